@@ -1,0 +1,132 @@
+/**
+ * The PHI detector: runs every rule over a text, adjusts scores by context, applies settings
+ * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
+ * findings sorted by position. Pure and synchronous; no Forge imports.
+ */
+import { CueIndex, tokenize } from './context';
+import { nameRule } from './names';
+import {
+  addressRule,
+  ageRule,
+  checkDigitRule,
+  dateRule,
+  emailRule,
+  ipRule,
+  labelledIdRule,
+  phoneRule,
+  ssnRule,
+  urlRule,
+  zipRule,
+  type RuleEnv,
+} from './patterns';
+import { compileSettings, type CompiledSettings } from './settings';
+import type { DetectorSettings, Finding, PhiType } from './types';
+
+/** Masks this app writes (`[PHI:SSN]`) are never PHI themselves: redacting twice changes nothing. */
+const MASK_RE = /\[PHI:[A-Z_]+\](?:[A-Za-z0-9]{1,4})?/g;
+
+export interface Detector {
+  readonly settings: DetectorSettings;
+  detect(text: string): Finding[];
+}
+
+export function createDetector(partial: Partial<DetectorSettings> = {}): Detector {
+  const compiled = compileSettings(partial);
+  return { settings: compiled.settings, detect: (text) => detectWith(compiled, text) };
+}
+
+let defaultDetector: Detector | undefined;
+/** Detect with default settings. */
+export function detect(text: string): Finding[] {
+  defaultDetector ??= createDetector();
+  return defaultDetector.detect(text);
+}
+
+function detectWith(c: CompiledSettings, text: string): Finding[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const candidates: Finding[] = [];
+  const types = c.settings.types;
+  const emit = (type: PhiType, start: number, end: number, score: number, rule: string) => {
+    const setting = types[type];
+    if (!setting.enabled || score < setting.threshold || end <= start) return;
+    candidates.push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
+  };
+  const tokens = tokenize(text);
+  const cues = new CueIndex(tokens);
+  const env: RuleEnv = { text, tokens, cues, emit };
+
+  emailRule(env, c.allowDomain);
+  urlRule(env, c.allowDomain);
+  ipRule(env, c.allowIp);
+  ssnRule(env);
+  phoneRule(env);
+  dateRule(env);
+  ageRule(env);
+  const addressEnds = addressRule(env);
+  zipRule(env, addressEnds);
+  labelledIdRule(env);
+  checkDigitRule(env);
+  nameRule(text, tokens, cues, emit);
+  for (const re of c.mrn) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      emit('MRN', m.index, m.index + m[0].length, 0.9, 'mrn.site-format');
+    }
+  }
+  for (const { spec, re } of c.custom) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      emit(spec.type, m.index, m.index + m[0].length, spec.score ?? 0.9, `custom:${spec.id}`);
+    }
+  }
+  if (candidates.length === 0) return candidates;
+
+  // Regions that are never PHI: allowlisted keys and this app's own masks.
+  const blocked: Array<[number, number]> = [];
+  for (const re of [...c.keyPatterns, MASK_RE]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      blocked.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return resolve(candidates, blocked);
+}
+
+/**
+ * Drops candidates inside blocked regions and merges overlapping candidates into one finding
+ * (the union of their characters, typed by the highest-scoring member) so redaction leaves no
+ * character of any candidate behind.
+ */
+function resolve(candidates: Finding[], blocked: Array<[number, number]>): Finding[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  blocked.sort((a, b) => a[0] - b[0]);
+  const out: Finding[] = [];
+  let bi = 0;
+  for (const cand of candidates) {
+    while (bi < blocked.length && blocked[bi]![1] <= cand.start) bi++;
+    let isBlocked = false;
+    for (let k = bi; k < blocked.length && blocked[k]![0] < cand.end; k++) {
+      if (blocked[k]![0] <= cand.start && blocked[k]![1] >= cand.end) { isBlocked = true; break; }
+      if (blocked[k]![0] < cand.end && blocked[k]![1] > cand.start && cand.type !== 'NAME') { isBlocked = true; break; }
+    }
+    if (isBlocked) continue;
+    const last = out[out.length - 1];
+    if (last && cand.start < last.end) {
+      if (cand.score > last.score) {
+        last.type = cand.type;
+        last.score = cand.score;
+        last.rule = cand.rule;
+      }
+      if (cand.end > last.end) last.end = cand.end;
+      continue;
+    }
+    out.push({ ...cand });
+  }
+  return out;
+}
