@@ -3,22 +3,9 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
-import { CueIndex, tokenize } from './context';
+import { Scan } from './context';
 import { nameRule } from './names';
-import {
-  addressRule,
-  ageRule,
-  checkDigitRule,
-  dateRule,
-  emailRule,
-  ipRule,
-  labelledIdRule,
-  phoneRule,
-  ssnRule,
-  urlRule,
-  zipRule,
-  type RuleEnv,
-} from './patterns';
+import { runPatternRules, type RuleEnv } from './patterns';
 import { compileSettings, type CompiledSettings } from './settings';
 import type { DetectorSettings, Finding, PhiType } from './types';
 
@@ -51,22 +38,10 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
     if (!setting.enabled || score < setting.threshold || end <= start) return;
     candidates.push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
   };
-  const tokens = tokenize(text);
-  const cues = new CueIndex(tokens);
-  const env: RuleEnv = { text, tokens, cues, emit };
-
-  emailRule(env, c.allowDomain);
-  urlRule(env, c.allowDomain);
-  ipRule(env, c.allowIp);
-  ssnRule(env);
-  phoneRule(env);
-  dateRule(env);
-  ageRule(env);
-  const addressEnds = addressRule(env);
-  zipRule(env, addressEnds);
-  labelledIdRule(env);
-  checkDigitRule(env);
-  nameRule(text, tokens, cues, emit);
+  const scan = new Scan(text);
+  const env: RuleEnv = { text, scan, emit };
+  runPatternRules(env, c.allowDomain, c.allowIp);
+  nameRule(scan, emit);
   for (const re of c.mrn) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

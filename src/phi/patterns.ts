@@ -1,10 +1,11 @@
 /**
- * Pattern rules for the structured identifiers. Each rule runs one global regular expression
- * over the text (patterns are written to fail fast: a literal or narrow class first, bounded
- * repetition, no nested quantifiers) and turns its matches into scored candidates, using the
- * word-level cue index for context.
+ * Pattern rules for the structured identifiers. No rule scans the whole text: each is a sticky
+ * regular expression tried only at the positions the one-pass scan (context.ts) found for it —
+ * starts of digit runs, mixed letter+digit runs, '@', ':' or a trigger word — so the cost grows
+ * with the number of such positions, not with rules × text length. Patterns use bounded
+ * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { Cue, type CueIndex, type Token } from './context';
+import { Cue, registerWords, type Scan } from './context';
 import type { Finding, PhiType } from './types';
 import {
   MBI_SOURCE,
@@ -23,17 +24,45 @@ export type Emit = (type: PhiType, start: number, end: number, score: number, ru
 
 export interface RuleEnv {
   text: string;
-  tokens: readonly Token[];
-  cues: CueIndex;
+  scan: Scan;
   emit: Emit;
+}
+
+/**
+ * A sticky pattern tried only at the positions its trigger yields. `next` emulates a global
+ * scan: a rule never matches again inside its own previous match.
+ */
+interface Matcher {
+  re: RegExp;
+  on: (m: RegExpExecArray, env: RuleEnv) => void;
+}
+
+function sticky(source: RegExp | string, flags = ''): RegExp {
+  const src = typeof source === 'string' ? source : source.source;
+  const f = (typeof source === 'string' ? flags : source.flags).replace(/[gy]/g, '') + 'y';
+  return new RegExp(src, f);
+}
+
+class Dispatcher {
+  private readonly next = new Map<Matcher, number>();
+  constructor(private readonly env: RuleEnv) {}
+  tryAt(mt: Matcher, pos: number): boolean {
+    if (pos < (this.next.get(mt) ?? 0)) return false;
+    mt.re.lastIndex = pos;
+    const m = mt.re.exec(this.env.text);
+    if (!m || m[0].length === 0) return false;
+    this.next.set(mt, pos + m[0].length);
+    mt.on(m, this.env);
+    return true;
+  }
 }
 
 const clamp = (n: number) => (n < 0 ? 0 : n > 1 ? 1 : n);
 
 /** Context adjustment shared by most rules: clinical words near raise, technical words near lower. */
 function ctxScore(env: RuleEnv, start: number, end: number, base: number, up: number, down: number, window = 80): number {
-  const clinical = env.cues.near(Cue.Clinical, start, end, window, 20) || env.cues.near(Cue.Personal, start, end, 30, 0);
-  const tech = env.cues.near(Cue.Tech, start, end, 40, 15);
+  const clinical = env.scan.near(Cue.Clinical, start, end, window, 20) || env.scan.near(Cue.Personal, start, end, 30, 0);
+  const tech = env.scan.near(Cue.Tech, start, end, 40, 15);
   let s = base;
   if (clinical) s += up;
   if (tech && !clinical) s -= down;
@@ -45,19 +74,18 @@ function labelBefore(text: string, start: number, re: RegExp, window = 40): bool
   return re.test(text.slice(Math.max(0, start - window), start));
 }
 
-const isWordChar = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 0xc0 && c <= 0x24f);
 
 // ---------------------------------------------------------------------------------------------
-// EMAIL: found by scanning for '@' and growing outwards (no regex backtracking over every word).
+// EMAIL: found from the '@' positions, growing outwards.
 const LOCAL_CH = /[A-Za-z0-9._%+\-']/;
 const DOMAIN_CH = /[A-Za-z0-9.-]/;
 const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postmaster|support|help|helpdesk|servicedesk|service-desk|alerts?|monitoring|notifications?|noc|soc|it|itsupport|jira|confluence|security|abuse|webmaster|info|billing|devops|ops|svc[._-]?\w*)$/i;
 
-export function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
+function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
   const { text } = env;
-  let at = text.indexOf('@');
-  while (at !== -1) {
+  let covered = -1;
+  for (const at of env.scan.ats) {
+    if (at < covered) continue;
     let s = at;
     while (s > 0 && at - s < 64 && LOCAL_CH.test(text[s - 1]!)) s--;
     let e = at + 1;
@@ -66,284 +94,302 @@ export function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean
     while (s < at && (text[s] === '.' || text[s] === "'")) s++;
     const domain = text.slice(at + 1, e);
     if (s < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}$/.test(domain)) {
-      const local = text.slice(s, at);
-      if (!allowDomain(domain.toLowerCase())) {
-        const role = ROLE_LOCALS.test(local);
-        env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
-      }
-      at = text.indexOf('@', e);
-    } else {
-      at = text.indexOf('@', at + 1);
+      covered = e;
+      if (allowDomain(domain.toLowerCase())) continue;
+      const role = ROLE_LOCALS.test(text.slice(s, at));
+      env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
     }
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// URL
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]}|]+/gi;
+// URL (triggered by the words http, https, www)
+const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'`)\]}|]+/iy;
 const URL_PERSONAL = /[?&/](?:patient|pt|mrn|dob|ssn|member|person|chart|record|name|first|last)[\w-]*[=/]/i;
 
-export function urlRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
-  const { text } = env;
-  URL_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = URL_RE.exec(text)) !== null) {
-    let end = m.index + m[0].length;
-    while (end > m.index && /[.,;:!?]/.test(text[end - 1]!)) end--;
-    const url = text.slice(m.index, end);
-    const host = /^(?:https?:\/\/)?([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
-    if (allowDomain(host)) continue;
-    let score: number;
-    if (URL_PERSONAL.test(url)) score = 0.85;
-    else score = ctxScore(env, m.index, end, 0.35, 0.35, 0.1, 60);
-    env.emit('URL', m.index, end, score, URL_PERSONAL.test(url) ? 'url.personal' : 'url.context');
-  }
+function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
+  return {
+    re: URL_RE,
+    on(m, env) {
+      const { text } = env;
+      let end = m.index + m[0].length;
+      while (end > m.index && /[.,;:!?]/.test(text[end - 1]!)) end--;
+      const url = text.slice(m.index, end);
+      const host = /^(?:https?:\/\/)?([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
+      if (allowDomain(host)) return;
+      const personal = URL_PERSONAL.test(url);
+      const score = personal ? 0.85 : ctxScore(env, m.index, end, 0.35, 0.35, 0.1, 60);
+      env.emit('URL', m.index, end, score, personal ? 'url.personal' : 'url.context');
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // IP addresses
-const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
-const IPV6_RE = /\b(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![\w:])/g;
+const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/y;
+const IPV6_RE = /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?(?![\w:])/y;
 
-export function ipRule(env: RuleEnv, allowIp: (ip: string) => boolean): void {
-  const { text } = env;
-  for (const re of [IPV4_RE, IPV6_RE]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
+  return {
+    re: v6 ? IPV6_RE : IPV4_RE,
+    on(m, env) {
       const ip = m[0];
-      if (re === IPV4_RE && !isValidIpv4(ip)) continue;
-      if (re === IPV6_RE && (ip.match(/:/g)?.length ?? 0) < 4) continue;
-      if (allowIp(ip)) continue;
+      if (!v6 && !isValidIpv4(ip)) return;
+      if (v6 && (ip.match(/:/g)?.length ?? 0) < 4 && !ip.includes('::')) return;
+      if (v6 && !/[a-fA-F]/.test(ip) && !ip.includes('::')) return; // 10:22:31:44 is a time, not an address
+      if (allowIp(ip)) return;
       const personal =
-        env.cues.near(Cue.Personal, m.index, m.index, 40) || env.cues.near(Cue.Clinical, m.index, m.index, 60, 10);
-      const tech = env.cues.near(Cue.Tech, m.index, m.index + ip.length, 40, 15);
+        env.scan.near(Cue.Personal, m.index, m.index, 40) || env.scan.near(Cue.Clinical, m.index, m.index, 60, 10);
+      const tech = env.scan.near(Cue.Tech, m.index, m.index + ip.length, 40, 15);
       const score = personal ? (tech ? 0.6 : 0.85) : tech ? 0.15 : 0.45;
-      env.emit('IP', m.index, m.index + ip.length, score, 'ip.' + (re === IPV4_RE ? 'v4' : 'v6'));
-    }
-  }
+      env.emit('IP', m.index, m.index + ip.length, score, v6 ? 'ip.v6' : 'ip.v4');
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // SSN
-const SSN_RE = /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
 const SSN_LABEL = /(?:ssn|social security|soc\.? ?sec|ss#|ss ?no)[^\n\d]{0,20}$/i;
-
-export function ssnRule(env: RuleEnv): void {
-  const { text } = env;
-  SSN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SSN_RE.exec(text)) !== null) {
-    if (!isValidSsn(m[0])) continue;
+const SSN: Matcher = {
+  re: /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/y,
+  on(m, env) {
+    if (!isValidSsn(m[0])) return;
     const start = m.index;
     const end = start + m[0].length;
-    const labelled = labelBefore(text, start, SSN_LABEL, 30);
+    const labelled = labelBefore(env.text, start, SSN_LABEL, 30);
     const sep = m[2];
     let score = labelled ? 0.97 : sep === '-' ? 0.82 : sep === ' ' ? 0.6 : 0.35;
     if (!labelled) score = ctxScore(env, start, end, score, 0.1, 0.35);
     env.emit('SSN', start, end, score, labelled ? 'ssn.labelled' : 'ssn.format');
-  }
-}
+  },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Phone and fax
-const NANP_RE = /(?<![\w+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w-]|\.\d)/gi;
-// International / loosely grouped: "+44 20 7946 0958", "0490 75 40 81", "03.93.92.16.85", "(37) 788-063".
-const INTL_RE = /(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?|00\d{1,3}[ .-]|\(\d{1,4}\)[ ]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:[ ]?x\d{1,6})?(?![\w-]|[.:]\d)/g;
-const BARE10_RE = /(?<![\w-])\d{10}(?![\w-])/g;
 const FAX_LABEL = /(?:fax|\bf[.:]|\bfx)[^\n\d]{0,12}$/i;
 const PHONE_LABEL = /(?:phone|\bph|\btel|cell|mobile|\bmob|call(?: me)?(?: at| back)?|contact|reach(?: me)?(?: at)?|number|\bnum|#|\bc:|\bh:|\bw:|\bm:|\bp:)[^\n\d]{0,12}$/i;
 
-export function phoneRule(env: RuleEnv): void {
+function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
-  const emitPhone = (start: number, end: number, base: number, rule: string) => {
-    const fax = labelBefore(text, start, FAX_LABEL, 20);
-    const labelled = fax || labelBefore(text, start, PHONE_LABEL, 25);
-    let score = labelled ? Math.max(base, 0.92) : ctxScore(env, start, end, base, 0.15, 0.35);
-    if (!labelled && env.cues.near(Cue.Phone, start, end, 40, 0)) score = clamp(score + 0.2);
-    env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
-  };
-  NANP_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NANP_RE.exec(text)) !== null) emitPhone(m.index, m.index + m[0].length, 0.8, 'nanp');
-  INTL_RE.lastIndex = 0;
-  while ((m = INTL_RE.exec(text)) !== null) {
+  const fax = labelBefore(text, start, FAX_LABEL, 20);
+  const labelled = fax || labelBefore(text, start, PHONE_LABEL, 25);
+  let score = labelled ? Math.max(base, 0.92) : ctxScore(env, start, end, base, 0.15, 0.35);
+  if (!labelled && env.scan.near(Cue.Phone, start, end, 40, 0)) score = clamp(score + 0.2);
+  env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
+}
+
+const NANP: Matcher = {
+  re: /(?<![\w+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w-]|\.\d)/iy,
+  on: (m, env) => emitPhone(env, m.index, m.index + m[0].length, 0.8, 'nanp'),
+};
+// International / loosely grouped: "+44 20 7946 0958", "0490 75 40 81", "03.93.92.16.85", "(37) 788-063".
+const INTL: Matcher = {
+  re: /(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?|00\d{1,3}[ .-]|\(\d{1,4}\)[ ]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:[ ]?x\d{1,6})?(?![\w-]|[.:]\d)/y,
+  on(m, env) {
     const s = m[0];
     const digits = s.replace(/\D/g, '').length;
-    if (digits < 7 || digits > 15) continue;
-    // dates, versions, times and IP-like shapes are handled elsewhere
-    if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) continue;
-    if (/^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) continue;
+    if (digits < 7 || digits > 15) return;
+    if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) return; // a date
+    if (/^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) return; // a version or an IP
     const intl = s.startsWith('+') || s.startsWith('00');
-    emitPhone(m.index, m.index + s.length, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
-  }
-  BARE10_RE.lastIndex = 0;
-  while ((m = BARE10_RE.exec(text)) !== null) {
-    const labelled = labelBefore(text, m.index, PHONE_LABEL, 25) || labelBefore(text, m.index, FAX_LABEL, 20);
-    if (labelled) emitPhone(m.index, m.index + 10, 0.9, 'bare');
-    else emitPhone(m.index, m.index + 10, 0.3, 'bare');
-  }
-}
+    emitPhone(env, m.index, m.index + s.length, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
+  },
+};
+const BARE10: Matcher = {
+  re: /(?<![\w-])\d{10}(?![\w-])/y,
+  on(m, env) {
+    const labelled = labelBefore(env.text, m.index, PHONE_LABEL, 25) || labelBefore(env.text, m.index, FAX_LABEL, 20);
+    emitPhone(env, m.index, m.index + 10, labelled ? 0.9 : 0.3, 'bare');
+  },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Dates
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Sept\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
-const NUM_DATE_RE = /(?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/g;
-const ISO_DATE_RE = /(?<![\w/.:-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)/g;
-const NAMED_DATE_RE = new RegExp(
-  `\\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,? )?(?:(?:${MONTHS})[ ]?\\d{1,2}(?:st|nd|rd|th)?(?:,? ?\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS}),?(?: \\d{4})?|\\d{1,2}-(?:${MONTHS})-\\d{2,4})\\b`,
-  'gi',
-);
-const COMPACT_DATE_RE = /(?<![\w-])(19\d{2}|20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w-])/g;
 const TIME_AFTER = /^(?:[T ]\d{1,2}:\d{2}|:\d{2}:\d{2})/;
 
-export function dateRule(env: RuleEnv): void {
+function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
-  const emitDate = (start: number, end: number, base: number, rule: string) => {
-    const event = env.cues.near(Cue.DateEvent, start, end, 40, 5);
-    const timeAfter = TIME_AFTER.test(text.slice(end, end + 6));
-    const logLike = timeAfter && /^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})/.test(text.slice(end, end + 16));
-    let score: number;
-    if (event) score = 0.95;
-    else {
-      score = ctxScore(env, start, end, base, 0.25, 0.35, 60);
-      if (logLike) score = Math.min(score, 0.2);
-      else if (timeAfter) score -= 0.05;
-      if (/^\s*[[(]?\d{1,2}:\d{2}/.test(text.slice(end, end + 4)) && text[start - 1] === '[') score = 0.1;
-    }
-    env.emit('DATE', start, end, clamp(score), rule);
-  };
-  let m: RegExpExecArray | null;
-  NUM_DATE_RE.lastIndex = 0;
-  while ((m = NUM_DATE_RE.exec(text)) !== null) {
+  const event = env.scan.near(Cue.DateEvent, start, end, 40, 5);
+  const after = text.slice(end, end + 16);
+  const timeAfter = TIME_AFTER.test(after);
+  const logLike = timeAfter && /^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})/.test(after);
+  let score: number;
+  if (event) score = 0.95;
+  else {
+    score = ctxScore(env, start, end, base, 0.25, 0.35, 60);
+    if (logLike) score = Math.min(score, 0.2);
+    else if (timeAfter) score -= 0.05;
+    if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
+  }
+  env.emit('DATE', start, end, clamp(score), rule);
+}
+
+const NUM_DATE: Matcher = {
+  re: /(?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/y,
+  on(m, env) {
     const a = Number(m[1]);
     const b = Number(m[3]);
-    if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a)) continue;
-    if (m[2] === '.' && m[4]!.length === 2) continue; // 1.2.3-ish versions
-    emitDate(m.index, m.index + m[0].length, m[2] === '.' ? 0.45 : 0.6, 'date.numeric');
-  }
-  ISO_DATE_RE.lastIndex = 0;
-  while ((m = ISO_DATE_RE.exec(text)) !== null) {
-    if (!isValidMonthDay(Number(m[3]), Number(m[4]))) continue;
-    emitDate(m.index, m.index + m[0].length, 0.55, 'date.iso');
-  }
-  NAMED_DATE_RE.lastIndex = 0;
-  while ((m = NAMED_DATE_RE.exec(text)) !== null) {
+    if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a)) return;
+    if (m[2] === '.' && m[4]!.length === 2) return; // 1.2.3-ish versions
+    emitDate(env, m.index, m.index + m[0].length, m[2] === '.' ? 0.45 : 0.6, 'date.numeric');
+  },
+};
+const ISO_DATE: Matcher = {
+  re: /(?<![\w/.:-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)/y,
+  on(m, env) {
+    if (!isValidMonthDay(Number(m[3]), Number(m[4]))) return;
+    emitDate(env, m.index, m.index + m[0].length, 0.55, 'date.iso');
+  },
+};
+const NAMED_DATE: Matcher = {
+  re: new RegExp(
+    `\\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,? )?(?:(?:${MONTHS})[ ]?\\d{1,2}(?:st|nd|rd|th)?(?:,? ?\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS}),?(?: \\d{4})?|\\d{1,2}-(?:${MONTHS})-\\d{2,4})\\b`,
+    'iy',
+  ),
+  on(m, env) {
     const s = m[0];
     const day = /(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?(?!\d)/.exec(s);
-    if (!day || Number(day[1]) < 1 || Number(day[1]) > 31) continue;
-    // "May 5" with no year: only in context
-    const hasYear = /\d{4}/.test(s);
-    emitDate(m.index, m.index + s.length, hasYear ? 0.65 : 0.5, 'date.named');
-  }
-  COMPACT_DATE_RE.lastIndex = 0;
-  while ((m = COMPACT_DATE_RE.exec(text)) !== null) {
-    const event = env.cues.near(Cue.DateEvent, m.index, m.index + 8, 30, 0);
-    if (event) env.emit('DATE', m.index, m.index + 8, 0.85, 'date.compact');
-  }
-}
+    if (!day || Number(day[1]) < 1 || Number(day[1]) > 31) return;
+    emitDate(env, m.index, m.index + s.length, /\d{4}/.test(s) ? 0.65 : 0.5, 'date.named');
+  },
+};
+const COMPACT_DATE: Matcher = {
+  re: /(?<![\w-])(19\d{2}|20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w-])/y,
+  on(m, env) {
+    if (env.scan.near(Cue.DateEvent, m.index, m.index + 8, 30, 0)) env.emit('DATE', m.index, m.index + 8, 0.85, 'date.compact');
+  },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Ages over 89
-const AGE_RE = /\b(?:(?:age[ds]?|aged)\s*[:=]?\s*(\d{2,3})\b|(\d{2,3})\s*(?:-\s*|\s)?(?:y\/o|y\.o\.?|yo|yrs?(?:[- ]old)?|years?(?:[- ]old)?|year-old|-year-old|yr-old)\b)/gi;
-
-export function ageRule(env: RuleEnv): void {
-  const { text } = env;
-  AGE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = AGE_RE.exec(text)) !== null) {
-    const num = m[1] ?? m[2]!;
-    const n = Number(num);
-    if (n < 90 || n > 125) continue;
-    const start = m.index + m[0].indexOf(num);
-    const labelled = m[1] !== undefined || /old|y\/?o|y\.o/i.test(m[0]);
-    const score = ctxScore(env, start, start + num.length, labelled ? 0.85 : 0.6, 0.1, 0.4);
-    env.emit('AGE', start, start + num.length, score, 'age.over89');
-  }
+function emitAge(env: RuleEnv, m: RegExpExecArray, num: string, labelled: boolean): void {
+  const n = Number(num);
+  if (n < 90 || n > 125) return;
+  const start = m.index + m[0].indexOf(num);
+  const score = ctxScore(env, start, start + num.length, labelled ? 0.85 : 0.6, 0.1, 0.4);
+  env.emit('AGE', start, start + num.length, score, 'age.over89');
 }
+const AGE_NUM: Matcher = {
+  re: /\b(\d{2,3})\s*(?:-\s*|\s)?(?:y\/o|y\.o\.?|yo|yrs?(?:[- ]old)?|years?(?:[- ]old)?|year-old|-year-old|yr-old)\b/iy,
+  on: (m, env) => emitAge(env, m, m[1]!, /old|y\/?o|y\.o/i.test(m[0])),
+};
+const AGE_WORD: Matcher = {
+  re: /\b(?:age[ds]?|aged)\s*[:=]?\s*(\d{2,3})\b/iy,
+  on: (m, env) => emitAge(env, m, m[1]!, true),
+};
 
 // ---------------------------------------------------------------------------------------------
-// ZIP codes (US 5 / ZIP+4), with a state, a ZIP label, or an address before
-const ZIP_RE = /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/g;
-
-export function zipRule(env: RuleEnv, addressEnds: readonly number[]): void {
-  const { text } = env;
-  ZIP_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ZIP_RE.exec(text)) !== null) {
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
-    const st = /([A-Za-z]{2,14})\.?,?\s{1,3}$/.exec(before);
-    const stateBefore = !!st && (US_STATE_CODES.has(st[1]!) || US_STATE_NAMES.has(st[1]!.toLowerCase()));
-    const label = /(?:zip|postal|post code|postcode|zip code)\s*(?:code)?\s*[:#]?\s*$/i.test(before);
-    const afterAddress = addressEnds.some((e) => m!.index - e >= 0 && m!.index - e <= 40);
-    let score: number;
-    if (stateBefore || label) score = 0.92;
-    else if (afterAddress) score = 0.8;
-    else score = ctxScore(env, m.index, m.index + m[0].length, 0.25, 0.15, 0.2);
-    env.emit('ZIP', m.index, m.index + m[0].length, score, stateBefore ? 'zip.state' : label ? 'zip.label' : 'zip.context');
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Street addresses, PO boxes, units, military addresses, "City, ST"
+// Addresses: streets, PO boxes, units, "City, ST"; ZIP codes are scored after them.
 const STREET_SUFFIX =
   'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|' +
   'Highway|Hwy|Square|Sq|Trail|Trl|Loop|Path|Pike|Plaza|Plz|Row|Run|Walk|Alley|Crossing|Xing|Heights|Hts|Hill|Hills|' +
   'Point|Pt|Ridge|Rdg|Crescent|Cres|Close|Grove|Gardens|Gdns|Mews|Green|Park|Views?|Meadows?|Junction|Jct|Manor|Mill|' +
   'Springs?|Station|Sta|Estates?|Falls|Ferry|Fields?|Forest|Fort|Harbor|Haven|Island|Isle|Lake|Lakes|Landing|Mount|Mountain|' +
   'Oval|Pass|Pines|Port|Prairie|Ranch|Shore|Shores|Summit|Turnpike|Tpke|Union|Valley|Vista|Village|Wells|Creek|Expressway|Expy|Freeway|Fwy|Causeway|Route|Rte';
-const STREET_RE = new RegExp(
-  `\\b\\d{1,6}[A-Za-z]?(?:[ ]+(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\\.?)?(?:[ ]+[A-Z\\u00C0-\\u024F][\\w\\u00C0-\\u024F'.-]*){1,4}?[ ]+(?:${STREET_SUFFIX})\\b\\.?(?:[ ]+(?:[NSEW]|NE|NW|SE|SW)\\b\\.?)?` +
-    `(?:,?[ ]+(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Fl|Floor|Rm|Room|#)\\.?[ ]*#?[A-Za-z0-9-]{1,6}\\b)?`,
-  'g',
-);
-// European style "Koskikatu 25", "Rua do Arenque 1634", "Via Franscini 71", "Brucker Bundesstrasse 31"
-const EU_STREET_RE =
-  /\b(?:(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piazza|Plaza|Ulica|Ul\.|Strada|Carrer|Camino|Largo)(?:[ ]+[\w\u00C0-\u024F'.-]+){1,4}|[A-Z\u00C0-\u024F][\w\u00C0-\u024F'-]*(?:katu|tie|kuja|gatan|gata|vej|vænget|vegen|veien|gade|straße|strasse|str\.|weg|gasse|allee|platz|laan|straat|plein|dreef|utca|u\.|ulica|tér|út|ring|kaari|polku|rinne|väylä))[ ]+\d{1,5}[A-Za-z]?\b/gu;
-const UNIT_RE = /\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/g;
-const POBOX_RE = /\b(?:P\.?[ ]?O\.?[ ]?Box|PO Box|Post Office Box|PSC[ ]\d{3,5},?[ ]Box)[ ]+\d{1,6}\b|\b(?:APO|FPO|DPO)[ ](?:AA|AE|AP)\b/gi;
-const CITY_STATE_RE = /\b([A-Z\u00C0-\u024F][A-Za-z\u00C0-\u024F.'-]+(?:[ ][A-Z\u00C0-\u024F][A-Za-z\u00C0-\u024F.'-]+){0,2}),[ ]+([A-Z]{2})\b(?:[ ]+\d{5})?/g;
 
-export function addressRule(env: RuleEnv): number[] {
+interface AddressState {
+  ends: number[];
+  zips: Array<{ start: number; end: number }>;
+  units: Array<{ start: number; end: number }>;
+}
+
+function addressCtx(env: RuleEnv, start: number): boolean {
+  return env.scan.near(Cue.Address, start, start, 50, 0) || env.scan.near(Cue.Clinical, start, start, 80, 20);
+}
+
+function addressMatchers(st: AddressState) {
+  const street: Matcher = {
+    re: new RegExp(
+      `\\b\\d{1,6}[A-Za-z]?(?:[ ]+(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\\.?)?(?:[ ]+[A-Z\\u00C0-\\u024F][\\w\\u00C0-\\u024F'.-]*){1,4}?[ ]+(?:${STREET_SUFFIX})\\b\\.?(?:[ ]+(?:[NSEW]|NE|NW|SE|SW)\\b\\.?)?` +
+        `(?:,?[ ]+(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Fl|Floor|Rm|Room|#)\\.?[ ]*#?[A-Za-z0-9-]{1,6}\\b)?`,
+      'y',
+    ),
+    on(m, env) {
+      const end = m.index + m[0].length;
+      const tech = env.scan.near(Cue.Tech, m.index, end, 30, 10);
+      env.emit('ADDRESS', m.index, end, addressCtx(env, m.index) ? 0.95 : tech ? 0.55 : 0.85, 'address.street');
+      st.ends.push(end);
+    },
+  };
+  // European style "Koskikatu 25", "Rua do Arenque 1634", "Via Franscini 71"
+  const intlPrefix: Matcher = {
+    re: /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piazza|Plaza|Ulica|Ul\.|Strada|Carrer|Camino|Largo)(?:[ ]+[\w\u00C0-\u024F'.-]+){1,4}?[ ]+\d{1,5}[A-Za-z]?\b/y,
+    on(m, env) {
+      env.emit('ADDRESS', m.index, m.index + m[0].length, addressCtx(env, m.index) ? 0.9 : 0.7, 'address.street-intl');
+      st.ends.push(m.index + m[0].length);
+    },
+  };
+  const intlSuffix: Matcher = {
+    re: /[\w\u00C0-\u024F'-]+[ ]+\d{1,5}[A-Za-z]?\b/y,
+    on(m, env) {
+      env.emit('ADDRESS', m.index, m.index + m[0].length, addressCtx(env, m.index) ? 0.9 : 0.7, 'address.street-intl');
+      st.ends.push(m.index + m[0].length);
+    },
+  };
+  const pobox: Matcher = {
+    re: /(?:P\.?[ ]?O\.?[ ]?Box|Post Office Box|PSC[ ]\d{3,5},?[ ]Box)[ ]+\d{1,6}\b|(?:APO|FPO|DPO)[ ](?:AA|AE|AP)\b/iy,
+    on(m, env) {
+      env.emit('ADDRESS', m.index, m.index + m[0].length, 0.85, 'address.pobox');
+      st.ends.push(m.index + m[0].length);
+    },
+  };
+  const unit: Matcher = {
+    re: /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y,
+    on(m) {
+      st.units.push({ start: m.index, end: m.index + m[0].length });
+    },
+  };
+  const zip: Matcher = {
+    re: /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/y,
+    on(m) {
+      st.zips.push({ start: m.index, end: m.index + m[0].length });
+    },
+  };
+  return { street, intlPrefix, intlSuffix, pobox, unit, zip };
+}
+
+const INTL_STREET_SUFFIX = /(?:katu|tie|kuja|gatan|gata|vej|vænget|vegen|veien|gade|straße|strasse|weg|gasse|allee|platz|laan|straat|plein|dreef|utca|ulica|ring|kaari|polku|rinne|väylä)$/;
+
+/** "Springfield, IL": the word(s) before a state code that follows a comma. */
+function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): void {
+  const { scan, text } = env;
+  const stateStart = scan.ws[stateWord]!;
+  if (stateWord === 0 || !/,[ ]+$/.test(text.slice(Math.max(0, stateStart - 3), stateStart))) return;
+  let first = stateWord - 1;
+  if (scan.caps[first] === 0) return;
+  const cityEnd = scan.we[first]!;
+  if (!/^,[ ]+$/.test(text.slice(cityEnd, stateStart))) return;
+  while (first > 0 && stateWord - first < 3 && scan.caps[first - 1]! > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
+  const cityStart = scan.ws[first]!;
+  const after = text.slice(scan.we[stateWord]!, scan.we[stateWord]! + 7);
+  const withZip = /^[ ]+\d{5}/.test(after);
+  const afterStreet = st.ends.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
+  const score = afterStreet || withZip ? 0.9 : addressCtx(env, cityStart) ? 0.75 : 0.45;
+  env.emit('ADDRESS', cityStart, cityEnd, score, 'address.city');
+  st.ends.push(scan.we[stateWord]!);
+}
+
+function finishAddresses(env: RuleEnv, st: AddressState): void {
   const { text } = env;
-  const ends: number[] = [];
-  let m: RegExpExecArray | null;
-  const addressCtx = (start: number) =>
-    env.cues.near(Cue.Address, start, start, 50, 0) || env.cues.near(Cue.Clinical, start, start, 80, 20);
-  STREET_RE.lastIndex = 0;
-  while ((m = STREET_RE.exec(text)) !== null) {
-    const tech = env.cues.near(Cue.Tech, m.index, m.index + m[0].length, 30, 10);
-    const score = addressCtx(m.index) ? 0.95 : tech ? 0.55 : 0.85;
-    env.emit('ADDRESS', m.index, m.index + m[0].length, score, 'address.street');
-    ends.push(m.index + m[0].length);
+  for (const u of st.units) {
+    const near = st.ends.some((e) => u.start - e >= -2 && u.start - e < 30);
+    const tech = env.scan.near(Cue.Tech, u.start, u.start, 40, 10);
+    env.emit('ADDRESS', u.start, u.end, near ? 0.9 : addressCtx(env, u.start) ? 0.75 : tech ? 0.2 : 0.55, 'address.unit');
+    st.ends.push(u.end);
   }
-  EU_STREET_RE.lastIndex = 0;
-  while ((m = EU_STREET_RE.exec(text)) !== null) {
-    env.emit('ADDRESS', m.index, m.index + m[0].length, addressCtx(m.index) ? 0.9 : 0.7, 'address.street-intl');
-    ends.push(m.index + m[0].length);
+  for (const z of st.zips) {
+    const before = text.slice(Math.max(0, z.start - 24), z.start);
+    const stm = /([A-Za-z]{2,14})\.?,?\s{1,3}$/.exec(before);
+    const stateBefore = !!stm && (US_STATE_CODES.has(stm[1]!) || US_STATE_NAMES.has(stm[1]!.toLowerCase()));
+    const label = /(?:zip|postal|post code|postcode|zip code)\s*(?:code)?\s*[:#]?\s*$/i.test(before);
+    const afterAddress = st.ends.some((e) => z.start - e >= 0 && z.start - e <= 40);
+    let score: number;
+    if (stateBefore || label) score = 0.92;
+    else if (afterAddress) score = 0.8;
+    else score = ctxScore(env, z.start, z.end, 0.25, 0.15, 0.2);
+    env.emit('ZIP', z.start, z.end, score, stateBefore ? 'zip.state' : label ? 'zip.label' : 'zip.context');
   }
-  POBOX_RE.lastIndex = 0;
-  while ((m = POBOX_RE.exec(text)) !== null) {
-    env.emit('ADDRESS', m.index, m.index + m[0].length, 0.85, 'address.pobox');
-    ends.push(m.index + m[0].length);
-  }
-  UNIT_RE.lastIndex = 0;
-  while ((m = UNIT_RE.exec(text)) !== null) {
-    const near = ends.some((e) => m!.index - e >= -2 && m!.index - e < 30);
-    const tech = env.cues.near(Cue.Tech, m.index, m.index, 40, 10);
-    env.emit('ADDRESS', m.index, m.index + m[0].length, near ? 0.9 : addressCtx(m.index) ? 0.75 : tech ? 0.2 : 0.55, 'address.unit');
-  }
-  CITY_STATE_RE.lastIndex = 0;
-  while ((m = CITY_STATE_RE.exec(text)) !== null) {
-    if (!US_STATE_CODES.has(m[2]!)) continue;
-    const city = m[1]!;
-    const afterStreet = ends.some((e) => m!.index - e >= 0 && m!.index - e <= 6);
-    const withZip = m[0].length > city.length + 4 + 1;
-    const score = afterStreet || withZip ? 0.9 : addressCtx(m.index) ? 0.75 : 0.45;
-    env.emit('ADDRESS', m.index, m.index + city.length, score, 'address.city');
-    ends.push(m.index + m[0].length);
-  }
-  return ends;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -437,105 +483,220 @@ const LABELLED_IDS: LabelledIdSpec[] = [
 ];
 
 const SEP = "\\s{0,3}(?:[:#=]|is|was|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
-const LABEL_TRIGGERS = new Map<string, Array<readonly [LabelledIdSpec, RegExp]>>();
-for (const spec of LABELLED_IDS) {
-  const re = new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy');
-  for (const word of spec.triggers.split(' ')) {
-    const list = LABEL_TRIGGERS.get(word) ?? [];
-    list.push([spec, re]);
-    LABEL_TRIGGERS.set(word, list);
-  }
-}
-
-export function labelledIdRule(env: RuleEnv): void {
-  const { text } = env;
-  for (const tok of env.tokens) {
-    const rules = LABEL_TRIGGERS.get(tok.lower);
-    if (!rules) continue;
-    for (const [spec, re] of rules) {
-      re.lastIndex = tok.start;
-      const m = re.exec(text);
-      if (!m) continue;
+function labelledMatcher(spec: LabelledIdSpec): Matcher {
+  return {
+    re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
+    on(m, env) {
       let value = m[1]!;
-      if (!/\d/.test(value)) continue;
-      if (spec.reject?.test(value)) continue;
+      if (!/\d/.test(value)) return;
+      if (spec.reject?.test(value)) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
       let score = spec.score;
       if (spec.needsContext) {
-        const ctx =
-          env.cues.near(Cue.Clinical, start, end, 100, 30) || env.cues.near(Cue.Personal, start, end, 40, 0);
+        const ctx = env.scan.near(Cue.Clinical, start, end, 100, 30) || env.scan.near(Cue.Personal, start, end, 40, 0);
         score = ctx ? spec.score : spec.weakScore ?? spec.score;
       }
       if (spec.type === 'DEVICE') {
-        const med = env.cues.near(Cue.MedDevice, start, end, 80, 10);
-        const it = env.cues.near(Cue.ItDevice, start, end, 60, 10);
-        score = med ? 0.92 : it ? 0.15 : env.cues.near(Cue.Clinical, start, end, 80, 20) ? 0.7 : 0.4;
-      } else if (spec.type !== 'BIOMETRIC' && env.cues.near(Cue.Tech, start, end, 30, 10)) {
+        const med = env.scan.near(Cue.MedDevice, start, end, 80, 10);
+        const it = env.scan.near(Cue.ItDevice, start, end, 60, 10);
+        score = med ? 0.92 : it ? 0.15 : env.scan.near(Cue.Clinical, start, end, 80, 20) ? 0.7 : 0.4;
+      } else if (spec.type !== 'BIOMETRIC' && env.scan.near(Cue.Tech, start, end, 30, 10)) {
         score -= 0.15;
       }
       env.emit(spec.type, start, end, clamp(score), spec.rule);
-    }
-  }
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Check-digit identifiers that need no label
-const MBI_RE = new RegExp(`(?<![\\w-])${MBI_SOURCE}(?![\\w-])`, 'gi');
-const DEA_RE = /(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])/g;
-const NPI_RE = /(?<![\w-])[12]\d{9}(?![\w-])/g;
-const VIN_RE = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
-const CARD_RE = /(?<![\w-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-])/g;
-const CARD_PLAIN_RE = /(?<![\w-])\d{12,19}(?![\w-])/g;
-const IBAN_RE = /(?<![\w-])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![\w-])/g;
-const UDI_RE = /\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*/g;
-
-export function checkDigitRule(env: RuleEnv): void {
-  const { text } = env;
-  let m: RegExpExecArray | null;
-  MBI_RE.lastIndex = 0;
-  while ((m = MBI_RE.exec(text)) !== null) {
+const MBI: Matcher = {
+  re: new RegExp(`(?<![\\w-])${MBI_SOURCE}(?![\\w-])`, 'iy'),
+  on(m, env) {
     const s = m[0];
-    if (!/[A-Za-z]/.test(s) || (s !== s.toUpperCase() && s !== s.toLowerCase())) continue;
-    const ctx = labelBefore(text, m.index, /(?:medicare|mbi|beneficiary|member|hicn)[^\n]{0,25}$/i, 40);
+    if (!/[A-Za-z]/.test(s) || (s !== s.toUpperCase() && s !== s.toLowerCase())) return;
+    const ctx = labelBefore(env.text, m.index, /(?:medicare|mbi|beneficiary|member|hicn)[^\n]{0,25}$/i, 40);
     env.emit('HEALTH_PLAN_ID', m.index, m.index + s.length, ctx ? 0.97 : ctxScore(env, m.index, m.index + s.length, 0.75, 0.15, 0.3), 'plan.mbi');
-  }
-  DEA_RE.lastIndex = 0;
-  while ((m = DEA_RE.exec(text)) !== null) {
-    if (!isValidDea(m[0])) continue;
-    const ctx = labelBefore(text, m.index, /DEA[^\n]{0,15}$/i, 20);
+  },
+};
+const DEA: Matcher = {
+  re: /(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])/y,
+  on(m, env) {
+    if (!isValidDea(m[0])) return;
+    const ctx = labelBefore(env.text, m.index, /DEA[^\n]{0,15}$/i, 20);
     env.emit('LICENSE', m.index, m.index + 9, ctx ? 0.97 : ctxScore(env, m.index, m.index + 9, 0.6, 0.2, 0.3), 'license.dea');
-  }
-  NPI_RE.lastIndex = 0;
-  while ((m = NPI_RE.exec(text)) !== null) {
-    if (!isValidNpi(m[0])) continue;
-    const ctx = labelBefore(text, m.index, /NPI[^\n]{0,15}$/i, 20);
+  },
+};
+const NPI: Matcher = {
+  re: /(?<![\w-])[12]\d{9}(?![\w-])/y,
+  on(m, env) {
+    if (!isValidNpi(m[0])) return;
+    const ctx = labelBefore(env.text, m.index, /NPI[^\n]{0,15}$/i, 20);
     env.emit('LICENSE', m.index, m.index + 10, ctx ? 0.97 : ctxScore(env, m.index, m.index + 10, 0.4, 0.2, 0.2), 'license.npi');
-  }
-  VIN_RE.lastIndex = 0;
-  while ((m = VIN_RE.exec(text)) !== null) {
+  },
+};
+const VIN: Matcher = {
+  re: /(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])/y,
+  on(m, env) {
     const valid = isValidVin(m[0]);
-    const ctx = labelBefore(text, m.index, /(?:VIN|vehicle)[^\n]{0,15}$/i, 25);
-    if (!valid && !ctx) continue;
+    const ctx = labelBefore(env.text, m.index, /(?:VIN|vehicle)[^\n]{0,15}$/i, 25);
+    if (!valid && !ctx) return;
     env.emit('VEHICLE', m.index, m.index + 17, valid ? (ctx ? 0.97 : 0.8) : 0.85, 'vehicle.vin');
+  },
+};
+function cardOn(m: RegExpExecArray, env: RuleEnv): void {
+  const digits = m[0].replace(/\D/g, '');
+  if (digits.length < 12 || digits.length > 19 || !isLikelyCard(digits)) return;
+  const tech = env.scan.near(Cue.Tech, m.index, m.index + m[0].length, 30, 10);
+  env.emit('ACCOUNT', m.index, m.index + m[0].length, tech ? 0.5 : 0.88, 'account.card');
+}
+const CARD: Matcher = { re: /(?<![\w-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-])/y, on: cardOn };
+const CARD_PLAIN: Matcher = { re: /(?<![\w-])\d{12,19}(?![\w-])/y, on: cardOn };
+const IBAN: Matcher = {
+  re: /(?<![\w-])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![\w-])/y,
+  on(m, env) {
+    if (isValidIban(m[0])) env.emit('ACCOUNT', m.index, m.index + m[0].length, 0.95, 'account.iban');
+  },
+};
+const UDI: Matcher = {
+  re: /\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*/y,
+  on: (m, env) => env.emit('DEVICE', m.index, m.index + m[0].length, 0.95, 'device.udi'),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Word triggers
+const WORD_MATCHERS = new Map<string, Matcher[]>();
+function onWords(words: string, ...matchers: Matcher[]): void {
+  for (const w of words.split(' ')) {
+    const list = WORD_MATCHERS.get(w) ?? [];
+    list.push(...matchers);
+    WORD_MATCHERS.set(w, list);
   }
-  for (const re of [CARD_RE, CARD_PLAIN_RE]) {
-    re.lastIndex = 0;
-    while ((m = re.exec(text)) !== null) {
-      const digits = m[0].replace(/\D/g, '');
-      if (digits.length < 12 || digits.length > 19 || !isLikelyCard(digits)) continue;
-      const tech = env.cues.near(Cue.Tech, m.index, m.index + m[0].length, 30, 10);
-      env.emit('ACCOUNT', m.index, m.index + m[0].length, tech ? 0.5 : 0.88, 'account.card');
+}
+for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec));
+onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday', NAMED_DATE);
+onWords('age ages aged', AGE_WORD);
+registerWords(WORD_MATCHERS.keys());
+const ADDRESS_WORDS = 'rua via viale calle avenida rue avenue boulevard piazza plaza ulica ul strada carrer camino largo';
+const POBOX_WORDS = 'p po post psc apo fpo dpo';
+const UNIT_WORDS = 'apt apartment suite ste unit';
+const URL_WORDS = 'http https www';
+registerWords(`${ADDRESS_WORDS} ${POBOX_WORDS} ${UNIT_WORDS} ${URL_WORDS}`.split(' '));
+const ADDRESS_WORD_SET = new Set(ADDRESS_WORDS.split(' '));
+const POBOX_WORD_SET = new Set(POBOX_WORDS.split(' '));
+const UNIT_WORD_SET = new Set(UNIT_WORDS.split(' '));
+const URL_WORD_SET = new Set(URL_WORDS.split(' '));
+
+const DIGIT_MATCHERS: Matcher[] = [UDI, SSN, NANP, INTL, BARE10, NUM_DATE, ISO_DATE, NAMED_DATE, COMPACT_DATE, AGE_NUM, CARD, CARD_PLAIN, NPI];
+const MIXED_MATCHERS: Matcher[] = [MBI, DEA, VIN, IBAN];
+
+const isDigitAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** Runs every built-in rule over the scan. */
+export function runPatternRules(
+  env: RuleEnv,
+  allowDomain: (domain: string) => boolean,
+  allowIp: (ip: string) => boolean,
+): void {
+  const { scan, text } = env;
+  const d = new Dispatcher(env);
+  const st: AddressState = { ends: [], zips: [], units: [] };
+  const addr = addressMatchers(st);
+  const url = urlMatcher(allowDomain);
+  const ipv4 = ipMatcher(allowIp, false);
+  const ipv6 = ipMatcher(allowIp, true);
+
+  emailRule(env, allowDomain);
+
+  const len = text.length;
+  for (const p of scan.digitStarts) {
+    // the digit run's length and the characters around it decide which rules can match here
+    let e = p;
+    while (e < len && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++;
+    const L = e - p;
+    const before = p > 0 ? text.charCodeAt(p - 1) : 0;
+    const next = e < len ? text.charCodeAt(e) : 0;
+    const sepNext = next === 32 || next === 45 || next === 46; // ' ' '-' '.'
+    if (before === 40 || before === 43) {
+      // '(' or '+' may open a phone number or a UDI
+      if (before === 40 && L === 2) d.tryAt(UDI, p - 1);
+      d.tryAt(NANP, p - 1);
+      d.tryAt(INTL, p - 1);
+      if (before === 40 && p > 1 && text.charCodeAt(p - 2) === 43) d.tryAt(INTL, p - 2);
+    }
+    if ((L === 3 && (sepNext)) || L === 9) d.tryAt(SSN, p);
+    if ((L === 3 || L === 1) && sepNext) d.tryAt(NANP, p);
+    if (L >= 2 && L <= 5 && sepNext) d.tryAt(INTL, p);
+    if (L === 10) {
+      d.tryAt(BARE10, p);
+      d.tryAt(NPI, p);
+    }
+    if (L <= 2 && (next === 47 || next === 46 || next === 45)) d.tryAt(NUM_DATE, p);
+    if (L === 4 && (next === 45 || next === 47 || next === 46)) d.tryAt(ISO_DATE, p);
+    if (L <= 2 && (next === 32 || next === 45 || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
+    if (L === 8) d.tryAt(COMPACT_DATE, p);
+    if ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49)) d.tryAt(AGE_NUM, p);
+    if (L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
+    if (L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
+    if (L <= 3 && next === 46) d.tryAt(ipv4, p);
+    if (L <= 6 && (next === 32 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122))) d.tryAt(addr.street, p);
+    if (L === 5) d.tryAt(addr.zip, p);
+  }
+  // letter+digit runs (MBI, DEA, VIN, IBAN) hold a digit run: find them from there
+  const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  let mixedEnd = -1;
+  for (const p of scan.digitStarts) {
+    if (p < mixedEnd) continue;
+    let s = p;
+    while (s > 0 && isAlnum(text.charCodeAt(s - 1))) s--;
+    let e = p;
+    let letter = s < p;
+    while (e < len && isAlnum(text.charCodeAt(e))) {
+      if (text.charCodeAt(e) > 57) letter = true;
+      e++;
+    }
+    mixedEnd = e;
+    if (!letter) continue;
+    const L = e - s;
+    if (L === 11 || (L === 4 && text.charCodeAt(e) === 45)) d.tryAt(MBI, s);
+    else if (L === 9) d.tryAt(DEA, s);
+    else if (L === 17) d.tryAt(VIN, s);
+    if (L >= 4 && s < p) d.tryAt(IBAN, s);
+  }
+  const isHexOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+  let lastColon = -10;
+  for (const c of scan.colons) {
+    // an IPv6 address has several colons close together
+    if (c - lastColon > 5) {
+      lastColon = c;
+      continue;
+    }
+    lastColon = c;
+    let s = c;
+    while (s > 0 && c - s < 40 && isHexOrColon(text.charCodeAt(s - 1))) s--;
+    d.tryAt(ipv6, s);
+  }
+
+  const n = scan.wordCount;
+  for (let i = 0; i < n; i++) {
+    const w = scan.lower[i];
+    if (w === undefined) continue;
+    const pos = scan.ws[i]!;
+    const matchers = WORD_MATCHERS.get(w);
+    if (matchers) for (const mt of matchers) d.tryAt(mt, pos);
+    if (URL_WORD_SET.has(w)) d.tryAt(url, pos);
+    if (scan.caps[i]! > 0) {
+      if (ADDRESS_WORD_SET.has(w)) d.tryAt(addr.intlPrefix, pos);
+      else if (text.charCodeAt(scan.we[i]!) === 32 && isDigitAt(text, scan.we[i]! + 1) && INTL_STREET_SUFFIX.test(w)) d.tryAt(addr.intlSuffix, pos);
+      if (POBOX_WORD_SET.has(w)) d.tryAt(addr.pobox, pos);
+      if (UNIT_WORD_SET.has(w)) d.tryAt(addr.unit, pos);
+      if (scan.caps[i] === 2 && w.length === 2 && US_STATE_CODES.has(w.toUpperCase())) cityBeforeState(env, i, st);
     }
   }
-  IBAN_RE.lastIndex = 0;
-  while ((m = IBAN_RE.exec(text)) !== null) {
-    if (!isValidIban(m[0])) continue;
-    env.emit('ACCOUNT', m.index, m.index + m[0].length, 0.95, 'account.iban');
-  }
-  UDI_RE.lastIndex = 0;
-  while ((m = UDI_RE.exec(text)) !== null) env.emit('DEVICE', m.index, m.index + m[0].length, 0.95, 'device.udi');
+  finishAddresses(env, st);
 }
-
-export { isWordChar };
