@@ -87,8 +87,8 @@ function resolve(candidates: Finding[], blocked: Array<[number, number]>): Findi
     while (bi < blocked.length && blocked[bi]![1] <= cand.start) bi++;
     let isBlocked = false;
     for (let k = bi; k < blocked.length && blocked[k]![0] < cand.end; k++) {
+      // only a finding wholly inside an allowlisted key or a mask is dropped: "FP-99812-A" is not the key "FP-99812"
       if (blocked[k]![0] <= cand.start && blocked[k]![1] >= cand.end) { isBlocked = true; break; }
-      if (blocked[k]![0] < cand.end && blocked[k]![1] > cand.start && cand.type !== 'NAME') { isBlocked = true; break; }
     }
     if (isBlocked) continue;
     const last = out[out.length - 1];

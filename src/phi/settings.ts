@@ -60,13 +60,14 @@ export function checkPatternSafety(source: string, flags = ''): string | null {
   let i = 0;
   const quantAt = (k: number): { len: number; unbounded: boolean; max: number } | null => {
     const c = source[k];
-    if (c === '*' || c === '+') return { len: source[k + 1] === '?' ? 2 : 1, unbounded: true, max: Infinity };
+    if (c === '*' || c === '+') return { len: source[k + 1] === '?' ? 2 : 1, unbounded: true, max: 1 };
     if (c === '?') return { len: source[k + 1] === '?' ? 2 : 1, unbounded: false, max: 1 };
     if (c === '{') {
       const m = /^\{(\d+)(,(\d*))?\}\??/.exec(source.slice(k));
       if (!m) return null;
       const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
       return { len: m[0].length, unbounded: max === Infinity, max: Math.max(Number(m[1]), max === Infinity ? 0 : max) };
+      // note: for `{n,}` max holds n, so the count limit still applies
     }
     return null;
   };

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createDetector, detect } from '../../src/phi/detect';
+import { SettingsError, checkPatternSafety } from '../../src/phi/settings';
+import { PHI_TYPES, type Finding, type PhiType } from '../../src/phi/types';
+
+/** The [type, text] of every finding, for readable assertions. */
+function found(text: string, findings: Finding[] = detect(text)): Array<[PhiType, string]> {
+  return findings.map((f) => [f.type, text.slice(f.start, f.end)]);
+}
+
+function expectFound(text: string, type: PhiType, value: string): void {
+  const hits = found(text);
+  const hit = hits.find(([, v]) => v.includes(value));
+  expect(hit, `${type} "${value}" in: ${text}\nfound: ${JSON.stringify(hits)}`).toBeDefined();
+  expect(hit![0]).toBe(type);
+}
+
+describe('detect: the Safe Harbor identifiers', () => {
+  it.each<[PhiType, string, string]>([
+    ['NAME', 'Pt John Smith called about his results', 'John Smith'],
+    ['NAME', 'Patient: SMITH, JOHN A presented at triage', 'SMITH, JOHN A'],
+    ['NAME', 'pt john smith cannot log in to the portal', 'john smith'],
+    ['NAME', 'Please update the chart for Mrs. Garcia today', 'Garcia'],
+    ['NAME', 'Spoke with J. Williams about the bill', 'J. Williams'],
+    ['ADDRESS', 'Patient lives at 4312 Oak Ave, Springfield, IL 62704', '4312 Oak Ave'],
+    ['ADDRESS', 'Patient lives at 4312 Oak Ave, Springfield, IL 62704', 'Springfield'],
+    ['ZIP', 'Patient lives at 4312 Oak Ave, Springfield, IL 62704', '62704'],
+    ['DATE', 'Pt DOB 03/14/1962, please verify', '03/14/1962'],
+    ['DATE', 'admitted on March 14, 1962 to ward 3', 'March 14, 1962'],
+    ['DATE', 'discharge date 2023-11-02 per nurse', '2023-11-02'],
+    ['DATE', 'born 14-Mar-1962', '14-Mar-1962'],
+    ['AGE', 'the patient is a 92 y/o female', '92'],
+    ['PHONE', 'patient callback number (217) 555-0143 after 5pm', '(217) 555-0143'],
+    ['FAX', 'please fax records to 217-555-0199', '217-555-0199'],
+    ['EMAIL', 'her personal email is maria.garcia62@gmail.com', 'maria.garcia62@gmail.com'],
+    ['SSN', 'SSN 219-09-9991 on the registration form', '219-09-9991'],
+    ['SSN', 'patient ssn: 219 09 9991', '219 09 9991'],
+    ['MRN', 'MRN: 00482913 shows the wrong allergy', '00482913'],
+    ['MRN', 'medical record # A1234567 is duplicated', 'A1234567'],
+    ['HEALTH_PLAN_ID', 'Medicare number 1EG4-TE5-MK73 rejected', '1EG4-TE5-MK73'],
+    ['HEALTH_PLAN_ID', 'Member ID: XJH123456789 is not eligible', 'XJH123456789'],
+    ['ACCOUNT', 'patient billing account 000123456 shows a balance', '000123456'],
+    ['LICENSE', 'prescriber DEA AB1234563 on the script', 'AB1234563'],
+    ['LICENSE', 'NPI 1234567893 on the claim', '1234567893'],
+    ['VEHICLE', "patient's car VIN 1HGCM82633A004352 was towed", '1HGCM82633A004352'],
+    ['DEVICE', 'pacemaker serial number PM7734512 needs a check', 'PM7734512'],
+    ['DEVICE', 'UDI (01)00643169007222(17)250101 scanned', '(01)00643169007222(17)250101'],
+    ['URL', 'patient record at https://portal.example.org/patients/8812/chart', 'https://portal.example.org/patients/8812/chart'],
+    ['IP', "the patient's home IP 73.15.22.9 is blocked", '73.15.22.9'],
+    ['BIOMETRIC', 'fingerprint template id FP-99812-A for the patient', 'FP-99812-A'],
+    ['OTHER_ID', 'patient portal username jsmith1962 is locked', 'jsmith1962'],
+  ])('%s in %j', (type, text, value) => expectFound(text, type, value));
+});
+
+describe('detect: IT-ticket noise is not PHI', () => {
+  it.each([
+    'Escalating OPS-1234 and ITS-88 to the network team',
+    'Upgraded Docker 20.10.7 to v1.2.3; Laravel 8 still fails',
+    'Build 20240314.3 failed on ehr-db-02.corp.local port 8443',
+    'Windows error 0x80070005 after KB5034441; see CVE-2024-3094',
+    'request id 3f2b8c1e-9a4d-4f7e-8b21-6c0d5e9f1a22 timed out',
+    '2024-03-14T10:22:31.442Z ERROR connection reset by peer',
+    '[14/Mar/2024:10:22:31 +0000] "GET /api/health HTTP/1.1" 503',
+    '2024-03-14 10:22:31,442 ERROR pool exhausted',
+    'server 10.20.1.15 and gateway 192.168.0.1 are unreachable from the VPN',
+    'Jenkins, Eclipse and HubSpot all fail SSO since the Okta change',
+    'Deployed release 4.2.1 to production on 03/14/2024 during the maintenance window',
+  ])('%j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('detect: findings', () => {
+  it('are sorted, non-overlapping, in bounds, with a score and a rule but never the value', () => {
+    const text = 'Pt John Smith DOB 03/14/1962 MRN 00482913 SSN 219-09-9991 ph 217-555-0143 lives 4312 Oak Ave';
+    const findings = detect(text);
+    expect(findings.length).toBeGreaterThanOrEqual(6);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      expect(f.start).toBeGreaterThanOrEqual(0);
+      expect(f.end).toBeLessThanOrEqual(text.length);
+      expect(f.end).toBeGreaterThan(f.start);
+      expect(f.score).toBeGreaterThan(0);
+      expect(f.score).toBeLessThanOrEqual(1);
+      expect(PHI_TYPES).toContain(f.type);
+      expect(f.rule).not.toContain(text.slice(f.start, f.end));
+      if (i > 0) expect(f.start).toBeGreaterThanOrEqual(findings[i - 1]!.end);
+    }
+  });
+
+  it('context moves the score: clinical words raise it, technical words lower it', () => {
+    const clinical = detect('patient born 03/14/1962')[0];
+    const neutral = detect('see 03/14/1962')[0];
+    expect(clinical?.score).toBeGreaterThan(neutral?.score ?? 0);
+    expect(detect('patch deployed to the server 03/14/1962')).toEqual([]);
+  });
+
+  it('uses UTF-16 offsets across astral characters', () => {
+    const text = '😀😀 Pt John Smith 😀 SSN 219-09-9991';
+    for (const [, value] of found(text)) expect(text).toContain(value);
+    expect(found(text)).toContainEqual(['SSN', '219-09-9991']);
+    expect(found(text)).toContainEqual(['NAME', 'John Smith']);
+  });
+
+  it('never flags its own masks, so redacted text scans clean', () => {
+    expect(detect('Pt [PHI:NAME] DOB [PHI:DATE] SSN [PHI:SSN]6789')).toEqual([]);
+  });
+
+  it('rejects invalid SSNs, check digits and calendar dates', () => {
+    expect(found('SSN 000-12-3456 and 666-12-3456 and 900-12-3456')).toEqual([]);
+    expect(found('prescriber AB1234567 signed')).toEqual([]);
+    expect(found('patient DOB 13/45/1962')).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('turns a type off and raises thresholds', () => {
+    const text = 'Krisztián Szöllösy called, SSN 219-09-9991';
+    expect(found(text).map(([t]) => t)).toEqual(['NAME', 'SSN']);
+    const off = createDetector({ types: { SSN: { enabled: false, threshold: 0.5 } } as never });
+    expect(found(text, off.detect(text)).map(([t]) => t)).toEqual(['NAME']);
+    const strict = createDetector({ types: { NAME: { enabled: true, threshold: 0.95 } } as never });
+    expect(found(text, strict.detect(text)).map(([t]) => t)).toEqual(['SSN']);
+  });
+
+  it('finds custom patterns and site MRN formats', () => {
+    const d = createDetector({
+      customPatterns: [{ id: 'epic-csn', type: 'OTHER_ID', pattern: 'CSN-\\d{8}' }],
+      mrnFormats: ['\\bHX\\d{6}\\b'],
+    });
+    const text = 'visit CSN-12345678 for HX123456';
+    expect(found(text, d.detect(text))).toEqual([
+      ['OTHER_ID', 'CSN-12345678'],
+      ['MRN', 'HX123456'],
+    ]);
+  });
+
+  it('applies allowlists: internal domains, IP ranges, issue keys', () => {
+    const d = createDetector({ allowlist: { domains: ['hospital.org'], ipRanges: ['73.15.0.0/16'], keyPatterns: ['\\bMRN-\\d+\\b'] } });
+    const text = "patient's home IP 73.15.22.9, email nurse.jones@ward3.hospital.org, MRN-445566";
+    expect(found(text, d.detect(text))).toEqual([]);
+    expect(found(text).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['(a+)+$', 'catastrophic'],
+    ['(a|ab)*c', 'catastrophic'],
+    ['\\d+\\d+x', 'catastrophic'],
+    ['(x)\\1', 'backreferences'],
+    ['(?<=a)b', 'lookbehind'],
+    ['a{1,5000}', 'repetition'],
+    ['([a-z', 'invalid'],
+  ])('refuses the hostile pattern %j', (pattern, why) => {
+    expect(checkPatternSafety(pattern)).toMatch(why);
+    expect(() => createDetector({ customPatterns: [{ id: 'x', type: 'MRN', pattern }] })).toThrow(SettingsError);
+  });
+
+  it.each(['\\bHX\\d{6}\\b', 'CSN-\\d{8}', '[A-Z]{2}\\d{7}', '(?:MRN|MR#)\\s*\\d{6,10}'])('accepts the safe pattern %j', (p) => {
+    expect(checkPatternSafety(p)).toBeNull();
+  });
+
+  it('rejects bad thresholds, unknown types, bad domains and CIDRs with a clear message', () => {
+    expect(() => createDetector({ types: { SSN: { enabled: true, threshold: 7 } } as never })).toThrow(/threshold for SSN/);
+    expect(() => createDetector({ types: { PASSWORD: { enabled: true, threshold: 0.5 } } as never })).toThrow(/unknown PHI type/);
+    expect(() => createDetector({ allowlist: { domains: ['not a domain'], ipRanges: [], keyPatterns: [] } })).toThrow(/domain/);
+    expect(() => createDetector({ allowlist: { domains: [], ipRanges: ['10.0.0.0/99'], keyPatterns: [] } })).toThrow(/CIDR/);
+  });
+});
+
+describe('bad input', () => {
+  it('handles empty, non-string, binary garbage and lone surrogates without crashing', () => {
+    expect(detect('')).toEqual([]);
+    expect(detect(undefined as unknown as string)).toEqual([]);
+    const garbage = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 2654435761) % 256)).toString('latin1');
+    for (const f of detect(garbage)) expect(f.end).toBeLessThanOrEqual(garbage.length);
+    expect(() => detect('\uD800\uDC00\uD800 Pt John Smith \uDFFF')).not.toThrow();
+  });
+
+  it('scans a 1 MB body and one with thousands of findings', () => {
+    const mb = 'The printer on floor 3 jams again after the driver update. '.repeat(17_500);
+    expect(mb.length).toBeGreaterThan(1_000_000);
+    expect(detect(mb)).toEqual([]);
+    const many = Array.from({ length: 5000 }, (_, i) => `SSN 2${String(i % 90 + 10)}-4${i % 10}-${String(1000 + i).padStart(4, '0')}`).join('; ');
+    const findings = detect(many);
+    expect(findings.length).toBe(5000);
+  });
+
+  it('property: findings always lie within the text and never overlap', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 200 }), (a, b) => {
+        const text = a + ' Pt John Smith SSN 219-09-9991 ' + b;
+        const findings = detect(text);
+        let prevEnd = 0;
+        for (const f of findings) {
+          if (f.start < prevEnd || f.end > text.length || f.start >= f.end) return false;
+          prevEnd = f.end;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
