@@ -1,10 +1,10 @@
 /**
- * One pass over the text, character by character, collects everything the rules dispatch on:
- * words (with capitalisation class and context cues), starts of digit runs, starts of mixed
- * letter+digit runs, and '@' / ':' positions. Rules then run their (sticky) patterns only at
- * those positions instead of each scanning the whole text, which keeps the detector fast on
- * megabyte bodies. Word strings are materialised only for capitalised words and for words the
- * lexicon knows (found by a rolling hash of the lower-cased word).
+ * Scanning a text for the rules, in two native regular-expression passes (V8 runs these at
+ * hundreds of MB/s; the rules then do JavaScript work only where something can match):
+ * 1. capitalised words, digit runs, '@' and ':' — what the rules dispatch on;
+ * 2. the known lower-case vocabulary: context cue words ("patient", "server", "DOB") and rule
+ *    trigger words ("member", "account", "serial").
+ * Lower-case prose between them is never tokenised in JavaScript.
  */
 
 export const enum Cue {
@@ -29,8 +29,9 @@ export const enum Cue {
   Personal = 256,
   /** Address words (lives, address, street, home). */
   Address = 512,
+  /** Weak name introducers (is, by, for, from). */
+  WeakIntro = 1024,
 }
-const LAST_CUE = Cue.Address;
 
 const CUE_WORDS: Array<[Cue, string]> = [
   [
@@ -82,6 +83,7 @@ const CUE_WORDS: Array<[Cue, string]> = [
   ],
   [Cue.Personal, 'my his her their our mine him them'],
   [Cue.Address, 'address lives living resides residence street home addr mailing apartment apt'],
+  [Cue.WeakIntro, 'is by for from'],
 ];
 
 /** Lower-case word → bit set of cues. */
@@ -93,189 +95,143 @@ export const CUE_MAP: ReadonlyMap<string, number> = (() => {
   return map;
 })();
 
-// ---------------------------------------------------------------------------------------------
-// Word hashing: FNV-1a over lower-cased UTF-16 code units.
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-export function hashWord(lower: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < lower.length; i++) h = Math.imul(h ^ lower.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
-}
-
-/** Words whose string the scan must materialise even when lower-case (cue words, rule triggers). */
-const KNOWN_HASHES = new Set<number>();
+/** Cue words and rule trigger words. */
+const KNOWN = new Set<string>();
+let knownRe: RegExp | undefined;
 export function registerWords(words: Iterable<string>): void {
-  for (const w of words) KNOWN_HASHES.add(hashWord(w));
+  for (const w of words) KNOWN.add(w.toLowerCase());
+  knownRe = undefined;
 }
 registerWords(CUE_MAP.keys());
 
-// Character classes for code points below 0x500 (Latin, Latin-1, Latin Extended, Greek, Cyrillic).
-const LETTER = 1;
-const UPPER = 2;
-const CLASS = new Uint8Array(0x500);
-const LOWER = new Uint16Array(0x500);
-for (let c = 0; c < 0x500; c++) {
-  const ch = String.fromCharCode(c);
-  const letter =
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x4ff);
-  const lower = ch.toLowerCase();
-  CLASS[c] = (letter ? LETTER : 0) | (letter && lower !== ch && lower.length === 1 ? UPPER : 0);
-  LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+function knownWordsRe(): RegExp {
+  if (!knownRe) {
+    const alts = [...KNOWN].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    knownRe = new RegExp(`\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b`, 'gi');
+  }
+  return knownRe;
 }
 
-/** The result of scanning a text. Words are stored column-wise to avoid an object per word. */
+const LETTERS = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u04FF';
+const UPPERS = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F';
+/** Capitalised words (with inner ' ’ . -), digit runs, '@' and ':'. */
+const INTEREST_RE = new RegExp(`(?<![${LETTERS}])[${UPPERS}][${LETTERS}]*(?:['\u2019.-][${LETTERS}]+)*|\\d+|[@:]`, 'g');
+
+/** A known word (cue or trigger) found in the text, lower-cased. */
+export interface KnownWord {
+  pos: number;
+  end: number;
+  word: string;
+  cues: number;
+}
+
+function lowerBound(list: readonly number[], value: number): number {
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (list[mid]! < value) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
 export class Scan {
   readonly text: string;
-  /** Word start / end offsets. */
+  /** Capitalised words: start / end offsets, 1 Capitalised or 2 ALL CAPS, lower-cased form, cue bits. */
   readonly ws: number[] = [];
   readonly we: number[] = [];
-  /** 0 lower-case, 1 Capitalised, 2 ALL CAPS (length ≥ 2). */
   readonly caps: number[] = [];
-  /** Lower-cased word for capitalised words and known words; undefined otherwise. */
-  readonly lower: Array<string | undefined> = [];
-  /** Cue bits of each word. */
-  readonly cues: number[] = [];
+  /** The capitalised words as written. */
+  readonly tokens: string[] = [];
+  private readonly lowers: Array<string | undefined> = [];
   /** Start offsets of maximal digit runs. */
   readonly digitStarts: number[] = [];
   /** Offsets of '@'. */
   readonly ats: number[] = [];
-  /** Offsets of ':' with a hex digit on the left (IPv6 candidates). */
+  /** Offsets of ':' with a hex digit or ':' on the left (IPv6 candidates). */
   readonly colons: number[] = [];
+  /** Known words in text order. */
+  readonly known: KnownWord[] = [];
+  private readonly knownPos: number[] = [];
   private readonly cuePositions = new Map<number, number[]>();
 
   constructor(text: string) {
     this.text = text;
-    this.run();
+    const re = INTEREST_RE;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const tok = m[0];
+      const c = tok.charCodeAt(0);
+      if (c >= 48 && c <= 57) this.digitStarts.push(m.index);
+      else if (c === 64) this.ats.push(m.index);
+      else if (c === 58) {
+        const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
+        if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(m.index);
+      } else {
+        let caps = 1;
+        if (tok.length > 1) {
+          const c2 = tok.charCodeAt(1);
+          if (((c2 >= 65 && c2 <= 90) || (c2 >= 0xc0 && c2 <= 0xde)) && tok === tok.toUpperCase()) caps = 2;
+        }
+        this.ws.push(m.index);
+        this.we.push(m.index + tok.length);
+        this.caps.push(caps);
+        this.tokens.push(tok);
+        this.lowers.push(undefined);
+      }
+    }
+    const kre = knownWordsRe();
+    kre.lastIndex = 0;
+    while ((m = kre.exec(text)) !== null) {
+      let word = m[0].toLowerCase();
+      let end = m.index + word.length;
+      if (!KNOWN.has(word)) {
+        word = word.slice(0, -2); // possessive
+        end -= 2;
+      }
+      const cues = CUE_MAP.get(word) ?? 0;
+      this.known.push({ pos: m.index, end, word, cues });
+      this.knownPos.push(m.index);
+      for (let bit = 1; bit <= Cue.WeakIntro; bit <<= 1) {
+        if (cues & bit) {
+          let list = this.cuePositions.get(bit);
+          if (!list) this.cuePositions.set(bit, (list = []));
+          list.push(m.index);
+        }
+      }
+    }
   }
 
   get wordCount(): number {
     return this.ws.length;
   }
 
-  /** Lower-cased word i (materialised on demand). */
+  /** Lower-cased capitalised word i. */
   word(i: number): string {
-    let w = this.lower[i];
-    if (w === undefined) {
-      w = this.text.slice(this.ws[i]!, this.we[i]!).toLowerCase();
-      this.lower[i] = w;
-    }
+    let w = this.lowers[i];
+    if (w === undefined) this.lowers[i] = w = this.tokens[i]!.toLowerCase();
     return w;
   }
 
-  /** Word i as written. */
+  /** Capitalised word i as written. */
   raw(i: number): string {
-    return this.text.slice(this.ws[i]!, this.we[i]!);
+    return this.tokens[i]!;
   }
 
-  private run(): void {
-    const text = this.text;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        this.digitStarts.push(i);
-        i++;
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d < 48 || d > 57) break;
-          i++;
-        }
-        continue;
-      }
-      const cls = c < 0x500 ? CLASS[c]! : 0;
-      if ((cls & LETTER) === 0) {
-        if (c === 64) this.ats.push(i);
-        else if (c === 58) {
-          const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-          if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(i);
-        }
-        i++;
-        continue;
-      }
-      // a word: letters, joined by ' ’ . - when a letter follows
-      const start = i;
-      let h = FNV_OFFSET;
-      let hBeforeApos = 0;
-      let upperCount = 0;
-      let letters = 0;
-      for (;;) {
-        const d = text.charCodeAt(i);
-        const dc = d < 0x500 ? CLASS[d]! : 0;
-        if (dc & LETTER) {
-          if (dc & UPPER) upperCount++;
-          letters++;
-          h = Math.imul(h ^ LOWER[d]!, FNV_PRIME);
-          i++;
-          continue;
-        }
-        if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && i + 1 < n) {
-          const e = text.charCodeAt(i + 1);
-          if (e < 0x500 && CLASS[e]! & LETTER) {
-            if (d === 39 || d === 0x2019) hBeforeApos = h;
-            h = Math.imul(h ^ (d === 0x2019 ? 39 : d), FNV_PRIME);
-            i++;
-            continue;
-          }
-        }
-        break;
-      }
-      const end = i;
-      const caps = cls & UPPER ? (letters > 1 && upperCount === letters ? 2 : 1) : 0;
-      const hash = h >>> 0;
-      let lower: string | undefined;
-      let cues = 0;
-      if (caps > 0 || KNOWN_HASHES.has(hash)) {
-        lower = text.slice(start, end).toLowerCase();
-        cues = CUE_MAP.get(lower) ?? 0;
-      }
-      if (cues === 0 && hBeforeApos !== 0 && KNOWN_HASHES.has(hBeforeApos >>> 0)) {
-        lower ??= text.slice(start, end).toLowerCase();
-        cues = CUE_MAP.get(lower.replace(/['’]s$/, '')) ?? 0;
-      }
-      this.ws.push(start);
-      this.we.push(end);
-      this.caps.push(caps);
-      this.lower.push(lower);
-      this.cues.push(cues);
-      if (cues !== 0) {
-        for (let bit = 1; bit <= LAST_CUE; bit <<= 1) {
-          if (cues & bit) {
-            let list = this.cuePositions.get(bit);
-            if (!list) this.cuePositions.set(bit, (list = []));
-            list.push(start);
-          }
-        }
-      }
-    }
+  /** Known words (cue words and registered triggers) of any case starting in [from, to). */
+  knownWords(from: number, to: number): KnownWord[] {
+    const out: KnownWord[] = [];
+    for (let k = lowerBound(this.knownPos, from); k < this.known.length && this.known[k]!.pos < to; k++) out.push(this.known[k]!);
+    return out;
   }
 
   /** Is there a cue word of kind `cue` starting in [from - before, to + after]? */
   near(cue: Cue, from: number, to: number, before: number, after = 0): boolean {
     const list = this.cuePositions.get(cue);
     if (!list) return false;
-    const lo = from - before;
-    const hi = to + after;
-    let a = 0;
-    let b = list.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (list[mid]! < lo) a = mid + 1;
-      else b = mid;
-    }
-    return a < list.length && list[a]! <= hi;
-  }
-
-  /** Index of the first word starting at or after `pos`. */
-  wordAt(pos: number): number {
-    let a = 0;
-    let b = this.ws.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (this.ws[mid]! < pos) a = mid + 1;
-      else b = mid;
-    }
-    return a;
+    const a = lowerBound(list, from - before);
+    return a < list.length && list[a]! <= to + after;
   }
 }

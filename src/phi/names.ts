@@ -3,22 +3,20 @@
  * common-word and product-name lists, the shape of the run (First Last, Last, First, initials,
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
-import { Cue, registerWords, type Scan } from './context';
+import { Cue, type Scan } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
 
 const POSSESSIVE = /['’]s$/;
 const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
-const LOWER_INTRO = new Set(['pt', 'patient', 'pts']);
-const WEAK_INTRO = new Set(['is', 'by', 'for', 'from']);
-registerWords([...TITLES, ...LOWER_INTRO, ...WEAK_INTRO]);
+/** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
+const LOWER_NAME_RE = /\b(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}([a-z][a-z'-]+)[ ]([a-z][a-z'-]+)/g;
 
 const evidenceCache = new Map<string, number>();
 
 /** How much a single word looks like part of a person's name: -1 (never) .. 1 (census name, not a common word). */
 function evidence(scan: Scan, i: number): number {
-  if (scan.caps[i] === 0) return -1;
   const raw = scan.raw(i);
   const cached = evidenceCache.get(raw);
   if (cached !== undefined) return cached;
@@ -67,19 +65,16 @@ export function nameRule(scan: Scan, emit: Emit): void {
     return false;
   };
   const ev = new Float32Array(n);
-  for (let i = 0; i < n; i++) ev[i] = caps[i] === 0 ? -1 : evidence(scan, i);
+  for (let i = 0; i < n; i++) ev[i] = evidence(scan, i);
 
   const introBefore = (i: number): number => {
-    let best = 0;
-    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-      if (ws[i]! - we[k]! > 24) break;
-      const w = scan.lower[k];
-      if (w === undefined) continue;
-      if (TITLES.has(w) && k === i - 1) best = Math.max(best, 0.5);
-      else if (scan.cues[k]! & Cue.NameIntro) best = Math.max(best, k === i - 1 ? 0.35 : 0.25);
-      else if (WEAK_INTRO.has(w) && k === i - 1) best = Math.max(best, 0.05);
-    }
-    return best;
+    const at = ws[i]!;
+    // a title right before: "Mrs. Garcia", "Dr Patel"
+    if (i > 0 && TITLES.has(scan.word(i - 1)) && at - we[i - 1]! <= 2) return 0.5;
+    if (scan.near(Cue.NameIntro, at - 1, at - 1, 12, 0)) return 0.35;
+    if (scan.near(Cue.NameIntro, at - 1, at - 1, 24, 0)) return 0.25;
+    if (scan.near(Cue.WeakIntro, at - 1, at - 1, 5, 0)) return 0.05;
+    return 0;
   };
 
   const scoreRun = (a: number, b: number): void => {
@@ -129,25 +124,22 @@ export function nameRule(scan: Scan, emit: Emit): void {
     emit('NAME', start, end, score, words >= 2 ? 'name.full' : intro >= 0.35 ? 'name.intro' : 'name.single');
   };
 
+  LOWER_NAME_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LOWER_NAME_RE.exec(text)) !== null) {
+    const first = m[1]!;
+    const last = m[2]!;
+    if (FIRST_NAMES.has(first) && !COMMON_WORDS.has(first) && SURNAMES.has(last)) {
+      const end = m.index + m[0].length;
+      emit('NAME', end - last.length - 1 - first.length, end, 0.85, 'name.lower');
+    }
+  }
+
   let i = 0;
   while (i < n) {
-    if (caps[i] === 0) {
-      // lower-case clinical shorthand: "pt john smith", "patient: mary jones"
-      const w = scan.lower[i];
-      if (w !== undefined && LOWER_INTRO.has(w) && i + 2 < n && caps[i + 1] === 0 && caps[i + 2] === 0 && ws[i + 1]! - we[i]! <= 3) {
-        const a = scan.word(i + 1);
-        if (FIRST_NAMES.has(a) && !COMMON_WORDS.has(a) && gapOk(i + 1, i + 2) && SURNAMES.has(scan.word(i + 2))) {
-          emit('NAME', ws[i + 1]!, we[i + 2]!, 0.85, 'name.lower');
-          i += 3;
-          continue;
-        }
-      }
-      i++;
-      continue;
-    }
     // a run of capitalised words / initials joined by single spaces
     let j = i;
-    while (j + 1 < n && j - i < 5 && caps[j + 1]! > 0 && gapOk(j, j + 1)) j++;
+    while (j + 1 < n && j - i < 5 && gapOk(j, j + 1)) j++;
     // trim words that cannot be part of a name from both ends
     let a = i;
     let b = j;

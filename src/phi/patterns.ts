@@ -44,14 +44,15 @@ function sticky(source: RegExp | string, flags = ''): RegExp {
 }
 
 class Dispatcher {
-  private readonly next = new Map<Matcher, number>();
+  private readonly last = new Map<Matcher, [number, number]>();
   constructor(private readonly env: RuleEnv) {}
   tryAt(mt: Matcher, pos: number): boolean {
-    if (pos < (this.next.get(mt) ?? 0)) return false;
+    const prev = this.last.get(mt);
+    if (prev && pos >= prev[0] && pos < prev[1]) return false;
     mt.re.lastIndex = pos;
     const m = mt.re.exec(this.env.text);
     if (!m || m[0].length === 0) return false;
-    this.next.set(mt, pos + m[0].length);
+    this.last.set(mt, [pos, pos + m[0].length]);
     mt.on(m, this.env);
     return true;
   }
@@ -357,7 +358,6 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   const stateStart = scan.ws[stateWord]!;
   if (stateWord === 0 || !/,[ ]+$/.test(text.slice(Math.max(0, stateStart - 3), stateStart))) return;
   let first = stateWord - 1;
-  if (scan.caps[first] === 0) return;
   const cityEnd = scan.we[first]!;
   if (!/^,[ ]+$/.test(text.slice(cityEnd, stateStart))) return;
   while (first > 0 && stateWord - first < 3 && scan.caps[first - 1]! > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
@@ -582,12 +582,17 @@ registerWords(WORD_MATCHERS.keys());
 const ADDRESS_WORDS = 'rua via viale calle avenida rue avenue boulevard piazza plaza ulica ul strada carrer camino largo';
 const POBOX_WORDS = 'p po post psc apo fpo dpo';
 const UNIT_WORDS = 'apt apartment suite ste unit';
-const URL_WORDS = 'http https www';
-registerWords(`${ADDRESS_WORDS} ${POBOX_WORDS} ${UNIT_WORDS} ${URL_WORDS}`.split(' '));
+registerWords(`${ADDRESS_WORDS} ${POBOX_WORDS} ${UNIT_WORDS}`.split(' '));
 const ADDRESS_WORD_SET = new Set(ADDRESS_WORDS.split(' '));
 const POBOX_WORD_SET = new Set(POBOX_WORDS.split(' '));
 const UNIT_WORD_SET = new Set(UNIT_WORDS.split(' '));
-const URL_WORD_SET = new Set(URL_WORDS.split(' '));
+/** Every capitalised spelling ("Member", "MEMBER") of a word some rule is triggered by, and state codes. */
+const CASED_TRIGGERS = new Set<string>();
+for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...POBOX_WORD_SET, ...UNIT_WORD_SET]) {
+  CASED_TRIGGERS.add(w.charAt(0).toUpperCase() + w.slice(1));
+  CASED_TRIGGERS.add(w.toUpperCase());
+}
+for (const code of US_STATE_CODES) CASED_TRIGGERS.add(code);
 
 const DIGIT_MATCHERS: Matcher[] = [UDI, SSN, NANP, INTL, BARE10, NUM_DATE, ISO_DATE, NAMED_DATE, COMPACT_DATE, AGE_NUM, CARD, CARD_PLAIN, NPI];
 const MIXED_MATCHERS: Matcher[] = [MBI, DEA, VIN, IBAN];
@@ -682,21 +687,39 @@ export function runPatternRules(
     d.tryAt(ipv6, s);
   }
 
+  // URLs: native searches for their openings
+  for (const opener of ['http', 'www.', 'HTTP', 'WWW.']) {
+    for (let k = text.indexOf(opener); k !== -1; k = text.indexOf(opener, k + 4)) d.tryAt(url, k);
+  }
+
+  // Trigger words: capitalised words (looked up as written) merged in text order with the
+  // lower-case label words the known-word pass found ("member id", "acct #").
   const n = scan.wordCount;
-  for (let i = 0; i < n; i++) {
-    const w = scan.lower[i];
-    if (w === undefined) continue;
-    const pos = scan.ws[i]!;
-    const matchers = WORD_MATCHERS.get(w);
+  const lowerTriggers = scan.known.filter((kw) => text.charCodeAt(kw.pos) >= 97 && WORD_MATCHERS.has(kw.word));
+  let li = 0;
+  const fire = (word: string, pos: number) => {
+    const matchers = WORD_MATCHERS.get(word);
     if (matchers) for (const mt of matchers) d.tryAt(mt, pos);
-    if (URL_WORD_SET.has(w)) d.tryAt(url, pos);
-    if (scan.caps[i]! > 0) {
-      if (ADDRESS_WORD_SET.has(w)) d.tryAt(addr.intlPrefix, pos);
-      else if (text.charCodeAt(scan.we[i]!) === 32 && isDigitAt(text, scan.we[i]! + 1) && INTL_STREET_SUFFIX.test(w)) d.tryAt(addr.intlSuffix, pos);
-      if (POBOX_WORD_SET.has(w)) d.tryAt(addr.pobox, pos);
-      if (UNIT_WORD_SET.has(w)) d.tryAt(addr.unit, pos);
-      if (scan.caps[i] === 2 && w.length === 2 && US_STATE_CODES.has(w.toUpperCase())) cityBeforeState(env, i, st);
+  };
+  for (let i = 0; i <= n; i++) {
+    const pos = i < n ? scan.ws[i]! : Infinity;
+    while (li < lowerTriggers.length && lowerTriggers[li]!.pos < pos) {
+      fire(lowerTriggers[li]!.word, lowerTriggers[li]!.pos);
+      li++;
     }
+    if (i === n) break;
+    const tok = scan.tokens[i]!;
+    if (!CASED_TRIGGERS.has(tok)) {
+      const end = scan.we[i]!;
+      if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(scan.word(i))) d.tryAt(addr.intlSuffix, pos);
+      continue;
+    }
+    const w = scan.word(i);
+    fire(w, pos);
+    if (ADDRESS_WORD_SET.has(w)) d.tryAt(addr.intlPrefix, pos);
+    if (POBOX_WORD_SET.has(w)) d.tryAt(addr.pobox, pos);
+    if (UNIT_WORD_SET.has(w)) d.tryAt(addr.unit, pos);
+    if (scan.caps[i] === 2 && w.length === 2 && US_STATE_CODES.has(tok)) cityBeforeState(env, i, st);
   }
   finishAddresses(env, st);
 }
