@@ -299,13 +299,20 @@ function addressCtx(env: RuleEnv, start: number): boolean {
   return env.scan.near(Cue.Address, start, start, 50, 0) || env.scan.near(Cue.Clinical, start, start, 80, 20);
 }
 
-function addressMatchers(st: AddressState) {
-  const street: Matcher = {
-    re: new RegExp(
+const STREET_RE = new RegExp(
       `\\b\\d{1,6}[A-Za-z]?(?:[ ]+(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\\.?)?(?:[ ]+[A-Z\\u00C0-\\u024F][\\w\\u00C0-\\u024F'.-]*){1,4}?[ ]+(?:${STREET_SUFFIX})\\b\\.?(?:[ ]+(?:[NSEW]|NE|NW|SE|SW)\\b\\.?)?` +
         `(?:,?[ ]+(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Fl|Floor|Rm|Room|#)\\.?[ ]*#?[A-Za-z0-9-]{1,6}\\b)?`,
       'y',
-    ),
+    );
+const INTL_PREFIX_RE = /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piazza|Plaza|Ulica|Ul\.|Strada|Carrer|Camino|Largo)(?:[ ]+[\w\u00C0-\u024F'.-]+){1,4}?[ ]+\d{1,5}[A-Za-z]?\b/y;
+const INTL_SUFFIX_RE = /[\w\u00C0-\u024F'-]+[ ]+\d{1,5}[A-Za-z]?\b/y;
+const POBOX_RE = /(?:P\.?[ ]?O\.?[ ]?Box|Post Office Box|PSC[ ]\d{3,5},?[ ]Box)[ ]+\d{1,6}\b|(?:APO|FPO|DPO)[ ](?:AA|AE|AP)\b/iy;
+const UNIT_RE = /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y;
+const ZIP_RE = /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/y;
+
+function addressMatchers(st: AddressState) {
+  const street: Matcher = {
+    re: STREET_RE,
     on(m, env) {
       const end = m.index + m[0].length;
       const tech = env.scan.near(Cue.Tech, m.index, end, 30, 10);
@@ -315,34 +322,34 @@ function addressMatchers(st: AddressState) {
   };
   // European style "Koskikatu 25", "Rua do Arenque 1634", "Via Franscini 71"
   const intlPrefix: Matcher = {
-    re: /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piazza|Plaza|Ulica|Ul\.|Strada|Carrer|Camino|Largo)(?:[ ]+[\w\u00C0-\u024F'.-]+){1,4}?[ ]+\d{1,5}[A-Za-z]?\b/y,
+    re: INTL_PREFIX_RE,
     on(m, env) {
       env.emit('ADDRESS', m.index, m.index + m[0].length, addressCtx(env, m.index) ? 0.9 : 0.7, 'address.street-intl');
       st.ends.push(m.index + m[0].length);
     },
   };
   const intlSuffix: Matcher = {
-    re: /[\w\u00C0-\u024F'-]+[ ]+\d{1,5}[A-Za-z]?\b/y,
+    re: INTL_SUFFIX_RE,
     on(m, env) {
       env.emit('ADDRESS', m.index, m.index + m[0].length, addressCtx(env, m.index) ? 0.9 : 0.7, 'address.street-intl');
       st.ends.push(m.index + m[0].length);
     },
   };
   const pobox: Matcher = {
-    re: /(?:P\.?[ ]?O\.?[ ]?Box|Post Office Box|PSC[ ]\d{3,5},?[ ]Box)[ ]+\d{1,6}\b|(?:APO|FPO|DPO)[ ](?:AA|AE|AP)\b/iy,
+    re: POBOX_RE,
     on(m, env) {
       env.emit('ADDRESS', m.index, m.index + m[0].length, 0.85, 'address.pobox');
       st.ends.push(m.index + m[0].length);
     },
   };
   const unit: Matcher = {
-    re: /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y,
+    re: UNIT_RE,
     on(m) {
       st.units.push({ start: m.index, end: m.index + m[0].length });
     },
   };
   const zip: Matcher = {
-    re: /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/y,
+    re: ZIP_RE,
     on(m) {
       st.zips.push({ start: m.index, end: m.index + m[0].length });
     },
