@@ -96,8 +96,14 @@ export function nameRule(scan: Scan, emit: Emit): void {
       if ((firstIsFirst || isInitial(a)) && lastIsLast) score += 0.15;
     } else {
       const e = ev[a]!;
-      score = e >= 1 ? (firstIsFirst ? 0.48 : 0.42) : e * 0.5;
-      if (caps[a] === 2) score -= 0.2; // a lone ALL-CAPS word is an acronym unless introduced
+      // a lone census first name is a name more often than not; a lone unknown word needs help
+      score = e >= 1 ? (firstIsFirst ? 0.6 : 0.5) : e >= 0.7 ? 0.45 : e * 0.55;
+      if (caps[a] === 2) score -= 0.25; // a lone ALL-CAPS word is an acronym unless introduced
+      const after = text.slice(we[a]!, we[a]! + 12);
+      // speaker labels ("Ubul: What a wife"), speech verbs, lists of names
+      if (/^:\s/.test(after) && (a === 0 || /\n\s*$|^\s*$/.test(text.slice(Math.max(0, ws[a]! - 3), ws[a]!)))) score += 0.25;
+      else if (/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/.test(after)) score += 0.25;
+      if (/(?:said|told|asked|shouted at|with|and|to) $/.test(text.slice(Math.max(0, ws[a]! - 11), ws[a]!))) score += 0.1;
     }
     let start = ws[a]!;
     let end = we[b]!;

@@ -309,6 +309,8 @@ const INTL_SUFFIX_RE = /[\w\u00C0-\u024F'-]+[ ]+\d{1,5}[A-Za-z]?\b/y;
 const POBOX_RE = /(?:P\.?[ ]?O\.?[ ]?Box|Post Office Box|PSC[ ]\d{3,5},?[ ]Box)[ ]+\d{1,6}\b|(?:APO|FPO|DPO)[ ](?:AA|AE|AP)\b/iy;
 const UNIT_RE = /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y;
 const ZIP_RE = /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/y;
+/** "28245 Puruntie 82", "0605 Μεγάλη Άμμος 184": house/postal number, capitalised street words, number. */
+const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u00C0-\u00DE\u0386-\u03AB\u0410-\u042F][\w\u00C0-\u024F\u0370-\u04FF'.-]*(?:[ ]+[\w\u00C0-\u024F\u0370-\u04FF'.-]+){0,3}?[ ]+\d{1,5}[A-Za-z]?\b\.?/y;
 
 function addressMatchers(st: AddressState) {
   const street: Matcher = {
@@ -335,6 +337,20 @@ function addressMatchers(st: AddressState) {
       st.ends.push(m.index + m[0].length);
     },
   };
+  const numStreetNum: Matcher = {
+    re: NUM_STREET_NUM_RE,
+    on(m, env) {
+      const words = m[0].replace(/^\d+\s+|\s+\d+[A-Za-z]?\.?$/g, '');
+      // "3 servers 4 times", "Windows 10": the words must look like a street name, not prose or a product
+      if (/\b(?:and|or|the|of|to|in|on|at|for|with|from|by|version|build|error|port|server|times|days|hours|minutes|users|items|pages)\b/i.test(words)) return;
+      if (TECH_STREET_WORDS.test(words)) return;
+      // an ALL-CAPS label between numbers is not a street: 1962 MRN 00482913
+      if (!/[a-z\u00DF-\u00FF\u0100-\u024F\u03AC-\u03CE\u0430-\u044F]/.test(words) && words.length <= 6) return;
+      const ctx = addressCtx(env, m.index) || /(?:Apt|Suite|Unit)\.?\s/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 12));
+      env.emit('ADDRESS', m.index, m.index + m[0].length, ctx ? 0.85 : 0.6, 'address.number-street');
+      st.ends.push(m.index + m[0].length);
+    },
+  };
   const pobox: Matcher = {
     re: POBOX_RE,
     on(m, env) {
@@ -354,8 +370,10 @@ function addressMatchers(st: AddressState) {
       st.zips.push({ start: m.index, end: m.index + m[0].length });
     },
   };
-  return { street, intlPrefix, intlSuffix, pobox, unit, zip };
+  return { street, intlPrefix, intlSuffix, numStreetNum, pobox, unit, zip };
 }
+
+const TECH_STREET_WORDS = /\b(?:Windows|Office|Server|Android|iOS|Chrome|Edge|Firefox|Java|Python|Node|Ubuntu|Debian|Oracle|SQL|Epic|Cerner|Dell|HP|Lenovo|Latitude|Version|Build|Release|Patch|Update|Sprint|Floor|Room|Ward|Bed|Bay|Pod|Rack|Port|Error|Step|Page|Line|Row|Table|Figure|Section|Chapter|KB|CVE|OPS|ITS)\b/;
 
 const INTL_STREET_SUFFIX = /(?:katu|tie|kuja|gatan|gata|vej|vænget|vegen|veien|gade|straße|strasse|weg|gasse|allee|platz|laan|straat|plein|dreef|utca|ulica|ring|kaari|polku|rinne|väylä)$/;
 
@@ -656,7 +674,9 @@ export function runPatternRules(
     if (L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
     if (L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
     if (L <= 3 && next === 46) d.tryAt(ipv4, p);
-    if (L <= 6 && (next === 32 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122))) d.tryAt(addr.street, p);
+    if (L <= 6 && (next === 32 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122))) {
+      if (!d.tryAt(addr.street, p) && next === 32) d.tryAt(addr.numStreetNum, p);
+    }
     if (L === 5) d.tryAt(addr.zip, p);
   }
   // letter+digit runs (MBI, DEA, VIN, IBAN) hold a digit run: find them from there
