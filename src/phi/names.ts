@@ -8,6 +8,15 @@ import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES
 import type { Emit } from './patterns';
 
 const POSSESSIVE = /['’]s$/;
+/** Capitalised words that are never a person's name in a ticket: calendar words, languages, labels. */
+const NOT_NAMES = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
+    'september october november december christmas easter thanksgiving labor memorial independence day holiday ' +
+    'english spanish french german italian chinese japanese russian polish portuguese arabic hindi korean dutch ' +
+    'american british canadian european african asian union kingdom republic states princess prince royal king queen ' +
+    'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
+    'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please').split(' '),
+);
 const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
@@ -29,7 +38,7 @@ function evidence(scan: Scan, i: number): number {
 function computeEvidence(scan: Scan, i: number, raw: string): number {
   let w = scan.word(i);
   if (POSSESSIVE.test(w)) w = w.slice(0, -2);
-  if (TECH_WORDS.has(w) || TITLES.has(w) || CAMEL.test(raw)) return -1;
+  if (TECH_WORDS.has(w) || TITLES.has(w) || NOT_NAMES.has(w) || CAMEL.test(raw)) return -1;
   const caps = scan.caps[i]!;
   if (caps === 2 && US_STATE_CODES.has(raw)) return 0;
   const parts = w.includes('-') ? w.split('-') : [w];
@@ -94,6 +103,8 @@ export function nameRule(scan: Scan, emit: Emit): void {
     if (b > a) {
       score = 0.3 + 0.55 * (sum / words);
       if ((firstIsFirst || isInitial(a)) && lastIsLast) score += 0.15;
+      // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
+      if (caps[b] === 2 && !(firstIsFirst && lastIsLast)) score -= 0.4;
     } else {
       const e = ev[a]!;
       // a lone census first name is a name more often than not; a lone unknown word needs help
