@@ -104,10 +104,22 @@ export function registerWords(words: Iterable<string>): void {
 }
 registerWords(CUE_MAP.keys());
 
-function knownWordsRe(): RegExp {
+/** Capitalised and upper-case spellings of the known words, for the capitalised-word branch. */
+let casedKnown = new Map<string, string>();
+
+/**
+ * The scanning pattern: capitalised words, digit runs, '@', ':' and, case-sensitively, the known
+ * lower-case words (their capitalised spellings arrive through the first branch).
+ */
+function scanRe(): RegExp {
   if (!knownRe) {
     const alts = [...KNOWN].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    knownRe = new RegExp(`\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b`, 'gi');
+    knownRe = new RegExp(`${INTEREST_SOURCE}|\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b`, 'g');
+    casedKnown = new Map();
+    for (const w of KNOWN) {
+      casedKnown.set(w.charAt(0).toUpperCase() + w.slice(1), w);
+      casedKnown.set(w.toUpperCase(), w);
+    }
   }
   return knownRe;
 }
@@ -115,7 +127,7 @@ function knownWordsRe(): RegExp {
 const LETTERS = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u04FF';
 const UPPERS = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F';
 /** Capitalised words (with inner ' ’ . -), digit runs, '@' and ':'. */
-const INTEREST_RE = new RegExp(`(?<![${LETTERS}])[${UPPERS}][${LETTERS}]*(?:['\u2019.-][${LETTERS}]+)*|\\d+|[@:]`, 'g');
+const INTEREST_SOURCE = `(?<![${LETTERS}])[${UPPERS}][${LETTERS}]*(?:['\u2019.-][${LETTERS}]+)*|\\d+|[@:]`;
 
 /** A known word (cue or trigger) found in the text, lower-cased. */
 export interface KnownWord {
@@ -158,7 +170,8 @@ export class Scan {
 
   constructor(text: string) {
     this.text = text;
-    const re = INTEREST_RE;
+    const re = scanRe();
+    const cased = casedKnown;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -169,6 +182,10 @@ export class Scan {
       else if (c === 58) {
         const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
         if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(m.index);
+      } else if (c >= 97 && c <= 122) {
+        // a known lower-case word
+        const possessive = !KNOWN.has(tok);
+        this.addKnown(m.index, possessive ? tok.slice(0, -2) : tok);
       } else {
         let caps = 1;
         if (tok.length > 1) {
@@ -180,26 +197,22 @@ export class Scan {
         this.caps.push(caps);
         this.tokens.push(tok);
         this.lowers.push(undefined);
+        const known = cased.get(tok) ?? (tok.length > 2 && (tok.endsWith("'s") || tok.endsWith('\u2019s')) ? cased.get(tok.slice(0, -2)) : undefined);
+        if (known !== undefined) this.addKnown(m.index, known);
       }
     }
-    const kre = knownWordsRe();
-    kre.lastIndex = 0;
-    while ((m = kre.exec(text)) !== null) {
-      let word = m[0].toLowerCase();
-      let end = m.index + word.length;
-      if (!KNOWN.has(word)) {
-        word = word.slice(0, -2); // possessive
-        end -= 2;
-      }
-      const cues = CUE_MAP.get(word) ?? 0;
-      this.known.push({ pos: m.index, end, word, cues });
-      this.knownPos.push(m.index);
-      for (let bit = 1; bit <= Cue.WeakIntro; bit <<= 1) {
-        if (cues & bit) {
-          let list = this.cuePositions.get(bit);
-          if (!list) this.cuePositions.set(bit, (list = []));
-          list.push(m.index);
-        }
+  }
+
+  private addKnown(pos: number, word: string): void {
+    const cues = CUE_MAP.get(word) ?? 0;
+    this.known.push({ pos, end: pos + word.length, word, cues });
+    this.knownPos.push(pos);
+    if (cues === 0) return;
+    for (let bit = 1; bit <= Cue.WeakIntro; bit <<= 1) {
+      if (cues & bit) {
+        let list = this.cuePositions.get(bit);
+        if (!list) this.cuePositions.set(bit, (list = []));
+        list.push(pos);
       }
     }
   }
