@@ -223,7 +223,9 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     else if (timeAfter) score -= 0.05;
     if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
   }
-  env.emit('DATE', start, end, clamp(score), rule);
+  // a time of day that follows belongs to the same date element: redact it with the date
+  const time = timeAfter ? /^[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?/.exec(after) : null;
+  env.emit('DATE', start, time ? end + time[0].length : end, clamp(score), rule);
 }
 
 const NUM_DATE: Matcher = {
