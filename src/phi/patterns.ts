@@ -605,6 +605,17 @@ function onWords(words: string, ...matchers: Matcher[]): void {
 for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec));
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday', NAMED_DATE);
 onWords('age ages aged', AGE_WORD);
+/** "ZIP: 3520", "my zip code is 394 13", "postal code B0J 2H0": any country's format after the label. */
+const ZIP_LABELLED: Matcher = {
+  re: /(?:zip|postal|post)(?:[ ]?code)?\s{0,3}(?:[:#]|is)?\s{0,3}([A-Z0-9][A-Z0-9]{1,4}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])/iy,
+  on(m, env) {
+    const value = m[1]!;
+    if (!/\d/.test(value)) return;
+    const start = m.index + m[0].length - value.length;
+    env.emit('ZIP', start, start + value.length, 0.9, 'zip.label');
+  },
+};
+onWords('zip postal post postcode', ZIP_LABELLED);
 registerWords(WORD_MATCHERS.keys());
 const ADDRESS_WORDS = 'rua via viale calle avenida rue avenue boulevard piazza plaza ulica ul strada carrer camino largo';
 const POBOX_WORDS = 'p po post psc apo fpo dpo';
