@@ -6,6 +6,7 @@
 import { Scan } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
+import { csvRule, hl7Rule, keyValueRule } from './structured';
 import { compileSettings, type CompiledSettings } from './settings';
 import type { DetectorSettings, Finding, PhiType } from './types';
 
@@ -42,6 +43,9 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   const env: RuleEnv = { text, scan, emit };
   runPatternRules(env, c.allowDomain, c.allowIp);
   nameRule(scan, emit);
+  hl7Rule(text, emit);
+  csvRule(text, emit);
+  keyValueRule(text, emit);
   for (const re of c.mrn) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -1,0 +1,231 @@
+/**
+ * PHI in structured text that IT tickets are full of: HL7 v2 messages pasted from an interface
+ * engine, CSV exports with a header row, and key=value fields in log lines. Here the field, not
+ * the words around it, says what a value is.
+ */
+import type { Emit } from './patterns';
+import type { PhiType } from './types';
+
+type FieldRule = PhiType | 'XPN' | 'XAD' | 'XCN' | 'CX' | 'PHONE_FIELD';
+
+/** HL7 v2.5 fields that hold PHI, by segment and field number. */
+const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
+  PID: { 2: 'CX', 3: 'CX', 4: 'CX', 5: 'XPN', 6: 'XPN', 7: 'DATE', 9: 'XPN', 11: 'XAD', 13: 'PHONE_FIELD', 14: 'PHONE_FIELD', 18: 'ACCOUNT', 19: 'SSN', 20: 'LICENSE', 21: 'CX', 29: 'DATE' },
+  NK1: { 2: 'XPN', 4: 'XAD', 5: 'PHONE_FIELD', 6: 'PHONE_FIELD', 30: 'XPN', 32: 'XAD', 37: 'SSN' },
+  GT1: { 2: 'CX', 3: 'XPN', 5: 'XAD', 6: 'PHONE_FIELD', 7: 'PHONE_FIELD', 8: 'DATE', 12: 'SSN' },
+  IN1: { 2: 'HEALTH_PLAN_ID', 16: 'XPN', 18: 'DATE', 19: 'XAD', 36: 'HEALTH_PLAN_ID', 49: 'CX' },
+  PV1: { 7: 'XCN', 8: 'XCN', 9: 'XCN', 17: 'XCN', 19: 'OTHER_ID', 44: 'DATE', 45: 'DATE' },
+  MRG: { 1: 'CX', 3: 'ACCOUNT', 5: 'OTHER_ID', 7: 'XPN' },
+  PD1: {},
+};
+const SEGMENT_RE = /(?<![A-Za-z0-9])(?:MSH|EVN|PID|PD1|NK1|PV1|PV2|IN1|IN2|GT1|MRG|OBR|OBX|ORC|AL1|DG1|NTE)\|/g;
+
+function emitTrimmed(emit: Emit, text: string, type: PhiType, start: number, end: number, score: number, rule: string): void {
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  if (end > start && /[A-Za-z0-9]/.test(text.slice(start, end))) emit(type, start, end, score, rule);
+}
+
+/** Splits text[start, end) on `sep`, calling back with each piece's offsets. */
+function pieces(text: string, start: number, end: number, sep: string, fn: (s: number, e: number, i: number) => void): void {
+  let i = 0;
+  let s = start;
+  for (;;) {
+    let k = text.indexOf(sep, s);
+    if (k === -1 || k > end) k = end;
+    fn(s, k, i++);
+    if (k >= end) break;
+    s = k + 1;
+  }
+}
+
+function hl7Field(text: string, emit: Emit, rule: FieldRule, s: number, e: number): void {
+  pieces(text, s, e, '~', (rs, re) => {
+    switch (rule) {
+      case 'XPN': {
+        // family^given^middle^suffix^prefix: the name is the first three components
+        let nameEnd = rs;
+        pieces(text, rs, re, '^', (cs, ce, i) => {
+          if (i < 3 && ce > cs) nameEnd = ce;
+        });
+        emitTrimmed(emit, text, 'NAME', rs, nameEnd, 0.95, 'hl7.name');
+        break;
+      }
+      case 'XAD':
+        pieces(text, rs, re, '^', (cs, ce, i) => {
+          if (i <= 2) emitTrimmed(emit, text, 'ADDRESS', cs, ce, 0.95, 'hl7.address');
+          else if (i === 4) emitTrimmed(emit, text, 'ZIP', cs, ce, 0.95, 'hl7.zip');
+          else if (i === 8) emitTrimmed(emit, text, 'ADDRESS', cs, ce, 0.9, 'hl7.address');
+        });
+        break;
+      case 'XCN':
+        // id^family^given^...: a clinician; the id is an NPI or a licence number
+        pieces(text, rs, re, '^', (cs, ce, i) => {
+          if (i === 0) emitTrimmed(emit, text, 'LICENSE', cs, ce, 0.9, 'hl7.provider-id');
+          else if (i <= 3) emitTrimmed(emit, text, 'NAME', cs, ce, 0.7, 'hl7.provider-name');
+        });
+        break;
+      case 'CX': {
+        // id^check digit^scheme^authority^type: the type says MR, SS, DL, ...
+        let idEnd = text.indexOf('^', rs);
+        if (idEnd === -1 || idEnd > re) idEnd = re;
+        const parts = text.slice(rs, re).split('^');
+        const kind = (parts[4] ?? '').toUpperCase();
+        const type: PhiType = kind === 'SS' ? 'SSN' : kind === 'DL' ? 'LICENSE' : kind === 'AN' ? 'ACCOUNT' : kind === 'MB' || kind === 'MC' || kind === 'MA' ? 'HEALTH_PLAN_ID' : 'MRN';
+        emitTrimmed(emit, text, type, rs, idEnd, 0.95, 'hl7.identifier');
+        break;
+      }
+      case 'PHONE_FIELD': {
+        let first = text.indexOf('^', rs);
+        if (first === -1 || first > re) first = re;
+        emitTrimmed(emit, text, 'PHONE', rs, first, 0.95, 'hl7.phone');
+        break;
+      }
+      default: {
+        let first = text.indexOf('^', rs);
+        if (first === -1 || first > re) first = re;
+        emitTrimmed(emit, text, rule, rs, first, 0.95, 'hl7.field');
+      }
+    }
+  });
+}
+
+export function hl7Rule(text: string, emit: Emit): void {
+  if (text.indexOf('|') === -1) return;
+  SEGMENT_RE.lastIndex = 0;
+  const starts: Array<[number, string]> = [];
+  let m: RegExpExecArray | null;
+  while ((m = SEGMENT_RE.exec(text)) !== null) starts.push([m.index, m[0].slice(0, 3)]);
+  for (let k = 0; k < starts.length; k++) {
+    const [start, seg] = starts[k]!;
+    const fields = HL7_FIELDS[seg];
+    if (!fields) continue;
+    let end = k + 1 < starts.length ? starts[k + 1]![0] : text.length;
+    const nl = text.slice(start, end).search(/[\r\n]/);
+    if (nl !== -1) end = start + nl;
+    pieces(text, start + 4, end, '|', (s, e, i) => {
+      const rule = fields[i + 1];
+      if (rule && e > s) hl7Field(text, emit, rule, s, e);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV exports with a header row
+
+const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
+  [/^(?:mrn|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi)$/, 'MRN'],
+  [/^(?:last_?name|first_?name|middle_?name|surname|family_?name|given_?name|patient_?name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
+  [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|dos|service_?date)$/, 'DATE'],
+  [/^(?:phone|phone_?number|home_?phone|cell|mobile|cell_?phone|work_?phone|tel|telephone|contact_?number)$/, 'PHONE'],
+  [/^(?:fax|fax_?number)$/, 'FAX'],
+  [/^(?:zip|zip_?code|zipcode|postal_?code|postcode)$/, 'ZIP'],
+  [/^(?:address|street|street_?address|address_?1|address_?2|addr|address_?line_?\d|city|town|county)$/, 'ADDRESS'],
+  [/^(?:email|e_?mail|email_?address)$/, 'EMAIL'],
+  [/^(?:ssn|social|social_?security(?:_?number)?)$/, 'SSN'],
+  [/^(?:member_?id|subscriber_?id|policy(?:_?(?:no|number|id))?|mbi|medicare_?id|medicaid_?id|insurance_?id|plan_?id|group_?(?:no|number))$/, 'HEALTH_PLAN_ID'],
+  [/^(?:account|account_?(?:no|number|id)|acct(?:_?(?:no|num))?|har|billing_?account|guarantor_?account)$/, 'ACCOUNT'],
+  [/^(?:age)$/, 'AGE'],
+  [/^(?:npi|dea|license|licence|dl|drivers?_?license)$/, 'LICENSE'],
+  [/^(?:vin|plate)$/, 'VEHICLE'],
+  [/^(?:serial|device_?serial|udi|device_?id)$/, 'DEVICE'],
+  [/^(?:ip|ip_?address|client_?ip|src_?ip)$/, 'IP'],
+  [/^(?:username|user_?name|portal_?user(?:name)?|login|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id)$/, 'OTHER_ID'],
+];
+
+function columnType(header: string): PhiType | null {
+  const h = header.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[\s.#-]+/g, '_').replace(/_+$/, '');
+  for (const [re, type] of COLUMN_TYPES) if (re.test(h)) return type;
+  return null;
+}
+
+export function csvRule(text: string, emit: Emit): void {
+  let lineStart = 0;
+  const n = text.length;
+  while (lineStart < n) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = n;
+    const firstComma = text.indexOf(',', lineStart);
+    if (firstComma !== -1 && firstComma < lineEnd) {
+      const header = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+      // the header may follow a lead-in on the same line: "Affected patients: MRN,LastName,..."
+      const lead = /^(?:.*?[:>]\s+)?(?=[A-Za-z_"][^,]*,)/.exec(header);
+      const cols = header.slice(lead ? lead[0].length : 0).split(',');
+      const types = cols.map(columnType);
+      const known = types.filter((t) => t !== null).length;
+      if (cols.length >= 2 && known >= 2 && known >= cols.length / 2) {
+        lineStart = csvRows(text, lineEnd + 1, types, emit);
+        continue;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** Scans rows after a header until a line that does not fit; returns where scanning stopped. */
+function csvRows(text: string, from: number, types: Array<PhiType | null>, emit: Emit): number {
+  const n = text.length;
+  let lineStart = from;
+  while (lineStart < n) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = n;
+    let rowEnd = lineEnd;
+    if (text.charCodeAt(rowEnd - 1) === 13) rowEnd--;
+    const fields: Array<[number, number]> = [];
+    pieces(text, lineStart, rowEnd, ',', (s, e) => fields.push([s, e]));
+    if (fields.length < Math.max(2, types.length - 1) || fields.length > types.length + 1) return lineStart;
+    fields.forEach(([s, e], i) => {
+      const type = types[i];
+      if (!type) return;
+      let fs = s;
+      let fe = e;
+      if (text[fs] === '"' && text[fe - 1] === '"') {
+        fs++;
+        fe--;
+      }
+      emitTrimmed(emit, text, type, fs, fe, 0.93, 'csv.column');
+    });
+    lineStart = lineEnd + 1;
+  }
+  return lineStart;
+}
+
+// ---------------------------------------------------------------------------------------------
+// key=value fields in log lines: "mbr=W514071230 dob=20100428", "user=jsmith1962 src_ip=..."
+
+const KV_RE = /\b(mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|patient_?name|name|addr(?:ess)?)\s?=\s?"?([^\s"&,;|)\]]{2,64})/gi;
+const KV_TYPES: Array<[RegExp, PhiType, number]> = [
+  [/^(?:mbr|member_?id|memberid|subscriber_?id|mbi)$/i, 'HEALTH_PLAN_ID', 0.92],
+  [/^(?:dob|birth_?date)$/i, 'DATE', 0.95],
+  [/^ssn$/i, 'SSN', 0.95],
+  [/^(?:mrn|patient_?id|patientid|pt_?id|pat_?id|empi)$/i, 'MRN', 0.95],
+  [/^(?:user(?:name)?|login|portal_?user)$/i, 'OTHER_ID', 0.6],
+  [/^(?:src_?ip|client_?ip|remote_?addr)$/i, 'IP', 0.7],
+  [/^(?:email|notify)$/i, 'EMAIL', 0.9],
+  [/^phone$/i, 'PHONE', 0.9],
+  [/^(?:acct|account_?(?:id|no))$/i, 'ACCOUNT', 0.85],
+  [/^npi$/i, 'LICENSE', 0.9],
+  [/^claim_?id$/i, 'OTHER_ID', 0.85],
+  [/^zip$/i, 'ZIP', 0.9],
+  [/^(?:first_?name|last_?name|patient_?name|name)$/i, 'NAME', 0.85],
+  [/^addr(?:ess)?$/i, 'ADDRESS', 0.85],
+];
+
+export function keyValueRule(text: string, emit: Emit): void {
+  if (text.indexOf('=') === -1) return;
+  KV_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KV_RE.exec(text)) !== null) {
+    const key = m[1]!;
+    const value = m[2]!;
+    const entry = KV_TYPES.find(([re]) => re.test(key));
+    if (!entry) continue;
+    const [, type, score] = entry;
+    if (type === 'IP' && !/^[\d.:a-fA-F]+$/.test(value)) continue;
+    if (type === 'EMAIL' && !value.includes('@')) continue;
+    if ((type === 'MRN' || type === 'HEALTH_PLAN_ID' || type === 'ACCOUNT' || type === 'SSN' || type === 'DATE') && !/\d/.test(value)) continue;
+    if (type === 'OTHER_ID' && /^(?:admin|root|system|svc[._-].*|service|anonymous|null|none|unknown)$/i.test(value)) continue;
+    const start = m.index + m[0].length - value.length;
+    emit(type, start, start + value.length, score, 'kv.' + type.toLowerCase());
+  }
+}
