@@ -15,7 +15,11 @@ const NOT_NAMES = new Set(
     'english spanish french german italian chinese japanese russian polish portuguese arabic hindi korean dutch ' +
     'american british canadian european african asian union kingdom republic states princess prince royal king queen ' +
     'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
-    'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please').split(' '),
+    'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab ' +
+    'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
+    'premera regence optum unitedhealthcare united healthcare blue cross shield').split(' '),
 );
 const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
@@ -112,7 +116,7 @@ export function nameRule(scan: Scan, emit: Emit): void {
       if (caps[a] === 2) score -= 0.25; // a lone ALL-CAPS word is an acronym unless introduced
       const after = text.slice(we[a]!, we[a]! + 12);
       // speaker labels ("Ubul: What a wife"), speech verbs, lists of names
-      if (/^:\s/.test(after) && (a === 0 || /\n\s*$|^\s*$/.test(text.slice(Math.max(0, ws[a]! - 3), ws[a]!)))) score += 0.25;
+      if (e >= 0.5 && /^:\s/.test(after) && (a === 0 || /\n\s*$|^\s*$/.test(text.slice(Math.max(0, ws[a]! - 3), ws[a]!)))) score += 0.25;
       else if (/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/.test(after)) score += 0.25;
       if (/(?:said|told|asked|shouted at|with|and|to) $/.test(text.slice(Math.max(0, ws[a]! - 11), ws[a]!))) score += 0.1;
     }

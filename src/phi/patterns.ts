@@ -207,7 +207,9 @@ const BARE10: Matcher = {
 // ---------------------------------------------------------------------------------------------
 // Dates
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Sept\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
-const TIME_AFTER = /^(?:[T ]\d{1,2}:\d{2}|:\d{2}:\d{2})/;
+const TIME_AFTER = /^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})/;
+/** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
+const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|since|starting|from|effective|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
 
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
@@ -218,9 +220,10 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   let score: number;
   if (event) score = 0.95;
   else {
-    score = ctxScore(env, start, end, base, 0.25, 0.35, 60);
-    if (logLike) score = Math.min(score, 0.2);
-    else if (timeAfter) score -= 0.05;
+    // a date alone in an IT ticket is the ticket's own date until something ties it to a person
+    score = ctxScore(env, start, end, base - 0.15, 0.3, 0.35, 60);
+    if (logLike || timeAfter) score = Math.min(score, 0.3);
+    if (TICKET_DATE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) score = Math.min(score, 0.3);
     if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
   }
   // a time of day that follows belongs to the same date element: redact it with the date
