@@ -6,7 +6,7 @@
 import { Scan } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
-import { csvRule, hl7Rule, keyValueRule } from './structured';
+import { csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
 import { compileSettings, type CompiledSettings } from './settings';
 import type { DetectorSettings, Finding, PhiType } from './types';
 
@@ -46,6 +46,7 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   hl7Rule(text, emit);
   csvRule(text, emit);
   keyValueRule(text, emit);
+  jsonRule(text, emit);
   for (const re of c.mrn) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -24,7 +24,12 @@ const NOT_NAMES = new Set(
 const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
-const LOWER_NAME_RE = /\b(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}([a-z][a-z'-]+)[ ]([a-z][a-z'-]+)/g;
+const LOWER_NAME_RE = /\b(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?)?[ ]([a-z][a-z'-]+)/g;
+
+/** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
+const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love|-|—)[,!.]?\s{1,4}$/i;
+/** Names in HL7 notation outside a message: "(RICE^OTTIS)", "HOLMES^BILL^A". */
+const CARET_NAME_RE = /(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^])/g;
 
 const evidenceCache = new Map<string, number>();
 
@@ -54,7 +59,7 @@ function computeEvidence(scan: Scan, i: number, raw: string): number {
     let e: number;
     if (first || last) e = common ? 0.45 : 1;
     else if (common) e = 0;
-    else if (caps === 2) e = 0; // unknown ALL-CAPS word: an acronym far more often than a name
+    else if (caps === 2) e = p.length >= 4 ? 0.3 : 0; // unknown ALL-CAPS word: an acronym more often than a name
     else if (HAS_NON_ASCII.test(p)) e = 0.75;
     else if (p.length < 3) e = 0;
     else e = 0.55;
@@ -85,6 +90,7 @@ export function nameRule(scan: Scan, emit: Emit): void {
     // a title right before: "Mrs. Garcia", "Dr Patel"
     if (i > 0 && TITLES.has(scan.word(i - 1)) && at - we[i - 1]! <= 2) return 0.5;
     if (scan.near(Cue.NameIntro, at - 1, at - 1, 12, 0)) return 0.35;
+    if (SIGN_OFF.test(text.slice(Math.max(0, at - 16), at))) return 0.3;
     if (scan.near(Cue.NameIntro, at - 1, at - 1, 24, 0)) return 0.25;
     if (scan.near(Cue.WeakIntro, at - 1, at - 1, 5, 0)) return 0.05;
     return 0;
@@ -108,7 +114,7 @@ export function nameRule(scan: Scan, emit: Emit): void {
       score = 0.3 + 0.55 * (sum / words);
       if ((firstIsFirst || isInitial(a)) && lastIsLast) score += 0.15;
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
-      if (caps[b] === 2 && !(firstIsFirst && lastIsLast)) score -= 0.4;
+      if (caps[b] === 2 && !firstIsFirst) score -= 0.4;
     } else {
       const e = ev[a]!;
       // a lone census first name is a name more often than not; a lone unknown word needs help
@@ -125,8 +131,7 @@ export function nameRule(scan: Scan, emit: Emit): void {
     // "Last, First [M]": a run right after "Surname, "
     if (a > 0) {
       const p = a - 1;
-      if (text.slice(we[p]!, ws[a]!) === ', ' && ev[p]! > 0.4 && (caps[p] === caps[a] || caps[p] === 2) &&
-          SURNAMES.has(scan.word(p)) && firstIsFirst) {
+      if (text.slice(we[p]!, ws[a]!) === ', ' && ev[p]! > 0.25 && (caps[p] === caps[a] || caps[p] === 2) && firstIsFirst) {
         start = ws[p]!;
         score = Math.max(score, 0.88);
         if (b + 1 < n && isInitial(b + 1) && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
@@ -145,14 +150,21 @@ export function nameRule(scan: Scan, emit: Emit): void {
     emit('NAME', start, end, score, words >= 2 ? 'name.full' : intro >= 0.35 ? 'name.intro' : 'name.single');
   };
 
-  LOWER_NAME_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  if (text.indexOf('^') !== -1) {
+    CARET_NAME_RE.lastIndex = 0;
+    while ((m = CARET_NAME_RE.exec(text)) !== null) {
+      if (/^(?:ADT|ORM|ORU|SIU|MDM|DFT|ACK|BAR|RDE|VXU)\^/.test(m[0])) continue; // message types
+      emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.hl7');
+    }
+  }
+  LOWER_NAME_RE.lastIndex = 0;
   while ((m = LOWER_NAME_RE.exec(text)) !== null) {
     const first = m[1]!;
-    const last = m[2]!;
-    if (FIRST_NAMES.has(first) && !COMMON_WORDS.has(first) && SURNAMES.has(last)) {
+    const last = m[3]!;
+    if (FIRST_NAMES.has(first) && !COMMON_WORDS.has(first) && (SURNAMES.has(last) || !COMMON_WORDS.has(last.split('-')[0]!))) {
       const end = m.index + m[0].length;
-      emit('NAME', end - last.length - 1 - first.length, end, 0.85, 'name.lower');
+      emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, 0.85, 'name.lower');
     }
   }
 

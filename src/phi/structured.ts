@@ -193,12 +193,13 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
 // ---------------------------------------------------------------------------------------------
 // key=value fields in log lines: "mbr=W514071230 dob=20100428", "user=jsmith1962 src_ip=..."
 
-const KV_RE = /\b(mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|patient_?name|name|addr(?:ess)?)\s?=\s?"?([^\s"&,;|)\]]{2,64})/gi;
+const KV_RE = /\b(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|patient_?name|name|addr(?:ess)?)\s?=\s?"?([^\s"&,;|)\]]{2,64})/gi;
 const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:mbr|member_?id|memberid|subscriber_?id|mbi)$/i, 'HEALTH_PLAN_ID', 0.92],
   [/^(?:dob|birth_?date)$/i, 'DATE', 0.95],
   [/^ssn$/i, 'SSN', 0.95],
   [/^(?:mrn|patient_?id|patientid|pt_?id|pat_?id|empi)$/i, 'MRN', 0.95],
+  [/^(?:pt|patient)$/i, 'NAME', 0.85],
   [/^(?:user(?:name)?|login|portal_?user)$/i, 'OTHER_ID', 0.6],
   [/^(?:src_?ip|client_?ip|remote_?addr)$/i, 'IP', 0.7],
   [/^(?:email|notify)$/i, 'EMAIL', 0.9],
@@ -224,8 +225,59 @@ export function keyValueRule(text: string, emit: Emit): void {
     if (type === 'IP' && !/^[\d.:a-fA-F]+$/.test(value)) continue;
     if (type === 'EMAIL' && !value.includes('@')) continue;
     if ((type === 'MRN' || type === 'HEALTH_PLAN_ID' || type === 'ACCOUNT' || type === 'SSN' || type === 'DATE') && !/\d/.test(value)) continue;
+    if (type === 'NAME' && /\d/.test(value)) {
+      emit('MRN', m.index + m[0].length - value.length, m.index + m[0].length, 0.9, 'kv.mrn');
+      continue;
+    }
     if (type === 'OTHER_ID' && /^(?:admin|root|system|svc[._-].*|service|anonymous|null|none|unknown)$/i.test(value)) continue;
     const start = m.index + m[0].length - value.length;
     emit(type, start, start + value.length, score, 'kv.' + type.toLowerCase());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// FHIR / JSON patient resources: "family": "Rice", "given": ["Ottis"], "birthDate": "2001-..."
+
+const JSON_KEY_RE = /"(family|given|prefix|birthDate|deceasedDateTime|line|city|district|postalCode|value|text)"\s*:\s*(\[\s*)?"([^"\\]{1,200})"((?:\s*,\s*"[^"\\]{1,200}")*)/g;
+
+export function jsonRule(text: string, emit: Emit): void {
+  if (text.indexOf('":') === -1 && text.indexOf('" :') === -1) return;
+  JSON_KEY_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = JSON_KEY_RE.exec(text)) !== null) {
+    const key = m[1]!;
+    const valueStart = m.index + m[0].indexOf('"' + m[3]! + '"', key.length + 2) + 1;
+    const emitValue = (type: PhiType, s: number, e: number, score: number) => emitTrimmed(emit, text, type, s, e, score, 'json.' + key);
+    let type: PhiType | null = null;
+    let score = 0.9;
+    if (key === 'family' || key === 'given' || key === 'prefix') type = key === 'prefix' ? null : 'NAME';
+    else if (key === 'birthDate' || key === 'deceasedDateTime') type = 'DATE';
+    else if (key === 'line' || key === 'city' || key === 'district') type = 'ADDRESS';
+    else if (key === 'postalCode') type = 'ZIP';
+    else if (key === 'text') {
+      // HumanName.text / Address.text inside a name or address object
+      const before = text.slice(Math.max(0, m.index - 60), m.index);
+      type = /"name"|"use"\s*:\s*"official"/.test(before) ? 'NAME' : /"address"/.test(before) ? 'ADDRESS' : null;
+    } else if (key === 'value') {
+      // identifier.value / telecom.value: the system says which
+      const before = text.slice(Math.max(0, m.index - 160), m.index);
+      const v = m[3]!;
+      if (/"system"\s*:\s*"(?:phone|fax)"/.test(before)) type = /"system"\s*:\s*"fax"[^}]*$/.test(before) ? 'FAX' : 'PHONE';
+      else if (/"system"\s*:\s*"email"/.test(before)) type = 'EMAIL';
+      else if (/"identifier"|"system"\s*:\s*"(?:urn:oid:|http)/.test(before) && /\d/.test(v)) {
+        type = /ssn|2\.16\.840\.1\.113883\.4\.1\b/i.test(before) ? 'SSN' : 'MRN';
+      }
+      score = 0.9;
+    }
+    if (!type) continue;
+    emitValue(type, valueStart, valueStart + m[3]!.length, score);
+    // further strings of the same array: "given": ["Ottis", "J"]
+    if (m[2] && m[4]) {
+      const rest = m[4];
+      const restStart = m.index + m[0].length - rest.length;
+      const sre = /"([^"\\]{1,200})"/g;
+      let k: RegExpExecArray | null;
+      while ((k = sre.exec(rest)) !== null) emitValue(type, restStart + k.index + 1, restStart + k.index + 1 + k[1]!.length, score);
+    }
   }
 }
