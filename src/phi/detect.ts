@@ -60,7 +60,7 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
-      emit(spec.type, m.index, m.index + m[0].length, spec.score ?? 0.9, `custom:${spec.id}`);
+      emit(spec.type, m.index, m.index + m[0].length, spec.score ?? 0.98, `custom:${spec.id}`);
     }
   }
   if (candidates.length === 0) return candidates;

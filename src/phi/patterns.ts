@@ -280,6 +280,11 @@ const AGE_NUM: Matcher = {
   re: /\b(\d{2,3})\s*(?:-\s*|\s)?(?:y\/o|y\.o\.?|yo|yrs?(?:[- ]old)?|years?(?:[- ]old)?|year-old|-year-old|yr-old)\b/iy,
   on: (m, env) => emitAge(env, m, m[1]!, /old|y\/?o|y\.o/i.test(m[0])),
 };
+/** "(93F)", "I'm 100M": age with sex. */
+const AGE_SEX: Matcher = {
+  re: /\b(\d{2,3}) ?(?:[FM]|yo ?[FM]|y\/o ?[FM])\b/y,
+  on: (m, env) => emitAge(env, m, m[1]!, true),
+};
 const AGE_WORD: Matcher = {
   re: /\b(?:age[ds]?|aged)\s*[:=]?\s*(\d{2,3})\b/iy,
   on: (m, env) => emitAge(env, m, m[1]!, true),
@@ -459,9 +464,9 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
   {
     type: 'ACCOUNT',
-    triggers: 'account acct a billing invoice guarantor bank routing statement hospital har patient',
+    triggers: 'account accounts acct a billing invoice guarantor bank routing statement hospital har patient',
     rule: 'account.label',
-    label: "(?:account|acct|a\\/c|billing|invoice|guarantor|bank|routing|statement|hospital account|HAR|patient account)(?: (?:number|no\\.?|num|#|id))?",
+    label: "(?:(?:guarantor |billing |hospital |patient )?accounts?|acct|a\\/c|billing|invoice|guarantor|bank|routing|statement|HAR)(?: (?:number|no\\.?|num|#|id)s?)?",
     value: "(?:[A-Za-z]{0,4}-?\\d[\\d-]{3,20}[A-Za-z0-9]?)",
     score: 0.85,
     needsContext: true,
@@ -480,15 +485,15 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'VEHICLE',
     triggers: 'vin vehicle license licence plate tag',
     rule: 'vehicle.label',
-    label: "(?:VIN|vehicle (?:id|identification number)|licen[cs]e plate|plate(?: number| no\\.?| #)?|tag number)",
-    value: "[A-Za-z0-9][A-Za-z0-9 -]{1,16}[A-Za-z0-9]",
+    label: "(?:VIN|vehicle (?:id|identification number)|licen[cs]e plate|plate(?: number| no\\.?| #)?|tag(?: number| no\\.?| #)?)",
+    value: "[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}",
     score: 0.88,
   },
   {
     type: 'DEVICE',
-    triggers: 'serial s sn device udi implant lot',
+    triggers: 'serial s sn device udi implant lot transmitter sensor pump',
     rule: 'device.label',
-    label: "(?:serial(?: number| no\\.?| #)?|s\\/n|SN|device (?:id|serial|identifier)|UDI|implant (?:id|serial)|lot(?: number| no\\.?| #)?)",
+    label: "(?:serial(?: number| no\\.?| #)?|s\\/n|SN|device (?:id|serial|identifier|record)|UDI|implant (?:id|serial)|lot(?: number| no\\.?| #)?|transmitter(?: id| serial)?|sensor(?: id| serial)?|pump(?: id| serial))",
     value: ID_VALUE,
     score: 0.6,
   },
@@ -502,9 +507,9 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
   {
     type: 'OTHER_ID',
-    triggers: 'claim case passport employer ein prior authorization auth referral portal username user login badge',
+    triggers: 'claim case passport employer ein prior authorization auth referral portal username user login badge prescription rx specimen lab accession pa pt patient unlocked',
     rule: 'other.label',
-    label: "(?:claim|case|passport|employer id|EIN|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|login|user ?id|account)|username|user ?name|user ?id|login|badge)(?: (?:number|no\\.?|num|#|id))?",
+    label: "(?:claim|case|passport|employer id|EIN|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account)|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|prescription|rx|(?:lab )?specimen|accession|PA|unlocked)(?: (?:number|no\\.?|num|#|id))?",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,
@@ -512,7 +517,9 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
 ];
 
-const SEP = "\\s{0,3}(?:[:#=]|is|was|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "\\s{0,3}(?:[:#=\\u2013-]|is|was|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+/** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
+const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return {
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
@@ -536,6 +543,15 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         score -= 0.15;
       }
       env.emit(spec.type, start, end, clamp(score), spec.rule);
+      // further values of a list
+      let at = end;
+      for (let k = 0; k < 5; k++) {
+        LIST_NEXT.lastIndex = at;
+        const more = LIST_NEXT.exec(env.text);
+        if (!more || !/\d/.test(more[1]!)) break;
+        at = more.index + more[0].length;
+        env.emit(spec.type, at - more[1]!.length, at, clamp(score), spec.rule);
+      }
     },
   };
 }
@@ -608,6 +624,17 @@ function onWords(words: string, ...matchers: Matcher[]): void {
 for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec));
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday', NAMED_DATE);
 onWords('age ages aged', AGE_WORD);
+/** Chart merges name two medical record numbers: "Merged E92531596 into 50622977". */
+const MERGED: Matcher = {
+  re: /merged\s+(?:(?:mrn|mr#|chart)\s*)?([A-Za-z]{0,3}\d[\w-]{3,20})\s+(?:into|with|to)\s+(?:(?:mrn|mr#|chart)\s*)?([A-Za-z]{0,3}\d[\w-]{3,20})/iy,
+  on(m, env) {
+    const a = m.index + m[0].indexOf(m[1]!);
+    env.emit('MRN', a, a + m[1]!.length, 0.9, 'mrn.merge');
+    const b = m.index + m[0].length - m[2]!.length;
+    env.emit('MRN', b, b + m[2]!.length, 0.9, 'mrn.merge');
+  },
+};
+onWords('merged merge', MERGED);
 /** "ZIP: 3520", "my zip code is 394 13", "postal code B0J 2H0": any country's format after the label. */
 const ZIP_LABELLED: Matcher = {
   re: /(?:zip|postal|post)(?:[ ]?code)?\s{0,3}(?:[:#]|is)?\s{0,3}([A-Z0-9][A-Z0-9]{1,4}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])/iy,
@@ -686,7 +713,9 @@ export function runPatternRules(
     if (L === 4 && (next === 45 || next === 47 || next === 46)) d.tryAt(ISO_DATE, p);
     if (L <= 2 && (next === 32 || next === 45 || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
     if (L === 8) d.tryAt(COMPACT_DATE, p);
-    if ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49)) d.tryAt(AGE_NUM, p);
+    if ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49)) {
+      if (!d.tryAt(AGE_NUM, p)) d.tryAt(AGE_SEX, p);
+    }
     if (L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
     if (L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
     if (L <= 3 && next === 46) d.tryAt(ipv4, p);
