@@ -140,7 +140,9 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
       if (v6 && !/[a-fA-F]/.test(ip) && !ip.includes('::')) return; // 10:22:31:44 is a time, not an address
       if (allowIp(ip)) return;
       const personal =
-        env.scan.near(Cue.Personal, m.index, m.index, 40) || env.scan.near(Cue.Clinical, m.index, m.index, 60, 10);
+        env.scan.near(Cue.Personal, m.index, m.index, 40) || env.scan.near(Cue.Clinical, m.index, m.index, 60, 10) ||
+        /\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|login|session|from|home|residence)\b[^\n\d]{0,20}$/i.test(env.text.slice(Math.max(0, m.index - 40), m.index)) &&
+          !/\b(?:server|host|node|gateway|proxy|firewall|subnet|vpn|router|switch|db|database)\b/i.test(env.text.slice(Math.max(0, m.index - 40), m.index));
       const tech = env.scan.near(Cue.Tech, m.index, m.index + ip.length, 40, 15);
       const score = personal ? (tech ? 0.6 : 0.85) : tech ? 0.15 : 0.45;
       env.emit('IP', m.index, m.index + ip.length, score, v6 ? 'ip.v6' : 'ip.v4');
@@ -209,7 +211,7 @@ const BARE10: Matcher = {
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Sept\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 const TIME_AFTER = /^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})/;
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
-const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|since|starting|from|effective|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
+const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
 
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
@@ -239,6 +241,14 @@ const NUM_DATE: Matcher = {
     if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a)) return;
     if (m[2] === '.' && m[4]!.length === 2) return; // 1.2.3-ish versions
     emitDate(env, m.index, m.index + m[0].length, m[2] === '.' ? 0.45 : 0.6, 'date.numeric');
+  },
+};
+/** "on 3/21", "since 02/24": month/day without a year, only where a person's context makes it PHI. */
+const SHORT_DATE: Matcher = {
+  re: /(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?![\w/-]|\.\d|:\d)/y,
+  on(m, env) {
+    if (!isValidMonthDay(Number(m[1]), Number(m[2]))) return;
+    emitDate(env, m.index, m.index + m[0].length, 0.5, 'date.short');
   },
 };
 const ISO_DATE: Matcher = {
@@ -309,9 +319,10 @@ function addressCtx(env: RuleEnv, start: number): boolean {
   return env.scan.near(Cue.Address, start, start, 50, 0) || env.scan.near(Cue.Clinical, start, start, 80, 20);
 }
 
+const STREET_SUFFIXES = `${STREET_SUFFIX}|${STREET_SUFFIX.toUpperCase()}`;
 const STREET_RE = new RegExp(
-      `\\b\\d{1,6}[A-Za-z]?(?:[ ]+(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\\.?)?(?:[ ]+[A-Z\\u00C0-\\u024F][\\w\\u00C0-\\u024F'.-]*){1,4}?[ ]+(?:${STREET_SUFFIX})\\b\\.?(?:[ ]+(?:[NSEW]|NE|NW|SE|SW)\\b\\.?)?` +
-        `(?:,?[ ]+(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Fl|Floor|Rm|Room|#)\\.?[ ]*#?[A-Za-z0-9-]{1,6}\\b)?`,
+      `\\b\\d{1,6}[A-Za-z]?(?:[ ]+(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\\.?)?(?:[ ]+[A-Z\\u00C0-\\u024F][\\w\\u00C0-\\u024F'.-]*){1,4}?[ ]+(?:${STREET_SUFFIXES})\\b\\.?(?:[ ]+(?:[NSEW]|NE|NW|SE|SW)\\b\\.?)?` +
+        `(?:,?[ ]+(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Fl|Floor|Rm|Room|Lot|APT|SUITE|STE|UNIT|LOT|#)\\.?[ ]*#?[A-Za-z0-9-]{1,6}\\b)?`,
       'y',
     );
 const INTL_PREFIX_RE = /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piazza|Plaza|Ulica|Ul\.|Strada|Carrer|Camino|Largo)(?:[ ]+[\w\u00C0-\u024F'.-]+){1,4}?[ ]+\d{1,5}[A-Za-z]?\b/y;
@@ -390,15 +401,18 @@ const INTL_STREET_SUFFIX = /(?:katu|tie|kuja|gatan|gata|vej|vænget|vegen|veien|
 /** "Springfield, IL": the word(s) before a state code that follows a comma. */
 function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): void {
   const { scan, text } = env;
+  if (stateWord === 0) return;
   const stateStart = scan.ws[stateWord]!;
-  if (stateWord === 0 || !/,[ ]+$/.test(text.slice(Math.max(0, stateStart - 3), stateStart))) return;
-  let first = stateWord - 1;
-  const cityEnd = scan.we[first]!;
-  if (!/^,[ ]+$/.test(text.slice(cityEnd, stateStart))) return;
-  while (first > 0 && stateWord - first < 3 && scan.caps[first - 1]! > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
-  const cityStart = scan.ws[first]!;
   const after = text.slice(scan.we[stateWord]!, scan.we[stateWord]! + 7);
   const withZip = /^[ ]+\d{5}/.test(after);
+  let first = stateWord - 1;
+  const cityEnd = scan.we[first]!;
+  const gap = text.slice(cityEnd, stateStart);
+  // "Springfield, IL" or, before a ZIP code, "OMAHA NE 88514"
+  if (!/^,[ ]+$/.test(gap) && !(withZip && gap === ' ')) return;
+  if (scan.caps[first] === 2 && scan.raw(first).length === 2 && US_STATE_CODES.has(scan.raw(first))) return;
+  while (first > 0 && stateWord - first < 3 && scan.caps[first - 1]! > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
+  const cityStart = scan.ws[first]!;
   const afterStreet = st.ends.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
   const score = afterStreet || withZip ? 0.9 : addressCtx(env, cityStart) ? 0.75 : 0.45;
   env.emit('ADDRESS', cityStart, cityEnd, score, 'address.city');
@@ -517,7 +531,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
 ];
 
-const SEP = "\\s{0,3}(?:[:#=\\u2013-]|is|was|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "\\s{0,3}(?:[:#=,\\u2013-]|is|was|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
@@ -661,6 +675,10 @@ for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...POBOX_WORD_SET
   CASED_TRIGGERS.add(w.toUpperCase());
 }
 for (const code of US_STATE_CODES) CASED_TRIGGERS.add(code);
+for (const name of US_STATE_NAMES) {
+  CASED_TRIGGERS.add(name.charAt(0).toUpperCase() + name.slice(1));
+  CASED_TRIGGERS.add(name.toUpperCase());
+}
 
 const DIGIT_MATCHERS: Matcher[] = [UDI, SSN, NANP, INTL, BARE10, NUM_DATE, ISO_DATE, NAMED_DATE, COMPACT_DATE, AGE_NUM, CARD, CARD_PLAIN, NPI];
 const MIXED_MATCHERS: Matcher[] = [MBI, DEA, VIN, IBAN];
@@ -709,7 +727,9 @@ export function runPatternRules(
       d.tryAt(BARE10, p);
       d.tryAt(NPI, p);
     }
-    if (L <= 2 && (next === 47 || next === 46 || next === 45)) d.tryAt(NUM_DATE, p);
+    if (L <= 2 && (next === 47 || next === 46 || next === 45)) {
+      if (!d.tryAt(NUM_DATE, p) && next === 47) d.tryAt(SHORT_DATE, p);
+    }
     if (L === 4 && (next === 45 || next === 47 || next === 46)) d.tryAt(ISO_DATE, p);
     if (L <= 2 && (next === 32 || next === 45 || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
     if (L === 8) d.tryAt(COMPACT_DATE, p);
@@ -791,7 +811,7 @@ export function runPatternRules(
     if (ADDRESS_WORD_SET.has(w)) d.tryAt(addr.intlPrefix, pos);
     if (POBOX_WORD_SET.has(w)) d.tryAt(addr.pobox, pos);
     if (UNIT_WORD_SET.has(w)) d.tryAt(addr.unit, pos);
-    if (scan.caps[i] === 2 && w.length === 2 && US_STATE_CODES.has(tok)) cityBeforeState(env, i, st);
+    if ((scan.caps[i] === 2 && w.length === 2 && US_STATE_CODES.has(tok)) || US_STATE_NAMES.has(w)) cityBeforeState(env, i, st);
   }
   finishAddresses(env, st);
 }
