@@ -139,10 +139,18 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
       if (v6 && (ip.match(/:/g)?.length ?? 0) < 4 && !ip.includes('::')) return;
       if (v6 && !/[a-fA-F]/.test(ip) && !ip.includes('::')) return; // 10:22:31:44 is a time, not an address
       if (allowIp(ip)) return;
+      const before = env.text.slice(Math.max(0, m.index - 48), m.index);
+      // private and reserved ranges are the organisation's own infrastructure, never a patient's address
+      if (!v6 && /^(?:10\.|127\.|0\.|169\.254\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|22[4-9]\.|2[3-5]\d\.)/.test(ip)) {
+        env.emit('IP', m.index, m.index + ip.length, 0.1, 'ip.private');
+        return;
+      }
+      const serviceAccount = /\b(?:svc|service|system|daemon|interface|integration)[\w-]*\b/i.test(before);
       const personal =
-        env.scan.near(Cue.Personal, m.index, m.index, 40) || env.scan.near(Cue.Clinical, m.index, m.index, 60, 10) ||
-        /\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|login|session|from|home|residence)\b[^\n\d]{0,20}$/i.test(env.text.slice(Math.max(0, m.index - 40), m.index)) &&
-          !/\b(?:server|host|node|gateway|proxy|firewall|subnet|vpn|router|switch|db|database)\b/i.test(env.text.slice(Math.max(0, m.index - 40), m.index));
+        !serviceAccount &&
+        (env.scan.near(Cue.Personal, m.index, m.index, 40) || env.scan.near(Cue.Clinical, m.index, m.index, 60, 10) ||
+          (/\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|login|session|home|residence)\b/i.test(before) &&
+            !/\b(?:server|host|node|gateway|proxy|firewall|subnet|vpn|router|switch|db|database)\b/i.test(before)));
       const tech = env.scan.near(Cue.Tech, m.index, m.index + ip.length, 40, 15);
       const score = personal ? (tech ? 0.6 : 0.85) : tech ? 0.15 : 0.45;
       env.emit('IP', m.index, m.index + ip.length, score, v6 ? 'ip.v6' : 'ip.v4');
@@ -211,13 +219,14 @@ const BARE10: Matcher = {
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Sept\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 const TIME_AFTER = /^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})/;
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
-const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
+const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
 
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
-  const event = env.scan.near(Cue.DateEvent, start, end, 40, 5);
   const after = text.slice(end, end + 16);
   const timeAfter = TIME_AFTER.test(after);
+  // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
+  const event = env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5);
   const logLike = timeAfter && /^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})/.test(after);
   let score: number;
   if (event) score = 0.95;
@@ -414,7 +423,8 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   while (first > 0 && stateWord - first < 3 && scan.caps[first - 1]! > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
   const cityStart = scan.ws[first]!;
   const afterStreet = st.ends.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
-  const score = afterStreet || withZip ? 0.9 : addressCtx(env, cityStart) ? 0.75 : 0.45;
+  const stateName = scan.caps[stateWord] !== 2 || scan.raw(stateWord).length > 2;
+  const score = afterStreet || withZip ? 0.9 : stateName && addressCtx(env, cityStart) ? 0.75 : 0.45;
   env.emit('ADDRESS', cityStart, cityEnd, score, 'address.city');
   st.ends.push(scan.we[stateWord]!);
 }
@@ -608,6 +618,8 @@ const VIN: Matcher = {
 };
 function cardOn(m: RegExpExecArray, env: RuleEnv): void {
   const digits = m[0].replace(/\D/g, '');
+  if (env.text[m.index - 1] === '|' || env.text[m.index + m[0].length] === '|') return; // an HL7 field
+  if (/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d/.test(digits)) return; // a timestamp
   if (digits.length < 12 || digits.length > 19 || !isLikelyCard(digits)) return;
   const tech = env.scan.near(Cue.Tech, m.index, m.index + m[0].length, 30, 10);
   env.emit('ACCOUNT', m.index, m.index + m[0].length, tech ? 0.5 : 0.88, 'account.card');

@@ -146,7 +146,7 @@ export function withoutMaskOverlaps(findings: readonly Finding[], text: string):
       } else hi = mid - 1;
     }
     const m = idx >= 0 ? masks[idx] : undefined;
-    return !(m && f.end <= m.end && f.start < f.end);
+    return !(m && f.end <= m.end);
   });
 }
 
