@@ -177,7 +177,7 @@ const SSN: Matcher = {
 
 // ---------------------------------------------------------------------------------------------
 // Phone and fax
-const FAX_LABEL = /(?:fax|\bf[.:]|\bfx)[^\n\d]{0,12}$/i;
+const FAX_LABEL = /(?:fax|facsimile|\bf[.:#]|\bfx)[^\n\d]{0,12}$/i;
 const PHONE_LABEL = /(?:phone|\bph|\btel|cell|mobile|\bmob|call(?: me)?(?: at| back)?|contact|reach(?: me)?(?: at)?|number|\bnum|#|\bc:|\bh:|\bw:|\bm:|\bp:)[^\n\d]{0,12}$/i;
 
 function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
@@ -466,31 +466,33 @@ interface LabelledIdSpec {
   weakScore?: number;
   /** Value rejected when it matches. */
   reject?: RegExp;
+  /** Rejected when the text before the label matches ("asset tag" is not a licence plate). */
+  rejectBefore?: RegExp;
 }
 
 const ID_VALUE = "[A-Za-z0-9][A-Za-z0-9-]{2,24}";
 const LABELLED_IDS: LabelledIdSpec[] = [
   {
     type: 'MRN',
-    triggers: 'mrn mr medical med chart patient pt empi epi csn fin encounter',
+    triggers: "mrn mr medical med chart patient pt empi epi csn fin encounter hospital hosp unit record rec enterprise",
     rule: 'mrn.label',
-    label: "(?:MRN|MR ?#|MR ?No\\.?|MR ?Number|medical record(?: number| no\\.?| num| #|s? id)?|med(?:ical)? rec(?:ord)? ?#|chart(?: number| no\\.?| #| id)|patient (?:id|#|number|no\\.?|identifier)|pt\\.? ?(?:id|#|no\\.?)|EMPI|EPI ?#|CSN|FIN|encounter (?:id|#|number|no\\.?))",
+    label: "(?:MRN|MR|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.95,
   },
   {
     type: 'HEALTH_PLAN_ID',
-    triggers: 'member subscriber policy insurance insured beneficiary medicaid medicare hicn mbi health plan group payer',
+    triggers: "member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage",
     rule: 'plan.label',
-    label: "(?:member|subscriber|policy|insurance|insured|beneficiary|medicaid|medicare|HICN|MBI|health ?plan|plan member|group (?:number|no\\.?|#)|payer)(?: (?:id|number|no\\.?|num|#|identifier))?",
+    label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.92,
   },
   {
     type: 'ACCOUNT',
-    triggers: 'account accounts acct a billing invoice guarantor bank routing statement hospital har patient',
+    triggers: "account accounts acct a billing invoice guarantor bank routing statement hospital har patient",
     rule: 'account.label',
-    label: "(?:(?:guarantor |billing |hospital |patient )?accounts?|acct|a\\/c|billing|invoice|guarantor|bank|routing|statement|HAR)(?: (?:number|no\\.?|num|#|id)s?)?",
+    label: "(?:(?:guarantor |billing |hospital |patient |bank |checking |savings )?accounts?|acct|a\\/c|billing|invoice|guarantor|bank|routing|statement|HAR)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)s?){0,2}",
     value: "(?:[A-Za-z]{0,4}-?\\d[\\d-]{3,20}[A-Za-z0-9]?)",
     score: 0.85,
     needsContext: true,
@@ -498,42 +500,43 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
   {
     type: 'LICENSE',
-    triggers: "driver's drivers driver dl license licence lic state medical dea npi certificate",
+    triggers: "driver's drivers driver dl license licence lic state medical dea npi certificate cert rn nursing",
     rule: 'license.label',
-    label: "(?:driver'?s?'? licen[cs]e|drivers? lic\\.?|DL|licen[cs]e|lic\\.?|state licen[cs]e|medical licen[cs]e|DEA|NPI|certificate)(?: (?:number|no\\.?|num|#|id))?",
+    label: "(?:driver'?s?'?[ ]?(?:licen[cs]e|lic\\.?)|DL|licen[cs]e|lic\\.?|state (?:licen[cs]e|id)|medical licen[cs]e|(?:rn|nursing) licen[cs]e|DEA|NPI|certificate|cert)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.88,
     reject: /^(?:key|server|file|manager|expired|renewal)$/i,
   },
   {
     type: 'VEHICLE',
-    triggers: 'vin vehicle license licence plate tag',
+    triggers: "vin vehicle license licence lic plate tag car registration reg",
     rule: 'vehicle.label',
-    label: "(?:VIN|vehicle (?:id|identification number)|licen[cs]e plate|plate(?: number| no\\.?| #)?|tag(?: number| no\\.?| #)?)",
+    rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name)\s*$/i,
+    label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plate|plate|(?:car |license )?tag|registration|reg)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}",
     score: 0.88,
   },
   {
     type: 'DEVICE',
-    triggers: 'serial s sn device udi implant lot transmitter sensor pump',
+    triggers: "serial s sn device udi implant lot transmitter sensor pump pacemaker icd model",
     rule: 'device.label',
-    label: "(?:serial(?: number| no\\.?| #)?|s\\/n|SN|device (?:id|serial|identifier|record)|UDI|implant (?:id|serial)|lot(?: number| no\\.?| #)?|transmitter(?: id| serial)?|sensor(?: id| serial)?|pump(?: id| serial))",
+    label: "(?:serial|s\\/n|SN|device(?: serial| record)?|UDI|implant(?: serial)?|lot|transmitter(?: serial)?|sensor(?: serial)?|(?:insulin )?pump(?: serial)?|pacemaker(?: serial)?|ICD(?: serial)?)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.6,
   },
   {
     type: 'BIOMETRIC',
-    triggers: 'fingerprint finger retina retinal iris voice voiceprint palm faceprint face biometric',
+    triggers: "fingerprint finger retina retinal iris voice voiceprint palm faceprint face facial biometric",
     rule: 'biometric.label',
-    label: "(?:fingerprint|finger ?print|retina(?:l)?(?: scan)?|iris(?: scan)?|voice ?print|palm ?print|face(?:print| template| id)|biometric)(?: (?:template|scan|hash|record))?(?: (?:id|#|no\\.?|number|ref))?",
+    label: "(?:fingerprint|finger ?(?:print|scan)|retina(?:l)?(?: scan)?|iris(?: scan)?|voice ?print|palm ?(?:print|vein)(?: scan)?|face(?:print| template| id)|facial (?:template|recognition)|biometric)(?: (?:template|scan|hash|record|enrollment))?(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|ref)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9_-]{3,63}",
     score: 0.9,
   },
   {
     type: 'OTHER_ID',
-    triggers: 'claim case passport employer ein prior authorization auth referral portal username user login badge prescription rx specimen lab accession pa pt patient unlocked',
+    triggers: "claim case passport employer ein prior authorization auth referral portal mychart username user login badge prescription rx specimen lab accession pa pt patient unlocked order visit",
     rule: 'other.label',
-    label: "(?:claim|case|passport|employer id|EIN|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account)|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|prescription|rx|(?:lab )?specimen|accession|PA|unlocked)(?: (?:number|no\\.?|num|#|id))?",
+    label: "(?:claim|case|passport|employer id|EIN|prior auth(?:orization)?|authorization|auth|referral|(?:portal|mychart) (?:username|user ?name|user|login|user ?id|account)|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|prescription|rx|(?:lab )?specimen|accession|PA|unlocked|order|visit)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,
@@ -551,6 +554,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       let value = m[1]!;
       if (!/\d/.test(value)) return;
       if (spec.reject?.test(value)) return;
+      if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
