@@ -32,15 +32,18 @@ export function detect(text: string): Finding[] {
 
 function detectWith(c: CompiledSettings, text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const candidates: Finding[] = [];
+  let candidates: Finding[] = [];
+  const weak: Finding[] = [];
   const types = c.settings.types;
   const emit = (type: PhiType, start: number, end: number, score: number, rule: string) => {
     const setting = types[type];
-    if (!setting.enabled || score < setting.threshold || end <= start) return;
-    candidates.push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
+    if (!setting.enabled || end <= start) return;
+    const f = { type, start, end, score: Math.round(score * 1000) / 1000, rule };
+    if (score >= setting.threshold) candidates.push(f);
+    else if (score >= setting.threshold - NEAR_PHI_BOOST && NEAR_PHI_TYPES.has(type)) weak.push(f);
   };
   const scan = new Scan(text);
-  const env: RuleEnv = { text, scan, emit };
+  const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length };
   runPatternRules(env, c.allowDomain, c.allowIp);
   nameRule(scan, emit);
   hl7Rule(text, emit);
@@ -64,6 +67,7 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
     }
   }
   if (candidates.length === 0) return candidates;
+  if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
 
   // Regions that are never PHI: allowlisted keys and this app's own masks.
   const blocked: Array<[number, number]> = [];
@@ -76,6 +80,37 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
     }
   }
   return resolve(candidates, blocked);
+}
+
+/** PHI keeps company: an uncertain date or city right next to a patient's name or MRN is PHI too. */
+const NEAR_PHI_BOOST = 0.1;
+const NEAR_PHI_WINDOW = 80;
+const NEAR_PHI_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['DATE', 'ADDRESS', 'ZIP', 'IP', 'OTHER_ID', 'NAME', 'AGE', 'URL']);
+const ANCHOR_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'MRN', 'SSN', 'HEALTH_PLAN_ID', 'EMAIL', 'PHONE', 'ADDRESS', 'DATE']);
+
+function boostNearPhi(strong: Finding[], weak: Finding[], types: DetectorSettings['types']): Finding[] {
+  const anchors = strong.filter((f) => ANCHOR_TYPES.has(f.type) && f.score >= 0.8).sort((a, b) => a.start - b.start);
+  const out: Finding[] = [];
+  if (anchors.length === 0) return out;
+  for (const w of weak) {
+    // first anchor ending after the window start
+    let lo = 0;
+    let hi = anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (anchors[mid]!.end < w.start - NEAR_PHI_WINDOW) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < anchors.length && anchors[k]!.start <= w.end + NEAR_PHI_WINDOW; k++) {
+      const a = anchors[k]!;
+      if (a.type !== w.type && (a.end <= w.start || a.start >= w.end)) {
+        const score = Math.round((w.score + NEAR_PHI_BOOST) * 1000) / 1000;
+        if (score >= types[w.type].threshold) out.push({ ...w, score, rule: w.rule + '+near-phi' });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -114,7 +114,7 @@ export function nameRule(scan: Scan, emit: Emit): void {
       score = 0.3 + 0.55 * (sum / words);
       if ((firstIsFirst || isInitial(a)) && lastIsLast) score += 0.15;
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
-      if (caps[b] === 2 && !firstIsFirst) score -= 0.4;
+      if (caps[b] === 2 && !firstIsFirst && !FIRST_NAMES.has(firstLower) && introBefore(a) === 0) score -= 0.4;
     } else {
       const e = ev[a]!;
       // a lone census first name is a name more often than not; a lone unknown word needs help
@@ -162,7 +162,9 @@ export function nameRule(scan: Scan, emit: Emit): void {
   while ((m = LOWER_NAME_RE.exec(text)) !== null) {
     const first = m[1]!;
     const last = m[3]!;
-    if (FIRST_NAMES.has(first) && !COMMON_WORDS.has(first) && (SURNAMES.has(last) || !COMMON_WORDS.has(last.split('-')[0]!))) {
+    const plain = (w: string) => !COMMON_WORDS.has(w.split('-')[0]!);
+    const census = FIRST_NAMES.has(first) && plain(first) && SURNAMES.has(last);
+    if (census || (plain(first) && plain(last) && (FIRST_NAMES.has(first) || SURNAMES.has(last) || FIRST_NAMES.has(last)))) {
       const end = m.index + m[0].length;
       emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, 0.85, 'name.lower');
     }

@@ -26,6 +26,8 @@ export interface RuleEnv {
   text: string;
   scan: Scan;
   emit: Emit;
+  /** Number of candidates emitted so far (the dispatcher uses it to see whether a match counted). */
+  emitted: () => number;
 }
 
 /**
@@ -52,8 +54,11 @@ class Dispatcher {
     mt.re.lastIndex = pos;
     const m = mt.re.exec(this.env.text);
     if (!m || m[0].length === 0) return false;
-    this.last.set(mt, [pos, pos + m[0].length]);
+    const before = this.env.emitted();
     mt.on(m, this.env);
+    // a match its rule rejected (no digit, bad check digit) must not hide later positions
+    if (this.env.emitted() === before) return false;
+    this.last.set(mt, [pos, pos + m[0].length]);
     return true;
   }
 }
@@ -160,14 +165,14 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
 
 // ---------------------------------------------------------------------------------------------
 // SSN
-const SSN_LABEL = /(?:ssn|social security|soc\.? ?sec|ss#|ss ?no)[^\n\d]{0,20}$/i;
+const SSN_LABEL = /(?:ssn|social security|social|soc\.? ?sec|ss#|ss ?no)[^\n\d]{0,32}$/i;
 const SSN: Matcher = {
   re: /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/y,
   on(m, env) {
     if (!isValidSsn(m[0])) return;
     const start = m.index;
     const end = start + m[0].length;
-    const labelled = labelBefore(env.text, start, SSN_LABEL, 30);
+    const labelled = labelBefore(env.text, start, SSN_LABEL, 44);
     const sep = m[2];
     let score = labelled ? 0.97 : sep === '-' ? 0.82 : sep === ' ' ? 0.6 : 0.35;
     if (!labelled) score = ctxScore(env, start, end, score, 0.1, 0.35);
@@ -292,7 +297,7 @@ function emitAge(env: RuleEnv, m: RegExpExecArray, num: string, labelled: boolea
   const n = Number(num);
   if (n < 90 || n > 125) return;
   const start = m.index + m[0].indexOf(num);
-  const score = ctxScore(env, start, start + num.length, labelled ? 0.85 : 0.6, 0.1, 0.4);
+  const score = ctxScore(env, start, start + num.length, labelled ? 0.85 : 0.6, 0.1, labelled ? 0.1 : 0.4);
   env.emit('AGE', start, start + num.length, score, 'age.over89');
 }
 const AGE_NUM: Matcher = {
@@ -305,7 +310,7 @@ const AGE_SEX: Matcher = {
   on: (m, env) => emitAge(env, m, m[1]!, true),
 };
 const AGE_WORD: Matcher = {
-  re: /\b(?:age[ds]?|aged)\s*[:=]?\s*(\d{2,3})\b/iy,
+  re: /\b(?:age[ds]?|aged)\s*[:=\u2013-]?\s*(\d{2,3})\b/iy,
   on: (m, env) => emitAge(env, m, m[1]!, true),
 };
 
@@ -330,7 +335,7 @@ function addressCtx(env: RuleEnv, start: number): boolean {
 
 const STREET_SUFFIXES = `${STREET_SUFFIX}|${STREET_SUFFIX.toUpperCase()}`;
 const STREET_RE = new RegExp(
-      `\\b\\d{1,6}[A-Za-z]?(?:[ ]+(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\\.?)?(?:[ ]+[A-Z\\u00C0-\\u024F][\\w\\u00C0-\\u024F'.-]*){1,4}?[ ]+(?:${STREET_SUFFIXES})\\b\\.?(?:[ ]+(?:[NSEW]|NE|NW|SE|SW)\\b\\.?)?` +
+      `\\b\\d{1,6}[A-Za-z]?(?:[ ]+(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\\.?)?(?:[ ]+(?:[A-Z\\u00C0-\\u024F][\\w\\u00C0-\\u024F'.-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))){1,4}?[ ]+(?:${STREET_SUFFIXES})\\b\\.?(?:[ ]+(?:[NSEW]|NE|NW|SE|SW)\\b\\.?)?` +
         `(?:,?[ ]+(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Fl|Floor|Rm|Room|Lot|APT|SUITE|STE|UNIT|LOT|#)\\.?[ ]*#?[A-Za-z0-9-]{1,6}\\b)?`,
       'y',
     );
@@ -678,7 +683,7 @@ const ZIP_LABELLED: Matcher = {
 onWords('zip postal post postcode', ZIP_LABELLED);
 registerWords(WORD_MATCHERS.keys());
 const ADDRESS_WORDS = 'rua via viale calle avenida rue avenue boulevard piazza plaza ulica ul strada carrer camino largo';
-const POBOX_WORDS = 'p po post psc apo fpo dpo';
+const POBOX_WORDS = 'p po p.o post psc apo fpo dpo';
 const UNIT_WORDS = 'apt apartment suite ste unit';
 registerWords(`${ADDRESS_WORDS} ${POBOX_WORDS} ${UNIT_WORDS}`.split(' '));
 const ADDRESS_WORD_SET = new Set(ADDRESS_WORDS.split(' '));
