@@ -70,13 +70,13 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
 
   // Regions that are never PHI: allowlisted keys and this app's own masks.
-  const blocked: Array<[number, number]> = [];
-  for (const re of [...c.keyPatterns, MASK_RE]) {
+  const blocked: Array<[number, number, boolean]> = [];
+  for (const { re, builtIn } of [...c.keyPatterns, { re: MASK_RE, builtIn: false }]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
-      blocked.push([m.index, m.index + m[0].length]);
+      blocked.push([m.index, m.index + m[0].length, builtIn]);
     }
   }
   return resolve(candidates, blocked);
@@ -118,7 +118,7 @@ function boostNearPhi(strong: Finding[], weak: Finding[], types: DetectorSetting
  * (the union of their characters, typed by the highest-scoring member) so redaction leaves no
  * character of any candidate behind.
  */
-function resolve(candidates: Finding[], blocked: Array<[number, number]>): Finding[] {
+function resolve(candidates: Finding[], blocked: Array<[number, number, boolean]>): Finding[] {
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   blocked.sort((a, b) => a[0] - b[0]);
   const out: Finding[] = [];
@@ -128,7 +128,8 @@ function resolve(candidates: Finding[], blocked: Array<[number, number]>): Findi
     let isBlocked = false;
     for (let k = bi; k < blocked.length && blocked[k]![0] < cand.end; k++) {
       // only a finding wholly inside an allowlisted key or a mask is dropped: "FP-99812-A" is not the key "FP-99812"
-      if (blocked[k]![0] <= cand.start && blocked[k]![1] >= cand.end) { isBlocked = true; break; }
+      const [bs, be, builtIn] = blocked[k]!;
+      if (bs <= cand.start && be >= cand.end && !(builtIn && cand.rule.endsWith('.label'))) { isBlocked = true; break; }
     }
     if (isBlocked) continue;
     const last = out[out.length - 1];

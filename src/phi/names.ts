@@ -31,6 +31,9 @@ const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectf
 /** Names in HL7 notation outside a message: "(RICE^OTTIS)", "HOLMES^BILL^A". */
 const CARET_NAME_RE = /(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^])/g;
 
+/** "pt j. goede": an initial and a surname after a patient word. */
+const LOWER_INITIAL_RE = /\b(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/g;
+
 const evidenceCache = new Map<string, number>();
 
 /** How much a single word looks like part of a person's name: -1 (never) .. 1 (census name, not a common word). */
@@ -157,6 +160,11 @@ export function nameRule(scan: Scan, emit: Emit): void {
       if (/^(?:ADT|ORM|ORU|SIU|MDM|DFT|ACK|BAR|RDE|VXU)\^/.test(m[0])) continue; // message types
       emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.hl7');
     }
+  }
+  LOWER_INITIAL_RE.lastIndex = 0;
+  while ((m = LOWER_INITIAL_RE.exec(text)) !== null) {
+    const last = m[1]!;
+    if (!COMMON_WORDS.has(last.split('-')[0]!)) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
   }
   LOWER_NAME_RE.lastIndex = 0;
   while ((m = LOWER_NAME_RE.exec(text)) !== null) {

@@ -164,7 +164,8 @@ export interface CompiledSettings {
   settings: DetectorSettings;
   custom: Array<{ spec: CustomPattern; re: RegExp }>;
   mrn: RegExp[];
-  keyPatterns: RegExp[];
+  /** Allowlisted key patterns; `builtIn` ones (issue keys) yield to a PHI label ("plate ERE-1514"). */
+  keyPatterns: Array<{ re: RegExp; builtIn: boolean }>;
   allowDomain: (domain: string) => boolean;
   allowIp: (ip: string) => boolean;
 }
@@ -200,7 +201,10 @@ export function compileSettings(partial: Partial<DetectorSettings> = {}): Compil
     return { spec, re: compileChecked(spec.pattern, spec.flags ?? '', `custom pattern ${spec.id}`) };
   });
   const mrn = settings.mrnFormats.map((s, i) => compileChecked(s, '', `MRN format ${i + 1}`));
-  const keyPatterns = settings.allowlist.keyPatterns.map((s, i) => compileChecked(s, '', `allowlisted key pattern ${i + 1}`));
+  const keyPatterns = settings.allowlist.keyPatterns.map((s, i) => ({
+    re: compileChecked(s, '', `allowlisted key pattern ${i + 1}`),
+    builtIn: DEFAULT_KEY_PATTERNS.includes(s),
+  }));
 
   const domains = settings.allowlist.domains.map((d) => {
     const v = String(d).trim().toLowerCase().replace(/^\*?\./, '');

@@ -238,7 +238,7 @@ export function keyValueRule(text: string, emit: Emit): void {
 // ---------------------------------------------------------------------------------------------
 // FHIR / JSON patient resources: "family": "Rice", "given": ["Ottis"], "birthDate": "2001-..."
 
-const JSON_KEY_RE = /"(family|given|prefix|birthDate|deceasedDateTime|line|city|district|postalCode|value|text)"\s*:\s*(\[\s*)?"([^"\\]{1,200})"((?:\s*,\s*"[^"\\]{1,200}")*)/g;
+const JSON_KEY_RE = /"(family|given|prefix|birthDate|deceasedDateTime|line|city|district|postalCode|value|text)"\s*:\s*(\[\s*)?"([^"\\]{1,200})"((?:\s*,\s*"[^"\\]{1,200}"(?!\s*:))*)/g;
 
 export function jsonRule(text: string, emit: Emit): void {
   if (text.indexOf('":') === -1 && text.indexOf('" :') === -1) return;
