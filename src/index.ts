@@ -1,0 +1,6 @@
+/**
+ * Forge function handlers. Every `handler: index.<name>` in manifest.yml must be exported here by
+ * name (`export { x } from …` or `export function x`, not `export * from …`, which the Forge linter
+ * cannot follow); `npm run validate:forge` checks it.
+ */
+export { onIssueCreated } from './triggers/issue-created';
