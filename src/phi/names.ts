@@ -13,10 +13,10 @@ const NOT_NAMES = new Set(
   ('monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
     'september october november december christmas easter thanksgiving labor memorial independence day holiday ' +
     'english spanish french german italian chinese japanese russian polish portuguese arabic hindi korean dutch ' +
-    'american british canadian european african asian union kingdom republic states princess prince royal king queen ' +
+    'american british canadian european african asian union kingdom republic states princess royal ' +
     'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
     'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab ' +
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
     'premera regence optum unitedhealthcare united healthcare blue cross shield').split(' '),
@@ -134,7 +134,8 @@ export function nameRule(scan: Scan, emit: Emit): void {
     // "Last, First [M]": a run right after "Surname, "
     if (a > 0) {
       const p = a - 1;
-      if (text.slice(we[p]!, ws[a]!) === ', ' && ev[p]! > 0.25 && (caps[p] === caps[a] || caps[p] === 2) && firstIsFirst) {
+      const gap = text.slice(we[p]!, ws[a]!);
+      if ((gap === ', ' || gap === ',') && ev[p]! > 0.25 && (caps[p] === caps[a] || caps[p] === 2) && (firstIsFirst || (gap === ',' && ev[a]! > 0.25))) {
         start = ws[p]!;
         score = Math.max(score, 0.88);
         if (b + 1 < n && isInitial(b + 1) && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
@@ -148,6 +149,11 @@ export function nameRule(scan: Scan, emit: Emit): void {
     if (clinical) score += 0.08;
     else if (scan.near(Cue.Tech, ws[a]!, we[b]!, 30, 20)) score -= 0.15;
     if (possessive && end === we[b]) end -= 2;
+    else {
+      // a trailing initial's period and a generational suffix belong to the name: "Mariah F.", "Jewell, III"
+      const tail = /^(?:(?<=\b[A-Z])\.)?(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?/.exec(text.slice(end, end + 8));
+      if (tail && tail[0].length > 0 && (tail[0] !== '.' || end - start > 1 && /\b[A-Z]$/.test(text.slice(start, end)))) end += tail[0].length;
+    }
     if (score > 1) score = 1;
     if (score <= 0) return;
     emit('NAME', start, end, score, words >= 2 ? 'name.full' : intro >= 0.35 ? 'name.intro' : 'name.single');
