@@ -86,7 +86,7 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
 const NEAR_PHI_BOOST = 0.1;
 const NEAR_PHI_WINDOW = 80;
 const NEAR_PHI_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['DATE', 'ADDRESS', 'ZIP', 'IP', 'OTHER_ID', 'NAME', 'AGE', 'URL']);
-const ANCHOR_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'MRN', 'SSN', 'HEALTH_PLAN_ID', 'EMAIL', 'PHONE', 'ADDRESS', 'DATE']);
+const ANCHOR_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'MRN', 'SSN', 'HEALTH_PLAN_ID', 'EMAIL', 'PHONE', 'ADDRESS', 'DATE', 'IP', 'OTHER_ID']);
 
 function boostNearPhi(strong: Finding[], weak: Finding[], types: DetectorSettings['types']): Finding[] {
   const anchors = strong.filter((f) => ANCHOR_TYPES.has(f.type) && f.score >= 0.8).sort((a, b) => a.start - b.start);

@@ -135,7 +135,8 @@ export function nameRule(scan: Scan, emit: Emit): void {
     if (a > 0) {
       const p = a - 1;
       const gap = text.slice(we[p]!, ws[a]!);
-      if ((gap === ', ' || gap === ',') && ev[p]! > 0.25 && (caps[p] === caps[a] || caps[p] === 2) && (firstIsFirst || (gap === ',' && ev[a]! > 0.25))) {
+      const allCapsPair = caps[p] === 2 && caps[a] === 2 && ev[p]! > 0.25 && ev[a]! > 0.25;
+      if ((gap === ', ' || gap === ',') && ev[p]! > 0.25 && (caps[p] === caps[a] || caps[p] === 2) && (firstIsFirst || allCapsPair || (gap === ',' && ev[a]! > 0.25))) {
         start = ws[p]!;
         score = Math.max(score, 0.88);
         if (b + 1 < n && isInitial(b + 1) && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
@@ -176,9 +177,10 @@ export function nameRule(scan: Scan, emit: Emit): void {
   while ((m = LOWER_NAME_RE.exec(text)) !== null) {
     const first = m[1]!;
     const last = m[3]!;
-    const plain = (w: string) => !COMMON_WORDS.has(w.split('-')[0]!);
-    const census = FIRST_NAMES.has(first) && plain(first) && SURNAMES.has(last);
-    if (census || (plain(first) && plain(last) && (FIRST_NAMES.has(first) || SURNAMES.has(last) || FIRST_NAMES.has(last)))) {
+    // not an ordinary word: "grant-oberbrunner" passes on its second part
+    const plain = (w: string) => w.split('-').some((p) => p.length > 1 && !COMMON_WORDS.has(p));
+    const census = FIRST_NAMES.has(first) && (SURNAMES.has(last) || plain(last));
+    if (census || (plain(first) && plain(last) && (SURNAMES.has(last) || FIRST_NAMES.has(last)))) {
       const end = m.index + m[0].length;
       emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, 0.85, 'name.lower');
     }

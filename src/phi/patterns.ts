@@ -538,10 +538,20 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.9,
   },
   {
+    // identifiers whose label alone says they belong to a patient's care
     type: 'OTHER_ID',
-    triggers: "claim case passport employer ein prior authorization auth referral portal mychart username user login badge prescription rx specimen lab accession pa pt patient unlocked order visit",
+    triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen lab accession pa unlocked",
     rule: 'other.label',
-    label: "(?:claim|case|passport|employer id|EIN|prior auth(?:orization)?|authorization|auth|referral|(?:portal|mychart) (?:username|user ?name|user|login|user ?id|account)|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|prescription|rx|(?:lab )?specimen|accession|PA|unlocked|order|visit)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|accession|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
+    score: 0.82,
+  },
+  {
+    // generic account words: only with a patient nearby
+    type: 'OTHER_ID',
+    triggers: "case employer ein pt patient username user login badge visit",
+    rule: 'other.label',
+    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit)" + "(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,
@@ -556,13 +566,15 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return {
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
-      let value = m[1]!;
+      let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value)) return;
       if (spec.reject?.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
+      // "portal-web-08", "portal, CHG55512": a hostname or a change number after a dash or comma
+      if (/[-,]\s*$/.test(env.text.slice(m.index, start)) && /^(?:[a-z]+-|CHG|INC|RITM|REQ|PRB|0x)/i.test(value)) return;
       let score = spec.score;
       if (spec.needsContext) {
         const ctx = env.scan.near(Cue.Clinical, start, end, 100, 30) || env.scan.near(Cue.Personal, start, end, 40, 0);
