@@ -433,8 +433,15 @@ export function redactAdf(doc: AdfDoc, findings: readonly Finding[], opts: Redac
     const parent = target.parent as Record<string, unknown>;
     const value = parent[target.key];
     if (typeof value !== 'string') continue;
-    let out = value;
-    for (const ed of [...e.list].sort((a, b) => b.from - a.from)) out = out.slice(0, ed.from) + ed.rep + out.slice(ed.to);
+    // edits in one string never overlap (merged findings): rebuild it in one pass
+    const parts: string[] = [];
+    let pos = 0;
+    for (const ed of [...e.list].sort((a, b) => a.from - b.from)) {
+      parts.push(value.slice(pos, ed.from), ed.rep);
+      pos = ed.to;
+    }
+    parts.push(value.slice(pos));
+    const out = parts.join('');
     parent[target.key] = out;
     if (e.kind === 'text' && out.length === 0) emptied.add(parent);
   }

@@ -10,6 +10,9 @@ import { csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
 import { compileSettings, type CompiledSettings } from './settings';
 import type { DetectorSettings, Finding, PhiType } from './types';
 
+/** How far around a candidate to look for an allowlisted key or a mask that contains it. */
+const WINDOW_PAD = 40;
+
 /** Masks this app writes (`[PHI:SSN]`) are never PHI themselves: redacting twice changes nothing. */
 const MASK_RE = /\[PHI:[A-Z_]+\](?:[A-Za-z0-9]{1,4})?/g;
 
@@ -69,14 +72,24 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   if (candidates.length === 0) return candidates;
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
 
-  // Regions that are never PHI: allowlisted keys and this app's own masks.
+  // Regions that are never PHI: allowlisted keys and this app's own masks, looked for only
+  // around the candidates (a key or mask that holds a candidate overlaps it).
   const blocked: Array<[number, number, boolean]> = [];
-  for (const { re, builtIn } of [...c.keyPatterns, { re: MASK_RE, builtIn: false }]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      blocked.push([m.index, m.index + m[0].length, builtIn]);
+  const patterns = [...c.keyPatterns, { re: MASK_RE, builtIn: false }];
+  let covered = -1;
+  for (const cand of [...candidates].sort((a, b) => a.start - b.start)) {
+    if (cand.end <= covered) continue;
+    const from = Math.max(0, cand.start - WINDOW_PAD);
+    const to = Math.min(text.length, cand.end + WINDOW_PAD);
+    covered = to - WINDOW_PAD;
+    const window = text.slice(from, to);
+    for (const { re, builtIn } of patterns) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(window)) !== null) {
+        if (m[0].length === 0) { re.lastIndex++; continue; }
+        blocked.push([from + m.index, from + m.index + m[0].length, builtIn]);
+      }
     }
   }
   return resolve(candidates, blocked);

@@ -139,15 +139,24 @@ function columnType(header: string): PhiType | null {
   return null;
 }
 
+/** Cheap test before a line is split: a header names at least one PHI column. */
+const CSV_HEADER_HINT = /(?:^|[,"\s])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
+
 export function csvRule(text: string, emit: Emit): void {
+  if (text.indexOf(',') === -1) return;
   let lineStart = 0;
   const n = text.length;
   while (lineStart < n) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = n;
     const firstComma = text.indexOf(',', lineStart);
-    if (firstComma !== -1 && firstComma < lineEnd) {
+    if (firstComma === -1) break;
+    if (firstComma < lineEnd && text.indexOf(',', firstComma + 1) < lineEnd && text.indexOf(',', firstComma + 1) !== -1) {
       const header = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+      if (!CSV_HEADER_HINT.test(header)) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
       // the header may follow a lead-in on the same line: "Affected patients: MRN,LastName,..."
       const lead = /^(?:.*?[:>]\s+)?(?=[A-Za-z_"][^,]*,)/.exec(header);
       const cols = header.slice(lead ? lead[0].length : 0).split(',');
@@ -157,6 +166,12 @@ export function csvRule(text: string, emit: Emit): void {
         lineStart = csvRows(text, lineEnd + 1, types, emit);
         continue;
       }
+    }
+    if (firstComma > lineEnd) {
+      // jump to the line holding the next comma
+      const nl = text.lastIndexOf('\n', firstComma);
+      lineStart = nl >= lineStart ? nl + 1 : lineEnd + 1;
+      continue;
     }
     lineStart = lineEnd + 1;
   }
