@@ -13,6 +13,7 @@
  * The report goes to stdout (markdown tables); progress goes to stderr.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { scalingRows, scalingTable } from './scaling';
 import { existsSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -654,6 +655,13 @@ async function main(): Promise<void> {
   ratioTarget('speed ≥ 10× redact-pii', vsRedactPii, 10);
   ratioTarget('phi-guard in-process ≥ @redactpii/node MB/s', inprocVsNode, 1);
   ratioTarget('phi-guard CLI ≥ @redactpii/node MB/s', cliVsNode, 1);
+
+  if (opts.engines.includes('phi-guard')) {
+    out('### Bad input: time per MB as bodies grow (linear growth = flat ms/MB)');
+    out();
+    out(scalingTable(scalingRows(opts.quick)));
+    out();
+  }
 
   out('### Targets');
   out();

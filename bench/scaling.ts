@@ -70,6 +70,3 @@ export function scalingTable(rows: Row[]): string {
   return out.join('\n');
 }
 
-if (require.main === module) {
-  console.log(scalingTable(scalingRows(process.argv.includes('--quick'))));
-}
