@@ -61,13 +61,13 @@ const CUE_WORDS: Array<[Cue, string]> = [
     Cue.DateEvent,
     'dob d.o.b born birth birthday birthdate bday admitted admission admit discharged discharge died death deceased expired ' +
       'visit visited seen appointment appt surgery procedure dos encounter delivered delivery passed adm disch dod ' +
-      'deceased expired consult scheduled readmitted transferred',
+      'deceased expired consult scheduled readmitted transferred d/c dc\'d adm. disch. birthdate bdate',
   ],
   [
     Cue.NameIntro,
     'patient pt name named called mother father son daughter wife husband spouse guardian parent ' +
       'sister brother aunt uncle grandmother grandfather nok caregiver resident newborn baby child kid client customer ' +
-      'dear regarding re member subscriber insured beneficiary',
+      'dear regarding re member subscriber insured beneficiary poa proxy guarantor contact',
   ],
   [Cue.Phone, 'phone ph tel telephone cell mobile cellphone call callback contact reach number mob'],
   [Cue.Fax, 'fax faxed fx'],

@@ -96,9 +96,9 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
 }
 
 /** PHI keeps company: an uncertain date or city right next to a patient's name or MRN is PHI too. */
-const NEAR_PHI_BOOST = 0.1;
+const NEAR_PHI_BOOST = 0.15;
 const NEAR_PHI_WINDOW = 80;
-const NEAR_PHI_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['DATE', 'ADDRESS', 'ZIP', 'IP', 'OTHER_ID', 'NAME', 'AGE', 'URL']);
+const NEAR_PHI_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['DATE', 'ADDRESS', 'ZIP', 'IP', 'OTHER_ID', 'AGE', 'URL']);
 const ANCHOR_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'MRN', 'SSN', 'HEALTH_PLAN_ID', 'EMAIL', 'PHONE', 'ADDRESS', 'DATE', 'IP', 'OTHER_ID']);
 
 function boostNearPhi(strong: Finding[], weak: Finding[], types: DetectorSettings['types']): Finding[] {

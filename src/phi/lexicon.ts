@@ -43,7 +43,8 @@ export const US_STATE_CODES: ReadonlySet<string> = new Set(
 export const US_STATE_NAMES: ReadonlySet<string> = new Set(
   ('alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois ' +
     'indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana ' +
-    'nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming').split(' '),
+    'nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming ' +
+    'carolina dakota hampshire jersey mexico york island').split(' '),
 );
 
 /** Personal titles that introduce a name. */

@@ -262,6 +262,8 @@ const SHORT_DATE: Matcher = {
   re: /(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?![\w/-]|\.\d|:\d)/y,
   on(m, env) {
     if (!isValidMonthDay(Number(m[1]), Number(m[2]))) return;
+    // "attempt 2/5", "page 3/12": counters, not dates
+    if (/(?:attempt|retry|retries|try|step|page|part|round|of|item|batch|node|disk|slot)\s*[#(]?\s*$/i.test(env.text.slice(Math.max(0, m.index - 12), m.index))) return;
     emitDate(env, m.index, m.index + m[0].length, 0.5, 'date.short');
   },
 };
@@ -413,6 +415,8 @@ const TECH_STREET_WORDS = /\b(?:Windows|Office|Server|Android|iOS|Chrome|Edge|Fi
 const INTL_STREET_SUFFIX = /(?:katu|tie|kuja|gatan|gata|vej|vænget|vegen|veien|gade|straße|strasse|weg|gasse|allee|platz|laan|straat|plein|dreef|utca|ulica|ring|kaari|polku|rinne|väylä)$/;
 
 /** "Springfield, IL": the word(s) before a state code that follows a comma. */
+const TWO_WORD_STATE_FIRST = new Set(['north', 'south', 'new', 'west', 'rhode']);
+
 function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): void {
   const { scan, text } = env;
   if (stateWord === 0) return;
@@ -420,8 +424,10 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   const after = text.slice(scan.we[stateWord]!, scan.we[stateWord]! + 7);
   const withZip = /^[ ]+\d{5}/.test(after);
   let first = stateWord - 1;
+  // "North Carolina", "New York": the city stands before the state's first word
+  if (first > 0 && TWO_WORD_STATE_FIRST.has(scan.word(first)) && text.slice(scan.we[first]!, stateStart) === ' ') first--;
   const cityEnd = scan.we[first]!;
-  const gap = text.slice(cityEnd, stateStart);
+  const gap = text.slice(cityEnd, scan.ws[first + 1]!);
   // "Springfield, IL" or, before a ZIP code, "OMAHA NE 88514"
   if (!/^,[ ]+$/.test(gap) && !(withZip && gap === ' ')) return;
   if (scan.caps[first] === 2 && scan.raw(first).length === 2 && US_STATE_CODES.has(scan.raw(first))) return;
@@ -481,7 +487,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'MRN',
     triggers: "mrn mr medical med chart patient pt empi epi csn fin encounter hospital hosp unit record rec enterprise",
     rule: 'mrn.label',
-    label: "(?:MRN|MR|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:MRN|MR|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.95,
   },
@@ -489,7 +495,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'HEALTH_PLAN_ID',
     triggers: "member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage",
     rule: 'plan.label',
-    label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.92,
   },
@@ -497,7 +503,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'ACCOUNT',
     triggers: "account accounts acct a billing invoice guarantor bank routing statement hospital har patient",
     rule: 'account.label',
-    label: "(?:(?:guarantor |billing |hospital |patient |bank |checking |savings )?accounts?|acct|a\\/c|billing|invoice|guarantor|bank|routing|statement|HAR)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)s?){0,2}",
+    label: "(?:(?:guarantor |billing |hospital |patient |bank |checking |savings )?accounts?|acct|a\\/c|billing|invoice|guarantor|bank|routing|statement|HAR)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)s?){0,2}",
     value: "(?:[A-Za-z]{0,4}-?\\d[\\d-]{3,20}[A-Za-z0-9]?)",
     score: 0.85,
     needsContext: true,
@@ -507,7 +513,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'LICENSE',
     triggers: "driver's drivers driver dl license licence lic state medical dea npi certificate cert rn nursing",
     rule: 'license.label',
-    label: "(?:driver'?s?'?[ ]?(?:licen[cs]e|lic\\.?)|DL|licen[cs]e|lic\\.?|state (?:licen[cs]e|id)|medical licen[cs]e|(?:rn|nursing) licen[cs]e|DEA|NPI|certificate|cert)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:driver'?s?'?[ ]?(?:licen[cs]e|lic\\.?)|DL|licen[cs]e|lic\\.?|state (?:licen[cs]e|id)|medical licen[cs]e|(?:rn|nursing) licen[cs]e|DEA|NPI|certificate|cert)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.88,
     reject: /^(?:key|server|file|manager|expired|renewal)$/i,
@@ -517,7 +523,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     triggers: "vin vehicle license licence lic plate tag car registration reg",
     rule: 'vehicle.label',
     rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name)\s*$/i,
-    label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plate|plate|(?:car |license )?tag|registration|reg)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plate|plate|(?:car |license )?tag|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}",
     score: 0.88,
   },
@@ -525,7 +531,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'DEVICE',
     triggers: "serial s sn device udi implant lot transmitter sensor pump pacemaker icd model",
     rule: 'device.label',
-    label: "(?:serial|s\\/n|SN|device(?: serial| record)?|UDI|implant(?: serial)?|lot|transmitter(?: serial)?|sensor(?: serial)?|(?:insulin )?pump(?: serial)?|pacemaker(?: serial)?|ICD(?: serial)?)(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:serial|s\\/n|SN|device(?: serial| record)?|UDI|implant(?: serial)?|lot|transmitter(?: serial)?|sensor(?: serial)?|(?:insulin )?pump(?: serial)?|pacemaker(?: serial)?|ICD(?: serial)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.6,
   },
@@ -542,7 +548,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'OTHER_ID',
     triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen lab accession pa unlocked",
     rule: 'other.label',
-    label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|accession|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|accession|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.82,
   },
@@ -551,7 +557,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'OTHER_ID',
     triggers: "case employer ein pt patient username user login badge visit",
     rule: 'other.label',
-    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit)" + "(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,
@@ -567,7 +573,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
       let value = m[1]!.replace(/[._-]+$/, '');
-      if (!/\d/.test(value)) return;
+      if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}$/.test(value))) return;
       if (spec.reject?.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
@@ -682,6 +688,18 @@ const MERGED: Matcher = {
   },
 };
 onWords('merged merge', MERGED);
+/** "he moved to Bakersfield 93870", "registered in Tulsa clinic": a place a person lives or was seen. */
+const MOVED_TO: Matcher = {
+  re: /(?:moved|relocated|moving|lives|living|resides|residing|registered|relocating)\s+(?:to|in|at|near)\s+((?:[A-Z][A-Za-z'.-]+ ){0,2}[A-Z][A-Za-z'.-]+)(?:,? (\d{5}(?:-\d{4})?))?(?![\w-])/y,
+  on(m, env) {
+    const city = m[1]!;
+    if (city.split(' ').some((w) => TECH_STREET_WORDS.test(w))) return;
+    const start = m.index + m[0].indexOf(city, m[0].length - city.length - (m[2] ? m[2].length + 2 : 0) - 1);
+    env.emit('ADDRESS', start, start + city.length, m[2] ? 0.85 : 0.7, 'address.moved-to');
+    if (m[2]) env.emit('ZIP', m.index + m[0].length - m[2].length, m.index + m[0].length, 0.9, 'zip.moved-to');
+  },
+};
+onWords('moved relocated moving lives living resides residing registered relocating', MOVED_TO);
 /** "ZIP: 3520", "my zip code is 394 13", "postal code B0J 2H0": any country's format after the label. */
 const ZIP_LABELLED: Matcher = {
   re: /(?:zip|postal|post)(?:[ ]?code)?\s{0,3}(?:[:#]|is)?\s{0,3}([A-Z0-9][A-Z0-9]{1,4}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])/iy,
@@ -715,6 +733,15 @@ for (const name of US_STATE_NAMES) {
 
 const DIGIT_MATCHERS: Matcher[] = [UDI, SSN, NANP, INTL, BARE10, NUM_DATE, ISO_DATE, NAMED_DATE, COMPACT_DATE, AGE_NUM, CARD, CARD_PLAIN, NPI];
 const MIXED_MATCHERS: Matcher[] = [MBI, DEA, VIN, IBAN];
+
+/** "MyChart", "eClinicalWorks": a capital after the first letter. */
+function hasInnerCapital(tok: string): boolean {
+  for (let k = 1; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 65 && c <= 90) return k < tok.length - 1 || tok.charCodeAt(k - 1) > 90;
+  }
+  return false;
+}
 
 const isDigitAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
@@ -834,7 +861,7 @@ export function runPatternRules(
     }
     if (i === n) break;
     const tok = scan.tokens[i]!;
-    if (!CASED_TRIGGERS.has(tok)) {
+    if (!CASED_TRIGGERS.has(tok) && !(tok.length > 3 && hasInnerCapital(tok) && WORD_MATCHERS.has(scan.word(i)))) {
       const end = scan.we[i]!;
       if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(scan.word(i))) d.tryAt(addr.intlSuffix, pos);
       continue;
