@@ -90,7 +90,8 @@ async function main(argv: string[]): Promise<number> {
   const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
   input.setEncoding('utf8');
 
-  const threads = Math.max(1, Math.min(4, typeof availableParallelism === 'function' ? availableParallelism() : cpus().length));
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  const threads = Math.max(1, Math.min(4, Number(process.env.PHI_SCAN_THREADS) || cores));
   const workers: Worker[] = [];
   const pending = new Map<number, BatchResult>();
   const waiters = new Map<number, () => void>();
