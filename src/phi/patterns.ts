@@ -226,8 +226,13 @@ const TIME_AFTER = /^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})/;
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
 const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
 
+/** Tickets talk about this year and last; a full date decades back is a birth date far more often. */
+const LONG_AGO_YEAR = 2005;
+
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
+  const year = /(?:^|\D)(1[89]\d\d|20\d\d)(?!\d)/.exec(text.slice(start, end));
+  if (year && Number(year[1]) < LONG_AGO_YEAR) base += 0.2;
   const after = text.slice(end, end + 16);
   const timeAfter = TIME_AFTER.test(after);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
