@@ -77,7 +77,8 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   const blocked: Array<[number, number, boolean]> = [];
   const patterns = [...c.keyPatterns, { re: MASK_RE, builtIn: false }];
   let covered = -1;
-  for (const cand of [...candidates].sort((a, b) => a.start - b.start)) {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const cand of candidates) {
     if (cand.end <= covered) continue;
     const from = Math.max(0, cand.start - WINDOW_PAD);
     const to = Math.min(text.length, cand.end + WINDOW_PAD);

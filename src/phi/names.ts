@@ -24,7 +24,9 @@ const NOT_NAMES = new Set(
 const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
-const LOWER_NAME_RE = /\b(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?)?[ ]([a-z][a-z'-]+)/g;
+const LOWER_NAME_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?)?[ ]([a-z][a-z'-]+)/y;
+/** The known words those phrases start with: the patterns run only where one stands. */
+const LOWER_INTRO_WORDS = new Set(['pt', 'pts', 'patient', 'my', 'name', 'for', 're']);
 
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
 const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love|-|—)[,!.]?\s{1,4}$/i;
@@ -32,7 +34,7 @@ const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectf
 const CARET_NAME_RE = /(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^])/g;
 
 /** "pt j. goede": an initial and a surname after a patient word. */
-const LOWER_INITIAL_RE = /\b(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/g;
+const LOWER_INITIAL_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/y;
 
 const evidenceCache = new Map<string, number>();
 
@@ -168,13 +170,16 @@ export function nameRule(scan: Scan, emit: Emit): void {
       emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.hl7');
     }
   }
-  LOWER_INITIAL_RE.lastIndex = 0;
-  while ((m = LOWER_INITIAL_RE.exec(text)) !== null) {
-    const last = m[1]!;
-    if (!COMMON_WORDS.has(last.split('-')[0]!)) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
-  }
-  LOWER_NAME_RE.lastIndex = 0;
-  while ((m = LOWER_NAME_RE.exec(text)) !== null) {
+  for (const kw of scan.known) {
+    if (!LOWER_INTRO_WORDS.has(kw.word)) continue;
+    LOWER_INITIAL_RE.lastIndex = kw.pos;
+    if ((m = LOWER_INITIAL_RE.exec(text)) !== null) {
+      const last = m[1]!;
+      if (!COMMON_WORDS.has(last.split('-')[0]!)) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
+      continue;
+    }
+    LOWER_NAME_RE.lastIndex = kw.pos;
+    if ((m = LOWER_NAME_RE.exec(text)) === null) continue;
     const first = m[1]!;
     const last = m[3]!;
     // not an ordinary word: "grant-oberbrunner" passes on its second part
