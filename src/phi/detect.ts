@@ -3,12 +3,15 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
-import { Scan } from './context';
+import { Scan, registerWords } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
-import { csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
+import { KV_KEYS, csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
 import { compileSettings, type CompiledSettings } from './settings';
 import type { DetectorSettings, Finding, PhiType } from './types';
+
+registerWords(KV_KEYS);
+const KV_KEY_SET: ReadonlySet<string> = new Set(KV_KEYS);
 
 /** How far around a candidate to look for an allowlisted key or a mask that contains it. */
 const WINDOW_PAD = 40;
@@ -51,7 +54,7 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   nameRule(scan, emit);
   hl7Rule(text, emit);
   csvRule(text, emit);
-  keyValueRule(text, emit);
+  keyValueRule(text, emit, scan.known.filter((k) => KV_KEY_SET.has(k.word)).map((k) => k.pos));
   jsonRule(text, emit);
   for (const re of c.mrn) {
     re.lastIndex = 0;

@@ -208,7 +208,14 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
 // ---------------------------------------------------------------------------------------------
 // key=value fields in log lines: "mbr=W514071230 dob=20100428", "user=jsmith1962 src_ip=..."
 
-const KV_RE = /\b(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|patient_?name|name|addr(?:ess)?)\s?=\s?"?([^\s"&,;|)\]]{2,64})/gi;
+const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|patient_?name|name|addr(?:ess)?)\s?=\s?"?([^\s"&,;|)\]]{2,64})/iy;
+/** Every spelling of a key above, so the known-word pass finds where to try KV_RE. */
+export const KV_KEYS = (
+  'pt patient mbr member_id memberid subscriber_id subscriberid mbi dob birth_date birthdate ssn mrn patient_id patientid ' +
+  'pt_id ptid pat_id patid empi user username login portal_user portaluser src_ip srcip client_ip clientip remote_addr ' +
+  'remoteaddr email notify phone acct account_id accountid account_no accountno npi claim_id claimid zip first_name ' +
+  'firstname last_name lastname patient_name patientname name addr address'
+).split(' ');
 const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:mbr|member_?id|memberid|subscriber_?id|mbi)$/i, 'HEALTH_PLAN_ID', 0.92],
   [/^(?:dob|birth_?date)$/i, 'DATE', 0.95],
@@ -227,11 +234,12 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^addr(?:ess)?$/i, 'ADDRESS', 0.85],
 ];
 
-export function keyValueRule(text: string, emit: Emit): void {
+export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
   if (text.indexOf('=') === -1) return;
-  KV_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = KV_RE.exec(text)) !== null) {
+  for (const pos of keyPositions) {
+    KV_RE.lastIndex = pos;
+    if ((m = KV_RE.exec(text)) === null) continue;
     const key = m[1]!;
     const value = m[2]!;
     const entry = KV_TYPES.find(([re]) => re.test(key));
