@@ -814,6 +814,12 @@ export function runPatternRules(
   let mixedEnd = -1;
   for (const p of scan.digitStarts) {
     if (p < mixedEnd) continue;
+    // only runs with a letter right before or after the digits can be mixed
+    let e0 = p;
+    while (e0 < len && text.charCodeAt(e0) >= 48 && text.charCodeAt(e0) <= 57) e0++;
+    const before = p > 0 ? text.charCodeAt(p - 1) : 0;
+    const after = e0 < len ? text.charCodeAt(e0) : 0;
+    if (!(isAlnum(before) || (after > 57 && isAlnum(after)))) continue;
     let s = p;
     while (s > 0 && isAlnum(text.charCodeAt(s - 1))) s--;
     let e = p;
