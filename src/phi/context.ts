@@ -128,7 +128,7 @@ function scanRe(): RegExp {
 const LETTERS = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u04FF';
 const UPPERS = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F';
 /** Capitalised words (with inner ' ’ . -), digit runs, '@' and ':'. */
-const INTEREST_SOURCE = `(?<![${LETTERS}])[${UPPERS}][${LETTERS}]*(?:['\u2019.-][${LETTERS}]+)*|\\d+|[@:]`;
+const INTEREST_SOURCE = `[${UPPERS}](?<![${LETTERS}].)[${LETTERS}]*(?:['\u2019.-][${LETTERS}]+)*|\\d+|[@:]`;
 
 /** A known word (cue or trigger) found in the text, lower-cased. */
 export interface KnownWord {

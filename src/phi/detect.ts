@@ -7,7 +7,7 @@ import { Scan, registerWords } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
-import { compileSettings, type CompiledSettings } from './settings';
+import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import type { DetectorSettings, Finding, PhiType } from './types';
 
 registerWords(KV_KEYS);
@@ -87,7 +87,11 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
     const to = Math.min(text.length, cand.end + WINDOW_PAD);
     covered = to - WINDOW_PAD;
     const window = text.slice(from, to);
+    const mayHoldKey = window.indexOf('-') !== -1 || c.keyPatterns.length > DEFAULT_KEY_PATTERNS.length;
+    const mayHoldMask = window.indexOf('[PHI:') !== -1;
+    if (!mayHoldKey && !mayHoldMask) continue;
     for (const { re, builtIn } of patterns) {
+      if (re === MASK_RE ? !mayHoldMask : !mayHoldKey) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(window)) !== null) {
