@@ -158,8 +158,9 @@ export class Scan {
   /** The capitalised words as written. */
   readonly tokens: string[] = [];
   private readonly lowers: Array<string | undefined> = [];
-  /** Start offsets of maximal digit runs. */
+  /** Start and end offsets of maximal digit runs. */
   readonly digitStarts: number[] = [];
+  readonly digitEnds: number[] = [];
   /** Offsets of '@'. */
   readonly ats: number[] = [];
   /** Offsets of ':' with a hex digit or ':' on the left (IPv6 candidates). */
@@ -178,7 +179,10 @@ export class Scan {
     while ((m = re.exec(text)) !== null) {
       const tok = m[0];
       const c = tok.charCodeAt(0);
-      if (c >= 48 && c <= 57) this.digitStarts.push(m.index);
+      if (c >= 48 && c <= 57) {
+        this.digitStarts.push(m.index);
+        this.digitEnds.push(m.index + tok.length);
+      }
       else if (c === 64) this.ats.push(m.index);
       else if (c === 58) {
         const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;

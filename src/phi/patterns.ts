@@ -37,7 +37,13 @@ export interface RuleEnv {
 interface Matcher {
   re: RegExp;
   on: (m: RegExpExecArray, env: RuleEnv) => void;
+  /** Where this matcher last produced a candidate, in run `gen` of the dispatcher. */
+  gen?: number;
+  lastStart?: number;
+  lastEnd?: number;
 }
+
+let dispatchGeneration = 0;
 
 function sticky(source: RegExp | string, flags = ''): RegExp {
   const src = typeof source === 'string' ? source : source.source;
@@ -46,11 +52,10 @@ function sticky(source: RegExp | string, flags = ''): RegExp {
 }
 
 class Dispatcher {
-  private readonly last = new Map<Matcher, [number, number]>();
+  private readonly gen = ++dispatchGeneration;
   constructor(private readonly env: RuleEnv) {}
   tryAt(mt: Matcher, pos: number): boolean {
-    const prev = this.last.get(mt);
-    if (prev && pos >= prev[0] && pos < prev[1]) return false;
+    if (mt.gen === this.gen && pos >= mt.lastStart! && pos < mt.lastEnd!) return false;
     mt.re.lastIndex = pos;
     const m = mt.re.exec(this.env.text);
     if (!m || m[0].length === 0) return false;
@@ -58,7 +63,9 @@ class Dispatcher {
     mt.on(m, this.env);
     // a match its rule rejected (no digit, bad check digit) must not hide later positions
     if (this.env.emitted() === before) return false;
-    this.last.set(mt, [pos, pos + m[0].length]);
+    mt.gen = this.gen;
+    mt.lastStart = pos;
+    mt.lastEnd = pos + m[0].length;
     return true;
   }
 }
@@ -731,10 +738,14 @@ for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...POBOX_WORD_SET
   CASED_TRIGGERS.add(w.toUpperCase());
 }
 for (const code of US_STATE_CODES) CASED_TRIGGERS.add(code);
+/** A cheap pre-test for CASED_TRIGGERS: (first letter, length) pairs that occur in it. */
+const TRIGGER_SHAPES = new Uint8Array(32 * 32);
+const shapeOf = (tok: string) => ((tok.charCodeAt(0) & 31) << 5) | Math.min(tok.length, 31);
 for (const name of US_STATE_NAMES) {
   CASED_TRIGGERS.add(name.charAt(0).toUpperCase() + name.slice(1));
   CASED_TRIGGERS.add(name.toUpperCase());
 }
+for (const w of CASED_TRIGGERS) TRIGGER_SHAPES[shapeOf(w)] = 1;
 
 const DIGIT_MATCHERS: Matcher[] = [UDI, SSN, NANP, INTL, BARE10, NUM_DATE, ISO_DATE, NAMED_DATE, COMPACT_DATE, AGE_NUM, CARD, CARD_PLAIN, NPI];
 const MIXED_MATCHERS: Matcher[] = [MBI, DEA, VIN, IBAN];
@@ -770,10 +781,11 @@ export function runPatternRules(
   emailRule(env, allowDomain);
 
   const len = text.length;
-  for (const p of scan.digitStarts) {
+  const digitEnds = scan.digitEnds;
+  for (let di = 0; di < scan.digitStarts.length; di++) {
+    const p = scan.digitStarts[di]!;
     // the digit run's length and the characters around it decide which rules can match here
-    let e = p;
-    while (e < len && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++;
+    const e = digitEnds[di]!;
     const L = e - p;
     const before = p > 0 ? text.charCodeAt(p - 1) : 0;
     const next = e < len ? text.charCodeAt(e) : 0;
@@ -812,11 +824,11 @@ export function runPatternRules(
   // letter+digit runs (MBI, DEA, VIN, IBAN) hold a digit run: find them from there
   const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   let mixedEnd = -1;
-  for (const p of scan.digitStarts) {
+  for (let di = 0; di < scan.digitStarts.length; di++) {
+    const p = scan.digitStarts[di]!;
     if (p < mixedEnd) continue;
     // only runs with a letter right before or after the digits can be mixed
-    let e0 = p;
-    while (e0 < len && text.charCodeAt(e0) >= 48 && text.charCodeAt(e0) <= 57) e0++;
+    const e0 = digitEnds[di]!;
     const before = p > 0 ? text.charCodeAt(p - 1) : 0;
     const after = e0 < len ? text.charCodeAt(e0) : 0;
     if (!(isAlnum(before) || (after > 57 && isAlnum(after)))) continue;
@@ -872,7 +884,7 @@ export function runPatternRules(
     }
     if (i === n) break;
     const tok = scan.tokens[i]!;
-    if (!CASED_TRIGGERS.has(tok) && !(tok.length > 3 && hasInnerCapital(tok) && WORD_MATCHERS.has(scan.word(i)))) {
+    if ((TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) && !(tok.length > 3 && hasInnerCapital(tok) && WORD_MATCHERS.has(scan.word(i)))) {
       const end = scan.we[i]!;
       if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(scan.word(i))) d.tryAt(addr.intlSuffix, pos);
       continue;
