@@ -747,6 +747,8 @@ for (const name of US_STATE_NAMES) {
 }
 for (const w of CASED_TRIGGERS) TRIGGER_SHAPES[shapeOf(w)] = 1;
 
+const MONTH_START = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+
 const DIGIT_MATCHERS: Matcher[] = [UDI, SSN, NANP, INTL, BARE10, NUM_DATE, ISO_DATE, NAMED_DATE, COMPACT_DATE, AGE_NUM, CARD, CARD_PLAIN, NPI];
 const MIXED_MATCHERS: Matcher[] = [MBI, DEA, VIN, IBAN];
 
@@ -790,6 +792,9 @@ export function runPatternRules(
     const before = p > 0 ? text.charCodeAt(p - 1) : 0;
     const next = e < len ? text.charCodeAt(e) : 0;
     const sepNext = next === 32 || next === 45 || next === 46; // ' ' '-' '.'
+    const next2 = e + 1 < len ? text.charCodeAt(e + 1) : 0;
+    const digit2 = next2 >= 48 && next2 <= 57;
+    const upper2 = (next2 >= 65 && next2 <= 90) || (next2 >= 0xc0 && next2 <= 0xde) || (next2 >= 0x386 && next2 <= 0x42f);
     if (before === 40 || before === 43) {
       // '(' or '+' may open a phone number or a UDI
       if (before === 40 && L === 2) d.tryAt(UDI, p - 1);
@@ -798,8 +803,8 @@ export function runPatternRules(
       if (before === 40 && p > 1 && text.charCodeAt(p - 2) === 43) d.tryAt(INTL, p - 2);
     }
     if ((L === 3 && (sepNext)) || L === 9) d.tryAt(SSN, p);
-    if ((L === 3 || L === 1) && sepNext) d.tryAt(NANP, p);
-    if (L >= 2 && L <= 5 && sepNext) d.tryAt(INTL, p);
+    if ((L === 3 || L === 1) && sepNext && (digit2 || next2 === 40)) d.tryAt(NANP, p);
+    if (L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40)) d.tryAt(INTL, p);
     if (L === 10) {
       d.tryAt(BARE10, p);
       d.tryAt(NPI, p);
@@ -808,16 +813,18 @@ export function runPatternRules(
       if (!d.tryAt(NUM_DATE, p) && next === 47) d.tryAt(SHORT_DATE, p);
     }
     if (L === 4 && (next === 45 || next === 47 || next === 46)) d.tryAt(ISO_DATE, p);
-    if (L <= 2 && (next === 32 || next === 45 || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
+    // "14 March", "14-Mar-", "14th of", "1st"
+    if (L <= 2 && (((next === 32 || next === 45) && (upper2 || next2 === 111 || (next2 >= 97 && next2 <= 122 && MONTH_START.has(text.slice(e + 1, e + 4).toLowerCase())))) || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
     if (L === 8) d.tryAt(COMPACT_DATE, p);
     if ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49)) {
-      if (!d.tryAt(AGE_NUM, p)) d.tryAt(AGE_SEX, p);
+      if (!d.tryAt(AGE_NUM, p) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
     }
     if (L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
     if (L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
     if (L <= 3 && next === 46) d.tryAt(ipv4, p);
-    if (L <= 6 && (next === 32 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122))) {
-      if (!d.tryAt(addr.street, p) && next === 32) d.tryAt(addr.numStreetNum, p);
+    // a house number: the street name after it is capitalised, a direction, or an ordinal (5th)
+    if (L <= 6 && ((next === 32 && (upper2 || digit2)) || (next >= 65 && next <= 90 && (next2 === 32 || next2 === 0)))) {
+      if (!d.tryAt(addr.street, p) && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);
     }
     if (L === 5) d.tryAt(addr.zip, p);
   }
@@ -846,7 +853,7 @@ export function runPatternRules(
     if (L === 11 || (L === 4 && text.charCodeAt(e) === 45)) d.tryAt(MBI, s);
     else if (L === 9) d.tryAt(DEA, s);
     else if (L === 17) d.tryAt(VIN, s);
-    if (L >= 4 && s < p) d.tryAt(IBAN, s);
+    if (L >= 15 && p - s === 2) d.tryAt(IBAN, s); // two letters, two check digits
   }
   const isHexOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
   let lastColon = -10;
