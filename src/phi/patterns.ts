@@ -745,21 +745,14 @@ for (const name of US_STATE_NAMES) {
   CASED_TRIGGERS.add(name.charAt(0).toUpperCase() + name.slice(1));
   CASED_TRIGGERS.add(name.toUpperCase());
 }
+// product-style spellings of trigger words
+for (const w of ['MyChart', 'MyChartID', 'eClinicalWorks']) CASED_TRIGGERS.add(w);
 for (const w of CASED_TRIGGERS) TRIGGER_SHAPES[shapeOf(w)] = 1;
 
 const MONTH_START = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
 const DIGIT_MATCHERS: Matcher[] = [UDI, SSN, NANP, INTL, BARE10, NUM_DATE, ISO_DATE, NAMED_DATE, COMPACT_DATE, AGE_NUM, CARD, CARD_PLAIN, NPI];
 const MIXED_MATCHERS: Matcher[] = [MBI, DEA, VIN, IBAN];
-
-/** "MyChart", "eClinicalWorks": a capital after the first letter. */
-function hasInnerCapital(tok: string): boolean {
-  for (let k = 1; k < tok.length; k++) {
-    const c = tok.charCodeAt(k);
-    if (c >= 65 && c <= 90) return k < tok.length - 1 || tok.charCodeAt(k - 1) > 90;
-  }
-  return false;
-}
 
 const isDigitAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
@@ -891,7 +884,7 @@ export function runPatternRules(
     }
     if (i === n) break;
     const tok = scan.tokens[i]!;
-    if ((TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) && !(tok.length > 3 && hasInnerCapital(tok) && WORD_MATCHERS.has(scan.word(i)))) {
+    if (TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) {
       const end = scan.we[i]!;
       if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(scan.word(i))) d.tryAt(addr.intlSuffix, pos);
       continue;

@@ -116,9 +116,23 @@ export function isLikelyCard(raw: string): boolean {
 
 /** IPv4 dotted quad with each octet 0–255 and no leading zeros beyond one digit. */
 export function isValidIpv4(raw: string): boolean {
-  const parts = raw.split('.');
-  if (parts.length !== 4) return false;
-  return parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+  let parts = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && value === 0) return false; // leading zero
+      value = value * 10 + (c - 48);
+      if (++digits > 3) return false;
+    } else return false;
+  }
+  return parts === 4;
 }
 
 /** Calendar check for a month/day pair (year optional; Feb 29 allowed). */
