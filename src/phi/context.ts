@@ -191,6 +191,8 @@ export class Scan {
         // a known lower-case word
         const possessive = !KNOWN.has(tok);
         this.addKnown(m.index, possessive ? tok.slice(0, -2) : tok);
+      } else if (text.charCodeAt(m.index - 1) === 91 ? tok === 'PHI' : text.charCodeAt(m.index - 1) === 58 && text.startsWith('[PHI:', m.index - 5)) {
+        // this app's own masks ("[PHI:NAME]") are neither words nor context
       } else {
         let caps = 1;
         if (tok.length > 1) {

@@ -18,6 +18,7 @@ const NOT_NAMES = new Set(
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
     'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab ' +
+    'dea npi mrn ssn dob mbi vin dl rx id icd cpt hipaa phi pii ehr emr adt ' +
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
     'premera regence optum unitedhealthcare united healthcare blue cross shield').split(' '),
 );
@@ -29,7 +30,7 @@ const LOWER_NAME_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[
 const LOWER_INTRO_WORDS = new Set(['pt', 'pts', 'patient', 'my', 'name', 'for', 're']);
 
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
-const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love|-|—)[,!.]?\s{1,4}$/i;
+const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love)[,!.]?\s{1,4}$/i;
 /** Names in HL7 notation outside a message: "(RICE^OTTIS)", "HOLMES^BILL^A". */
 const CARET_NAME_RE = /(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^])/g;
 
@@ -201,15 +202,17 @@ export function nameRule(scan: Scan, emit: Emit): void {
     let b = j;
     while (a <= b && ev[a]! <= 0 && !isInitial(a)) a++;
     while (b >= a && (ev[b]! <= 0 || isInitial(b))) b--;
-    // a word that is never a name splits the run: keep the left part
+    // a word that is never a name splits the run: score the left part, then go on after the word
+    let next = j + 1;
     for (let k = a; k <= b; k++) {
       if (ev[k]! < 0 || (ev[k] === 0 && !isInitial(k))) {
         b = k - 1;
         while (b >= a && (ev[b]! <= 0 || isInitial(b))) b--;
+        next = k + 1;
         break;
       }
     }
     if (a <= b) scoreRun(a, b);
-    i = j + 1;
+    i = next;
   }
 }
