@@ -107,6 +107,9 @@ registerWords(CUE_MAP.keys());
 
 /** Capitalised and upper-case spellings of the known words, for the capitalised-word branch. */
 let casedKnown = new Map<string, string>();
+/** (first letter, length) pairs of those spellings: a cheap test before the map lookup. */
+const casedShapes = new Uint8Array(32 * 32);
+const shapeOf = (tok: string) => ((tok.charCodeAt(0) & 31) << 5) | Math.min(tok.length, 31);
 
 /**
  * The scanning pattern: capitalised words, digit runs, '@', ':' and, case-sensitively, the known
@@ -117,9 +120,13 @@ function scanRe(): RegExp {
     const alts = [...KNOWN].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     knownRe = new RegExp(`${INTEREST_SOURCE}|\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b`, 'g');
     casedKnown = new Map();
+    casedShapes.fill(0);
     for (const w of KNOWN) {
-      casedKnown.set(w.charAt(0).toUpperCase() + w.slice(1), w);
-      casedKnown.set(w.toUpperCase(), w);
+      for (const cased of [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]) {
+        casedKnown.set(cased, w);
+        casedShapes[shapeOf(cased)] = 1;
+        casedShapes[shapeOf(cased + "'s")] = 1;
+      }
     }
   }
   return knownRe;
@@ -204,8 +211,10 @@ export class Scan {
         this.caps.push(caps);
         this.tokens.push(tok);
         this.lowers.push(undefined);
-        const known = cased.get(tok) ?? (tok.length > 2 && (tok.endsWith("'s") || tok.endsWith('\u2019s')) ? cased.get(tok.slice(0, -2)) : undefined);
-        if (known !== undefined) this.addKnown(m.index, known);
+        if (casedShapes[shapeOf(tok)] === 1) {
+          const known = cased.get(tok) ?? (tok.length > 2 && (tok.endsWith("'s") || tok.endsWith('\u2019s')) ? cased.get(tok.slice(0, -2)) : undefined);
+          if (known !== undefined) this.addKnown(m.index, known);
+        }
       }
     }
   }

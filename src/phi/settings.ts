@@ -217,8 +217,8 @@ export function compileSettings(partial: Partial<DetectorSettings> = {}): Compil
     custom,
     mrn,
     keyPatterns,
-    allowDomain: (domain) => domains.some((d) => domain === d || domain.endsWith('.' + d)),
-    allowIp: (ip) => {
+    allowDomain: domains.length === 0 ? () => false : (domain) => domains.some((d) => domain === d || domain.endsWith('.' + d)),
+    allowIp: ranges.length === 0 ? () => false : (ip) => {
       const n = ipv4ToInt(ip);
       return n !== null && ranges.some(([net, mask]) => (n & mask) >>> 0 === net);
     },
