@@ -118,6 +118,7 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
 // ---------------------------------------------------------------------------------------------
 // URL (triggered by the words http, https, www)
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'`)\]}|]+/iy;
+const BARE_URL_RE = /(?<![\w./@:-])(?:[a-z0-9-]{1,63}\.){1,6}(?:com|org|net|edu|gov|us|io|health|care|info|biz|co|me)\/[^\s<>"'`)\]}|]+/gi;
 const URL_PERSONAL = /[?&/](?:patient|pt|mrn|dob|ssn|member|person|chart|record|name|first|last)[\w-]*[=/]/i;
 
 function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
@@ -189,7 +190,7 @@ const SSN: Matcher = {
 
 // ---------------------------------------------------------------------------------------------
 // Phone and fax
-const FAX_LABEL = /(?:fax|facsimile|\bf[.:#]|\bfx)[^\n\d]{0,12}$/i;
+const FAX_LABEL = /(?:fax|facsimile|\bf[.:#]|\bfx)[^\n\d]{0,12}$/i; // also "eFax", "faxed to"
 const PHONE_LABEL = /(?:phone|\bph|\btel|cell|mobile|\bmob|call(?: me)?(?: at| back)?|contact|reach(?: me)?(?: at)?|number|\bnum|#|\bc:|\bh:|\bw:|\bm:|\bp:)[^\n\d]{0,12}$/i;
 
 function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
@@ -505,9 +506,9 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
   {
     type: 'HEALTH_PLAN_ID',
-    triggers: "member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage",
+    triggers: "member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage card bcbs aetna cigna humana uhc unitedhealthcare kaiser anthem molina ambetter tricare wellcare centene oscar highmark caresource amerigroup",
     rule: 'plan.label',
-    label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup)(?: member)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.92,
   },
@@ -536,7 +537,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rule: 'vehicle.label',
     rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name)\s*$/i,
     label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plate|plate|(?:car |license )?tag|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
-    value: "[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}",
+    value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
     score: 0.88,
   },
   {
@@ -585,7 +586,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
       let value = m[1]!.replace(/[._-]+$/, '');
-      if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}$/.test(value))) return;
+      if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value))) return;
       if (spec.reject?.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
@@ -593,6 +594,8 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       const end = start + value.length;
       // "portal-web-08", "portal, CHG55512": a hostname or a change number after a dash or comma
       if (/[-,]\s*$/.test(env.text.slice(m.index, start)) && /^(?:[a-z]+-|CHG|INC|RITM|REQ|PRB|0x)/i.test(value)) return;
+      // "EHR-6026", "ehr-db02": a label word joined to the value by a bare hyphen is one token (a key or a host)
+      if (env.text.charCodeAt(start - 1) === 45 && /\w/.test(env.text.charAt(start - 2))) return;
       let score = spec.score;
       if (spec.needsContext) {
         const ctx = env.scan.near(Cue.Clinical, start, end, 100, 30) || env.scan.near(Cue.Personal, start, end, 40, 0);
@@ -862,6 +865,17 @@ export function runPatternRules(
     d.tryAt(ipv6, s);
   }
 
+  // URLs without a scheme: "mychart.example.org/patient/8812"
+  if (text.indexOf('/') !== -1) {
+    BARE_URL_RE.lastIndex = 0;
+    let bm: RegExpExecArray | null;
+    while ((bm = BARE_URL_RE.exec(text)) !== null) {
+      const u = bm[0].replace(/[.,;:!?]+$/, '');
+      const host = u.slice(0, u.indexOf('/')).toLowerCase();
+      if (allowDomain(host) || !URL_PERSONAL.test(u.slice(u.indexOf('/')))) continue;
+      env.emit('URL', bm.index, bm.index + u.length, 0.85, 'url.personal');
+    }
+  }
   // URLs: native searches for their openings
   for (const opener of ['http', 'www.', 'HTTP', 'WWW.']) {
     for (let k = text.indexOf(opener); k !== -1; k = text.indexOf(opener, k + 4)) d.tryAt(url, k);
