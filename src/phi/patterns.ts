@@ -203,7 +203,7 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
 }
 
 const NANP: Matcher = {
-  re: /(?<![\w+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w-]|\.\d)/iy,
+  re: /(?<![\w+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .\/-])(?:\d{3}[ .-]\d{4}|\d{7})(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w-]|\.\d)/iy,
   on: (m, env) => emitPhone(env, m.index, m.index + m[0].length, 0.8, 'nanp'),
 };
 // International / loosely grouped: "+44 20 7946 0958", "0490 75 40 81", "03.93.92.16.85", "(37) 788-063".
@@ -297,6 +297,15 @@ const NAMED_DATE: Matcher = {
     const day = /(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?(?!\d)/.exec(s);
     if (!day || Number(day[1]) < 1 || Number(day[1]) > 31) return;
     emitDate(env, m.index, m.index + s.length, /\d{4}/.test(s) ? 0.65 : 0.5, 'date.named');
+  },
+};
+/** "March 1962", "03/1962": month and year of a person's event (Safe Harbor keeps only the year). */
+const MONTH_YEAR: Matcher = {
+  re: new RegExp(`\\b(?:${MONTHS}),? (?:19|20)\\d{2}\\b|(?<![\\w/.:-])(?:0?[1-9]|1[0-2])\\/(?:19|20)\\d{2}(?![\\w/-]|\\.\\d)`, 'y'),
+  on(m, env) {
+    // only where a date-event or patient word ties it to a person
+    if (!env.scan.near(Cue.DateEvent, m.index, m.index + m[0].length, 30, 0)) return;
+    emitDate(env, m.index, m.index + m[0].length, 0.6, 'date.month-year');
   },
 };
 const COMPACT_DATE: Matcher = {
@@ -691,6 +700,7 @@ function onWords(words: string, ...matchers: Matcher[]): void {
 }
 for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec));
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday', NAMED_DATE);
+onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december', MONTH_YEAR);
 onWords('age ages aged', AGE_WORD);
 /** Chart merges name two medical record numbers: "Merged E92531596 into 50622977". */
 const MERGED: Matcher = {
@@ -799,14 +809,14 @@ export function runPatternRules(
       if (before === 40 && p > 1 && text.charCodeAt(p - 2) === 43) d.tryAt(INTL, p - 2);
     }
     if ((L === 3 && (sepNext)) || L === 9) d.tryAt(SSN, p);
-    if ((L === 3 || L === 1) && sepNext && (digit2 || next2 === 40)) d.tryAt(NANP, p);
+    if ((L === 3 || L === 1) && (sepNext || (L === 3 && next === 47)) && (digit2 || next2 === 40)) d.tryAt(NANP, p);
     if (L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40)) d.tryAt(INTL, p);
     if (L === 10) {
       d.tryAt(BARE10, p);
       d.tryAt(NPI, p);
     }
     if (L <= 2 && (next === 47 || next === 46 || next === 45)) {
-      if (!d.tryAt(NUM_DATE, p) && next === 47) d.tryAt(SHORT_DATE, p);
+      if (!d.tryAt(NUM_DATE, p) && next === 47 && !d.tryAt(SHORT_DATE, p)) d.tryAt(MONTH_YEAR, p);
     }
     if (L === 4 && (next === 45 || next === 47 || next === 46)) d.tryAt(ISO_DATE, p);
     // "14 March", "14-Mar-", "14th of", "1st"
