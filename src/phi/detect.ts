@@ -51,7 +51,7 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   const scan = new Scan(text);
   const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length };
   runPatternRules(env, c.allowDomain, c.allowIp);
-  nameRule(scan, emit);
+  nameRule(scan, emit, types.NAME.enabled ? types.NAME.threshold : 2);
   hl7Rule(text, emit);
   csvRule(text, emit);
   keyValueRule(text, emit, scan.known.filter((k) => KV_KEY_SET.has(k.word)).map((k) => k.pos));

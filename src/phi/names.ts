@@ -37,17 +37,25 @@ const CARET_NAME_RE = /(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-
 /** "pt j. goede": an initial and a surname after a patient word. */
 const LOWER_INITIAL_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/y;
 
-const evidenceCache = new Map<string, number>();
+const evidenceCache = new Map<string, Evidence>();
 
 /** How much a single word looks like part of a person's name: -1 (never) .. 1 (census name, not a common word). */
-function evidence(scan: Scan, i: number): number {
+interface Evidence {
+  e: number;
+  /** Census first name / surname (possessive stripped). */
+  first: boolean;
+  last: boolean;
+}
+
+function evidence(scan: Scan, i: number): Evidence {
   const raw = scan.raw(i);
   const cached = evidenceCache.get(raw);
   if (cached !== undefined) return cached;
-  const e = computeEvidence(scan, i, raw);
+  const w = scan.word(i).replace(POSSESSIVE, '');
+  const ev: Evidence = { e: computeEvidence(scan, i, raw), first: FIRST_NAMES.has(w), last: SURNAMES.has(w) };
   if (evidenceCache.size > 100_000) evidenceCache.clear();
-  evidenceCache.set(raw, e);
-  return e;
+  evidenceCache.set(raw, ev);
+  return ev;
 }
 
 function computeEvidence(scan: Scan, i: number, raw: string): number {
@@ -74,7 +82,8 @@ function computeEvidence(scan: Scan, i: number, raw: string): number {
   return best;
 }
 
-export function nameRule(scan: Scan, emit: Emit): void {
+/** `minScore`: candidates below it are dropped anyway, so their finishing touches are skipped. */
+export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
   const text = scan.text;
   const n = scan.wordCount;
   const { ws, we, caps } = scan;
@@ -89,7 +98,14 @@ export function nameRule(scan: Scan, emit: Emit): void {
     return false;
   };
   const ev = new Float32Array(n);
-  for (let i = 0; i < n; i++) ev[i] = evidence(scan, i);
+  const isFirstName = new Uint8Array(n);
+  const isSurname = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = evidence(scan, i);
+    ev[i] = x.e;
+    isFirstName[i] = x.first ? 1 : 0;
+    isSurname[i] = x.last ? 1 : 0;
+  }
 
   const introBefore = (i: number): number => {
     const at = ws[i]!;
@@ -111,16 +127,14 @@ export function nameRule(scan: Scan, emit: Emit): void {
       sum += ev[k]!;
     }
     if (words === 0) return;
-    const firstLower = scan.word(a);
-    const lastLower = scan.word(b).replace(POSSESSIVE, '');
-    const firstIsFirst = FIRST_NAMES.has(firstLower);
-    const lastIsLast = SURNAMES.has(lastLower);
+    const firstIsFirst = isFirstName[a] === 1;
+    const lastIsLast = isSurname[b] === 1;
     let score: number;
     if (b > a) {
       score = 0.3 + 0.55 * (sum / words);
       if ((firstIsFirst || isInitial(a)) && lastIsLast) score += 0.15;
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
-      if (caps[b] === 2 && !firstIsFirst && !FIRST_NAMES.has(firstLower) && introBefore(a) === 0) score -= 0.4;
+      if (caps[b] === 2 && !firstIsFirst && introBefore(a) === 0) score -= 0.4;
     } else {
       const e = ev[a]!;
       // a lone census first name is a name more often than not; a lone unknown word needs help
@@ -152,6 +166,7 @@ export function nameRule(scan: Scan, emit: Emit): void {
     const clinical = scan.near(Cue.Clinical, ws[a]!, we[b]!, 80, 40);
     if (clinical) score += 0.08;
     else if (scan.near(Cue.Tech, ws[a]!, we[b]!, 30, 20)) score -= 0.15;
+    if (score < minScore) return;
     if (possessive && end === we[b]) end -= 2;
     else {
       // a trailing initial's period and a generational suffix belong to the name: "Mariah F.", "Jewell, III"
