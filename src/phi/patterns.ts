@@ -53,6 +53,8 @@ function sticky(source: RegExp | string, flags = ''): RegExp {
 
 class Dispatcher {
   private readonly gen = ++dispatchGeneration;
+  /** End of the furthest match that produced a candidate. */
+  maxEnd = 0;
   constructor(private readonly env: RuleEnv) {}
   tryAt(mt: Matcher, pos: number): boolean {
     if (mt.gen === this.gen && pos >= mt.lastStart! && pos < mt.lastEnd!) return false;
@@ -66,6 +68,7 @@ class Dispatcher {
     mt.gen = this.gen;
     mt.lastStart = pos;
     mt.lastEnd = pos + m[0].length;
+    if (mt.lastEnd > this.maxEnd) this.maxEnd = mt.lastEnd;
     return true;
   }
 }
@@ -796,6 +799,9 @@ export function runPatternRules(
     const e = digitEnds[di]!;
     const L = e - p;
     const before = p > 0 ? text.charCodeAt(p - 1) : 0;
+    // digits inside something already matched, after ':' (times, ports) or inside a dotted number
+    // (versions, IP octets) start nothing new
+    if (p < d.maxEnd || before === 58 || (before === 46 && p > 1 && isDigitAt(text, p - 2))) continue;
     const next = e < len ? text.charCodeAt(e) : 0;
     const sepNext = next === 32 || next === 45 || next === 46; // ' ' '-' '.'
     const next2 = e + 1 < len ? text.charCodeAt(e + 1) : 0;
