@@ -150,7 +150,9 @@ function listSourceFiles(appDir: string, sourceDir: string): string[] {
     for (const entry of entries) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
+        // src/sandbox is the local emulator and its Forge shims: never bundled by Forge, so not linted as app code
+        const isSandbox = dir === join(appDir, sourceDir) && entry.name === 'sandbox';
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.') && !isSandbox) walk(full);
       } else if (entry.isFile() && SOURCE_EXTENSIONS.test(entry.name)) {
         out.push(relative(appDir, full).split(sep).join('/'));
       }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../src/phi/detect';
 import { redactWith } from '../../src/phi/redact';
-import { adfToScanText, redactAdfWith } from '../../src/phi/adf';
+import { adfToScanText, redactAdfWith, type AdfDoc } from '../../src/phi/adf';
 
 // Fragments of real ticket text: PHI in several shapes, and IT noise between them.
 const PHI = [
@@ -56,7 +56,7 @@ describe('detector + redaction, properties over generated tickets', () => {
     fc.assert(
       fc.property(ticket, fc.integer({ min: 1, max: 6 }), (text, cut) => {
         const at = Math.min(cut, text.length);
-        const doc = {
+        const doc: AdfDoc = {
           type: 'doc',
           version: 1,
           content: [
