@@ -292,7 +292,7 @@ const ISO_DATE: Matcher = {
 };
 const NAMED_DATE: Matcher = {
   re: new RegExp(
-    `\\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,? )?(?:(?:${MONTHS})[ ]?\\d{1,2}(?:st|nd|rd|th)?(?:,? ?\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS}),?(?: \\d{4})?|\\d{1,2}-(?:${MONTHS})-\\d{2,4})\\b`,
+    `\\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,? )?(?:(?:${MONTHS})[ ]?\\d{1,2}(?:st|nd|rd|th)?(?:,? ?(?:\\d{4}|'\\d{2}))?|\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS}),?(?: (?:\\d{4}|'\\d{2}))?|\\d{1,2}([-/ ])(?:${MONTHS})\\1\\d{2,4}|(?:${MONTHS})([-/])\\d{1,2}\\2\\d{2,4}|\\d{4}([-/])(?:${MONTHS})\\3\\d{1,2})(?![\\w:])`,
     'iy',
   ),
   on(m, env) {
@@ -312,7 +312,8 @@ const MONTH_YEAR: Matcher = {
   },
 };
 const COMPACT_DATE: Matcher = {
-  re: /(?<![\w-])(19\d{2}|20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w-])/y,
+  // YYYYMMDD or MMDDYYYY, only next to a birth/admission word
+  re: /(?<![\w-])(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2})(?![\w-])/y,
   on(m, env) {
     if (env.scan.near(Cue.DateEvent, m.index, m.index + 8, 30, 0)) env.emit('DATE', m.index, m.index + 8, 0.85, 'date.compact');
   },
@@ -824,9 +825,11 @@ export function runPatternRules(
     if (L <= 2 && (next === 47 || next === 46 || next === 45)) {
       if (!d.tryAt(NUM_DATE, p) && next === 47 && !d.tryAt(SHORT_DATE, p)) d.tryAt(MONTH_YEAR, p);
     }
-    if (L === 4 && (next === 45 || next === 47 || next === 46)) d.tryAt(ISO_DATE, p);
-    // "14 March", "14-Mar-", "14th of", "1st"
-    if (L <= 2 && (((next === 32 || next === 45) && (upper2 || next2 === 111 || (next2 >= 97 && next2 <= 122 && MONTH_START.has(text.slice(e + 1, e + 4).toLowerCase())))) || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
+    if (L === 4 && (next === 45 || next === 47 || next === 46)) {
+      if (!d.tryAt(ISO_DATE, p) && !digit2) d.tryAt(NAMED_DATE, p);
+    }
+    // "14 March", "14-Mar-", "14/Mar/", "14th of", "1st"
+    if (L <= 2 && (((next === 32 || next === 45 || next === 47) && (upper2 || next2 === 111 || (next2 >= 97 && next2 <= 122 && MONTH_START.has(text.slice(e + 1, e + 4).toLowerCase())))) || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
     if (L === 8) d.tryAt(COMPACT_DATE, p);
     if ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49)) {
       if (!d.tryAt(AGE_NUM, p) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);

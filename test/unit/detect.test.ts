@@ -50,7 +50,66 @@ describe('detect: the Safe Harbor identifiers', () => {
     ['IP', "the patient's home IP 73.15.22.9 is blocked", '73.15.22.9'],
     ['BIOMETRIC', 'fingerprint template id FP-99812-A for the patient', 'FP-99812-A'],
     ['OTHER_ID', 'patient portal username jsmith1962 is locked', 'jsmith1962'],
+    ['DATE', 'DOB Mar-14-1962', 'Mar-14-1962'],
+    ['DATE', 'born 14/Mar/1962', '14/Mar/1962'],
+    ['DATE', "born 14 March '62", "14 March '62"],
+    ['DATE', 'DOB: 03141962', '03141962'],
+    ['NAME', 'Eligibility error for HYATT, ANAIS today', 'HYATT, ANAIS'],
+    ['NAME', 'Pt Name - Lesch,Kelly Date of Birth - 11/02/1950', 'Lesch,Kelly'],
+    ['NAME', 'ADT^A08 processed for MRN 04316302 (RICE^OTTIS)', 'RICE^OTTIS'],
+    ['ADDRESS', 'he moved to Bakersfield 93870 last month', 'Bakersfield'],
+    ['ZIP', 'he moved to Bakersfield 93870 last month', '93870'],
+    ['ADDRESS', 'the EHR still has 6449 VALLEY LANE, BATON ROUGE LA 54437', '6449 VALLEY LANE'],
+    ['ADDRESS', 'the EHR still has 6449 VALLEY LANE, BATON ROUGE LA 54437', 'BATON ROUGE'],
+    ['AGE', 'Nettie M. Miner (93F) is on hospice', '93'],
+    ['MRN', 'Merged E92531596 into 50622977 for Kautzer, Ona', 'E92531596'],
+    ['VEHICLE', 'license plate ERE-1514 added to the patient parking list', 'ERE-1514'],
   ])('%s in %j', (type, text, value) => expectFound(text, type, value));
+
+describe('detect: structured text', () => {
+  it('reads HL7 v2 PID fields by position', () => {
+    const text = 'MSH|^~\\&|EPIC|MGH|RAD|MGH|20230326024519||ADT^A01|9762269134|P|2.5.1\rPID|1||E12305221^^^MGH^MR||CHADWICK^FIDEL^J||19690601|M|||6605 RIDGE DR #785^^DAYTON^OH^18022-1951^USA||(506)555-0101|||||007634786|737137156';
+    const hits = found(text);
+    expect(hits).toContainEqual(['MRN', 'E12305221']);
+    expect(hits).toContainEqual(['NAME', 'CHADWICK^FIDEL^J']);
+    expect(hits).toContainEqual(['DATE', '19690601']);
+    expect(hits).toContainEqual(['ZIP', '18022-1951']);
+    expect(hits).toContainEqual(['SSN', '737137156']);
+    expect(hits.map(([, v]) => v)).not.toContain('9762269134'); // message control id
+  });
+
+  it('maps CSV export columns from the header row', () => {
+    const text = 'Affected patients: MRN,LastName,FirstName,DOB,Phone,Zip\n301374739,Mensch,Cami,1993-12-26,1-689-620-0821,37348\n\nThanks';
+    expect(found(text)).toEqual([
+      ['MRN', '301374739'],
+      ['NAME', 'Mensch'],
+      ['NAME', 'Cami'],
+      ['DATE', '1993-12-26'],
+      ['PHONE', '1-689-620-0821'],
+      ['ZIP', '37348'],
+    ]);
+  });
+
+  it('reads key=value log fields and FHIR JSON', () => {
+    const log = 'INFO eligibility 271 mbr=W514071230 dob=20100428 status=INACTIVE';
+    expect(found(log)).toEqual([
+      ['HEALTH_PLAN_ID', 'W514071230'],
+      ['DATE', '20100428'],
+    ]);
+    const json = '{"name": [{"family": "Rice", "given": ["Ottis", "J"]}], "birthDate": "2001-02-03"}';
+    expect(found(json)).toEqual([
+      ['NAME', 'Rice'],
+      ['NAME', 'Ottis'],
+      ['NAME', 'J'],
+      ['DATE', '2001-02-03'],
+    ]);
+  });
+
+  it('treats private IP ranges and service accounts as infrastructure', () => {
+    expect(found('User svc_interface authenticated from 192.168.183.105')).toEqual([]);
+    expect(found("Last successful login was from 73.215.209.74 on the patient's account").map(([t]) => t)).toContain('IP');
+  });
+});
 });
 
 describe('detect: IT-ticket noise is not PHI', () => {
