@@ -27,7 +27,7 @@
  *   The POST answers 202 with the job id (a UUID string).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { maskFor, mergeFindings, normalizeSpan, withoutMaskOverlaps, type DetectFn, type RedactOptions } from './redact';
+import { MAX_REDACTION_ROUNDS, maskFor, mergeFindings, normalizeSpan, withoutMaskOverlaps, type DetectFn, type RedactOptions } from './redact';
 import type { Finding, PhiType } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -465,9 +465,17 @@ export function redactAdf(doc: AdfDoc, findings: readonly Finding[], opts: Redac
 export function redactAdfWith(doc: AdfDoc, detect: DetectFn, opts: RedactAdfOptions = {}): { doc: AdfDoc; findings: Finding[] } {
   const parsed = parseAdf(doc, { maxDepth: opts.maxDepth });
   if (!parsed.ok) throw new Error(`redactAdfWith: invalid ADF: ${parsed.error}`);
-  const scan = adfToScanText(doc, { maxDepth: opts.maxDepth });
-  const findings = withoutMaskOverlaps(detect(scan.text), scan.text);
-  return { doc: redactAdf(doc, findings, opts), findings };
+  // repeat until the document scans clean (see redactWith): findings of the first round are reported
+  let current = doc;
+  let first: Finding[] | undefined;
+  for (let round = 0; round < MAX_REDACTION_ROUNDS; round++) {
+    const scan = adfToScanText(current, { maxDepth: opts.maxDepth });
+    const findings = withoutMaskOverlaps(detect(scan.text), scan.text);
+    first ??= findings;
+    if (findings.length === 0) break;
+    current = redactAdf(current, findings, opts);
+  }
+  return { doc: current === doc ? redactAdf(doc, [], opts) : current, findings: first ?? [] };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -151,6 +151,19 @@ export function withoutMaskOverlaps(findings: readonly Finding[], text: string):
 }
 
 /** Detect and redact in one step; findings inside existing masks are ignored, so this is idempotent. */
+/**
+ * Masking can change a neighbour's context (a technical word that kept a score low is now inside a
+ * mask), so redaction repeats until the text scans clean: redacting the result again changes
+ * nothing. Bounded: each round only adds masks.
+ */
+export const MAX_REDACTION_ROUNDS = 4;
+
 export function redactWith(text: string, detect: DetectFn, opts: RedactOptions = {}): string {
-  return redactText(text, withoutMaskOverlaps(detect(text), text), opts);
+  let current = text;
+  for (let round = 0; round < MAX_REDACTION_ROUNDS; round++) {
+    const findings = withoutMaskOverlaps(detect(current), current);
+    if (findings.length === 0) break;
+    current = redactText(current, findings, opts);
+  }
+  return current;
 }

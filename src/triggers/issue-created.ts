@@ -3,11 +3,9 @@
  * `phi-guard-issue-created` → function `on-issue-created` → handler `index.onIssueCreated`;
  * `filter.ignoreSelf: true`, so the app's own edits never re-trigger it).
  *
- * Status: this is the entry point only. It checks that the event has the shape the app relies on
- * (an issue with a string id and key) and rejects anything else, so a malformed or unexpected
- * event shows up as an error in `forge logs` instead of being silently ignored. Scanning the new
- * issue for PHI and acting on the project's mode (flag / redact) is the enforcement issue's work;
- * it will build on `parseIssueCreatedEvent`.
+ * Thin: checks the event's shape, then runs the scan use case, which records the outcome on the
+ * issue as the `phi-guard` property (flag mode). Redaction, vendor security levels and the audit
+ * log come with the enforcement work. A Jira 429/5xx asks Forge for a retry (InvocationError).
  */
 
 export const ISSUE_CREATED_EVENT = 'avi:jira:created:issue';
@@ -49,7 +47,24 @@ export function parseIssueCreatedEvent(event: unknown): IssueCreatedEvent {
   return { eventType: ISSUE_CREATED_EVENT, issue: { id: issue.id, key: issue.key } };
 }
 
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { detect } from '../phi/detect';
+import { forgeJira } from '../jira/forge';
+import { JiraError } from '../jira/port';
+import { scanIssue } from '../enforce/scan-issue';
+
 /** Forge function handler `index.onIssueCreated`. */
-export async function onIssueCreated(event: unknown, _context?: unknown): Promise<void> {
-  parseIssueCreatedEvent(event);
+export async function onIssueCreated(event: unknown, _context?: unknown): Promise<InvocationError | void> {
+  const { issue } = parseIssueCreatedEvent(event);
+  try {
+    await scanIssue({ jira: forgeJira(), detect }, issue.id);
+  } catch (e) {
+    if (e instanceof JiraError && e.retryable) {
+      return new InvocationError({
+        retryAfter: Math.max(1, Math.ceil((e.retryAfterMs ?? 5000) / 1000)),
+        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+      });
+    }
+    throw e;
+  }
 }
