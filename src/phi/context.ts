@@ -7,6 +7,16 @@
  * Lower-case prose between them is never tokenised in JavaScript.
  */
 
+/** Tags (`tagWords`) of the known words some rules look for. */
+export const enum WordTag {
+  /** A key=value key (structured.ts). */
+  KvKey = 1,
+  /** A lower-case trigger word of a pattern rule (patterns.ts). */
+  Trigger = 2,
+  /** A word lower-case name phrases start with (names.ts). */
+  LowerIntro = 4,
+}
+
 export const enum Cue {
   None = 0,
   /** Patient / clinical / personal words: raise scores. */
@@ -97,17 +107,56 @@ export const CUE_MAP: ReadonlyMap<string, number> = (() => {
   return map;
 })();
 
+/** A lower-case word with its cue bits and the tags rules gave it (see `tagWords`). */
+interface KnownEntry {
+  readonly word: string;
+  readonly cues: number;
+  tags: number;
+}
+const ENTRIES = new Map<string, KnownEntry>();
+function entryOf(w: string): KnownEntry {
+  let e = ENTRIES.get(w);
+  if (e === undefined) ENTRIES.set(w, (e = { word: w, cues: CUE_MAP.get(w) ?? 0, tags: 0 }));
+  return e;
+}
+
 /** Cue words and rule trigger words. */
-const KNOWN = new Set<string>();
+const KNOWN = new Map<string, KnownEntry>();
 let knownRe: RegExp | undefined;
 export function registerWords(words: Iterable<string>): void {
-  for (const w of words) KNOWN.add(w.toLowerCase());
+  for (const w of words) {
+    const l = w.toLowerCase();
+    KNOWN.set(l, entryOf(l));
+  }
   knownRe = undefined;
 }
 registerWords(CUE_MAP.keys());
 
+/**
+ * Tags `bit` on these (exact, case-sensitive) words: a known word found in a text carries the
+ * tags of its lower-cased form in `KnownWord.tags`, so rules test a bit instead of a set.
+ */
+export function tagWords(words: Iterable<string>, bit: number): void {
+  for (const w of words) entryOf(w).tags |= bit;
+}
+
+/** Facts about a capitalised word as written, shared by all scans: its known-word entry, if any, and a slot for names.ts. */
+export interface TokenInfo {
+  readonly known: KnownEntry | undefined;
+  /** 1 Capitalised, 2 ALL CAPS. */
+  readonly caps: number;
+  /** Lower-cased spelling. */
+  readonly lower: string;
+  /** Slots for the rules' own per-spelling facts (names.ts, patterns.ts). */
+  ev: unknown;
+  trig: unknown;
+}
+const TOKEN_INFO = new Map<string, TokenInfo>();
+/** The same for one- and two-letter ASCII spellings ("T", "PM"), by char codes: no string hashing. */
+const SHORT_INFO: Array<TokenInfo | undefined> = new Array(128 + 128 * 128).fill(undefined);
+
 /** Capitalised and upper-case spellings of the known words, for the capitalised-word branch. */
-let casedKnown = new Map<string, string>();
+let casedKnown = new Map<string, KnownEntry>();
 /** (first letter, length) pairs of those spellings: a cheap test before the map lookup. */
 const casedShapes = new Uint8Array(32 * 32);
 const shapeOf = (tok: string) => ((tok.charCodeAt(0) & 31) << 5) | Math.min(tok.length, 31);
@@ -118,13 +167,15 @@ const shapeOf = (tok: string) => ((tok.charCodeAt(0) & 31) << 5) | Math.min(tok.
  */
 function scanRe(): RegExp {
   if (!knownRe) {
-    const alts = [...KNOWN].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const alts = [...KNOWN.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     knownRe = new RegExp(`${INTEREST_SOURCE}|\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b`, 'g');
     casedKnown = new Map();
+    TOKEN_INFO.clear();
+    SHORT_INFO.fill(undefined);
     casedShapes.fill(0);
-    for (const w of KNOWN) {
+    for (const [w, e] of KNOWN) {
       for (const cased of [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]) {
-        casedKnown.set(cased, w);
+        casedKnown.set(cased, e);
         casedShapes[shapeOf(cased)] = 1;
         casedShapes[shapeOf(cased + "'s")] = 1;
       }
@@ -135,8 +186,12 @@ function scanRe(): RegExp {
 
 const LETTERS = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u04FF';
 const UPPERS = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F';
-/** Capitalised words (with inner ' ’ . -), digit runs, '@' and ':'. */
-const INTEREST_SOURCE = `[${UPPERS}](?<![${LETTERS}].)[${LETTERS}]*(?:['\u2019.-][${LETTERS}]+)*|\\d+|[@:]`;
+/**
+ * Capitalised words (with inner ' ’ . -), runs of digits and ':' (with the separators between
+ * them: one match for "2023-03-14" or "10:22:33,123", split into digit runs and colons in
+ * JavaScript; no other branch can start at those characters) and '@'.
+ */
+const INTEREST_SOURCE = `[${UPPERS}](?<![${LETTERS}].)[${LETTERS}]*(?:['\u2019.-][${LETTERS}]+)*|[\\d:][\\d:.,/-]*|@`;
 
 /** A known word (cue or trigger) found in the text, lower-cased. */
 export interface KnownWord {
@@ -144,7 +199,11 @@ export interface KnownWord {
   end: number;
   word: string;
   cues: number;
+  /** Bits given by `tagWords`. */
+  tags: number;
 }
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 function lowerBound(list: readonly number[], value: number): number {
   let a = 0;
@@ -165,7 +224,8 @@ export class Scan {
   readonly caps: number[] = [];
   /** The capitalised words as written. */
   readonly tokens: string[] = [];
-  private readonly lowers: Array<string | undefined> = [];
+  /** Per capitalised word: its shared `TokenInfo`. */
+  readonly infos: TokenInfo[] = [];
   /** Start and end offsets of maximal digit runs. */
   readonly digitStarts: number[] = [];
   readonly digitEnds: number[] = [];
@@ -176,7 +236,8 @@ export class Scan {
   /** Known words in text order. */
   readonly known: KnownWord[] = [];
   private readonly knownPos: number[] = [];
-  private readonly cuePositions = new Map<number, number[]>();
+  /** Cue word positions per cue bit (index: the bit's position). */
+  private readonly cueLists: number[][] = [[], [], [], [], [], [], [], [], [], [], []];
 
   constructor(text: string) {
     this.text = text;
@@ -187,50 +248,72 @@ export class Scan {
     while ((m = re.exec(text)) !== null) {
       const tok = m[0];
       const c = tok.charCodeAt(0);
-      if (c >= 48 && c <= 57) {
-        this.digitStarts.push(m.index);
-        this.digitEnds.push(m.index + tok.length);
-      }
-      else if (c === 64) this.ats.push(m.index);
-      else if (c === 58) {
-        const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
-        if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(m.index);
-      } else if (c >= 97 && c <= 122) {
+      if (c <= 58) {
+        // digit runs and colons, with '.' ',' '/' '-' between them
+        const end = m.index + tok.length;
+        let j = m.index;
+        while (j < end) {
+          const ch = text.charCodeAt(j);
+          if (ch >= 48 && ch <= 57) {
+            const s = j++;
+            while (j < end && isDigitCode(text.charCodeAt(j))) j++;
+            this.digitStarts.push(s);
+            this.digitEnds.push(j);
+            continue;
+          }
+          if (ch === 58) {
+            const prev = j > 0 ? text.charCodeAt(j - 1) : 0;
+            if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(j);
+          }
+          j++;
+        }
+      } else if (c === 64) this.ats.push(m.index);
+      else if (c >= 97 && c <= 122) {
         // a known lower-case word
-        const possessive = !KNOWN.has(tok);
-        this.addKnown(m.index, possessive ? tok.slice(0, -2) : tok);
+        this.addKnown(m.index, KNOWN.get(tok) ?? KNOWN.get(tok.slice(0, -2))!);
       } else if (text.charCodeAt(m.index - 1) === 91 ? tok === 'PHI' : text.charCodeAt(m.index - 1) === 58 && text.startsWith('[PHI:', m.index - 5)) {
         // this app's own masks ("[PHI:NAME]") are neither words nor context
       } else {
-        let caps = 1;
-        if (tok.length > 1) {
-          const c2 = tok.charCodeAt(1);
-          if (((c2 >= 65 && c2 <= 90) || (c2 >= 0xc0 && c2 <= 0xde)) && tok === tok.toUpperCase()) caps = 2;
+        let short = -1;
+        if (tok.length <= 2) {
+          const c1 = tok.length === 2 ? tok.charCodeAt(1) : 0;
+          if (c < 128 && c1 < 128) short = tok.length === 1 ? c : 128 + (c << 7) + c1;
+        }
+        let info = short >= 0 ? SHORT_INFO[short] : TOKEN_INFO.get(tok);
+        if (info === undefined) {
+          let caps = 1;
+          if (tok.length > 1) {
+            const c2 = tok.charCodeAt(1);
+            if (((c2 >= 65 && c2 <= 90) || (c2 >= 0xc0 && c2 <= 0xde)) && tok === tok.toUpperCase()) caps = 2;
+          }
+          let known: KnownEntry | undefined;
+          if (casedShapes[shapeOf(tok)] === 1) {
+            known = cased.get(tok) ?? (tok.length > 2 && (tok.endsWith("'s") || tok.endsWith('\u2019s')) ? cased.get(tok.slice(0, -2)) : undefined);
+          }
+          info = { known, caps, lower: tok.toLowerCase(), ev: undefined, trig: undefined };
+          if (short >= 0) SHORT_INFO[short] = info;
+          else {
+            if (TOKEN_INFO.size > 100_000) TOKEN_INFO.clear();
+            TOKEN_INFO.set(tok, info);
+          }
         }
         this.ws.push(m.index);
         this.we.push(m.index + tok.length);
-        this.caps.push(caps);
+        this.caps.push(info.caps);
         this.tokens.push(tok);
-        this.lowers.push(undefined);
-        if (casedShapes[shapeOf(tok)] === 1) {
-          const known = cased.get(tok) ?? (tok.length > 2 && (tok.endsWith("'s") || tok.endsWith('\u2019s')) ? cased.get(tok.slice(0, -2)) : undefined);
-          if (known !== undefined) this.addKnown(m.index, known);
-        }
+        this.infos.push(info);
+        if (info.known !== undefined) this.addKnown(m.index, info.known);
       }
     }
   }
 
-  private addKnown(pos: number, word: string): void {
-    const cues = CUE_MAP.get(word) ?? 0;
-    this.known.push({ pos, end: pos + word.length, word, cues });
+  private addKnown(pos: number, e: KnownEntry): void {
+    const { word, cues } = e;
+    this.known.push({ pos, end: pos + word.length, word, cues, tags: e.tags });
     this.knownPos.push(pos);
     if (cues === 0) return;
-    for (let bit = 1; bit <= Cue.WeakIntro; bit <<= 1) {
-      if (cues & bit) {
-        let list = this.cuePositions.get(bit);
-        if (!list) this.cuePositions.set(bit, (list = []));
-        list.push(pos);
-      }
+    for (let k = 0, bit = 1; bit <= Cue.WeakIntro; bit <<= 1, k++) {
+      if (cues & bit) this.cueLists[k]!.push(pos);
     }
   }
 
@@ -240,9 +323,7 @@ export class Scan {
 
   /** Lower-cased capitalised word i. */
   word(i: number): string {
-    let w = this.lowers[i];
-    if (w === undefined) this.lowers[i] = w = this.tokens[i]!.toLowerCase();
-    return w;
+    return this.infos[i]!.lower;
   }
 
   /** Capitalised word i as written. */
@@ -259,7 +340,8 @@ export class Scan {
 
   /** Is there a cue word of kind `cue` starting in [from - before, to + after]? */
   near(cue: Cue, from: number, to: number, before: number, after = 0): boolean {
-    const list = this.cuePositions.get(cue);
+    if ((cue & (cue - 1)) !== 0) return false; // one cue at a time
+    const list = this.cueLists[31 - Math.clz32(cue)];
     if (!list) return false;
     const a = lowerBound(list, from - before);
     return a < list.length && list[a]! <= to + after;

@@ -3,7 +3,7 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
-import { Scan, registerWords } from './context';
+import { Scan, WordTag, registerWords, tagWords } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
@@ -11,7 +11,7 @@ import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './
 import type { DetectorSettings, Finding, PhiType } from './types';
 
 registerWords(KV_KEYS);
-const KV_KEY_SET: ReadonlySet<string> = new Set(KV_KEYS);
+tagWords(KV_KEYS, WordTag.KvKey);
 
 /** How far around a candidate to look for an allowlisted key or a mask that contains it. */
 const WINDOW_PAD = 40;
@@ -54,7 +54,7 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   nameRule(scan, emit, types.NAME.enabled ? types.NAME.threshold : 2);
   hl7Rule(text, emit);
   csvRule(text, emit);
-  keyValueRule(text, emit, scan.known.filter((k) => KV_KEY_SET.has(k.word)).map((k) => k.pos));
+  keyValueRule(text, emit, kvKeyPositions(scan));
   jsonRule(text, emit);
   for (const re of c.mrn) {
     re.lastIndex = 0;
@@ -103,6 +103,12 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   return resolve(candidates, blocked);
 }
 
+function kvKeyPositions(scan: Scan): number[] {
+  const out: number[] = [];
+  for (const k of scan.known) if ((k.tags & WordTag.KvKey) !== 0) out.push(k.pos);
+  return out;
+}
+
 /** PHI keeps company: an uncertain date or city right next to a patient's name or MRN is PHI too. */
 const NEAR_PHI_BOOST = 0.15;
 const NEAR_PHI_WINDOW = 80;
@@ -140,7 +146,7 @@ function boostNearPhi(strong: Finding[], weak: Finding[], types: DetectorSetting
  * character of any candidate behind.
  */
 function resolve(candidates: Finding[], blocked: Array<[number, number, boolean]>): Finding[] {
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  // candidates arrive sorted by start, longest first (detectWith sorts them)
   blocked.sort((a, b) => a[0] - b[0]);
   const out: Finding[] = [];
   let bi = 0;

@@ -3,7 +3,7 @@
  * common-word and product-name lists, the shape of the run (First Last, Last, First, initials,
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
-import { Cue, type Scan } from './context';
+import { Cue, WordTag, tagWords, type Scan } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
 
@@ -27,17 +27,18 @@ const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 const LOWER_NAME_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?)?[ ]([a-z][a-z'-]+)/y;
 /** The known words those phrases start with: the patterns run only where one stands. */
-const LOWER_INTRO_WORDS = new Set(['pt', 'pts', 'patient', 'my', 'name', 'for', 're']);
+tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
 
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
 const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love)[,!.]?\s{1,4}$/i;
 /** Names in HL7 notation outside a message: "(RICE^OTTIS)", "HOLMES^BILL^A". */
 const CARET_NAME_RE = /(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^])/g;
 
+const isCaretNameCh = (c: number) => ((c | 32) >= 97 && (c | 32) <= 122) || c === 39 || c === 45;
+
 /** "pt j. goede": an initial and a surname after a patient word. */
 const LOWER_INITIAL_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/y;
 
-const evidenceCache = new Map<string, Evidence>();
 
 /** How much a single word looks like part of a person's name: -1 (never) .. 1 (census name, not a common word). */
 interface Evidence {
@@ -48,13 +49,14 @@ interface Evidence {
 }
 
 function evidence(scan: Scan, i: number): Evidence {
-  const raw = scan.raw(i);
-  const cached = evidenceCache.get(raw);
+  // a word's evidence depends only on its spelling: kept with the shared token facts
+  const info = scan.infos[i]!;
+  const cached = info.ev as Evidence | undefined;
   if (cached !== undefined) return cached;
+  const raw = scan.raw(i);
   const w = scan.word(i).replace(POSSESSIVE, '');
   const ev: Evidence = { e: computeEvidence(scan, i, raw), first: FIRST_NAMES.has(w), last: SURNAMES.has(w) };
-  if (evidenceCache.size > 100_000) evidenceCache.clear();
-  evidenceCache.set(raw, ev);
+  info.ev = ev;
   return ev;
 }
 
@@ -179,15 +181,19 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
   };
 
   let m: RegExpExecArray | null;
-  if (text.indexOf('^') !== -1) {
-    CARET_NAME_RE.lastIndex = 0;
-    while ((m = CARET_NAME_RE.exec(text)) !== null) {
-      if (/^(?:ADT|ORM|ORU|SIU|MDM|DFT|ACK|BAR|RDE|VXU)\^/.test(m[0])) continue; // message types
-      emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.hl7');
-    }
+  // A match starts in the run of [A-Za-z'-] before its first '^': the scan resumes at the run
+  // before the next '^' (it would find nothing earlier) and stops when nothing is left.
+  for (let k = text.indexOf('^'), from = 0; k !== -1; k = text.indexOf('^', from)) {
+    let r = k;
+    while (r > from && isCaretNameCh(text.charCodeAt(r - 1))) r--;
+    CARET_NAME_RE.lastIndex = r;
+    if ((m = CARET_NAME_RE.exec(text)) === null) break;
+    from = m.index + m[0].length;
+    if (/^(?:ADT|ORM|ORU|SIU|MDM|DFT|ACK|BAR|RDE|VXU)\^/.test(m[0])) continue; // message types
+    emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.hl7');
   }
   for (const kw of scan.known) {
-    if (!LOWER_INTRO_WORDS.has(kw.word)) continue;
+    if ((kw.tags & WordTag.LowerIntro) === 0) continue;
     LOWER_INITIAL_RE.lastIndex = kw.pos;
     if ((m = LOWER_INITIAL_RE.exec(text)) !== null) {
       const last = m[1]!;

@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { Cue, registerWords, type Scan } from './context';
+import { Cue, WordTag, registerWords, tagWords, type Scan } from './context';
 import type { Finding, PhiType } from './types';
 import {
   MBI_SOURCE,
@@ -121,7 +121,8 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
 // ---------------------------------------------------------------------------------------------
 // URL (triggered by the words http, https, www)
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'`)\]}|]+/iy;
-const BARE_URL_RE = /(?<![\w./@:-])(?:[a-z0-9-]{1,63}\.){1,6}(?:com|org|net|edu|gov|us|io|health|care|info|biz|co|me)\/[^\s<>"'`)\]}|]+/gi;
+const BARE_URL_RE = /(?<![\w./@:-])(?:[a-z0-9-]{1,63}\.){1,6}(?:com|org|net|edu|gov|us|io|health|care|info|biz|co|me)\/[^\s<>"'`)\]}|]+/iy;
+const isHostCh = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 45 || c === 46;
 const URL_PERSONAL = /[?&/](?:patient|pt|mrn|dob|ssn|member|person|chart|record|name|first|last)[\w-]*[=/]/i;
 
 function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
@@ -255,7 +256,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     // a date alone in an IT ticket is the ticket's own date until something ties it to a person
     score = ctxScore(env, start, end, base - 0.15, 0.3, 0.35, 60);
     if (logLike || timeAfter) score = Math.min(score, 0.3);
-    if (TICKET_DATE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) score = Math.min(score, 0.3);
+    if (score > 0.3 && TICKET_DATE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) score = 0.3;
     if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
   }
   // a time of day that follows belongs to the same date element: redact it with the date
@@ -741,6 +742,7 @@ const ZIP_LABELLED: Matcher = {
 };
 onWords('zip postal post postcode', ZIP_LABELLED);
 registerWords(WORD_MATCHERS.keys());
+tagWords(WORD_MATCHERS.keys(), WordTag.Trigger);
 const ADDRESS_WORDS = 'rua via viale calle avenida rue avenue boulevard piazza plaza ulica ul strada carrer camino largo';
 const POBOX_WORDS = 'p po p.o post psc apo fpo dpo';
 const UNIT_WORDS = 'apt apartment suite ste unit';
@@ -765,6 +767,25 @@ for (const name of US_STATE_NAMES) {
 // product-style spellings of trigger words
 for (const w of ['MyChart', 'MyChartID', 'eClinicalWorks']) CASED_TRIGGERS.add(w);
 for (const w of CASED_TRIGGERS) TRIGGER_SHAPES[shapeOf(w)] = 1;
+
+/** What a capitalised spelling triggers (kept per spelling in `TokenInfo.trig`; null: nothing). */
+interface TriggerInfo {
+  matchers: readonly Matcher[] | undefined;
+  address: boolean;
+  pobox: boolean;
+  unit: boolean;
+  state: boolean;
+}
+function triggerInfo(tok: string, caps: number, w: string): TriggerInfo | null {
+  if (TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) return null;
+  return {
+    matchers: WORD_MATCHERS.get(w),
+    address: ADDRESS_WORD_SET.has(w),
+    pobox: POBOX_WORD_SET.has(w),
+    unit: UNIT_WORD_SET.has(w),
+    state: (caps === 2 && w.length === 2 && US_STATE_CODES.has(tok)) || US_STATE_NAMES.has(w),
+  };
+}
 
 const MONTH_START = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
@@ -885,15 +906,23 @@ export function runPatternRules(
   }
 
   // URLs without a scheme: "mychart.example.org/patient/8812"
-  if (text.indexOf('/') !== -1) {
-    BARE_URL_RE.lastIndex = 0;
-    let bm: RegExpExecArray | null;
-    while ((bm = BARE_URL_RE.exec(text)) !== null) {
-      const u = bm[0].replace(/[.,;:!?]+$/, '');
-      const host = u.slice(0, u.indexOf('/')).toLowerCase();
-      if (allowDomain(host) || !URL_PERSONAL.test(u.slice(u.indexOf('/')))) continue;
-      env.emit('URL', bm.index, bm.index + u.length, 0.85, 'url.personal');
-    }
+  // A match's host is the whole run of [A-Za-z0-9.-] before a '/' ending in a letter (the
+  // look-behind forbids starting inside such a run), so the pattern is tried only at those run
+  // starts, in text order and after the previous match: the same matches as a global scan.
+  for (let k = text.indexOf('/'), from = 0; k !== -1; k = text.indexOf('/', k + 1)) {
+    if (k < from) continue;
+    const c = text.charCodeAt(k - 1) | 32;
+    if (c < 97 || c > 122) continue;
+    let r = k - 1;
+    while (r > from && isHostCh(text.charCodeAt(r - 1))) r--;
+    BARE_URL_RE.lastIndex = r;
+    const bm = BARE_URL_RE.exec(text);
+    if (bm === null) continue;
+    from = bm.index + bm[0].length;
+    const u = bm[0].replace(/[.,;:!?]+$/, '');
+    const host = u.slice(0, u.indexOf('/')).toLowerCase();
+    if (allowDomain(host) || !URL_PERSONAL.test(u.slice(u.indexOf('/')))) continue;
+    env.emit('URL', bm.index, bm.index + u.length, 0.85, 'url.personal');
   }
   // URLs: native searches for their openings
   for (const opener of ['http', 'www.', 'HTTP', 'WWW.']) {
@@ -903,7 +932,7 @@ export function runPatternRules(
   // Trigger words: capitalised words (looked up as written) merged in text order with the
   // lower-case label words the known-word pass found ("member id", "acct #").
   const n = scan.wordCount;
-  const lowerTriggers = scan.known.filter((kw) => text.charCodeAt(kw.pos) >= 97 && WORD_MATCHERS.has(kw.word));
+  const lowerTriggers = scan.known.filter((kw) => (kw.tags & WordTag.Trigger) !== 0 && text.charCodeAt(kw.pos) >= 97);
   let li = 0;
   const fire = (word: string, pos: number) => {
     const matchers = WORD_MATCHERS.get(word);
@@ -916,18 +945,19 @@ export function runPatternRules(
       li++;
     }
     if (i === n) break;
-    const tok = scan.tokens[i]!;
-    if (TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) {
+    const info = scan.infos[i]!;
+    let t = info.trig as TriggerInfo | null | undefined;
+    if (t === undefined) info.trig = t = triggerInfo(scan.tokens[i]!, info.caps, info.lower);
+    if (t === null) {
       const end = scan.we[i]!;
-      if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(scan.word(i))) d.tryAt(addr.intlSuffix, pos);
+      if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(info.lower)) d.tryAt(addr.intlSuffix, pos);
       continue;
     }
-    const w = scan.word(i);
-    fire(w, pos);
-    if (ADDRESS_WORD_SET.has(w)) d.tryAt(addr.intlPrefix, pos);
-    if (POBOX_WORD_SET.has(w)) d.tryAt(addr.pobox, pos);
-    if (UNIT_WORD_SET.has(w)) d.tryAt(addr.unit, pos);
-    if ((scan.caps[i] === 2 && w.length === 2 && US_STATE_CODES.has(tok)) || US_STATE_NAMES.has(w)) cityBeforeState(env, i, st);
+    if (t.matchers) for (const mt of t.matchers) d.tryAt(mt, pos);
+    if (t.address) d.tryAt(addr.intlPrefix, pos);
+    if (t.pobox) d.tryAt(addr.pobox, pos);
+    if (t.unit) d.tryAt(addr.unit, pos);
+    if (t.state) cityBeforeState(env, i, st);
   }
   finishAddresses(env, st);
 }
