@@ -14,6 +14,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { scalingRows, scalingTable } from './scaling';
+import { seededRandom } from '../src/sandbox/forge/api';
 import { existsSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -305,17 +306,8 @@ function printErrors(corpus: Corpus, predictions: PredSpan[][], limit: number): 
 // ---------------------------------------------------------------------------------------------
 // Speed
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the sandbox's mulberry32. */
+const rng = seededRandom;
 
 /** ~`count` documents of 2–10 KB, each a concatenation of held-out and presidio texts (alternating). */
 function speedDocs(sources: LabelledDoc[][], count: number): string[] {

@@ -27,6 +27,7 @@
  * principal: { accountId }, installation, license })` (the shape `Resolver.getDefinitions()` of
  * @forge/resolver expects).
  */
+import { envNumber } from './forge/api';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { getInstallationAri } from '@forge/api/out/api/ari';
@@ -164,13 +165,6 @@ interface Job {
 
 class TimeoutError extends Error {}
 
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n)) throw new Error(`${name} must be a number (got ${JSON.stringify(raw)})`);
-  return n;
-}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

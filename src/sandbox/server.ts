@@ -29,9 +29,15 @@ import { SANDBOX_CLOUD_ID } from './forge/context';
 import { createSandboxKvs, type SandboxKvs } from './forge/kvs';
 import { readManifest } from './manifest';
 import { loadState, startAutosave, serializeState, writeState } from './persist';
-import { SandboxRuntime, type ExtraConsumer, type ExtraTrigger, type InvocationRecord } from './runtime';
+import { SandboxRuntime, type ExtraConsumer, type ExtraTrigger, type InvocationRecord, type RuntimeOptions } from './runtime';
 
-export interface SandboxOptions {
+/** The runtime's options (faults, retries, delays, extra handlers) plus where and how to serve. */
+export interface SandboxOptions
+  extends Pick<
+    RuntimeOptions,
+    | 'loadApp' | 'latencyMs' | 'faultRate' | 'randomSeed' | 'duplicateDelivery' | 'duplicateDelayMs'
+    | 'invocationTimeoutMs' | 'maxRetries' | 'delayScale' | 'extraTriggers' | 'extraConsumers'
+  > {
   /** Port (0 = any free port). Default `PORT` or 8080. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -45,18 +51,6 @@ export interface SandboxOptions {
   /** Where `--keep` saves (default `<appRoot>/.sandbox`). */
   stateDir?: string;
   guardPremium?: boolean;
-  /** Load the app's handlers from src/ (default true). */
-  loadApp?: boolean;
-  latencyMs?: number;
-  faultRate?: number;
-  randomSeed?: number;
-  duplicateDelivery?: boolean;
-  duplicateDelayMs?: number;
-  invocationTimeoutMs?: number;
-  maxRetries?: number;
-  delayScale?: number;
-  extraTriggers?: ExtraTrigger[];
-  extraConsumers?: ExtraConsumer[];
   /** Invocation log lines (default: silent). */
   log?: (line: string) => void;
 }

@@ -93,7 +93,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function envNumber(name: string, fallback: number): number {
+/** A number from the environment, or `fallback` when unset; a clear error when it is not a number. */
+export function envNumber(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
