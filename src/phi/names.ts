@@ -94,8 +94,9 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     const gap = ws[b]! - we[a]!;
     if (gap === 1) return text.charCodeAt(we[a]!) === 32;
     if (gap === 2) {
-      const g = text.slice(we[a]!, ws[b]!);
-      return g === '. ' || g === '  ';
+      const e = we[a]!;
+      const c0 = text.charCodeAt(e);
+      return (c0 === 46 || c0 === 32) && text.charCodeAt(e + 1) === 32;
     }
     return false;
   };
@@ -114,7 +115,9 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     // a title right before: "Mrs. Garcia", "Dr Patel"
     if (i > 0 && TITLES.has(scan.word(i - 1)) && at - we[i - 1]! <= 2) return 0.5;
     if (scan.near(Cue.NameIntro, at - 1, at - 1, 12, 0)) return 0.35;
-    if (SIGN_OFF.test(text.slice(Math.max(0, at - 16), at))) return 0.3;
+    // SIGN_OFF ends in whitespace: a printable ASCII character before the word rules it out
+    const pc = at > 0 ? text.charCodeAt(at - 1) : 0;
+    if (at > 0 && (pc <= 32 || pc >= 127) && SIGN_OFF.test(text.slice(Math.max(0, at - 16), at))) return 0.3;
     if (scan.near(Cue.NameIntro, at - 1, at - 1, 24, 0)) return 0.25;
     if (scan.near(Cue.WeakIntro, at - 1, at - 1, 5, 0)) return 0.05;
     return 0;
@@ -142,20 +145,24 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       // a lone census first name is a name more often than not; a lone unknown word needs help
       score = e >= 1 ? (firstIsFirst ? 0.6 : 0.5) : e >= 0.7 ? 0.45 : e * 0.55;
       if (caps[a] === 2) score -= 0.25; // a lone ALL-CAPS word is an acronym unless introduced
-      const after = text.slice(we[a]!, we[a]! + 12);
+      const nc = text.charCodeAt(we[a]!);
       // speaker labels ("Ubul: What a wife"), speech verbs, lists of names
-      if (e >= 0.5 && /^:\s/.test(after) && (a === 0 || /\n\s*$|^\s*$/.test(text.slice(Math.max(0, ws[a]! - 3), ws[a]!)))) score += 0.25;
-      else if (/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/.test(after)) score += 0.25;
-      if (/(?:said|told|asked|shouted at|with|and|to) $/.test(text.slice(Math.max(0, ws[a]! - 11), ws[a]!))) score += 0.1;
+      if (nc === 58 || nc === 44 || nc === 32) {
+        const after = text.slice(we[a]!, we[a]! + 12);
+        if (e >= 0.5 && /^:\s/.test(after) && (a === 0 || /\n\s*$|^\s*$/.test(text.slice(Math.max(0, ws[a]! - 3), ws[a]!)))) score += 0.25;
+        else if (/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/.test(after)) score += 0.25;
+      }
+      if (text.charCodeAt(ws[a]! - 1) === 32 && /(?:said|told|asked|shouted at|with|and|to) $/.test(text.slice(Math.max(0, ws[a]! - 11), ws[a]!))) score += 0.1;
     }
     let start = ws[a]!;
     let end = we[b]!;
     // "Last, First [M]": a run right after "Surname, "
     if (a > 0) {
       const p = a - 1;
-      const gap = text.slice(we[p]!, ws[a]!);
+      const gl = ws[a]! - we[p]!;
+      const comma = (gl === 1 || gl === 2) && text.charCodeAt(we[p]!) === 44 && (gl === 1 || text.charCodeAt(we[p]! + 1) === 32);
       const allCapsPair = caps[p] === 2 && caps[a] === 2 && ev[p]! > 0.25 && ev[a]! > 0.25;
-      if ((gap === ', ' || gap === ',') && ev[p]! > 0.25 && (caps[p] === caps[a] || caps[p] === 2) && (firstIsFirst || allCapsPair || (gap === ',' && ev[a]! > 0.25))) {
+      if (comma && ev[p]! > 0.25 && (caps[p] === caps[a] || caps[p] === 2) && (firstIsFirst || allCapsPair || (gl === 1 && ev[a]! > 0.25))) {
         start = ws[p]!;
         score = Math.max(score, 0.88);
         if (b + 1 < n && isInitial(b + 1) && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
@@ -163,7 +170,10 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     }
     const intro = introBefore(a);
     score += intro;
-    const possessive = POSSESSIVE.test(scan.word(b));
+    const wb = scan.word(b);
+    const wl = wb.length;
+    const q = wl >= 2 ? wb.charCodeAt(wl - 2) : 0;
+    const possessive = wl >= 2 && wb.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019);
     if (possessive && words === 1) score += 0.1;
     const clinical = scan.near(Cue.Clinical, ws[a]!, we[b]!, 80, 40);
     if (clinical) score += 0.08;
@@ -172,7 +182,9 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if (possessive && end === we[b]) end -= 2;
     else {
       // a trailing initial's period and a generational suffix belong to the name: "Mariah F.", "Jewell, III"
-      const tail = /^(?:(?<=\b[A-Z])\.)?(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?/.exec(text.slice(end, end + 8));
+      // (the lookbehind cannot see before the slice: only a suffix, after ',' or ' ', can match)
+      const tc = text.charCodeAt(end);
+      const tail = tc === 44 || tc === 32 ? /^(?:(?<=\b[A-Z])\.)?(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?/.exec(text.slice(end, end + 8)) : null;
       if (tail && tail[0].length > 0 && (tail[0] !== '.' || end - start > 1 && /\b[A-Z]$/.test(text.slice(start, end)))) end += tail[0].length;
     }
     if (score > 1) score = 1;

@@ -135,6 +135,8 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
 
 function columnType(header: string): PhiType | null {
   const h = header.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[\s.#-]+/g, '_').replace(/_+$/, '');
+  // every column name above is 1 to 22 characters long
+  if (h.length === 0 || h.length > 32) return null;
   for (const [re, type] of COLUMN_TYPES) if (re.test(h)) return type;
   return null;
 }
