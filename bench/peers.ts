@@ -199,14 +199,17 @@ export function redactPiiValidators(redactor: unknown): Record<string, RegExp> {
 }
 
 /** Same for @redactpii/node: its `activeRules` ({pattern, name}), placeholders as in `_redactString`. */
+/** @redactpii/node rule name → the placeholder `_redactString` writes for it. */
+export const REDACTPII_NODE_RULE_PLACEHOLDER: Readonly<Record<string, string>> = {
+  CREDIT_CARD: 'CREDIT_CARD_NUMBER',
+  EMAIL: 'EMAIL_ADDRESS',
+  PERSON_NAME: 'PERSON_NAME',
+  PHONE_NUMBER: 'PHONE_NUMBER',
+  US_SOCIAL_SECURITY_NUMBER: 'US_SOCIAL_SECURITY_NUMBER',
+};
+
 export function redactPiiNodeValidators(redactor: unknown): Record<string, RegExp> {
-  const placeholderOf: Record<string, string> = {
-    CREDIT_CARD: 'CREDIT_CARD_NUMBER',
-    EMAIL: 'EMAIL_ADDRESS',
-    PERSON_NAME: 'PERSON_NAME',
-    PHONE_NUMBER: 'PHONE_NUMBER',
-    US_SOCIAL_SECURITY_NUMBER: 'US_SOCIAL_SECURITY_NUMBER',
-  };
+  const placeholderOf = REDACTPII_NODE_RULE_PLACEHOLDER;
   const out: Record<string, RegExp> = {};
   const rules = (redactor as { activeRules?: { pattern?: unknown; name?: unknown }[] }).activeRules ?? [];
   for (const r of rules) {

@@ -6,7 +6,7 @@
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
 import { Cue, WordTag, registerWords, tagWords, type Scan } from './context';
-import type { Finding, PhiType } from './types';
+import type { PhiType } from './types';
 import {
   MBI_SOURCE,
   isLikelyCard,
@@ -44,12 +44,6 @@ interface Matcher {
 }
 
 let dispatchGeneration = 0;
-
-function sticky(source: RegExp | string, flags = ''): RegExp {
-  const src = typeof source === 'string' ? source : source.source;
-  const f = (typeof source === 'string' ? flags : source.flags).replace(/[gy]/g, '') + 'y';
-  return new RegExp(src, f);
-}
 
 class Dispatcher {
   private readonly gen = ++dispatchGeneration;
@@ -789,8 +783,6 @@ function triggerInfo(tok: string, caps: number, w: string): TriggerInfo | null {
 
 const MONTH_START = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
-const DIGIT_MATCHERS: Matcher[] = [UDI, SSN, NANP, INTL, BARE10, NUM_DATE, ISO_DATE, NAMED_DATE, COMPACT_DATE, AGE_NUM, CARD, CARD_PLAIN, NPI];
-const MIXED_MATCHERS: Matcher[] = [MBI, DEA, VIN, IBAN];
 
 const isDigitAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);

@@ -29,7 +29,7 @@ import { SANDBOX_CLOUD_ID } from './forge/context';
 import { createSandboxKvs, type SandboxKvs } from './forge/kvs';
 import { readManifest } from './manifest';
 import { loadState, startAutosave, serializeState, writeState } from './persist';
-import { SandboxRuntime, type ExtraConsumer, type ExtraTrigger, type InvocationRecord, type RuntimeOptions } from './runtime';
+import { SandboxRuntime, type InvocationRecord, type RuntimeOptions } from './runtime';
 
 /** The runtime's options (faults, retries, delays, extra handlers) plus where and how to serve. */
 export interface SandboxOptions

@@ -15,6 +15,7 @@ import {
 } from '../../bench/metrics';
 import {
   REDACTPII_NODE_PLACEHOLDERS,
+  REDACTPII_NODE_RULE_PLACEHOLDER,
   REDACT_PII_PLACEHOLDERS,
   alignRedaction,
   applySpans,
@@ -332,13 +333,7 @@ function redactPiiOracle(redactor: SyncRedactor, text: string): Tracked {
 /** @redactpii/node's Redactor, replayed from its runtime active rules. */
 function redactPiiNodeOracle(redactor: Redactor, text: string): Tracked {
   const rules = (redactor as unknown as { activeRules: { pattern: RegExp; name: string }[] }).activeRules;
-  const placeholderOf: Record<string, string> = {
-    CREDIT_CARD: 'CREDIT_CARD_NUMBER',
-    EMAIL: 'EMAIL_ADDRESS',
-    PERSON_NAME: 'PERSON_NAME',
-    PHONE_NUMBER: 'PHONE_NUMBER',
-    US_SOCIAL_SECURITY_NUMBER: 'US_SOCIAL_SECURITY_NUMBER',
-  };
+  const placeholderOf = REDACTPII_NODE_RULE_PLACEHOLDER;
   const t = Tracked.of(text);
   for (const r of rules) t.regexReplace(r.pattern, placeholderOf[r.name] ?? 'DIGITS');
   return t;
