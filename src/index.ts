@@ -3,4 +3,5 @@
  * name (`export { x } from …` or `export function x`, not `export * from …`, which the Forge linter
  * cannot follow); `npm run validate:forge` checks it.
  */
-export { onIssueCreated } from './triggers/issue-created';
+export { onIssueCreated, onIssueUpdated, onIssueCommented } from './triggers/issue-events';
+export { validateVendorApproval } from './triggers/approval-validator';

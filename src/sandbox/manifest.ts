@@ -17,6 +17,13 @@ export interface TriggerSpec {
   functionKey: string;
   events: string[];
   ignoreSelf: boolean;
+  /** `filter.expression` (a Jira expression over `event`), evaluated by the runtime. */
+  expression?: string;
+}
+
+export interface ValidatorSpec {
+  key: string;
+  functionKey: string;
 }
 
 export interface ConsumerSpec {
@@ -43,6 +50,8 @@ export interface SandboxManifest {
   functions: Map<string, string>;
   triggers: TriggerSpec[];
   consumers: ConsumerSpec[];
+  /** `jira:workflowValidator` modules implemented by a function. */
+  validators: ValidatorSpec[];
   /** Resource key → path (`static/issue-panel/build`). */
   resources: Map<string, string>;
   entities: CustomEntityDefinition[];
@@ -85,7 +94,14 @@ export function parseManifest(text: string): SandboxManifest {
     const events = Array.isArray(t.events) ? t.events.filter((e): e is string => typeof e === 'string') : [];
     if (!functionKey || events.length === 0) continue;
     const filter = isRecord(t.filter) ? t.filter : {};
-    triggers.push({ key: t.key, functionKey, events, ignoreSelf: filter.ignoreSelf === true });
+    const expression = str(filter.expression);
+    triggers.push({ key: t.key, functionKey, events, ignoreSelf: filter.ignoreSelf === true, ...(expression ? { expression } : {}) });
+  }
+
+  const validators: ValidatorSpec[] = [];
+  for (const v of modules['jira:workflowValidator'] ?? []) {
+    const functionKey = str(v.function);
+    if (functionKey) validators.push({ key: v.key, functionKey });
   }
 
   const consumers: ConsumerSpec[] = [];
@@ -127,6 +143,7 @@ export function parseManifest(text: string): SandboxManifest {
     functions,
     triggers,
     consumers,
+    validators,
     resources,
     entities,
     modulesOfType: (type) => modules[type] ?? [],

@@ -22,6 +22,16 @@
  * `timeoutSeconds`). Platform waits (`retryAfter`, `delayInSeconds`, the duplicate's lateness) are
  * multiplied by `delayScale` so tests need not wait real seconds.
  *
+ * Trigger `filter.expression` (a Jira expression over `event`) is evaluated on the payload; an event
+ * it rejects is not delivered, and an expression that fails to evaluate drops the event with a log
+ * line (`onError` default IGNORE_AND_LOG). The evaluator covers what Jira expressions and
+ * JavaScript share (`?.`, `==`, `&&`, `.some(x => …)`, `.includes`, list literals).
+ *
+ * Workflow validators: every `jira:workflowValidator` module with a `function` is run before every
+ * transition on the emulated site with `{ issue: { key }, transition: { from: { id }, to: { id } } }`;
+ * `{ result: false, errorMessage }` blocks it with that message, and so does an error or a timeout
+ * (fail closed).
+ *
  * Resolvers: {@link SandboxRuntime.invokeResolver} calls a module's `resolver.function` exactly as
  * Forge's UI bridge does: `handler({ call: { functionKey, payload }, context }, { installContext,
  * principal: { accountId }, installation, license })` (the shape `Resolver.getDefinitions()` of
@@ -29,6 +39,7 @@
  */
 import { envNumber } from './forge/api';
 import { randomUUID } from 'node:crypto';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { getInstallationAri } from '@forge/api/out/api/ari';
 import type { Emulator, EmuEvent } from './emulator';
@@ -239,7 +250,8 @@ export class SandboxRuntime {
   }>;
   private app: LoadedApp | undefined;
   private readonly tasks = new Tasks();
-  private readonly triggers: Array<{ target: Target; events: string[]; ignoreSelf: boolean }> = [];
+  private readonly triggers: Array<{ target: Target; events: string[]; ignoreSelf: boolean; expression?: string }> = [];
+  private readonly removers: Array<() => void> = [];
   private readonly consumers = new Map<string, Target[]>();
   private readonly jobs = new Map<string, Job>();
   private readonly emulator: Emulator;
@@ -311,8 +323,9 @@ export class SandboxRuntime {
 
   private registerTargets(): void {
     for (const t of this.manifest.triggers) {
-      this.triggers.push({ target: this.target('trigger', t.key, t.functionKey), events: t.events, ignoreSelf: t.ignoreSelf });
+      this.triggers.push({ target: this.target('trigger', t.key, t.functionKey), events: t.events, ignoreSelf: t.ignoreSelf, ...(t.expression ? { expression: t.expression } : {}) });
     }
+    for (const v of this.manifest.validators) this.removers.push(this.emulator.addTransitionValidator(this.validator(v.key, v.functionKey)));
     for (const t of this.opts.extraTriggers ?? []) {
       const target: Target = { kind: 'trigger', moduleKey: t.key, functionKey: t.key, handlerRef: `(test) ${t.key}`, fn: t.handler, timeoutMs: this.options.invocationTimeoutMs };
       this.triggers.push({ target, events: t.events, ignoreSelf: t.ignoreSelf ?? false });
@@ -415,6 +428,10 @@ export class SandboxRuntime {
         rec.ignoredBy.push(t.target.moduleKey);
         continue;
       }
+      if (t.expression !== undefined && !this.expressionAccepts(t.target.moduleKey, t.expression, payload)) {
+        rec.ignoredBy.push(t.target.moduleKey);
+        continue;
+      }
       rec.deliveredTo.push(t.target.moduleKey);
       const summary = {
         eventType,
@@ -424,6 +441,38 @@ export class SandboxRuntime {
       };
       this.tasks.track(this.deliverWithDuplicate(t.target, payload, summary, e.atlassianId, 0));
     }
+  }
+
+  private expressionAccepts(moduleKey: string, expression: string, payload: Record<string, unknown>): boolean {
+    try {
+      const js = expression.replace(/([^=!<>])(==|!=)(?!=)/g, '$1$2=');
+      return runInNewContext(`(${js})`, { event: structuredClone(payload) }, { timeout: 100 }) === true;
+    } catch (e) {
+      this.log(`[sandbox] ${moduleKey}: filter expression failed (${errorText(e)}); event ignored`);
+      return false;
+    }
+  }
+
+  /** A `jira:workflowValidator` function as an emulator transition validator (fail closed). */
+  private validator(moduleKey: string, functionKey: string) {
+    const target = this.target('trigger', moduleKey, functionKey);
+    return async (check: { issueKey: string; fromStatusId: string; toStatusId: string; accountId: string }): Promise<string | null> => {
+      const fn = target.fn;
+      if (!fn) return `Validator ${moduleKey} is not available.`;
+      const args = { issue: { key: check.issueKey }, transition: { from: { id: check.fromStatusId }, to: { id: check.toStatusId } } };
+      const r = await this.tasks.track(
+        this.run(
+          { kind: 'validator', moduleKey, functionKey, handler: target.handlerRef, eventType: 'jira:workflowValidator', issueKey: check.issueKey, accountId: check.accountId, retryCount: 0, duplicate: false },
+          target.timeoutMs,
+          undefined,
+          () => fn(args, this.functionContext(check.accountId)),
+        ),
+      );
+      if (r.error !== undefined || r.timedOut) return `The ${moduleKey} validator failed, so the transition is blocked.`;
+      const result = isRecord(r.result) ? r.result : {};
+      if (result.result === true) return null;
+      return typeof result.errorMessage === 'string' && result.errorMessage !== '' ? result.errorMessage : `Blocked by ${moduleKey}.`;
+    };
   }
 
   /** First delivery (with retries), then — with duplicate delivery on — a late second one. */
@@ -662,6 +711,7 @@ export class SandboxRuntime {
 
   async close(): Promise<void> {
     this.unsubscribe?.();
+    for (const remove of this.removers.splice(0)) remove();
     this.epoch += 1;
     this.tasks.cancelTimers();
     await this.tasks.idle();

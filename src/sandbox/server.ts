@@ -27,6 +27,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createEmulator, type Emulator, type EmuUser } from './emulator';
 import { SANDBOX_CLOUD_ID } from './forge/context';
 import { createSandboxKvs, type SandboxKvs } from './forge/kvs';
+import { seededSettings, SETTINGS_KEY } from './seed-settings';
 import { readManifest } from './manifest';
 import { loadState, startAutosave, serializeState, writeState } from './persist';
 import { SandboxRuntime, type InvocationRecord, type RuntimeOptions } from './runtime';
@@ -46,6 +47,8 @@ export interface SandboxOptions
   keep?: boolean;
   /** Seed the demo site (default true). */
   seed?: boolean;
+  /** Store the demo's PHI Guard settings (src/sandbox/seed-settings.ts) in the KVS (default: as `seed`). */
+  seedSettings?: boolean;
   /** Repository root (manifest.yml, src/, static/). Default: this repository. */
   appRoot?: string;
   /** Where `--keep` saves (default `<appRoot>/.sandbox`). */
@@ -161,6 +164,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     entityPropertyAliases: manifest.entityPropertyAliases,
   });
   const storage = createSandboxKvs();
+  const seedSettings = async () => {
+    if (opts.seed !== false && opts.seedSettings !== false) await storage.kvs.set(SETTINGS_KEY, seededSettings());
+  };
+  await seedSettings();
   if (opts.keep) loadState(statePath, emulator, storage);
 
   const runtime = await SandboxRuntime.start({
@@ -362,6 +369,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       await runtime.reset();
       emulator.reset();
       storage.clear();
+      await seedSettings();
       if (opts.keep) writeState(statePath, serializeState(emulator, storage));
     },
     async close() {

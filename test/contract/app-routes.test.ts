@@ -7,6 +7,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findOperation } from './openapi';
+import { JSM_ROUTES } from '../../src/sandbox/emulator';
+
+/** Jira Service Management routes are not in the platform document: they must be routes the emulator implements from the JSM reference. */
+function findJsmRoute(method: string, path: string): boolean {
+  const bare = path.split('?')[0]!;
+  return JSM_ROUTES.some((r) => r.method === method && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(bare));
+}
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -58,7 +65,7 @@ describe("the app's Jira routes", () => {
 
   it('every route called from src/ is an operation of the OpenAPI document with the same method', () => {
     const calls = sourceFiles(join(ROOT, 'src')).flatMap((f) => routeCalls(readFileSync(f, 'utf8'), relative(ROOT, f)));
-    const unknown = calls.filter((c) => !findOperation(c.method, c.path));
+    const unknown = calls.filter((c) => (c.path.startsWith('/rest/servicedeskapi/') ? !findJsmRoute(c.method, c.path) : !findOperation(c.method, c.path)));
     expect(unknown, JSON.stringify(unknown, null, 2)).toEqual([]);
   });
 });

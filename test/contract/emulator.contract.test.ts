@@ -665,6 +665,32 @@ describe('Jira Service Management (hand-checked shapes)', () => {
   });
 });
 
+describe('transitions', () => {
+  it('lists and performs transitions; a validator blocks with its message; permissions apply', async () => {
+    const key = 'VEND-1';
+    const list = await call('agent@demo.test', 'GET', `/rest/api/3/issue/${key}/transitions`);
+    const names = (b(list).transitions as Body[]).map((t) => t.to.name);
+    expect(names).toEqual(expect.arrayContaining(['Resolved']));
+    const resolve = (b(list).transitions as Body[]).find((t) => t.to.name === 'Resolved')!;
+    let seen: unknown;
+    const remove = emu.addTransitionValidator(async (check) => {
+      seen = check;
+      return 'Needs an approval first.';
+    });
+    const blocked = await call('agent@demo.test', 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: resolve.id } });
+    expect(blocked.status).toBe(400);
+    expect(b(blocked).errorMessages).toEqual(['Needs an approval first.']);
+    expect(seen).toMatchObject({ issueKey: key, toStatusId: '10003', accountId: ID['agent@demo.test'] });
+    expect(events).toHaveLength(0);
+    remove();
+    const done = await call('agent@demo.test', 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: resolve.id } });
+    expect(done.status).toBe(204);
+    expect(events.at(-1)).toMatchObject({ type: 'issue_updated', changelog: { items: [{ field: 'status', toString: 'Resolved' }] } });
+    expect((await call('agent@demo.test', 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '999' } })).status).toBe(400);
+    expect((await call('clinician@demo.test', 'POST', `/rest/api/3/issue/ITS-1/transitions`, { transition: { id: resolve.id } })).status).toBe(400); // the document: 400 without permission
+  });
+});
+
 describe('coverage', () => {
   it('every route of the emulator was exercised above and its responses validated', () => {
     const missing = ROUTES.map((r) => `${r.method} ${r.path}`).filter((r) => !covered.has(r));

@@ -13,6 +13,7 @@ import { createForgeShims } from '../../src/sandbox/forge';
 import { createSandboxKvs, MAX_VALUE_BYTES } from '../../src/sandbox/forge/kvs';
 import type { InvocationRecord } from '../../src/sandbox/runtime';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
+import { seededSettings } from '../../src/sandbox/seed-settings';
 
 const VENDOR1 = 'vendor1@acme-imaging.test';
 const AGENT = 'agent@demo.test';
@@ -260,7 +261,8 @@ describe('sandbox (PHI Guard app, in-process on a free port)', () => {
     expect(storage.status).toBe(200);
     expect(storage.headers.get('content-type')).toMatch(/application\/json/);
     const snap = (await storage.json()) as any;
-    expect(snap.kvs).toEqual({ 'settings:project:VEND': { mode: 'flag' } });
+    expect(snap.kvs['settings:project:VEND']).toEqual({ mode: 'flag' });
+    expect(snap.kvs.settings).toEqual(seededSettings());
     expect(snap.secrets).toEqual({ token: '[secret]' });
 
     const count = async () => (await rest(sb, 'admin@demo.test', 'POST', '/rest/api/3/search/approximate-count', { jql: 'project in (ITS, VEND)' })).body.count as number;
@@ -269,7 +271,8 @@ describe('sandbox (PHI Guard app, in-process on a free port)', () => {
     expect(reset.status).toBe(200);
     expect((await rest(sb, 'admin@demo.test', 'GET', `/rest/api/3/issue/${issue.key}`)).status).toBe(404);
     expect(await count()).toBe(withNew - 1);
-    expect(await (await fetch(`${sb.url}/_sandbox/storage`)).json()).toEqual({ kvs: {}, secrets: {}, entities: {} });
+    // back to the seed: the demo's settings and nothing else
+    expect(await (await fetch(`${sb.url}/_sandbox/storage`)).json()).toEqual({ kvs: { settings: seededSettings() }, secrets: {}, entities: {} });
     expect(sb.invocations).toHaveLength(0);
     // Same ids again after a reset: the next issue gets the key the reset one had.
     expect((await createVendIssue(sb, 'after reset')).key).toBe(issue.key);

@@ -1,5 +1,6 @@
 import { canSeeIssue } from './access';
 import type { EntityPropertyAliases } from './jql';
+import type { TransitionValidator } from './routes/transitions';
 import { findIssue } from './model';
 import type { EmuEvent, EmuIssue, EmuState, EmuUser, EventActor } from './types';
 import { fail, ISSUE_NOT_FOUND } from './util';
@@ -10,6 +11,8 @@ export interface ResolvedOptions {
   /** Only changelog entries this recent are purged by a redaction (Infinity: all history). */
   redactionHistoryWindowDays: number;
   entityPropertyAliases: EntityPropertyAliases;
+  /** Workflow validators run before every transition (see routes/transitions.ts). */
+  transitionValidators: TransitionValidator[];
 }
 
 export interface Ctx {

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { Ctx, ResolvedOptions } from './context';
 import type { EntityPropertyAliases } from './jql';
 import { JsmError } from './routes/jsm';
+import type { TransitionValidator } from './routes/transitions';
 import { matchRoute } from './routes/table';
 import { createBaseState, DEMO_ACCOUNTS, seedDemoSite } from './seed';
 import type { EmuActor, EmuEvent, EmuEventOf, EmuEventType, EmuRequest, EmuResponse, EmuState, EmuUser, EventActor } from './types';
@@ -23,6 +24,7 @@ import { errorBody, HttpError, NOT_AUTHENTICATED } from './util';
 export * from './types';
 export { ROUTES, PLATFORM_ROUTES, JSM_ROUTES, type RouteSpec, type HttpMethod } from './routes/table';
 export { REDACTION_MARKER, redactionHash } from './routes/redaction';
+export { TRANSITION_IDS, type TransitionCheck, type TransitionValidator } from './routes/transitions';
 export { APP_ACCOUNT_ID, DEMO, DEMO_ACCOUNTS, SEED_EPOCH, type DemoEmail } from './seed';
 export { adfFromText, adfToText } from './adf';
 export type { EntityPropertyAliases } from './jql';
@@ -60,6 +62,8 @@ export interface Emulator {
   settle(): Promise<void>;
   /** `{ kind: 'user', accountId }` for a user's email, or `{ kind: 'app' }` for `'app'`. */
   actorFor(emailOrApp: string): EmuActor;
+  /** Runs `validator` before every workflow transition (a message blocks it); returns a remover. */
+  addTransitionValidator(validator: TransitionValidator): () => void;
 }
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
@@ -79,6 +83,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     redactionPolls: Math.max(0, opts.redactionPolls ?? 0),
     redactionHistoryWindowDays: opts.redactionHistoryWindowDays ?? Infinity,
     entityPropertyAliases: opts.entityPropertyAliases ?? {},
+    transitionValidators: [],
   };
   const fresh = (): EmuState => {
     const s = createBaseState(baseUrl, guardPremium);
@@ -241,6 +246,13 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       const user = known ? state.users.get(known) : [...state.users.values()].find((u) => u.emailAddress?.toLowerCase() === emailOrApp.toLowerCase());
       if (!user) throw new Error(`No user with email ${emailOrApp} on the emulated site`);
       return { kind: 'user', accountId: user.accountId };
+    },
+    addTransitionValidator(validator) {
+      resolved.transitionValidators.push(validator);
+      return () => {
+        const i = resolved.transitionValidators.indexOf(validator);
+        if (i >= 0) resolved.transitionValidators.splice(i, 1);
+      };
     },
   };
 }

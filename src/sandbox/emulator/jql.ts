@@ -437,7 +437,8 @@ function evalClause(n: Extract<JqlNode, { type: 'clause' }>, issue: EmuIssue, ct
       const hit = n.values.some((v) => v.kind === 'literal' && present && propertyEquals(actual, v.v));
       if (n.op === '=' || n.op === 'in') return hit;
       if (n.op === '!=' || n.op === 'not in') return present && !hit;
-      if (n.op === '~') return typeof actual === 'string' && textMatches(actual, literal(n.values[0]!, f));
+      // Jira indexes each element of an array value (a list of strings is searchable element by element)
+      if (n.op === '~') return (Array.isArray(actual) ? actual : [actual]).some((a) => typeof a === 'string' && textMatches(a, literal(n.values[0]!, f)));
       throw jqlError(`The operator '${n.op}' is not supported for entity property searches.`);
     }
   }

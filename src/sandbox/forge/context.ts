@@ -5,7 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type InvocationKind = 'resolver' | 'trigger' | 'consumer';
+export type InvocationKind = 'resolver' | 'trigger' | 'consumer' | 'validator';
 
 export interface Invocation {
   id: string;

@@ -5,6 +5,7 @@ import * as jsm from './jsm';
 import * as projects from './projects';
 import * as redaction from './redaction';
 import * as search from './search';
+import * as transitions from './transitions';
 import * as users from './users';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -30,6 +31,8 @@ export const ROUTE_DEFS: readonly RouteDef[] = [
   P('GET', '/rest/api/3/issue/{issueIdOrKey}', issues.getIssue),
   P('PUT', '/rest/api/3/issue/{issueIdOrKey}', issues.editIssue),
   P('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', issues.getChangelog),
+  P('GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', transitions.getTransitions),
+  P('POST', '/rest/api/3/issue/{issueIdOrKey}/transitions', transitions.doTransition),
   P('GET', '/rest/api/3/issue/{issueIdOrKey}/properties', issues.listIssueProperties),
   P('GET', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', issues.getIssueProperty),
   P('PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', issues.setIssueProperty),

@@ -1,0 +1,133 @@
+/**
+ * What the enforcement use cases need, as ports (injected: Forge adapters in the handlers, in-memory
+ * fakes in unit tests), plus the steps they share: classifying an account and committing an
+ * event's outcome (audit entries, the `phi-guard` property, the issue record).
+ */
+import type { AuditFields } from '../audit/chain';
+import type { AuditLog } from '../audit/log';
+import { createDetector } from '../phi/detect';
+import type { Finding, PhiType } from '../phi/types';
+import type { JiraPort } from '../jira/port';
+import { classifyReporter, type Classification } from '../policy/vendor';
+import type { AppSettings } from '../policy/settings';
+import type { CapabilityCache, SettingsStore } from '../store/settings';
+import { emptyRecord, PHI_GUARD_PROPERTY, propertyOf, type Counts, type FailureRecord, type FieldRecord, type IssueRecord, type IssueRecordStore, type VendorRecord } from './record';
+
+export type Detect = (text: string) => Finding[];
+
+export interface EnforceDeps {
+  jira: JiraPort;
+  records: IssueRecordStore;
+  audit: AuditLog;
+  settings: SettingsStore;
+  capabilities: CapabilityCache;
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  /** Epoch ms by which waiting (redaction status polls) must stop. */
+  deadline: number;
+  /** Detector for the settings (default: cached createDetector(settings.detector)). */
+  detectorFor?: (settings: AppSettings) => Detect;
+}
+
+const detectorCache = new Map<string, Detect>();
+
+export function detectorFor(deps: EnforceDeps, settings: AppSettings): Detect {
+  if (deps.detectorFor) return deps.detectorFor(settings);
+  const key = JSON.stringify(settings.detector);
+  let d = detectorCache.get(key);
+  if (!d) {
+    if (detectorCache.size > 8) detectorCache.clear();
+    const detector = createDetector(settings.detector);
+    d = (text) => detector.detect(text);
+    detectorCache.set(key, d);
+  }
+  return d;
+}
+
+export function countsOf(findings: readonly Finding[]): Counts {
+  const counts: Counts = {};
+  for (const f of findings) counts[f.type] = (counts[f.type] ?? 0) + 1;
+  return counts;
+}
+
+export function describeCounts(counts: Counts): string {
+  return (Object.entries(counts) as Array<[PhiType, number]>)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([t, n]) => `${t} ×${n}`)
+    .join(', ');
+}
+
+/** Reporter or actor: internal, one vendor company, or a conflict (JSM organizations looked up only when needed). */
+export async function classifyAccount(jira: JiraPort, settings: AppSettings, accountId: string): Promise<Classification | { kind: 'unknown-user' }> {
+  const user = await jira.getUser(accountId);
+  if (!user) return { kind: 'unknown-user' };
+  const facts = { accountId, email: user.email, groups: user.groups, organizations: null };
+  const first = classifyReporter(settings, facts);
+  if (first.kind !== 'needs-organizations') return first;
+  return classifyReporter(settings, { ...facts, organizations: await jira.getUserOrganizations(accountId) });
+}
+
+/** What one event changes in an issue's record. */
+export interface RecordChanges {
+  fields?: Record<string, FieldRecord>;
+  failures?: FailureRecord[];
+  /** Failures of these `step:target` pairs are resolved (the step succeeded now). */
+  resolved?: string[];
+  vendor?: VendorRecord;
+  approval?: { by: string; at: string };
+  notes?: string[];
+}
+
+const failureKey = (f: FailureRecord) => `${f.step}:${f.target ?? ''}`;
+
+export function applyChanges(current: IssueRecord, changes: RecordChanges, eventKey: string | null, at: string): IssueRecord {
+  const next: IssueRecord = { ...current, fields: { ...current.fields, ...(changes.fields ?? {}) }, updatedAt: at };
+  const resolved = new Set([...(changes.resolved ?? []), ...(changes.failures ?? []).map(failureKey)]);
+  next.failures = [...current.failures.filter((f) => !resolved.has(failureKey(f))), ...(changes.failures ?? [])].slice(-50);
+  if (changes.vendor) next.vendor = changes.vendor;
+  if (changes.approval) next.approval = changes.approval;
+  if (changes.notes) next.notes = [...new Set([...current.notes, ...changes.notes])];
+  if (eventKey !== null) {
+    next.events = [...current.events.filter((e) => e !== eventKey), eventKey].slice(-100);
+    if (current.pending?.eventKey === eventKey) delete next.pending;
+  }
+  return next;
+}
+
+export interface IssueRef {
+  issueId: string;
+  issueKey: string;
+  projectKey: string;
+}
+
+/**
+ * Records an event's outcome: audit entries first (idempotent), then the issue property (when it
+ * changes), then the record, which marks the event done last so that a retry after any failure
+ * redoes the missing parts and a duplicate after success is skipped.
+ */
+export async function commitOutcome(
+  deps: EnforceDeps,
+  ref: IssueRef,
+  before: IssueRecord | null,
+  changes: RecordChanges,
+  entries: AuditFields[],
+  eventKey: string | null,
+): Promise<IssueRecord> {
+  const at = deps.now().toISOString();
+  for (const e of entries) await deps.audit.append(e);
+  const base = before ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at);
+  const preview = applyChanges(base, changes, eventKey, at);
+  const { scannedAt: _a, ...was } = propertyOf(base);
+  const { scannedAt: _b, ...now } = propertyOf(preview);
+  if (before === null || JSON.stringify(was) !== JSON.stringify(now)) await deps.jira.setIssueProperty(ref.issueId, PHI_GUARD_PROPERTY, propertyOf(preview));
+  return deps.records.update(ref.issueId, (cur) => applyChanges(cur ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at), changes, eventKey, at));
+}
+
+/** Remembers an event's findings before acting on them, so a retry can record what the first attempt did. */
+export async function markPending(deps: EnforceDeps, ref: IssueRef, eventKey: string, fields: Record<string, { counts: Counts; method?: 'api' | 'in-place' }>): Promise<void> {
+  const at = deps.now().toISOString();
+  await deps.records.update(ref.issueId, (cur) => ({
+    ...(cur ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at)),
+    pending: { eventKey, fields: { ...(cur?.pending?.eventKey === eventKey ? cur.pending.fields : {}), ...fields } },
+  }));
+}

@@ -1,0 +1,72 @@
+/** The compliance log's storage in @forge/kvs custom entities (see src/audit/log.ts for the protocol). */
+import { kvs, Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
+import type { AuditEntry } from '../audit/chain';
+import type { AuditHead, AuditStore } from '../audit/log';
+import { AUDIT_SEQ_INDEX, ENTITY } from './entities';
+
+interface EntryRow {
+  seq: number;
+  issueId: string;
+  entry: AuditEntry;
+}
+
+const HEAD_KEY = 'head';
+const entryKey = (seq: number) => `e:${String(seq).padStart(10, '0')}`;
+
+function isConditionFailure(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  const status = (e as { status?: unknown; statusCode?: unknown } | null)?.status ?? (e as { statusCode?: unknown } | null)?.statusCode;
+  return code === 'CONDITIONAL_CHECK_FAILED' || code === 'KEY_ALREADY_EXISTS' || status === 409;
+}
+
+export function kvsAuditStore(): AuditStore {
+  return {
+    async head() {
+      const h = await kvs.entity<AuditHead>(ENTITY.auditHead).get(HEAD_KEY);
+      return h ? { seq: h.seq, hash: h.hash } : null;
+    },
+    async findIdem(idem) {
+      const m = await kvs.entity<{ seq: number }>(ENTITY.auditMark).get(idem);
+      return m ? m.seq : null;
+    },
+    async commit(entry, expectedSeq) {
+      const headCondition =
+        expectedSeq === 0 ? new Filter<AuditHead>().and('seq', FilterConditions.notExists()) : new Filter<AuditHead>().and('seq', FilterConditions.equalTo(expectedSeq));
+      try {
+        await kvs
+          .transact()
+          .set<AuditHead>(HEAD_KEY, { seq: entry.seq, hash: entry.hash }, { entityName: ENTITY.auditHead, conditions: headCondition })
+          .set<{ seq: number }>(entry.idem, { seq: entry.seq }, { entityName: ENTITY.auditMark, conditions: new Filter<{ seq: number }>().and('seq', FilterConditions.notExists()) })
+          .set<EntryRow>(
+            entryKey(entry.seq),
+            { seq: entry.seq, issueId: entry.issueId ?? '', entry },
+            { entityName: ENTITY.auditEntry, conditions: new Filter<EntryRow>().and('seq', FilterConditions.notExists()) },
+          )
+          .execute();
+        return 'ok';
+      } catch (e) {
+        if (isConditionFailure(e)) return 'conflict';
+        throw e;
+      }
+    },
+    async list(afterSeq, limit) {
+      const out: AuditEntry[] = [];
+      let cursor: string | undefined;
+      while (out.length < limit) {
+        let q = kvs
+          .entity<EntryRow>(ENTITY.auditEntry)
+          .query()
+          .index(AUDIT_SEQ_INDEX)
+          .where(WhereConditions.greaterThan(afterSeq))
+          .sort(Sort.ASC)
+          .limit(Math.min(20, limit - out.length));
+        if (cursor) q = q.cursor(cursor);
+        const page = await q.getMany();
+        for (const r of page.results) out.push(r.value.entry);
+        if (!page.nextCursor || page.results.length === 0) break;
+        cursor = page.nextCursor;
+      }
+      return out;
+    },
+  };
+}
