@@ -18,10 +18,11 @@ export interface AuditStore {
   /** Seq of the entry appended with this idempotency key, or null. */
   findIdem(idem: string): Promise<number | null>;
   /**
-   * Writes `entry`, moves the head to it and marks `entry.idem`, all or nothing, only if the head is
-   * still at `expectedSeq` (0: no entries yet) and the mark is new.
+   * Writes `entries` (consecutive, chained, the first right after `expectedSeq`), moves the head to
+   * the last and marks each `idem`, all or nothing, only if the head is still at `expectedSeq`
+   * (0: no entries yet) and no mark exists yet. At most {@link MAX_BATCH} entries.
    */
-  commit(entry: AuditEntry, expectedSeq: number): Promise<'ok' | 'conflict'>;
+  commit(entries: AuditEntry[], expectedSeq: number): Promise<'ok' | 'conflict'>;
   /** Entries with seq > afterSeq, ascending. */
   list(afterSeq: number, limit: number): Promise<AuditEntry[]>;
 }
@@ -38,7 +39,9 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
-const MAX_ATTEMPTS = 60;
+const MAX_ATTEMPTS = 200;
+/** Entries per transaction (each entry is two writes, plus the head: within KVS transaction limits). */
+export const MAX_BATCH = 10;
 
 export class AuditLog {
   constructor(
@@ -47,17 +50,45 @@ export class AuditLog {
   ) {}
 
   async append(fields: AuditFields): Promise<AppendResult> {
-    if (!/^[A-Za-z0-9:._#-]{1,400}$/.test(fields.idem)) throw new AuditError('audit idempotency key must be 1-400 characters of [A-Za-z0-9:._#-]');
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const existing = await this.store.findIdem(fields.idem);
-      if (existing !== null) return { seq: existing, duplicate: true };
-      const head = await this.store.head();
-      const entry = sealEntry(fields, (head?.seq ?? 0) + 1, head?.hash ?? GENESIS_HASH);
-      if ((await this.store.commit(entry, head?.seq ?? 0)) === 'ok') return { seq: entry.seq, duplicate: false };
-      // lost a race: back off a little (jittered) and chain to the new head
-      await this.sleep(Math.floor(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+    return (await this.appendAll([fields]))[0]!;
+  }
+
+  /**
+   * Appends several actions, in order, in as few transactions as possible (fewer rounds when many
+   * invocations append at once). Actions already in the log are not appended again.
+   */
+  async appendAll(list: AuditFields[]): Promise<AppendResult[]> {
+    for (const f of list) if (!/^[A-Za-z0-9:._#-]{1,400}$/.test(f.idem)) throw new AuditError('audit idempotency key must be 1-400 characters of [A-Za-z0-9:._#-]');
+    const results = new Map<string, AppendResult>();
+    const unique = list.filter((f, i) => list.findIndex((g) => g.idem === f.idem) === i);
+    for (let start = 0; start < unique.length; start += MAX_BATCH) {
+      const batch = unique.slice(start, start + MAX_BATCH);
+      for (let attempt = 0; ; attempt++) {
+        if (attempt >= MAX_ATTEMPTS) throw new AuditError(`audit append did not get through after ${MAX_ATTEMPTS} attempts (contention)`);
+        const todo: AuditFields[] = [];
+        for (const f of batch) {
+          if (results.has(f.idem)) continue;
+          const existing = await this.store.findIdem(f.idem);
+          if (existing !== null) results.set(f.idem, { seq: existing, duplicate: true });
+          else todo.push(f);
+        }
+        if (todo.length === 0) break;
+        const head = await this.store.head();
+        let prev = head?.hash ?? GENESIS_HASH;
+        const sealed = todo.map((f, i) => {
+          const e = sealEntry(f, (head?.seq ?? 0) + 1 + i, prev);
+          prev = e.hash;
+          return e;
+        });
+        if ((await this.store.commit(sealed, head?.seq ?? 0)) === 'ok') {
+          for (const e of sealed) results.set(e.idem, { seq: e.seq, duplicate: false });
+          break;
+        }
+        // lost a race: back off (jittered, growing) and chain to the new head
+        await this.sleep(Math.floor(Math.random() * Math.min(250, 10 * 2 ** Math.min(attempt, 5))));
+      }
     }
-    throw new AuditError(`audit append did not get through after ${MAX_ATTEMPTS} attempts (contention)`);
+    return list.map((f) => results.get(f.idem)!);
   }
 
   /** Whether an action with this idempotency key is already in the log. */

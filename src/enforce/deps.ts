@@ -114,7 +114,7 @@ export async function commitOutcome(
   eventKey: string | null,
 ): Promise<IssueRecord> {
   const at = deps.now().toISOString();
-  for (const e of entries) await deps.audit.append(e);
+  await deps.audit.appendAll(entries);
   const base = before ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at);
   const preview = applyChanges(base, changes, eventKey, at);
   const { scannedAt: _a, ...was } = propertyOf(base);

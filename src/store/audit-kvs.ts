@@ -1,5 +1,6 @@
 /** The compliance log's storage in @forge/kvs custom entities (see src/audit/log.ts for the protocol). */
-import { kvs, Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
+import { kvs as defaultKvs, Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
+import type { KvsClient } from './kvs-client';
 import type { AuditEntry } from '../audit/chain';
 import type { AuditHead, AuditStore } from '../audit/log';
 import { AUDIT_SEQ_INDEX, ENTITY } from './entities';
@@ -19,7 +20,7 @@ function isConditionFailure(e: unknown): boolean {
   return code === 'CONDITIONAL_CHECK_FAILED' || code === 'KEY_ALREADY_EXISTS' || status === 409;
 }
 
-export function kvsAuditStore(): AuditStore {
+export function kvsAuditStore(kvs: KvsClient = defaultKvs): AuditStore {
   return {
     async head() {
       const h = await kvs.entity<AuditHead>(ENTITY.auditHead).get(HEAD_KEY);
@@ -29,20 +30,20 @@ export function kvsAuditStore(): AuditStore {
       const m = await kvs.entity<{ seq: number }>(ENTITY.auditMark).get(idem);
       return m ? m.seq : null;
     },
-    async commit(entry, expectedSeq) {
+    async commit(entries, expectedSeq) {
+      const last = entries[entries.length - 1];
+      if (!last) return 'ok';
       const headCondition =
         expectedSeq === 0 ? new Filter<AuditHead>().and('seq', FilterConditions.notExists()) : new Filter<AuditHead>().and('seq', FilterConditions.equalTo(expectedSeq));
+      const notYet = <T extends { seq: number }>() => new Filter<T>().and('seq', FilterConditions.notExists());
+      let tx = kvs.transact().set<AuditHead>(HEAD_KEY, { seq: last.seq, hash: last.hash }, { entityName: ENTITY.auditHead, conditions: headCondition });
+      for (const entry of entries) {
+        tx = tx
+          .set<{ seq: number }>(entry.idem, { seq: entry.seq }, { entityName: ENTITY.auditMark, conditions: notYet<{ seq: number }>() })
+          .set<EntryRow>(entryKey(entry.seq), { seq: entry.seq, issueId: entry.issueId ?? '', entry }, { entityName: ENTITY.auditEntry, conditions: notYet<EntryRow>() });
+      }
       try {
-        await kvs
-          .transact()
-          .set<AuditHead>(HEAD_KEY, { seq: entry.seq, hash: entry.hash }, { entityName: ENTITY.auditHead, conditions: headCondition })
-          .set<{ seq: number }>(entry.idem, { seq: entry.seq }, { entityName: ENTITY.auditMark, conditions: new Filter<{ seq: number }>().and('seq', FilterConditions.notExists()) })
-          .set<EntryRow>(
-            entryKey(entry.seq),
-            { seq: entry.seq, issueId: entry.issueId ?? '', entry },
-            { entityName: ENTITY.auditEntry, conditions: new Filter<EntryRow>().and('seq', FilterConditions.notExists()) },
-          )
-          .execute();
+        await tx.execute();
         return 'ok';
       } catch (e) {
         if (isConditionFailure(e)) return 'conflict';

@@ -1,5 +1,6 @@
 /** Per-issue records in the `issue-record` entity, updated with optimistic concurrency (version check). */
-import { kvs, Filter, FilterConditions } from '@forge/kvs';
+import { kvs as defaultKvs, Filter, FilterConditions } from '@forge/kvs';
+import type { KvsClient } from './kvs-client';
 import type { IssueRecord, IssueRecordStore } from '../enforce/record';
 import { ENTITY } from './entities';
 
@@ -17,7 +18,7 @@ function isConditionFailure(e: unknown): boolean {
   return code === 'CONDITIONAL_CHECK_FAILED' || code === 'KEY_ALREADY_EXISTS';
 }
 
-export function kvsIssueRecords(): IssueRecordStore {
+export function kvsIssueRecords(kvs: KvsClient = defaultKvs): IssueRecordStore {
   const entity = () => kvs.entity<Row>(ENTITY.issueRecord);
   return {
     async get(issueId) {

@@ -1,5 +1,6 @@
 /** Settings and the redaction-API capability cache, in @forge/kvs. */
-import { kvs } from '@forge/kvs';
+import { kvs as defaultKvs } from '@forge/kvs';
+import type { KvsClient } from './kvs-client';
 import { parseAppSettings, type AppSettings } from '../policy/settings';
 
 export const SETTINGS_KEY = 'settings';
@@ -11,7 +12,7 @@ export interface SettingsStore {
   save(settings: AppSettings): Promise<void>;
 }
 
-export function kvsSettings(): SettingsStore {
+export function kvsSettings(kvs: KvsClient = defaultKvs): SettingsStore {
   return {
     async load() {
       const raw = await kvs.get<unknown>(SETTINGS_KEY);
@@ -33,7 +34,7 @@ export interface CapabilityCache {
   markRedactApiUnavailable(): Promise<void>;
 }
 
-export function kvsCapabilities(): CapabilityCache {
+export function kvsCapabilities(kvs: KvsClient = defaultKvs): CapabilityCache {
   return {
     async redactApiUnavailable() {
       return (await kvs.get<boolean>(REDACT_CAPABILITY_KEY)) === false;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/audit/chain';
 import { DEMO } from '../../src/sandbox/emulator';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server';
-import { adf, appRequests, auditEntries, createIssue, issueRecord, rest, storageDump } from './helpers';
+import { adf, appRequests, auditEntries, createIssue, rest, storageDump } from './helpers';
 
 const PATIENT = { name: 'Maria Garcia', dob: '04/22/1957', mrn: '00482913' };
 const DESCRIPTION = `Patient ${PATIENT.name}, DOB ${PATIENT.dob}, MRN ${PATIENT.mrn}: the CT export to PACS failed twice.`;
