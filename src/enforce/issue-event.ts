@@ -45,8 +45,7 @@ export async function handleIssueEvent(deps: EnforceDeps, ev: IssueEventInput): 
   const entry = (e: Omit<AuditFields, 'at' | 'actor' | 'issueId' | 'issueKey'>) => entries.push({ at, actor, issueId: issue.id, issueKey: issue.key, ...e });
   if (problem) changes.failures!.push({ at, step: 'settings', reason: problem });
 
-  await scanAndHandle(deps, ev, issue, settings, before, ref, changes, entry);
-
+  // lock a vendor's ticket to its company first: the shorter the window, the better
   if (ev.kind === 'created' && projectPolicy(settings, issue.projectKey).vendorRules) {
     const vendor = await applyVendorLevel(deps, issue, settings, at);
     if (vendor) {
@@ -56,6 +55,9 @@ export async function handleIssueEvent(deps: EnforceDeps, ev: IssueEventInput): 
       entry(vendor.audit(ev.eventKey));
     }
   }
+
+  await scanAndHandle(deps, ev, issue, settings, before, ref, changes, entry);
+
 
   if (ev.kind === 'updated' && ev.changedFields?.includes('status') && issue.status?.category === 'done' && ev.actorId) {
     const who = await classifyAccount(deps.jira, settings, ev.actorId);
