@@ -87,6 +87,7 @@ describe.each([
   });
 
   it('costs a bounded number of Jira calls', () => {
+    console.log(`[calls] vendor ticket with PHI, premium=${premium}: ${calls.length} (${calls.join(', ')})`);
     // get issue, reporter (+groups), orgs (vendors are checked against organizations too),
     // redaction (POST + status poll, or POST 403 + PUT fields), PUT security, PUT property
     expect(calls.length).toBeLessThanOrEqual(premium ? 7 : 7);
@@ -104,9 +105,12 @@ describe('comments, the approval gate and call counts', () => {
   it("redacts an agent's public comment holding an SSN and adds one internal note", async () => {
     const issue = await createIssue(sb, 'clinician@demo.test', 'ITS', 'Portal login', 'Cannot log in to the portal.');
     await sb.idle();
-    const c = await rest(sb, 'agent@demo.test', 'POST', `/rest/api/3/issue/${issue.key}/comment`, { body: adf(`Verified caller with SSN ${SSN}, resetting now.`) });
+    let c = { status: 0, body: { id: '' } };
+    const calls = await callsFor(sb, async () => {
+      c = await rest(sb, 'agent@demo.test', 'POST', `/rest/api/3/issue/${issue.key}/comment`, { body: adf(`Verified caller with SSN ${SSN}, resetting now.`) });
+    });
+    console.log(`[calls] public JSM comment with an SSN: ${calls.length} (${calls.join(', ')})`);
     expect(c.status).toBe(201);
-    await sb.idle();
     const comments = (await rest(sb, 'admin@demo.test', 'GET', `/rest/api/3/issue/${issue.key}/comment?expand=properties`)).body.comments;
     const body = JSON.stringify(comments);
     expect(body).not.toContain(SSN);
@@ -159,6 +163,24 @@ describe('comments, the approval gate and call counts', () => {
     expect(done).toHaveLength(1);
     expect(done[0]).toMatchObject({ actor: '712020:5eed0000-0000-4000-8000-000000000005', detail: expect.stringMatching(/Acme Imaging moved it to Resolved/) });
     expect(Date.parse(done[0]!.at)).toBeGreaterThan(0);
+  });
+
+  it('updates that touch no scanned field are filtered out by the trigger expression; the app\'s own edits never re-trigger it', async () => {
+    const issue = await createIssue(sb, 'agent@demo.test', 'ITS', 'Label me', 'Nothing sensitive.');
+    await sb.idle();
+    const calls = await callsFor(sb, () => rest(sb, 'agent@demo.test', 'PUT', `/rest/api/3/issue/${issue.key}`, { update: { labels: [{ add: 'hardware' }] } }));
+    expect(calls).toEqual([]);
+    const events = ((await (await fetch(`${sb.url}/_sandbox/invocations`)).json()) as { productEvents: Array<{ eventType: string; issueKey: string; deliveredTo: string[]; ignoredBy: string[]; actorKind: string }> }).productEvents;
+    const labelEvent = events.filter((e) => e.issueKey === issue.key && e.eventType === 'avi:jira:updated:issue').at(-1)!;
+    expect(labelEvent.ignoredBy).toContain('phi-guard-issue-updated');
+    // a description edit with PHI is handled; the app's redaction edit is an event the app ignores
+    await rest(sb, 'agent@demo.test', 'PUT', `/rest/api/3/issue/${issue.key}`, { fields: { description: adf(`Caller SSN ${SSN}`) } });
+    await sb.idle();
+    const after = ((await (await fetch(`${sb.url}/_sandbox/invocations`)).json()) as { productEvents: typeof events }).productEvents.filter((e) => e.issueKey === issue.key);
+    const own = after.filter((e) => e.actorKind === 'app');
+    expect(own.length).toBeGreaterThan(0);
+    for (const e of own) expect(e.deliveredTo).toEqual([]);
+    expect(JSON.stringify((await rest(sb, 'admin@demo.test', 'GET', `/rest/api/3/issue/${issue.key}?fields=description`)).body)).not.toContain(SSN);
   });
 
   it('an internal user\'s issue without PHI costs at most 3 Jira calls', async () => {
