@@ -115,11 +115,13 @@ export async function commitOutcome(
 ): Promise<IssueRecord> {
   const at = deps.now().toISOString();
   await deps.audit.appendAll(entries);
-  const base = before ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at);
+  // the property is written from the latest record (another event on this issue may have landed meanwhile)
+  const latest = before === null ? null : await deps.records.get(ref.issueId);
+  const base = latest ?? before ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at);
   const preview = applyChanges(base, changes, eventKey, at);
   const { scannedAt: _a, ...was } = propertyOf(base);
   const { scannedAt: _b, ...now } = propertyOf(preview);
-  if (before === null || JSON.stringify(was) !== JSON.stringify(now)) await deps.jira.setIssueProperty(ref.issueId, PHI_GUARD_PROPERTY, propertyOf(preview));
+  if (latest === null || JSON.stringify(was) !== JSON.stringify(now)) await deps.jira.setIssueProperty(ref.issueId, PHI_GUARD_PROPERTY, propertyOf(preview));
   return deps.records.update(ref.issueId, (cur) => applyChanges(cur ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at), changes, eventKey, at));
 }
 

@@ -76,8 +76,10 @@ export interface PhiGuardProperty {
   flagged: boolean;
   types: PhiType[];
   counts: Counts;
-  /** Fields and comments that held PHI: `summary`, `description`, `comment:10023`. */
+  /** Fields and comments that held PHI: `summary`, `description`, `comment:10023` (at most {@link MAX_PROPERTY_FIELDS}). */
   fields: string[];
+  /** How many more fields/comments held PHI than `fields` lists (the property must stay under 32 KB). */
+  moreFields?: number;
   /** Overall: `none`, `flagged`, `redacted`, `redacted-in-place`, `failed`. */
   action: 'none' | 'flagged' | 'redacted' | 'redacted-in-place' | 'failed';
   /** Per field or comment: what was done. */
@@ -93,6 +95,9 @@ export interface PhiGuardProperty {
 
 export const HISTORY_NOTE = "Redacted by editing the field: Jira's issue history still holds the original text. Redaction through Atlassian Guard Premium removes it from history too.";
 
+/** Fields listed on the property (and in `actions`); the issue record keeps them all. */
+export const MAX_PROPERTY_FIELDS = 100;
+
 export function propertyOf(rec: IssueRecord): PhiGuardProperty {
   const counts: Counts = {};
   const actions: Record<string, FieldAction> = {};
@@ -100,9 +105,11 @@ export function propertyOf(rec: IssueRecord): PhiGuardProperty {
     actions[field] = f.action;
     for (const [t, n] of Object.entries(f.counts) as Array<[PhiType, number]>) counts[t] = (counts[t] ?? 0) + n;
   }
-  const fields = Object.keys(rec.fields).sort();
+  const allFields = Object.keys(rec.fields).sort();
+  const fields = allFields.slice(0, MAX_PROPERTY_FIELDS);
   const types = (Object.keys(counts) as PhiType[]).sort();
   const all = Object.values(actions);
+  for (const f of allFields.slice(MAX_PROPERTY_FIELDS)) delete actions[f];
   const action: PhiGuardProperty['action'] =
     all.length === 0
       ? rec.failures.length > 0
@@ -122,6 +129,7 @@ export function propertyOf(rec: IssueRecord): PhiGuardProperty {
     types,
     counts,
     fields,
+    ...(allFields.length > fields.length ? { moreFields: allFields.length - fields.length } : {}),
     action,
     actions,
     ...(all.includes('redacted') || inPlace ? { history: inPlace ? 'retained' : 'purged' } : {}),

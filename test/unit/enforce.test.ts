@@ -205,3 +205,17 @@ describe('approval gate', () => {
     }
   });
 });
+
+describe('the phi-guard property', () => {
+  it('stays under Jira\'s 32 KB property limit on a ticket with hundreds of PHI comments', async () => {
+    const { propertyOf, emptyRecord } = await import('../../src/enforce/record');
+    const rec = emptyRecord('1', 'ITS-1', 'ITS', '2026-01-01T00:00:00.000Z');
+    for (let i = 0; i < 2000; i++) rec.fields[`comment:${100000 + i}`] = { counts: { SSN: 1, NAME: 2 }, action: 'redacted-in-place', at: '2026-01-01T00:00:00.000Z' };
+    for (let i = 0; i < 50; i++) rec.failures.push({ at: '2026-01-01T00:00:00.000Z', step: 'redact', target: `comment:${i}`, reason: 'x'.repeat(200) });
+    const prop = propertyOf(rec);
+    expect(Buffer.byteLength(JSON.stringify(prop))).toBeLessThan(32 * 1024);
+    expect(prop.fields).toHaveLength(100);
+    expect(prop.moreFields).toBe(1900);
+    expect(prop.counts).toEqual({ SSN: 2000, NAME: 4000 });
+  });
+});
