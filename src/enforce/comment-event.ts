@@ -7,7 +7,7 @@ import type { AuditFields } from '../audit/chain';
 import { adfFromPlainText } from './adf-note';
 import { adfToScanText, parseAdf, type AdfDoc } from '../phi/adf';
 import { projectPolicy } from '../policy/settings';
-import { commitOutcome, describeCounts, detectorFor, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
+import { commitOutcome, describeCounts, detectorFor, withClaim, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
 import { handleFindings, type EventOutcome } from './issue-event';
 import type { RedactTarget } from './redaction';
 
@@ -24,6 +24,12 @@ export interface CommentEventInput {
 }
 
 export async function handleCommentEvent(deps: EnforceDeps, ev: CommentEventInput): Promise<EventOutcome> {
+  const before = await deps.records.get(ev.issueId);
+  if (before?.events.includes(ev.eventKey)) return { status: 'duplicate' };
+  return withClaim(deps, ev.eventKey, () => handleCommentEventClaimed(deps, ev));
+}
+
+async function handleCommentEventClaimed(deps: EnforceDeps, ev: CommentEventInput): Promise<EventOutcome> {
   const before = await deps.records.get(ev.issueId);
   if (before?.events.includes(ev.eventKey)) return { status: 'duplicate' };
   const { settings, problem } = await deps.settings.load();

@@ -11,9 +11,31 @@ import type { JiraPort } from '../jira/port';
 import { classifyReporter, type Classification } from '../policy/vendor';
 import type { AppSettings } from '../policy/settings';
 import type { CapabilityCache, SettingsStore } from '../store/settings';
+import type { ClaimStore } from '../store/claims';
 import { emptyRecord, PHI_GUARD_PROPERTY, propertyOf, type Counts, type FailureRecord, type FieldRecord, type IssueRecord, type IssueRecordStore, type VendorRecord } from './record';
 
 export type Detect = (text: string) => Finding[];
+
+/** Another delivery of the same event is running: ask Forge to deliver this one again later. */
+export class EventBusy extends Error {
+  constructor(readonly eventKey: string) {
+    super('another delivery of this event is being handled');
+    this.name = 'EventBusy';
+  }
+}
+
+/** Longest an event claim lives: one invocation (25 s) plus margin. */
+export const CLAIM_TTL_SECONDS = 60;
+
+/** Runs `work` holding the event's claim; throws EventBusy when another delivery holds it. */
+export async function withClaim<T>(deps: EnforceDeps, eventKey: string, work: () => Promise<T>): Promise<T> {
+  if (!(await deps.claims.claim(eventKey, CLAIM_TTL_SECONDS))) throw new EventBusy(eventKey);
+  try {
+    return await work();
+  } finally {
+    await deps.claims.release(eventKey).catch(() => undefined);
+  }
+}
 
 export interface EnforceDeps {
   jira: JiraPort;
@@ -21,6 +43,7 @@ export interface EnforceDeps {
   audit: AuditLog;
   settings: SettingsStore;
   capabilities: CapabilityCache;
+  claims: ClaimStore;
   now: () => Date;
   sleep: (ms: number) => Promise<void>;
   /** Epoch ms by which waiting (redaction status polls) must stop. */

@@ -9,7 +9,7 @@ import type { AuditFields } from '../audit/chain';
 import { adfToScanText, parseAdf, type AdfDoc } from '../phi/adf';
 import { JiraError, type IssueSnapshot } from '../jira/port';
 import { projectPolicy, type AppSettings } from '../policy/settings';
-import { classifyAccount, commitOutcome, countsOf, describeCounts, detectorFor, markPending, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
+import { classifyAccount, commitOutcome, countsOf, describeCounts, detectorFor, markPending, withClaim, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
 import type { FailureRecord, FieldRecord, IssueRecord, VendorRecord } from './record';
 import { redactTargets, type RedactTarget } from './redaction';
 
@@ -32,6 +32,12 @@ export type EventOutcome =
 const SCANNED = ['summary', 'description'] as const;
 
 export async function handleIssueEvent(deps: EnforceDeps, ev: IssueEventInput): Promise<EventOutcome> {
+  const before = await deps.records.get(ev.issueId);
+  if (before?.events.includes(ev.eventKey)) return { status: 'duplicate' };
+  return withClaim(deps, ev.eventKey, () => handleIssueEventClaimed(deps, ev));
+}
+
+async function handleIssueEventClaimed(deps: EnforceDeps, ev: IssueEventInput): Promise<EventOutcome> {
   const before = await deps.records.get(ev.issueId);
   if (before?.events.includes(ev.eventKey)) return { status: 'duplicate' };
   const issue = await deps.jira.getIssue(ev.issueId);

@@ -6,12 +6,13 @@
  */
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { AuditLog } from '../audit/log';
-import { commitOutcome, type EnforceDeps, type IssueRef } from '../enforce/deps';
+import { commitOutcome, EventBusy, type EnforceDeps, type IssueRef } from '../enforce/deps';
 import { JiraError } from '../jira/port';
 import { forgeJira } from '../jira/forge';
 import { kvsAuditStore } from '../store/audit-kvs';
 import { kvsIssueRecords } from '../store/issue-records';
 import { kvsCapabilities, kvsSettings } from '../store/settings';
+import { kvsClaims } from '../store/claims';
 
 /** Forge retries a product-event trigger at most this many times. */
 export const MAX_EVENT_RETRIES = 4;
@@ -26,6 +27,7 @@ export function forgeDeps(startedAt = Date.now()): EnforceDeps {
     audit: new AuditLog(kvsAuditStore()),
     settings: kvsSettings(),
     capabilities: kvsCapabilities(),
+    claims: kvsClaims(),
     now: () => new Date(),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     deadline,
@@ -65,6 +67,10 @@ export async function runEvent(
   try {
     await work(deps);
   } catch (e) {
+    if (e instanceof EventBusy && ref.retryCount < MAX_EVENT_RETRIES) {
+      // the other delivery will have finished by then; this one then finds the event done
+      return new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    }
     if (e instanceof JiraError && e.retryable && ref.retryCount < MAX_EVENT_RETRIES) {
       return new InvocationError({
         retryAfter: Math.min(900, Math.max(1, Math.ceil((e.retryAfterMs ?? 5_000 * 2 ** ref.retryCount) / 1000))),

@@ -127,6 +127,15 @@ export function capabilities(): CapabilityCache & { unavailable: boolean } {
   return c;
 }
 
+export function memoryClaims() {
+  const held = new Set<string>();
+  return {
+    held,
+    claim: async (key: string) => (held.has(key) ? false : (held.add(key), true)),
+    release: async (key: string) => void held.delete(key),
+  };
+}
+
 export const VENDOR_SETTINGS = {
   projects: { VEND: { mode: 'redact', vendorRules: true }, ITS: { mode: 'redact' }, FLAG: { mode: 'flag' }, OFF: { mode: 'off' } },
   vendors: [
@@ -157,6 +166,7 @@ export function world(settingsInput: unknown = VENDOR_SETTINGS) {
     audit: new AuditLog(auditStore, async () => {}),
     settings,
     capabilities: caps,
+    claims: memoryClaims(),
     now: () => new Date((clock += 1000)),
     sleep: async () => {},
     deadline: Number.MAX_SAFE_INTEGER,

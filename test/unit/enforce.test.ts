@@ -73,6 +73,21 @@ describe('issue events', () => {
     expect(w.auditStore.entries.size).toBe(1);
   });
 
+  it('two deliveries of one event at the same time: one acts, the other is told to come back (and then finds it done)', async () => {
+    const w = world();
+    w.jira.redactApi = true;
+    w.addIssue('1', { description: doc(DESC), reporterId: USERS.acme.accountId });
+    const ref = { issueId: '1', issueKey: 'VEND-1', projectKey: 'VEND', eventKey: 'created:1', actorId: USERS.acme.accountId, retryCount: 0 };
+    const [a, b] = await Promise.all([
+      runEvent(ref, (d) => handleIssueEvent(d, created('1')), w.deps),
+      runEvent(ref, (d) => handleIssueEvent(d, created('1')), w.deps),
+    ]);
+    expect([a, b].filter((r) => r !== undefined)).toEqual([expect.objectContaining({ _retry: true, retryOptions: expect.objectContaining({ retryAfter: 30 }) })]);
+    expect(w.jira.calls.filter((c) => c === 'redact')).toHaveLength(1);
+    expect(await handleIssueEvent(w.deps, created('1'))).toEqual({ status: 'duplicate' });
+    expect(w.records.map.get('1')!.failures).toEqual([]);
+  });
+
   it('a retry after the redaction succeeded but the property write failed records the redaction once', async () => {
     const w = world();
     w.addIssue('1', { description: doc(DESC), reporterId: USERS.acme.accountId });
