@@ -48,7 +48,7 @@ async function handleCommentEventClaimed(deps: EnforceDeps, ev: CommentEventInpu
     const parsed = parseAdf(comment.body);
     const targets: RedactTarget[] = [];
     if (!parsed.ok) {
-      changes.failures!.push({ at, step: 'scan', target, reason: `comment is not valid ADF (${parsed.error}); not scanned` });
+      changes.failures!.push({ at, step: 'scan', target, reason: 'comment is not valid ADF (Atlassian Document Format); not scanned' });
       entry({ action: 'phi.redaction-failed', target, outcome: 'failed', detail: 'invalid ADF, not scanned', idem: `${ev.eventKey}:scan` });
     } else {
       const findings = detect(adfToScanText(parsed.doc).text);

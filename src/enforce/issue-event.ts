@@ -102,7 +102,7 @@ async function scanAndHandle(
     if (issue.description === null || issue.description === undefined) continue;
     const parsed = parseAdf(issue.description);
     if (!parsed.ok) {
-      changes.failures!.push({ at, step: 'scan', target: 'description', reason: `description is not valid ADF (${parsed.error}); not scanned` });
+      changes.failures!.push({ at, step: 'scan', target: 'description', reason: 'description is not valid ADF (Atlassian Document Format); not scanned' });
       entry({ action: 'phi.redaction-failed', target: 'description', outcome: 'failed', detail: 'invalid ADF, not scanned', idem: `${ev.eventKey}:scan:description` });
       continue;
     }

@@ -145,11 +145,14 @@ describe('issue events', () => {
 
   it('malformed ADF is a recorded scan failure, not a crash; other fields are still handled', async () => {
     const w = world();
-    w.addIssue('1', { summary: `Call back re SSN ${PHI.ssn}`, description: { type: 'doc', version: 1, content: 'not an array' } });
+    // the malformed node carries PHI where a parser error message would quote it
+    w.addIssue('1', { summary: `Call back re SSN ${PHI.ssn}`, description: { type: `doc ${PHI.name}`, version: 1, content: 'not an array' } });
     await handleIssueEvent(w.deps, created('1', USERS.agent.accountId));
     const rec = w.records.map.get('1')!;
     expect(rec.failures).toEqual([expect.objectContaining({ step: 'scan', target: 'description' })]);
     expect(w.jira.issues.get('1')!.summary).not.toContain(PHI.ssn);
+    const stored = await everythingStored(w);
+    for (const v of Object.values(PHI)) expect(stored).not.toContain(v);
   });
 
   it('an update scans only the fields it changed', async () => {
