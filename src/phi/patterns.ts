@@ -924,22 +924,21 @@ export function runPatternRules(
   // Trigger words: capitalised words (looked up as written) merged in text order with the
   // lower-case label words the known-word pass found ("member id", "acct #").
   const n = scan.wordCount;
-  const lowerTriggers = scan.known.filter((kw) => (kw.tags & WordTag.Trigger) !== 0 && text.charCodeAt(kw.pos) >= 97);
+  const { knownPos, knownEntries } = scan;
   let li = 0;
-  const fire = (word: string, pos: number) => {
-    const matchers = WORD_MATCHERS.get(word);
-    if (matchers) for (const mt of matchers) d.tryAt(mt, pos);
-  };
   for (let i = 0; i <= n; i++) {
     const pos = i < n ? scan.ws[i]! : Infinity;
-    while (li < lowerTriggers.length && lowerTriggers[li]!.pos < pos) {
-      fire(lowerTriggers[li]!.word, lowerTriggers[li]!.pos);
-      li++;
+    for (; li < knownPos.length && knownPos[li]! < pos; li++) {
+      const kp = knownPos[li]!;
+      const entry = knownEntries[li]!;
+      if ((entry.tags & WordTag.Trigger) === 0 || text.charCodeAt(kp) < 97) continue;
+      const matchers = WORD_MATCHERS.get(entry.word);
+      if (matchers) for (const mt of matchers) d.tryAt(mt, kp);
     }
     if (i === n) break;
     const info = scan.infos[i]!;
     let t = info.trig as TriggerInfo | null | undefined;
-    if (t === undefined) info.trig = t = triggerInfo(scan.tokens[i]!, info.caps, info.lower);
+    if (t === undefined) info.trig = t = triggerInfo(info.raw, info.caps, info.lower);
     if (t === null) {
       const end = scan.we[i]!;
       if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(info.lower)) d.tryAt(addr.intlSuffix, pos);
