@@ -242,6 +242,14 @@ function build(): void {
   }
   trieNext = next;
   trieWord = words;
+  lowerWords = [...KNOWN.values()].filter((e) => /^[a-z]+$/.test(e.word));
+  lowerTable = new Int32Array(1 << Math.ceil(Math.log2(lowerWords.length * 4 + 1)));
+  const mask = lowerTable.length - 1;
+  lowerWords.forEach((e, k) => {
+    let slot = hashOf(e.word) & mask;
+    while (lowerTable[slot] !== 0) slot = (slot + 1) & mask;
+    lowerTable[slot] = k + 1;
+  });
   casedKnown = new Map();
   clearTokenInfo();
   casedShapes.fill(0);
@@ -253,6 +261,26 @@ function build(): void {
     }
   }
   built = true;
+}
+
+/** Known words of letters a-z only, by the hash of their codes (open addressing; slot → index + 1). */
+let lowerTable = new Int32Array(0);
+let lowerWords: KnownEntry[] = [];
+
+function lowerWordAt(text: string, s: number, e: number, hash: number): KnownEntry | undefined {
+  const mask = lowerTable.length - 1;
+  const len = e - s;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const k = lowerTable[slot]!;
+    if (k === 0) return undefined;
+    const entry = lowerWords[k - 1]!;
+    const w = entry.word;
+    if (w.length === len) {
+      let i = 0;
+      while (i < len && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+      if (i === len) return entry;
+    }
+  }
 }
 
 /** Where the known word starting at `p` ends: the longest one followed by a word boundary, with an optional 's. */
@@ -458,13 +486,43 @@ export class Scan {
       } else if (c === 64) {
         this.ats.push(p++);
       } else if (c >= 97 && c <= 122) {
-        // a known lower-case word can start only at a word boundary
-        if ((p > 0 && isWordCh(text.charCodeAt(p - 1))) || !matchKnown(text, p)) {
-          p++;
+        // a run of lower-case letters: no word boundary inside it, so a known word can only
+        // start at its first letter (after a non-word character) and end at or after its end
+        let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+        let e = p + 1;
+        while (e < n) {
+          const d = text.charCodeAt(e);
+          if (d < 97 || d > 122) break;
+          h = Math.imul(h ^ d, 0x01000193);
+          e++;
+        }
+        if (p > 0 && isWordCh(text.charCodeAt(p - 1))) {
+          p = e;
           continue;
         }
-        this.addKnown(p, knownEnd.entry!);
-        p = knownEnd.end;
+        const after = e < n ? text.charCodeAt(e) : -1;
+        if (after >= 0 && after < 128 && trieSym[after] !== 0) {
+          // a known word may go on past the letters ("x-ray", "d.o.b", "member_id", "hl7"): walk the trie
+          if (matchKnown(text, p)) {
+            this.addKnown(p, knownEnd.entry!);
+            p = knownEnd.end;
+          } else p = e;
+          continue;
+        }
+        const entry = lowerWordAt(text, p, e, h >>> 0);
+        if (entry !== undefined) {
+          if ((after === 39 || after === 0x2019) && e + 1 < n && text.charCodeAt(e + 1) === 115 && !(e + 2 < n && isWordCh(text.charCodeAt(e + 2)))) {
+            this.addKnown(p, entry);
+            p = e + 2;
+            continue;
+          }
+          if (!isWordCh(after)) {
+            this.addKnown(p, entry);
+            p = e;
+            continue;
+          }
+        }
+        p = e;
       } else if ((cls & CH_UPPER) !== 0) {
         if (p > 0 && isLetter(text.charCodeAt(p - 1))) {
           p++;
