@@ -331,7 +331,7 @@ const NAMED_DATE: Matcher = mk({
 });
 /** "March 1962", "03/1962": month and year of a person's event (Safe Harbor keeps only the year). */
 const MONTH_YEAR: Matcher = mk({
-  pre: (text, pos) => isDigitAt(text, pos) || (isUpperAscii(text.charCodeAt(pos)) && digitSoon(text, pos, 6)),
+  pre: (text, pos) => (isDigitAt(text, pos) ? monthSlashYear(text, pos) : isUpperAscii(text.charCodeAt(pos)) && digitSoon(text, pos, 6)),
   re: new RegExp(`\\b(?:${MONTHS}),? (?:19|20)\\d{2}\\b|(?<![\\w/.:-])(?:0?[1-9]|1[0-2])\\/(?:19|20)\\d{2}(?![\\w/-]|\\.\\d)`, 'y'),
   on(m, env) {
     // only where a date-event or patient word ties it to a person
@@ -837,6 +837,14 @@ function digitsInRun(text: string, pos: number, set: Uint8Array, max: number): n
   return digits;
 }
 const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+/** MONTH_YEAR from a digit: one or two digits, '/', then 19xx or 20xx. */
+function monthSlashYear(text: string, pos: number): boolean {
+  let q = pos + 1;
+  if (isDigitAt(text, q)) q++;
+  if (text.charCodeAt(q) !== 47) return false;
+  const c = text.charCodeAt(q + 1);
+  return (c === 49 || c === 50) && isDigitAt(text, q + 2) && isDigitAt(text, q + 3) && isDigitAt(text, q + 4);
+}
 /** A digit within `extra` characters after the run of ASCII letters at `pos` (or in it). */
 function digitSoon(text: string, pos: number, extra: number): boolean {
   let e = pos;
