@@ -1,10 +1,10 @@
 /**
- * Scanning a text for the rules, in two native regular-expression passes (V8 runs these at
- * hundreds of MB/s; the rules then do JavaScript work only where something can match):
- * 1. capitalised words, digit runs, '@' and ':' — what the rules dispatch on;
- * 2. the known lower-case vocabulary: context cue words ("patient", "server", "DOB") and rule
- *    trigger words ("member", "account", "serial").
- * Lower-case prose between them is never tokenised in JavaScript.
+ * Scanning a text for the rules, in one pass over its character codes (see `Scan`): capitalised
+ * words, digit runs, '@' and ':' — what the rules dispatch on — and the known lower-case
+ * vocabulary: context cue words ("patient", "server", "DOB") and rule trigger words ("member",
+ * "account", "serial"). Nothing is sliced or hashed as a string for a word seen before: known
+ * words are walked in a trie, capitalised spellings found in a table keyed by a hash of their
+ * character codes.
  */
 
 /** Tags (`tagWords`) of the known words some rules look for. */
@@ -108,7 +108,7 @@ export const CUE_MAP: ReadonlyMap<string, number> = (() => {
 })();
 
 /** A lower-case word with its cue bits and the tags rules gave it (see `tagWords`). */
-interface KnownEntry {
+export interface KnownEntry {
   readonly word: string;
   readonly cues: number;
   tags: number;
@@ -122,13 +122,17 @@ function entryOf(w: string): KnownEntry {
 
 /** Cue words and rule trigger words. */
 const KNOWN = new Map<string, KnownEntry>();
-let knownRe: RegExp | undefined;
+/** Whether the lookup structures below reflect KNOWN. */
+let built = false;
 export function registerWords(words: Iterable<string>): void {
   for (const w of words) {
     const l = w.toLowerCase();
+    const c = l.charCodeAt(0);
+    // the scan looks for known words only where a lower-case ASCII letter starts a word
+    if (!(c >= 97 && c <= 122)) throw new Error(`known word "${w}" must start with a letter a-z`);
     KNOWN.set(l, entryOf(l));
   }
-  knownRe = undefined;
+  built = false;
 }
 registerWords(CUE_MAP.keys());
 
@@ -142,6 +146,8 @@ export function tagWords(words: Iterable<string>, bit: number): void {
 
 /** Facts about a capitalised word as written, shared by all scans: its known-word entry, if any, and a slot for names.ts. */
 export interface TokenInfo {
+  /** The spelling as written. */
+  readonly raw: string;
   readonly known: KnownEntry | undefined;
   /** 1 Capitalised, 2 ALL CAPS. */
   readonly caps: number;
@@ -151,9 +157,51 @@ export interface TokenInfo {
   ev: unknown;
   trig: unknown;
 }
-const TOKEN_INFO = new Map<string, TokenInfo>();
-/** The same for one- and two-letter ASCII spellings ("T", "PM"), by char codes: no string hashing. */
-const SHORT_INFO: Array<TokenInfo | undefined> = new Array(128 + 128 * 128).fill(undefined);
+
+// ---------------------------------------------------------------------------------------------
+// Character classes. The scan reads the text one UTF-16 code unit at a time (as the regular
+// expressions of the rules do: no 'u' flag) and looks each code below 0x500 up here.
+
+/** [A-Za-z0-9_]: a regex word character (`\b`). */
+const CH_WORD = 1;
+/** Letters a word is made of: A-Z a-z À-Ö Ø-ö ø-ɏ Ͱ-ӿ. */
+const CH_LETTER = 2;
+/** Letters a capitalised word starts with: A-Z À-Ö Ø-Þ Α-Ω А-Я. */
+const CH_UPPER = 4;
+/** Characters of a digit run: 0-9 : . , / - */
+const CH_RUN = 8;
+const CLASS = (() => {
+  const t = new Uint8Array(0x500);
+  const set = (from: number, to: number, bit: number) => {
+    for (let c = from; c <= to; c++) t[c]! |= bit;
+  };
+  set(48, 57, CH_WORD | CH_RUN);
+  set(65, 90, CH_WORD | CH_LETTER | CH_UPPER);
+  set(97, 122, CH_WORD | CH_LETTER);
+  t[95]! |= CH_WORD;
+  for (const c of ':.,/-') t[c.charCodeAt(0)]! |= CH_RUN;
+  set(0xc0, 0xd6, CH_LETTER | CH_UPPER);
+  set(0xd8, 0xde, CH_UPPER);
+  set(0xd8, 0xf6, CH_LETTER);
+  set(0xf8, 0x24f, CH_LETTER);
+  set(0x370, 0x4ff, CH_LETTER);
+  set(0x391, 0x3a9, CH_UPPER);
+  set(0x410, 0x42f, CH_UPPER);
+  return t;
+})();
+const isWordCh = (c: number) => c < 0x500 && (CLASS[c]! & CH_WORD) !== 0;
+const isLetter = (c: number) => c < 0x500 && (CLASS[c]! & CH_LETTER) !== 0;
+
+// ---------------------------------------------------------------------------------------------
+// Known lower-case words: a trie over their characters, walked where a word starts.
+
+/** Child table: node * ALPHABET + symbol → child node + 1 (0: none). */
+let trieNext = new Int32Array(0);
+/** Per node: the known word ending there, if any. */
+let trieWord: Array<KnownEntry | undefined> = [];
+/** Character code → trie symbol + 1 (0: not in any known word). */
+const trieSym = new Uint8Array(128);
+let alphabet = 0;
 
 /** Capitalised and upper-case spellings of the known words, for the capitalised-word branch. */
 let casedKnown = new Map<string, KnownEntry>();
@@ -161,46 +209,197 @@ let casedKnown = new Map<string, KnownEntry>();
 const casedShapes = new Uint8Array(32 * 32);
 const shapeOf = (tok: string) => ((tok.charCodeAt(0) & 31) << 5) | Math.min(tok.length, 31);
 
-/**
- * The scanning pattern: capitalised words, digit runs, '@', ':' and, case-sensitively, the known
- * lower-case words (their capitalised spellings arrive through the first branch).
- */
-function scanRe(): RegExp {
-  if (!knownRe) {
-    const alts = [...KNOWN.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    knownRe = new RegExp(`${INTEREST_SOURCE}|\\b(?:${alts.join('|')})(?:['\u2019]s)?\\b`, 'g');
-    casedKnown = new Map();
-    TOKEN_INFO.clear();
-    SHORT_INFO.fill(undefined);
-    casedShapes.fill(0);
-    for (const [w, e] of KNOWN) {
-      for (const cased of [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]) {
-        casedKnown.set(cased, e);
-        casedShapes[shapeOf(cased)] = 1;
-        casedShapes[shapeOf(cased + "'s")] = 1;
-      }
+function build(): void {
+  trieSym.fill(0);
+  alphabet = 0;
+  for (const w of KNOWN.keys()) {
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c >= 128) throw new Error(`known word "${w}" must be ASCII`);
+      if (trieSym[c] === 0) trieSym[c] = ++alphabet;
     }
   }
-  return knownRe;
+  let next = new Int32Array(64 * alphabet);
+  const words: Array<KnownEntry | undefined> = [undefined];
+  for (const [w, e] of KNOWN) {
+    let node = 0;
+    for (let i = 0; i < w.length; i++) {
+      const slot = node * alphabet + trieSym[w.charCodeAt(i)]! - 1;
+      let child = next[slot]! - 1;
+      if (child < 0) {
+        child = words.length;
+        words.push(undefined);
+        if ((child + 1) * alphabet > next.length) {
+          const grown = new Int32Array(next.length * 2);
+          grown.set(next);
+          next = grown;
+        }
+        next[slot] = child + 1;
+      }
+      node = child;
+    }
+    words[node] = e;
+  }
+  trieNext = next;
+  trieWord = words;
+  lowerWords = [...KNOWN.values()].filter((e) => /^[a-z]+$/.test(e.word));
+  lowerTable = new Int32Array(1 << Math.ceil(Math.log2(lowerWords.length * 4 + 1)));
+  const mask = lowerTable.length - 1;
+  lowerWords.forEach((e, k) => {
+    let slot = hashOf(e.word) & mask;
+    while (lowerTable[slot] !== 0) slot = (slot + 1) & mask;
+    lowerTable[slot] = k + 1;
+  });
+  casedKnown = new Map();
+  clearTokenInfo();
+  casedShapes.fill(0);
+  for (const [w, e] of KNOWN) {
+    for (const cased of [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]) {
+      casedKnown.set(cased, e);
+      casedShapes[shapeOf(cased)] = 1;
+      casedShapes[shapeOf(cased + "'s")] = 1;
+    }
+  }
+  built = true;
 }
 
-const LETTERS = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u04FF';
-const UPPERS = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0391-\\u03A9\\u0410-\\u042F';
-/**
- * Capitalised words (with inner ' ’ . -), runs of digits and ':' (with the separators between
- * them: one match for "2023-03-14" or "10:22:33,123", split into digit runs and colons in
- * JavaScript; no other branch can start at those characters) and '@'.
- */
-const INTEREST_SOURCE = `[${UPPERS}](?<![${LETTERS}].)[${LETTERS}]*(?:['\u2019.-][${LETTERS}]+)*|[\\d:][\\d:.,/-]*|@`;
+/** Known words of letters a-z only, by the hash of their codes (open addressing; slot → index + 1). */
+let lowerTable = new Int32Array(0);
+let lowerWords: KnownEntry[] = [];
 
-/** A known word (cue or trigger) found in the text, lower-cased. */
-export interface KnownWord {
-  pos: number;
-  end: number;
-  word: string;
-  cues: number;
-  /** Bits given by `tagWords`. */
-  tags: number;
+function lowerWordAt(text: string, s: number, e: number, hash: number): KnownEntry | undefined {
+  const mask = lowerTable.length - 1;
+  const len = e - s;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const k = lowerTable[slot]!;
+    if (k === 0) return undefined;
+    const entry = lowerWords[k - 1]!;
+    const w = entry.word;
+    if (w.length === len) {
+      let i = 0;
+      while (i < len && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+      if (i === len) return entry;
+    }
+  }
+}
+
+/** Where the known word starting at `p` ends: the longest one followed by a word boundary, with an optional 's. */
+const knownEnd = { end: 0, entry: undefined as KnownEntry | undefined };
+const trieDepths: number[] = [];
+const trieNodes: number[] = [];
+function matchKnown(text: string, p: number): boolean {
+  const n = text.length;
+  let node = 0;
+  let found = 0;
+  for (let q = p; q < n; q++) {
+    const c = text.charCodeAt(q);
+    if (c >= 128) break;
+    const sym = trieSym[c]!;
+    if (sym === 0) break;
+    const child = trieNext[node * alphabet + sym - 1]! - 1;
+    if (child < 0) break;
+    node = child;
+    if (trieWord[node] !== undefined) {
+      trieDepths[found] = q + 1;
+      trieNodes[found++] = node;
+    }
+  }
+  // longest first: "word's" then "word", each needing a word boundary after it
+  for (let k = found - 1; k >= 0; k--) {
+    const e = trieDepths[k]!;
+    const c = e < n ? text.charCodeAt(e) : -1;
+    if ((c === 39 || c === 0x2019) && e + 1 < n && text.charCodeAt(e + 1) === 115 && isWordCh(115) !== (e + 2 < n && isWordCh(text.charCodeAt(e + 2)))) {
+      knownEnd.end = e + 2;
+      knownEnd.entry = trieWord[trieNodes[k]!];
+      return true;
+    }
+    if (isWordCh(text.charCodeAt(e - 1)) !== (c >= 0 && isWordCh(c))) {
+      knownEnd.end = e;
+      knownEnd.entry = trieWord[trieNodes[k]!];
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capitalised spellings → TokenInfo: an open-addressing table keyed by a hash of the char codes,
+// so the scan neither slices nor hashes a string for a spelling it has seen before.
+
+let infoTable = new Int32Array(1 << 12);
+let infoList: TokenInfo[] = [];
+/** The same for one- and two-letter ASCII spellings ("T", "PM"), by char codes. */
+const SHORT_INFO: Array<TokenInfo | undefined> = new Array(128 + 128 * 128).fill(undefined);
+
+function clearTokenInfo(): void {
+  infoTable = new Int32Array(1 << 12);
+  infoList = [];
+  SHORT_INFO.fill(undefined);
+}
+
+function newInfo(tok: string): TokenInfo {
+  let caps = 1;
+  if (tok.length > 1) {
+    const c2 = tok.charCodeAt(1);
+    if (((c2 >= 65 && c2 <= 90) || (c2 >= 0xc0 && c2 <= 0xde)) && tok === tok.toUpperCase()) caps = 2;
+  }
+  let known: KnownEntry | undefined;
+  if (casedShapes[shapeOf(tok)] === 1) {
+    known = casedKnown.get(tok) ?? (tok.length > 2 && (tok.endsWith("'s") || tok.endsWith('\u2019s')) ? casedKnown.get(tok.slice(0, -2)) : undefined);
+  }
+  return { raw: tok, known, caps, lower: tok.toLowerCase(), ev: undefined, trig: undefined };
+}
+
+function infoAt(text: string, s: number, e: number, hash: number): TokenInfo {
+  const len = e - s;
+  if (len <= 2) {
+    const c = text.charCodeAt(s);
+    const c1 = len === 2 ? text.charCodeAt(s + 1) : 0;
+    if (c < 128 && c1 < 128) {
+      const key = len === 1 ? c : 128 + (c << 7) + c1;
+      return (SHORT_INFO[key] ??= newInfo(text.slice(s, e)));
+    }
+  }
+  const mask = infoTable.length - 1;
+  let slot = hash & mask;
+  for (;;) {
+    const k = infoTable[slot]!;
+    if (k === 0) break;
+    const info = infoList[k - 1]!;
+    const raw = info.raw;
+    if (raw.length === len) {
+      let i = 0;
+      while (i < len && raw.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+      if (i === len) return info;
+    }
+    slot = (slot + 1) & mask;
+  }
+  if (infoList.length > 100_000) {
+    clearTokenInfo();
+    return infoAt(text, s, e, hash);
+  }
+  const info = newInfo(text.slice(s, e));
+  infoList.push(info);
+  infoTable[slot] = infoList.length;
+  if (infoList.length * 2 > infoTable.length) rehash();
+  return info;
+}
+
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function rehash(): void {
+  const table = new Int32Array(infoTable.length * 2);
+  const mask = table.length - 1;
+  for (let k = 0; k < infoList.length; k++) {
+    let slot = hashOf(infoList[k]!.raw) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = k + 1;
+  }
+  infoTable = table;
 }
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
@@ -216,14 +415,22 @@ function lowerBound(list: readonly number[], value: number): number {
   return a;
 }
 
+/**
+ * One pass over a text, in text order:
+ * - capitalised words (a letter of UPPERS with no letter before it, letters, and inner ' ’ . -
+ *   each followed by letters);
+ * - runs of digits and ':' with the separators . , / - between them, split into digit runs and
+ *   colons (IPv6 candidates);
+ * - '@';
+ * - the known lower-case words (cue and trigger words), at a word boundary, with an optional 's,
+ *   followed by a word boundary; their capitalised spellings arrive as capitalised words.
+ */
 export class Scan {
   readonly text: string;
-  /** Capitalised words: start / end offsets, 1 Capitalised or 2 ALL CAPS, lower-cased form, cue bits. */
+  /** Capitalised words: start / end offsets, 1 Capitalised or 2 ALL CAPS. */
   readonly ws: number[] = [];
   readonly we: number[] = [];
   readonly caps: number[] = [];
-  /** The capitalised words as written. */
-  readonly tokens: string[] = [];
   /** Per capitalised word: its shared `TokenInfo`. */
   readonly infos: TokenInfo[] = [];
   /** Start and end offsets of maximal digit runs. */
@@ -233,25 +440,33 @@ export class Scan {
   readonly ats: number[] = [];
   /** Offsets of ':' with a hex digit or ':' on the left (IPv6 candidates). */
   readonly colons: number[] = [];
-  /** Known words in text order. */
-  readonly known: KnownWord[] = [];
-  private readonly knownPos: number[] = [];
+  /** Known words (cue and trigger words, any case) in text order: where each starts, and its entry. */
+  readonly knownPos: number[] = [];
+  readonly knownEntries: KnownEntry[] = [];
   /** Cue word positions per cue bit (index: the bit's position). */
   private readonly cueLists: number[][] = [[], [], [], [], [], [], [], [], [], [], []];
 
   constructor(text: string) {
     this.text = text;
-    const re = scanRe();
-    const cased = casedKnown;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const tok = m[0];
-      const c = tok.charCodeAt(0);
-      if (c <= 58) {
+    if (!built) build();
+    const n = text.length;
+    let p = 0;
+    while (p < n) {
+      const c = text.charCodeAt(p);
+      if (c >= 0x500) {
+        p++;
+        continue;
+      }
+      const cls = CLASS[c]!;
+      if (c <= 58 && c >= 48) {
         // digit runs and colons, with '.' ',' '/' '-' between them
-        const end = m.index + tok.length;
-        let j = m.index;
+        let end = p + 1;
+        while (end < n) {
+          const d = text.charCodeAt(end);
+          if (d >= 128 || (CLASS[d]! & CH_RUN) === 0) break;
+          end++;
+        }
+        let j = p;
         while (j < end) {
           const ch = text.charCodeAt(j);
           if (ch >= 48 && ch <= 57) {
@@ -267,50 +482,92 @@ export class Scan {
           }
           j++;
         }
-      } else if (c === 64) this.ats.push(m.index);
-      else if (c >= 97 && c <= 122) {
-        // a known lower-case word
-        this.addKnown(m.index, KNOWN.get(tok) ?? KNOWN.get(tok.slice(0, -2))!);
-      } else if (text.charCodeAt(m.index - 1) === 91 ? tok === 'PHI' : text.charCodeAt(m.index - 1) === 58 && text.startsWith('[PHI:', m.index - 5)) {
-        // this app's own masks ("[PHI:NAME]") are neither words nor context
-      } else {
-        let short = -1;
-        if (tok.length <= 2) {
-          const c1 = tok.length === 2 ? tok.charCodeAt(1) : 0;
-          if (c < 128 && c1 < 128) short = tok.length === 1 ? c : 128 + (c << 7) + c1;
+        p = end;
+      } else if (c === 64) {
+        this.ats.push(p++);
+      } else if (c >= 97 && c <= 122) {
+        // a run of lower-case letters: no word boundary inside it, so a known word can only
+        // start at its first letter (after a non-word character) and end at or after its end
+        let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+        let e = p + 1;
+        while (e < n) {
+          const d = text.charCodeAt(e);
+          if (d < 97 || d > 122) break;
+          h = Math.imul(h ^ d, 0x01000193);
+          e++;
         }
-        let info = short >= 0 ? SHORT_INFO[short] : TOKEN_INFO.get(tok);
-        if (info === undefined) {
-          let caps = 1;
-          if (tok.length > 1) {
-            const c2 = tok.charCodeAt(1);
-            if (((c2 >= 65 && c2 <= 90) || (c2 >= 0xc0 && c2 <= 0xde)) && tok === tok.toUpperCase()) caps = 2;
+        if (p > 0 && isWordCh(text.charCodeAt(p - 1))) {
+          p = e;
+          continue;
+        }
+        const after = e < n ? text.charCodeAt(e) : -1;
+        if (after >= 0 && after < 128 && trieSym[after] !== 0) {
+          // a known word may go on past the letters ("x-ray", "d.o.b", "member_id", "hl7"): walk the trie
+          if (matchKnown(text, p)) {
+            this.addKnown(p, knownEnd.entry!);
+            p = knownEnd.end;
+          } else p = e;
+          continue;
+        }
+        const entry = lowerWordAt(text, p, e, h >>> 0);
+        if (entry !== undefined) {
+          if ((after === 39 || after === 0x2019) && e + 1 < n && text.charCodeAt(e + 1) === 115 && !(e + 2 < n && isWordCh(text.charCodeAt(e + 2)))) {
+            this.addKnown(p, entry);
+            p = e + 2;
+            continue;
           }
-          let known: KnownEntry | undefined;
-          if (casedShapes[shapeOf(tok)] === 1) {
-            known = cased.get(tok) ?? (tok.length > 2 && (tok.endsWith("'s") || tok.endsWith('\u2019s')) ? cased.get(tok.slice(0, -2)) : undefined);
-          }
-          info = { known, caps, lower: tok.toLowerCase(), ev: undefined, trig: undefined };
-          if (short >= 0) SHORT_INFO[short] = info;
-          else {
-            if (TOKEN_INFO.size > 100_000) TOKEN_INFO.clear();
-            TOKEN_INFO.set(tok, info);
+          if (!isWordCh(after)) {
+            this.addKnown(p, entry);
+            p = e;
+            continue;
           }
         }
-        this.ws.push(m.index);
-        this.we.push(m.index + tok.length);
-        this.caps.push(info.caps);
-        this.tokens.push(tok);
-        this.infos.push(info);
-        if (info.known !== undefined) this.addKnown(m.index, info.known);
-      }
+        p = e;
+      } else if ((cls & CH_UPPER) !== 0) {
+        if (p > 0 && isLetter(text.charCodeAt(p - 1))) {
+          p++;
+          continue;
+        }
+        let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+        let e = p + 1;
+        for (;;) {
+          while (e < n) {
+            const d = text.charCodeAt(e);
+            if (d >= 0x500 || (CLASS[d]! & CH_LETTER) === 0) break;
+            h = Math.imul(h ^ d, 0x01000193);
+            e++;
+          }
+          // inner ' ’ . - followed by a letter
+          if (e + 1 < n) {
+            const d = text.charCodeAt(e);
+            if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && isLetter(text.charCodeAt(e + 1))) {
+              h = Math.imul(h ^ d, 0x01000193);
+              e++;
+              continue;
+            }
+          }
+          break;
+        }
+        const before = p > 0 ? text.charCodeAt(p - 1) : 0;
+        if (before === 91 ? e - p === 3 && c === 80 && text.charCodeAt(p + 1) === 72 && text.charCodeAt(p + 2) === 73 : before === 58 && text.startsWith('[PHI:', p - 5)) {
+          // this app's own masks ("[PHI:NAME]") are neither words nor context
+        } else {
+          const info = infoAt(text, p, e, h >>> 0);
+          this.ws.push(p);
+          this.we.push(e);
+          this.caps.push(info.caps);
+          this.infos.push(info);
+          if (info.known !== undefined) this.addKnown(p, info.known);
+        }
+        p = e;
+      } else p++;
     }
   }
 
   private addKnown(pos: number, e: KnownEntry): void {
-    const { word, cues } = e;
-    this.known.push({ pos, end: pos + word.length, word, cues, tags: e.tags });
     this.knownPos.push(pos);
+    this.knownEntries.push(e);
+    const cues = e.cues;
     if (cues === 0) return;
     for (let k = 0, bit = 1; bit <= Cue.WeakIntro; bit <<= 1, k++) {
       if (cues & bit) this.cueLists[k]!.push(pos);
@@ -328,14 +585,7 @@ export class Scan {
 
   /** Capitalised word i as written. */
   raw(i: number): string {
-    return this.tokens[i]!;
-  }
-
-  /** Known words (cue words and registered triggers) of any case starting in [from, to). */
-  knownWords(from: number, to: number): KnownWord[] {
-    const out: KnownWord[] = [];
-    for (let k = lowerBound(this.knownPos, from); k < this.known.length && this.known[k]!.pos < to; k++) out.push(this.known[k]!);
-    return out;
+    return this.infos[i]!.raw;
   }
 
   /** Is there a cue word of kind `cue` starting in [from - before, to + after]? */

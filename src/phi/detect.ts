@@ -105,7 +105,8 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
 
 function kvKeyPositions(scan: Scan): number[] {
   const out: number[] = [];
-  for (const k of scan.known) if ((k.tags & WordTag.KvKey) !== 0) out.push(k.pos);
+  const { knownPos, knownEntries } = scan;
+  for (let k = 0; k < knownPos.length; k++) if ((knownEntries[k]!.tags & WordTag.KvKey) !== 0) out.push(knownPos[k]!);
   return out;
 }
 

@@ -204,15 +204,17 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if (/^(?:ADT|ORM|ORU|SIU|MDM|DFT|ACK|BAR|RDE|VXU)\^/.test(m[0])) continue; // message types
     emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.hl7');
   }
-  for (const kw of scan.known) {
-    if ((kw.tags & WordTag.LowerIntro) === 0) continue;
-    LOWER_INITIAL_RE.lastIndex = kw.pos;
+  const { knownPos, knownEntries } = scan;
+  for (let k = 0; k < knownPos.length; k++) {
+    if ((knownEntries[k]!.tags & WordTag.LowerIntro) === 0) continue;
+    const pos = knownPos[k]!;
+    LOWER_INITIAL_RE.lastIndex = pos;
     if ((m = LOWER_INITIAL_RE.exec(text)) !== null) {
       const last = m[1]!;
       if (!COMMON_WORDS.has(last.split('-')[0]!)) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
       continue;
     }
-    LOWER_NAME_RE.lastIndex = kw.pos;
+    LOWER_NAME_RE.lastIndex = pos;
     if ((m = LOWER_NAME_RE.exec(text)) === null) continue;
     const first = m[1]!;
     const last = m[3]!;

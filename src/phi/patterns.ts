@@ -37,10 +37,20 @@ export interface RuleEnv {
 interface Matcher {
   re: RegExp;
   on: (m: RegExpExecArray, env: RuleEnv) => void;
+  /**
+   * A cheap necessary condition for `re` to match at `pos` (or for `on` to emit): when it is
+   * false the pattern is not run. It must never be false where a candidate could come out.
+   */
+  pre: ((text: string, pos: number) => boolean) | undefined;
   /** Where this matcher last produced a candidate, in run `gen` of the dispatcher. */
-  gen?: number;
-  lastStart?: number;
-  lastEnd?: number;
+  gen: number;
+  lastStart: number;
+  lastEnd: number;
+}
+
+/** Every matcher has the same shape (one hidden class for the dispatcher's property reads). */
+function mk(spec: { re: RegExp; on: Matcher['on']; pre?: Matcher['pre'] }): Matcher {
+  return { re: spec.re, on: spec.on, pre: spec.pre, gen: 0, lastStart: 0, lastEnd: 0 };
 }
 
 let dispatchGeneration = 0;
@@ -51,7 +61,8 @@ class Dispatcher {
   maxEnd = 0;
   constructor(private readonly env: RuleEnv) {}
   tryAt(mt: Matcher, pos: number): boolean {
-    if (mt.gen === this.gen && pos >= mt.lastStart! && pos < mt.lastEnd!) return false;
+    if (mt.gen === this.gen && pos >= mt.lastStart && pos < mt.lastEnd) return false;
+    if (mt.pre !== undefined && !mt.pre(this.env.text, pos)) return false;
     mt.re.lastIndex = pos;
     const m = mt.re.exec(this.env.text);
     if (!m || m[0].length === 0) return false;
@@ -120,7 +131,7 @@ const isHostCh = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 
 const URL_PERSONAL = /[?&/](?:patient|pt|mrn|dob|ssn|member|person|chart|record|name|first|last)[\w-]*[=/]/i;
 
 function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
-  return {
+  return mk({
     re: URL_RE,
     on(m, env) {
       const { text } = env;
@@ -133,16 +144,35 @@ function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
       const score = personal ? 0.85 : ctxScore(env, m.index, end, 0.35, 0.35, 0.1, 60);
       env.emit('URL', m.index, end, score, personal ? 'url.personal' : 'url.context');
     },
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // IP addresses
+/**
+ * An IPv6 candidate is kept only with four colons or '::', and a hex letter or '::': tested first
+ * on the run of hex digits and colons the match would lie in (times like 10:22:33 fail here).
+ */
+function ipv6Possible(text: string, pos: number): boolean {
+  let colons = 0;
+  let double = false;
+  let hexLetter = false;
+  for (let k = pos, end = Math.min(text.length, pos + 64); k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 58) {
+      colons++;
+      if (text.charCodeAt(k + 1) === 58) double = true;
+    } else if ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)) hexLetter = true;
+    else if (!(c >= 48 && c <= 57)) break;
+  }
+  return (colons >= 4 || double) && (hexLetter || double);
+}
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/y;
 const IPV6_RE = /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?(?![\w:])/y;
 
 function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
-  return {
+  return mk({
+    pre: v6 ? ipv6Possible : undefined,
     re: v6 ? IPV6_RE : IPV4_RE,
     on(m, env) {
       const ip = m[0];
@@ -166,13 +196,13 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
       const score = personal ? (tech ? 0.6 : 0.85) : tech ? 0.15 : 0.45;
       env.emit('IP', m.index, m.index + ip.length, score, v6 ? 'ip.v6' : 'ip.v4');
     },
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // SSN
 const SSN_LABEL = /(?:ssn|social security|social|soc\.? ?sec|ss#|ss ?no)[^\n\d]{0,32}$/i;
-const SSN: Matcher = {
+const SSN: Matcher = mk({
   re: /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/y,
   on(m, env) {
     if (!isValidSsn(m[0])) return;
@@ -184,7 +214,7 @@ const SSN: Matcher = {
     if (!labelled) score = ctxScore(env, start, end, score, 0.1, 0.35);
     env.emit('SSN', start, end, score, labelled ? 'ssn.labelled' : 'ssn.format');
   },
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Phone and fax
@@ -200,12 +230,13 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
   env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
 }
 
-const NANP: Matcher = {
+const NANP: Matcher = mk({
   re: /(?<![\w+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .\/-])(?:\d{3}[ .-]\d{4}|\d{7})(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w-]|\.\d)/iy,
   on: (m, env) => emitPhone(env, m.index, m.index + m[0].length, 0.8, 'nanp'),
-};
+});
 // International / loosely grouped: "+44 20 7946 0958", "0490 75 40 81", "03.93.92.16.85", "(37) 788-063".
-const INTL: Matcher = {
+const INTL: Matcher = mk({
+  pre: (text, pos) => digitsInRun(text, pos, PHONE_CH, 80) >= 7,
   re: /(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?|00\d{1,3}[ .-]|\(\d{1,4}\)[ ]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:[ ]?x\d{1,6})?(?![\w-]|[.:]\d)/y,
   on(m, env) {
     const s = m[0];
@@ -216,14 +247,14 @@ const INTL: Matcher = {
     const intl = s.startsWith('+') || s.startsWith('00');
     emitPhone(env, m.index, m.index + s.length, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
-};
-const BARE10: Matcher = {
+});
+const BARE10: Matcher = mk({
   re: /(?<![\w-])\d{10}(?![\w-])/y,
   on(m, env) {
     const labelled = labelBefore(env.text, m.index, PHONE_LABEL, 25) || labelBefore(env.text, m.index, FAX_LABEL, 20);
     emitPhone(env, m.index, m.index + 10, labelled ? 0.9 : 0.3, 'bare');
   },
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -258,7 +289,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   env.emit('DATE', start, time ? end + time[0].length : end, clamp(score), rule);
 }
 
-const NUM_DATE: Matcher = {
+const NUM_DATE: Matcher = mk({
   re: /(?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/y,
   on(m, env) {
     const a = Number(m[1]);
@@ -267,9 +298,9 @@ const NUM_DATE: Matcher = {
     if (m[2] === '.' && m[4]!.length === 2) return; // 1.2.3-ish versions
     emitDate(env, m.index, m.index + m[0].length, m[2] === '.' ? 0.45 : 0.6, 'date.numeric');
   },
-};
+});
 /** "on 3/21", "since 02/24": month/day without a year, only where a person's context makes it PHI. */
-const SHORT_DATE: Matcher = {
+const SHORT_DATE: Matcher = mk({
   re: /(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?![\w/-]|\.\d|:\d)/y,
   on(m, env) {
     if (!isValidMonthDay(Number(m[1]), Number(m[2]))) return;
@@ -277,15 +308,16 @@ const SHORT_DATE: Matcher = {
     if (/(?:attempt|retry|retries|try|step|page|part|round|of|item|batch|node|disk|slot)\s*[#(]?\s*$/i.test(env.text.slice(Math.max(0, m.index - 12), m.index))) return;
     emitDate(env, m.index, m.index + m[0].length, 0.5, 'date.short');
   },
-};
-const ISO_DATE: Matcher = {
+});
+const ISO_DATE: Matcher = mk({
   re: /(?<![\w/.:-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)/y,
   on(m, env) {
     if (!isValidMonthDay(Number(m[3]), Number(m[4]))) return;
     emitDate(env, m.index, m.index + m[0].length, 0.55, 'date.iso');
   },
-};
-const NAMED_DATE: Matcher = {
+});
+const NAMED_DATE: Matcher = mk({
+  pre: (text, pos) => digitSoon(text, pos, 16),
   re: new RegExp(
     `\\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,? )?(?:(?:${MONTHS})[ ]?\\d{1,2}(?:st|nd|rd|th)?(?:,? ?(?:\\d{4}|'\\d{2}))?|\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS}),?(?: (?:\\d{4}|'\\d{2}))?|\\d{1,2}([-/ ])(?:${MONTHS})\\1\\d{2,4}|(?:${MONTHS})([-/])\\d{1,2}\\2\\d{2,4}|\\d{4}([-/])(?:${MONTHS})\\3\\d{1,2})(?![\\w:])`,
     'iy',
@@ -296,23 +328,24 @@ const NAMED_DATE: Matcher = {
     if (!day || Number(day[1]) < 1 || Number(day[1]) > 31) return;
     emitDate(env, m.index, m.index + s.length, /\d{4}/.test(s) ? 0.65 : 0.5, 'date.named');
   },
-};
+});
 /** "March 1962", "03/1962": month and year of a person's event (Safe Harbor keeps only the year). */
-const MONTH_YEAR: Matcher = {
+const MONTH_YEAR: Matcher = mk({
+  pre: (text, pos) => (isDigitAt(text, pos) ? monthSlashYear(text, pos) : isUpperAscii(text.charCodeAt(pos)) && digitSoon(text, pos, 6)),
   re: new RegExp(`\\b(?:${MONTHS}),? (?:19|20)\\d{2}\\b|(?<![\\w/.:-])(?:0?[1-9]|1[0-2])\\/(?:19|20)\\d{2}(?![\\w/-]|\\.\\d)`, 'y'),
   on(m, env) {
     // only where a date-event or patient word ties it to a person
     if (!env.scan.near(Cue.DateEvent, m.index, m.index + m[0].length, 30, 0)) return;
     emitDate(env, m.index, m.index + m[0].length, 0.6, 'date.month-year');
   },
-};
-const COMPACT_DATE: Matcher = {
+});
+const COMPACT_DATE: Matcher = mk({
   // YYYYMMDD or MMDDYYYY, only next to a birth/admission word
   re: /(?<![\w-])(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2})(?![\w-])/y,
   on(m, env) {
     if (env.scan.near(Cue.DateEvent, m.index, m.index + 8, 30, 0)) env.emit('DATE', m.index, m.index + 8, 0.85, 'date.compact');
   },
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Ages over 89
@@ -323,19 +356,19 @@ function emitAge(env: RuleEnv, m: RegExpExecArray, num: string, labelled: boolea
   const score = ctxScore(env, start, start + num.length, labelled ? 0.85 : 0.6, 0.1, labelled ? 0.1 : 0.4);
   env.emit('AGE', start, start + num.length, score, 'age.over89');
 }
-const AGE_NUM: Matcher = {
+const AGE_NUM: Matcher = mk({
   re: /\b(\d{2,3})\s*(?:-\s*|\s)?(?:y\/o|y\.o\.?|yo|yrs?(?:[- ]old)?|years?(?:[- ]old)?|year-old|-year-old|yr-old)\b/iy,
   on: (m, env) => emitAge(env, m, m[1]!, /old|y\/?o|y\.o/i.test(m[0])),
-};
+});
 /** "(93F)", "I'm 100M": age with sex. */
-const AGE_SEX: Matcher = {
+const AGE_SEX: Matcher = mk({
   re: /\b(\d{2,3}) ?(?:[FM]|yo ?[FM]|y\/o ?[FM])\b/y,
   on: (m, env) => emitAge(env, m, m[1]!, true),
-};
-const AGE_WORD: Matcher = {
+});
+const AGE_WORD: Matcher = mk({
   re: /\b(?:age[ds]?|aged)\s*[:=\u2013-]?\s*(\d{2,3})\b/iy,
   on: (m, env) => emitAge(env, m, m[1]!, true),
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Addresses: streets, PO boxes, units, "City, ST"; ZIP codes are scored after them.
@@ -371,7 +404,7 @@ const ZIP_RE = /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/y;
 const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u00C0-\u00DE\u0386-\u03AB\u0410-\u042F][\w\u00C0-\u024F\u0370-\u04FF'.-]*(?:[ ]+[\w\u00C0-\u024F\u0370-\u04FF'.-]+){0,3}?[ ]+\d{1,5}[A-Za-z]?\b\.?/y;
 
 function addressMatchers(st: AddressState) {
-  const street: Matcher = {
+  const street: Matcher = mk({
     re: STREET_RE,
     on(m, env) {
       const end = m.index + m[0].length;
@@ -379,23 +412,23 @@ function addressMatchers(st: AddressState) {
       env.emit('ADDRESS', m.index, end, addressCtx(env, m.index) ? 0.95 : tech ? 0.55 : 0.85, 'address.street');
       st.ends.push(end);
     },
-  };
+  });
   // European style "Koskikatu 25", "Rua do Arenque 1634", "Via Franscini 71"
-  const intlPrefix: Matcher = {
+  const intlPrefix: Matcher = mk({
     re: INTL_PREFIX_RE,
     on(m, env) {
       env.emit('ADDRESS', m.index, m.index + m[0].length, addressCtx(env, m.index) ? 0.9 : 0.7, 'address.street-intl');
       st.ends.push(m.index + m[0].length);
     },
-  };
-  const intlSuffix: Matcher = {
+  });
+  const intlSuffix: Matcher = mk({
     re: INTL_SUFFIX_RE,
     on(m, env) {
       env.emit('ADDRESS', m.index, m.index + m[0].length, addressCtx(env, m.index) ? 0.9 : 0.7, 'address.street-intl');
       st.ends.push(m.index + m[0].length);
     },
-  };
-  const numStreetNum: Matcher = {
+  });
+  const numStreetNum: Matcher = mk({
     re: NUM_STREET_NUM_RE,
     on(m, env) {
       const words = m[0].replace(/^\d+\s+|\s+\d+[A-Za-z]?\.?$/g, '');
@@ -408,26 +441,26 @@ function addressMatchers(st: AddressState) {
       env.emit('ADDRESS', m.index, m.index + m[0].length, ctx ? 0.85 : 0.6, 'address.number-street');
       st.ends.push(m.index + m[0].length);
     },
-  };
-  const pobox: Matcher = {
+  });
+  const pobox: Matcher = mk({
     re: POBOX_RE,
     on(m, env) {
       env.emit('ADDRESS', m.index, m.index + m[0].length, 0.85, 'address.pobox');
       st.ends.push(m.index + m[0].length);
     },
-  };
-  const unit: Matcher = {
+  });
+  const unit: Matcher = mk({
     re: UNIT_RE,
     on(m) {
       st.units.push({ start: m.index, end: m.index + m[0].length });
     },
-  };
-  const zip: Matcher = {
+  });
+  const zip: Matcher = mk({
     re: ZIP_RE,
     on(m) {
       st.zips.push({ start: m.index, end: m.index + m[0].length });
     },
-  };
+  });
   return { street, intlPrefix, intlSuffix, numStreetNum, pobox, unit, zip };
 }
 
@@ -590,7 +623,7 @@ const SEP = "\\s{0,3}(?:[:#=,\\u2013-]|is|was|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
-  return {
+  return mk({
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
       let value = m[1]!.replace(/[._-]+$/, '');
@@ -627,12 +660,12 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         env.emit(spec.type, at - more[1]!.length, at, clamp(score), spec.rule);
       }
     },
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Check-digit identifiers that need no label
-const MBI: Matcher = {
+const MBI: Matcher = mk({
   re: new RegExp(`(?<![\\w-])${MBI_SOURCE}(?![\\w-])`, 'iy'),
   on(m, env) {
     const s = m[0];
@@ -640,24 +673,24 @@ const MBI: Matcher = {
     const ctx = labelBefore(env.text, m.index, /(?:medicare|mbi|beneficiary|member|hicn)[^\n]{0,25}$/i, 40);
     env.emit('HEALTH_PLAN_ID', m.index, m.index + s.length, ctx ? 0.97 : ctxScore(env, m.index, m.index + s.length, 0.75, 0.15, 0.3), 'plan.mbi');
   },
-};
-const DEA: Matcher = {
+});
+const DEA: Matcher = mk({
   re: /(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])/y,
   on(m, env) {
     if (!isValidDea(m[0])) return;
     const ctx = labelBefore(env.text, m.index, /DEA[^\n]{0,15}$/i, 20);
     env.emit('LICENSE', m.index, m.index + 9, ctx ? 0.97 : ctxScore(env, m.index, m.index + 9, 0.6, 0.2, 0.3), 'license.dea');
   },
-};
-const NPI: Matcher = {
+});
+const NPI: Matcher = mk({
   re: /(?<![\w-])[12]\d{9}(?![\w-])/y,
   on(m, env) {
     if (!isValidNpi(m[0])) return;
     const ctx = labelBefore(env.text, m.index, /NPI[^\n]{0,15}$/i, 20);
     env.emit('LICENSE', m.index, m.index + 10, ctx ? 0.97 : ctxScore(env, m.index, m.index + 10, 0.4, 0.2, 0.2), 'license.npi');
   },
-};
-const VIN: Matcher = {
+});
+const VIN: Matcher = mk({
   re: /(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])/y,
   on(m, env) {
     const valid = isValidVin(m[0]);
@@ -665,7 +698,7 @@ const VIN: Matcher = {
     if (!valid && !ctx) return;
     env.emit('VEHICLE', m.index, m.index + 17, valid ? (ctx ? 0.97 : 0.8) : 0.85, 'vehicle.vin');
   },
-};
+});
 function cardOn(m: RegExpExecArray, env: RuleEnv): void {
   const digits = m[0].replace(/\D/g, '');
   if (env.text[m.index - 1] === '|' || env.text[m.index + m[0].length] === '|') return; // an HL7 field
@@ -674,18 +707,19 @@ function cardOn(m: RegExpExecArray, env: RuleEnv): void {
   const tech = env.scan.near(Cue.Tech, m.index, m.index + m[0].length, 30, 10);
   env.emit('ACCOUNT', m.index, m.index + m[0].length, tech ? 0.5 : 0.88, 'account.card');
 }
-const CARD: Matcher = { re: /(?<![\w-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-])/y, on: cardOn };
-const CARD_PLAIN: Matcher = { re: /(?<![\w-])\d{12,19}(?![\w-])/y, on: cardOn };
-const IBAN: Matcher = {
+const CARD: Matcher = mk({
+  pre: (text, pos) => digitsInRun(text, pos, CARD_CH, 40) >= 12, re: /(?<![\w-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-])/y, on: cardOn });
+const CARD_PLAIN: Matcher = mk({ re: /(?<![\w-])\d{12,19}(?![\w-])/y, on: cardOn });
+const IBAN: Matcher = mk({
   re: /(?<![\w-])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![\w-])/y,
   on(m, env) {
     if (isValidIban(m[0])) env.emit('ACCOUNT', m.index, m.index + m[0].length, 0.95, 'account.iban');
   },
-};
-const UDI: Matcher = {
+});
+const UDI: Matcher = mk({
   re: /\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*/y,
   on: (m, env) => env.emit('DEVICE', m.index, m.index + m[0].length, 0.95, 'device.udi'),
-};
+});
 
 // ---------------------------------------------------------------------------------------------
 // Word triggers
@@ -702,7 +736,7 @@ onWords('jan january feb february mar march apr april may jun june jul july aug 
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december', MONTH_YEAR);
 onWords('age ages aged', AGE_WORD);
 /** Chart merges name two medical record numbers: "Merged E92531596 into 50622977". */
-const MERGED: Matcher = {
+const MERGED: Matcher = mk({
   re: /merged\s+(?:(?:mrn|mr#|chart)\s*)?([A-Za-z]{0,3}\d[\w-]{3,20})\s+(?:into|with|to)\s+(?:(?:mrn|mr#|chart)\s*)?([A-Za-z]{0,3}\d[\w-]{3,20})/iy,
   on(m, env) {
     const a = m.index + m[0].indexOf(m[1]!);
@@ -710,10 +744,10 @@ const MERGED: Matcher = {
     const b = m.index + m[0].length - m[2]!.length;
     env.emit('MRN', b, b + m[2]!.length, 0.9, 'mrn.merge');
   },
-};
+});
 onWords('merged merge', MERGED);
 /** "he moved to Bakersfield 93870", "registered in Tulsa clinic": a place a person lives or was seen. */
-const MOVED_TO: Matcher = {
+const MOVED_TO: Matcher = mk({
   re: /(?:moved|relocated|moving|lives|living|resides|residing|registered|relocating)\s+(?:to|in|at|near)\s+((?:[A-Z][A-Za-z'.-]+ ){0,2}[A-Z][A-Za-z'.-]+)(?:,? (\d{5}(?:-\d{4})?))?(?![\w-])/y,
   on(m, env) {
     const city = m[1]!;
@@ -722,10 +756,10 @@ const MOVED_TO: Matcher = {
     env.emit('ADDRESS', start, start + city.length, m[2] ? 0.85 : 0.7, 'address.moved-to');
     if (m[2]) env.emit('ZIP', m.index + m[0].length - m[2].length, m.index + m[0].length, 0.9, 'zip.moved-to');
   },
-};
+});
 onWords('moved relocated moving lives living resides residing registered relocating', MOVED_TO);
 /** "ZIP: 3520", "my zip code is 394 13", "postal code B0J 2H0": any country's format after the label. */
-const ZIP_LABELLED: Matcher = {
+const ZIP_LABELLED: Matcher = mk({
   re: /(?:zip|postal|post)(?:[ ]?code)?\s{0,3}(?:[:#]|is)?\s{0,3}([A-Z0-9][A-Z0-9]{1,4}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])/iy,
   on(m, env) {
     const value = m[1]!;
@@ -733,7 +767,7 @@ const ZIP_LABELLED: Matcher = {
     const start = m.index + m[0].length - value.length;
     env.emit('ZIP', start, start + value.length, 0.9, 'zip.label');
   },
-};
+});
 onWords('zip postal post postcode', ZIP_LABELLED);
 registerWords(WORD_MATCHERS.keys());
 tagWords(WORD_MATCHERS.keys(), WordTag.Trigger);
@@ -784,6 +818,47 @@ function triggerInfo(tok: string, caps: number, w: string): TriggerInfo | null {
 const MONTH_START = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
 
+/** Characters a phone number (INTL) and a card number (CARD) consist of. */
+const PHONE_CH = charSet('0123456789 .-+()x');
+const CARD_CH = charSet('0123456789 -');
+function charSet(chars: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+/** Digits in the run of `set` characters from `pos` (at most `max` characters): a match of a pattern over those characters holds no more. */
+function digitsInRun(text: string, pos: number, set: Uint8Array, max: number): number {
+  let digits = 0;
+  for (let k = pos, end = Math.min(text.length, pos + max); k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 || set[c] === 0) break;
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits;
+}
+const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+/** MONTH_YEAR from a digit: one or two digits, '/', then 19xx or 20xx. */
+function monthSlashYear(text: string, pos: number): boolean {
+  let q = pos + 1;
+  if (isDigitAt(text, q)) q++;
+  if (text.charCodeAt(q) !== 47) return false;
+  const c = text.charCodeAt(q + 1);
+  return (c === 49 || c === 50) && isDigitAt(text, q + 2) && isDigitAt(text, q + 3) && isDigitAt(text, q + 4);
+}
+/** A digit within `extra` characters after the run of ASCII letters at `pos` (or in it). */
+function digitSoon(text: string, pos: number, extra: number): boolean {
+  let e = pos;
+  while (e < text.length && ((text.charCodeAt(e) | 32) >= 97 && (text.charCodeAt(e) | 32) <= 122)) e++;
+  for (let k = pos, end = Math.min(text.length, e + extra); k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** [A-Za-z0-9_]: a regex word character. */
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+
 const isDigitAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
@@ -828,33 +903,40 @@ export function runPatternRules(
       d.tryAt(INTL, p - 1);
       if (before === 40 && p > 1 && text.charCodeAt(p - 2) === 43) d.tryAt(INTL, p - 2);
     }
-    if ((L === 3 && (sepNext)) || L === 9) d.tryAt(SSN, p);
-    if ((L === 3 || L === 1) && (sepNext || (L === 3 && next === 47)) && (digit2 || next2 === 40)) d.tryAt(NANP, p);
-    if (L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40)) d.tryAt(INTL, p);
-    if (L === 10) {
+    // The patterns tried at p start with a look-behind or a \b on the character before p: when
+    // it rules them out, they are not run (the digit run is maximal, so that character is no digit).
+    const wordBefore = isWordCode(before);
+    // (?<![\w-]): SSN, NANP (also not '+'), INTL (also not '+' '.'), 10-digit, card and ZIP numbers
+    const lbDash = !wordBefore && before !== 45;
+    // (?<![\w/.:-]): numeric dates and house numbers before a street name
+    const lbDate = lbDash && before !== 47 && before !== 46;
+    if (lbDash && ((L === 3 && (sepNext)) || L === 9)) d.tryAt(SSN, p);
+    if (lbDash && before !== 43 && (L === 3 || L === 1) && (sepNext || (L === 3 && next === 47)) && (digit2 || next2 === 40)) d.tryAt(NANP, p);
+    if (lbDash && before !== 43 && before !== 46 && L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40)) d.tryAt(INTL, p);
+    if (lbDash && L === 10) {
       d.tryAt(BARE10, p);
       d.tryAt(NPI, p);
     }
-    if (L <= 2 && (next === 47 || next === 46 || next === 45)) {
+    if (lbDate && L <= 2 && (next === 47 || next === 46 || next === 45)) {
       if (!d.tryAt(NUM_DATE, p) && next === 47 && !d.tryAt(SHORT_DATE, p)) d.tryAt(MONTH_YEAR, p);
     }
     if (L === 4 && (next === 45 || next === 47 || next === 46)) {
-      if (!d.tryAt(ISO_DATE, p) && !digit2) d.tryAt(NAMED_DATE, p);
+      if ((!lbDate || !d.tryAt(ISO_DATE, p)) && !digit2 && !wordBefore) d.tryAt(NAMED_DATE, p);
     }
     // "14 March", "14-Mar-", "14/Mar/", "14th of", "1st"
-    if (L <= 2 && (((next === 32 || next === 45 || next === 47) && (upper2 || next2 === 111 || (next2 >= 97 && next2 <= 122 && MONTH_START.has(text.slice(e + 1, e + 4).toLowerCase())))) || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
-    if (L === 8) d.tryAt(COMPACT_DATE, p);
-    if ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49)) {
+    if (!wordBefore && L <= 2 && (((next === 32 || next === 45 || next === 47) && (upper2 || next2 === 111 || (next2 >= 97 && next2 <= 122 && MONTH_START.has(text.slice(e + 1, e + 4).toLowerCase())))) || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
+    if (lbDash && L === 8) d.tryAt(COMPACT_DATE, p);
+    if (!wordBefore && ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49))) {
       if (!d.tryAt(AGE_NUM, p) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
     }
-    if (L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
-    if (L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
-    if (L <= 3 && next === 46) d.tryAt(ipv4, p);
+    if (lbDash && L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
+    if (lbDash && L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
+    if (before !== 46 && L <= 3 && next === 46) d.tryAt(ipv4, p);
     // a house number: the street name after it is capitalised, a direction, or an ordinal (5th)
-    if (L <= 6 && ((next === 32 && (upper2 || digit2)) || (next >= 65 && next <= 90 && (next2 === 32 || next2 === 0)))) {
-      if (!d.tryAt(addr.street, p) && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);
+    if (!wordBefore && L <= 6 && ((next === 32 && (upper2 || digit2)) || (next >= 65 && next <= 90 && (next2 === 32 || next2 === 0)))) {
+      if (!d.tryAt(addr.street, p) && lbDate && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);
     }
-    if (L === 5) d.tryAt(addr.zip, p);
+    if (lbDash && L === 5) d.tryAt(addr.zip, p);
   }
   // letter+digit runs (MBI, DEA, VIN, IBAN) hold a digit run: find them from there
   const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -924,22 +1006,21 @@ export function runPatternRules(
   // Trigger words: capitalised words (looked up as written) merged in text order with the
   // lower-case label words the known-word pass found ("member id", "acct #").
   const n = scan.wordCount;
-  const lowerTriggers = scan.known.filter((kw) => (kw.tags & WordTag.Trigger) !== 0 && text.charCodeAt(kw.pos) >= 97);
+  const { knownPos, knownEntries } = scan;
   let li = 0;
-  const fire = (word: string, pos: number) => {
-    const matchers = WORD_MATCHERS.get(word);
-    if (matchers) for (const mt of matchers) d.tryAt(mt, pos);
-  };
   for (let i = 0; i <= n; i++) {
     const pos = i < n ? scan.ws[i]! : Infinity;
-    while (li < lowerTriggers.length && lowerTriggers[li]!.pos < pos) {
-      fire(lowerTriggers[li]!.word, lowerTriggers[li]!.pos);
-      li++;
+    for (; li < knownPos.length && knownPos[li]! < pos; li++) {
+      const kp = knownPos[li]!;
+      const entry = knownEntries[li]!;
+      if ((entry.tags & WordTag.Trigger) === 0 || text.charCodeAt(kp) < 97) continue;
+      const matchers = WORD_MATCHERS.get(entry.word);
+      if (matchers) for (const mt of matchers) d.tryAt(mt, kp);
     }
     if (i === n) break;
     const info = scan.infos[i]!;
     let t = info.trig as TriggerInfo | null | undefined;
-    if (t === undefined) info.trig = t = triggerInfo(scan.tokens[i]!, info.caps, info.lower);
+    if (t === undefined) info.trig = t = triggerInfo(info.raw, info.caps, info.lower);
     if (t === null) {
       const end = scan.we[i]!;
       if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(info.lower)) d.tryAt(addr.intlSuffix, pos);
