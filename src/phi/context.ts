@@ -72,7 +72,7 @@ const CUE_WORDS: Array<[Cue, string]> = [
     'dob d.o.b born birth birthday birthdate bday admitted admission admit discharged discharge died death deceased expired ' +
       'visit visited seen appointment appt surgery procedure dos encounter delivered delivery passed adm disch dod ' +
       'deceased expired consult scheduled readmitted transferred d/c dc\'d adm. disch. birthdate bdate f/u follow-up ' +
-      'followup diagnosed onset injury injured accident treated vaccinated immunized dod',
+      'followup diagnosed onset injury injured accident treated vaccinated immunized dod b.',
   ],
   [
     Cue.NameIntro,

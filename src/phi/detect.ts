@@ -162,6 +162,8 @@ function resolve(candidates: Finding[], blocked: Array<[number, number, boolean]
     if (isBlocked) continue;
     const last = out[out.length - 1];
     if (last && cand.start < last.end) {
+      // a link that carries an identifier ("…/chart?mrn=123") is reported as the link
+      if (last.type === 'URL' && cand.end <= last.end) continue;
       if (cand.score > last.score) {
         last.type = cand.type;
         last.score = cand.score;

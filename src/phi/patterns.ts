@@ -129,6 +129,9 @@ const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'`)\]}|]+/iy;
 const BARE_URL_RE = /(?<![\w./@:-])(?:[a-z0-9-]{1,63}\.){1,6}(?:com|org|net|edu|gov|us|io|health|care|info|biz|co|me)\/[^\s<>"'`)\]}|]+/iy;
 const isHostCh = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 45 || c === 46;
 const URL_PERSONAL = /[?&/](?:patient|pt|mrn|dob|ssn|member|person|chart|record|name|first|last)[\w-]*[=/]/i;
+/** A person's page on a social network: the path names the person. */
+const SOCIAL_PROFILE = /^(?:https?:\/\/)?(?:www\.|m\.)?(?:facebook|fb|instagram|twitter|x|linkedin|tiktok|youtube|pinterest|threads|snapchat|reddit|github|medium|tumblr)\.com\/(?:in\/|pub\/|user\/|u\/|@)?[\w.@-]{2,}/i;
+const isPersonalUrl = (url: string) => URL_PERSONAL.test(url) || SOCIAL_PROFILE.test(url);
 
 function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
   return mk({
@@ -140,7 +143,7 @@ function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
       const url = text.slice(m.index, end);
       const host = /^(?:https?:\/\/)?([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
       if (allowDomain(host)) return;
-      const personal = URL_PERSONAL.test(url);
+      const personal = isPersonalUrl(url);
       const score = personal ? 0.85 : ctxScore(env, m.index, end, 0.35, 0.35, 0.1, 60);
       env.emit('URL', m.index, end, score, personal ? 'url.personal' : 'url.context');
     },
@@ -221,9 +224,24 @@ const SSN: Matcher = mk({
 const FAX_LABEL = /(?:fax|facsimile|\bf[.:#]|\bfx)[^\n\d]{0,12}$/i; // also "eFax", "faxed to"
 const PHONE_LABEL = /(?:phone|\bph|\btel|cell|mobile|\bmob|call(?: me)?(?: at| back)?|contact|reach(?: me)?(?: at)?|number|\bnum|#|\bc:|\bh:|\bw:|\bm:|\bp:)[^\n\d]{0,12}$/i;
 
+/** "faxed the summary to the clinic at …", "Fax number for the office is …": a fax word earlier in the phrase, no phone word after it. */
+const FAX_FAR = /\b(?:e?fax(?:ed|ing|es)?|facsimile)\b([^\n]{0,45})$/i;
+/** Another phone-like number between the fax word and this one: the fax word belongs to that one. */
+const OTHER_NUMBER = /\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}/;
+const PHONE_WORD = /\b(?:phone|ph|tel|telephone|cell|mobile|call(?:ed|back)?|text)\b/i;
+
+/** "217-555-0199 (fax)", "217-555-0199 fax", "217-555-0199 [F]". */
+const FAX_AFTER = /^\s?(?:\(fax\)|\[fax\]|\(f\)|\[f\]|fax\b|- ?fax\b)/i;
+
+function faxBefore(text: string, start: number): boolean {
+  if (labelBefore(text, start, FAX_LABEL, 20)) return true;
+  const far = FAX_FAR.exec(text.slice(Math.max(0, start - 60), start));
+  return far !== null && !PHONE_WORD.test(far[1]!) && !OTHER_NUMBER.test(far[1]!);
+}
+
 function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
-  const fax = labelBefore(text, start, FAX_LABEL, 20);
+  const fax = faxBefore(text, start) || FAX_AFTER.test(text.slice(end, end + 10));
   const labelled = fax || labelBefore(text, start, PHONE_LABEL, 25);
   let score = labelled ? Math.max(base, 0.92) : ctxScore(env, start, end, base, 0.15, 0.35);
   if (!labelled && env.scan.near(Cue.Phone, start, end, 40, 0)) score = clamp(score + 0.2);
@@ -245,6 +263,11 @@ const INTL: Matcher = mk({
     if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) return; // a date
     if (/^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) return; // a version or an IP
     const intl = s.startsWith('+') || s.startsWith('00');
+    const spaced = /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})$/.exec(s);
+    if (spaced && isValidMonthDay(Number(spaced[1]), Number(spaced[2])) && env.scan.near(Cue.DateEvent, m.index, m.index + s.length, 30, 0)) {
+      env.emit('DATE', m.index, m.index + s.length, 0.9, 'date.spaced'); // "DOB (MM/DD/YYYY): 03 14 1962"
+      return;
+    }
     emitPhone(env, m.index, m.index + s.length, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
 });
@@ -263,6 +286,18 @@ const TIME_AFTER = /^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})/;
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
 const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
 
+/** "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date" and "service" alone do not. */
+const EVENT_PHRASE_BEFORE = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
+/** A date label written straight onto the value: "dob:03/14/1962", "DOB03/14/1962". */
+const GLUED_DATE_LABEL = /(?:^|[^A-Za-z])(?:dob|dos|dod|doa|bdate|birthdate)[:=#]?$/i;
+
+/** A letter, ':', '=' or '#' right before a numeric date is fine only when it ends a date label. */
+function gluedLabelOk(text: string, start: number): boolean {
+  const c = start > 0 ? text.charCodeAt(start - 1) : 0;
+  const glued = c === 58 || c === 61 || c === 35 || ((c | 32) >= 97 && (c | 32) <= 122);
+  return !glued || GLUED_DATE_LABEL.test(text.slice(Math.max(0, start - 12), start));
+}
+
 /** Tickets talk about this year and last; a full date decades back is a birth date far more often. */
 const LONG_AGO_YEAR = 2005;
 
@@ -273,7 +308,8 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   const after = text.slice(end, end + 16);
   const timeAfter = TIME_AFTER.test(after);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
-  const event = env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5);
+  const event =
+    env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || EVENT_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
   const logLike = timeAfter && /^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})/.test(after);
   let score: number;
   if (event) score = 0.95;
@@ -290,12 +326,14 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
 }
 
 const NUM_DATE: Matcher = mk({
-  re: /(?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/y,
+  re: /(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/y,
   on(m, env) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a)) return;
-    if (m[2] === '.' && m[4]!.length === 2) return; // 1.2.3-ish versions
+    if (!gluedLabelOk(env.text, m.index)) return;
+    // "1.2.62"-style versions, unless it is zero-padded and a birth/visit word is right there ("DOB 03.14.62")
+    if (m[2] === '.' && m[4]!.length === 2 && !(m[1]!.length === 2 && m[3]!.length === 2 && env.scan.near(Cue.DateEvent, m.index, m.index + m[0].length, 20, 0))) return;
     emitDate(env, m.index, m.index + m[0].length, m[2] === '.' ? 0.45 : 0.6, 'date.numeric');
   },
 });
@@ -310,9 +348,10 @@ const SHORT_DATE: Matcher = mk({
   },
 });
 const ISO_DATE: Matcher = mk({
-  re: /(?<![\w/.:-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)/y,
+  re: /(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)/y,
   on(m, env) {
     if (!isValidMonthDay(Number(m[3]), Number(m[4]))) return;
+    if (!gluedLabelOk(env.text, m.index)) return;
     emitDate(env, m.index, m.index + m[0].length, 0.55, 'date.iso');
   },
 });
@@ -574,10 +613,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
   {
     type: 'VEHICLE',
-    triggers: "vin vehicle license licence lic plate tag car registration reg",
+    triggers: "vin vehicle license licence lic plate plates tag tags car registration reg",
     rule: 'vehicle.label',
     rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name)\s*$/i,
-    label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plate|plate|(?:car |license )?tag|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plates?|plates?|(?:car |license )?tags?|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
     score: 0.88,
   },
@@ -890,8 +929,13 @@ export function runPatternRules(
     const before = p > 0 ? text.charCodeAt(p - 1) : 0;
     // digits inside something already matched, after ':' (times, ports) or inside a dotted number
     // (versions, IP octets) start nothing new
-    if (p < d.maxEnd || before === 58 || (before === 46 && p > 1 && isDigitAt(text, p - 2))) continue;
     const next = e < len ? text.charCodeAt(e) : 0;
+    // a date label glued onto the value: "dob:03/14/1962", "DOB03/14/1962", "dos=2023-11-02"
+    if (p >= d.maxEnd && (before === 58 || before === 61 || before === 35 || isWordCode(before)) && (L <= 2 || L === 4) && (next === 47 || next === 45 || next === 46) && GLUED_DATE_LABEL.test(text.slice(Math.max(0, p - 12), p))) {
+      d.tryAt(L === 4 ? ISO_DATE : NUM_DATE, p);
+      continue;
+    }
+    if (p < d.maxEnd || before === 58 || (before === 46 && p > 1 && isDigitAt(text, p - 2))) continue;
     const sepNext = next === 32 || next === 45 || next === 46; // ' ' '-' '.'
     const next2 = e + 1 < len ? text.charCodeAt(e + 1) : 0;
     const digit2 = next2 >= 48 && next2 <= 57;
@@ -995,7 +1039,7 @@ export function runPatternRules(
     from = bm.index + bm[0].length;
     const u = bm[0].replace(/[.,;:!?]+$/, '');
     const host = u.slice(0, u.indexOf('/')).toLowerCase();
-    if (allowDomain(host) || !URL_PERSONAL.test(u.slice(u.indexOf('/')))) continue;
+    if (allowDomain(host) || !(URL_PERSONAL.test(u.slice(u.indexOf('/'))) || SOCIAL_PROFILE.test(u))) continue;
     env.emit('URL', bm.index, bm.index + u.length, 0.85, 'url.personal');
   }
   // URLs: native searches for their openings
