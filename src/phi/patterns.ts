@@ -281,6 +281,7 @@ const BARE10: Matcher = mk({
 
 // ---------------------------------------------------------------------------------------------
 // Dates
+const MONTHS3 = 'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC';
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Sept\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 const TIME_AFTER = /^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})/;
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
@@ -348,7 +349,7 @@ const SHORT_DATE: Matcher = mk({
   },
 });
 const ISO_DATE: Matcher = mk({
-  re: /(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)/y,
+  re: /(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!(?!T\d)[\w/-]|\.\d)/y,
   on(m, env) {
     if (!isValidMonthDay(Number(m[3]), Number(m[4]))) return;
     if (!gluedLabelOk(env.text, m.index)) return;
@@ -376,6 +377,22 @@ const MONTH_YEAR: Matcher = mk({
     // only where a date-event or patient word ties it to a person
     if (!env.scan.near(Cue.DateEvent, m.index, m.index + m[0].length, 30, 0)) return;
     emitDate(env, m.index, m.index + m[0].length, 0.6, 'date.month-year');
+  },
+});
+/** "14MAR1962", "14MAR62" (clinical systems' day-month-year), and "14.Mar.1962". */
+const DAY_MON_YEAR = new RegExp(`(?<![\\w.-])(\\d{1,2})(\\.?)(${MONTHS3})\\2((?:19|20)?\\d{2})(?![\\w-]|\\.\\d)`, 'iy');
+const DAY_MON_YEAR_DATE: Matcher = mk({
+  re: DAY_MON_YEAR,
+  on(m, env) {
+    if (Number(m[1]) < 1 || Number(m[1]) > 31) return;
+    emitDate(env, m.index, m.index + m[0].length, 0.55, 'date.day-mon-year');
+  },
+});
+/** MMDDYY after a birth/visit word: "DOB 031462". */
+const COMPACT6_DATE: Matcher = mk({
+  re: /(?<![\w-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?![\w-])/y,
+  on(m, env) {
+    if (env.scan.near(Cue.DateEvent, m.index, m.index + 6, 12, 0)) env.emit('DATE', m.index, m.index + 6, 0.8, 'date.compact');
   },
 });
 const COMPACT_DATE: Matcher = mk({
@@ -970,6 +987,9 @@ export function runPatternRules(
     // "14 March", "14-Mar-", "14/Mar/", "14th of", "1st"
     if (!wordBefore && L <= 2 && (((next === 32 || next === 45 || next === 47) && (upper2 || next2 === 111 || (next2 >= 97 && next2 <= 122 && MONTH_START.has(text.slice(e + 1, e + 4).toLowerCase())))) || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
     if (lbDash && L === 8) d.tryAt(COMPACT_DATE, p);
+    if (lbDash && L === 6) d.tryAt(COMPACT6_DATE, p);
+    // "14MAR1962", "14.Mar.1962"
+    if (!wordBefore && before !== 46 && before !== 45 && L <= 2 && (((next | 32) >= 97 && (next | 32) <= 122) || (next === 46 && ((next2 | 32) >= 97 && (next2 | 32) <= 122)))) d.tryAt(DAY_MON_YEAR_DATE, p);
     if (!wordBefore && ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49))) {
       if (!d.tryAt(AGE_NUM, p) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
     }

@@ -112,6 +112,44 @@ describe('detect: structured text', () => {
 });
 });
 
+describe('detect: more written forms (US clinical and front-desk habits)', () => {
+  it.each<[PhiType, string, string]>([
+    ['DATE', 'DOB 14MAR1962 per the wristband', '14MAR1962'],
+    ['DATE', 'DOB: 14MAR62', '14MAR62'],
+    ['DATE', 'dob 14.Mar.1962', '14.Mar.1962'],
+    ['DATE', 'dob:03/14/1962 on the form', '03/14/1962'],
+    ['DATE', 'DOB03/14/1962', '03/14/1962'],
+    ['DATE', 'dos=2023-11-02', '2023-11-02'],
+    ['DATE', 'DOB 03.14.62', '03.14.62'],
+    ['DATE', 'DOB 031462', '031462'],
+    ['DATE', 'DOB (MM/DD/YYYY): 03 14 1962', '03 14 1962'],
+    ['DATE', 'Date of service 11-02-2023', '11-02-2023'],
+    ['DATE', 'discharged 2024-03-14T09:30:00', '2024-03-14T09:30:00'],
+    ['FAX', 'faxed the summary to the clinic at 1-217-555-0199', '1-217-555-0199'],
+    ['FAX', 'Fax number for the office is 217/555-0199', '217/555-0199'],
+    ['FAX', 'fax job 39303 to (668) 629-7878 FAILED', '(668) 629-7878'],
+    ['FAX', 'send it to 217-555-0199 (fax)', '217-555-0199'],
+    ['URL', "patient's facebook page facebook.com/maria.garcia.1962", 'facebook.com/maria.garcia.1962'],
+    ['URL', 'record link: https://ehr.example.org/chart?mrn=00482913&view=full', 'https://ehr.example.org/chart?mrn=00482913&view=full'],
+    ['VEHICLE', 'the patient drives a car with plates IL 4567821', '4567821'],
+  ])('%s in %j', (type, text, value) => {
+    expectFound(text, type, value);
+  });
+
+  it.each([
+    'build 14MAR2024 deployed',
+    '2024-03-14T09:30:00Z ERROR upstream reset',
+    'order 123456 shipped',
+    'at 10:03/14/2024',
+    'ERR:03-14-62',
+    'Fax 217-555-0199, phone 217-555-0143',
+  ])('no new false alarm: %j', (text) => {
+    const hits = found(text);
+    if (text.startsWith('Fax')) expect(hits).toEqual([['FAX', '217-555-0199'], ['PHONE', '217-555-0143']]);
+    else expect(hits).toEqual([]);
+  });
+});
+
 describe('detect: IT-ticket noise is not PHI', () => {
   it.each([
     'Escalating OPS-1234 and ITS-88 to the network team',
