@@ -11,6 +11,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditAction =
   | 'phi.flagged'
+  | 'phi.cleared'
   | 'phi.redacted'
   | 'phi.redaction-failed'
   | 'phi.note-added'

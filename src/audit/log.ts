@@ -34,6 +34,14 @@ export class AuditError extends Error {
   }
 }
 
+/** Contention outlasted the invocation's budget: retry the event later (nothing partial was written). */
+export class AuditBusy extends AuditError {
+  constructor() {
+    super('the compliance log is busy (contention outlasted the time budget)');
+    this.name = 'AuditBusy';
+  }
+}
+
 export interface AppendResult {
   seq: number;
   duplicate: boolean;
@@ -44,10 +52,14 @@ const MAX_ATTEMPTS = 200;
 export const MAX_BATCH = 10;
 
 export class AuditLog {
+  private readonly sleep: (ms: number) => Promise<void>;
   constructor(
     private readonly store: AuditStore,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
+    sleep?: (ms: number) => Promise<void>,
+    private readonly opts: { deadline?: number; now?: () => number } = {},
+  ) {
+    this.sleep = sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
 
   async append(fields: AuditFields): Promise<AppendResult> {
     return (await this.appendAll([fields]))[0]!;
@@ -85,6 +97,7 @@ export class AuditLog {
           break;
         }
         // lost a race: back off (jittered, growing) and chain to the new head
+        if (this.opts.deadline !== undefined && (this.opts.now ?? Date.now)() > this.opts.deadline) throw new AuditBusy();
         await this.sleep(Math.floor(Math.random() * Math.min(250, 10 * 2 ** Math.min(attempt, 5))));
       }
     }

@@ -18,21 +18,23 @@ export async function checkTransition(deps: Pick<EnforceDeps, 'jira' | 'records'
   const { settings } = await deps.settings.load();
   if (!projectPolicy(settings, issue.projectKey).vendorRules) return { result: true };
   const record = await deps.records.get(issue.id);
+  if (record?.approval) return { result: true };
   let company = record?.vendor?.companyName;
+  if (record?.vendor && !company) company = 'a reporter PHI Guard could not classify'; // failed classification: gated, fail closed
   if (!record?.vendor && issue.reporterId) {
     const who = await classifyAccount(deps.jira, settings, issue.reporterId);
     if (who.kind === 'vendor') company = who.company.name;
     if (who.kind === 'conflict') company = who.companies.map((c) => c.name).join(' / ');
+    if (who.kind === 'unknown-user') company = 'an unknown reporter';
   }
   if (!company) return { result: true };
   const toName = await deps.jira.statusName(issue.key, input.toStatusId);
   if (toName === null) return { result: false, errorMessage: 'PHI Guard could not tell which status this transition leads to, so it cannot confirm the vendor approval.' };
   if (!settings.gatedStatuses.some((s) => s.toLowerCase() === toName.toLowerCase())) return { result: true };
-  if (record?.approval) return { result: true };
   return {
     result: false,
     errorMessage:
-      `${issue.key} was raised by ${company} (an external vendor) and needs an internal approval before it can move to "${toName}". ` +
+      `${issue.key} was raised by ${company} (vendor rules apply) and needs an internal approval before it can move to "${toName}". ` +
       `Ask a member of the "${settings.approverGroup}" group to approve it in the PHI Guard panel on this ticket.`,
   };
 }

@@ -11,6 +11,19 @@ import { commitOutcome, describeCounts, detectorFor, withClaim, type EnforceDeps
 import { handleFindings, type EventOutcome } from './issue-event';
 import type { RedactTarget } from './redaction';
 
+/** How long a comment's "note posted" claim lives (far beyond any redelivery). */
+const NOTE_CLAIM_TTL_SECONDS = 30 * 24 * 3600;
+
+/** Posts the note; if posting fails the claim is released so that a retry can post it. */
+async function postNote(deps: EnforceDeps, claim: string, post: () => Promise<void>): Promise<void> {
+  try {
+    await post();
+  } catch (e) {
+    await deps.claims.release(claim).catch(() => undefined);
+    throw e;
+  }
+}
+
 export interface CommentEventInput {
   issueId: string;
   issueKey: string;
@@ -54,21 +67,22 @@ async function handleCommentEventClaimed(deps: EnforceDeps, ev: CommentEventInpu
       const findings = detect(adfToScanText(parsed.doc).text);
       if (findings.length > 0) targets.push({ target, content: parsed.doc as AdfDoc, findings });
     }
-    await handleFindings(deps, { ...ref, eventKey: ev.eventKey, mode, keepLast4: settings.keepLast4, detect, before }, targets, changes, entry);
+    await handleFindings(deps, { ...ref, eventKey: ev.eventKey, scanned: parsed.ok ? [target] : [], mode, keepLast4: settings.keepLast4, detect, before }, targets, changes, entry);
 
     const result = changes.fields![target];
     const redacted = result && (result.action === 'redacted' || result.action === 'redacted-in-place');
     const isPublicJsm = ev.projectTypeKey === 'service_desk' && comment.jsdPublic;
     const noteIdem = `note:${ev.commentId}`;
-    if (redacted && isPublicJsm && !before?.notes.includes(ev.commentId) && !(await deps.audit.has(noteIdem))) {
+    // a claim that outlives any retry: the created and the edited event of one comment may run at once
+    if (redacted && isPublicJsm && !before?.notes.includes(ev.commentId) && !(await deps.audit.has(noteIdem)) && (await deps.claims.claim(noteIdem, NOTE_CLAIM_TTL_SECONDS))) {
       const what = describeCounts(result.counts);
-      await deps.jira.addInternalComment(
+      await postNote(deps, noteIdem, () => deps.jira.addInternalComment(
         ev.issueId,
         adfFromPlainText(
           `PHI Guard removed protected health information from a public reply (comment ${ev.commentId}): ${what}. ` +
             'The customer can no longer see it. Please do not ask for or repeat these details in public replies.',
         ),
-      );
+      ));
       changes.notes = [ev.commentId];
       // logged right away: a retry must not add a second note
       await deps.audit.append({ at, actor: 'app', issueId: ev.issueId, issueKey: ev.issueKey, action: 'phi.note-added', target, counts: result.counts, outcome: 'ok', detail: `internal note: ${what}`, idem: noteIdem });

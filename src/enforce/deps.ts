@@ -12,7 +12,7 @@ import { classifyReporter, type Classification } from '../policy/vendor';
 import type { AppSettings } from '../policy/settings';
 import type { CapabilityCache, SettingsStore } from '../store/settings';
 import type { ClaimStore } from '../store/claims';
-import { emptyRecord, PHI_GUARD_PROPERTY, propertyOf, type Counts, type FailureRecord, type FieldRecord, type IssueRecord, type IssueRecordStore, type VendorRecord } from './record';
+import { emptyRecord, PHI_GUARD_PROPERTY, propertyOf, type Counts, type FailureRecord, type FieldRecord, type IssueRecord, type IssueRecordStore, type PendingField, type VendorRecord } from './record';
 
 export type Detect = (text: string) => Finding[];
 
@@ -99,6 +99,8 @@ export interface RecordChanges {
   vendor?: VendorRecord;
   approval?: { by: string; at: string };
   notes?: string[];
+  /** Fields that were flagged and no longer hold PHI (someone removed it). */
+  removeFields?: string[];
 }
 
 const failureKey = (f: FailureRecord) => `${f.step}:${f.target ?? ''}`;
@@ -110,9 +112,14 @@ export function applyChanges(current: IssueRecord, changes: RecordChanges, event
   if (changes.vendor) next.vendor = changes.vendor;
   if (changes.approval) next.approval = changes.approval;
   if (changes.notes) next.notes = [...new Set([...current.notes, ...changes.notes])];
+  for (const f of changes.removeFields ?? []) delete next.fields[f];
   if (eventKey !== null) {
     next.events = [...current.events.filter((e) => e !== eventKey), eventKey].slice(-100);
-    if (current.pending?.eventKey === eventKey) delete next.pending;
+    if (current.pending?.[eventKey]) {
+      const { [eventKey]: _done, ...rest } = current.pending;
+      if (Object.keys(rest).length > 0) next.pending = rest;
+      else delete next.pending;
+    }
   }
   return next;
 }
@@ -139,20 +146,43 @@ export async function commitOutcome(
   const at = deps.now().toISOString();
   await deps.audit.appendAll(entries);
   // the property is written from the latest record (another event on this issue may have landed meanwhile)
-  const latest = before === null ? null : await deps.records.get(ref.issueId);
+  const latest = await deps.records.get(ref.issueId);
   const base = latest ?? before ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at);
   const preview = applyChanges(base, changes, eventKey, at);
   const { scannedAt: _a, ...was } = propertyOf(base);
   const { scannedAt: _b, ...now } = propertyOf(preview);
-  if (latest === null || JSON.stringify(was) !== JSON.stringify(now)) await deps.jira.setIssueProperty(ref.issueId, PHI_GUARD_PROPERTY, propertyOf(preview));
-  return deps.records.update(ref.issueId, (cur) => applyChanges(cur ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at), changes, eventKey, at));
+  if (latest === null || latest.propertyStale === true || JSON.stringify(was) !== JSON.stringify(now)) await deps.jira.setIssueProperty(ref.issueId, PHI_GUARD_PROPERTY, propertyOf(preview));
+  return deps.records.update(ref.issueId, (cur) => {
+    const next = applyChanges(cur ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at), changes, eventKey, at);
+    delete next.propertyStale;
+    return next;
+  });
 }
 
 /** Remembers an event's findings before acting on them, so a retry can record what the first attempt did. */
-export async function markPending(deps: EnforceDeps, ref: IssueRef, eventKey: string, fields: Record<string, { counts: Counts; method?: 'api' | 'in-place' }>): Promise<void> {
+export async function markPending(deps: EnforceDeps, ref: IssueRef, eventKey: string, fields: Record<string, PendingField>): Promise<void> {
   const at = deps.now().toISOString();
   await deps.records.update(ref.issueId, (cur) => ({
     ...(cur ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at)),
-    pending: { eventKey, fields: { ...(cur?.pending?.eventKey === eventKey ? cur.pending.fields : {}), ...fields } },
+    pending: { ...(cur?.pending ?? {}), [eventKey]: { ...(cur?.pending?.[eventKey] ?? {}), ...fields } },
   }));
+}
+
+/**
+ * What an event's earlier attempts already redacted (pending fields with a method): field records
+ * and `phi.redacted` entries, so that neither a retry nor the final failure record loses them.
+ */
+export function completedRedactions(before: IssueRecord | null, eventKey: string, at: string, actor: string, ref: IssueRef, skip: (target: string) => boolean = () => false) {
+  const fields: Record<string, FieldRecord> = {};
+  const entries: AuditFields[] = [];
+  for (const [target, p] of Object.entries(before?.pending?.[eventKey] ?? {})) {
+    if (!p.method || skip(target)) continue;
+    fields[target] = { counts: p.counts, action: p.method === 'in-place' ? 'redacted-in-place' : 'redacted', at };
+    entries.push({
+      at, actor, issueId: ref.issueId, issueKey: ref.issueKey, action: 'phi.redacted', target, counts: p.counts, outcome: 'ok',
+      detail: p.method === 'api' ? 'redaction API; history purged' : 'in-place edit; Jira history still holds the original',
+      idem: `${eventKey}:redact:${target}`,
+    });
+  }
+  return { fields, entries };
 }

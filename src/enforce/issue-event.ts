@@ -9,8 +9,8 @@ import type { AuditFields } from '../audit/chain';
 import { adfToScanText, parseAdf, type AdfDoc } from '../phi/adf';
 import { JiraError, type IssueSnapshot } from '../jira/port';
 import { projectPolicy, type AppSettings } from '../policy/settings';
-import { classifyAccount, commitOutcome, countsOf, describeCounts, detectorFor, markPending, withClaim, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
-import type { FailureRecord, FieldRecord, IssueRecord, VendorRecord } from './record';
+import { classifyAccount, commitOutcome, completedRedactions, countsOf, describeCounts, detectorFor, markPending, withClaim, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
+import type { FailureRecord, IssueRecord, VendorRecord } from './record';
 import { redactTargets, type RedactTarget } from './redaction';
 
 export interface IssueEventInput {
@@ -66,9 +66,18 @@ async function handleIssueEventClaimed(deps: EnforceDeps, ev: IssueEventInput): 
 
 
   if (ev.kind === 'updated' && ev.changedFields?.includes('status') && issue.status?.category === 'done' && ev.actorId) {
-    const who = await classifyAccount(deps.jira, settings, ev.actorId);
-    if (who.kind === 'vendor')
-      entry({ action: 'vendor.done-transition', outcome: 'ok', detail: `${who.company.name} moved it to ${issue.status.name}`, idem: `${ev.eventKey}:done` });
+    try {
+      const who = await classifyAccount(deps.jira, settings, ev.actorId);
+      if (who.kind === 'vendor' || who.kind === 'conflict') {
+        const name = who.kind === 'vendor' ? who.company.name : who.companies.map((c) => c.name).join(' / ');
+        entry({ action: 'vendor.done-transition', outcome: 'ok', detail: `${name} moved it to ${issue.status.name}`, idem: `${ev.eventKey}:done` });
+      }
+    } catch (e) {
+      if (!(e instanceof JiraError) || e.retryable) throw e;
+      const reason = `could not tell whether a vendor moved it to ${issue.status.name} (${e.message})`;
+      changes.failures!.push({ at: deps.now().toISOString(), step: 'transition', reason });
+      entry({ action: 'vendor.done-transition', outcome: 'failed', detail: reason, idem: `${ev.eventKey}:done` });
+    }
   }
 
   const record = await commitOutcome(deps, ref, before, changes, entries, ev.eventKey);
@@ -92,8 +101,10 @@ async function scanAndHandle(
   const at = deps.now().toISOString();
   const detect = detectorFor(deps, settings);
   const targets: RedactTarget[] = [];
+  const scanned: string[] = [];
   for (const field of SCANNED) {
     if (ev.changedFields !== null && !ev.changedFields.includes(field)) continue;
+    scanned.push(field);
     if (field === 'summary') {
       const findings = detect(issue.summary);
       if (findings.length > 0) targets.push({ target: 'summary', content: issue.summary, findings });
@@ -109,11 +120,13 @@ async function scanAndHandle(
     const findings = detect(adfToScanText(parsed.doc).text);
     if (findings.length > 0) targets.push({ target: 'description', content: parsed.doc as AdfDoc, findings });
   }
-  await handleFindings(deps, { ...ref, eventKey: ev.eventKey, mode, keepLast4: settings.keepLast4, detect, before }, targets, changes, entry);
+  await handleFindings(deps, { ...ref, eventKey: ev.eventKey, scanned, mode, keepLast4: settings.keepLast4, detect, before }, targets, changes, entry);
 }
 
 export interface FindingsContext extends IssueRef {
   eventKey: string;
+  /** Targets scanned in this event (with or without findings). */
+  scanned: string[];
   mode: 'flag' | 'redact';
   keepLast4: boolean;
   detect: (text: string) => import('../phi/types').Finding[];
@@ -123,14 +136,20 @@ export interface FindingsContext extends IssueRef {
 /** Flags or redacts `targets`, and records what happened to each (shared with comment events). */
 export async function handleFindings(deps: EnforceDeps, ctx: FindingsContext, targets: RedactTarget[], changes: RecordChanges, entry: Entry): Promise<void> {
   const at = deps.now().toISOString();
-  // A retry after the first attempt redacted: the text is clean now, the pending findings say what was there.
-  const pending = ctx.before?.pending?.eventKey === ctx.eventKey ? ctx.before.pending.fields : {};
-  for (const [target, p] of Object.entries(pending)) {
-    if (targets.some((t) => t.target === target)) continue;
-    const action: FieldRecord['action'] = p.method === 'in-place' ? 'redacted-in-place' : 'redacted';
-    changes.fields![target] = { counts: p.counts, action, at };
-    changes.resolved!.push(`redact:${target}`);
-    entry({ action: 'phi.redacted', target, counts: p.counts, outcome: 'ok', detail: 'completed on retry', idem: `${ctx.eventKey}:redact:${target}` });
+  // A retry after the first attempt redacted: the text is clean now, the pending record says what was there.
+  const earlier = completedRedactions(ctx.before, ctx.eventKey, at, 'app', ctx, (t) => targets.some((x) => x.target === t));
+  Object.assign(changes.fields!, earlier.fields);
+  for (const target of Object.keys(earlier.fields)) changes.resolved!.push(`redact:${target}`);
+  for (const { at: _at, actor: _actor, issueId: _i, issueKey: _k, ...e } of earlier.entries) entry({ ...e, detail: `${e.detail ?? ''} (completed on retry)` });
+  // Scanned and clean now: a field that was only flagged (or failed to redact) no longer holds PHI.
+  for (const target of ctx.scanned) {
+    if (targets.some((t) => t.target === target) || earlier.fields[target]) continue;
+    const was = ctx.before?.fields[target]?.action;
+    if (was === 'flagged' || was === 'redaction-failed') {
+      (changes.removeFields ??= []).push(target);
+      changes.resolved!.push(`redact:${target}`);
+      entry({ action: 'phi.cleared', target, outcome: 'ok', detail: 'no PHI found any more (edited by a user)', idem: `${ctx.eventKey}:clear:${target}` });
+    }
   }
   if (targets.length === 0) return;
   if (ctx.mode === 'flag') {
@@ -179,7 +198,14 @@ interface VendorOutcome {
 /** Sets the reporter's company level on a new ticket; every way this can fail is recorded, never silent. */
 async function applyVendorLevel(deps: EnforceDeps, issue: IssueSnapshot, settings: AppSettings, at: string): Promise<VendorOutcome | null> {
   if (!issue.reporterId) return null;
-  const who = await classifyAccount(deps.jira, settings, issue.reporterId);
+  let who: Awaited<ReturnType<typeof classifyAccount>>;
+  try {
+    who = await classifyAccount(deps.jira, settings, issue.reporterId);
+  } catch (e) {
+    if (!(e instanceof JiraError) || e.retryable) throw e;
+    const reason = `could not classify the reporter (${e.message}); no security level set`;
+    return { record: { status: 'failed', reason, at }, failure: { at, step: 'classify', reason }, audit: (k) => ({ action: 'vendor.classification-failed', outcome: 'failed', detail: reason, idem: `${k}:security` }) };
+  }
   const failed = (reason: string, record: Partial<VendorRecord> = {}): VendorOutcome => ({
     record: { status: 'failed', reason, at, ...record },
     failure: { at, step: record.companyId ? 'security' : 'classify', reason },
@@ -187,6 +213,8 @@ async function applyVendorLevel(deps: EnforceDeps, issue: IssueSnapshot, setting
   });
   if (who.kind === 'unknown-user') return failed('reporter account not found; cannot tell whether this is a vendor ticket');
   if (who.kind === 'conflict') return failed(`reporter belongs to ${who.companies.length} vendor companies (${who.companies.map((c) => c.name).join(', ')}); no level chosen`);
+  if (who.kind === 'internal' && who.emailHidden)
+    return failed("the reporter's email address is hidden by their profile settings, so the vendor email-domain rules could not be checked; classify vendors by group or JSM organization");
   if (who.kind !== 'vendor') return null;
   const company = who.company;
   const base = { companyId: company.id, companyName: company.name, levelId: company.securityLevelId };
@@ -206,7 +234,10 @@ async function applyVendorLevel(deps: EnforceDeps, issue: IssueSnapshot, setting
   } catch (e) {
     if (!(e instanceof JiraError) || e.retryable) throw e;
     if (e.status === 400 && e.fieldErrors.includes('security'))
-      return failed(`level ${company.securityLevelId} (${company.name}) is not in project ${issue.projectKey}'s issue security scheme`, base);
+      return failed(
+        `Jira refused level ${company.securityLevelId} (${company.name}) on ${issue.projectKey}: it is not in the project's issue security scheme, or the Security Level field is not on the project's edit screen`,
+        base,
+      );
     if (e.status === 403 || (e.status === 400 && e.fieldErrors.length === 0))
       return failed(`PHI Guard may not set the security level on ${issue.projectKey} (Jira answered ${e.status}); grant the app "Set Issue Security"`, base);
     return failed(`Jira refused the security level (${e.message})`, base);

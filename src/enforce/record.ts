@@ -38,6 +38,12 @@ export interface FailureRecord {
   target?: string;
 }
 
+export interface PendingField {
+  counts: Counts;
+  /** Set once the redaction of this field went through. */
+  method?: 'api' | 'in-place';
+}
+
 export interface IssueRecord {
   issueId: string;
   issueKey: string;
@@ -50,10 +56,15 @@ export interface IssueRecord {
   failures: FailureRecord[];
   /** Events already handled (duplicate deliveries are skipped); the last 100. */
   events: string[];
-  /** Findings of an event whose actions are under way, so a retry can finish recording them. */
-  pending?: { eventKey: string; fields: Record<string, { counts: Counts; method?: 'api' | 'in-place' }> };
+  /**
+   * Per event under way: the findings it is acting on and, once done, how each was redacted — so a
+   * retry (or the failure record after the last one) still records what the first attempt did.
+   */
+  pending?: Record<string, Record<string, PendingField>>;
   /** Comments that got an internal PHI note. */
   notes: string[];
+  /** The property could not be written after the last retry: the next event rewrites it. */
+  propertyStale?: boolean;
   updatedAt: string;
 }
 

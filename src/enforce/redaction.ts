@@ -94,9 +94,16 @@ async function inPlace(deps: EnforceDeps, issueId: string, targets: RedactTarget
 export async function redactTargets(deps: EnforceDeps, issueId: string, targets: RedactTarget[], detect: Detect, keepLast4: boolean): Promise<Map<string, RedactResult>> {
   if (targets.length === 0) return new Map();
   if (!(await deps.capabilities.redactApiUnavailable())) {
-    const r = await viaApi(deps, issueId, targets);
-    if (r !== 'unavailable') return r;
-    await deps.capabilities.markRedactApiUnavailable();
+    let r: Map<string, RedactResult> | 'unavailable' | 'refused';
+    try {
+      r = await viaApi(deps, issueId, targets);
+    } catch (e) {
+      // the API refused this request (400) or lost the job (404): edit in place instead
+      if (!(e instanceof JiraError) || e.retryable) throw e;
+      r = 'refused';
+    }
+    if (r !== 'unavailable' && r !== 'refused') return r;
+    if (r === 'unavailable') await deps.capabilities.markRedactApiUnavailable();
   }
   return inPlace(deps, issueId, targets, detect, keepLast4);
 }

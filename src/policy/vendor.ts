@@ -14,7 +14,8 @@ export interface ReporterFacts {
 }
 
 export type Classification =
-  | { kind: 'internal' }
+  /** `emailHidden`: not staff, no match, and email-domain rules could not be checked. */
+  | { kind: 'internal'; emailHidden?: boolean }
   | { kind: 'vendor'; company: VendorCompany; matchedBy: Array<'group' | 'organization' | 'emailDomain'> }
   | { kind: 'conflict'; companies: VendorCompany[] }
   /** Not matched, and organizations were not looked up: the caller should look them up and ask again. */
@@ -48,5 +49,6 @@ export function classifyReporter(settings: AppSettings, facts: ReporterFacts): C
   }
   if (matches.length > 1) return { kind: 'conflict', companies: matches.map((m) => m.company) };
   if (matches.length === 1) return { kind: 'vendor', ...matches[0]! };
+  if (!internal && domain === null && settings.vendors.some((c) => c.emailDomains.length > 0)) return { kind: 'internal', emailHidden: true };
   return { kind: 'internal' };
 }

@@ -1,6 +1,6 @@
 /** The compliance log's storage in @forge/kvs custom entities (see src/audit/log.ts for the protocol). */
 import { kvs as defaultKvs, Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
-import type { KvsClient } from './kvs-client';
+import { isKvsConflict, type KvsClient } from './kvs-client';
 import type { AuditEntry } from '../audit/chain';
 import type { AuditHead, AuditStore } from '../audit/log';
 import { AUDIT_SEQ_INDEX, ENTITY } from './entities';
@@ -15,9 +15,7 @@ const HEAD_KEY = 'head';
 const entryKey = (seq: number) => `e:${String(seq).padStart(10, '0')}`;
 
 function isConditionFailure(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  const status = (e as { status?: unknown; statusCode?: unknown } | null)?.status ?? (e as { statusCode?: unknown } | null)?.statusCode;
-  return code === 'CONDITIONAL_CHECK_FAILED' || code === 'KEY_ALREADY_EXISTS' || status === 409;
+  return isKvsConflict(e);
 }
 
 export function kvsAuditStore(kvs: KvsClient = defaultKvs): AuditStore {

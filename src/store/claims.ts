@@ -4,7 +4,7 @@
  * expires by itself (TTL), so a crashed invocation never blocks an event for long.
  */
 import { kvs as defaultKvs } from '@forge/kvs';
-import type { KvsClient } from './kvs-client';
+import { isKvsConflict, type KvsClient } from './kvs-client';
 
 export interface ClaimStore {
   /** True when this invocation now holds the claim; false when another one does. */
@@ -21,8 +21,7 @@ export function kvsClaims(kvs: KvsClient = defaultKvs): ClaimStore {
         await kvs.set(claimKey(key), 1, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ttlSeconds, unit: 'SECONDS' } });
         return true;
       } catch (e) {
-        const code = (e as { code?: unknown } | null)?.code;
-        if (code === 'KEY_ALREADY_EXISTS' || code === 'CONDITIONAL_CHECK_FAILED') return false;
+        if (isKvsConflict(e)) return false;
         throw e;
       }
     },

@@ -1,6 +1,6 @@
 /** Per-issue records in the `issue-record` entity, updated with optimistic concurrency (version check). */
 import { kvs as defaultKvs, Filter, FilterConditions } from '@forge/kvs';
-import type { KvsClient } from './kvs-client';
+import { isKvsConflict, type KvsClient } from './kvs-client';
 import type { IssueRecord, IssueRecordStore } from '../enforce/record';
 import { ENTITY } from './entities';
 
@@ -14,8 +14,7 @@ interface Row {
 const key = (issueId: string) => `i:${issueId}`;
 
 function isConditionFailure(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === 'CONDITIONAL_CHECK_FAILED' || code === 'KEY_ALREADY_EXISTS';
+  return isKvsConflict(e);
 }
 
 export function kvsIssueRecords(kvs: KvsClient = defaultKvs): IssueRecordStore {

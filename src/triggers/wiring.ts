@@ -6,7 +6,9 @@
  */
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { AuditLog } from '../audit/log';
-import { commitOutcome, EventBusy, type EnforceDeps, type IssueRef } from '../enforce/deps';
+import { applyChanges, commitOutcome, completedRedactions, EventBusy, type EnforceDeps, type IssueRef } from '../enforce/deps';
+import { emptyRecord } from '../enforce/record';
+import { AuditBusy } from '../audit/log';
 import { JiraError } from '../jira/port';
 import { forgeJira } from '../jira/forge';
 import { kvsAuditStore } from '../store/audit-kvs';
@@ -18,13 +20,15 @@ import { kvsClaims } from '../store/claims';
 export const MAX_EVENT_RETRIES = 4;
 /** Time for Jira calls and waits within Forge's 25 s invocation limit (the rest is for recording). */
 export const JIRA_BUDGET_MS = 18_000;
+/** Audit appends stop retrying under contention after this (then the event is retried later). */
+export const STORAGE_BUDGET_MS = 22_000;
 
 export function forgeDeps(startedAt = Date.now()): EnforceDeps {
   const deadline = startedAt + JIRA_BUDGET_MS;
   return {
     jira: forgeJira({ deadline }),
     records: kvsIssueRecords(),
-    audit: new AuditLog(kvsAuditStore()),
+    audit: new AuditLog(kvsAuditStore(), undefined, { deadline: startedAt + STORAGE_BUDGET_MS }),
     settings: kvsSettings(),
     capabilities: kvsCapabilities(),
     claims: kvsClaims(),
@@ -43,17 +47,19 @@ function safeReason(e: unknown): string {
 async function recordFailure(deps: EnforceDeps, ref: IssueRef, eventKey: string, actorId: string | null, reason: string): Promise<void> {
   const at = deps.now().toISOString();
   const before = await deps.records.get(ref.issueId);
+  // what earlier attempts of this event already redacted is recorded too, never lost
+  const earlier = completedRedactions(before, eventKey, at, 'app', ref);
   const entry = { at, actor: actorId ?? 'unknown', action: 'enforcement.failed' as const, issueId: ref.issueId, issueKey: ref.issueKey, outcome: 'failed' as const, detail: reason, idem: `${eventKey}:failed` };
+  const changes = { fields: earlier.fields, failures: [{ at, step: 'event', reason }] };
   try {
-    await commitOutcome(deps, ref, before, { failures: [{ at, step: 'event', reason }] }, [entry], eventKey);
+    await commitOutcome(deps, ref, before, changes, [...earlier.entries, entry], eventKey);
   } catch {
-    // Jira is still failing: the property cannot be written, but the log and the record must be.
-    await deps.audit.append(entry);
+    // Jira is still failing: the property cannot be written now, but the log and the record must be;
+    // the next event on this issue rewrites the property.
+    await deps.audit.appendAll([...earlier.entries, entry]);
     await deps.records.update(ref.issueId, (cur) => ({
-      ...(cur ?? { issueId: ref.issueId, issueKey: ref.issueKey, projectKey: ref.projectKey, fields: {}, failures: [], events: [], notes: [], updatedAt: at }),
-      failures: [...(cur?.failures ?? []), { at, step: 'event', reason: `${reason}; the issue property could not be updated` }],
-      events: [...(cur?.events ?? []), eventKey].slice(-100),
-      updatedAt: at,
+      ...applyChanges(cur ?? emptyRecord(ref.issueId, ref.issueKey, ref.projectKey, at), { ...changes, failures: [{ at, step: 'event', reason: `${reason}; the issue property could not be updated` }] }, eventKey, at),
+      propertyStale: true,
     }));
   }
 }
@@ -67,9 +73,13 @@ export async function runEvent(
   try {
     await work(deps);
   } catch (e) {
-    if (e instanceof EventBusy && ref.retryCount < MAX_EVENT_RETRIES) {
+    if (e instanceof EventBusy) {
       // the other delivery will have finished by then; this one then finds the event done
-      return new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+      if (ref.retryCount < MAX_EVENT_RETRIES) return new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+      return; // the delivery holding the claim records the outcome
+    }
+    if (e instanceof AuditBusy && ref.retryCount < MAX_EVENT_RETRIES) {
+      return new InvocationError({ retryAfter: 10 + Math.floor(Math.random() * 20), retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
     }
     if (e instanceof JiraError && e.retryable && ref.retryCount < MAX_EVENT_RETRIES) {
       return new InvocationError({
@@ -79,6 +89,11 @@ export async function runEvent(
     }
     const reason = e instanceof JiraError && e.retryable ? `gave up after ${MAX_EVENT_RETRIES} retries: ${safeReason(e)}` : safeReason(e);
     console.error(`PHI Guard: enforcement failed for issue ${ref.issueId}: ${reason}`);
-    await recordFailure(deps, ref, ref.eventKey, ref.actorId, reason);
+    try {
+      await recordFailure(deps, ref, ref.eventKey, ref.actorId, reason);
+    } catch (e2) {
+      // storage itself is failing: nothing more can be recorded here; Forge's logs keep this line
+      console.error(`PHI Guard: could not record the failure for issue ${ref.issueId}: ${safeReason(e2)}`);
+    }
   }
 }

@@ -121,7 +121,7 @@ describe('issue events', () => {
   });
 
   it.each([
-    ['a level missing from the scheme', (w: ReturnType<typeof world>) => w.jira.levelsInScheme.delete('10000'), /not in project VEND's issue security scheme/],
+    ['a level missing from the scheme', (w: ReturnType<typeof world>) => w.jira.levelsInScheme.delete('10000'), /not in the project's issue security scheme, or the Security Level field is not on/],
     ['a permission error', (w: ReturnType<typeof world>) => w.jira.failNext('editIssue', 403), /may not set the security level.*403/],
   ])('security level failure (%s) is recorded with its reason and stays flagged', async (_label, arrange, reason) => {
     const w = world();
@@ -235,5 +235,69 @@ describe('the phi-guard property', () => {
     expect(prop.fields).toHaveLength(100);
     expect(prop.moreFields).toBe(1900);
     expect(prop.counts).toEqual({ SSN: 2000, NAME: 4000 });
+  });
+});
+
+describe('review findings: nothing done is lost, nothing stale stays', () => {
+  it('a comment redacted before a later step failed for good: the redaction and the failure are both recorded', async () => {
+    const w = world();
+    w.addIssue('1', { projectKey: 'ITS', key: 'ITS-1' });
+    w.jira.comments.set('7', { id: '7', issueId: '1', body: doc(`SSN ${PHI.ssn}`), authorId: USERS.agent.accountId, jsdPublic: true });
+    w.jira.failNext('addInternalComment', 400);
+    const ev = { issueId: '1', issueKey: 'ITS-1', projectKey: 'ITS', projectTypeKey: 'service_desk', commentId: '7', eventKey: 'comment:7:1', actorId: USERS.agent.accountId };
+    await runEvent({ ...ev, retryCount: 0 }, (d) => handleCommentEvent(d, ev), w.deps);
+    expect(JSON.stringify(w.jira.comments.get('7')!.body)).not.toContain(PHI.ssn);
+    const actions = [...w.auditStore.entries.values()].map((e) => e.action).sort();
+    expect(actions).toEqual(['enforcement.failed', 'phi.redacted']);
+    const rec = w.records.map.get('1')!;
+    expect(rec.fields['comment:7']).toMatchObject({ action: 'redacted-in-place' });
+    expect(rec.failures).toEqual([expect.objectContaining({ step: 'event', reason: expect.stringMatching(/addInternalComment answered 400/) })]);
+    expect(rec.pending).toBeUndefined();
+  });
+
+  it('the created and the edited event of one comment running at once post one note', async () => {
+    const w = world();
+    w.jira.comments.set('9', { id: '9', issueId: '1', body: doc(`SSN ${PHI.ssn}`), authorId: USERS.agent.accountId, jsdPublic: true });
+    const base = { issueId: '1', issueKey: 'ITS-1', projectKey: 'ITS', projectTypeKey: 'service_desk', commentId: '9', actorId: USERS.agent.accountId };
+    await Promise.all([handleCommentEvent(w.deps, { ...base, eventKey: 'comment:9:1' }), handleCommentEvent(w.deps, { ...base, eventKey: 'comment:9:2' })]);
+    expect(w.jira.notes).toHaveLength(1);
+  });
+
+  it('a reporter that cannot be classified (403 on organizations) is recorded, and the PHI is still redacted', async () => {
+    const w = world();
+    w.addIssue('1', { description: doc(DESC), reporterId: USERS.acme.accountId });
+    w.jira.failNext('getUserOrganizations', 403);
+    await handleIssueEvent(w.deps, created('1'));
+    expect(JSON.stringify(w.jira.issues.get('1')!.description)).not.toContain(PHI.mrn);
+    expect(w.records.map.get('1')!.failures).toEqual([expect.objectContaining({ step: 'classify', reason: expect.stringMatching(/could not classify the reporter/) })]);
+    // and the gate stays shut for it
+    expect((await checkTransition(w.deps, { issueKey: 'VEND-1', toStatusId: '3' })).result).toBe(false);
+  });
+
+  it('the gate blocks a reporter in two companies', async () => {
+    const w = world();
+    w.addIssue('1', { reporterId: USERS.both.accountId });
+    await handleIssueEvent(w.deps, created('1'));
+    const v = await checkTransition(w.deps, { issueKey: 'VEND-1', toStatusId: '3' });
+    expect(v.result).toBe(false);
+  });
+
+  it('a flag is cleared when someone removes the PHI', async () => {
+    const w = world();
+    w.addIssue('1', { projectKey: 'FLAG', key: 'FLAG-1', description: doc(DESC) });
+    await handleIssueEvent(w.deps, created('1'));
+    expect(w.jira.properties.get('1/phi-guard')).toMatchObject({ flagged: true, fields: ['description'] });
+    w.jira.issues.get('1')!.description = doc('Export to PACS failed twice.');
+    await handleIssueEvent(w.deps, { kind: 'updated', issueId: '1', eventKey: 'updated:1:2', actorId: USERS.agent.accountId, changedFields: ['description'] });
+    expect(w.jira.properties.get('1/phi-guard')).toMatchObject({ flagged: false, fields: [], action: 'none' });
+    expect([...w.auditStore.entries.values()].map((e) => e.action)).toEqual(['phi.flagged', 'phi.cleared']);
+  });
+
+  it('a vendor whose email is hidden and who matches no group is recorded, not silently internal', async () => {
+    const w = world();
+    w.jira.users.set('u-hidden', { accountId: 'u-hidden', email: null, groups: [], orgs: [] });
+    w.addIssue('1', { reporterId: 'u-hidden' });
+    await handleIssueEvent(w.deps, created('1', 'u-hidden'));
+    expect(w.records.map.get('1')!.failures[0]!.reason).toMatch(/email address is hidden/);
   });
 });
