@@ -2,7 +2,8 @@ import { canSeeIssue } from './access';
 import type { EntityPropertyAliases } from './jql';
 import type { TransitionValidator } from './routes/transitions';
 import { findIssue } from './model';
-import type { EmuEvent, EmuIssue, EmuState, EmuUser, EventActor } from './types';
+import type { EmuChangelog, EmuEvent, EmuIssue, EmuState, EmuUser, EventActor } from './types';
+import { eventIssue } from './serialize';
 import { fail, ISSUE_NOT_FOUND } from './util';
 
 export interface ResolvedOptions {
@@ -62,4 +63,15 @@ export function queryOne(ctx: Ctx, name: string): string | undefined {
 
 export function queryBool(ctx: Ctx, name: string): boolean {
   return (ctx.query.get(name) ?? '').toLowerCase() === 'true';
+}
+
+/** Emits `issue_updated` for a changelog entry the acting user just made. */
+export function emitIssueUpdated(ctx: Ctx, issue: EmuIssue, entry: EmuChangelog): void {
+  ctx.emit({
+    type: 'issue_updated',
+    issue: eventIssue(ctx.state, issue),
+    changelog: { id: entry.id, items: entry.items.map((i) => ({ ...i })) },
+    atlassianId: ctx.actor.accountId,
+    actor: ctx.actor,
+  });
 }

@@ -1,6 +1,6 @@
 import { adfProblem } from '../adf';
 import { hasProjectPermission, isAdmin } from '../access';
-import { type Ctx, type HandlerResult, noContent, ok, param, queryAll, queryBool, queryOne, visibleIssue } from '../context';
+import { type Ctx, emitIssueUpdated, type HandlerResult, noContent, ok, param, queryAll, queryBool, queryOne, visibleIssue } from '../context';
 import { applyIssueChanges, findProject, insertIssue, type IssueChanges } from '../model';
 import { changelogBean, eventIssue, issueBean, selectFields } from '../serialize';
 import type { AdfDoc, EmuIssue, EmuProject } from '../types';
@@ -232,13 +232,7 @@ export function editIssue(ctx: Ctx): HandlerResult {
   if (parsed.organizationIds) issue.organizationIds = parsed.organizationIds;
   setProperties(issue, body.properties);
   if (entry) {
-    ctx.emit({
-      type: 'issue_updated',
-      issue: eventIssue(state, issue),
-      changelog: { id: entry.id, items: entry.items.map((i) => ({ ...i })) },
-      atlassianId: ctx.actor.accountId,
-      actor: ctx.actor,
-    });
+    emitIssueUpdated(ctx, issue, entry);
   }
   if (queryBool(ctx, 'returnIssue')) return ok(issueBean(state, issue, { ...beanOptions(ctx, '*all'), fields: selectFields([], '*all') }));
   return noContent();

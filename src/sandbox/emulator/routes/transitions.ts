@@ -7,11 +7,10 @@
  * A transition records a `status` changelog item and emits `issue_updated`.
  */
 import { hasProjectPermission } from '../access';
-import { type Ctx, type HandlerResult, noContent, ok, param, visibleIssue } from '../context';
+import { type Ctx, emitIssueUpdated, type HandlerResult, noContent, ok, param, visibleIssue } from '../context';
 import { statusDetails } from '../serialize';
 import type { EmuChangelog } from '../types';
 import { errorBody, fail, isRecord, now } from '../util';
-import { eventIssue } from '../serialize';
 
 /** Target status id → transition id and name. */
 export const TRANSITION_IDS: Record<string, { id: string; name: string }> = {
@@ -81,12 +80,6 @@ export async function doTransition(ctx: Ctx): Promise<HandlerResult> {
   issue.changelog.push(entry);
   issue.statusId = target;
   issue.updated = at;
-  ctx.emit({
-    type: 'issue_updated',
-    issue: eventIssue(state, issue),
-    changelog: { id: entry.id, items: entry.items.map((i) => ({ ...i })) },
-    atlassianId: ctx.actor.accountId,
-    actor: ctx.actor,
-  });
+  emitIssueUpdated(ctx, issue, entry);
   return noContent();
 }
