@@ -302,15 +302,43 @@ function gluedLabelOk(text: string, start: number): boolean {
 /** Tickets talk about this year and last; a full date decades back is a birth date far more often. */
 const LONG_AGO_YEAR = 2005;
 
+/**
+ * `/(?:^|\D)(1[89]\d\d|20\d\d)(?!\d)/.exec(text.slice(start, end))` found a year, and it is
+ * before LONG_AGO_YEAR (2005): the first 4-digit run of [start, end) that reads 18xx, 19xx or 20xx.
+ */
+function firstYearLongAgo(text: string, start: number, end: number): boolean {
+  for (let g = start; g + 4 <= end; g++) {
+    if (g > start && isDigitAt(text, g - 1)) continue;
+    const a = text.charCodeAt(g);
+    const b = text.charCodeAt(g + 1);
+    if (!((a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48))) continue;
+    if (!isDigitAt(text, g + 2) || !isDigitAt(text, g + 3)) continue;
+    if (g + 4 < end && isDigitAt(text, g + 4)) continue;
+    const year = (a - 48) * 1000 + (b - 48) * 100 + (text.charCodeAt(g + 2) - 48) * 10 + (text.charCodeAt(g + 3) - 48);
+    return year < LONG_AGO_YEAR;
+  }
+  return false;
+}
+
+/** "of " (any case) in text[from, to): what EVENT_PHRASE_BEFORE ("date of service …") needs. */
+function ofBefore(text: string, from: number, to: number): boolean {
+  for (let k = from; k + 3 <= to; k++) {
+    if ((text.charCodeAt(k) | 32) === 111 && (text.charCodeAt(k + 1) | 32) === 102 && text.charCodeAt(k + 2) === 32) return true;
+  }
+  return false;
+}
+
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
-  const year = /(?:^|\D)(1[89]\d\d|20\d\d)(?!\d)/.exec(text.slice(start, end));
-  if (year && Number(year[1]) < LONG_AGO_YEAR) base += 0.2;
-  const after = text.slice(end, end + 16);
-  const timeAfter = TIME_AFTER.test(after);
+  if (firstYearLongAgo(text, start, end)) base += 0.2;
+  const c0 = end < text.length ? text.charCodeAt(end) : -1;
+  // TIME_AFTER starts with ',' ' ' 'a' 'T' ':' or a digit
+  const after = c0 === 44 || c0 === 32 || c0 === 97 || c0 === 84 || c0 === 58 || (c0 >= 48 && c0 <= 57) ? text.slice(end, end + 16) : '';
+  const timeAfter = after !== '' && TIME_AFTER.test(after);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
-    env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || EVENT_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+    env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) ||
+    (ofBefore(text, Math.max(0, start - 40), start) && EVENT_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 40), start)));
   const logLike = timeAfter && /^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})/.test(after);
   let score: number;
   if (event) score = 0.95;
@@ -1078,8 +1106,9 @@ export function runPatternRules(
       const kp = knownPos[li]!;
       const entry = knownEntries[li]!;
       if ((entry.tags & WordTag.Trigger) === 0 || text.charCodeAt(kp) < 97) continue;
-      const matchers = WORD_MATCHERS.get(entry.word);
-      if (matchers) for (const mt of matchers) d.tryAt(mt, kp);
+      let matchers = entry.rule as readonly Matcher[] | null | undefined;
+      if (matchers === undefined) entry.rule = matchers = WORD_MATCHERS.get(entry.word) ?? null;
+      if (matchers !== null) for (const mt of matchers) d.tryAt(mt, kp);
     }
     if (i === n) break;
     const info = scan.infos[i]!;
