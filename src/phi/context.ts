@@ -112,11 +112,13 @@ export interface KnownEntry {
   readonly word: string;
   readonly cues: number;
   tags: number;
+  /** A slot for a rule's own per-word facts (patterns.ts: the matchers the word triggers). */
+  rule: unknown;
 }
 const ENTRIES = new Map<string, KnownEntry>();
 function entryOf(w: string): KnownEntry {
   let e = ENTRIES.get(w);
-  if (e === undefined) ENTRIES.set(w, (e = { word: w, cues: CUE_MAP.get(w) ?? 0, tags: 0 }));
+  if (e === undefined) ENTRIES.set(w, (e = { word: w, cues: CUE_MAP.get(w) ?? 0, tags: 0, rule: undefined }));
   return e;
 }
 
@@ -567,10 +569,11 @@ export class Scan {
   private addKnown(pos: number, e: KnownEntry): void {
     this.knownPos.push(pos);
     this.knownEntries.push(e);
-    const cues = e.cues;
-    if (cues === 0) return;
-    for (let k = 0, bit = 1; bit <= Cue.WeakIntro; bit <<= 1, k++) {
-      if (cues & bit) this.cueLists[k]!.push(pos);
+    let cues = e.cues;
+    while (cues !== 0) {
+      const bit = cues & -cues;
+      this.cueLists[31 - Math.clz32(bit)]!.push(pos);
+      cues ^= bit;
     }
   }
 

@@ -80,16 +80,22 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   const blocked: Array<[number, number, boolean]> = [];
   const patterns = [...c.keyPatterns, { re: MASK_RE, builtIn: false }];
   let covered = -1;
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  candidates = sortCandidates(candidates, text.length);
+  const customKeys = c.keyPatterns.length > DEFAULT_KEY_PATTERNS.length;
+  // the next '-' and '[PHI:' at or after a window's start (windows start in increasing order)
+  let dash = -2;
+  let mask = -2;
   for (const cand of candidates) {
     if (cand.end <= covered) continue;
     const from = Math.max(0, cand.start - WINDOW_PAD);
     const to = Math.min(text.length, cand.end + WINDOW_PAD);
     covered = to - WINDOW_PAD;
-    const window = text.slice(from, to);
-    const mayHoldKey = window.indexOf('-') !== -1 || c.keyPatterns.length > DEFAULT_KEY_PATTERNS.length;
-    const mayHoldMask = window.indexOf('[PHI:') !== -1;
+    if (dash !== -1 && dash < from) dash = text.indexOf('-', from);
+    if (mask !== -1 && mask < from) mask = text.indexOf('[PHI:', from);
+    const mayHoldKey = (dash !== -1 && dash < to) || customKeys;
+    const mayHoldMask = mask !== -1 && mask + 5 <= to;
     if (!mayHoldKey && !mayHoldMask) continue;
+    const window = text.slice(from, to);
     for (const { re, builtIn } of patterns) {
       if (re === MASK_RE ? !mayHoldMask : !mayHoldKey) continue;
       re.lastIndex = 0;
@@ -101,6 +107,28 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
     }
   }
   return resolve(candidates, blocked);
+}
+
+/**
+ * Candidates by start, longest first, in emission order otherwise (what a stable sort with
+ * `a.start - b.start || b.end - a.end` gives): a numeric sort of packed keys when they fit.
+ */
+function sortCandidates(candidates: Finding[], textLength: number): Finding[] {
+  const n = candidates.length;
+  if (n < 2) return candidates;
+  if (textLength >= 1 << 21 || n >= 1 << 16) return candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = candidates[i]!;
+    const len = f.end - f.start;
+    if (len >= 1 << 16) return candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    // start (21 bits), 65535 - length (16 bits), index (16 bits): exact in a double
+    keys[i] = f.start * 4294967296 + (65535 - len) * 65536 + i;
+  }
+  keys.sort();
+  const out: Finding[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = candidates[keys[i]! % 65536]!;
+  return out;
 }
 
 function kvKeyPositions(scan: Scan): number[] {

@@ -31,6 +31,28 @@ tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro
 
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
 const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love)[,!.]?\s{1,4}$/i;
+/** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
+const isRegexSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** Last letters of the SIGN_OFF words (either case). */
+const SIGN_OFF_END = new Uint8Array(128);
+for (const c of 'suxtyeSUXTYE') SIGN_OFF_END[c.charCodeAt(0)] = 1;
+/**
+ * A necessary condition for SIGN_OFF to match the text before `at`: 1 to 4 whitespace
+ * characters end it, after an optional [,!.] and the last letter of a sign-off word.
+ */
+function signOffPossible(text: string, at: number): boolean {
+  let q = at - 1;
+  while (q >= 0 && at - q <= 5 && isRegexSpace(text.charCodeAt(q))) q--;
+  const spaces = at - 1 - q;
+  if (spaces < 1 || spaces > 4 || q < 0) return false;
+  let c = text.charCodeAt(q);
+  if (c === 44 || c === 33 || c === 46) c = q > 0 ? text.charCodeAt(q - 1) : 0;
+  return c < 128 && SIGN_OFF_END[c] === 1;
+}
+/** Last letters of the speech words before a name ("said ", "told ", "shouted at ", "with ", "and ", "to "). */
+const SPEECH_END = new Uint8Array(128);
+for (const c of 'dtho') SPEECH_END[c.charCodeAt(0)] = 1;
 /** Names in HL7 notation outside a message: "(RICE^OTTIS)", "HOLMES^BILL^A". */
 const CARET_NAME_RE = /(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^])/g;
 
@@ -117,7 +139,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if (scan.near(Cue.NameIntro, at - 1, at - 1, 12, 0)) return 0.35;
     // SIGN_OFF ends in whitespace: a printable ASCII character before the word rules it out
     const pc = at > 0 ? text.charCodeAt(at - 1) : 0;
-    if (at > 0 && (pc <= 32 || pc >= 127) && SIGN_OFF.test(text.slice(Math.max(0, at - 16), at))) return 0.3;
+    if (at > 0 && (pc <= 32 || pc >= 127) && signOffPossible(text, at) && SIGN_OFF.test(text.slice(Math.max(0, at - 16), at))) return 0.3;
     if (scan.near(Cue.NameIntro, at - 1, at - 1, 24, 0)) return 0.25;
     if (scan.near(Cue.WeakIntro, at - 1, at - 1, 5, 0)) return 0.05;
     return 0;
@@ -152,7 +174,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
         if (e >= 0.5 && /^:\s/.test(after) && (a === 0 || /\n\s*$|^\s*$/.test(text.slice(Math.max(0, ws[a]! - 3), ws[a]!)))) score += 0.25;
         else if (/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/.test(after)) score += 0.25;
       }
-      if (text.charCodeAt(ws[a]! - 1) === 32 && /(?:said|told|asked|shouted at|with|and|to) $/.test(text.slice(Math.max(0, ws[a]! - 11), ws[a]!))) score += 0.1;
+      if (text.charCodeAt(ws[a]! - 1) === 32 && SPEECH_END[text.charCodeAt(ws[a]! - 2) & 127] === 1 && /(?:said|told|asked|shouted at|with|and|to) $/.test(text.slice(Math.max(0, ws[a]! - 11), ws[a]!))) score += 0.1;
     }
     let start = ws[a]!;
     let end = we[b]!;

@@ -98,8 +98,10 @@ function labelBefore(text: string, start: number, re: RegExp, window = 40): bool
 
 // ---------------------------------------------------------------------------------------------
 // EMAIL: found from the '@' positions, growing outwards.
-const LOCAL_CH = /[A-Za-z0-9._%+\-']/;
-const DOMAIN_CH = /[A-Za-z0-9.-]/;
+/** [A-Za-z0-9._%+\-'] and [A-Za-z0-9.-], by char code. */
+const LOCAL_CH = charSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-\'');
+const DOMAIN_CH = charSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-');
+const inSet = (set: Uint8Array, c: number) => c < 128 && set[c] === 1;
 const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postmaster|support|help|helpdesk|servicedesk|service-desk|alerts?|monitoring|notifications?|noc|soc|it|itsupport|jira|confluence|security|abuse|webmaster|info|billing|devops|ops|svc[._-]?\w*)$/i;
 
 function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
@@ -108,9 +110,9 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
   for (const at of env.scan.ats) {
     if (at < covered) continue;
     let s = at;
-    while (s > 0 && at - s < 64 && LOCAL_CH.test(text[s - 1]!)) s--;
+    while (s > 0 && at - s < 64 && inSet(LOCAL_CH, text.charCodeAt(s - 1))) s--;
     let e = at + 1;
-    while (e < text.length && e - at < 255 && DOMAIN_CH.test(text[e]!)) e++;
+    while (e < text.length && e - at < 255 && inSet(DOMAIN_CH, text.charCodeAt(e))) e++;
     while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
     while (s < at && (text[s] === '.' || text[s] === "'")) s++;
     const domain = text.slice(at + 1, e);
@@ -258,7 +260,8 @@ const INTL: Matcher = mk({
   re: /(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?|00\d{1,3}[ .-]|\(\d{1,4}\)[ ]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:[ ]?x\d{1,6})?(?![\w-]|[.:]\d)/y,
   on(m, env) {
     const s = m[0];
-    const digits = s.replace(/\D/g, '').length;
+    let digits = 0;
+    for (let k = 0; k < s.length; k++) if (isDigitAt(s, k)) digits++;
     if (digits < 7 || digits > 15) return;
     if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) return; // a date
     if (/^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) return; // a version or an IP
@@ -302,12 +305,31 @@ function gluedLabelOk(text: string, start: number): boolean {
 /** Tickets talk about this year and last; a full date decades back is a birth date far more often. */
 const LONG_AGO_YEAR = 2005;
 
+/**
+ * `/(?:^|\D)(1[89]\d\d|20\d\d)(?!\d)/.exec(text.slice(start, end))` found a year, and it is
+ * before LONG_AGO_YEAR (2005): the first 4-digit run of [start, end) that reads 18xx, 19xx or 20xx.
+ */
+function firstYearLongAgo(text: string, start: number, end: number): boolean {
+  for (let g = start; g + 4 <= end; g++) {
+    if (g > start && isDigitAt(text, g - 1)) continue;
+    const a = text.charCodeAt(g);
+    const b = text.charCodeAt(g + 1);
+    if (!((a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48))) continue;
+    if (!isDigitAt(text, g + 2) || !isDigitAt(text, g + 3)) continue;
+    if (g + 4 < end && isDigitAt(text, g + 4)) continue;
+    const year = (a - 48) * 1000 + (b - 48) * 100 + (text.charCodeAt(g + 2) - 48) * 10 + (text.charCodeAt(g + 3) - 48);
+    return year < LONG_AGO_YEAR;
+  }
+  return false;
+}
+
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
-  const year = /(?:^|\D)(1[89]\d\d|20\d\d)(?!\d)/.exec(text.slice(start, end));
-  if (year && Number(year[1]) < LONG_AGO_YEAR) base += 0.2;
-  const after = text.slice(end, end + 16);
-  const timeAfter = TIME_AFTER.test(after);
+  if (firstYearLongAgo(text, start, end)) base += 0.2;
+  const c0 = end < text.length ? text.charCodeAt(end) : -1;
+  // TIME_AFTER starts with ',' ' ' 'a' 'T' ':' or a digit
+  const after = c0 === 44 || c0 === 32 || c0 === 97 || c0 === 84 || c0 === 58 || (c0 >= 48 && c0 <= 57) ? text.slice(end, end + 16) : '';
+  const timeAfter = after !== '' && TIME_AFTER.test(after);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || EVENT_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
@@ -371,7 +393,7 @@ const NAMED_DATE: Matcher = mk({
 });
 /** "March 1962", "03/1962": month and year of a person's event (Safe Harbor keeps only the year). */
 const MONTH_YEAR: Matcher = mk({
-  pre: (text, pos) => (isDigitAt(text, pos) ? monthSlashYear(text, pos) : isUpperAscii(text.charCodeAt(pos)) && digitSoon(text, pos, 6)),
+  pre: (text, pos) => (isDigitAt(text, pos) ? monthSlashYear(text, pos) : isUpperAscii(text.charCodeAt(pos)) && yearAfterMonth(text, pos)),
   re: new RegExp(`\\b(?:${MONTHS}),? (?:19|20)\\d{2}\\b|(?<![\\w/.:-])(?:0?[1-9]|1[0-2])\\/(?:19|20)\\d{2}(?![\\w/-]|\\.\\d)`, 'y'),
   on(m, env) {
     // only where a date-event or patient word ties it to a person
@@ -901,6 +923,57 @@ function monthSlashYear(text: string, pos: number): boolean {
   const c = text.charCodeAt(q + 1);
   return (c === 49 || c === 50) && isDigitAt(text, q + 2) && isDigitAt(text, q + 3) && isDigitAt(text, q + 4);
 }
+/** MONTH_YEAR from a letter: the run of ASCII letters at `pos` (the month), '.'?, ','?, ' ', 19xx or 20xx. */
+function yearAfterMonth(text: string, pos: number): boolean {
+  let q = pos;
+  while (q < text.length && ((text.charCodeAt(q) | 32) >= 97 && (text.charCodeAt(q) | 32) <= 122)) q++;
+  if (text.charCodeAt(q) === 46) q++;
+  if (text.charCodeAt(q) === 44) q++;
+  if (text.charCodeAt(q) !== 32) return false;
+  const a = text.charCodeAt(q + 1);
+  const b = text.charCodeAt(q + 2);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitAt(text, q + 3) && isDigitAt(text, q + 4);
+}
+/** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
+const isRegexSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** AGE_NUM after its digits: whitespace and '-' only, then 'y' or 'Y' (y/o, yo, yrs, years, year-old). */
+function ageWordAfter(text: string, q: number): boolean {
+  while (q < text.length && (text.charCodeAt(q) === 45 || isRegexSpace(text.charCodeAt(q)))) q++;
+  return (text.charCodeAt(q) | 32) === 121;
+}
+/** STREET_SUFFIX's words (each alternative spelled out), both cases as in STREET_SUFFIXES. */
+const STREET_SUFFIX_WORDS = new Set<string>();
+for (const alt of STREET_SUFFIX.split('|')) {
+  const forms = alt.endsWith('s?') ? [alt.slice(0, -2), alt.slice(0, -2) + 's'] : [alt];
+  for (const f of forms) {
+    STREET_SUFFIX_WORDS.add(f);
+    STREET_SUFFIX_WORDS.add(f.toUpperCase());
+  }
+}
+/**
+ * A necessary condition for STREET_RE after a house number ending at `q`: an optional letter,
+ * then up to six tokens, each after spaces and made of [\w\u00C0-\u024F'.-], where one after
+ * the first is a street suffix word (a whole run of ASCII letters with no word character after it).
+ */
+function streetSuffixAhead(text: string, q: number): boolean {
+  const n = text.length;
+  if (q < n && ((text.charCodeAt(q) | 32) >= 97 && (text.charCodeAt(q) | 32) <= 122)) q++;
+  for (let tok = 0; tok < 6; tok++) {
+    if (q >= n || text.charCodeAt(q) !== 32) return false;
+    while (q < n && text.charCodeAt(q) === 32) q++;
+    const t = q;
+    while (q < n && ((text.charCodeAt(q) | 32) >= 97 && (text.charCodeAt(q) | 32) <= 122)) q++;
+    if (tok > 0 && q > t && q - t <= 11 && !(q < n && isWordCode(text.charCodeAt(q))) && STREET_SUFFIX_WORDS.has(text.slice(t, q))) return true;
+    // the rest of the token
+    while (q < n) {
+      const c = text.charCodeAt(q);
+      if (!(isWordCode(c) || (c >= 0xc0 && c <= 0x24f) || c === 39 || c === 46 || c === 45)) break;
+      q++;
+    }
+  }
+  return false;
+}
 /** A digit within `extra` characters after the run of ASCII letters at `pos` (or in it). */
 function digitSoon(text: string, pos: number, extra: number): boolean {
   let e = pos;
@@ -937,7 +1010,31 @@ export function runPatternRules(
   emailRule(env, allowDomain);
 
   const len = text.length;
+  const digitStarts = scan.digitStarts;
   const digitEnds = scan.digitEnds;
+  /** Length of digit run k when it starts at q, else 0. */
+  const runAt = (k: number, q: number): number => (k < digitStarts.length && digitStarts[k] === q ? digitEnds[k]! - q : 0);
+  /** NANP after the area code and its separator, from q (digit run k): 3 digits, [ .-], 4 digits; or 7 digits. */
+  const nanpRest = (q: number, k: number): boolean => {
+    const a = runAt(k, q);
+    if (a === 7) return true;
+    if (a !== 3) return false;
+    const c = text.charCodeAt(q + 3);
+    return (c === 32 || c === 46 || c === 45) && runAt(k + 1, q + 4) === 4;
+  };
+  /** ".d.d.d" of an IPv4 address from q (digit run k): three runs of 1-3 digits joined by '.'. */
+  const dottedQuadRest = (q: number, k: number): boolean => {
+    for (let j = 0; j < 3; j++) {
+      const l = runAt(k + j, q);
+      if (l < 1 || l > 3) return false;
+      q += l;
+      if (j < 2) {
+        if (text.charCodeAt(q) !== 46) return false;
+        q++;
+      }
+    }
+    return true;
+  };
   for (let di = 0; di < scan.digitStarts.length; di++) {
     const p = scan.digitStarts[di]!;
     // the digit run's length and the characters around it decide which rules can match here
@@ -971,15 +1068,22 @@ export function runPatternRules(
     const lbDash = !wordBefore && before !== 45;
     // (?<![\w/.:-]): numeric dates and house numbers before a street name
     const lbDate = lbDash && before !== 47 && before !== 46;
-    if (lbDash && ((L === 3 && (sepNext)) || L === 9)) d.tryAt(SSN, p);
-    if (lbDash && before !== 43 && (L === 3 || L === 1) && (sepNext || (L === 3 && next === 47)) && (digit2 || next2 === 40)) d.tryAt(NANP, p);
+    // SSN: 3 digits, '-' or ' ', 2 digits, the same separator, 4 digits (or 9 digits)
+    if (lbDash && ((L === 3 && (next === 45 || next === 32) && runAt(di + 1, e + 1) === 2 && text.charCodeAt(e + 3) === next && runAt(di + 2, e + 4) === 4) || L === 9)) d.tryAt(SSN, p);
+    // NANP from a digit: 3 digits, a separator, then 3 + separator + 4 digits or 7 digits; or '1', a separator, '(' or 3 digits
+    if (lbDash && before !== 43 && (L === 3 || L === 1) && (sepNext || (L === 3 && next === 47)) && (digit2 || next2 === 40)) {
+      if (L === 3 ? nanpRest(e + 1, di + 1) : text.charCodeAt(p) === 49 && (next2 === 40 || runAt(di + 1, e + 1) === 3)) d.tryAt(NANP, p);
+    }
     if (lbDash && before !== 43 && before !== 46 && L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40)) d.tryAt(INTL, p);
     if (lbDash && L === 10) {
       d.tryAt(BARE10, p);
       d.tryAt(NPI, p);
     }
     if (lbDate && L <= 2 && (next === 47 || next === 46 || next === 45)) {
-      if (!d.tryAt(NUM_DATE, p) && next === 47 && !d.tryAt(SHORT_DATE, p)) d.tryAt(MONTH_YEAR, p);
+      // NUM_DATE: 1-2 digits, the same separator, 2 or 4 digits; SHORT_DATE: 1-2 digits after '/'
+      const l1 = runAt(di + 1, e + 1);
+      const l2 = l1 >= 1 && l1 <= 2 && text.charCodeAt(e + 1 + l1) === next ? runAt(di + 2, e + 2 + l1) : 0;
+      if (!((l2 === 2 || l2 === 4) && d.tryAt(NUM_DATE, p)) && next === 47 && !(l1 >= 1 && l1 <= 2 && d.tryAt(SHORT_DATE, p))) d.tryAt(MONTH_YEAR, p);
     }
     if (L === 4 && (next === 45 || next === 47 || next === 46)) {
       if ((!lbDate || !d.tryAt(ISO_DATE, p)) && !digit2 && !wordBefore) d.tryAt(NAMED_DATE, p);
@@ -991,14 +1095,14 @@ export function runPatternRules(
     // "14MAR1962", "14.Mar.1962"
     if (!wordBefore && before !== 46 && before !== 45 && L <= 2 && (((next | 32) >= 97 && (next | 32) <= 122) || (next === 46 && ((next2 | 32) >= 97 && (next2 | 32) <= 122)))) d.tryAt(DAY_MON_YEAR_DATE, p);
     if (!wordBefore && ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49))) {
-      if (!d.tryAt(AGE_NUM, p) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
+      if (!(ageWordAfter(text, e) && d.tryAt(AGE_NUM, p)) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
     }
     if (lbDash && L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
     if (lbDash && L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
-    if (before !== 46 && L <= 3 && next === 46) d.tryAt(ipv4, p);
+    if (before !== 46 && L <= 3 && next === 46 && dottedQuadRest(e + 1, di + 1)) d.tryAt(ipv4, p);
     // a house number: the street name after it is capitalised, a direction, or an ordinal (5th)
     if (!wordBefore && L <= 6 && ((next === 32 && (upper2 || digit2)) || (next >= 65 && next <= 90 && (next2 === 32 || next2 === 0)))) {
-      if (!d.tryAt(addr.street, p) && lbDate && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);
+      if (!(streetSuffixAhead(text, e) && d.tryAt(addr.street, p)) && lbDate && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);
     }
     if (lbDash && L === 5) d.tryAt(addr.zip, p);
   }
@@ -1063,7 +1167,17 @@ export function runPatternRules(
     env.emit('URL', bm.index, bm.index + u.length, 0.85, 'url.personal');
   }
   // URLs: native searches for their openings
+  // (at an 'http' or 'HTTP' URL_RE matches only before '://' or 's://': those are found from the '://')
+  const schemes: number[] = [];
+  for (let c = text.indexOf('://'); c !== -1; c = text.indexOf('://', c + 1)) schemes.push(c);
   for (const opener of ['http', 'www.', 'HTTP', 'WWW.']) {
+    if (opener === 'http' || opener === 'HTTP') {
+      for (const c of schemes) {
+        if (text.startsWith(opener, c - 4)) d.tryAt(url, c - 4);
+        else if ((text.charCodeAt(c - 1) | 32) === 115 && text.startsWith(opener, c - 5)) d.tryAt(url, c - 5);
+      }
+      continue;
+    }
     for (let k = text.indexOf(opener); k !== -1; k = text.indexOf(opener, k + 4)) d.tryAt(url, k);
   }
 
@@ -1078,8 +1192,9 @@ export function runPatternRules(
       const kp = knownPos[li]!;
       const entry = knownEntries[li]!;
       if ((entry.tags & WordTag.Trigger) === 0 || text.charCodeAt(kp) < 97) continue;
-      const matchers = WORD_MATCHERS.get(entry.word);
-      if (matchers) for (const mt of matchers) d.tryAt(mt, kp);
+      let matchers = entry.rule as readonly Matcher[] | null | undefined;
+      if (matchers === undefined) entry.rule = matchers = WORD_MATCHERS.get(entry.word) ?? null;
+      if (matchers !== null) for (const mt of matchers) d.tryAt(mt, kp);
     }
     if (i === n) break;
     const info = scan.infos[i]!;

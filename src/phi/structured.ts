@@ -18,7 +18,9 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
   MRG: { 1: 'CX', 3: 'ACCOUNT', 5: 'OTHER_ID', 7: 'XPN' },
   PD1: {},
 };
-const SEGMENT_RE = /(?<![A-Za-z0-9])(?:MSH|EVN|PID|PD1|NK1|PV1|PV2|IN1|IN2|GT1|MRG|OBR|OBX|ORC|AL1|DG1|NTE)\|/g;
+/** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|NTE)\|/g, matched in hl7Rule from the '|' positions. */
+const SEGMENT_NAMES = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE']);
+const isAlnumCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 function emitTrimmed(emit: Emit, text: string, type: PhiType, start: number, end: number, score: number, rule: string): void {
   while (start < end && text.charCodeAt(start) === 32) start++;
@@ -92,10 +94,15 @@ function hl7Field(text: string, emit: Emit, rule: FieldRule, s: number, e: numbe
 
 export function hl7Rule(text: string, emit: Emit): void {
   if (text.indexOf('|') === -1) return;
-  SEGMENT_RE.lastIndex = 0;
+  // SEGMENT_RE's matches, found from the '|' each ends with
   const starts: Array<[number, string]> = [];
-  let m: RegExpExecArray | null;
-  while ((m = SEGMENT_RE.exec(text)) !== null) starts.push([m.index, m[0].slice(0, 3)]);
+  for (let k = text.indexOf('|', 3); k !== -1; k = text.indexOf('|', k + 1)) {
+    const s = k - 3;
+    const c0 = text.charCodeAt(s);
+    if (c0 < 65 || c0 > 90 || (s > 0 && isAlnumCode(text.charCodeAt(s - 1)))) continue;
+    const seg = text.slice(s, k);
+    if (SEGMENT_NAMES.has(seg)) starts.push([s, seg]);
+  }
   for (let k = 0; k < starts.length; k++) {
     const [start, seg] = starts[k]!;
     const fields = HL7_FIELDS[seg];
@@ -141,6 +148,24 @@ function columnType(header: string): PhiType | null {
   return null;
 }
 
+/**
+ * Column types of a header, or null when fewer than two and fewer than half of the columns name
+ * PHI (given up as soon as the remaining columns cannot make up the count).
+ */
+function headerTypes(cols: string[]): Array<PhiType | null> | null {
+  if (cols.length < 2) return null;
+  const need = Math.max(2, cols.length / 2);
+  const types: Array<PhiType | null> = [];
+  let known = 0;
+  for (let i = 0; i < cols.length; i++) {
+    if (known + (cols.length - i) < need) return null;
+    const t = columnType(cols[i]!);
+    if (t !== null) known++;
+    types.push(t);
+  }
+  return known >= need ? types : null;
+}
+
 /** Cheap test before a line is split: a header names at least one PHI column. */
 const CSV_HEADER_HINT = /(?:^|[,"\s])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
 
@@ -162,9 +187,8 @@ export function csvRule(text: string, emit: Emit): void {
       // the header may follow a lead-in on the same line: "Affected patients: MRN,LastName,..."
       const lead = /^(?:.*?[:>]\s+)?(?=[A-Za-z_"][^,]*,)/.exec(header);
       const cols = header.slice(lead ? lead[0].length : 0).split(',');
-      const types = cols.map(columnType);
-      const known = types.filter((t) => t !== null).length;
-      if (cols.length >= 2 && known >= 2 && known >= cols.length / 2) {
+      const types = headerTypes(cols);
+      if (types !== null) {
         lineStart = csvRows(text, lineEnd + 1, types, emit);
         continue;
       }
