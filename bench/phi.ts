@@ -345,53 +345,37 @@ interface SpeedResult {
   capped: boolean;
 }
 
-/** One pass over `docs`, capped at `maxMs` (warm-up). */
-async function warmUp(engine: Engine, docs: string[], maxMs: number): Promise<void> {
-  const t0 = performance.now();
-  for (const d of docs) {
-    const r = engine.run(d);
-    if (r instanceof Promise) await r;
-    if (performance.now() - t0 > maxMs) break;
-  }
-}
-
-/** Runs over `docs` (cycling) until ≥ minMs and ≥ one full pass, or ≥ maxMs. */
-async function timeRound(engine: Engine, docs: string[], bytes: number[], minMs: number, maxMs: number) {
-  let done = 0;
-  let total = 0;
-  let elapsed = 0;
-  const t0 = performance.now();
-  for (;;) {
-    const i = done % docs.length;
-    const r = engine.run(docs[i]!);
-    if (r instanceof Promise) await r;
-    total += bytes[i]!;
-    done++;
-    elapsed = performance.now() - t0;
-    if ((elapsed >= minMs && done >= docs.length) || elapsed >= maxMs) break;
-  }
-  return { mbps: total / 1e6 / (elapsed / 1000), seconds: elapsed / 1000, passes: done / docs.length };
-}
-
 /**
- * Times every engine in interleaved rounds (engine A, B, C, A, B, C, …) and keeps each engine's best
- * round, so a burst of load from other processes does not skew one engine against another.
+ * Times every engine in interleaved rounds (engine A, B, C, A, B, C, …), each round in a fresh
+ * process of its own (bench/speed-child.ts: engines disturb each other in one process), and keeps
+ * each engine's best round, so a burst of load from other processes does not skew one engine
+ * against another.
  */
-async function timeEngines(engines: Engine[], docs: string[], rounds: number, minMs: number, maxMs: number, warmMaxMs: number): Promise<SpeedResult[]> {
-  const bytes = docs.map((d) => Buffer.byteLength(d, 'utf8'));
-  for (const e of engines) {
-    log(`speed: warm-up ${e.name}`);
-    await warmUp(e, docs, warmMaxMs);
-  }
+function timeEngines(engines: Engine[], docs: string[], rounds: number, minMs: number, maxMs: number, warmMaxMs: number): SpeedResult[] {
+  const docsFile = join(tmpdir(), `phi-guard-speed-${process.pid}.json`);
+  writeFileSync(docsFile, JSON.stringify(docs));
+  const child = join(__dirname, 'speed-child.ts');
   const results = engines.map((e) => ({ engine: e.name, mbps: 0, rounds: [] as number[], seconds: 0, passes: 0, capped: false }));
-  for (let r = 0; r < rounds; r++) {
-    for (const [k, e] of engines.entries()) {
-      log(`speed: ${e.name} round ${r + 1}/${rounds}`);
-      const t = await timeRound(e, docs, bytes, minMs, maxMs);
-      const res = results[k]!;
-      res.rounds.push(t.mbps);
-      if (t.mbps > res.mbps) Object.assign(res, { mbps: t.mbps, seconds: t.seconds, passes: t.passes, capped: t.passes < 1 });
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const [k, e] of engines.entries()) {
+        log(`speed: ${e.name} round ${r + 1}/${rounds} (own process)`);
+        const run = spawnSync(process.execPath, [...process.execArgv, child, e.name, docsFile, String(minMs), String(maxMs), String(warmMaxMs)], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 1 << 20,
+        });
+        const line = run.stdout?.trim().split('\n').pop() ?? '';
+        if (run.status !== 0 || !line.startsWith('{')) throw new Error(`speed round of ${e.name} failed (exit ${run.status})`);
+        const t = JSON.parse(line) as { mbps: number; seconds: number; passes: number };
+        const res = results[k]!;
+        res.rounds.push(t.mbps);
+        if (t.mbps > res.mbps) Object.assign(res, { mbps: t.mbps, seconds: t.seconds, passes: t.passes, capped: t.passes < 1 });
+      }
     }
+  } finally {
+    unlinkSync(docsFile);
   }
   return results;
 }
@@ -572,7 +556,7 @@ async function main(): Promise<void> {
   const setBytes = docs.reduce((s, d) => s + Buffer.byteLength(d), 0);
   const [rounds, minMs, maxMs, warmMs] = opts.quick ? [1, 300, 3000, 1000] : [3, 1000, 10000, 3000];
   const speed = new Map<string, SpeedResult>();
-  for (const r of await timeEngines(engines, docs, rounds, minMs, maxMs, warmMs)) speed.set(r.engine, r);
+  for (const r of timeEngines(engines, docs, rounds, minMs, maxMs, warmMs)) speed.set(r.engine, r);
   let cli: CliResult | undefined;
   if (opts.cli && opts.engines.includes('phi-guard')) {
     const target = (opts.quick ? 10 : 50) * 1e6;
@@ -581,7 +565,7 @@ async function main(): Promise<void> {
 
   const mb = (v: number) => (Number.isNaN(v) ? '—' : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   out(
-    `### Speed — ${docs.length} docs of 2–10 KB (${(setBytes / 1e6).toFixed(2)} MB UTF-8), single thread, in-process` +
+    `### Speed — ${docs.length} docs of 2–10 KB (${(setBytes / 1e6).toFixed(2)} MB UTF-8), single thread, in-process (one process per engine and round)` +
       (rounds > 1 ? `, best of ${rounds} interleaved rounds` : ''),
   );
   out();
