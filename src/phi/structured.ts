@@ -140,7 +140,25 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:username|user_?name|portal_?user(?:name)?|login|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id)$/, 'OTHER_ID'],
 ];
 
+/**
+ * Whether `header` cannot name a column type: every name above is at most 32 characters of
+ * [a-z0-9_] once normalised, so an ASCII character outside letters, digits, '_', white space,
+ * '.', '#', '-' and '"', or more than 32 ASCII letters/digits/'_' (all kept by the normalising),
+ * rules it out without the string work. Other characters take the full path.
+ */
+function cannotName(header: string): boolean {
+  let word = 0;
+  for (let i = 0; i < header.length; i++) {
+    const c = header.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) {
+      if (++word > 32) return true;
+    } else if (c < 128 && !(c === 32 || (c >= 9 && c <= 13) || c === 46 || c === 35 || c === 45 || c === 34)) return true;
+  }
+  return false;
+}
+
 function columnType(header: string): PhiType | null {
+  if (cannotName(header)) return null;
   const h = header.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[\s.#-]+/g, '_').replace(/_+$/, '');
   // every column name above is 1 to 22 characters long
   if (h.length === 0 || h.length > 32) return null;
