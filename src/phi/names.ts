@@ -3,7 +3,7 @@
  * common-word and product-name lists, the shape of the run (First Last, Last, First, initials,
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
-import { Cue, WordTag, tagWords, type Scan } from './context';
+import { Cue, WordTag, tagWords, type Scan, type TokenInfo } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
 
@@ -62,31 +62,57 @@ const isCaretNameCh = (c: number) => ((c | 32) >= 97 && (c | 32) <= 122) || c ==
 const LOWER_INITIAL_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/y;
 
 
-/** How much a single word looks like part of a person's name: -1 (never) .. 1 (census name, not a common word). */
-interface Evidence {
-  e: number;
-  /** Census first name / surname (possessive stripped). */
-  first: boolean;
-  last: boolean;
+/**
+ * Per-spelling facts, packed in one small integer kept in `TokenInfo.ev`: the evidence (how much
+ * the word looks like part of a person's name, -1 never .. 1 census name, not a common word) as
+ * an index into EV, and flag bits.
+ */
+const EV = Float32Array.of(-1, 0, 0.3, 0.45, 0.55, 0.75, 1);
+const EV_INDEX = 7;
+/** EV indices: -1, 0, and the first above 0.25, 0.5, 0.7, 1. */
+const EV_NEVER = 0;
+const EV_ZERO = 1;
+const EV_HALF = 4;
+const EV_07 = 5;
+const EV_ONE = 6;
+/** Census first name / surname (possessive stripped). */
+const F_FIRST = 8;
+const F_LAST = 16;
+/** A one-letter capital: an initial. */
+const F_INITIAL = 32;
+/** ALL CAPS (`caps` 2). */
+const F_CAPS2 = 64;
+/** A personal title ("mr", "dr"). */
+const F_TITLE = 128;
+/** Ends in 's or ’s. */
+const F_POSSESSIVE = 256;
+
+function evIndex(e: number): number {
+  const k = EV.indexOf(Math.fround(e));
+  if (k < 0) throw new Error(`unexpected name evidence ${e}`);
+  return k;
 }
 
-function evidence(scan: Scan, i: number): Evidence {
-  // a word's evidence depends only on its spelling: kept with the shared token facts
-  const info = scan.infos[i]!;
-  const cached = info.ev as Evidence | undefined;
-  if (cached !== undefined) return cached;
-  const raw = scan.raw(i);
-  const w = scan.word(i).replace(POSSESSIVE, '');
-  const ev: Evidence = { e: computeEvidence(scan, i, raw), first: FIRST_NAMES.has(w), last: SURNAMES.has(w) };
-  info.ev = ev;
-  return ev;
+function codeOf(info: TokenInfo): number {
+  const lower = info.lower;
+  const w = lower.replace(POSSESSIVE, '');
+  let code = evIndex(computeEvidence(info, w));
+  if (FIRST_NAMES.has(w)) code |= F_FIRST;
+  if (SURNAMES.has(w)) code |= F_LAST;
+  if (info.caps === 1 && info.raw.length === 1) code |= F_INITIAL;
+  if (info.caps === 2) code |= F_CAPS2;
+  if (TITLES.has(lower)) code |= F_TITLE;
+  const wl = lower.length;
+  const q = wl >= 2 ? lower.charCodeAt(wl - 2) : 0;
+  if (wl >= 2 && lower.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019)) code |= F_POSSESSIVE;
+  return code;
 }
 
-function computeEvidence(scan: Scan, i: number, raw: string): number {
-  let w = scan.word(i);
-  if (POSSESSIVE.test(w)) w = w.slice(0, -2);
+/** `w`: the lower-cased spelling without a possessive. */
+function computeEvidence(info: TokenInfo, w: string): number {
+  const raw = info.raw;
   if (TECH_WORDS.has(w) || TITLES.has(w) || NOT_NAMES.has(w) || CAMEL.test(raw)) return -1;
-  const caps = scan.caps[i]!;
+  const caps = info.caps;
   if (caps === 2 && US_STATE_CODES.has(raw)) return 0;
   const parts = w.includes('-') ? w.split('-') : [w];
   let best = -2;
@@ -106,36 +132,121 @@ function computeEvidence(scan: Scan, i: number, raw: string): number {
   return best;
 }
 
+/** Per-word codes of the current scan (reused between calls). */
+let codes = new Int32Array(256);
+
+/** [A-Za-z0-9_]: a regex word character. */
+const isWordCode = (c: number) => (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 || c === 95 : c >= 48 && c <= 57);
+
+/** `/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/` at `p`. */
+function speechAfter(text: string, p: number): boolean {
+  if (text.charCodeAt(p) === 44) p++;
+  if (text.charCodeAt(p) !== 32) return false;
+  p++;
+  let len: number;
+  switch (text.charCodeAt(p)) {
+    case 115: // s
+      len = text.startsWith('said', p) || text.startsWith('says', p) ? 4 : text.startsWith('shouted', p) ? 7 : 0;
+      break;
+    case 116:
+      len = text.startsWith('told', p) ? 4 : 0;
+      break;
+    case 97:
+      len = text.startsWith('asked', p) ? 5 : 0;
+      break;
+    case 114:
+      len = text.startsWith('replied', p) ? 7 : 0;
+      break;
+    case 119:
+      len = text.startsWith('wrote', p) ? 5 : 0;
+      break;
+    case 101:
+      len = text.startsWith('explained', p) ? 9 : 0;
+      break;
+    default:
+      return false;
+  }
+  return len > 0 && !isWordCode(text.charCodeAt(p + len));
+}
+
+/** Does `word` end at `e` (and start at or after 0)? */
+const endsAt = (text: string, word: string, e: number) => e >= word.length && text.startsWith(word, e - word.length);
+
+/** `/(?:said|told|asked|shouted at|with|and|to) $/` on the text before `at` (a space at at - 1). */
+function speechBefore(text: string, at: number): boolean {
+  const e = at - 1;
+  switch (text.charCodeAt(e - 1)) {
+    case 100: // d
+      return endsAt(text, 'said', e) || endsAt(text, 'told', e) || endsAt(text, 'asked', e) || endsAt(text, 'and', e);
+    case 116:
+      return endsAt(text, 'shouted at', e);
+    case 104:
+      return endsAt(text, 'with', e);
+    case 111:
+      return endsAt(text, 'to', e);
+  }
+  return false;
+}
+
+/** The start of a line before `at`: `/\n\s*$|^\s*$/` on the (up to) 3 characters before it. */
+function lineStartBefore(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 3);
+  let newline = false;
+  for (let q = at - 1; q >= lo; q--) {
+    const c = text.charCodeAt(q);
+    if (!isRegexSpace(c)) return newline;
+    if (c === 10) newline = true;
+  }
+  return true;
+}
+
+/** The length of `/^,? (?:Jr|Sr|II|III|IV)\b\.?/` at `p` (0: none). */
+function suffixAt(text: string, p: number): number {
+  const s = p;
+  if (text.charCodeAt(p) === 44) p++;
+  if (text.charCodeAt(p) !== 32) return 0;
+  p++;
+  const c0 = text.charCodeAt(p);
+  const c1 = text.charCodeAt(p + 1);
+  let len = 0;
+  if ((c0 === 74 || c0 === 83) && c1 === 114) len = 2; // Jr Sr
+  else if (c0 === 73 && c1 === 86) len = 2; // IV
+  else if (c0 === 73 && c1 === 73) len = text.charCodeAt(p + 2) === 73 ? 3 : 2; // II III
+  if (len === 0) return 0;
+  const c = text.charCodeAt(p + len);
+  if (isWordCode(c)) {
+    // "III" failing \b is no match at all; "II" before a third "I" is tried as "III"
+    return 0;
+  }
+  p += len;
+  if (c === 46) p++;
+  return p - s;
+}
+
+/** Not an ordinary word: "grant-oberbrunner" passes on its second part. */
+function plain(w: string): boolean {
+  if (w.indexOf('-') < 0) return w.length > 1 && !COMMON_WORDS.has(w);
+  return w.split('-').some((p) => p.length > 1 && !COMMON_WORDS.has(p));
+}
+
 /** `minScore`: candidates below it are dropped anyway, so their finishing touches are skipped. */
 export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
   const text = scan.text;
   const n = scan.wordCount;
-  const { ws, we, caps } = scan;
-  const isInitial = (i: number) => caps[i] === 1 && we[i]! - ws[i]! === 1;
-  const gapOk = (a: number, b: number): boolean => {
-    const gap = ws[b]! - we[a]!;
-    if (gap === 1) return text.charCodeAt(we[a]!) === 32;
-    if (gap === 2) {
-      const e = we[a]!;
-      const c0 = text.charCodeAt(e);
-      return (c0 === 46 || c0 === 32) && text.charCodeAt(e + 1) === 32;
-    }
-    return false;
-  };
-  const ev = new Float32Array(n);
-  const isFirstName = new Uint8Array(n);
-  const isSurname = new Uint8Array(n);
+  const { ws, we, infos } = scan;
+  if (codes.length < n) codes = new Int32Array(Math.max(n, codes.length * 2));
+  const code = codes;
   for (let i = 0; i < n; i++) {
-    const x = evidence(scan, i);
-    ev[i] = x.e;
-    isFirstName[i] = x.first ? 1 : 0;
-    isSurname[i] = x.last ? 1 : 0;
+    const info = infos[i]!;
+    let c = info.ev as number | undefined;
+    if (c === undefined) info.ev = c = codeOf(info);
+    code[i] = c;
   }
 
   const introBefore = (i: number): number => {
     const at = ws[i]!;
     // a title right before: "Mrs. Garcia", "Dr Patel"
-    if (i > 0 && TITLES.has(scan.word(i - 1)) && at - we[i - 1]! <= 2) return 0.5;
+    if (i > 0 && (code[i - 1]! & F_TITLE) !== 0 && at - we[i - 1]! <= 2) return 0.5;
     if (scan.near(Cue.NameIntro, at - 1, at - 1, 12, 0)) return 0.35;
     // SIGN_OFF ends in whitespace: a printable ASCII character before the word rules it out
     const pc = at > 0 ? text.charCodeAt(at - 1) : 0;
@@ -149,53 +260,61 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     let words = 0;
     let sum = 0;
     for (let k = a; k <= b; k++) {
-      if (isInitial(k)) continue;
+      const c = code[k]!;
+      if ((c & F_INITIAL) !== 0) continue;
       words++;
-      sum += ev[k]!;
+      sum += EV[c & EV_INDEX]!;
     }
     if (words === 0) return;
-    const firstIsFirst = isFirstName[a] === 1;
-    const lastIsLast = isSurname[b] === 1;
+    const ca = code[a]!;
+    const cb = code[b]!;
+    const firstIsFirst = (ca & F_FIRST) !== 0;
+    let intro = -1;
     let score: number;
     if (b > a) {
       score = 0.3 + 0.55 * (sum / words);
-      if ((firstIsFirst || isInitial(a)) && lastIsLast) score += 0.15;
+      if ((firstIsFirst || (ca & F_INITIAL) !== 0) && (cb & F_LAST) !== 0) score += 0.15;
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
-      if (caps[b] === 2 && !firstIsFirst && introBefore(a) === 0) score -= 0.4;
+      if ((cb & F_CAPS2) !== 0 && !firstIsFirst && (intro = introBefore(a)) === 0) score -= 0.4;
     } else {
-      const e = ev[a]!;
+      const k = ca & EV_INDEX;
+      const e = EV[k]!;
       // a lone census first name is a name more often than not; a lone unknown word needs help
-      score = e >= 1 ? (firstIsFirst ? 0.6 : 0.5) : e >= 0.7 ? 0.45 : e * 0.55;
-      if (caps[a] === 2) score -= 0.25; // a lone ALL-CAPS word is an acronym unless introduced
-      const nc = text.charCodeAt(we[a]!);
+      score = k === EV_ONE ? (firstIsFirst ? 0.6 : 0.5) : k >= EV_07 ? 0.45 : e * 0.55;
+      if ((ca & F_CAPS2) !== 0) score -= 0.25; // a lone ALL-CAPS word is an acronym unless introduced
+      const wa = we[a]!;
+      const nc = text.charCodeAt(wa);
       // speaker labels ("Ubul: What a wife"), speech verbs, lists of names
-      if (nc === 58 || nc === 44 || nc === 32) {
-        const after = text.slice(we[a]!, we[a]! + 12);
-        if (e >= 0.5 && /^:\s/.test(after) && (a === 0 || /\n\s*$|^\s*$/.test(text.slice(Math.max(0, ws[a]! - 3), ws[a]!)))) score += 0.25;
-        else if (/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/.test(after)) score += 0.25;
+      if (nc === 58) {
+        if (k >= EV_HALF && isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!))) score += 0.25;
+      } else if (nc === 44 || nc === 32) {
+        if (speechAfter(text, wa)) score += 0.25;
       }
-      if (text.charCodeAt(ws[a]! - 1) === 32 && SPEECH_END[text.charCodeAt(ws[a]! - 2) & 127] === 1 && /(?:said|told|asked|shouted at|with|and|to) $/.test(text.slice(Math.max(0, ws[a]! - 11), ws[a]!))) score += 0.1;
+      const at = ws[a]!;
+      if (text.charCodeAt(at - 1) === 32 && SPEECH_END[text.charCodeAt(at - 2) & 127] === 1 && speechBefore(text, at)) score += 0.1;
     }
     let start = ws[a]!;
     let end = we[b]!;
     // "Last, First [M]": a run right after "Surname, "
     if (a > 0) {
       const p = a - 1;
+      const cp = code[p]!;
       const gl = ws[a]! - we[p]!;
       const comma = (gl === 1 || gl === 2) && text.charCodeAt(we[p]!) === 44 && (gl === 1 || text.charCodeAt(we[p]! + 1) === 32);
-      const allCapsPair = caps[p] === 2 && caps[a] === 2 && ev[p]! > 0.25 && ev[a]! > 0.25;
-      if (comma && ev[p]! > 0.25 && (caps[p] === caps[a] || caps[p] === 2) && (firstIsFirst || allCapsPair || (gl === 1 && ev[a]! > 0.25))) {
-        start = ws[p]!;
-        score = Math.max(score, 0.88);
-        if (b + 1 < n && isInitial(b + 1) && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
+      if (comma && (cp & EV_INDEX) >= 2) {
+        const pCaps2 = (cp & F_CAPS2) !== 0;
+        const aCaps2 = (ca & F_CAPS2) !== 0;
+        const allCapsPair = pCaps2 && aCaps2 && (ca & EV_INDEX) >= 2;
+        if ((pCaps2 === aCaps2 || pCaps2) && (firstIsFirst || allCapsPair || (gl === 1 && (ca & EV_INDEX) >= 2))) {
+          start = ws[p]!;
+          score = Math.max(score, 0.88);
+          if (b + 1 < n && (code[b + 1]! & F_INITIAL) !== 0 && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
+        }
       }
     }
-    const intro = introBefore(a);
+    if (intro < 0) intro = introBefore(a);
     score += intro;
-    const wb = scan.word(b);
-    const wl = wb.length;
-    const q = wl >= 2 ? wb.charCodeAt(wl - 2) : 0;
-    const possessive = wl >= 2 && wb.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019);
+    const possessive = (cb & F_POSSESSIVE) !== 0;
     if (possessive && words === 1) score += 0.1;
     const clinical = scan.near(Cue.Clinical, ws[a]!, we[b]!, 80, 40);
     if (clinical) score += 0.08;
@@ -203,11 +322,9 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if (score < minScore) return;
     if (possessive && end === we[b]) end -= 2;
     else {
-      // a trailing initial's period and a generational suffix belong to the name: "Mariah F.", "Jewell, III"
-      // (the lookbehind cannot see before the slice: only a suffix, after ',' or ' ', can match)
+      // a generational suffix belongs to the name: "Jewell, III"
       const tc = text.charCodeAt(end);
-      const tail = tc === 44 || tc === 32 ? /^(?:(?<=\b[A-Z])\.)?(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?/.exec(text.slice(end, end + 8)) : null;
-      if (tail && tail[0].length > 0 && (tail[0] !== '.' || end - start > 1 && /\b[A-Z]$/.test(text.slice(start, end)))) end += tail[0].length;
+      if (tc === 44 || tc === 32) end += suffixAt(text, end);
     }
     if (score > 1) score = 1;
     if (score <= 0) return;
@@ -233,15 +350,14 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     LOWER_INITIAL_RE.lastIndex = pos;
     if ((m = LOWER_INITIAL_RE.exec(text)) !== null) {
       const last = m[1]!;
-      if (!COMMON_WORDS.has(last.split('-')[0]!)) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
+      const h = last.indexOf('-');
+      if (!COMMON_WORDS.has(h < 0 ? last : last.slice(0, h))) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
       continue;
     }
     LOWER_NAME_RE.lastIndex = pos;
     if ((m = LOWER_NAME_RE.exec(text)) === null) continue;
     const first = m[1]!;
     const last = m[3]!;
-    // not an ordinary word: "grant-oberbrunner" passes on its second part
-    const plain = (w: string) => w.split('-').some((p) => p.length > 1 && !COMMON_WORDS.has(p));
     const census = FIRST_NAMES.has(first) && (SURNAMES.has(last) || plain(last));
     if (census || (plain(first) && plain(last) && (SURNAMES.has(last) || FIRST_NAMES.has(last)))) {
       const end = m.index + m[0].length;
@@ -251,20 +367,28 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
 
   let i = 0;
   while (i < n) {
-    // a run of capitalised words / initials joined by single spaces
+    // a run of capitalised words / initials joined by single spaces ("A B", "A. B", "A  B")
     let j = i;
-    while (j + 1 < n && j - i < 5 && gapOk(j, j + 1)) j++;
+    while (j + 1 < n && j - i < 5) {
+      const e = we[j]!;
+      const gap = ws[j + 1]! - e;
+      const c0 = text.charCodeAt(e);
+      if (gap === 1 ? c0 !== 32 : gap !== 2 || (c0 !== 46 && c0 !== 32) || text.charCodeAt(e + 1) !== 32) break;
+      j++;
+    }
     // trim words that cannot be part of a name from both ends
     let a = i;
     let b = j;
-    while (a <= b && ev[a]! <= 0 && !isInitial(a)) a++;
-    while (b >= a && (ev[b]! <= 0 || isInitial(b))) b--;
+    while (a <= b && (code[a]! & EV_INDEX) <= EV_ZERO && (code[a]! & F_INITIAL) === 0) a++;
+    while (b >= a && ((code[b]! & EV_INDEX) <= EV_ZERO || (code[b]! & F_INITIAL) !== 0)) b--;
     // a word that is never a name splits the run: score the left part, then go on after the word
     let next = j + 1;
     for (let k = a; k <= b; k++) {
-      if (ev[k]! < 0 || (ev[k] === 0 && !isInitial(k))) {
+      const c = code[k]!;
+      const x = c & EV_INDEX;
+      if (x === EV_NEVER || (x === EV_ZERO && (c & F_INITIAL) === 0)) {
         b = k - 1;
-        while (b >= a && (ev[b]! <= 0 || isInitial(b))) b--;
+        while (b >= a && ((code[b]! & EV_INDEX) <= EV_ZERO || (code[b]! & F_INITIAL) !== 0)) b--;
         next = k + 1;
         break;
       }
