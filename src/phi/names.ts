@@ -132,6 +132,13 @@ function computeEvidence(info: TokenInfo, w: string): number {
   return best;
 }
 
+/** Cue words around a run (see cuesAround in nameRule). */
+const NEAR_CLINICAL = 1;
+const NEAR_TECH = 2;
+const NEAR_INTRO12 = 4;
+const NEAR_INTRO24 = 8;
+const NEAR_WEAK = 16;
+
 /** Per-word codes of the current scan (reused between calls). */
 let codes = new Int32Array(256);
 
@@ -243,16 +250,48 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     code[i] = c;
   }
 
-  const introBefore = (i: number): number => {
+  // Cue words around a run, from the known words in text order: a cursor moves on with the runs
+  // (their starts only increase) instead of a search per cue.
+  const { knownPos, knownEntries } = scan;
+  const nk = knownPos.length;
+  let kc = 0;
+  /**
+   * Which of scan.near(Clinical, ws[a], we[b], 80, 40), near(Tech, ws[a], we[b], 30, 20) and, before
+   * ws[a], near(NameIntro, .., 12), near(NameIntro, .., 24), near(WeakIntro, .., 5) hold (NEAR_* bits).
+   */
+  const cuesAround = (a: number, b: number): number => {
+    const at = ws[a]!;
+    const end = we[b]!;
+    const lo = at - 80;
+    while (kc < nk && knownPos[kc]! < lo) kc++;
+    const hi = end + 40;
+    let found = 0;
+    for (let k = kc; k < nk; k++) {
+      const pos = knownPos[k]!;
+      if (pos > hi) break;
+      const cues = knownEntries[k]!.cues;
+      if (cues === 0) continue;
+      if ((cues & Cue.Clinical) !== 0) found |= NEAR_CLINICAL;
+      if ((cues & Cue.Tech) !== 0 && pos >= at - 30 && pos <= end + 20) found |= NEAR_TECH;
+      if (pos < at) {
+        if ((cues & Cue.NameIntro) !== 0 && pos >= at - 25) found |= pos >= at - 13 ? NEAR_INTRO12 | NEAR_INTRO24 : NEAR_INTRO24;
+        if ((cues & Cue.WeakIntro) !== 0 && pos >= at - 6) found |= NEAR_WEAK;
+      }
+    }
+    return found;
+  };
+
+  /** The intro score before run start a (`near`: cuesAround). */
+  const introBefore = (i: number, near: number): number => {
     const at = ws[i]!;
     // a title right before: "Mrs. Garcia", "Dr Patel"
     if (i > 0 && (code[i - 1]! & F_TITLE) !== 0 && at - we[i - 1]! <= 2) return 0.5;
-    if (scan.near(Cue.NameIntro, at - 1, at - 1, 12, 0)) return 0.35;
+    if ((near & NEAR_INTRO12) !== 0) return 0.35;
     // SIGN_OFF ends in whitespace: a printable ASCII character before the word rules it out
     const pc = at > 0 ? text.charCodeAt(at - 1) : 0;
     if (at > 0 && (pc <= 32 || pc >= 127) && signOffPossible(text, at) && SIGN_OFF.test(text.slice(Math.max(0, at - 16), at))) return 0.3;
-    if (scan.near(Cue.NameIntro, at - 1, at - 1, 24, 0)) return 0.25;
-    if (scan.near(Cue.WeakIntro, at - 1, at - 1, 5, 0)) return 0.05;
+    if ((near & NEAR_INTRO24) !== 0) return 0.25;
+    if ((near & NEAR_WEAK) !== 0) return 0.05;
     return 0;
   };
 
@@ -266,6 +305,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       sum += EV[c & EV_INDEX]!;
     }
     if (words === 0) return;
+    const near = cuesAround(a, b);
     const ca = code[a]!;
     const cb = code[b]!;
     const firstIsFirst = (ca & F_FIRST) !== 0;
@@ -275,7 +315,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       score = 0.3 + 0.55 * (sum / words);
       if ((firstIsFirst || (ca & F_INITIAL) !== 0) && (cb & F_LAST) !== 0) score += 0.15;
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
-      if ((cb & F_CAPS2) !== 0 && !firstIsFirst && (intro = introBefore(a)) === 0) score -= 0.4;
+      if ((cb & F_CAPS2) !== 0 && !firstIsFirst && (intro = introBefore(a, near)) === 0) score -= 0.4;
     } else {
       const k = ca & EV_INDEX;
       const e = EV[k]!;
@@ -312,13 +352,12 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
         }
       }
     }
-    if (intro < 0) intro = introBefore(a);
+    if (intro < 0) intro = introBefore(a, near);
     score += intro;
     const possessive = (cb & F_POSSESSIVE) !== 0;
     if (possessive && words === 1) score += 0.1;
-    const clinical = scan.near(Cue.Clinical, ws[a]!, we[b]!, 80, 40);
-    if (clinical) score += 0.08;
-    else if (scan.near(Cue.Tech, ws[a]!, we[b]!, 30, 20)) score -= 0.15;
+    if ((near & NEAR_CLINICAL) !== 0) score += 0.08;
+    else if ((near & NEAR_TECH) !== 0) score -= 0.15;
     if (score < minScore) return;
     if (possessive && end === we[b]) end -= 2;
     else {
@@ -343,8 +382,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if (/^(?:ADT|ORM|ORU|SIU|MDM|DFT|ACK|BAR|RDE|VXU)\^/.test(m[0])) continue; // message types
     emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.hl7');
   }
-  const { knownPos, knownEntries } = scan;
-  for (let k = 0; k < knownPos.length; k++) {
+  for (let k = 0; k < nk; k++) {
     if ((knownEntries[k]!.tags & WordTag.LowerIntro) === 0) continue;
     const pos = knownPos[k]!;
     LOWER_INITIAL_RE.lastIndex = pos;
