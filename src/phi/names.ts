@@ -26,37 +26,78 @@ const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 const LOWER_NAME_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?)?[ ]([a-z][a-z'-]+)/y;
-/** The known words those phrases start with: the patterns run only where one stands. */
+/**
+ * The known words those phrases start with: the patterns run only where one stands (and where the
+ * characters after it fit: see nameRule, which tells them apart by their first letter).
+ */
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
 
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
-const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love)[,!.]?\s{1,4}$/i;
+const SIGN_OFF_WORDS = ['thanks', 'thank you', 'thx', 'regards', 'best', 'cheers', 'sincerely', 'respectfully', 'love'];
+/** The sign-off words by their last letter (lower case; a letter either case, | 32, matches it). */
+const SIGN_OFF_BY_LAST: Array<string[] | undefined> = new Array(128).fill(undefined);
+for (const w of SIGN_OFF_WORDS) (SIGN_OFF_BY_LAST[w.charCodeAt(w.length - 1)] ??= []).push(w);
 /** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
 const isRegexSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-/** Last letters of the SIGN_OFF words (either case). */
-const SIGN_OFF_END = new Uint8Array(128);
-for (const c of 'suxtyeSUXTYE') SIGN_OFF_END[c.charCodeAt(0)] = 1;
 /**
- * A necessary condition for SIGN_OFF to match the text before `at`: 1 to 4 whitespace
- * characters end it, after an optional [,!.] and the last letter of a sign-off word.
+ * A sign-off before `at`: `/(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love)[,!.]?\s{1,4}$/i`
+ * on the (up to) 16 characters before it.
  */
-function signOffPossible(text: string, at: number): boolean {
+function signOffBefore(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 16);
   let q = at - 1;
-  while (q >= 0 && at - q <= 5 && isRegexSpace(text.charCodeAt(q))) q--;
+  while (q >= lo && at - q <= 5 && isRegexSpace(text.charCodeAt(q))) q--;
   const spaces = at - 1 - q;
-  if (spaces < 1 || spaces > 4 || q < 0) return false;
-  let c = text.charCodeAt(q);
-  if (c === 44 || c === 33 || c === 46) c = q > 0 ? text.charCodeAt(q - 1) : 0;
-  return c < 128 && SIGN_OFF_END[c] === 1;
+  if (spaces < 1 || spaces > 4 || q < lo) return false;
+  const c = text.charCodeAt(q);
+  const e = c === 44 || c === 33 || c === 46 ? q : q + 1;
+  const words = SIGN_OFF_BY_LAST[(text.charCodeAt(e - 1) | 32) & 127];
+  if (words === undefined) return false;
+  for (const w of words) {
+    const s = e - w.length;
+    if (s < lo) continue;
+    // compare from the end (the last letter is known to match)
+    let i = w.length - 2;
+    for (; i >= 0; i--) {
+      const wc = w.charCodeAt(i);
+      const tc = text.charCodeAt(s + i);
+      if (tc !== wc && (wc === 32 || tc !== wc - 32)) break;
+    }
+    if (i < 0) return true;
+  }
+  return false;
 }
 /** Last letters of the speech words before a name ("said ", "told ", "shouted at ", "with ", "and ", "to "). */
 const SPEECH_END = new Uint8Array(128);
 for (const c of 'dtho') SPEECH_END[c.charCodeAt(0)] = 1;
 /** Names in HL7 notation outside a message: "(RICE^OTTIS)", "HOLMES^BILL^A". */
-const CARET_NAME_RE = /(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^])/g;
-
+// (?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^]), matched by char codes below.
 const isCaretNameCh = (c: number) => ((c | 32) >= 97 && (c | 32) <= 122) || c === 39 || c === 45;
+const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+/** Not [\w^] (the end of the text included). */
+const caretBoundary = (c: number) => !(isWordCode(c) || c === 94);
+/** HL7 message types: "ADT^A01" is not a name. */
+const MESSAGE_TYPES = new Set(['ADT', 'ORM', 'ORU', 'SIU', 'MDM', 'DFT', 'ACK', 'BAR', 'RDE', 'VXU']);
+
+/**
+ * Where an HL7-style name whose first '^' is at `k` ends (-1: none): the regex's part from the
+ * '^' on, with its backtracking — the longest [A-Za-z'-] runs first, then shorter ones ending
+ * before a ' or - (which (?![\w^]) accepts).
+ */
+function caretTail(text: string, k: number): number {
+  if (!isUpperAscii(text.charCodeAt(k + 1))) return -1;
+  let e2 = k + 2;
+  while (isCaretNameCh(text.charCodeAt(e2))) e2++;
+  if (e2 < k + 3) return -1;
+  if (text.charCodeAt(e2) === 94 && isUpperAscii(text.charCodeAt(e2 + 1))) {
+    let e3 = e2 + 2;
+    while (isCaretNameCh(text.charCodeAt(e3))) e3++;
+    for (let p = e3; p >= e2 + 2; p--) if (caretBoundary(text.charCodeAt(p))) return p;
+  }
+  for (let p = e2; p >= k + 3; p--) if (caretBoundary(text.charCodeAt(p))) return p;
+  return -1;
+}
 
 /** "pt j. goede": an initial and a surname after a patient word. */
 const LOWER_INITIAL_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/y;
@@ -287,9 +328,9 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     // a title right before: "Mrs. Garcia", "Dr Patel"
     if (i > 0 && (code[i - 1]! & F_TITLE) !== 0 && at - we[i - 1]! <= 2) return 0.5;
     if ((near & NEAR_INTRO12) !== 0) return 0.35;
-    // SIGN_OFF ends in whitespace: a printable ASCII character before the word rules it out
+    // a sign-off ends in whitespace: a printable ASCII character before the word rules it out
     const pc = at > 0 ? text.charCodeAt(at - 1) : 0;
-    if (at > 0 && (pc <= 32 || pc >= 127) && signOffPossible(text, at) && SIGN_OFF.test(text.slice(Math.max(0, at - 16), at))) return 0.3;
+    if (at > 0 && (pc <= 32 || pc >= 127) && signOffBefore(text, at)) return 0.3;
     if ((near & NEAR_INTRO24) !== 0) return 0.25;
     if ((near & NEAR_WEAK) !== 0) return 0.05;
     return 0;
@@ -370,23 +411,59 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     emit('NAME', start, end, score, words >= 2 ? 'name.full' : intro >= 0.35 ? 'name.intro' : 'name.single');
   };
 
-  let m: RegExpExecArray | null;
-  // A match starts in the run of [A-Za-z'-] before its first '^': the scan resumes at the run
-  // before the next '^' (it would find nothing earlier) and stops when nothing is left.
+  // HL7 names: a match starts in the run of [A-Za-z'-] right before its first '^'. From each
+  // '^' on, the leftmost match at or after the start of that run (as a global regex search from
+  // there would find it); the search resumes after the match and stops when none is left.
   for (let k = text.indexOf('^'), from = 0; k !== -1; k = text.indexOf('^', from)) {
-    let r = k;
-    while (r > from && isCaretNameCh(text.charCodeAt(r - 1))) r--;
-    CARET_NAME_RE.lastIndex = r;
-    if ((m = CARET_NAME_RE.exec(text)) === null) break;
-    from = m.index + m[0].length;
-    if (/^(?:ADT|ORM|ORU|SIU|MDM|DFT|ACK|BAR|RDE|VXU)\^/.test(m[0])) continue; // message types
-    emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.hl7');
+    let lo = k;
+    while (lo > from && isCaretNameCh(text.charCodeAt(lo - 1))) lo--;
+    let start = -1;
+    let end = -1;
+    for (let c = k; ; ) {
+      const e = caretTail(text, c);
+      if (e >= 0) {
+        for (let q = lo; q <= c - 2; q++) {
+          if (isUpperAscii(text.charCodeAt(q)) && caretBoundary(text.charCodeAt(q - 1))) {
+            start = q;
+            break;
+          }
+        }
+        if (start >= 0) {
+          end = e;
+          break;
+        }
+      }
+      const next = text.indexOf('^', c + 1);
+      if (next === -1) break;
+      lo = next;
+      while (isCaretNameCh(text.charCodeAt(lo - 1))) lo--;
+      c = next;
+    }
+    if (start < 0) break;
+    from = end;
+    if (text.charCodeAt(start + 3) === 94 && MESSAGE_TYPES.has(text.slice(start, start + 3))) continue; // message types
+    emit('NAME', start, end, 0.9, 'name.hl7');
   }
+  let m: RegExpExecArray | null;
   for (let k = 0; k < nk; k++) {
-    if ((knownEntries[k]!.tags & WordTag.LowerIntro) === 0) continue;
+    const entry = knownEntries[k]!;
+    if ((entry.tags & WordTag.LowerIntro) === 0) continue;
     const pos = knownPos[k]!;
+    // what the phrases need right after the word (as written, in one of its cases)
+    const word = entry.word;
+    const p = pos + word.length;
+    const c = text.charCodeAt(p);
+    const c1 = text.charCodeAt(p + 1);
+    const w0 = word.charCodeAt(0);
+    if (w0 === 112) {
+      // pt pts patient: \.?:?[ ]
+      if (c !== 32 && c !== 46 && c !== 58) continue;
+    } else if (w0 === 109 || w0 === 102 ? c !== 32 || c1 !== (w0 === 109 ? 110 : 112) : w0 === 110 ? c !== 58 : c === 58 ? c1 !== 32 || text.charCodeAt(p + 2) !== 112 : c !== 32 || c1 !== 112) {
+      // my (name is), for (pt), name(:), re(:? pt)
+      continue;
+    }
     LOWER_INITIAL_RE.lastIndex = pos;
-    if ((m = LOWER_INITIAL_RE.exec(text)) !== null) {
+    if (w0 === 112 && (m = LOWER_INITIAL_RE.exec(text)) !== null) {
       const last = m[1]!;
       const h = last.indexOf('-');
       if (!COMMON_WORDS.has(h < 0 ? last : last.slice(0, h))) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
