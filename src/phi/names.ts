@@ -39,7 +39,9 @@ const SIGN_OFF_BY_LAST: Array<string[] | undefined> = new Array(128).fill(undefi
 for (const w of SIGN_OFF_WORDS) (SIGN_OFF_BY_LAST[w.charCodeAt(w.length - 1)] ??= []).push(w);
 /** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
 const isRegexSpace = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 /**
  * A sign-off before `at`: `/(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love)[,!.]?\s{1,4}$/i`
  * on the (up to) 16 characters before it.
@@ -109,24 +111,27 @@ const LOWER_INITIAL_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[
  * an index into EV, and flag bits.
  */
 const EV = Float32Array.of(-1, 0, 0.3, 0.45, 0.55, 0.75, 1);
-const EV_INDEX = 7;
-/** EV indices: -1, 0, and the first above 0.25, 0.5, 0.7, 1. */
-const EV_NEVER = 0;
-const EV_ZERO = 1;
-const EV_HALF = 4;
-const EV_07 = 5;
-const EV_ONE = 6;
-/** Census first name / surname (possessive stripped). */
-const F_FIRST = 8;
-const F_LAST = 16;
-/** A one-letter capital: an initial. */
-const F_INITIAL = 32;
-/** ALL CAPS (`caps` 2). */
-const F_CAPS2 = 64;
-/** A personal title ("mr", "dr"). */
-const F_TITLE = 128;
-/** Ends in 's or ’s. */
-const F_POSSESSIVE = 256;
+const enum Code {
+  /** The bits of the EV index. */
+  EvIndex = 7,
+  /** EV indices: -1, 0, and the first at or above 0.5, 0.7, 1 (above 0.25: 2). */
+  EvNever = 0,
+  EvZero = 1,
+  EvHalf = 4,
+  Ev07 = 5,
+  EvOne = 6,
+  /** Census first name / surname (possessive stripped). */
+  First = 8,
+  Last = 16,
+  /** A one-letter capital: an initial. */
+  Initial = 32,
+  /** ALL CAPS (`caps` 2). */
+  Caps2 = 64,
+  /** A personal title ("mr", "dr"). */
+  Title = 128,
+  /** Ends in 's or ’s. */
+  Possessive = 256,
+}
 
 function evIndex(e: number): number {
   const k = EV.indexOf(Math.fround(e));
@@ -138,14 +143,14 @@ function codeOf(info: TokenInfo): number {
   const lower = info.lower;
   const w = lower.replace(POSSESSIVE, '');
   let code = evIndex(computeEvidence(info, w));
-  if (FIRST_NAMES.has(w)) code |= F_FIRST;
-  if (SURNAMES.has(w)) code |= F_LAST;
-  if (info.caps === 1 && info.raw.length === 1) code |= F_INITIAL;
-  if (info.caps === 2) code |= F_CAPS2;
-  if (TITLES.has(lower)) code |= F_TITLE;
+  if (FIRST_NAMES.has(w)) code |= Code.First;
+  if (SURNAMES.has(w)) code |= Code.Last;
+  if (info.caps === 1 && info.raw.length === 1) code |= Code.Initial;
+  if (info.caps === 2) code |= Code.Caps2;
+  if (TITLES.has(lower)) code |= Code.Title;
   const wl = lower.length;
   const q = wl >= 2 ? lower.charCodeAt(wl - 2) : 0;
-  if (wl >= 2 && lower.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019)) code |= F_POSSESSIVE;
+  if (wl >= 2 && lower.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019)) code |= Code.Possessive;
   return code;
 }
 
@@ -174,11 +179,13 @@ function computeEvidence(info: TokenInfo, w: string): number {
 }
 
 /** Cue words around a run (see cuesAround in nameRule). */
-const NEAR_CLINICAL = 1;
-const NEAR_TECH = 2;
-const NEAR_INTRO12 = 4;
-const NEAR_INTRO24 = 8;
-const NEAR_WEAK = 16;
+const enum Near {
+  Clinical = 1,
+  Tech = 2,
+  Intro12 = 4,
+  Intro24 = 8,
+  Weak = 16,
+}
 
 /** Per-word codes of the current scan (reused between calls). */
 let codes = new Int32Array(256);
@@ -312,11 +319,11 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       if (pos > hi) break;
       const cues = knownEntries[k]!.cues;
       if (cues === 0) continue;
-      if ((cues & Cue.Clinical) !== 0) found |= NEAR_CLINICAL;
-      if ((cues & Cue.Tech) !== 0 && pos >= at - 30 && pos <= end + 20) found |= NEAR_TECH;
+      if ((cues & Cue.Clinical) !== 0) found |= Near.Clinical;
+      if ((cues & Cue.Tech) !== 0 && pos >= at - 30 && pos <= end + 20) found |= Near.Tech;
       if (pos < at) {
-        if ((cues & Cue.NameIntro) !== 0 && pos >= at - 25) found |= pos >= at - 13 ? NEAR_INTRO12 | NEAR_INTRO24 : NEAR_INTRO24;
-        if ((cues & Cue.WeakIntro) !== 0 && pos >= at - 6) found |= NEAR_WEAK;
+        if ((cues & Cue.NameIntro) !== 0 && pos >= at - 25) found |= pos >= at - 13 ? Near.Intro12 | Near.Intro24 : Near.Intro24;
+        if ((cues & Cue.WeakIntro) !== 0 && pos >= at - 6) found |= Near.Weak;
       }
     }
     return found;
@@ -326,13 +333,13 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
   const introBefore = (i: number, near: number): number => {
     const at = ws[i]!;
     // a title right before: "Mrs. Garcia", "Dr Patel"
-    if (i > 0 && (code[i - 1]! & F_TITLE) !== 0 && at - we[i - 1]! <= 2) return 0.5;
-    if ((near & NEAR_INTRO12) !== 0) return 0.35;
+    if (i > 0 && (code[i - 1]! & Code.Title) !== 0 && at - we[i - 1]! <= 2) return 0.5;
+    if ((near & Near.Intro12) !== 0) return 0.35;
     // a sign-off ends in whitespace: a printable ASCII character before the word rules it out
     const pc = at > 0 ? text.charCodeAt(at - 1) : 0;
     if (at > 0 && (pc <= 32 || pc >= 127) && signOffBefore(text, at)) return 0.3;
-    if ((near & NEAR_INTRO24) !== 0) return 0.25;
-    if ((near & NEAR_WEAK) !== 0) return 0.05;
+    if ((near & Near.Intro24) !== 0) return 0.25;
+    if ((near & Near.Weak) !== 0) return 0.05;
     return 0;
   };
 
@@ -341,33 +348,33 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     let sum = 0;
     for (let k = a; k <= b; k++) {
       const c = code[k]!;
-      if ((c & F_INITIAL) !== 0) continue;
+      if ((c & Code.Initial) !== 0) continue;
       words++;
-      sum += EV[c & EV_INDEX]!;
+      sum += EV[c & Code.EvIndex]!;
     }
     if (words === 0) return;
     const near = cuesAround(a, b);
     const ca = code[a]!;
     const cb = code[b]!;
-    const firstIsFirst = (ca & F_FIRST) !== 0;
+    const firstIsFirst = (ca & Code.First) !== 0;
     let intro = -1;
     let score: number;
     if (b > a) {
       score = 0.3 + 0.55 * (sum / words);
-      if ((firstIsFirst || (ca & F_INITIAL) !== 0) && (cb & F_LAST) !== 0) score += 0.15;
+      if ((firstIsFirst || (ca & Code.Initial) !== 0) && (cb & Code.Last) !== 0) score += 0.15;
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
-      if ((cb & F_CAPS2) !== 0 && !firstIsFirst && (intro = introBefore(a, near)) === 0) score -= 0.4;
+      if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = introBefore(a, near)) === 0) score -= 0.4;
     } else {
-      const k = ca & EV_INDEX;
+      const k = ca & Code.EvIndex;
       const e = EV[k]!;
       // a lone census first name is a name more often than not; a lone unknown word needs help
-      score = k === EV_ONE ? (firstIsFirst ? 0.6 : 0.5) : k >= EV_07 ? 0.45 : e * 0.55;
-      if ((ca & F_CAPS2) !== 0) score -= 0.25; // a lone ALL-CAPS word is an acronym unless introduced
+      score = k === Code.EvOne ? (firstIsFirst ? 0.6 : 0.5) : k >= Code.Ev07 ? 0.45 : e * 0.55;
+      if ((ca & Code.Caps2) !== 0) score -= 0.25; // a lone ALL-CAPS word is an acronym unless introduced
       const wa = we[a]!;
       const nc = text.charCodeAt(wa);
       // speaker labels ("Ubul: What a wife"), speech verbs, lists of names
       if (nc === 58) {
-        if (k >= EV_HALF && isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!))) score += 0.25;
+        if (k >= Code.EvHalf && isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!))) score += 0.25;
       } else if (nc === 44 || nc === 32) {
         if (speechAfter(text, wa)) score += 0.25;
       }
@@ -382,23 +389,23 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       const cp = code[p]!;
       const gl = ws[a]! - we[p]!;
       const comma = (gl === 1 || gl === 2) && text.charCodeAt(we[p]!) === 44 && (gl === 1 || text.charCodeAt(we[p]! + 1) === 32);
-      if (comma && (cp & EV_INDEX) >= 2) {
-        const pCaps2 = (cp & F_CAPS2) !== 0;
-        const aCaps2 = (ca & F_CAPS2) !== 0;
-        const allCapsPair = pCaps2 && aCaps2 && (ca & EV_INDEX) >= 2;
-        if ((pCaps2 === aCaps2 || pCaps2) && (firstIsFirst || allCapsPair || (gl === 1 && (ca & EV_INDEX) >= 2))) {
+      if (comma && (cp & Code.EvIndex) >= 2) {
+        const pCaps2 = (cp & Code.Caps2) !== 0;
+        const aCaps2 = (ca & Code.Caps2) !== 0;
+        const allCapsPair = pCaps2 && aCaps2 && (ca & Code.EvIndex) >= 2;
+        if ((pCaps2 === aCaps2 || pCaps2) && (firstIsFirst || allCapsPair || (gl === 1 && (ca & Code.EvIndex) >= 2))) {
           start = ws[p]!;
           score = Math.max(score, 0.88);
-          if (b + 1 < n && (code[b + 1]! & F_INITIAL) !== 0 && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
+          if (b + 1 < n && (code[b + 1]! & Code.Initial) !== 0 && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
         }
       }
     }
     if (intro < 0) intro = introBefore(a, near);
     score += intro;
-    const possessive = (cb & F_POSSESSIVE) !== 0;
+    const possessive = (cb & Code.Possessive) !== 0;
     if (possessive && words === 1) score += 0.1;
-    if ((near & NEAR_CLINICAL) !== 0) score += 0.08;
-    else if ((near & NEAR_TECH) !== 0) score -= 0.15;
+    if ((near & Near.Clinical) !== 0) score += 0.08;
+    else if ((near & Near.Tech) !== 0) score -= 0.15;
     if (score < minScore) return;
     if (possessive && end === we[b]) end -= 2;
     else {
@@ -494,16 +501,16 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     // trim words that cannot be part of a name from both ends
     let a = i;
     let b = j;
-    while (a <= b && (code[a]! & EV_INDEX) <= EV_ZERO && (code[a]! & F_INITIAL) === 0) a++;
-    while (b >= a && ((code[b]! & EV_INDEX) <= EV_ZERO || (code[b]! & F_INITIAL) !== 0)) b--;
+    while (a <= b && (code[a]! & Code.EvIndex) <= Code.EvZero && (code[a]! & Code.Initial) === 0) a++;
+    while (b >= a && ((code[b]! & Code.EvIndex) <= Code.EvZero || (code[b]! & Code.Initial) !== 0)) b--;
     // a word that is never a name splits the run: score the left part, then go on after the word
     let next = j + 1;
     for (let k = a; k <= b; k++) {
       const c = code[k]!;
-      const x = c & EV_INDEX;
-      if (x === EV_NEVER || (x === EV_ZERO && (c & F_INITIAL) === 0)) {
+      const x = c & Code.EvIndex;
+      if (x === Code.EvNever || (x === Code.EvZero && (c & Code.Initial) === 0)) {
         b = k - 1;
-        while (b >= a && ((code[b]! & EV_INDEX) <= EV_ZERO || (code[b]! & F_INITIAL) !== 0)) b--;
+        while (b >= a && ((code[b]! & Code.EvIndex) <= Code.EvZero || (code[b]! & Code.Initial) !== 0)) b--;
         next = k + 1;
         break;
       }
