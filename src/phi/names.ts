@@ -34,7 +34,7 @@ tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro
 
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
 const SIGN_OFF_WORDS = ['thanks', 'thank you', 'thx', 'regards', 'best', 'cheers', 'sincerely', 'respectfully', 'love'];
-/** The sign-off words by their last letter (lower case; a letter either case, | 32, matches it). */
+/** The sign-off words by their last letter (lower case; an ASCII letter either case, | 32, finds them). */
 const SIGN_OFF_BY_LAST: Array<string[] | undefined> = new Array(128).fill(undefined);
 for (const w of SIGN_OFF_WORDS) (SIGN_OFF_BY_LAST[w.charCodeAt(w.length - 1)] ??= []).push(w);
 /** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
@@ -54,7 +54,9 @@ function signOffBefore(text: string, at: number): boolean {
   if (spaces < 1 || spaces > 4 || q < lo) return false;
   const c = text.charCodeAt(q);
   const e = c === 44 || c === 33 || c === 46 ? q : q + 1;
-  const words = SIGN_OFF_BY_LAST[(text.charCodeAt(e - 1) | 32) & 127];
+  const l = text.charCodeAt(e - 1);
+  if (l >= 128) return false;
+  const words = SIGN_OFF_BY_LAST[l | 32];
   if (words === undefined) return false;
   for (const w of words) {
     const s = e - w.length;
@@ -131,6 +133,12 @@ const enum Code {
   Title = 128,
   /** Ends in 's or ’s. */
   Possessive = 256,
+  /** Trimmed from the start of a run: evidence <= 0, not an initial. */
+  NoStart = 512,
+  /** Trimmed from the end of a run: evidence <= 0 or an initial. */
+  NoEnd = 1024,
+  /** Splits a run: evidence < 0, or 0 and not an initial. */
+  Split = 2048,
 }
 
 function evIndex(e: number): number {
@@ -151,6 +159,11 @@ function codeOf(info: TokenInfo): number {
   const wl = lower.length;
   const q = wl >= 2 ? lower.charCodeAt(wl - 2) : 0;
   if (wl >= 2 && lower.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019)) code |= Code.Possessive;
+  const x = code & Code.EvIndex;
+  const initial = (code & Code.Initial) !== 0;
+  if (x <= Code.EvZero && !initial) code |= Code.NoStart;
+  if (x <= Code.EvZero || initial) code |= Code.NoEnd;
+  if (x === Code.EvNever || (x === Code.EvZero && !initial)) code |= Code.Split;
   return code;
 }
 
@@ -305,7 +318,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
   let kc = 0;
   /**
    * Which of scan.near(Clinical, ws[a], we[b], 80, 40), near(Tech, ws[a], we[b], 30, 20) and, before
-   * ws[a], near(NameIntro, .., 12), near(NameIntro, .., 24), near(WeakIntro, .., 5) hold (NEAR_* bits).
+   * ws[a], near(NameIntro, .., 12), near(NameIntro, .., 24), near(WeakIntro, .., 5) hold (Near bits; Tech may be missing where Clinical is set).
    */
   const cuesAround = (a: number, b: number): number => {
     const at = ws[a]!;
@@ -317,6 +330,8 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     for (let k = kc; k < nk; k++) {
       const pos = knownPos[k]!;
       if (pos > hi) break;
+      // from the run on, only Clinical and Tech count, and Tech only without Clinical
+      if (pos >= at && (found & Near.Clinical) !== 0) break;
       const cues = knownEntries[k]!.cues;
       if (cues === 0) continue;
       if ((cues & Cue.Clinical) !== 0) found |= Near.Clinical;
@@ -501,16 +516,14 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     // trim words that cannot be part of a name from both ends
     let a = i;
     let b = j;
-    while (a <= b && (code[a]! & Code.EvIndex) <= Code.EvZero && (code[a]! & Code.Initial) === 0) a++;
-    while (b >= a && ((code[b]! & Code.EvIndex) <= Code.EvZero || (code[b]! & Code.Initial) !== 0)) b--;
+    while (a <= b && (code[a]! & Code.NoStart) !== 0) a++;
+    while (b >= a && (code[b]! & Code.NoEnd) !== 0) b--;
     // a word that is never a name splits the run: score the left part, then go on after the word
     let next = j + 1;
     for (let k = a; k <= b; k++) {
-      const c = code[k]!;
-      const x = c & Code.EvIndex;
-      if (x === Code.EvNever || (x === Code.EvZero && (c & Code.Initial) === 0)) {
+      if ((code[k]! & Code.Split) !== 0) {
         b = k - 1;
-        while (b >= a && ((code[b]! & Code.EvIndex) <= Code.EvZero || (code[b]! & Code.Initial) !== 0)) b--;
+        while (b >= a && (code[b]! & Code.NoEnd) !== 0) b--;
         next = k + 1;
         break;
       }
