@@ -36,7 +36,13 @@ tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro
 const SIGN_OFF_WORDS = ['thanks', 'thank you', 'thx', 'regards', 'best', 'cheers', 'sincerely', 'respectfully', 'love'];
 /** The sign-off words by their last letter (lower case; an ASCII letter either case, | 32, finds them). */
 const SIGN_OFF_BY_LAST: Array<string[] | undefined> = new Array(128).fill(undefined);
-for (const w of SIGN_OFF_WORDS) (SIGN_OFF_BY_LAST[w.charCodeAt(w.length - 1)] ??= []).push(w);
+/** Their last two letters: last * 128 + the one before (lower case). */
+const SIGN_OFF_ENDS = new Uint8Array(128 * 128);
+for (const w of SIGN_OFF_WORDS) {
+  const last = w.charCodeAt(w.length - 1);
+  (SIGN_OFF_BY_LAST[last] ??= []).push(w);
+  SIGN_OFF_ENDS[last * 128 + w.charCodeAt(w.length - 2)] = 1;
+}
 /** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
 const isRegexSpace = (c: number) =>
   c <= 32
@@ -54,10 +60,12 @@ function signOffBefore(text: string, at: number): boolean {
   if (spaces < 1 || spaces > 4 || q < lo) return false;
   const c = text.charCodeAt(q);
   const e = c === 44 || c === 33 || c === 46 ? q : q + 1;
+  // the shortest word has 3 letters, all ASCII
+  if (e - 3 < lo) return false;
   const l = text.charCodeAt(e - 1);
-  if (l >= 128) return false;
-  const words = SIGN_OFF_BY_LAST[l | 32];
-  if (words === undefined) return false;
+  const l2 = text.charCodeAt(e - 2);
+  if (l >= 128 || l2 >= 128 || SIGN_OFF_ENDS[(l | 32) * 128 + (l2 | 32)] === 0) return false;
+  const words = SIGN_OFF_BY_LAST[l | 32]!;
   for (const w of words) {
     const s = e - w.length;
     if (s < lo) continue;
@@ -297,6 +305,26 @@ function plain(w: string): boolean {
   return w.split('-').some((p) => p.length > 1 && !COMMON_WORDS.has(p));
 }
 
+const enum Lower {
+  First = 1,
+  Last = 2,
+  Plain = 4,
+}
+/**
+ * The lexicon facts of the lower-case words the name phrases capture ("pt was seen": mostly the
+ * same few verbs), kept in a small map instead of asking the large sets each time.
+ */
+const LOWER_FACTS = new Map<string, number>();
+function lowerFacts(w: string): number {
+  let f = LOWER_FACTS.get(w);
+  if (f === undefined) {
+    f = (FIRST_NAMES.has(w) ? Lower.First : 0) | (SURNAMES.has(w) ? Lower.Last : 0) | (plain(w) ? Lower.Plain : 0);
+    if (LOWER_FACTS.size >= 4096) LOWER_FACTS.clear();
+    LOWER_FACTS.set(w, f);
+  }
+  return f;
+}
+
 /** `minScore`: candidates below it are dropped anyway, so their finishing touches are skipped. */
 export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
   const text = scan.text;
@@ -495,8 +523,10 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if ((m = LOWER_NAME_RE.exec(text)) === null) continue;
     const first = m[1]!;
     const last = m[3]!;
-    const census = FIRST_NAMES.has(first) && (SURNAMES.has(last) || plain(last));
-    if (census || (plain(first) && plain(last) && (SURNAMES.has(last) || FIRST_NAMES.has(last)))) {
+    const ff = lowerFacts(first);
+    const lf = lowerFacts(last);
+    const census = (ff & Lower.First) !== 0 && (lf & (Lower.Last | Lower.Plain)) !== 0;
+    if (census || ((ff & Lower.Plain) !== 0 && (lf & Lower.Plain) !== 0 && (lf & (Lower.Last | Lower.First)) !== 0)) {
       const end = m.index + m[0].length;
       emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, 0.85, 'name.lower');
     }
