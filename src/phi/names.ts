@@ -3,7 +3,7 @@
  * common-word and product-name lists, the shape of the run (First Last, Last, First, initials,
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
-import { Cue, WordTag, tagWords, type Scan } from './context';
+import { Cue, WordTag, tagWords, type Scan, type TokenInfo } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
 
@@ -26,67 +26,160 @@ const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 const LOWER_NAME_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?)?[ ]([a-z][a-z'-]+)/y;
-/** The known words those phrases start with: the patterns run only where one stands. */
+/**
+ * The known words those phrases start with: the patterns run only where one stands (and where the
+ * characters after it fit: see nameRule, which tells them apart by their first letter).
+ */
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
 
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
-const SIGN_OFF = /(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love)[,!.]?\s{1,4}$/i;
+const SIGN_OFF_WORDS = ['thanks', 'thank you', 'thx', 'regards', 'best', 'cheers', 'sincerely', 'respectfully', 'love'];
+/** The sign-off words by their last letter (lower case; an ASCII letter either case, | 32, finds them). */
+const SIGN_OFF_BY_LAST: Array<string[] | undefined> = new Array(128).fill(undefined);
+/** Their last two letters: last * 128 + the one before (lower case). */
+const SIGN_OFF_ENDS = new Uint8Array(128 * 128);
+for (const w of SIGN_OFF_WORDS) {
+  const last = w.charCodeAt(w.length - 1);
+  (SIGN_OFF_BY_LAST[last] ??= []).push(w);
+  SIGN_OFF_ENDS[last * 128 + w.charCodeAt(w.length - 2)] = 1;
+}
 /** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
 const isRegexSpace = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-/** Last letters of the SIGN_OFF words (either case). */
-const SIGN_OFF_END = new Uint8Array(128);
-for (const c of 'suxtyeSUXTYE') SIGN_OFF_END[c.charCodeAt(0)] = 1;
+  c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 /**
- * A necessary condition for SIGN_OFF to match the text before `at`: 1 to 4 whitespace
- * characters end it, after an optional [,!.] and the last letter of a sign-off word.
+ * A sign-off before `at`: `/(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love)[,!.]?\s{1,4}$/i`
+ * on the (up to) 16 characters before it.
  */
-function signOffPossible(text: string, at: number): boolean {
+function signOffBefore(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 16);
   let q = at - 1;
-  while (q >= 0 && at - q <= 5 && isRegexSpace(text.charCodeAt(q))) q--;
+  while (q >= lo && at - q <= 5 && isRegexSpace(text.charCodeAt(q))) q--;
   const spaces = at - 1 - q;
-  if (spaces < 1 || spaces > 4 || q < 0) return false;
-  let c = text.charCodeAt(q);
-  if (c === 44 || c === 33 || c === 46) c = q > 0 ? text.charCodeAt(q - 1) : 0;
-  return c < 128 && SIGN_OFF_END[c] === 1;
+  if (spaces < 1 || spaces > 4 || q < lo) return false;
+  const c = text.charCodeAt(q);
+  const e = c === 44 || c === 33 || c === 46 ? q : q + 1;
+  // the shortest word has 3 letters, all ASCII
+  if (e - 3 < lo) return false;
+  const l = text.charCodeAt(e - 1);
+  const l2 = text.charCodeAt(e - 2);
+  if (l >= 128 || l2 >= 128 || SIGN_OFF_ENDS[(l | 32) * 128 + (l2 | 32)] === 0) return false;
+  const words = SIGN_OFF_BY_LAST[l | 32]!;
+  for (const w of words) {
+    const s = e - w.length;
+    if (s < lo) continue;
+    // compare from the end (the last letter is known to match)
+    let i = w.length - 2;
+    for (; i >= 0; i--) {
+      const wc = w.charCodeAt(i);
+      const tc = text.charCodeAt(s + i);
+      if (tc !== wc && (wc === 32 || tc !== wc - 32)) break;
+    }
+    if (i < 0) return true;
+  }
+  return false;
 }
 /** Last letters of the speech words before a name ("said ", "told ", "shouted at ", "with ", "and ", "to "). */
 const SPEECH_END = new Uint8Array(128);
 for (const c of 'dtho') SPEECH_END[c.charCodeAt(0)] = 1;
 /** Names in HL7 notation outside a message: "(RICE^OTTIS)", "HOLMES^BILL^A". */
-const CARET_NAME_RE = /(?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^])/g;
-
+// (?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^]), matched by char codes below.
 const isCaretNameCh = (c: number) => ((c | 32) >= 97 && (c | 32) <= 122) || c === 39 || c === 45;
+const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+/** Not [\w^] (the end of the text included). */
+const caretBoundary = (c: number) => !(isWordCode(c) || c === 94);
+/** HL7 message types: "ADT^A01" is not a name. */
+const MESSAGE_TYPES = new Set(['ADT', 'ORM', 'ORU', 'SIU', 'MDM', 'DFT', 'ACK', 'BAR', 'RDE', 'VXU']);
+
+/**
+ * Where an HL7-style name whose first '^' is at `k` ends (-1: none): the regex's part from the
+ * '^' on, with its backtracking — the longest [A-Za-z'-] runs first, then shorter ones ending
+ * before a ' or - (which (?![\w^]) accepts).
+ */
+function caretTail(text: string, k: number): number {
+  if (!isUpperAscii(text.charCodeAt(k + 1))) return -1;
+  let e2 = k + 2;
+  while (isCaretNameCh(text.charCodeAt(e2))) e2++;
+  if (e2 < k + 3) return -1;
+  if (text.charCodeAt(e2) === 94 && isUpperAscii(text.charCodeAt(e2 + 1))) {
+    let e3 = e2 + 2;
+    while (isCaretNameCh(text.charCodeAt(e3))) e3++;
+    for (let p = e3; p >= e2 + 2; p--) if (caretBoundary(text.charCodeAt(p))) return p;
+  }
+  for (let p = e2; p >= k + 3; p--) if (caretBoundary(text.charCodeAt(p))) return p;
+  return -1;
+}
 
 /** "pt j. goede": an initial and a surname after a patient word. */
 const LOWER_INITIAL_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/y;
 
-
-/** How much a single word looks like part of a person's name: -1 (never) .. 1 (census name, not a common word). */
-interface Evidence {
-  e: number;
+/**
+ * Per-spelling facts, packed in one small integer kept in `TokenInfo.ev`: the evidence (how much
+ * the word looks like part of a person's name, -1 never .. 1 census name, not a common word) as
+ * an index into EV, and flag bits. EV holds float32 values on purpose: the scores were always
+ * computed from them (the evidence used to sit in a Float32Array), and findings keep their scores.
+ */
+const EV = Float32Array.of(-1, 0, 0.3, 0.45, 0.55, 0.75, 1);
+const enum Code {
+  /** The bits of the EV index. */
+  EvIndex = 7,
+  /** EV indices: -1, 0, and the first at or above 0.5, 0.7, 1 (above 0.25: 2). */
+  EvNever = 0,
+  EvZero = 1,
+  EvHalf = 4,
+  Ev07 = 5,
+  EvOne = 6,
   /** Census first name / surname (possessive stripped). */
-  first: boolean;
-  last: boolean;
+  First = 8,
+  Last = 16,
+  /** A one-letter capital: an initial. */
+  Initial = 32,
+  /** ALL CAPS (`caps` 2). */
+  Caps2 = 64,
+  /** A personal title ("mr", "dr"). */
+  Title = 128,
+  /** Ends in 's or ’s. */
+  Possessive = 256,
+  /** Trimmed from the start of a run: evidence <= 0, not an initial. */
+  NoStart = 512,
+  /** Trimmed from the end of a run: evidence <= 0 or an initial. */
+  NoEnd = 1024,
+  /** Splits a run: evidence < 0, or 0 and not an initial. */
+  Split = 2048,
 }
 
-function evidence(scan: Scan, i: number): Evidence {
-  // a word's evidence depends only on its spelling: kept with the shared token facts
-  const info = scan.infos[i]!;
-  const cached = info.ev as Evidence | undefined;
-  if (cached !== undefined) return cached;
-  const raw = scan.raw(i);
-  const w = scan.word(i).replace(POSSESSIVE, '');
-  const ev: Evidence = { e: computeEvidence(scan, i, raw), first: FIRST_NAMES.has(w), last: SURNAMES.has(w) };
-  info.ev = ev;
-  return ev;
+function evIndex(e: number): number {
+  const k = EV.indexOf(Math.fround(e));
+  if (k < 0) throw new Error(`unexpected name evidence ${e}`);
+  return k;
 }
 
-function computeEvidence(scan: Scan, i: number, raw: string): number {
-  let w = scan.word(i);
-  if (POSSESSIVE.test(w)) w = w.slice(0, -2);
+function codeOf(info: TokenInfo): number {
+  const lower = info.lower;
+  const w = lower.replace(POSSESSIVE, '');
+  let code = evIndex(computeEvidence(info, w));
+  if (FIRST_NAMES.has(w)) code |= Code.First;
+  if (SURNAMES.has(w)) code |= Code.Last;
+  if (info.caps === 1 && info.raw.length === 1) code |= Code.Initial;
+  if (info.caps === 2) code |= Code.Caps2;
+  if (TITLES.has(lower)) code |= Code.Title;
+  const wl = lower.length;
+  const q = wl >= 2 ? lower.charCodeAt(wl - 2) : 0;
+  if (wl >= 2 && lower.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019)) code |= Code.Possessive;
+  const x = code & Code.EvIndex;
+  const initial = (code & Code.Initial) !== 0;
+  if (x <= Code.EvZero && !initial) code |= Code.NoStart;
+  if (x <= Code.EvZero || initial) code |= Code.NoEnd;
+  if (x === Code.EvNever || (x === Code.EvZero && !initial)) code |= Code.Split;
+  return code;
+}
+
+/** `w`: the lower-cased spelling without a possessive. */
+function computeEvidence(info: TokenInfo, w: string): number {
+  const raw = info.raw;
   if (TECH_WORDS.has(w) || TITLES.has(w) || NOT_NAMES.has(w) || CAMEL.test(raw)) return -1;
-  const caps = scan.caps[i]!;
+  const caps = info.caps;
   if (caps === 2 && US_STATE_CODES.has(raw)) return 0;
   const parts = w.includes('-') ? w.split('-') : [w];
   let best = -2;
@@ -106,42 +199,190 @@ function computeEvidence(scan: Scan, i: number, raw: string): number {
   return best;
 }
 
+/** Cue words around a run (see cuesAround in nameRule). */
+const enum Near {
+  Clinical = 1,
+  Tech = 2,
+  Intro12 = 4,
+  Intro24 = 8,
+  Weak = 16,
+}
+
+/** Per-word codes of the current scan (reused between calls). */
+let codes = new Int32Array(256);
+
+/** [A-Za-z0-9_]: a regex word character. */
+const isWordCode = (c: number) => (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 || c === 95 : c >= 48 && c <= 57);
+
+/** `/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/` at `p`. */
+function speechAfter(text: string, p: number): boolean {
+  if (text.charCodeAt(p) === 44) p++;
+  if (text.charCodeAt(p) !== 32) return false;
+  p++;
+  let len: number;
+  switch (text.charCodeAt(p)) {
+    case 115: // s
+      len = text.startsWith('said', p) || text.startsWith('says', p) ? 4 : text.startsWith('shouted', p) ? 7 : 0;
+      break;
+    case 116:
+      len = text.startsWith('told', p) ? 4 : 0;
+      break;
+    case 97:
+      len = text.startsWith('asked', p) ? 5 : 0;
+      break;
+    case 114:
+      len = text.startsWith('replied', p) ? 7 : 0;
+      break;
+    case 119:
+      len = text.startsWith('wrote', p) ? 5 : 0;
+      break;
+    case 101:
+      len = text.startsWith('explained', p) ? 9 : 0;
+      break;
+    default:
+      return false;
+  }
+  return len > 0 && !isWordCode(text.charCodeAt(p + len));
+}
+
+/** Does `word` end at `e` (and start at or after 0)? */
+const endsAt = (text: string, word: string, e: number) => e >= word.length && text.startsWith(word, e - word.length);
+
+/** `/(?:said|told|asked|shouted at|with|and|to) $/` on the text before `at` (a space at at - 1). */
+function speechBefore(text: string, at: number): boolean {
+  const e = at - 1;
+  switch (text.charCodeAt(e - 1)) {
+    case 100: // d
+      return endsAt(text, 'said', e) || endsAt(text, 'told', e) || endsAt(text, 'asked', e) || endsAt(text, 'and', e);
+    case 116:
+      return endsAt(text, 'shouted at', e);
+    case 104:
+      return endsAt(text, 'with', e);
+    case 111:
+      return endsAt(text, 'to', e);
+  }
+  return false;
+}
+
+/** The start of a line before `at`: `/\n\s*$|^\s*$/` on the (up to) 3 characters before it. */
+function lineStartBefore(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 3);
+  let newline = false;
+  for (let q = at - 1; q >= lo; q--) {
+    const c = text.charCodeAt(q);
+    if (!isRegexSpace(c)) return newline;
+    if (c === 10) newline = true;
+  }
+  return true;
+}
+
+/** The length of `/^,? (?:Jr|Sr|II|III|IV)\b\.?/` at `p` (0: none). */
+function suffixAt(text: string, p: number): number {
+  const s = p;
+  if (text.charCodeAt(p) === 44) p++;
+  if (text.charCodeAt(p) !== 32) return 0;
+  p++;
+  const c0 = text.charCodeAt(p);
+  const c1 = text.charCodeAt(p + 1);
+  let len = 0;
+  if ((c0 === 74 || c0 === 83) && c1 === 114) len = 2; // Jr Sr
+  else if (c0 === 73 && c1 === 86) len = 2; // IV
+  else if (c0 === 73 && c1 === 73) len = text.charCodeAt(p + 2) === 73 ? 3 : 2; // II III
+  if (len === 0) return 0;
+  const c = text.charCodeAt(p + len);
+  if (isWordCode(c)) {
+    // "III" failing \b is no match at all; "II" before a third "I" is tried as "III"
+    return 0;
+  }
+  p += len;
+  if (c === 46) p++;
+  return p - s;
+}
+
+/** Not an ordinary word: "grant-oberbrunner" passes on its second part. */
+function plain(w: string): boolean {
+  if (w.indexOf('-') < 0) return w.length > 1 && !COMMON_WORDS.has(w);
+  return w.split('-').some((p) => p.length > 1 && !COMMON_WORDS.has(p));
+}
+
+const enum Lower {
+  First = 1,
+  Last = 2,
+  Plain = 4,
+}
+/**
+ * The lexicon facts of the lower-case words the name phrases capture ("pt was seen": mostly the
+ * same few verbs), kept in a small map instead of asking the large sets each time.
+ */
+const LOWER_FACTS = new Map<string, number>();
+function lowerFacts(w: string): number {
+  let f = LOWER_FACTS.get(w);
+  if (f === undefined) {
+    f = (FIRST_NAMES.has(w) ? Lower.First : 0) | (SURNAMES.has(w) ? Lower.Last : 0) | (plain(w) ? Lower.Plain : 0);
+    if (LOWER_FACTS.size >= 4096) LOWER_FACTS.clear();
+    LOWER_FACTS.set(w, f);
+  }
+  return f;
+}
+
 /** `minScore`: candidates below it are dropped anyway, so their finishing touches are skipped. */
 export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
   const text = scan.text;
   const n = scan.wordCount;
-  const { ws, we, caps } = scan;
-  const isInitial = (i: number) => caps[i] === 1 && we[i]! - ws[i]! === 1;
-  const gapOk = (a: number, b: number): boolean => {
-    const gap = ws[b]! - we[a]!;
-    if (gap === 1) return text.charCodeAt(we[a]!) === 32;
-    if (gap === 2) {
-      const e = we[a]!;
-      const c0 = text.charCodeAt(e);
-      return (c0 === 46 || c0 === 32) && text.charCodeAt(e + 1) === 32;
-    }
-    return false;
-  };
-  const ev = new Float32Array(n);
-  const isFirstName = new Uint8Array(n);
-  const isSurname = new Uint8Array(n);
+  const { ws, we, infos } = scan;
+  if (codes.length < n) codes = new Int32Array(Math.max(n, codes.length * 2));
+  const code = codes;
   for (let i = 0; i < n; i++) {
-    const x = evidence(scan, i);
-    ev[i] = x.e;
-    isFirstName[i] = x.first ? 1 : 0;
-    isSurname[i] = x.last ? 1 : 0;
+    const info = infos[i]!;
+    let c = info.ev as number | undefined;
+    if (c === undefined) info.ev = c = codeOf(info);
+    code[i] = c;
   }
 
-  const introBefore = (i: number): number => {
+  // Cue words around a run, from the known words in text order: a cursor moves on with the runs
+  // (their starts only increase) instead of a search per cue.
+  const { knownPos, knownEntries } = scan;
+  const nk = knownPos.length;
+  let kc = 0;
+  /**
+   * Which of scan.near(Clinical, ws[a], we[b], 80, 40), near(Tech, ws[a], we[b], 30, 20) and, before
+   * ws[a], near(NameIntro, .., 12), near(NameIntro, .., 24), near(WeakIntro, .., 5) hold (Near bits; Tech may be missing where Clinical is set).
+   */
+  const cuesAround = (a: number, b: number): number => {
+    const at = ws[a]!;
+    const end = we[b]!;
+    const lo = at - 80;
+    while (kc < nk && knownPos[kc]! < lo) kc++;
+    const hi = end + 40;
+    let found = 0;
+    for (let k = kc; k < nk; k++) {
+      const pos = knownPos[k]!;
+      if (pos > hi) break;
+      // from the run on, only Clinical and Tech count, and Tech only without Clinical
+      if (pos >= at && (found & Near.Clinical) !== 0) break;
+      const cues = knownEntries[k]!.cues;
+      if (cues === 0) continue;
+      if ((cues & Cue.Clinical) !== 0) found |= Near.Clinical;
+      if ((cues & Cue.Tech) !== 0 && pos >= at - 30 && pos <= end + 20) found |= Near.Tech;
+      if (pos < at) {
+        if ((cues & Cue.NameIntro) !== 0 && pos >= at - 25) found |= pos >= at - 13 ? Near.Intro12 | Near.Intro24 : Near.Intro24;
+        if ((cues & Cue.WeakIntro) !== 0 && pos >= at - 6) found |= Near.Weak;
+      }
+    }
+    return found;
+  };
+
+  /** The intro score before run start a (`near`: cuesAround). */
+  const introBefore = (i: number, near: number): number => {
     const at = ws[i]!;
     // a title right before: "Mrs. Garcia", "Dr Patel"
-    if (i > 0 && TITLES.has(scan.word(i - 1)) && at - we[i - 1]! <= 2) return 0.5;
-    if (scan.near(Cue.NameIntro, at - 1, at - 1, 12, 0)) return 0.35;
-    // SIGN_OFF ends in whitespace: a printable ASCII character before the word rules it out
+    if (i > 0 && (code[i - 1]! & Code.Title) !== 0 && at - we[i - 1]! <= 2) return 0.5;
+    if ((near & Near.Intro12) !== 0) return 0.35;
+    // a sign-off ends in whitespace: a printable ASCII character before the word rules it out
     const pc = at > 0 ? text.charCodeAt(at - 1) : 0;
-    if (at > 0 && (pc <= 32 || pc >= 127) && signOffPossible(text, at) && SIGN_OFF.test(text.slice(Math.max(0, at - 16), at))) return 0.3;
-    if (scan.near(Cue.NameIntro, at - 1, at - 1, 24, 0)) return 0.25;
-    if (scan.near(Cue.WeakIntro, at - 1, at - 1, 5, 0)) return 0.05;
+    if (at > 0 && (pc <= 32 || pc >= 127) && signOffBefore(text, at)) return 0.3;
+    if ((near & Near.Intro24) !== 0) return 0.25;
+    if ((near & Near.Weak) !== 0) return 0.05;
     return 0;
   };
 
@@ -149,101 +390,143 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     let words = 0;
     let sum = 0;
     for (let k = a; k <= b; k++) {
-      if (isInitial(k)) continue;
+      const c = code[k]!;
+      if ((c & Code.Initial) !== 0) continue;
       words++;
-      sum += ev[k]!;
+      sum += EV[c & Code.EvIndex]!;
     }
     if (words === 0) return;
-    const firstIsFirst = isFirstName[a] === 1;
-    const lastIsLast = isSurname[b] === 1;
+    const near = cuesAround(a, b);
+    const ca = code[a]!;
+    const cb = code[b]!;
+    const firstIsFirst = (ca & Code.First) !== 0;
+    let intro = -1;
     let score: number;
     if (b > a) {
       score = 0.3 + 0.55 * (sum / words);
-      if ((firstIsFirst || isInitial(a)) && lastIsLast) score += 0.15;
+      if ((firstIsFirst || (ca & Code.Initial) !== 0) && (cb & Code.Last) !== 0) score += 0.15;
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
-      if (caps[b] === 2 && !firstIsFirst && introBefore(a) === 0) score -= 0.4;
+      if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = introBefore(a, near)) === 0) score -= 0.4;
     } else {
-      const e = ev[a]!;
+      const k = ca & Code.EvIndex;
+      const e = EV[k]!;
       // a lone census first name is a name more often than not; a lone unknown word needs help
-      score = e >= 1 ? (firstIsFirst ? 0.6 : 0.5) : e >= 0.7 ? 0.45 : e * 0.55;
-      if (caps[a] === 2) score -= 0.25; // a lone ALL-CAPS word is an acronym unless introduced
-      const nc = text.charCodeAt(we[a]!);
+      score = k === Code.EvOne ? (firstIsFirst ? 0.6 : 0.5) : k >= Code.Ev07 ? 0.45 : e * 0.55;
+      if ((ca & Code.Caps2) !== 0) score -= 0.25; // a lone ALL-CAPS word is an acronym unless introduced
+      const wa = we[a]!;
+      const nc = text.charCodeAt(wa);
       // speaker labels ("Ubul: What a wife"), speech verbs, lists of names
-      if (nc === 58 || nc === 44 || nc === 32) {
-        const after = text.slice(we[a]!, we[a]! + 12);
-        if (e >= 0.5 && /^:\s/.test(after) && (a === 0 || /\n\s*$|^\s*$/.test(text.slice(Math.max(0, ws[a]! - 3), ws[a]!)))) score += 0.25;
-        else if (/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/.test(after)) score += 0.25;
+      if (nc === 58) {
+        if (k >= Code.EvHalf && isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!))) score += 0.25;
+      } else if (nc === 44 || nc === 32) {
+        if (speechAfter(text, wa)) score += 0.25;
       }
-      if (text.charCodeAt(ws[a]! - 1) === 32 && SPEECH_END[text.charCodeAt(ws[a]! - 2) & 127] === 1 && /(?:said|told|asked|shouted at|with|and|to) $/.test(text.slice(Math.max(0, ws[a]! - 11), ws[a]!))) score += 0.1;
+      const at = ws[a]!;
+      if (text.charCodeAt(at - 1) === 32 && SPEECH_END[text.charCodeAt(at - 2) & 127] === 1 && speechBefore(text, at)) score += 0.1;
     }
     let start = ws[a]!;
     let end = we[b]!;
     // "Last, First [M]": a run right after "Surname, "
     if (a > 0) {
       const p = a - 1;
+      const cp = code[p]!;
       const gl = ws[a]! - we[p]!;
       const comma = (gl === 1 || gl === 2) && text.charCodeAt(we[p]!) === 44 && (gl === 1 || text.charCodeAt(we[p]! + 1) === 32);
-      const allCapsPair = caps[p] === 2 && caps[a] === 2 && ev[p]! > 0.25 && ev[a]! > 0.25;
-      if (comma && ev[p]! > 0.25 && (caps[p] === caps[a] || caps[p] === 2) && (firstIsFirst || allCapsPair || (gl === 1 && ev[a]! > 0.25))) {
-        start = ws[p]!;
-        score = Math.max(score, 0.88);
-        if (b + 1 < n && isInitial(b + 1) && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
+      if (comma && (cp & Code.EvIndex) >= 2) {
+        const pCaps2 = (cp & Code.Caps2) !== 0;
+        const aCaps2 = (ca & Code.Caps2) !== 0;
+        const allCapsPair = pCaps2 && aCaps2 && (ca & Code.EvIndex) >= 2;
+        if ((pCaps2 === aCaps2 || pCaps2) && (firstIsFirst || allCapsPair || (gl === 1 && (ca & Code.EvIndex) >= 2))) {
+          start = ws[p]!;
+          score = Math.max(score, 0.88);
+          if (b + 1 < n && (code[b + 1]! & Code.Initial) !== 0 && ws[b + 1] === we[b]! + 1) end = we[b + 1]!;
+        }
       }
     }
-    const intro = introBefore(a);
+    if (intro < 0) intro = introBefore(a, near);
     score += intro;
-    const wb = scan.word(b);
-    const wl = wb.length;
-    const q = wl >= 2 ? wb.charCodeAt(wl - 2) : 0;
-    const possessive = wl >= 2 && wb.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019);
+    const possessive = (cb & Code.Possessive) !== 0;
     if (possessive && words === 1) score += 0.1;
-    const clinical = scan.near(Cue.Clinical, ws[a]!, we[b]!, 80, 40);
-    if (clinical) score += 0.08;
-    else if (scan.near(Cue.Tech, ws[a]!, we[b]!, 30, 20)) score -= 0.15;
+    if ((near & Near.Clinical) !== 0) score += 0.08;
+    else if ((near & Near.Tech) !== 0) score -= 0.15;
     if (score < minScore) return;
     if (possessive && end === we[b]) end -= 2;
     else {
-      // a trailing initial's period and a generational suffix belong to the name: "Mariah F.", "Jewell, III"
-      // (the lookbehind cannot see before the slice: only a suffix, after ',' or ' ', can match)
+      // a generational suffix belongs to the name: "Jewell, III"
       const tc = text.charCodeAt(end);
-      const tail = tc === 44 || tc === 32 ? /^(?:(?<=\b[A-Z])\.)?(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?/.exec(text.slice(end, end + 8)) : null;
-      if (tail && tail[0].length > 0 && (tail[0] !== '.' || end - start > 1 && /\b[A-Z]$/.test(text.slice(start, end)))) end += tail[0].length;
+      if (tc === 44 || tc === 32) end += suffixAt(text, end);
     }
     if (score > 1) score = 1;
     if (score <= 0) return;
     emit('NAME', start, end, score, words >= 2 ? 'name.full' : intro >= 0.35 ? 'name.intro' : 'name.single');
   };
 
-  let m: RegExpExecArray | null;
-  // A match starts in the run of [A-Za-z'-] before its first '^': the scan resumes at the run
-  // before the next '^' (it would find nothing earlier) and stops when nothing is left.
+  // HL7 names: a match starts in the run of [A-Za-z'-] right before its first '^'. From each
+  // '^' on, the leftmost match at or after the start of that run (as a global regex search from
+  // there would find it); the search resumes after the match and stops when none is left.
   for (let k = text.indexOf('^'), from = 0; k !== -1; k = text.indexOf('^', from)) {
-    let r = k;
-    while (r > from && isCaretNameCh(text.charCodeAt(r - 1))) r--;
-    CARET_NAME_RE.lastIndex = r;
-    if ((m = CARET_NAME_RE.exec(text)) === null) break;
-    from = m.index + m[0].length;
-    if (/^(?:ADT|ORM|ORU|SIU|MDM|DFT|ACK|BAR|RDE|VXU)\^/.test(m[0])) continue; // message types
-    emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.hl7');
+    let lo = k;
+    while (lo > from && isCaretNameCh(text.charCodeAt(lo - 1))) lo--;
+    let start = -1;
+    let end = -1;
+    for (let c = k; ; ) {
+      const e = caretTail(text, c);
+      if (e >= 0) {
+        for (let q = lo; q <= c - 2; q++) {
+          if (isUpperAscii(text.charCodeAt(q)) && caretBoundary(text.charCodeAt(q - 1))) {
+            start = q;
+            break;
+          }
+        }
+        if (start >= 0) {
+          end = e;
+          break;
+        }
+      }
+      const next = text.indexOf('^', c + 1);
+      if (next === -1) break;
+      lo = next;
+      while (isCaretNameCh(text.charCodeAt(lo - 1))) lo--;
+      c = next;
+    }
+    if (start < 0) break;
+    from = end;
+    if (text.charCodeAt(start + 3) === 94 && MESSAGE_TYPES.has(text.slice(start, start + 3))) continue; // message types
+    emit('NAME', start, end, 0.9, 'name.hl7');
   }
-  const { knownPos, knownEntries } = scan;
-  for (let k = 0; k < knownPos.length; k++) {
-    if ((knownEntries[k]!.tags & WordTag.LowerIntro) === 0) continue;
+  let m: RegExpExecArray | null;
+  for (let k = 0; k < nk; k++) {
+    const entry = knownEntries[k]!;
+    if ((entry.tags & WordTag.LowerIntro) === 0) continue;
     const pos = knownPos[k]!;
+    // what the phrases need right after the word (as written, in one of its cases)
+    const word = entry.word;
+    const p = pos + word.length;
+    const c = text.charCodeAt(p);
+    const c1 = text.charCodeAt(p + 1);
+    const w0 = word.charCodeAt(0);
+    if (w0 === 112) {
+      // pt pts patient: \.?:?[ ]
+      if (c !== 32 && c !== 46 && c !== 58) continue;
+    } else if (w0 === 109 || w0 === 102 ? c !== 32 || c1 !== (w0 === 109 ? 110 : 112) : w0 === 110 ? c !== 58 : c === 58 ? c1 !== 32 || text.charCodeAt(p + 2) !== 112 : c !== 32 || c1 !== 112) {
+      // my (name is), for (pt), name(:), re(:? pt)
+      continue;
+    }
     LOWER_INITIAL_RE.lastIndex = pos;
-    if ((m = LOWER_INITIAL_RE.exec(text)) !== null) {
+    if (w0 === 112 && (m = LOWER_INITIAL_RE.exec(text)) !== null) {
       const last = m[1]!;
-      if (!COMMON_WORDS.has(last.split('-')[0]!)) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
+      const h = last.indexOf('-');
+      if (!COMMON_WORDS.has(h < 0 ? last : last.slice(0, h))) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
       continue;
     }
     LOWER_NAME_RE.lastIndex = pos;
     if ((m = LOWER_NAME_RE.exec(text)) === null) continue;
     const first = m[1]!;
     const last = m[3]!;
-    // not an ordinary word: "grant-oberbrunner" passes on its second part
-    const plain = (w: string) => w.split('-').some((p) => p.length > 1 && !COMMON_WORDS.has(p));
-    const census = FIRST_NAMES.has(first) && (SURNAMES.has(last) || plain(last));
-    if (census || (plain(first) && plain(last) && (SURNAMES.has(last) || FIRST_NAMES.has(last)))) {
+    const ff = lowerFacts(first);
+    const lf = lowerFacts(last);
+    const census = (ff & Lower.First) !== 0 && (lf & (Lower.Last | Lower.Plain)) !== 0;
+    if (census || ((ff & Lower.Plain) !== 0 && (lf & Lower.Plain) !== 0 && (lf & (Lower.Last | Lower.First)) !== 0)) {
       const end = m.index + m[0].length;
       emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, 0.85, 'name.lower');
     }
@@ -251,20 +534,26 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
 
   let i = 0;
   while (i < n) {
-    // a run of capitalised words / initials joined by single spaces
+    // a run of capitalised words / initials joined by single spaces ("A B", "A. B", "A  B")
     let j = i;
-    while (j + 1 < n && j - i < 5 && gapOk(j, j + 1)) j++;
+    while (j + 1 < n && j - i < 5) {
+      const e = we[j]!;
+      const gap = ws[j + 1]! - e;
+      const c0 = text.charCodeAt(e);
+      if (gap === 1 ? c0 !== 32 : gap !== 2 || (c0 !== 46 && c0 !== 32) || text.charCodeAt(e + 1) !== 32) break;
+      j++;
+    }
     // trim words that cannot be part of a name from both ends
     let a = i;
     let b = j;
-    while (a <= b && ev[a]! <= 0 && !isInitial(a)) a++;
-    while (b >= a && (ev[b]! <= 0 || isInitial(b))) b--;
+    while (a <= b && (code[a]! & Code.NoStart) !== 0) a++;
+    while (b >= a && (code[b]! & Code.NoEnd) !== 0) b--;
     // a word that is never a name splits the run: score the left part, then go on after the word
     let next = j + 1;
     for (let k = a; k <= b; k++) {
-      if (ev[k]! < 0 || (ev[k] === 0 && !isInitial(k))) {
+      if ((code[k]! & Code.Split) !== 0) {
         b = k - 1;
-        while (b >= a && (ev[b]! <= 0 || isInitial(b))) b--;
+        while (b >= a && (code[b]! & Code.NoEnd) !== 0) b--;
         next = k + 1;
         break;
       }
