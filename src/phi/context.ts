@@ -245,6 +245,12 @@ function build(): void {
   trieNext = next;
   trieWord = words;
   lowerWords = [...KNOWN.values()].filter((e) => /^[a-z]+$/.test(e.word));
+  lowerShapes.fill(0);
+  for (const e of lowerWords) {
+    const w = e.word;
+    const shape = lowerShapeOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length);
+    lowerShapes[shape >>> 5]! |= 1 << (shape & 31);
+  }
   lowerTable = new Int32Array(1 << Math.ceil(Math.log2(lowerWords.length * 4 + 1)));
   const mask = lowerTable.length - 1;
   lowerWords.forEach((e, k) => {
@@ -268,8 +274,11 @@ function build(): void {
 /** Known words of letters a-z only, by the hash of their codes (open addressing; slot → index + 1). */
 let lowerTable = new Int32Array(0);
 let lowerWords: KnownEntry[] = [];
+/** Bit set of (first letter, second letter, length) of those words: a cheap test before hashing. */
+const lowerShapes = new Int32Array(1024);
+const lowerShapeOf = (c0: number, c1: number, len: number) => ((c0 & 31) << 10) | ((c1 & 31) << 5) | (len < 31 ? len : 31);
 
-function lowerWordAt(text: string, s: number, e: number, hash: number): KnownEntry | undefined {
+function lowerWordAt(u: Uint16Array, s: number, e: number, hash: number): KnownEntry | undefined {
   const mask = lowerTable.length - 1;
   const len = e - s;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -279,7 +288,7 @@ function lowerWordAt(text: string, s: number, e: number, hash: number): KnownEnt
     const w = entry.word;
     if (w.length === len) {
       let i = 0;
-      while (i < len && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+      while (i < len && w.charCodeAt(i) === u[s + i]) i++;
       if (i === len) return entry;
     }
   }
@@ -289,12 +298,11 @@ function lowerWordAt(text: string, s: number, e: number, hash: number): KnownEnt
 const knownEnd = { end: 0, entry: undefined as KnownEntry | undefined };
 const trieDepths: number[] = [];
 const trieNodes: number[] = [];
-function matchKnown(text: string, p: number): boolean {
-  const n = text.length;
+function matchKnown(u: Uint16Array, n: number, p: number): boolean {
   let node = 0;
   let found = 0;
   for (let q = p; q < n; q++) {
-    const c = text.charCodeAt(q);
+    const c = u[q]!;
     if (c >= 128) break;
     const sym = trieSym[c]!;
     if (sym === 0) break;
@@ -309,13 +317,13 @@ function matchKnown(text: string, p: number): boolean {
   // longest first: "word's" then "word", each needing a word boundary after it
   for (let k = found - 1; k >= 0; k--) {
     const e = trieDepths[k]!;
-    const c = e < n ? text.charCodeAt(e) : -1;
-    if ((c === 39 || c === 0x2019) && e + 1 < n && text.charCodeAt(e + 1) === 115 && isWordCh(115) !== (e + 2 < n && isWordCh(text.charCodeAt(e + 2)))) {
+    const c = e < n ? u[e]! : -1;
+    if ((c === 39 || c === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) {
       knownEnd.end = e + 2;
       knownEnd.entry = trieWord[trieNodes[k]!];
       return true;
     }
-    if (isWordCh(text.charCodeAt(e - 1)) !== (c >= 0 && isWordCh(c))) {
+    if (isWordCh(u[e - 1]!) !== (c >= 0 && isWordCh(c))) {
       knownEnd.end = e;
       knownEnd.entry = trieWord[trieNodes[k]!];
       return true;
@@ -326,16 +334,22 @@ function matchKnown(text: string, p: number): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Capitalised spellings → TokenInfo: an open-addressing table keyed by a hash of the char codes,
-// so the scan neither slices nor hashes a string for a spelling it has seen before.
+// so the scan neither slices nor hashes a string for a spelling it has seen before. Each slot
+// holds the entry's index + 1, its hash, its length and where its codes start in one pool.
 
-let infoTable = new Int32Array(1 << 12);
+/** Ints per slot (`<< 2` below). */
+const SLOT = 4;
+let infoTable = new Int32Array(SLOT << 12);
 let infoList: TokenInfo[] = [];
+let infoPool = new Uint16Array(1 << 14);
+let infoPoolEnd = 0;
 /** The same for one- and two-letter ASCII spellings ("T", "PM"), by char codes. */
 const SHORT_INFO: Array<TokenInfo | undefined> = new Array(128 + 128 * 128).fill(undefined);
 
 function clearTokenInfo(): void {
-  infoTable = new Int32Array(1 << 12);
+  infoTable = new Int32Array(SLOT << 12);
   infoList = [];
+  infoPoolEnd = 0;
   SHORT_INFO.fill(undefined);
 }
 
@@ -352,39 +366,64 @@ function newInfo(tok: string): TokenInfo {
   return { raw: tok, known, caps, lower: tok.toLowerCase(), ev: undefined, trig: undefined };
 }
 
-function infoAt(text: string, s: number, e: number, hash: number): TokenInfo {
+/** The shared TokenInfo of the capitalised word text[s, e) (codes `u`, FNV-1a hash `hash`). */
+function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number): TokenInfo {
   const len = e - s;
   if (len <= 2) {
-    const c = text.charCodeAt(s);
-    const c1 = len === 2 ? text.charCodeAt(s + 1) : 0;
+    const c = u[s]!;
+    const c1 = len === 2 ? u[s + 1]! : 0;
     if (c < 128 && c1 < 128) {
       const key = len === 1 ? c : 128 + (c << 7) + c1;
       return (SHORT_INFO[key] ??= newInfo(text.slice(s, e)));
     }
   }
-  const mask = infoTable.length - 1;
-  let slot = hash & mask;
+  const table = infoTable;
+  const mask = table.length - SLOT;
+  let at = (hash << 2) & mask;
   for (;;) {
-    const k = infoTable[slot]!;
+    const k = table[at]!;
     if (k === 0) break;
-    const info = infoList[k - 1]!;
-    const raw = info.raw;
-    if (raw.length === len) {
-      let i = 0;
-      while (i < len && raw.charCodeAt(i) === text.charCodeAt(s + i)) i++;
-      if (i === len) return info;
+    if (table[at + 1] === hash && table[at + 2] === len) {
+      const pool = infoPool;
+      const off = table[at + 3]! - s;
+      let i = s;
+      while (i < e && pool[off + i] === u[i]) i++;
+      if (i === e) return infoList[k - 1]!;
     }
-    slot = (slot + 1) & mask;
+    at = (at + SLOT) & mask;
   }
   if (infoList.length > 100_000) {
     clearTokenInfo();
-    return infoAt(text, s, e, hash);
+    return infoAt(text, u, s, e, hash);
   }
   const info = newInfo(text.slice(s, e));
   infoList.push(info);
-  infoTable[slot] = infoList.length;
-  if (infoList.length * 2 > infoTable.length) rehash();
+  if (infoPoolEnd + len > infoPool.length) {
+    const grown = new Uint16Array(Math.max(infoPool.length * 2, infoPoolEnd + len));
+    grown.set(infoPool.subarray(0, infoPoolEnd));
+    infoPool = grown;
+  }
+  infoPool.set(u.subarray(s, e), infoPoolEnd);
+  table[at] = infoList.length;
+  table[at + 1] = hash;
+  table[at + 2] = len;
+  table[at + 3] = infoPoolEnd;
+  infoPoolEnd += len;
+  if (infoList.length * 2 * SLOT > table.length) rehash();
   return info;
+}
+
+function rehash(): void {
+  const old = infoTable;
+  const table = new Int32Array(old.length * 2);
+  const mask = table.length - SLOT;
+  for (let from = 0; from < old.length; from += SLOT) {
+    if (old[from] === 0) continue;
+    let at = (old[from + 1]! << 2) & mask;
+    while (table[at] !== 0) at = (at + SLOT) & mask;
+    table.set(old.subarray(from, from + SLOT), at);
+  }
+  infoTable = table;
 }
 
 function hashOf(s: string): number {
@@ -393,18 +432,31 @@ function hashOf(s: string): number {
   return h >>> 0;
 }
 
-function rehash(): void {
-  const table = new Int32Array(infoTable.length * 2);
-  const mask = table.length - 1;
-  for (let k = 0; k < infoList.length; k++) {
-    let slot = hashOf(infoList[k]!.raw) & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = k + 1;
-  }
-  infoTable = table;
-}
+// ---------------------------------------------------------------------------------------------
+// The text's UTF-16 code units in a reused typed array (Node: one native copy), with a 0 after
+// the last one so that loops over a run stop at the end of the text without testing for it.
 
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const NODE_BUFFER = LITTLE_ENDIAN && typeof Buffer === 'function' && typeof Buffer.allocUnsafeSlow === 'function';
+let codeBuf: Buffer | undefined;
+let codes: Uint16Array = new Uint16Array(0);
+
+function codesOf(text: string): Uint16Array {
+  const n = text.length;
+  if (codes.length <= n) {
+    const size = Math.max(4096, 2 ** Math.ceil(Math.log2(n + 1)));
+    if (NODE_BUFFER) {
+      codeBuf = Buffer.allocUnsafeSlow(size * 2);
+      codes = new Uint16Array(codeBuf.buffer, codeBuf.byteOffset, size);
+    } else codes = new Uint16Array(size);
+  }
+  const u = codes;
+  if (codeBuf === undefined || codeBuf.write(text, 0, 'utf16le') !== n * 2) {
+    for (let i = 0; i < n; i++) u[i] = text.charCodeAt(i);
+  }
+  u[n] = 0;
+  return u;
+}
 
 function lowerBound(list: readonly number[], value: number): number {
   let a = 0;
@@ -421,8 +473,7 @@ function lowerBound(list: readonly number[], value: number): number {
  * One pass over a text, in text order:
  * - capitalised words (a letter of UPPERS with no letter before it, letters, and inner ' ’ . -
  *   each followed by letters);
- * - runs of digits and ':' with the separators . , / - between them, split into digit runs and
- *   colons (IPv6 candidates);
+ * - maximal runs of digits, and colons with a hex digit or ':' on the left (IPv6 candidates);
  * - '@';
  * - the known lower-case words (cue and trigger words), at a word boundary, with an optional 's,
  *   followed by a word boundary; their capitalised spellings arrive as capitalised words.
@@ -445,135 +496,110 @@ export class Scan {
   /** Known words (cue and trigger words, any case) in text order: where each starts, and its entry. */
   readonly knownPos: number[] = [];
   readonly knownEntries: KnownEntry[] = [];
-  /** Cue word positions per cue bit (index: the bit's position). */
-  private readonly cueLists: number[][] = [[], [], [], [], [], [], [], [], [], [], []];
 
   constructor(text: string) {
     this.text = text;
     if (!built) build();
     const n = text.length;
+    const u = codesOf(text);
+    const { ws, we, caps, infos, digitStarts, digitEnds, knownPos, knownEntries } = this;
     let p = 0;
     while (p < n) {
-      const c = text.charCodeAt(p);
-      if (c >= 0x500) {
-        p++;
-        continue;
-      }
-      const cls = CLASS[c]!;
-      if (c <= 58 && c >= 48) {
-        // digit runs and colons, with '.' ',' '/' '-' between them
-        let end = p + 1;
-        while (end < n) {
-          const d = text.charCodeAt(end);
-          if (d >= 128 || (CLASS[d]! & CH_RUN) === 0) break;
-          end++;
-        }
-        let j = p;
-        while (j < end) {
-          const ch = text.charCodeAt(j);
-          if (ch >= 48 && ch <= 57) {
-            const s = j++;
-            while (j < end && isDigitCode(text.charCodeAt(j))) j++;
-            this.digitStarts.push(s);
-            this.digitEnds.push(j);
-            continue;
-          }
-          if (ch === 58) {
-            const prev = j > 0 ? text.charCodeAt(j - 1) : 0;
-            if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(j);
-          }
-          j++;
-        }
-        p = end;
-      } else if (c === 64) {
-        this.ats.push(p++);
-      } else if (c >= 97 && c <= 122) {
+      const c = u[p]!;
+      if (c >= 97 && c <= 122) {
         // a run of lower-case letters: no word boundary inside it, so a known word can only
         // start at its first letter (after a non-word character) and end at or after its end
-        let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
         let e = p + 1;
-        while (e < n) {
-          const d = text.charCodeAt(e);
-          if (d < 97 || d > 122) break;
-          h = Math.imul(h ^ d, 0x01000193);
-          e++;
-        }
-        if (p > 0 && isWordCh(text.charCodeAt(p - 1))) {
+        let after = u[e]!; // 0 past the end
+        while (after >= 97 && after <= 122) after = u[++e]!;
+        if (p > 0 && isWordCh(u[p - 1]!)) {
           p = e;
           continue;
         }
-        const after = e < n ? text.charCodeAt(e) : -1;
-        if (after >= 0 && after < 128 && trieSym[after] !== 0) {
+        if (after < 128 && trieSym[after] !== 0) {
           // a known word may go on past the letters ("x-ray", "d.o.b", "member_id", "hl7"): walk the trie
-          if (matchKnown(text, p)) {
-            this.addKnown(p, knownEnd.entry!);
+          if (matchKnown(u, n, p)) {
+            knownPos.push(p);
+            knownEntries.push(knownEnd.entry!);
             p = knownEnd.end;
           } else p = e;
           continue;
         }
-        const entry = lowerWordAt(text, p, e, h >>> 0);
+        // most words are not known: (first letter, second letter, length) rules them out before hashing
+        const len = e - p;
+        const shape = lowerShapeOf(c, len > 1 ? u[p + 1]! : 0, len);
+        if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0) {
+          p = e;
+          continue;
+        }
+        let h = 0x811c9dc5;
+        for (let q = p; q < e; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
+        const entry = lowerWordAt(u, p, e, h >>> 0);
         if (entry !== undefined) {
-          if ((after === 39 || after === 0x2019) && e + 1 < n && text.charCodeAt(e + 1) === 115 && !(e + 2 < n && isWordCh(text.charCodeAt(e + 2)))) {
-            this.addKnown(p, entry);
+          if ((after === 39 || after === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) {
+            knownPos.push(p);
+            knownEntries.push(entry);
             p = e + 2;
             continue;
           }
           if (!isWordCh(after)) {
-            this.addKnown(p, entry);
-            p = e;
-            continue;
+            knownPos.push(p);
+            knownEntries.push(entry);
           }
         }
         p = e;
-      } else if ((cls & CH_UPPER) !== 0) {
-        if (p > 0 && isLetter(text.charCodeAt(p - 1))) {
+      } else if (c <= 57) {
+        if (c >= 48) {
+          // a maximal digit run
+          const s = p;
+          let d = u[++p]!;
+          while (d >= 48 && d <= 57) d = u[++p]!;
+          digitStarts.push(s);
+          digitEnds.push(p);
+        } else p++;
+      } else if (c < 0x500 && (CLASS[c]! & CH_UPPER) !== 0) {
+        if (p > 0 && isLetter(u[p - 1]!)) {
           p++;
           continue;
         }
         let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
         let e = p + 1;
         for (;;) {
-          while (e < n) {
-            const d = text.charCodeAt(e);
-            if (d >= 0x500 || (CLASS[d]! & CH_LETTER) === 0) break;
+          let d = u[e]!; // 0 past the end
+          while (d < 0x500 && (CLASS[d]! & CH_LETTER) !== 0) {
             h = Math.imul(h ^ d, 0x01000193);
-            e++;
+            d = u[++e]!;
           }
           // inner ' ’ . - followed by a letter
-          if (e + 1 < n) {
-            const d = text.charCodeAt(e);
-            if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && isLetter(text.charCodeAt(e + 1))) {
-              h = Math.imul(h ^ d, 0x01000193);
-              e++;
-              continue;
-            }
+          if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && e + 1 < n && isLetter(u[e + 1]!)) {
+            h = Math.imul(h ^ d, 0x01000193);
+            e++;
+            continue;
           }
           break;
         }
-        const before = p > 0 ? text.charCodeAt(p - 1) : 0;
-        if (before === 91 ? e - p === 3 && c === 80 && text.charCodeAt(p + 1) === 72 && text.charCodeAt(p + 2) === 73 : before === 58 && text.startsWith('[PHI:', p - 5)) {
+        const before = p > 0 ? u[p - 1]! : 0;
+        if (before === 91 ? e - p === 3 && c === 80 && u[p + 1] === 72 && u[p + 2] === 73 : before === 58 && text.startsWith('[PHI:', p - 5)) {
           // this app's own masks ("[PHI:NAME]") are neither words nor context
         } else {
-          const info = infoAt(text, p, e, h >>> 0);
-          this.ws.push(p);
-          this.we.push(e);
-          this.caps.push(info.caps);
-          this.infos.push(info);
-          if (info.known !== undefined) this.addKnown(p, info.known);
+          const info = infoAt(text, u, p, e, h);
+          ws.push(p);
+          we.push(e);
+          caps.push(info.caps);
+          infos.push(info);
+          if (info.known !== undefined) {
+            knownPos.push(p);
+            knownEntries.push(info.known);
+          }
         }
         p = e;
+      } else if (c === 58) {
+        const prev = p > 0 ? u[p - 1]! : 0;
+        if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(p);
+        p++;
+      } else if (c === 64) {
+        this.ats.push(p++);
       } else p++;
-    }
-  }
-
-  private addKnown(pos: number, e: KnownEntry): void {
-    this.knownPos.push(pos);
-    this.knownEntries.push(e);
-    let cues = e.cues;
-    while (cues !== 0) {
-      const bit = cues & -cues;
-      this.cueLists[31 - Math.clz32(bit)]!.push(pos);
-      cues ^= bit;
     }
   }
 
@@ -593,10 +619,13 @@ export class Scan {
 
   /** Is there a cue word of kind `cue` starting in [from - before, to + after]? */
   near(cue: Cue, from: number, to: number, before: number, after = 0): boolean {
-    if ((cue & (cue - 1)) !== 0) return false; // one cue at a time
-    const list = this.cueLists[31 - Math.clz32(cue)];
-    if (!list) return false;
-    const a = lowerBound(list, from - before);
-    return a < list.length && list[a]! <= to + after;
+    if ((cue & (cue - 1)) !== 0 || cue <= 0 || cue > Cue.WeakIntro) return false; // one cue at a time
+    const { knownPos, knownEntries } = this;
+    const hi = to + after;
+    for (let k = lowerBound(knownPos, from - before); k < knownPos.length; k++) {
+      if (!(knownPos[k]! <= hi)) return false;
+      if ((knownEntries[k]!.cues & cue) !== 0) return true;
+    }
+    return false;
   }
 }
