@@ -458,16 +458,55 @@ function codesOf(text: string): Uint16Array {
   return u;
 }
 
-function lowerBound(list: readonly number[], value: number): number {
-  let a = 0;
-  let b = list.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (list[mid]! < value) a = mid + 1;
-    else b = mid;
-  }
-  return a;
+// ---------------------------------------------------------------------------------------------
+// The lists a scan fills, reused (each sized for the longest text scanned so far: a text of n
+// code units has fewer than n of each) and copied out at the end at their exact lengths.
+
+let listCap = 0;
+let sWs: number[] = [];
+let sWe: number[] = [];
+let sCaps: number[] = [];
+let sDigitStarts: number[] = [];
+let sDigitEnds: number[] = [];
+let sKnownPos: number[] = [];
+let sInfos: TokenInfo[] = [];
+let sKnownEntries: KnownEntry[] = [];
+/** Scratch for `Scan.indexCues`. */
+const sCuePos: number[] = [];
+/** The bits of `Cue`. */
+const CUE_BITS = 0x7ff;
+const NO_POS: readonly number[] = [];
+
+/** A list of `n` copies of `x`, packed (no holes), so that its copies are too. */
+function packed<T>(n: number, x: T): T[] {
+  const list: T[] = [];
+  for (let i = 0; i < n; i++) list.push(x);
+  return list;
 }
+
+function growLists(n: number): void {
+  listCap = Math.max(4096, 2 ** Math.ceil(Math.log2(n + 1)));
+  sWs = packed(listCap, 0);
+  sWe = packed(listCap, 0);
+  sCaps = packed(listCap, 0);
+  sDigitStarts = packed(listCap, 0);
+  sDigitEnds = packed(listCap, 0);
+  sKnownPos = packed(listCap, 0);
+  sInfos = packed(listCap, newInfo('X'));
+  sKnownEntries = packed(listCap, NO_ENTRY);
+}
+
+/** After a long text, the lists (and codes) are let go rather than kept at its size. */
+const KEEP_CAP = 1 << 17;
+function releaseLists(): void {
+  listCap = 0;
+  sWs = sWe = sCaps = sDigitStarts = sDigitEnds = sKnownPos = [];
+  sInfos = [];
+  sKnownEntries = [];
+  codes = new Uint16Array(0);
+  codeBuf = undefined;
+}
+const NO_ENTRY: KnownEntry = { word: '', cues: 0, tags: 0, rule: undefined };
 
 /**
  * One pass over a text, in text order:
@@ -481,28 +520,35 @@ function lowerBound(list: readonly number[], value: number): number {
 export class Scan {
   readonly text: string;
   /** Capitalised words: start / end offsets, 1 Capitalised or 2 ALL CAPS. */
-  readonly ws: number[] = [];
-  readonly we: number[] = [];
-  readonly caps: number[] = [];
+  readonly ws: number[];
+  readonly we: number[];
+  readonly caps: number[];
   /** Per capitalised word: its shared `TokenInfo`. */
-  readonly infos: TokenInfo[] = [];
+  readonly infos: TokenInfo[];
   /** Start and end offsets of maximal digit runs. */
-  readonly digitStarts: number[] = [];
-  readonly digitEnds: number[] = [];
+  readonly digitStarts: number[];
+  readonly digitEnds: number[];
   /** Offsets of '@'. */
   readonly ats: number[] = [];
   /** Offsets of ':' with a hex digit or ':' on the left (IPv6 candidates). */
   readonly colons: number[] = [];
   /** Known words (cue and trigger words, any case) in text order: where each starts, and its entry. */
-  readonly knownPos: number[] = [];
-  readonly knownEntries: KnownEntry[] = [];
+  readonly knownPos: number[];
+  readonly knownEntries: KnownEntry[];
+  /** See `indexCues`, made when `near` is first asked. */
+  private cueStarts: number[] | undefined = undefined;
+  private cuePos: readonly number[] = NO_POS;
 
   constructor(text: string) {
     this.text = text;
     if (!built) build();
     const n = text.length;
     const u = codesOf(text);
-    const { ws, we, caps, infos, digitStarts, digitEnds, knownPos, knownEntries } = this;
+    if (listCap <= n) growLists(n);
+    const ws = sWs, we = sWe, caps = sCaps, infos = sInfos, digitStarts = sDigitStarts, digitEnds = sDigitEnds, knownPos = sKnownPos, knownEntries = sKnownEntries;
+    let nw = 0;
+    let nd = 0;
+    let nk = 0;
     let p = 0;
     while (p < n) {
       const c = u[p]!;
@@ -519,8 +565,8 @@ export class Scan {
         if (after < 128 && trieSym[after] !== 0) {
           // a known word may go on past the letters ("x-ray", "d.o.b", "member_id", "hl7"): walk the trie
           if (matchKnown(u, n, p)) {
-            knownPos.push(p);
-            knownEntries.push(knownEnd.entry!);
+            knownPos[nk] = p;
+            knownEntries[nk++] = knownEnd.entry!;
             p = knownEnd.end;
           } else p = e;
           continue;
@@ -537,14 +583,14 @@ export class Scan {
         const entry = lowerWordAt(u, p, e, h >>> 0);
         if (entry !== undefined) {
           if ((after === 39 || after === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) {
-            knownPos.push(p);
-            knownEntries.push(entry);
+            knownPos[nk] = p;
+            knownEntries[nk++] = entry;
             p = e + 2;
             continue;
           }
           if (!isWordCh(after)) {
-            knownPos.push(p);
-            knownEntries.push(entry);
+            knownPos[nk] = p;
+            knownEntries[nk++] = entry;
           }
         }
         p = e;
@@ -554,8 +600,8 @@ export class Scan {
           const s = p;
           let d = u[++p]!;
           while (d >= 48 && d <= 57) d = u[++p]!;
-          digitStarts.push(s);
-          digitEnds.push(p);
+          digitStarts[nd] = s;
+          digitEnds[nd++] = p;
         } else p++;
       } else if (c < 0x500 && (CLASS[c]! & CH_UPPER) !== 0) {
         if (p > 0 && isLetter(u[p - 1]!)) {
@@ -583,13 +629,13 @@ export class Scan {
           // this app's own masks ("[PHI:NAME]") are neither words nor context
         } else {
           const info = infoAt(text, u, p, e, h);
-          ws.push(p);
-          we.push(e);
-          caps.push(info.caps);
-          infos.push(info);
+          ws[nw] = p;
+          we[nw] = e;
+          caps[nw] = info.caps;
+          infos[nw++] = info;
           if (info.known !== undefined) {
-            knownPos.push(p);
-            knownEntries.push(info.known);
+            knownPos[nk] = p;
+            knownEntries[nk++] = info.known;
           }
         }
         p = e;
@@ -601,6 +647,15 @@ export class Scan {
         this.ats.push(p++);
       } else p++;
     }
+    this.ws = ws.slice(0, nw);
+    this.we = we.slice(0, nw);
+    this.caps = caps.slice(0, nw);
+    this.infos = infos.slice(0, nw);
+    this.digitStarts = digitStarts.slice(0, nd);
+    this.digitEnds = digitEnds.slice(0, nd);
+    this.knownPos = knownPos.slice(0, nk);
+    this.knownEntries = knownEntries.slice(0, nk);
+    if (listCap > KEEP_CAP) releaseLists();
   }
 
   get wordCount(): number {
@@ -620,12 +675,39 @@ export class Scan {
   /** Is there a cue word of kind `cue` starting in [from - before, to + after]? */
   near(cue: Cue, from: number, to: number, before: number, after = 0): boolean {
     if ((cue & (cue - 1)) !== 0 || cue <= 0 || cue > Cue.WeakIntro) return false; // one cue at a time
-    const { knownPos, knownEntries } = this;
-    const hi = to + after;
-    for (let k = lowerBound(knownPos, from - before); k < knownPos.length; k++) {
-      if (!(knownPos[k]! <= hi)) return false;
-      if ((knownEntries[k]!.cues & cue) !== 0) return true;
+    const starts = this.cueStarts ?? this.indexCues();
+    const list = this.cuePos;
+    const bit = 31 - Math.clz32(cue);
+    const end = starts[bit + 1]!;
+    const lo = from - before;
+    let a = starts[bit]!;
+    let b = end;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (list[mid]! < lo) a = mid + 1;
+      else b = mid;
     }
-    return false;
+    return a < end && list[a]! <= to + after;
+  }
+
+  /** `cuePos`: the known words' positions grouped by cue bit, each group in text order; `cueStarts`: where each group starts. */
+  private indexCues(): number[] {
+    const { knownPos, knownEntries } = this;
+    const nk = knownPos.length;
+    const starts = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    for (let k = 0; k < nk; k++) {
+      for (let cues = knownEntries[k]!.cues & CUE_BITS; cues !== 0; cues &= cues - 1) starts[32 - Math.clz32(cues & -cues)]!++;
+    }
+    for (let i = 1; i < 12; i++) starts[i]! += starts[i - 1]!;
+    const total = starts[11]!;
+    const out = sCuePos;
+    while (out.length < total) out.push(0);
+    const next = starts.slice();
+    for (let k = 0; k < nk; k++) {
+      const pos = knownPos[k]!;
+      for (let cues = knownEntries[k]!.cues & CUE_BITS; cues !== 0; cues &= cues - 1) out[next[31 - Math.clz32(cues & -cues)]!++] = pos;
+    }
+    this.cuePos = out.slice(0, total);
+    return (this.cueStarts = starts);
   }
 }
