@@ -195,15 +195,21 @@ const isWordCh = (c: number) => c < 0x500 && (CLASS[c]! & CH_WORD) !== 0;
 const isLetter = (c: number) => c < 0x500 && (CLASS[c]! & CH_LETTER) !== 0;
 
 // ---------------------------------------------------------------------------------------------
-// Known lower-case words: a trie over their characters, walked where a word starts.
+// Known lower-case words. Those of letters a-z only ("plain") are found by a hash of their codes
+// (see lowerWordAt); the few others ("x-ray", "d.o.b", "member_id", "hl7") by a trie over their
+// characters, walked where a run of letters is followed by one of their non-letters. A plain word
+// can only match a whole run of letters, and any other word is longer than the run it starts
+// with, so the trie's words are tried first, longest first, then the run as a plain word.
 
 /** Child table: node * ALPHABET + symbol → child node + 1 (0: none). */
 let trieNext = new Int32Array(0);
 /** Per node: the known word ending there, if any. */
 let trieWord: Array<KnownEntry | undefined> = [];
-/** Character code → trie symbol + 1 (0: not in any known word). */
+/** Character code → trie symbol + 1 (0: not in any known word but plain ones). */
 const trieSym = new Uint8Array(128);
 let alphabet = 0;
+/** Bit set of the first two codes of the known words (c0 << 7 | c1): a cheap test before walking the trie. */
+const triePairs = new Int32Array(512);
 
 /** Capitalised and upper-case spellings of the known words, for the capitalised-word branch. */
 let casedKnown = new Map<string, KnownEntry>();
@@ -214,16 +220,22 @@ const shapeOf = (tok: string) => ((tok.charCodeAt(0) & 31) << 5) | Math.min(tok.
 function build(): void {
   trieSym.fill(0);
   alphabet = 0;
+  const plain = (w: string) => /^[a-z]+$/.test(w);
   for (const w of KNOWN.keys()) {
     for (let i = 0; i < w.length; i++) {
+      if (w.charCodeAt(i) >= 128) throw new Error(`known word "${w}" must be ASCII`);
+    }
+  }
+  const others = [...KNOWN].filter(([w]) => !plain(w));
+  for (const [w] of others) {
+    for (let i = 0; i < w.length; i++) {
       const c = w.charCodeAt(i);
-      if (c >= 128) throw new Error(`known word "${w}" must be ASCII`);
       if (trieSym[c] === 0) trieSym[c] = ++alphabet;
     }
   }
-  let next = new Int32Array(64 * alphabet);
+  let next = new Int32Array(Math.max(1, 64 * alphabet));
   const words: Array<KnownEntry | undefined> = [undefined];
-  for (const [w, e] of KNOWN) {
+  for (const [w, e] of others) {
     let node = 0;
     for (let i = 0; i < w.length; i++) {
       const slot = node * alphabet + trieSym[w.charCodeAt(i)]! - 1;
@@ -244,11 +256,19 @@ function build(): void {
   }
   trieNext = next;
   trieWord = words;
-  lowerWords = [...KNOWN.values()].filter((e) => /^[a-z]+$/.test(e.word));
+  triePairs.fill(0);
+  for (const [w] of others) {
+    // a one-letter word: any code may follow (codes >= 128 count as 0 here)
+    for (let c1 = w.length > 1 ? w.charCodeAt(1) : 0; c1 < (w.length > 1 ? w.charCodeAt(1) + 1 : 128); c1++) {
+      const pair = (w.charCodeAt(0) << 7) | c1;
+      triePairs[pair >>> 5]! |= 1 << (pair & 31);
+    }
+  }
+  lowerWords = [...KNOWN.values()].filter((e) => plain(e.word));
   lowerShapes.fill(0);
   for (const e of lowerWords) {
     const w = e.word;
-    const shape = lowerShapeOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length);
+    const shape = lowerShapeOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1), w.length);
     lowerShapes[shape >>> 5]! |= 1 << (shape & 31);
   }
   lowerTable = new Int32Array(1 << Math.ceil(Math.log2(lowerWords.length * 4 + 1)));
@@ -274,9 +294,10 @@ function build(): void {
 /** Known words of letters a-z only, by the hash of their codes (open addressing; slot → index + 1). */
 let lowerTable = new Int32Array(0);
 let lowerWords: KnownEntry[] = [];
-/** Bit set of (first letter, second letter, length) of those words: a cheap test before hashing. */
-const lowerShapes = new Int32Array(1024);
-const lowerShapeOf = (c0: number, c1: number, len: number) => ((c0 & 31) << 10) | ((c1 & 31) << 5) | (len < 31 ? len : 31);
+/** Bit set of a 16-bit hash of (first letter, second letter, last letter, length) of those words: a cheap test before hashing all of a word. */
+const lowerShapes = new Int32Array(2048);
+const lowerShapeOf = (c0: number, c1: number, cl: number, len: number) =>
+  Math.imul(c0 | (c1 << 7) | (cl << 14) | ((len < 127 ? len : 127) << 21), 0x9e3779b1) >>> 16;
 
 function lowerWordAt(u: Uint16Array, s: number, e: number, hash: number): KnownEntry | undefined {
   const mask = lowerTable.length - 1;
@@ -334,23 +355,31 @@ function matchKnown(u: Uint16Array, n: number, p: number): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Capitalised spellings → TokenInfo: an open-addressing table keyed by a hash of the char codes,
-// so the scan neither slices nor hashes a string for a spelling it has seen before. Each slot
-// holds the entry's index + 1, its hash, its length and where its codes start in one pool.
+// so the scan neither slices nor hashes a string for a spelling it has seen before.
 
-/** Ints per slot (`<< 2` below). */
-const SLOT = 4;
-let infoTable = new Int32Array(SLOT << 12);
+/** The entries: TokenInfo by index, and per index (`<< 2`): pool offset, length, flags, hash. */
 let infoList: TokenInfo[] = [];
+let infoMeta = new Int32Array(4 << 12);
+/** Flags of an entry: its `caps` in the low 2 bits, and this bit if it is a known word. */
+const INFO_KNOWN = 4;
+/** The codes of the entries' spellings, one after another. */
 let infoPool = new Uint16Array(1 << 14);
 let infoPoolEnd = 0;
-/** The same for one- and two-letter ASCII spellings ("T", "PM"), by char codes. */
-const SHORT_INFO: Array<TokenInfo | undefined> = new Array(128 + 128 * 128).fill(undefined);
+/** Slot → 0, or the entry's index + 1 in the low INDEX_BITS bits and the rest of its hash above them. */
+const INDEX_BITS = 17;
+const INDEX_MASK = (1 << INDEX_BITS) - 1;
+let infoTable = new Int32Array(1 << 13);
+/** Entries in infoTable. */
+let infoCount = 0;
+/** The same for one- and two-letter ASCII spellings ("T", "PM"), by char codes: entry index + 1. */
+const SHORT_INFO = new Int32Array(128 + 128 * 128);
 
 function clearTokenInfo(): void {
-  infoTable = new Int32Array(SLOT << 12);
+  infoTable = new Int32Array(1 << 13);
+  infoCount = 0;
   infoList = [];
   infoPoolEnd = 0;
-  SHORT_INFO.fill(undefined);
+  SHORT_INFO.fill(0);
 }
 
 function newInfo(tok: string): TokenInfo {
@@ -366,62 +395,84 @@ function newInfo(tok: string): TokenInfo {
   return { raw: tok, known, caps, lower: tok.toLowerCase(), ev: undefined, trig: undefined };
 }
 
-/** The shared TokenInfo of the capitalised word text[s, e) (codes `u`, FNV-1a hash `hash`). */
-function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number): TokenInfo {
+/** A new entry for `tok`: its index. */
+function newEntry(tok: string, hash: number): number {
+  const info = newInfo(tok);
+  const k = infoList.length;
+  infoList.push(info);
+  if ((k + 1) << 2 > infoMeta.length) {
+    const grown = new Int32Array(infoMeta.length * 2);
+    grown.set(infoMeta);
+    infoMeta = grown;
+  }
+  infoMeta[(k << 2) + 2] = info.caps | (info.known !== undefined ? INFO_KNOWN : 0);
+  infoMeta[(k << 2) + 3] = hash;
+  return k;
+}
+
+/** The index of the entry (infoList, infoMeta) of the capitalised word text[s, e) (codes `u`, FNV-1a hash `hash`). */
+function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number): number {
   const len = e - s;
   if (len <= 2) {
     const c = u[s]!;
     const c1 = len === 2 ? u[s + 1]! : 0;
     if (c < 128 && c1 < 128) {
       const key = len === 1 ? c : 128 + (c << 7) + c1;
-      return (SHORT_INFO[key] ??= newInfo(text.slice(s, e)));
+      const k = SHORT_INFO[key]!;
+      if (k !== 0) return k - 1;
+      const made = newEntry(text.slice(s, e), hash);
+      SHORT_INFO[key] = made + 1;
+      return made;
     }
   }
   const table = infoTable;
-  const mask = table.length - SLOT;
-  let at = (hash << 2) & mask;
+  const mask = table.length - 1;
+  const tag = hash & ~INDEX_MASK;
+  let slot = hash & mask;
   for (;;) {
-    const k = table[at]!;
-    if (k === 0) break;
-    if (table[at + 1] === hash && table[at + 2] === len) {
-      const pool = infoPool;
-      const off = table[at + 3]! - s;
-      let i = s;
-      while (i < e && pool[off + i] === u[i]) i++;
-      if (i === e) return infoList[k - 1]!;
+    const v = table[slot]!;
+    if (v === 0) break;
+    if ((v & ~INDEX_MASK) === tag) {
+      const k = (v & INDEX_MASK) - 1;
+      if (infoMeta[(k << 2) + 1] === len) {
+        const pool = infoPool;
+        const off = infoMeta[k << 2]! - s;
+        let i = s;
+        while (i < e && pool[off + i] === u[i]) i++;
+        if (i === e) return k;
+      }
     }
-    at = (at + SLOT) & mask;
+    slot = (slot + 1) & mask;
   }
-  if (infoList.length > 100_000) {
+  if (infoCount > 100_000) {
     clearTokenInfo();
     return infoAt(text, u, s, e, hash);
   }
-  const info = newInfo(text.slice(s, e));
-  infoList.push(info);
+  const k = newEntry(text.slice(s, e), hash);
   if (infoPoolEnd + len > infoPool.length) {
     const grown = new Uint16Array(Math.max(infoPool.length * 2, infoPoolEnd + len));
     grown.set(infoPool.subarray(0, infoPoolEnd));
     infoPool = grown;
   }
   infoPool.set(u.subarray(s, e), infoPoolEnd);
-  table[at] = infoList.length;
-  table[at + 1] = hash;
-  table[at + 2] = len;
-  table[at + 3] = infoPoolEnd;
+  infoMeta[k << 2] = infoPoolEnd;
+  infoMeta[(k << 2) + 1] = len;
   infoPoolEnd += len;
-  if (infoList.length * 2 * SLOT > table.length) rehash();
-  return info;
+  table[slot] = tag | (k + 1);
+  if (++infoCount * 2 > table.length) rehash();
+  return k;
 }
 
 function rehash(): void {
   const old = infoTable;
   const table = new Int32Array(old.length * 2);
-  const mask = table.length - SLOT;
-  for (let from = 0; from < old.length; from += SLOT) {
-    if (old[from] === 0) continue;
-    let at = (old[from + 1]! << 2) & mask;
-    while (table[at] !== 0) at = (at + SLOT) & mask;
-    table.set(old.subarray(from, from + SLOT), at);
+  const mask = table.length - 1;
+  for (let from = 0; from < old.length; from++) {
+    const v = old[from]!;
+    if (v === 0) continue;
+    let slot = infoMeta[(((v & INDEX_MASK) - 1) << 2) + 3]! & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = v;
   }
   infoTable = table;
 }
@@ -564,16 +615,18 @@ export class Scan {
         }
         if (after < 128 && trieSym[after] !== 0) {
           // a known word may go on past the letters ("x-ray", "d.o.b", "member_id", "hl7"): walk the trie
-          if (matchKnown(u, n, p)) {
+          const c1 = u[p + 1]!;
+          const pair = (c << 7) | (c1 < 128 ? c1 : 0);
+          if ((triePairs[pair >>> 5]! & (1 << (pair & 31))) !== 0 && matchKnown(u, n, p)) {
             knownPos[nk] = p;
             knownEntries[nk++] = knownEnd.entry!;
             p = knownEnd.end;
-          } else p = e;
-          continue;
+            continue;
+          }
         }
         // most words are not known: (first letter, second letter, length) rules them out before hashing
         const len = e - p;
-        const shape = lowerShapeOf(c, len > 1 ? u[p + 1]! : 0, len);
+        const shape = lowerShapeOf(c, len > 1 ? u[p + 1]! : 0, u[e - 1]!, len);
         if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0) {
           p = e;
           continue;
@@ -628,14 +681,16 @@ export class Scan {
         if (before === 91 ? e - p === 3 && c === 80 && u[p + 1] === 72 && u[p + 2] === 73 : before === 58 && text.startsWith('[PHI:', p - 5)) {
           // this app's own masks ("[PHI:NAME]") are neither words nor context
         } else {
-          const info = infoAt(text, u, p, e, h);
+          const k = infoAt(text, u, p, e, h);
+          const flags = infoMeta[(k << 2) + 2]!;
+          const info = infoList[k]!;
           ws[nw] = p;
           we[nw] = e;
-          caps[nw] = info.caps;
+          caps[nw] = flags & 3;
           infos[nw++] = info;
-          if (info.known !== undefined) {
+          if ((flags & INFO_KNOWN) !== 0) {
             knownPos[nk] = p;
-            knownEntries[nk++] = info.known;
+            knownEntries[nk++] = info.known!;
           }
         }
         p = e;
