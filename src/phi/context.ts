@@ -2,9 +2,10 @@
  * Scanning a text for the rules, in one pass over its character codes (see `Scan`): capitalised
  * words, digit runs, '@' and ':' — what the rules dispatch on — and the known lower-case
  * vocabulary: context cue words ("patient", "server", "DOB") and rule trigger words ("member",
- * "account", "serial"). Nothing is sliced or hashed as a string for a word seen before: known
- * words are walked in a trie, capitalised spellings found in a table keyed by a hash of their
- * character codes.
+ * "account", "serial"). Nothing is sliced or hashed as a string for a word seen before: the
+ * text's code units are copied once into a typed array; known words are found by a hash of their
+ * codes (after cheap bit-set tests that rule out most words) or, for the few with a non-letter,
+ * walked in a small trie; capitalised spellings are found in a table keyed by a hash of their codes.
  */
 
 /** Tags (`tagWords`) of the known words some rules look for. */
@@ -205,10 +206,10 @@ const isLetter = (c: number) => c < 0x500 && (CLASS[c]! & CH_LETTER) !== 0;
 let trieNext = new Int32Array(0);
 /** Per node: the known word ending there, if any. */
 let trieWord: Array<KnownEntry | undefined> = [];
-/** Character code → trie symbol + 1 (0: not in any known word but plain ones). */
+/** Character code → trie symbol + 1 (0: in none of the trie's words). */
 const trieSym = new Uint8Array(128);
 let alphabet = 0;
-/** Bit set of the first two codes of the known words (c0 << 7 | c1): a cheap test before walking the trie. */
+/** Bit set of the first two codes of the trie's words (c0 << 7 | c1; a code >= 128 as 0): a cheap test before walking it. */
 const triePairs = new Int32Array(512);
 
 /** Capitalised and upper-case spellings of the known words, for the capitalised-word branch. */
@@ -258,11 +259,9 @@ function build(): void {
   trieWord = words;
   triePairs.fill(0);
   for (const [w] of others) {
-    // a one-letter word: any code may follow (codes >= 128 count as 0 here)
-    for (let c1 = w.length > 1 ? w.charCodeAt(1) : 0; c1 < (w.length > 1 ? w.charCodeAt(1) + 1 : 128); c1++) {
-      const pair = (w.charCodeAt(0) << 7) | c1;
-      triePairs[pair >>> 5]! |= 1 << (pair & 31);
-    }
+    // (a letter first and a non-letter in it: at least two codes)
+    const pair = (w.charCodeAt(0) << 7) | w.charCodeAt(1);
+    triePairs[pair >>> 5]! |= 1 << (pair & 31);
   }
   lowerWords = [...KNOWN.values()].filter((e) => plain(e.word));
   lowerShapes.fill(0);
