@@ -2,9 +2,10 @@
  * Scanning a text for the rules, in one pass over its character codes (see `Scan`): capitalised
  * words, digit runs, '@' and ':' — what the rules dispatch on — and the known lower-case
  * vocabulary: context cue words ("patient", "server", "DOB") and rule trigger words ("member",
- * "account", "serial"). Nothing is sliced or hashed as a string for a word seen before: known
- * words are walked in a trie, capitalised spellings found in a table keyed by a hash of their
- * character codes.
+ * "account", "serial"). Nothing is sliced or hashed as a string for a word seen before: the
+ * text's code units are copied once into a typed array; known words are found by a hash of their
+ * codes (after cheap bit-set tests that rule out most words) or, for the few with a non-letter,
+ * walked in a small trie; capitalised spellings are found in a table keyed by a hash of their codes.
  */
 
 /** Tags (`tagWords`) of the known words some rules look for. */
@@ -195,15 +196,21 @@ const isWordCh = (c: number) => c < 0x500 && (CLASS[c]! & CH_WORD) !== 0;
 const isLetter = (c: number) => c < 0x500 && (CLASS[c]! & CH_LETTER) !== 0;
 
 // ---------------------------------------------------------------------------------------------
-// Known lower-case words: a trie over their characters, walked where a word starts.
+// Known lower-case words. Those of letters a-z only ("plain") are found by a hash of their codes
+// (see lowerWordAt); the few others ("x-ray", "d.o.b", "member_id", "hl7") by a trie over their
+// characters, walked where a run of letters is followed by one of their non-letters. A plain word
+// can only match a whole run of letters, and any other word is longer than the run it starts
+// with, so the trie's words are tried first, longest first, then the run as a plain word.
 
 /** Child table: node * ALPHABET + symbol → child node + 1 (0: none). */
 let trieNext = new Int32Array(0);
 /** Per node: the known word ending there, if any. */
 let trieWord: Array<KnownEntry | undefined> = [];
-/** Character code → trie symbol + 1 (0: not in any known word). */
+/** Character code → trie symbol + 1 (0: in none of the trie's words). */
 const trieSym = new Uint8Array(128);
 let alphabet = 0;
+/** Bit set of the first two codes of the trie's words (c0 << 7 | c1; a code >= 128 as 0): a cheap test before walking it. */
+const triePairs = new Int32Array(512);
 
 /** Capitalised and upper-case spellings of the known words, for the capitalised-word branch. */
 let casedKnown = new Map<string, KnownEntry>();
@@ -214,16 +221,22 @@ const shapeOf = (tok: string) => ((tok.charCodeAt(0) & 31) << 5) | Math.min(tok.
 function build(): void {
   trieSym.fill(0);
   alphabet = 0;
+  const plain = (w: string) => /^[a-z]+$/.test(w);
   for (const w of KNOWN.keys()) {
     for (let i = 0; i < w.length; i++) {
+      if (w.charCodeAt(i) >= 128) throw new Error(`known word "${w}" must be ASCII`);
+    }
+  }
+  const others = [...KNOWN].filter(([w]) => !plain(w));
+  for (const [w] of others) {
+    for (let i = 0; i < w.length; i++) {
       const c = w.charCodeAt(i);
-      if (c >= 128) throw new Error(`known word "${w}" must be ASCII`);
       if (trieSym[c] === 0) trieSym[c] = ++alphabet;
     }
   }
-  let next = new Int32Array(64 * alphabet);
+  let next = new Int32Array(Math.max(1, 64 * alphabet));
   const words: Array<KnownEntry | undefined> = [undefined];
-  for (const [w, e] of KNOWN) {
+  for (const [w, e] of others) {
     let node = 0;
     for (let i = 0; i < w.length; i++) {
       const slot = node * alphabet + trieSym[w.charCodeAt(i)]! - 1;
@@ -244,7 +257,19 @@ function build(): void {
   }
   trieNext = next;
   trieWord = words;
-  lowerWords = [...KNOWN.values()].filter((e) => /^[a-z]+$/.test(e.word));
+  triePairs.fill(0);
+  for (const [w] of others) {
+    // (a letter first and a non-letter in it: at least two codes)
+    const pair = (w.charCodeAt(0) << 7) | w.charCodeAt(1);
+    triePairs[pair >>> 5]! |= 1 << (pair & 31);
+  }
+  lowerWords = [...KNOWN.values()].filter((e) => plain(e.word));
+  lowerShapes.fill(0);
+  for (const e of lowerWords) {
+    const w = e.word;
+    const shape = lowerShapeOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.charCodeAt(w.length - 1), w.length);
+    lowerShapes[shape >>> 5]! |= 1 << (shape & 31);
+  }
   lowerTable = new Int32Array(1 << Math.ceil(Math.log2(lowerWords.length * 4 + 1)));
   const mask = lowerTable.length - 1;
   lowerWords.forEach((e, k) => {
@@ -268,8 +293,12 @@ function build(): void {
 /** Known words of letters a-z only, by the hash of their codes (open addressing; slot → index + 1). */
 let lowerTable = new Int32Array(0);
 let lowerWords: KnownEntry[] = [];
+/** Bit set of a 16-bit hash of (first letter, second letter, last letter, length) of those words: a cheap test before hashing all of a word. */
+const lowerShapes = new Int32Array(2048);
+const lowerShapeOf = (c0: number, c1: number, cl: number, len: number) =>
+  Math.imul(c0 | (c1 << 7) | (cl << 14) | ((len < 127 ? len : 127) << 21), 0x9e3779b1) >>> 16;
 
-function lowerWordAt(text: string, s: number, e: number, hash: number): KnownEntry | undefined {
+function lowerWordAt(u: Uint16Array, s: number, e: number, hash: number): KnownEntry | undefined {
   const mask = lowerTable.length - 1;
   const len = e - s;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -279,7 +308,7 @@ function lowerWordAt(text: string, s: number, e: number, hash: number): KnownEnt
     const w = entry.word;
     if (w.length === len) {
       let i = 0;
-      while (i < len && w.charCodeAt(i) === text.charCodeAt(s + i)) i++;
+      while (i < len && w.charCodeAt(i) === u[s + i]) i++;
       if (i === len) return entry;
     }
   }
@@ -289,12 +318,11 @@ function lowerWordAt(text: string, s: number, e: number, hash: number): KnownEnt
 const knownEnd = { end: 0, entry: undefined as KnownEntry | undefined };
 const trieDepths: number[] = [];
 const trieNodes: number[] = [];
-function matchKnown(text: string, p: number): boolean {
-  const n = text.length;
+function matchKnown(u: Uint16Array, n: number, p: number): boolean {
   let node = 0;
   let found = 0;
   for (let q = p; q < n; q++) {
-    const c = text.charCodeAt(q);
+    const c = u[q]!;
     if (c >= 128) break;
     const sym = trieSym[c]!;
     if (sym === 0) break;
@@ -309,13 +337,13 @@ function matchKnown(text: string, p: number): boolean {
   // longest first: "word's" then "word", each needing a word boundary after it
   for (let k = found - 1; k >= 0; k--) {
     const e = trieDepths[k]!;
-    const c = e < n ? text.charCodeAt(e) : -1;
-    if ((c === 39 || c === 0x2019) && e + 1 < n && text.charCodeAt(e + 1) === 115 && isWordCh(115) !== (e + 2 < n && isWordCh(text.charCodeAt(e + 2)))) {
+    const c = e < n ? u[e]! : -1;
+    if ((c === 39 || c === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) {
       knownEnd.end = e + 2;
       knownEnd.entry = trieWord[trieNodes[k]!];
       return true;
     }
-    if (isWordCh(text.charCodeAt(e - 1)) !== (c >= 0 && isWordCh(c))) {
+    if (isWordCh(u[e - 1]!) !== (c >= 0 && isWordCh(c))) {
       knownEnd.end = e;
       knownEnd.entry = trieWord[trieNodes[k]!];
       return true;
@@ -328,15 +356,29 @@ function matchKnown(text: string, p: number): boolean {
 // Capitalised spellings → TokenInfo: an open-addressing table keyed by a hash of the char codes,
 // so the scan neither slices nor hashes a string for a spelling it has seen before.
 
-let infoTable = new Int32Array(1 << 12);
+/** The entries: TokenInfo by index, and per index (`<< 2`): pool offset, length, flags, hash. */
 let infoList: TokenInfo[] = [];
-/** The same for one- and two-letter ASCII spellings ("T", "PM"), by char codes. */
-const SHORT_INFO: Array<TokenInfo | undefined> = new Array(128 + 128 * 128).fill(undefined);
+let infoMeta = new Int32Array(4 << 12);
+/** Flags of an entry: its `caps` in the low 2 bits, and this bit if it is a known word. */
+const INFO_KNOWN = 4;
+/** The codes of the entries' spellings, one after another. */
+let infoPool = new Uint16Array(1 << 14);
+let infoPoolEnd = 0;
+/** Slot → 0, or the entry's index + 1 in the low INDEX_BITS bits and the rest of its hash above them. */
+const INDEX_BITS = 17;
+const INDEX_MASK = (1 << INDEX_BITS) - 1;
+let infoTable = new Int32Array(1 << 13);
+/** Entries in infoTable. */
+let infoCount = 0;
+/** The same for one- and two-letter ASCII spellings ("T", "PM"), by char codes: entry index + 1. */
+const SHORT_INFO = new Int32Array(128 + 128 * 128);
 
 function clearTokenInfo(): void {
-  infoTable = new Int32Array(1 << 12);
+  infoTable = new Int32Array(1 << 13);
+  infoCount = 0;
   infoList = [];
-  SHORT_INFO.fill(undefined);
+  infoPoolEnd = 0;
+  SHORT_INFO.fill(0);
 }
 
 function newInfo(tok: string): TokenInfo {
@@ -352,39 +394,86 @@ function newInfo(tok: string): TokenInfo {
   return { raw: tok, known, caps, lower: tok.toLowerCase(), ev: undefined, trig: undefined };
 }
 
-function infoAt(text: string, s: number, e: number, hash: number): TokenInfo {
+/** A new entry for `tok`: its index. */
+function newEntry(tok: string, hash: number): number {
+  const info = newInfo(tok);
+  const k = infoList.length;
+  infoList.push(info);
+  if ((k + 1) << 2 > infoMeta.length) {
+    const grown = new Int32Array(infoMeta.length * 2);
+    grown.set(infoMeta);
+    infoMeta = grown;
+  }
+  infoMeta[(k << 2) + 2] = info.caps | (info.known !== undefined ? INFO_KNOWN : 0);
+  infoMeta[(k << 2) + 3] = hash;
+  return k;
+}
+
+/** The index of the entry (infoList, infoMeta) of the capitalised word text[s, e) (codes `u`, FNV-1a hash `hash`). */
+function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number): number {
   const len = e - s;
   if (len <= 2) {
-    const c = text.charCodeAt(s);
-    const c1 = len === 2 ? text.charCodeAt(s + 1) : 0;
+    const c = u[s]!;
+    const c1 = len === 2 ? u[s + 1]! : 0;
     if (c < 128 && c1 < 128) {
       const key = len === 1 ? c : 128 + (c << 7) + c1;
-      return (SHORT_INFO[key] ??= newInfo(text.slice(s, e)));
+      const k = SHORT_INFO[key]!;
+      if (k !== 0) return k - 1;
+      const made = newEntry(text.slice(s, e), hash);
+      SHORT_INFO[key] = made + 1;
+      return made;
     }
   }
-  const mask = infoTable.length - 1;
+  const table = infoTable;
+  const mask = table.length - 1;
+  const tag = hash & ~INDEX_MASK;
   let slot = hash & mask;
   for (;;) {
-    const k = infoTable[slot]!;
-    if (k === 0) break;
-    const info = infoList[k - 1]!;
-    const raw = info.raw;
-    if (raw.length === len) {
-      let i = 0;
-      while (i < len && raw.charCodeAt(i) === text.charCodeAt(s + i)) i++;
-      if (i === len) return info;
+    const v = table[slot]!;
+    if (v === 0) break;
+    if ((v & ~INDEX_MASK) === tag) {
+      const k = (v & INDEX_MASK) - 1;
+      if (infoMeta[(k << 2) + 1] === len) {
+        const pool = infoPool;
+        const off = infoMeta[k << 2]! - s;
+        let i = s;
+        while (i < e && pool[off + i] === u[i]) i++;
+        if (i === e) return k;
+      }
     }
     slot = (slot + 1) & mask;
   }
-  if (infoList.length > 100_000) {
+  if (infoCount > 100_000) {
     clearTokenInfo();
-    return infoAt(text, s, e, hash);
+    return infoAt(text, u, s, e, hash);
   }
-  const info = newInfo(text.slice(s, e));
-  infoList.push(info);
-  infoTable[slot] = infoList.length;
-  if (infoList.length * 2 > infoTable.length) rehash();
-  return info;
+  const k = newEntry(text.slice(s, e), hash);
+  if (infoPoolEnd + len > infoPool.length) {
+    const grown = new Uint16Array(Math.max(infoPool.length * 2, infoPoolEnd + len));
+    grown.set(infoPool.subarray(0, infoPoolEnd));
+    infoPool = grown;
+  }
+  infoPool.set(u.subarray(s, e), infoPoolEnd);
+  infoMeta[k << 2] = infoPoolEnd;
+  infoMeta[(k << 2) + 1] = len;
+  infoPoolEnd += len;
+  table[slot] = tag | (k + 1);
+  if (++infoCount * 2 > table.length) rehash();
+  return k;
+}
+
+function rehash(): void {
+  const old = infoTable;
+  const table = new Int32Array(old.length * 2);
+  const mask = table.length - 1;
+  for (let from = 0; from < old.length; from++) {
+    const v = old[from]!;
+    if (v === 0) continue;
+    let slot = infoMeta[(((v & INDEX_MASK) - 1) << 2) + 3]! & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = v;
+  }
+  infoTable = table;
 }
 
 function hashOf(s: string): number {
@@ -393,36 +482,87 @@ function hashOf(s: string): number {
   return h >>> 0;
 }
 
-function rehash(): void {
-  const table = new Int32Array(infoTable.length * 2);
-  const mask = table.length - 1;
-  for (let k = 0; k < infoList.length; k++) {
-    let slot = hashOf(infoList[k]!.raw) & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = k + 1;
+// ---------------------------------------------------------------------------------------------
+// The text's UTF-16 code units in a reused typed array (Node: one native copy), with a 0 after
+// the last one so that loops over a run stop at the end of the text without testing for it.
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const NODE_BUFFER = LITTLE_ENDIAN && typeof Buffer === 'function' && typeof Buffer.allocUnsafeSlow === 'function';
+let codeBuf: Buffer | undefined;
+let codes: Uint16Array = new Uint16Array(0);
+
+function codesOf(text: string): Uint16Array {
+  const n = text.length;
+  if (codes.length <= n) {
+    const size = Math.max(4096, 2 ** Math.ceil(Math.log2(n + 1)));
+    if (NODE_BUFFER) {
+      codeBuf = Buffer.allocUnsafeSlow(size * 2);
+      codes = new Uint16Array(codeBuf.buffer, codeBuf.byteOffset, size);
+    } else codes = new Uint16Array(size);
   }
-  infoTable = table;
+  const u = codes;
+  if (codeBuf === undefined || codeBuf.write(text, 0, 'utf16le') !== n * 2) {
+    for (let i = 0; i < n; i++) u[i] = text.charCodeAt(i);
+  }
+  u[n] = 0;
+  return u;
 }
 
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
+// ---------------------------------------------------------------------------------------------
+// The lists a scan fills, reused (each sized for the longest text scanned so far: a text of n
+// code units has fewer than n of each) and copied out at the end at their exact lengths.
 
-function lowerBound(list: readonly number[], value: number): number {
-  let a = 0;
-  let b = list.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (list[mid]! < value) a = mid + 1;
-    else b = mid;
-  }
-  return a;
+let listCap = 0;
+let sWs: number[] = [];
+let sWe: number[] = [];
+let sCaps: number[] = [];
+let sDigitStarts: number[] = [];
+let sDigitEnds: number[] = [];
+let sKnownPos: number[] = [];
+let sInfos: TokenInfo[] = [];
+let sKnownEntries: KnownEntry[] = [];
+/** Scratch for `Scan.indexCues`. */
+const sCuePos: number[] = [];
+/** The bits of `Cue`. */
+const CUE_BITS = 0x7ff;
+const NO_POS: readonly number[] = [];
+
+/** A list of `n` copies of `x`, packed (no holes), so that its copies are too. */
+function packed<T>(n: number, x: T): T[] {
+  const list: T[] = [];
+  for (let i = 0; i < n; i++) list.push(x);
+  return list;
 }
+
+function growLists(n: number): void {
+  listCap = Math.max(4096, 2 ** Math.ceil(Math.log2(n + 1)));
+  sWs = packed(listCap, 0);
+  sWe = packed(listCap, 0);
+  sCaps = packed(listCap, 0);
+  sDigitStarts = packed(listCap, 0);
+  sDigitEnds = packed(listCap, 0);
+  sKnownPos = packed(listCap, 0);
+  sInfos = packed(listCap, newInfo('X'));
+  sKnownEntries = packed(listCap, NO_ENTRY);
+}
+
+/** After a long text, the lists (and codes) are let go rather than kept at its size. */
+const KEEP_CAP = 1 << 17;
+function releaseLists(): void {
+  listCap = 0;
+  sWs = sWe = sCaps = sDigitStarts = sDigitEnds = sKnownPos = [];
+  sInfos = [];
+  sKnownEntries = [];
+  codes = new Uint16Array(0);
+  codeBuf = undefined;
+}
+const NO_ENTRY: KnownEntry = { word: '', cues: 0, tags: 0, rule: undefined };
 
 /**
  * One pass over a text, in text order:
  * - capitalised words (a letter of UPPERS with no letter before it, letters, and inner ' ’ . -
  *   each followed by letters);
- * - runs of digits and ':' with the separators . , / - between them, split into digit runs and
- *   colons (IPv6 candidates);
+ * - maximal runs of digits, and colons with a hex digit or ':' on the left (IPv6 candidates);
  * - '@';
  * - the known lower-case words (cue and trigger words), at a word boundary, with an optional 's,
  *   followed by a word boundary; their capitalised spellings arrive as capitalised words.
@@ -430,151 +570,146 @@ function lowerBound(list: readonly number[], value: number): number {
 export class Scan {
   readonly text: string;
   /** Capitalised words: start / end offsets, 1 Capitalised or 2 ALL CAPS. */
-  readonly ws: number[] = [];
-  readonly we: number[] = [];
-  readonly caps: number[] = [];
+  readonly ws: number[];
+  readonly we: number[];
+  readonly caps: number[];
   /** Per capitalised word: its shared `TokenInfo`. */
-  readonly infos: TokenInfo[] = [];
+  readonly infos: TokenInfo[];
   /** Start and end offsets of maximal digit runs. */
-  readonly digitStarts: number[] = [];
-  readonly digitEnds: number[] = [];
+  readonly digitStarts: number[];
+  readonly digitEnds: number[];
   /** Offsets of '@'. */
   readonly ats: number[] = [];
   /** Offsets of ':' with a hex digit or ':' on the left (IPv6 candidates). */
   readonly colons: number[] = [];
   /** Known words (cue and trigger words, any case) in text order: where each starts, and its entry. */
-  readonly knownPos: number[] = [];
-  readonly knownEntries: KnownEntry[] = [];
-  /** Cue word positions per cue bit (index: the bit's position). */
-  private readonly cueLists: number[][] = [[], [], [], [], [], [], [], [], [], [], []];
+  readonly knownPos: number[];
+  readonly knownEntries: KnownEntry[];
+  /** See `indexCues`, made when `near` is first asked. */
+  private cueStarts: number[] | undefined = undefined;
+  private cuePos: readonly number[] = NO_POS;
 
   constructor(text: string) {
     this.text = text;
     if (!built) build();
     const n = text.length;
+    const u = codesOf(text);
+    if (listCap <= n) growLists(n);
+    const ws = sWs, we = sWe, caps = sCaps, infos = sInfos, digitStarts = sDigitStarts, digitEnds = sDigitEnds, knownPos = sKnownPos, knownEntries = sKnownEntries;
+    let nw = 0;
+    let nd = 0;
+    let nk = 0;
     let p = 0;
     while (p < n) {
-      const c = text.charCodeAt(p);
-      if (c >= 0x500) {
-        p++;
-        continue;
-      }
-      const cls = CLASS[c]!;
-      if (c <= 58 && c >= 48) {
-        // digit runs and colons, with '.' ',' '/' '-' between them
-        let end = p + 1;
-        while (end < n) {
-          const d = text.charCodeAt(end);
-          if (d >= 128 || (CLASS[d]! & CH_RUN) === 0) break;
-          end++;
-        }
-        let j = p;
-        while (j < end) {
-          const ch = text.charCodeAt(j);
-          if (ch >= 48 && ch <= 57) {
-            const s = j++;
-            while (j < end && isDigitCode(text.charCodeAt(j))) j++;
-            this.digitStarts.push(s);
-            this.digitEnds.push(j);
-            continue;
-          }
-          if (ch === 58) {
-            const prev = j > 0 ? text.charCodeAt(j - 1) : 0;
-            if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(j);
-          }
-          j++;
-        }
-        p = end;
-      } else if (c === 64) {
-        this.ats.push(p++);
-      } else if (c >= 97 && c <= 122) {
+      const c = u[p]!;
+      if (c >= 97 && c <= 122) {
         // a run of lower-case letters: no word boundary inside it, so a known word can only
         // start at its first letter (after a non-word character) and end at or after its end
-        let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
         let e = p + 1;
-        while (e < n) {
-          const d = text.charCodeAt(e);
-          if (d < 97 || d > 122) break;
-          h = Math.imul(h ^ d, 0x01000193);
-          e++;
-        }
-        if (p > 0 && isWordCh(text.charCodeAt(p - 1))) {
+        let after = u[e]!; // 0 past the end
+        while (after >= 97 && after <= 122) after = u[++e]!;
+        if (p > 0 && isWordCh(u[p - 1]!)) {
           p = e;
           continue;
         }
-        const after = e < n ? text.charCodeAt(e) : -1;
-        if (after >= 0 && after < 128 && trieSym[after] !== 0) {
+        if (after < 128 && trieSym[after] !== 0) {
           // a known word may go on past the letters ("x-ray", "d.o.b", "member_id", "hl7"): walk the trie
-          if (matchKnown(text, p)) {
-            this.addKnown(p, knownEnd.entry!);
+          const c1 = u[p + 1]!;
+          const pair = (c << 7) | (c1 < 128 ? c1 : 0);
+          if ((triePairs[pair >>> 5]! & (1 << (pair & 31))) !== 0 && matchKnown(u, n, p)) {
+            knownPos[nk] = p;
+            knownEntries[nk++] = knownEnd.entry!;
             p = knownEnd.end;
-          } else p = e;
+            continue;
+          }
+        }
+        // most words are not known: (first letter, second letter, length) rules them out before hashing
+        const len = e - p;
+        const shape = lowerShapeOf(c, len > 1 ? u[p + 1]! : 0, u[e - 1]!, len);
+        if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0) {
+          p = e;
           continue;
         }
-        const entry = lowerWordAt(text, p, e, h >>> 0);
+        let h = 0x811c9dc5;
+        for (let q = p; q < e; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
+        const entry = lowerWordAt(u, p, e, h >>> 0);
         if (entry !== undefined) {
-          if ((after === 39 || after === 0x2019) && e + 1 < n && text.charCodeAt(e + 1) === 115 && !(e + 2 < n && isWordCh(text.charCodeAt(e + 2)))) {
-            this.addKnown(p, entry);
+          if ((after === 39 || after === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) {
+            knownPos[nk] = p;
+            knownEntries[nk++] = entry;
             p = e + 2;
             continue;
           }
           if (!isWordCh(after)) {
-            this.addKnown(p, entry);
-            p = e;
-            continue;
+            knownPos[nk] = p;
+            knownEntries[nk++] = entry;
           }
         }
         p = e;
-      } else if ((cls & CH_UPPER) !== 0) {
-        if (p > 0 && isLetter(text.charCodeAt(p - 1))) {
+      } else if (c <= 57) {
+        if (c >= 48) {
+          // a maximal digit run
+          const s = p;
+          let d = u[++p]!;
+          while (d >= 48 && d <= 57) d = u[++p]!;
+          digitStarts[nd] = s;
+          digitEnds[nd++] = p;
+        } else p++;
+      } else if (c < 0x500 && (CLASS[c]! & CH_UPPER) !== 0) {
+        if (p > 0 && isLetter(u[p - 1]!)) {
           p++;
           continue;
         }
         let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
         let e = p + 1;
         for (;;) {
-          while (e < n) {
-            const d = text.charCodeAt(e);
-            if (d >= 0x500 || (CLASS[d]! & CH_LETTER) === 0) break;
+          let d = u[e]!; // 0 past the end
+          while (d < 0x500 && (CLASS[d]! & CH_LETTER) !== 0) {
             h = Math.imul(h ^ d, 0x01000193);
-            e++;
+            d = u[++e]!;
           }
           // inner ' ’ . - followed by a letter
-          if (e + 1 < n) {
-            const d = text.charCodeAt(e);
-            if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && isLetter(text.charCodeAt(e + 1))) {
-              h = Math.imul(h ^ d, 0x01000193);
-              e++;
-              continue;
-            }
+          if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && e + 1 < n && isLetter(u[e + 1]!)) {
+            h = Math.imul(h ^ d, 0x01000193);
+            e++;
+            continue;
           }
           break;
         }
-        const before = p > 0 ? text.charCodeAt(p - 1) : 0;
-        if (before === 91 ? e - p === 3 && c === 80 && text.charCodeAt(p + 1) === 72 && text.charCodeAt(p + 2) === 73 : before === 58 && text.startsWith('[PHI:', p - 5)) {
+        const before = p > 0 ? u[p - 1]! : 0;
+        if (before === 91 ? e - p === 3 && c === 80 && u[p + 1] === 72 && u[p + 2] === 73 : before === 58 && text.startsWith('[PHI:', p - 5)) {
           // this app's own masks ("[PHI:NAME]") are neither words nor context
         } else {
-          const info = infoAt(text, p, e, h >>> 0);
-          this.ws.push(p);
-          this.we.push(e);
-          this.caps.push(info.caps);
-          this.infos.push(info);
-          if (info.known !== undefined) this.addKnown(p, info.known);
+          const k = infoAt(text, u, p, e, h);
+          const flags = infoMeta[(k << 2) + 2]!;
+          const info = infoList[k]!;
+          ws[nw] = p;
+          we[nw] = e;
+          caps[nw] = flags & 3;
+          infos[nw++] = info;
+          if ((flags & INFO_KNOWN) !== 0) {
+            knownPos[nk] = p;
+            knownEntries[nk++] = info.known!;
+          }
         }
         p = e;
+      } else if (c === 58) {
+        const prev = p > 0 ? u[p - 1]! : 0;
+        if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(p);
+        p++;
+      } else if (c === 64) {
+        this.ats.push(p++);
       } else p++;
     }
-  }
-
-  private addKnown(pos: number, e: KnownEntry): void {
-    this.knownPos.push(pos);
-    this.knownEntries.push(e);
-    let cues = e.cues;
-    while (cues !== 0) {
-      const bit = cues & -cues;
-      this.cueLists[31 - Math.clz32(bit)]!.push(pos);
-      cues ^= bit;
-    }
+    this.ws = ws.slice(0, nw);
+    this.we = we.slice(0, nw);
+    this.caps = caps.slice(0, nw);
+    this.infos = infos.slice(0, nw);
+    this.digitStarts = digitStarts.slice(0, nd);
+    this.digitEnds = digitEnds.slice(0, nd);
+    this.knownPos = knownPos.slice(0, nk);
+    this.knownEntries = knownEntries.slice(0, nk);
+    if (listCap > KEEP_CAP) releaseLists();
   }
 
   get wordCount(): number {
@@ -593,10 +728,40 @@ export class Scan {
 
   /** Is there a cue word of kind `cue` starting in [from - before, to + after]? */
   near(cue: Cue, from: number, to: number, before: number, after = 0): boolean {
-    if ((cue & (cue - 1)) !== 0) return false; // one cue at a time
-    const list = this.cueLists[31 - Math.clz32(cue)];
-    if (!list) return false;
-    const a = lowerBound(list, from - before);
-    return a < list.length && list[a]! <= to + after;
+    if ((cue & (cue - 1)) !== 0 || cue <= 0 || cue > Cue.WeakIntro) return false; // one cue at a time
+    const starts = this.cueStarts ?? this.indexCues();
+    const list = this.cuePos;
+    const bit = 31 - Math.clz32(cue);
+    const end = starts[bit + 1]!;
+    const lo = from - before;
+    let a = starts[bit]!;
+    let b = end;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (list[mid]! < lo) a = mid + 1;
+      else b = mid;
+    }
+    return a < end && list[a]! <= to + after;
+  }
+
+  /** `cuePos`: the known words' positions grouped by cue bit, each group in text order; `cueStarts`: where each group starts. */
+  private indexCues(): number[] {
+    const { knownPos, knownEntries } = this;
+    const nk = knownPos.length;
+    const starts = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    for (let k = 0; k < nk; k++) {
+      for (let cues = knownEntries[k]!.cues & CUE_BITS; cues !== 0; cues &= cues - 1) starts[32 - Math.clz32(cues & -cues)]!++;
+    }
+    for (let i = 1; i < 12; i++) starts[i]! += starts[i - 1]!;
+    const total = starts[11]!;
+    const out = sCuePos;
+    while (out.length < total) out.push(0);
+    const next = starts.slice();
+    for (let k = 0; k < nk; k++) {
+      const pos = knownPos[k]!;
+      for (let cues = knownEntries[k]!.cues & CUE_BITS; cues !== 0; cues &= cues - 1) out[next[31 - Math.clz32(cues & -cues)]!++] = pos;
+    }
+    this.cuePos = out.slice(0, total);
+    return (this.cueStarts = starts);
   }
 }
