@@ -286,7 +286,6 @@ const BARE10: Matcher = mk({
 // Dates
 const MONTHS3 = 'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC';
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Sept\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
-const TIME_AFTER = /^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})/;
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
 const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
 
@@ -326,14 +325,11 @@ function firstYearLongAgo(text: string, start: number, end: number): boolean {
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
   if (firstYearLongAgo(text, start, end)) base += 0.2;
-  const c0 = end < text.length ? text.charCodeAt(end) : -1;
-  // TIME_AFTER starts with ',' ' ' 'a' 'T' ':' or a digit
-  const after = c0 === 44 || c0 === 32 || c0 === 97 || c0 === 84 || c0 === 58 || (c0 >= 48 && c0 <= 57) ? text.slice(end, end + 16) : '';
-  const timeAfter = after !== '' && TIME_AFTER.test(after);
+  const timeAfter = timeAfterAt(text, end);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || EVENT_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
-  const logLike = timeAfter && /^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})/.test(after);
+  const logLike = timeAfter && logTimeAt(text, end);
   let score: number;
   if (event) score = 0.95;
   else {
@@ -344,8 +340,52 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
   }
   // a time of day that follows belongs to the same date element: redact it with the date
-  const time = timeAfter ? /^[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?/.exec(after) : null;
-  env.emit('DATE', start, time ? end + time[0].length : end, clamp(score), rule);
+  env.emit('DATE', start, timeAfter ? clockEnd(text, end) : end, clamp(score), rule);
+}
+
+/** `\d{1,2}:\d{2}` at k: where it ends, or -1. */
+function hourMinuteAt(text: string, k: number): number {
+  if (!isDigitAt(text, k)) return -1;
+  if (isDigitAt(text, k + 1)) k++;
+  return text.charCodeAt(k + 1) === 58 && isDigitAt(text, k + 2) && isDigitAt(text, k + 3) ? k + 4 : -1;
+}
+/** TIME_AFTER (`^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})`) at q, by char code. */
+function timeAfterAt(text: string, q: number): boolean {
+  let c = text.charCodeAt(q);
+  if (c === 58) return isDigitAt(text, q + 1) && isDigitAt(text, q + 2) && text.charCodeAt(q + 3) === 58 && isDigitAt(text, q + 4) && isDigitAt(text, q + 5);
+  if (c === 44) c = text.charCodeAt(++q);
+  if (c === 32) c = text.charCodeAt(++q);
+  if (c === 97 && text.charCodeAt(q + 1) === 116 && text.charCodeAt(q + 2) === 32) c = text.charCodeAt((q += 3));
+  if (c === 84 || c === 32) q++;
+  return hourMinuteAt(text, q) !== -1;
+}
+/** `^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})` at q: a log timestamp's time. */
+function logTimeAt(text: string, q: number): boolean {
+  const c0 = text.charCodeAt(q);
+  if (c0 !== 84 && c0 !== 32) return false;
+  const k = hourMinuteAt(text, q + 1);
+  if (k === -1 || text.charCodeAt(k) !== 58 || !isDigitAt(text, k + 1) || !isDigitAt(text, k + 2)) return false;
+  const c = text.charCodeAt(k + 3);
+  if (c === 90) return true;
+  if (c === 46 || c === 44) return isDigitAt(text, k + 4);
+  return (c === 43 || c === 45) && isDigitAt(text, k + 4) && isDigitAt(text, k + 5);
+}
+/** End of `^[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?` at q, or q when it does not match. */
+function clockEnd(text: string, q: number): number {
+  const c0 = text.charCodeAt(q);
+  if (c0 !== 84 && c0 !== 32) return q;
+  let k = hourMinuteAt(text, q + 1);
+  if (k === -1) return q;
+  if (text.charCodeAt(k) === 58 && isDigitAt(text, k + 1) && isDigitAt(text, k + 2)) k += 3;
+  let j = isRegexSpace(text.charCodeAt(k)) ? k + 1 : k;
+  const a = text.charCodeAt(j) | 32;
+  if (a !== 97 && a !== 112) return k;
+  j++;
+  if (text.charCodeAt(j) === 46) j++;
+  if ((text.charCodeAt(j) | 32) !== 109) return k;
+  j++;
+  if (text.charCodeAt(j) === 46) j++;
+  return j;
 }
 
 const NUM_DATE: Matcher = mk({
@@ -379,7 +419,8 @@ const ISO_DATE: Matcher = mk({
   },
 });
 const NAMED_DATE: Matcher = mk({
-  pre: (text, pos) => digitSoon(text, pos, 16),
+  // a month's name cannot start with a weekday's (Mon Tue Wed Thu Fri Sat Sun): that part is absent there
+  pre: (text, pos) => (monthAt(text, pos) ? dateAfterMonth(text, pos) : digitSoon(text, pos, 16)),
   re: new RegExp(
     `\\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,? )?(?:(?:${MONTHS})[ ]?\\d{1,2}(?:st|nd|rd|th)?(?:,? ?(?:\\d{4}|'\\d{2}))?|\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS}),?(?: (?:\\d{4}|'\\d{2}))?|\\d{1,2}([-/ ])(?:${MONTHS})\\1\\d{2,4}|(?:${MONTHS})([-/])\\d{1,2}\\2\\d{2,4}|\\d{4}([-/])(?:${MONTHS})\\3\\d{1,2})(?![\\w:])`,
     'iy',
@@ -894,6 +935,66 @@ function triggerInfo(tok: string, caps: number, w: string): TriggerInfo | null {
 }
 
 const MONTH_START = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+/** The first three letters of the month names, any case, as (a | 32) << 16 | (b | 32) << 8 | (c | 32). */
+const MONTH3 = new Set<number>();
+for (const m of MONTH_START) MONTH3.add((m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2));
+/** A month name (MONTHS, case-insensitive) can start at k: its first three letters. */
+function monthAt(text: string, k: number): boolean {
+  return MONTH3.has(((text.charCodeAt(k) | 32) << 16) | ((text.charCodeAt(k + 1) | 32) << 8) | (text.charCodeAt(k + 2) | 32));
+}
+/**
+ * NAMED_DATE from a day of one or two digits ending at e: `(?:st|nd|rd|th)?(?: of)? (?:MONTHS)` or
+ * `([-/ ])(?:MONTHS)`, so a month's first letters after an optional suffix, " of" and a separator.
+ */
+function monthAfterDay(text: string, e: number): boolean {
+  let q = e;
+  // (the dispatcher has looked only at a lower-case first letter of the suffix)
+  const a = text.charCodeAt(q);
+  const b = text.charCodeAt(q + 1) | 32;
+  const suffix = (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+  if (suffix) q += 2;
+  const c = text.charCodeAt(q);
+  if (c === 32) {
+    if (monthAt(text, q + 1)) return true;
+    return (text.charCodeAt(q + 1) | 32) === 111 && (text.charCodeAt(q + 2) | 32) === 102 && text.charCodeAt(q + 3) === 32 && monthAt(text, q + 4);
+  }
+  return !suffix && (c === 45 || c === 47) && monthThenYear(text, q + 1, c);
+}
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+/** The end of a month's name at k (its letters and a '.'), when its first three letters are a month's. */
+function monthEnd(text: string, k: number): number {
+  if (!monthAt(text, k)) return -1;
+  k += 3;
+  while (isAsciiLetter(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k) === 46 ? k + 1 : k;
+}
+/** `\d{lo,hi}(?![\w:])` at k over the whole digit run there (a shorter one would stand before a digit). */
+function digitsThenEnd(text: string, k: number, lo: number, hi: number): number {
+  let e = k;
+  while (isDigitAt(text, e)) e++;
+  if (e - k < lo || e - k > hi) return -1;
+  const a = text.charCodeAt(e);
+  return isWordCode(a) || a === 58 ? -1 : e;
+}
+/** NAMED_DATE's "Mar-1962" part of "14-Mar-1962": a month at k, the separator c, 2-4 digits, no [\w:] after. */
+function monthThenYear(text: string, k: number, c: number): boolean {
+  const m = monthEnd(text, k);
+  return m !== -1 && text.charCodeAt(m) === c && digitsThenEnd(text, m + 1, 2, 4) !== -1;
+}
+/**
+ * NAMED_DATE at the start of a month's name: a digit after `[ ]?` ("March 14", "Mar14"), or
+ * `([-/])\d{1,2}\1\d{2,4}(?![\w:])` ("Mar-14-1962", not "Mar/2024:10:22:31").
+ */
+function dateAfterMonth(text: string, pos: number): boolean {
+  const m = monthEnd(text, pos);
+  const c = text.charCodeAt(m);
+  if (c >= 48 && c <= 57) return true;
+  if (c === 32) return isDigitAt(text, m + 1);
+  if (c !== 45 && c !== 47) return false;
+  let k = m + 1;
+  while (isDigitAt(text, k)) k++;
+  return k - m - 1 >= 1 && k - m - 1 <= 2 && text.charCodeAt(k) === c && digitsThenEnd(text, k + 1, 2, 4) !== -1;
+}
 
 
 /** Characters a phone number (INTL) and a card number (CARD) consist of. */
@@ -1035,6 +1136,30 @@ export function runPatternRules(
     }
     return true;
   };
+  /**
+   * From a run of 2-4 digits ending at e (run k) and '.' or '-': 2 digits, '.' or '-', 2-4 digits
+   * that nothing INTL could take continues. Every INTL match here is that date ("2024-03-14",
+   * "14.03.2024", also after a "00" prefix) or its first two groups, and INTL rejects both.
+   */
+  const intlDateOnly = (e: number, k: number): boolean => {
+    if (runAt(k + 1, e + 1) !== 2) return false;
+    const s2 = text.charCodeAt(e + 3);
+    if (s2 !== 45 && s2 !== 46) return false;
+    const l3 = runAt(k + 2, e + 4);
+    if (l3 < 2 || l3 > 4) return false;
+    const r = e + 4 + l3;
+    const c = text.charCodeAt(r);
+    const c2 = text.charCodeAt(r + 1);
+    if (c === 32 && c2 >= 48 && c2 <= 57) {
+      // a time after the date ("2024-03-14 10:22"): a third group of 2-5 digits before ':' and a
+      // digit fails the look-ahead (and ':' ends the groups), and no shorter one can stand before a digit
+      const l4 = runAt(k + 3, r + 1);
+      if (l4 < 2 || l4 > 5) return true;
+      return text.charCodeAt(r + 1 + l4) === 58 && isDigitAt(text, r + 2 + l4);
+    }
+    // another group ([ .-] and digits) or an extension (x, ' x') could follow
+    return !(((c === 46 || c === 45) && c2 >= 48 && c2 <= 57) || c === 120 || (c === 32 && c2 === 120));
+  };
   for (let di = 0; di < scan.digitStarts.length; di++) {
     const p = scan.digitStarts[di]!;
     // the digit run's length and the characters around it decide which rules can match here
@@ -1074,7 +1199,7 @@ export function runPatternRules(
     if (lbDash && before !== 43 && (L === 3 || L === 1) && (sepNext || (L === 3 && next === 47)) && (digit2 || next2 === 40)) {
       if (L === 3 ? nanpRest(e + 1, di + 1) : text.charCodeAt(p) === 49 && (next2 === 40 || runAt(di + 1, e + 1) === 3)) d.tryAt(NANP, p);
     }
-    if (lbDash && before !== 43 && before !== 46 && L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40)) d.tryAt(INTL, p);
+    if (lbDash && before !== 43 && before !== 46 && L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40) && !(L <= 4 && next !== 32 && intlDateOnly(e, di))) d.tryAt(INTL, p);
     if (lbDash && L === 10) {
       d.tryAt(BARE10, p);
       d.tryAt(NPI, p);
@@ -1086,10 +1211,11 @@ export function runPatternRules(
       if (!((l2 === 2 || l2 === 4) && d.tryAt(NUM_DATE, p)) && next === 47 && !(l1 >= 1 && l1 <= 2 && d.tryAt(SHORT_DATE, p))) d.tryAt(MONTH_YEAR, p);
     }
     if (L === 4 && (next === 45 || next === 47 || next === 46)) {
-      if ((!lbDate || !d.tryAt(ISO_DATE, p)) && !digit2 && !wordBefore) d.tryAt(NAMED_DATE, p);
+      // NAMED_DATE from 4 digits: "2024-Mar-14", "2024/mar/14"
+      if ((!lbDate || !d.tryAt(ISO_DATE, p)) && !digit2 && !wordBefore && next !== 46 && monthAt(text, e + 1)) d.tryAt(NAMED_DATE, p);
     }
-    // "14 March", "14-Mar-", "14/Mar/", "14th of", "1st"
-    if (!wordBefore && L <= 2 && (((next === 32 || next === 45 || next === 47) && (upper2 || next2 === 111 || (next2 >= 97 && next2 <= 122 && MONTH_START.has(text.slice(e + 1, e + 4).toLowerCase())))) || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
+    // "14 March", "14-Mar-", "14/Mar/", "14th of March", "1st March"
+    if (!wordBefore && L <= 2 && monthAfterDay(text, e)) d.tryAt(NAMED_DATE, p);
     if (lbDash && L === 8) d.tryAt(COMPACT_DATE, p);
     if (lbDash && L === 6) d.tryAt(COMPACT6_DATE, p);
     // "14MAR1962", "14.Mar.1962"
