@@ -6,6 +6,7 @@
  *
  *   npx esbuild scripts/bench-patterns.ts --bundle --platform=node --outfile=/tmp/bp.cjs
  *   node /tmp/bp.cjs --texts /tmp/prof/texts.json [--seconds N] [--rounds N]
+ *   valgrind --tool=cachegrind --cache-sim=no node /tmp/bp.cjs --passes 20     instruction count
  */
 import { readFileSync } from 'node:fs';
 import { Scan } from '../src/phi/context';
@@ -59,6 +60,13 @@ function run(i: number): void {
 }
 for (let i = 0; i < docs.length; i++) run(i);
 console.log(`candidates ${count}, checksum ${sum}`);
+// fixed work (for an instruction count under valgrind --tool=cachegrind): N passes, no timing
+const passes = Number(opt('--passes') ?? 0);
+if (passes > 0) {
+  for (let r = 0; r < passes; r++) for (let i = 0; i < docs.length; i++) run(i);
+  console.log(`${passes} passes, candidates ${count}`);
+  process.exit(0);
+}
 const seconds = Number(opt('--seconds') ?? 2);
 const rounds = Number(opt('--rounds') ?? 5);
 const results: number[] = [];

@@ -42,6 +42,11 @@ interface Matcher {
    * false the pattern is not run. It must never be false where a candidate could come out.
    */
   pre: ((text: string, pos: number) => boolean) | undefined;
+  /**
+   * The pattern and its rule done by char code: the match's end, or -1 when `re` does not match
+   * at pos or the rule rejects the match (then `re` is its specification and is not run).
+   */
+  at: ((env: RuleEnv, pos: number) => number) | undefined;
   /** Where this matcher last produced a candidate, in run `gen` of the dispatcher. */
   gen: number;
   lastStart: number;
@@ -50,7 +55,14 @@ interface Matcher {
 
 /** Every matcher has the same shape (one hidden class for the dispatcher's property reads). */
 function mk(spec: { re: RegExp; on: Matcher['on']; pre?: Matcher['pre'] }): Matcher {
-  return { re: spec.re, on: spec.on, pre: spec.pre, gen: 0, lastStart: 0, lastEnd: 0 };
+  return { re: spec.re, on: spec.on, pre: spec.pre, at: undefined, gen: 0, lastStart: 0, lastEnd: 0 };
+}
+/** A matcher done by char code (`at`); `re` documents the pattern it implements. */
+function mkCode(re: RegExp, at: NonNullable<Matcher['at']>): Matcher {
+  return { re, on: codeOnly, pre: undefined, at, gen: 0, lastStart: 0, lastEnd: 0 };
+}
+function codeOnly(): void {
+  throw new Error('a char-code matcher has no regex rule');
 }
 
 let dispatchGeneration = 0;
@@ -62,17 +74,25 @@ class Dispatcher {
   constructor(private readonly env: RuleEnv) {}
   tryAt(mt: Matcher, pos: number): boolean {
     if (mt.gen === this.gen && pos >= mt.lastStart && pos < mt.lastEnd) return false;
-    if (mt.pre !== undefined && !mt.pre(this.env.text, pos)) return false;
-    mt.re.lastIndex = pos;
-    const m = mt.re.exec(this.env.text);
-    if (!m || m[0].length === 0) return false;
-    const before = this.env.emitted();
-    mt.on(m, this.env);
-    // a match its rule rejected (no digit, bad check digit) must not hide later positions
-    if (this.env.emitted() === before) return false;
+    let end: number;
+    if (mt.at !== undefined) {
+      const before = this.env.emitted();
+      end = mt.at(this.env, pos);
+      if (end < 0 || this.env.emitted() === before) return false;
+    } else {
+      if (mt.pre !== undefined && !mt.pre(this.env.text, pos)) return false;
+      mt.re.lastIndex = pos;
+      const m = mt.re.exec(this.env.text);
+      if (!m || m[0].length === 0) return false;
+      const before = this.env.emitted();
+      mt.on(m, this.env);
+      // a match its rule rejected (no digit, bad check digit) must not hide later positions
+      if (this.env.emitted() === before) return false;
+      end = pos + m[0].length;
+    }
     mt.gen = this.gen;
     mt.lastStart = pos;
-    mt.lastEnd = pos + m[0].length;
+    mt.lastEnd = end;
     if (mt.lastEnd > this.maxEnd) this.maxEnd = mt.lastEnd;
     return true;
   }
@@ -388,17 +408,48 @@ function clockEnd(text: string, q: number): number {
   return j;
 }
 
-const NUM_DATE: Matcher = mk({
-  re: /(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/y,
-  on(m, env) {
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a)) return;
-    if (!gluedLabelOk(env.text, m.index)) return;
-    // "1.2.62"-style versions, unless it is zero-padded and a birth/visit word is right there ("DOB 03.14.62")
-    if (m[2] === '.' && m[4]!.length === 2 && !(m[1]!.length === 2 && m[3]!.length === 2 && env.scan.near(Cue.DateEvent, m.index, m.index + m[0].length, 20, 0))) return;
-    emitDate(env, m.index, m.index + m[0].length, m[2] === '.' ? 0.45 : 0.6, 'date.numeric');
-  },
+/** Digits from k on. */
+function digitsFrom(text: string, k: number): number {
+  let e = k;
+  while (isDigitAt(text, e)) e++;
+  return e - k;
+}
+/** The number the `len` digits at k spell. */
+function numberAt(text: string, k: number, len: number): number {
+  let n = 0;
+  for (let i = 0; i < len; i++) n = n * 10 + text.charCodeAt(k + i) - 48;
+  return n;
+}
+/** (?<![\d_/.-]) before a numeric date. */
+function dateStartOk(text: string, p: number): boolean {
+  const b = p > 0 ? text.charCodeAt(p - 1) : 0;
+  return !((b >= 48 && b <= 57) || b === 95 || b === 47 || b === 46 || b === 45);
+}
+const NUM_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/y, (env, p) => {
+  const { text } = env;
+  if (!dateStartOk(text, p)) return -1;
+  const l0 = digitsFrom(text, p);
+  if (l0 < 1 || l0 > 2) return -1;
+  const sep = text.charCodeAt(p + l0);
+  if (sep !== 47 && sep !== 46 && sep !== 45) return -1;
+  const k1 = p + l0 + 1;
+  const l1 = digitsFrom(text, k1);
+  if (l1 < 1 || l1 > 2 || text.charCodeAt(k1 + l1) !== sep) return -1;
+  const k2 = k1 + l1 + 1;
+  // (\d{4}|\d{2}) and the look-ahead: a longer or shorter take would stand before a digit
+  const l2 = digitsFrom(text, k2);
+  if (l2 !== 2 && l2 !== 4) return -1;
+  const end = k2 + l2;
+  const c = text.charCodeAt(end);
+  if (isWordCode(c) || c === 47 || c === 45 || (c === 46 && isDigitAt(text, end + 1))) return -1;
+  const a = numberAt(text, p, l0);
+  const b = numberAt(text, k1, l1);
+  if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a)) return -1;
+  if (!gluedLabelOk(text, p)) return -1;
+  // "1.2.62"-style versions, unless it is zero-padded and a birth/visit word is right there ("DOB 03.14.62")
+  if (sep === 46 && l2 === 2 && !(l0 === 2 && l1 === 2 && env.scan.near(Cue.DateEvent, p, end, 20, 0))) return -1;
+  emitDate(env, p, end, sep === 46 ? 0.45 : 0.6, 'date.numeric');
+  return end;
 });
 /** "on 3/21", "since 02/24": month/day without a year, only where a person's context makes it PHI. */
 const SHORT_DATE: Matcher = mk({
@@ -410,13 +461,23 @@ const SHORT_DATE: Matcher = mk({
     emitDate(env, m.index, m.index + m[0].length, 0.5, 'date.short');
   },
 });
-const ISO_DATE: Matcher = mk({
-  re: /(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!(?!T\d)[\w/-]|\.\d)/y,
-  on(m, env) {
-    if (!isValidMonthDay(Number(m[3]), Number(m[4]))) return;
-    if (!gluedLabelOk(env.text, m.index)) return;
-    emitDate(env, m.index, m.index + m[0].length, 0.55, 'date.iso');
-  },
+const ISO_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!(?!T\d)[\w/-]|\.\d)/y, (env, p) => {
+  const { text } = env;
+  if (!dateStartOk(text, p) || digitsFrom(text, p) !== 4) return -1;
+  const sep = text.charCodeAt(p + 4);
+  if (sep !== 45 && sep !== 47 && sep !== 46) return -1;
+  const l1 = digitsFrom(text, p + 5);
+  if (l1 < 1 || l1 > 2 || text.charCodeAt(p + 5 + l1) !== sep) return -1;
+  const k2 = p + 6 + l1;
+  const l2 = digitsFrom(text, k2);
+  if (l2 < 1 || l2 > 2) return -1;
+  const end = k2 + l2;
+  const c = text.charCodeAt(end);
+  if (c === 47 || c === 45 || (c === 46 ? isDigitAt(text, end + 1) : isWordCode(c) && !(c === 84 && isDigitAt(text, end + 1)))) return -1;
+  if (!isValidMonthDay(numberAt(text, p + 5, l1), numberAt(text, k2, l2))) return -1;
+  if (!gluedLabelOk(text, p)) return -1;
+  emitDate(env, p, end, 0.55, 'date.iso');
+  return end;
 });
 const NAMED_DATE: Matcher = mk({
   // a month's name cannot start with a weekday's (Mon Tue Wed Thu Fri Sat Sun): that part is absent there
@@ -452,19 +513,50 @@ const DAY_MON_YEAR_DATE: Matcher = mk({
   },
 });
 /** MMDDYY after a birth/visit word: "DOB 031462". */
-const COMPACT6_DATE: Matcher = mk({
-  re: /(?<![\w-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?![\w-])/y,
-  on(m, env) {
-    if (env.scan.near(Cue.DateEvent, m.index, m.index + 6, 12, 0)) env.emit('DATE', m.index, m.index + 6, 0.8, 'date.compact');
-  },
+/** 0[1-9]|1[0-2] at k. */
+function monthDigitsAt(text: string, k: number): boolean {
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  return a === 48 ? b >= 49 && b <= 57 : a === 49 && b >= 48 && b <= 50;
+}
+/** 0[1-9]|[12]\d|3[01] at k. */
+function dayDigitsAt(text: string, k: number): boolean {
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  return a === 48 ? b >= 49 && b <= 57 : a === 49 || a === 50 ? b >= 48 && b <= 57 : a === 51 && (b === 48 || b === 49);
+}
+/** 19|20 at k. */
+function centuryAt(text: string, k: number): boolean {
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  return (a === 49 && b === 57) || (a === 50 && b === 48);
+}
+/** (?<![\w-]) at p, exactly `len` digits, (?![\w-]). */
+function digitTokenAt(text: string, p: number, len: number): boolean {
+  const b = p > 0 ? text.charCodeAt(p - 1) : 0;
+  if (isWordCode(b) || b === 45 || digitsFrom(text, p) !== len) return false;
+  const c = text.charCodeAt(p + len);
+  return !(isWordCode(c) || c === 45);
+}
+const COMPACT6_DATE: Matcher = mkCode(/(?<![\w-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?![\w-])/y, (env, p) => {
+  const { text } = env;
+  if (!digitTokenAt(text, p, 6) || !monthDigitsAt(text, p) || !dayDigitsAt(text, p + 2)) return -1;
+  if (!env.scan.near(Cue.DateEvent, p, p + 6, 12, 0)) return -1;
+  env.emit('DATE', p, p + 6, 0.8, 'date.compact');
+  return p + 6;
 });
-const COMPACT_DATE: Matcher = mk({
-  // YYYYMMDD or MMDDYYYY, only next to a birth/admission word
-  re: /(?<![\w-])(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2})(?![\w-])/y,
-  on(m, env) {
-    if (env.scan.near(Cue.DateEvent, m.index, m.index + 8, 30, 0)) env.emit('DATE', m.index, m.index + 8, 0.85, 'date.compact');
+// YYYYMMDD or MMDDYYYY, only next to a birth/admission word
+const COMPACT_DATE: Matcher = mkCode(
+  /(?<![\w-])(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2})(?![\w-])/y,
+  (env, p) => {
+    const { text } = env;
+    if (!digitTokenAt(text, p, 8)) return -1;
+    if (!((centuryAt(text, p) && monthDigitsAt(text, p + 4) && dayDigitsAt(text, p + 6)) || (monthDigitsAt(text, p) && dayDigitsAt(text, p + 2) && centuryAt(text, p + 4)))) return -1;
+    if (!env.scan.near(Cue.DateEvent, p, p + 8, 30, 0)) return -1;
+    env.emit('DATE', p, p + 8, 0.85, 'date.compact');
+    return p + 8;
   },
-});
+);
 
 // ---------------------------------------------------------------------------------------------
 // Ages over 89
@@ -518,7 +610,6 @@ const INTL_PREFIX_RE = /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piaz
 const INTL_SUFFIX_RE = /[\w\u00C0-\u024F'-]+[ ]+\d{1,5}[A-Za-z]?\b/y;
 const POBOX_RE = /(?:P\.?[ ]?O\.?[ ]?Box|Post Office Box|PSC[ ]\d{3,5},?[ ]Box)[ ]+\d{1,6}\b|(?:APO|FPO|DPO)[ ](?:AA|AE|AP)\b/iy;
 const UNIT_RE = /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y;
-const ZIP_RE = /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/y;
 /** "28245 Puruntie 82", "0605 Μεγάλη Άμμος 184": house/postal number, capitalised street words, number. */
 const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u00C0-\u00DE\u0386-\u03AB\u0410-\u042F][\w\u00C0-\u024F\u0370-\u04FF'.-]*(?:[ ]+[\w\u00C0-\u024F\u0370-\u04FF'.-]+){0,3}?[ ]+\d{1,5}[A-Za-z]?\b\.?/y;
 
@@ -574,13 +665,7 @@ function addressMatchers(st: AddressState) {
       st.units.push({ start: m.index, end: m.index + m[0].length });
     },
   });
-  const zip: Matcher = mk({
-    re: ZIP_RE,
-    on(m) {
-      st.zips.push({ start: m.index, end: m.index + m[0].length });
-    },
-  });
-  return { street, intlPrefix, intlSuffix, numStreetNum, pobox, unit, zip };
+  return { street, intlPrefix, intlSuffix, numStreetNum, pobox, unit };
 }
 
 const TECH_STREET_WORDS = /\b(?:Windows|Office|Server|Android|iOS|Chrome|Edge|Firefox|Java|Python|Node|Ubuntu|Debian|Oracle|SQL|Epic|Cerner|Dell|HP|Lenovo|Latitude|Version|Build|Release|Patch|Update|Sprint|Floor|Room|Ward|Bed|Bay|Pod|Rack|Port|Error|Step|Page|Line|Row|Table|Figure|Section|Chapter|KB|CVE|OPS|ITS)\b/;
@@ -652,6 +737,11 @@ interface LabelledIdSpec {
   reject?: RegExp;
   /** Rejected when the text before the label matches ("asset tag" is not a licence plate). */
   rejectBefore?: RegExp;
+  /**
+   * Trigger words that start only longer label alternatives: what must follow the word (case-
+   * insensitive; any one of them) for the label to match there, so the regex is not run otherwise.
+   */
+  after?: Record<string, string[]>;
 }
 
 const ID_VALUE = "[A-Za-z0-9][A-Za-z0-9-]{2,24}";
@@ -660,6 +750,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'MRN',
     triggers: "mrn mr medical med chart patient pt empi epi csn fin encounter hospital hosp unit record rec enterprise",
     rule: 'mrn.label',
+    after: { med: [' r', '.r'], medical: [' r', '.r'] },
     label: "(?:MRN|MR|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.95,
@@ -668,6 +759,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'HEALTH_PLAN_ID',
     triggers: "member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage card bcbs aetna cigna humana uhc unitedhealthcare kaiser anthem molina ambetter tricare wellcare centene oscar highmark caresource amerigroup",
     rule: 'plan.label',
+    after: { health: [' p'], medi: ['-'] },
     label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup)(?: member)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.92,
@@ -676,6 +768,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'ACCOUNT',
     triggers: "account accounts acct a billing invoice guarantor bank routing statement hospital har patient",
     rule: 'account.label',
+    after: { a: ['/'], hospital: [' acc'], patient: [' acc'] },
     label: "(?:(?:guarantor |billing |hospital |patient |bank |checking |savings )?accounts?|acct|a\\/c|billing|invoice|guarantor|bank|routing|statement|HAR)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)s?){0,2}",
     value: "(?:[A-Za-z]{0,4}-?\\d[\\d-]{3,20}[A-Za-z0-9]?)",
     score: 0.85,
@@ -686,6 +779,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'LICENSE',
     triggers: "driver's drivers driver dl license licence lic state medical dea npi certificate cert rn nursing",
     rule: 'license.label',
+    after: { state: [' l', ' i'], medical: [' l'], rn: [' l'], nursing: [' l'] },
     label: "(?:driver'?s?'?[ ]?(?:licen[cs]e|lic\\.?)|DL|licen[cs]e|lic\\.?|state (?:licen[cs]e|id)|medical licen[cs]e|(?:rn|nursing) licen[cs]e|DEA|NPI|certificate|cert)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.88,
@@ -695,6 +789,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'VEHICLE',
     triggers: "vin vehicle license licence lic plate plates tag tags car registration reg",
     rule: 'vehicle.label',
+    after: { license: [' p', ' t'], licence: [' p'], lic: [' p', '. p'], car: [' t'] },
     rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name)\s*$/i,
     label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plates?|plates?|(?:car |license )?tags?|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
@@ -704,6 +799,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'DEVICE',
     triggers: "serial s sn device udi implant lot transmitter sensor pump pacemaker icd model",
     rule: 'device.label',
+    after: { s: ['/'], model: [] },
     label: "(?:serial|s\\/n|SN|device(?: serial| record)?|UDI|implant(?: serial)?|lot|transmitter(?: serial)?|sensor(?: serial)?|(?:insulin )?pump(?: serial)?|pacemaker(?: serial)?|ICD(?: serial)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.6,
@@ -712,6 +808,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'BIOMETRIC',
     triggers: "fingerprint finger retina retinal iris voice voiceprint palm faceprint face facial biometric",
     rule: 'biometric.label',
+    after: { finger: [' p', ' s'], voice: [' p'], palm: [' p', ' v'], face: [' t', ' i'], facial: [' t', ' r'] },
     label: "(?:fingerprint|finger ?(?:print|scan)|retina(?:l)?(?: scan)?|iris(?: scan)?|voice ?print|palm ?(?:print|vein)(?: scan)?|face(?:print| template| id)|facial (?:template|recognition)|biometric)(?: (?:template|scan|hash|record|enrollment))?(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|ref)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9_-]{3,63}",
     score: 0.9,
@@ -721,6 +818,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'OTHER_ID',
     triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen lab accession pa unlocked",
     rule: 'other.label',
+    after: { portal: [' u', ' l', ' a', ' i'], prior: [' a'], lab: [' s'] },
     label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|accession|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.82,
@@ -730,6 +828,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'OTHER_ID',
     triggers: "case employer ein pt patient username user login badge visit",
     rule: 'other.label',
+    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p'], patient: [' a', ' l', ' u', ' p'], user: [' n', ' i'] },
     label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
@@ -842,15 +941,39 @@ const UDI: Matcher = mk({
 
 // ---------------------------------------------------------------------------------------------
 // Word triggers
-const WORD_MATCHERS = new Map<string, Matcher[]>();
-function onWords(words: string, ...matchers: Matcher[]): void {
+/** A matcher a word triggers, and what must follow the word for it to be run (see LabelledIdSpec.after). */
+interface WordRule {
+  mt: Matcher;
+  /** The word's length. */
+  len: number;
+  after: readonly string[] | undefined;
+}
+const WORD_MATCHERS = new Map<string, WordRule[]>();
+function onWords(words: string, mt: Matcher, after?: Record<string, string[]>): void {
   for (const w of words.split(' ')) {
     const list = WORD_MATCHERS.get(w) ?? [];
-    list.push(...matchers);
+    list.push({ mt, len: w.length, after: after !== undefined && Object.hasOwn(after, w) ? after[w] : undefined });
     WORD_MATCHERS.set(w, list);
   }
 }
-for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec));
+/** Does one of `alts` (lower case: letters compared case-insensitively) stand at q? */
+function followedBy(text: string, q: number, alts: readonly string[]): boolean {
+  for (const alt of alts) {
+    let k = 0;
+    while (k < alt.length) {
+      const a = alt.charCodeAt(k);
+      const c = text.charCodeAt(q + k);
+      if (a >= 97 && a <= 122 ? (c | 32) !== a : c !== a) break;
+      k++;
+    }
+    if (k === alt.length) return true;
+  }
+  return false;
+}
+function runWordRules(d: Dispatcher, text: string, rules: readonly WordRule[], pos: number): void {
+  for (const r of rules) if (r.after === undefined || followedBy(text, pos + r.len, r.after)) d.tryAt(r.mt, pos);
+}
+for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec), spec.after);
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday', NAMED_DATE);
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december', MONTH_YEAR);
 onWords('age ages aged', AGE_WORD);
@@ -904,9 +1027,13 @@ for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...POBOX_WORD_SET
   CASED_TRIGGERS.add(w.toUpperCase());
 }
 for (const code of US_STATE_CODES) CASED_TRIGGERS.add(code);
-/** A cheap pre-test for CASED_TRIGGERS: (first letter, length) pairs that occur in it. */
-const TRIGGER_SHAPES = new Uint8Array(32 * 32);
-const shapeOf = (tok: string) => ((tok.charCodeAt(0) & 31) << 5) | Math.min(tok.length, 31);
+/**
+ * A cheap pre-test for CASED_TRIGGERS, read straight from the text: the (first letter, last
+ * letter, length) triples (letters by their low five bits) that occur in it.
+ */
+const TRIGGER_SHAPES = new Uint8Array(1 << 15);
+const shapeAt = (text: string, s: number, e: number) => ((text.charCodeAt(s) & 31) << 10) | ((text.charCodeAt(e - 1) & 31) << 5) | Math.min(e - s, 31);
+const shapeOf = (tok: string) => shapeAt(tok, 0, tok.length);
 for (const name of US_STATE_NAMES) {
   CASED_TRIGGERS.add(name.charAt(0).toUpperCase() + name.slice(1));
   CASED_TRIGGERS.add(name.toUpperCase());
@@ -915,32 +1042,44 @@ for (const name of US_STATE_NAMES) {
 for (const w of ['MyChart', 'MyChartID', 'eClinicalWorks']) CASED_TRIGGERS.add(w);
 for (const w of CASED_TRIGGERS) TRIGGER_SHAPES[shapeOf(w)] = 1;
 
-/** What a capitalised spelling triggers (kept per spelling in `TokenInfo.trig`; null: nothing). */
+/** What a capitalised spelling triggers (kept per spelling in `TokenInfo.trig`). */
 interface TriggerInfo {
-  matchers: readonly Matcher[] | undefined;
+  trigger: boolean;
+  matchers: readonly WordRule[] | undefined;
   address: boolean;
   pobox: boolean;
   unit: boolean;
   state: boolean;
+  /** Not a trigger, and it ends like a European street name ("Koskikatu 25"). */
+  intlSuffix: boolean;
 }
-function triggerInfo(tok: string, caps: number, w: string): TriggerInfo | null {
-  if (TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) return null;
+const NOT_TRIGGER: TriggerInfo = { trigger: false, matchers: undefined, address: false, pobox: false, unit: false, state: false, intlSuffix: false };
+const NOT_TRIGGER_SUFFIX: TriggerInfo = { ...NOT_TRIGGER, intlSuffix: true };
+function triggerInfo(tok: string, caps: number, w: string): TriggerInfo {
+  if (TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) return INTL_STREET_SUFFIX.test(w) ? NOT_TRIGGER_SUFFIX : NOT_TRIGGER;
   return {
+    trigger: true,
     matchers: WORD_MATCHERS.get(w),
     address: ADDRESS_WORD_SET.has(w),
     pobox: POBOX_WORD_SET.has(w),
     unit: UNIT_WORD_SET.has(w),
     state: (caps === 2 && w.length === 2 && US_STATE_CODES.has(tok)) || US_STATE_NAMES.has(w),
+    intlSuffix: false,
   };
 }
 
 const MONTH_START = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
-/** The first three letters of the month names, any case, as (a | 32) << 16 | (b | 32) << 8 | (c | 32). */
-const MONTH3 = new Set<number>();
-for (const m of MONTH_START) MONTH3.add((m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2));
+/** The first three letters of the month names, by (a - 97) * 676 + (b - 97) * 26 + (c - 97) of their lower-case codes. */
+const MONTH3 = new Uint8Array(26 * 26 * 26);
+for (const m of MONTH_START) MONTH3[(m.charCodeAt(0) - 97) * 676 + (m.charCodeAt(1) - 97) * 26 + (m.charCodeAt(2) - 97)] = 1;
 /** A month name (MONTHS, case-insensitive) can start at k: its first three letters. */
 function monthAt(text: string, k: number): boolean {
-  return MONTH3.has(((text.charCodeAt(k) | 32) << 16) | ((text.charCodeAt(k + 1) | 32) << 8) | (text.charCodeAt(k + 2) | 32));
+  // (c | 32) is a lower-case ASCII letter only for an ASCII letter c
+  const a = text.charCodeAt(k) | 32;
+  const b = text.charCodeAt(k + 1) | 32;
+  const c = text.charCodeAt(k + 2) | 32;
+  if (a < 97 || a > 122 || b < 97 || b > 122 || c < 97 || c > 122) return false;
+  return MONTH3[(a - 97) * 676 + (b - 97) * 26 + (c - 97)] === 1;
 }
 /**
  * NAMED_DATE from a day of one or two digits ending at e: `(?:st|nd|rd|th)?(?: of)? (?:MONTHS)` or
@@ -1181,8 +1320,9 @@ export function runPatternRules(
     const upper2 = (next2 >= 65 && next2 <= 90) || (next2 >= 0xc0 && next2 <= 0xde) || (next2 >= 0x386 && next2 <= 0x42f);
     if (before === 40 || before === 43) {
       // '(' or '+' may open a phone number or a UDI
-      if (before === 40 && L === 2) d.tryAt(UDI, p - 1);
-      d.tryAt(NANP, p - 1);
+      // UDI: "(01)" and 14 digits; NANP: "(" and 3 digits and ")", or "+1" and a separator, "(" or 3 digits
+      if (before === 40 && L === 2 && next === 41 && text.charCodeAt(p) === 48 && text.charCodeAt(p + 1) === 49) d.tryAt(UDI, p - 1);
+      if (before === 40 ? L === 3 && next === 41 : text.charCodeAt(p) === 49 && (L === 1 || L === 4)) d.tryAt(NANP, p - 1);
       d.tryAt(INTL, p - 1);
       if (before === 40 && p > 1 && text.charCodeAt(p - 2) === 43) d.tryAt(INTL, p - 2);
     }
@@ -1202,7 +1342,8 @@ export function runPatternRules(
     if (lbDash && before !== 43 && before !== 46 && L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40) && !(L <= 4 && next !== 32 && intlDateOnly(e, di))) d.tryAt(INTL, p);
     if (lbDash && L === 10) {
       d.tryAt(BARE10, p);
-      d.tryAt(NPI, p);
+      const c0 = text.charCodeAt(p);
+      if (c0 === 49 || c0 === 50) d.tryAt(NPI, p); // [12]\d{9}
     }
     if (lbDate && L <= 2 && (next === 47 || next === 46 || next === 45)) {
       // NUM_DATE: 1-2 digits, the same separator, 2 or 4 digits; SHORT_DATE: 1-2 digits after '/'
@@ -1219,7 +1360,7 @@ export function runPatternRules(
     if (lbDash && L === 8) d.tryAt(COMPACT_DATE, p);
     if (lbDash && L === 6) d.tryAt(COMPACT6_DATE, p);
     // "14MAR1962", "14.Mar.1962"
-    if (!wordBefore && before !== 46 && before !== 45 && L <= 2 && (((next | 32) >= 97 && (next | 32) <= 122) || (next === 46 && ((next2 | 32) >= 97 && (next2 | 32) <= 122)))) d.tryAt(DAY_MON_YEAR_DATE, p);
+    if (!wordBefore && before !== 46 && before !== 45 && L <= 2 && (next === 46 ? monthAt(text, e + 1) && text.charCodeAt(e + 4) === 46 && isDigitAt(text, e + 5) : monthAt(text, e) && isDigitAt(text, e + 3))) d.tryAt(DAY_MON_YEAR_DATE, p);
     if (!wordBefore && ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49))) {
       if (!(ageWordAfter(text, e) && d.tryAt(AGE_NUM, p)) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
     }
@@ -1230,7 +1371,12 @@ export function runPatternRules(
     if (!wordBefore && L <= 6 && ((next === 32 && (upper2 || digit2)) || (next >= 65 && next <= 90 && (next2 === 32 || next2 === 0)))) {
       if (!(streetSuffixAhead(text, e) && d.tryAt(addr.street, p)) && lbDate && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);
     }
-    if (lbDash && L === 5) d.tryAt(addr.zip, p);
+    if (lbDash && L === 5) {
+      // a ZIP code, /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/ (scored in finishAddresses)
+      const z = next === 45 && digitsFrom(text, e + 1) === 4 ? e + 5 : e;
+      const c = text.charCodeAt(z);
+      if (!(isWordCode(c) || c === 45)) st.zips.push({ start: p, end: z });
+    }
   }
   // letter+digit runs (MBI, DEA, VIN, IBAN) hold a digit run: find them from there
   const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -1254,9 +1400,13 @@ export function runPatternRules(
     mixedEnd = e;
     if (!letter) continue;
     const L = e - s;
-    if (L === 11 || (L === 4 && text.charCodeAt(e) === 45)) d.tryAt(MBI, s);
-    else if (L === 9) d.tryAt(DEA, s);
-    else if (L === 17) d.tryAt(VIN, s);
+    const c0 = text.charCodeAt(s);
+    const c1 = text.charCodeAt(s + 1);
+    if (L === 11 || (L === 4 && text.charCodeAt(e) === 45)) {
+      if (c0 >= 49 && c0 <= 57 && isAsciiLetter(c1)) d.tryAt(MBI, s); // [1-9] and a letter
+    } else if (L === 9) {
+      if (isUpperAscii(c0) && (isUpperAscii(c1) || c1 === 57)) d.tryAt(DEA, s); // [A-Z][A-Z9]
+    } else if (L === 17) d.tryAt(VIN, s);
     if (L >= 15 && p - s === 2) d.tryAt(IBAN, s); // two letters, two check digits
   }
   const isHexOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
@@ -1317,21 +1467,25 @@ export function runPatternRules(
     for (; li < knownPos.length && knownPos[li]! < pos; li++) {
       const kp = knownPos[li]!;
       const entry = knownEntries[li]!;
-      if ((entry.tags & WordTag.Trigger) === 0 || text.charCodeAt(kp) < 97) continue;
-      let matchers = entry.rule as readonly Matcher[] | null | undefined;
-      if (matchers === undefined) entry.rule = matchers = WORD_MATCHERS.get(entry.word) ?? null;
-      if (matchers !== null) for (const mt of matchers) d.tryAt(mt, kp);
+      if (text.charCodeAt(kp) < 97 || (entry.tags & WordTag.Trigger) === 0) continue;
+      let rules = entry.rule as readonly WordRule[] | null | undefined;
+      if (rules === undefined) entry.rule = rules = WORD_MATCHERS.get(entry.word) ?? null;
+      if (rules !== null) runWordRules(d, text, rules, kp);
     }
     if (i === n) break;
+    const end = scan.we[i]!;
+    // a European street name before its number ("Koskikatu 25")
+    const suffixCase = text.charCodeAt(end) === 32 && isDigitAt(text, end + 1);
+    // most words are no trigger, told from the text alone (without reading their TokenInfo)
+    if (TRIGGER_SHAPES[shapeAt(text, pos, end)] === 0 && !suffixCase) continue;
     const info = scan.infos[i]!;
-    let t = info.trig as TriggerInfo | null | undefined;
+    let t = info.trig as TriggerInfo | undefined;
     if (t === undefined) info.trig = t = triggerInfo(info.raw, info.caps, info.lower);
-    if (t === null) {
-      const end = scan.we[i]!;
-      if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(info.lower)) d.tryAt(addr.intlSuffix, pos);
+    if (!t.trigger) {
+      if (suffixCase && t.intlSuffix) d.tryAt(addr.intlSuffix, pos);
       continue;
     }
-    if (t.matchers) for (const mt of t.matchers) d.tryAt(mt, pos);
+    if (t.matchers) runWordRules(d, text, t.matchers, pos);
     if (t.address) d.tryAt(addr.intlPrefix, pos);
     if (t.pobox) d.tryAt(addr.pobox, pos);
     if (t.unit) d.tryAt(addr.unit, pos);
