@@ -255,16 +255,18 @@ const PHONE_WORD = /\b(?:phone|ph|tel|telephone|cell|mobile|call(?:ed|back)?|tex
 /** "217-555-0199 (fax)", "217-555-0199 fax", "217-555-0199 [F]". */
 const FAX_AFTER = /^\s?(?:\(fax\)|\[fax\]|\(f\)|\[f\]|fax\b|- ?fax\b)/i;
 
-function faxBefore(text: string, start: number): boolean {
-  if (labelBefore(text, start, FAX_LABEL, 20)) return true;
+/** `faxLabel`: FAX_LABEL's answer at start (window 20) when the caller has it. */
+function faxBefore(text: string, start: number, faxLabel?: boolean): boolean {
+  if (faxLabel ?? labelBefore(text, start, FAX_LABEL, 20)) return true;
   const far = FAX_FAR.exec(text.slice(Math.max(0, start - 60), start));
   return far !== null && !PHONE_WORD.test(far[1]!) && !OTHER_NUMBER.test(far[1]!);
 }
 
-function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
+/** `phoneLabel`, `faxLabel`: PHONE_LABEL's (window 25) and FAX_LABEL's (window 20) answers at start when the caller has them. */
+function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string, phoneLabel?: boolean, faxLabel?: boolean): void {
   const { text } = env;
-  const fax = faxBefore(text, start) || FAX_AFTER.test(text.slice(end, end + 10));
-  const labelled = fax || labelBefore(text, start, PHONE_LABEL, 25);
+  const fax = faxBefore(text, start, faxLabel) || FAX_AFTER.test(text.slice(end, end + 10));
+  const labelled = fax || (phoneLabel ?? labelBefore(text, start, PHONE_LABEL, 25));
   let score = labelled ? Math.max(base, 0.92) : ctxScore(env, start, end, base, 0.15, 0.35);
   if (!labelled && env.scan.near(Cue.Phone, start, end, 40, 0)) score = clamp(score + 0.2);
   env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
@@ -294,12 +296,13 @@ const INTL: Matcher = mk({
     emitPhone(env, m.index, m.index + s.length, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
 });
-const BARE10: Matcher = mk({
-  re: /(?<![\w-])\d{10}(?![\w-])/y,
-  on(m, env) {
-    const labelled = labelBefore(env.text, m.index, PHONE_LABEL, 25) || labelBefore(env.text, m.index, FAX_LABEL, 20);
-    emitPhone(env, m.index, m.index + 10, labelled ? 0.9 : 0.3, 'bare');
-  },
+const BARE10: Matcher = mkCode(/(?<![\w-])\d{10}(?![\w-])/y, (env, p) => {
+  const { text } = env;
+  if (!digitTokenAt(text, p, 10)) return -1;
+  const phone = labelBefore(text, p, PHONE_LABEL, 25);
+  const fax = phone ? undefined : labelBefore(text, p, FAX_LABEL, 20);
+  emitPhone(env, p, p + 10, phone || fax ? 0.9 : 0.3, 'bare', phone, fax);
+  return p + 10;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -311,14 +314,31 @@ const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|schedu
 
 /** "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date" and "service" alone do not. */
 const EVENT_PHRASE_BEFORE = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
-/** A date label written straight onto the value: "dob:03/14/1962", "DOB03/14/1962". */
-const GLUED_DATE_LABEL = /(?:^|[^A-Za-z])(?:dob|dos|dod|doa|bdate|birthdate)[:=#]?$/i;
+/**
+ * A date label written straight onto the value: "dob:03/14/1962", "DOB03/14/1962". By char code,
+ * `/(?:^|[^A-Za-z])(?:dob|dos|dod|doa|bdate|birthdate)[:=#]?$/i` over the 12 characters before start.
+ */
+const GLUED_DATE_WORDS = ['dob', 'dos', 'dod', 'doa', 'bdate', 'birthdate'];
+function gluedDateLabel(text: string, start: number): boolean {
+  const lo = Math.max(0, start - 12);
+  let k = start;
+  const c = text.charCodeAt(k - 1);
+  if (k > lo && (c === 58 || c === 61 || c === 35)) k--;
+  for (const w of GLUED_DATE_WORDS) {
+    const s = k - w.length;
+    if (s < lo) continue;
+    let i = 0;
+    while (i < w.length && (text.charCodeAt(s + i) | 32) === w.charCodeAt(i)) i++;
+    if (i === w.length && (s === lo || !isAsciiLetter(text.charCodeAt(s - 1)))) return true;
+  }
+  return false;
+}
 
 /** A letter, ':', '=' or '#' right before a numeric date is fine only when it ends a date label. */
 function gluedLabelOk(text: string, start: number): boolean {
   const c = start > 0 ? text.charCodeAt(start - 1) : 0;
   const glued = c === 58 || c === 61 || c === 35 || ((c | 32) >= 97 && (c | 32) <= 122);
-  return !glued || GLUED_DATE_LABEL.test(text.slice(Math.max(0, start - 12), start));
+  return !glued || gluedDateLabel(text, start);
 }
 
 /** Tickets talk about this year and last; a full date decades back is a birth date far more often. */
@@ -698,6 +718,23 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   st.ends.push(scan.we[stateWord]!);
 }
 
+/**
+ * `/([A-Za-z]{2,14})\.?,?\s{1,3}$/.exec(text.slice(start - 24, start))?.[1]` by char code: the
+ * tail (1-3 spaces, an optional ',' and before it an optional '.') is fixed from the end, and the
+ * leftmost match takes the letters before it, at most 14.
+ */
+function wordBeforeZip(text: string, start: number): string | null {
+  const lo = Math.max(0, start - 24);
+  let k = start;
+  while (k > lo && start - k < 4 && isRegexSpace(text.charCodeAt(k - 1))) k--;
+  if (k === start || start - k > 3) return null;
+  if (k > lo && text.charCodeAt(k - 1) === 44) k--;
+  if (k > lo && text.charCodeAt(k - 1) === 46) k--;
+  let j = k;
+  while (j > lo && k - j < 14 && isAsciiLetter(text.charCodeAt(j - 1))) j--;
+  return k - j >= 2 ? text.slice(j, k) : null;
+}
+
 function finishAddresses(env: RuleEnv, st: AddressState): void {
   const { text } = env;
   for (const u of st.units) {
@@ -708,8 +745,8 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
   }
   for (const z of st.zips) {
     const before = text.slice(Math.max(0, z.start - 24), z.start);
-    const stm = /([A-Za-z]{2,14})\.?,?\s{1,3}$/.exec(before);
-    const stateBefore = !!stm && (US_STATE_CODES.has(stm[1]!) || US_STATE_NAMES.has(stm[1]!.toLowerCase()));
+    const stm = wordBeforeZip(text, z.start);
+    const stateBefore = stm !== null && (US_STATE_CODES.has(stm) || US_STATE_NAMES.has(stm.toLowerCase()));
     const label = /(?:zip|postal|post code|postcode|zip code)\s*(?:code)?\s*[:#]?\s*$/i.test(before);
     const afterAddress = st.ends.some((e) => z.start - e >= 0 && z.start - e <= 40);
     let score: number;
@@ -1233,6 +1270,61 @@ const isDigitAt = (text: string, i: number) => {
   return c >= 48 && c <= 57;
 };
 
+/** Length of digit run k (of the scan's starts `st` and ends `en`) when it starts at q, else 0. */
+function runAt(st: readonly number[], en: readonly number[], k: number, q: number): number {
+  return k < st.length && st[k] === q ? en[k]! - q : 0;
+}
+/** NANP after the area code and its separator, from q (digit run k): 3 digits, [ .-], 4 digits; or 7 digits. */
+function nanpRest(text: string, st: readonly number[], en: readonly number[], q: number, k: number): boolean {
+  const a = runAt(st, en, k, q);
+  if (a === 7) return true;
+  if (a !== 3) return false;
+  const c = text.charCodeAt(q + 3);
+  return (c === 32 || c === 46 || c === 45) && runAt(st, en, k + 1, q + 4) === 4;
+}
+/** ".d.d.d" of an IPv4 address from q (digit run k): three runs of 1-3 digits joined by '.'. */
+function dottedQuadRest(text: string, st: readonly number[], en: readonly number[], q: number, k: number): boolean {
+  for (let j = 0; j < 3; j++) {
+    const l = runAt(st, en, k + j, q);
+    if (l < 1 || l > 3) return false;
+    q += l;
+    if (j < 2) {
+      if (text.charCodeAt(q) !== 46) return false;
+      q++;
+    }
+  }
+  return true;
+}
+/**
+ * From a run of 2-4 digits ending at e (run k) and '.' or '-': 2 digits, '.' or '-', 2-4 digits
+ * that nothing INTL could take continues. Every INTL match here is that date ("2024-03-14",
+ * "14.03.2024", also after a "00" prefix) or its first two groups, and INTL rejects both.
+ */
+function intlDateOnly(text: string, st: readonly number[], en: readonly number[], e: number, k: number): boolean {
+  if (runAt(st, en, k + 1, e + 1) !== 2) return false;
+  const s2 = text.charCodeAt(e + 3);
+  if (s2 !== 45 && s2 !== 46) return false;
+  const l3 = runAt(st, en, k + 2, e + 4);
+  if (l3 < 2 || l3 > 4) return false;
+  const r = e + 4 + l3;
+  const c = text.charCodeAt(r);
+  const c2 = text.charCodeAt(r + 1);
+  if (c === 32 && c2 >= 48 && c2 <= 57) {
+    // a time after the date ("2024-03-14 10:22"): a third group of 2-5 digits before ':' and a
+    // digit fails the look-ahead (and ':' ends the groups), and no shorter one can stand before a digit
+    const l4 = runAt(st, en, k + 3, r + 1);
+    if (l4 < 2 || l4 > 5) return true;
+    return text.charCodeAt(r + 1 + l4) === 58 && isDigitAt(text, r + 2 + l4);
+  }
+  // another group ([ .-] and digits) or an extension (x, ' x') could follow
+  return !(((c === 46 || c === 45) && c2 >= 48 && c2 <= 57) || c === 120 || (c === 32 && c2 === 120));
+}
+
+/** [A-Za-z0-9] */
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** [0-9:a-fA-F] */
+const isHexOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
 /** Runs every built-in rule over the scan. */
 export function runPatternRules(
   env: RuleEnv,
@@ -1252,55 +1344,9 @@ export function runPatternRules(
   const len = text.length;
   const digitStarts = scan.digitStarts;
   const digitEnds = scan.digitEnds;
-  /** Length of digit run k when it starts at q, else 0. */
-  const runAt = (k: number, q: number): number => (k < digitStarts.length && digitStarts[k] === q ? digitEnds[k]! - q : 0);
-  /** NANP after the area code and its separator, from q (digit run k): 3 digits, [ .-], 4 digits; or 7 digits. */
-  const nanpRest = (q: number, k: number): boolean => {
-    const a = runAt(k, q);
-    if (a === 7) return true;
-    if (a !== 3) return false;
-    const c = text.charCodeAt(q + 3);
-    return (c === 32 || c === 46 || c === 45) && runAt(k + 1, q + 4) === 4;
-  };
-  /** ".d.d.d" of an IPv4 address from q (digit run k): three runs of 1-3 digits joined by '.'. */
-  const dottedQuadRest = (q: number, k: number): boolean => {
-    for (let j = 0; j < 3; j++) {
-      const l = runAt(k + j, q);
-      if (l < 1 || l > 3) return false;
-      q += l;
-      if (j < 2) {
-        if (text.charCodeAt(q) !== 46) return false;
-        q++;
-      }
-    }
-    return true;
-  };
-  /**
-   * From a run of 2-4 digits ending at e (run k) and '.' or '-': 2 digits, '.' or '-', 2-4 digits
-   * that nothing INTL could take continues. Every INTL match here is that date ("2024-03-14",
-   * "14.03.2024", also after a "00" prefix) or its first two groups, and INTL rejects both.
-   */
-  const intlDateOnly = (e: number, k: number): boolean => {
-    if (runAt(k + 1, e + 1) !== 2) return false;
-    const s2 = text.charCodeAt(e + 3);
-    if (s2 !== 45 && s2 !== 46) return false;
-    const l3 = runAt(k + 2, e + 4);
-    if (l3 < 2 || l3 > 4) return false;
-    const r = e + 4 + l3;
-    const c = text.charCodeAt(r);
-    const c2 = text.charCodeAt(r + 1);
-    if (c === 32 && c2 >= 48 && c2 <= 57) {
-      // a time after the date ("2024-03-14 10:22"): a third group of 2-5 digits before ':' and a
-      // digit fails the look-ahead (and ':' ends the groups), and no shorter one can stand before a digit
-      const l4 = runAt(k + 3, r + 1);
-      if (l4 < 2 || l4 > 5) return true;
-      return text.charCodeAt(r + 1 + l4) === 58 && isDigitAt(text, r + 2 + l4);
-    }
-    // another group ([ .-] and digits) or an extension (x, ' x') could follow
-    return !(((c === 46 || c === 45) && c2 >= 48 && c2 <= 57) || c === 120 || (c === 32 && c2 === 120));
-  };
-  for (let di = 0; di < scan.digitStarts.length; di++) {
-    const p = scan.digitStarts[di]!;
+  const runCount = digitStarts.length;
+  for (let di = 0; di < runCount; di++) {
+    const p = digitStarts[di]!;
     // the digit run's length and the characters around it decide which rules can match here
     const e = digitEnds[di]!;
     const L = e - p;
@@ -1309,7 +1355,7 @@ export function runPatternRules(
     // (versions, IP octets) start nothing new
     const next = e < len ? text.charCodeAt(e) : 0;
     // a date label glued onto the value: "dob:03/14/1962", "DOB03/14/1962", "dos=2023-11-02"
-    if (p >= d.maxEnd && (before === 58 || before === 61 || before === 35 || isWordCode(before)) && (L <= 2 || L === 4) && (next === 47 || next === 45 || next === 46) && GLUED_DATE_LABEL.test(text.slice(Math.max(0, p - 12), p))) {
+    if (p >= d.maxEnd && (before === 58 || before === 61 || before === 35 || isWordCode(before)) && (L <= 2 || L === 4) && (next === 47 || next === 45 || next === 46) && gluedDateLabel(text, p)) {
       d.tryAt(L === 4 ? ISO_DATE : NUM_DATE, p);
       continue;
     }
@@ -1334,12 +1380,12 @@ export function runPatternRules(
     // (?<![\w/.:-]): numeric dates and house numbers before a street name
     const lbDate = lbDash && before !== 47 && before !== 46;
     // SSN: 3 digits, '-' or ' ', 2 digits, the same separator, 4 digits (or 9 digits)
-    if (lbDash && ((L === 3 && (next === 45 || next === 32) && runAt(di + 1, e + 1) === 2 && text.charCodeAt(e + 3) === next && runAt(di + 2, e + 4) === 4) || L === 9)) d.tryAt(SSN, p);
+    if (lbDash && ((L === 3 && (next === 45 || next === 32) && runAt(digitStarts, digitEnds, di + 1, e + 1) === 2 && text.charCodeAt(e + 3) === next && runAt(digitStarts, digitEnds, di + 2, e + 4) === 4) || L === 9)) d.tryAt(SSN, p);
     // NANP from a digit: 3 digits, a separator, then 3 + separator + 4 digits or 7 digits; or '1', a separator, '(' or 3 digits
     if (lbDash && before !== 43 && (L === 3 || L === 1) && (sepNext || (L === 3 && next === 47)) && (digit2 || next2 === 40)) {
-      if (L === 3 ? nanpRest(e + 1, di + 1) : text.charCodeAt(p) === 49 && (next2 === 40 || runAt(di + 1, e + 1) === 3)) d.tryAt(NANP, p);
+      if (L === 3 ? nanpRest(text, digitStarts, digitEnds, e + 1, di + 1) : text.charCodeAt(p) === 49 && (next2 === 40 || runAt(digitStarts, digitEnds, di + 1, e + 1) === 3)) d.tryAt(NANP, p);
     }
-    if (lbDash && before !== 43 && before !== 46 && L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40) && !(L <= 4 && next !== 32 && intlDateOnly(e, di))) d.tryAt(INTL, p);
+    if (lbDash && before !== 43 && before !== 46 && L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40) && !(L <= 4 && next !== 32 && intlDateOnly(text, digitStarts, digitEnds, e, di))) d.tryAt(INTL, p);
     if (lbDash && L === 10) {
       d.tryAt(BARE10, p);
       const c0 = text.charCodeAt(p);
@@ -1347,8 +1393,8 @@ export function runPatternRules(
     }
     if (lbDate && L <= 2 && (next === 47 || next === 46 || next === 45)) {
       // NUM_DATE: 1-2 digits, the same separator, 2 or 4 digits; SHORT_DATE: 1-2 digits after '/'
-      const l1 = runAt(di + 1, e + 1);
-      const l2 = l1 >= 1 && l1 <= 2 && text.charCodeAt(e + 1 + l1) === next ? runAt(di + 2, e + 2 + l1) : 0;
+      const l1 = runAt(digitStarts, digitEnds, di + 1, e + 1);
+      const l2 = l1 >= 1 && l1 <= 2 && text.charCodeAt(e + 1 + l1) === next ? runAt(digitStarts, digitEnds, di + 2, e + 2 + l1) : 0;
       if (!((l2 === 2 || l2 === 4) && d.tryAt(NUM_DATE, p)) && next === 47 && !(l1 >= 1 && l1 <= 2 && d.tryAt(SHORT_DATE, p))) d.tryAt(MONTH_YEAR, p);
     }
     if (L === 4 && (next === 45 || next === 47 || next === 46)) {
@@ -1356,7 +1402,7 @@ export function runPatternRules(
       if ((!lbDate || !d.tryAt(ISO_DATE, p)) && !digit2 && !wordBefore && next !== 46 && monthAt(text, e + 1)) d.tryAt(NAMED_DATE, p);
     }
     // "14 March", "14-Mar-", "14/Mar/", "14th of March", "1st March"
-    if (!wordBefore && L <= 2 && monthAfterDay(text, e)) d.tryAt(NAMED_DATE, p);
+    if (!wordBefore && L <= 2 && (next === 32 || next === 45 || next === 47 || next === 115 || next === 110 || next === 114 || next === 116) && monthAfterDay(text, e)) d.tryAt(NAMED_DATE, p);
     if (lbDash && L === 8) d.tryAt(COMPACT_DATE, p);
     if (lbDash && L === 6) d.tryAt(COMPACT6_DATE, p);
     // "14MAR1962", "14.Mar.1962"
@@ -1366,7 +1412,7 @@ export function runPatternRules(
     }
     if (lbDash && L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
     if (lbDash && L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
-    if (before !== 46 && L <= 3 && next === 46 && dottedQuadRest(e + 1, di + 1)) d.tryAt(ipv4, p);
+    if (before !== 46 && L <= 3 && next === 46 && dottedQuadRest(text, digitStarts, digitEnds, e + 1, di + 1)) d.tryAt(ipv4, p);
     // a house number: the street name after it is capitalised, a direction, or an ordinal (5th)
     if (!wordBefore && L <= 6 && ((next === 32 && (upper2 || digit2)) || (next >= 65 && next <= 90 && (next2 === 32 || next2 === 0)))) {
       if (!(streetSuffixAhead(text, e) && d.tryAt(addr.street, p)) && lbDate && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);
@@ -1379,10 +1425,9 @@ export function runPatternRules(
     }
   }
   // letter+digit runs (MBI, DEA, VIN, IBAN) hold a digit run: find them from there
-  const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   let mixedEnd = -1;
-  for (let di = 0; di < scan.digitStarts.length; di++) {
-    const p = scan.digitStarts[di]!;
+  for (let di = 0; di < runCount; di++) {
+    const p = digitStarts[di]!;
     if (p < mixedEnd) continue;
     // only runs with a letter right before or after the digits can be mixed
     const e0 = digitEnds[di]!;
@@ -1409,7 +1454,6 @@ export function runPatternRules(
     } else if (L === 17) d.tryAt(VIN, s);
     if (L >= 15 && p - s === 2) d.tryAt(IBAN, s); // two letters, two check digits
   }
-  const isHexOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
   let lastColon = -10;
   for (const c of scan.colons) {
     // an IPv6 address has several colons close together
