@@ -387,7 +387,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
 function hourMinuteAt(text: string, k: number): number {
   if (!isDigitAt(text, k)) return -1;
   if (isDigitAt(text, k + 1)) k++;
-  return text.charCodeAt(k + 1) === 58 && isDigitAt(text, k + 2) && isDigitAt(text, k + 3) ? k + 4 : -1;
+  return k + 3 < text.length && text.charCodeAt(k + 1) === 58 && isDigitAt(text, k + 2) && isDigitAt(text, k + 3) ? k + 4 : -1;
 }
 /** TIME_AFTER (`^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})`) at q, by char code. */
 function timeAfterAt(text: string, q: number): boolean {
@@ -450,17 +450,18 @@ const NUM_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}
   if (!dateStartOk(text, p)) return -1;
   const l0 = digitsFrom(text, p);
   if (l0 < 1 || l0 > 2) return -1;
+  if (p + l0 >= text.length) return -1;
   const sep = text.charCodeAt(p + l0);
   if (sep !== 47 && sep !== 46 && sep !== 45) return -1;
   const k1 = p + l0 + 1;
   const l1 = digitsFrom(text, k1);
-  if (l1 < 1 || l1 > 2 || text.charCodeAt(k1 + l1) !== sep) return -1;
+  if (l1 < 1 || l1 > 2 || k1 + l1 >= text.length || text.charCodeAt(k1 + l1) !== sep) return -1;
   const k2 = k1 + l1 + 1;
   // (\d{4}|\d{2}) and the look-ahead: a longer or shorter take would stand before a digit
   const l2 = digitsFrom(text, k2);
   if (l2 !== 2 && l2 !== 4) return -1;
   const end = k2 + l2;
-  const c = text.charCodeAt(end);
+  const c = end < text.length ? text.charCodeAt(end) : NaN;
   if (isWordCode(c) || c === 47 || c === 45 || (c === 46 && isDigitAt(text, end + 1))) return -1;
   const a = numberAt(text, p, l0);
   const b = numberAt(text, k1, l1);
@@ -483,16 +484,16 @@ const SHORT_DATE: Matcher = mk({
 });
 const ISO_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!(?!T\d)[\w/-]|\.\d)/y, (env, p) => {
   const { text } = env;
-  if (!dateStartOk(text, p) || digitsFrom(text, p) !== 4) return -1;
+  if (!dateStartOk(text, p) || digitsFrom(text, p) !== 4 || p + 4 >= text.length) return -1;
   const sep = text.charCodeAt(p + 4);
   if (sep !== 45 && sep !== 47 && sep !== 46) return -1;
   const l1 = digitsFrom(text, p + 5);
-  if (l1 < 1 || l1 > 2 || text.charCodeAt(p + 5 + l1) !== sep) return -1;
+  if (l1 < 1 || l1 > 2 || p + 5 + l1 >= text.length || text.charCodeAt(p + 5 + l1) !== sep) return -1;
   const k2 = p + 6 + l1;
   const l2 = digitsFrom(text, k2);
   if (l2 < 1 || l2 > 2) return -1;
   const end = k2 + l2;
-  const c = text.charCodeAt(end);
+  const c = end < text.length ? text.charCodeAt(end) : NaN;
   if (c === 47 || c === 45 || (c === 46 ? isDigitAt(text, end + 1) : isWordCode(c) && !(c === 84 && isDigitAt(text, end + 1)))) return -1;
   if (!isValidMonthDay(numberAt(text, p + 5, l1), numberAt(text, k2, l2))) return -1;
   if (!gluedLabelOk(text, p)) return -1;
@@ -1111,6 +1112,7 @@ const MONTH3 = new Uint8Array(26 * 26 * 26);
 for (const m of MONTH_START) MONTH3[(m.charCodeAt(0) - 97) * 676 + (m.charCodeAt(1) - 97) * 26 + (m.charCodeAt(2) - 97)] = 1;
 /** A month name (MONTHS, case-insensitive) can start at k: its first three letters. */
 function monthAt(text: string, k: number): boolean {
+  if (k < 0 || k + 2 >= text.length) return false;
   // (c | 32) is a lower-case ASCII letter only for an ASCII letter c
   const a = text.charCodeAt(k) | 32;
   const b = text.charCodeAt(k + 1) | 32;
@@ -1265,7 +1267,9 @@ function digitSoon(text: string, pos: number, extra: number): boolean {
 /** [A-Za-z0-9_]: a regex word character. */
 const isWordCode = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 
+// (never charCodeAt outside the string: V8 stops inlining a charCodeAt call site for good once it has seen that)
 const isDigitAt = (text: string, i: number) => {
+  if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 };
@@ -1447,7 +1451,7 @@ export function runPatternRules(
     const L = e - s;
     const c0 = text.charCodeAt(s);
     const c1 = text.charCodeAt(s + 1);
-    if (L === 11 || (L === 4 && text.charCodeAt(e) === 45)) {
+    if (L === 11 || (L === 4 && e < len && text.charCodeAt(e) === 45)) {
       if (c0 >= 49 && c0 <= 57 && isAsciiLetter(c1)) d.tryAt(MBI, s); // [1-9] and a letter
     } else if (L === 9) {
       if (isUpperAscii(c0) && (isUpperAscii(c1) || c1 === 57)) d.tryAt(DEA, s); // [A-Z][A-Z9]
@@ -1473,7 +1477,7 @@ export function runPatternRules(
   // starts, in text order and after the previous match: the same matches as a global scan.
   for (let k = text.indexOf('/'), from = 0; k !== -1; k = text.indexOf('/', k + 1)) {
     if (k < from) continue;
-    const c = text.charCodeAt(k - 1) | 32;
+    const c = k > 0 ? text.charCodeAt(k - 1) | 32 : 0;
     if (c < 97 || c > 122) continue;
     let r = k - 1;
     while (r > from && isHostCh(text.charCodeAt(r - 1))) r--;
@@ -1494,7 +1498,7 @@ export function runPatternRules(
     if (opener === 'http' || opener === 'HTTP') {
       for (const c of schemes) {
         if (text.startsWith(opener, c - 4)) d.tryAt(url, c - 4);
-        else if ((text.charCodeAt(c - 1) | 32) === 115 && text.startsWith(opener, c - 5)) d.tryAt(url, c - 5);
+        else if (c > 0 && (text.charCodeAt(c - 1) | 32) === 115 && text.startsWith(opener, c - 5)) d.tryAt(url, c - 5);
       }
       continue;
     }
@@ -1519,7 +1523,7 @@ export function runPatternRules(
     if (i === n) break;
     const end = scan.we[i]!;
     // a European street name before its number ("Koskikatu 25")
-    const suffixCase = text.charCodeAt(end) === 32 && isDigitAt(text, end + 1);
+    const suffixCase = end < len && text.charCodeAt(end) === 32 && isDigitAt(text, end + 1);
     // most words are no trigger, told from the text alone (without reading their TokenInfo)
     if (TRIGGER_SHAPES[shapeAt(text, pos, end)] === 0 && !suffixCase) continue;
     const info = scan.infos[i]!;
