@@ -42,6 +42,11 @@ interface Matcher {
    * false the pattern is not run. It must never be false where a candidate could come out.
    */
   pre: ((text: string, pos: number) => boolean) | undefined;
+  /**
+   * The pattern and its rule done by char code: the match's end, or -1 when `re` does not match
+   * at pos or the rule rejects the match (then `re` is its specification and is not run).
+   */
+  at: ((env: RuleEnv, pos: number) => number) | undefined;
   /** Where this matcher last produced a candidate, in run `gen` of the dispatcher. */
   gen: number;
   lastStart: number;
@@ -50,7 +55,14 @@ interface Matcher {
 
 /** Every matcher has the same shape (one hidden class for the dispatcher's property reads). */
 function mk(spec: { re: RegExp; on: Matcher['on']; pre?: Matcher['pre'] }): Matcher {
-  return { re: spec.re, on: spec.on, pre: spec.pre, gen: 0, lastStart: 0, lastEnd: 0 };
+  return { re: spec.re, on: spec.on, pre: spec.pre, at: undefined, gen: 0, lastStart: 0, lastEnd: 0 };
+}
+/** A matcher done by char code (`at`); `re` documents the pattern it implements. */
+function mkCode(re: RegExp, at: NonNullable<Matcher['at']>): Matcher {
+  return { re, on: codeOnly, pre: undefined, at, gen: 0, lastStart: 0, lastEnd: 0 };
+}
+function codeOnly(): void {
+  throw new Error('a char-code matcher has no regex rule');
 }
 
 let dispatchGeneration = 0;
@@ -62,17 +74,25 @@ class Dispatcher {
   constructor(private readonly env: RuleEnv) {}
   tryAt(mt: Matcher, pos: number): boolean {
     if (mt.gen === this.gen && pos >= mt.lastStart && pos < mt.lastEnd) return false;
-    if (mt.pre !== undefined && !mt.pre(this.env.text, pos)) return false;
-    mt.re.lastIndex = pos;
-    const m = mt.re.exec(this.env.text);
-    if (!m || m[0].length === 0) return false;
-    const before = this.env.emitted();
-    mt.on(m, this.env);
-    // a match its rule rejected (no digit, bad check digit) must not hide later positions
-    if (this.env.emitted() === before) return false;
+    let end: number;
+    if (mt.at !== undefined) {
+      const before = this.env.emitted();
+      end = mt.at(this.env, pos);
+      if (end < 0 || this.env.emitted() === before) return false;
+    } else {
+      if (mt.pre !== undefined && !mt.pre(this.env.text, pos)) return false;
+      mt.re.lastIndex = pos;
+      const m = mt.re.exec(this.env.text);
+      if (!m || m[0].length === 0) return false;
+      const before = this.env.emitted();
+      mt.on(m, this.env);
+      // a match its rule rejected (no digit, bad check digit) must not hide later positions
+      if (this.env.emitted() === before) return false;
+      end = pos + m[0].length;
+    }
     mt.gen = this.gen;
     mt.lastStart = pos;
-    mt.lastEnd = pos + m[0].length;
+    mt.lastEnd = end;
     if (mt.lastEnd > this.maxEnd) this.maxEnd = mt.lastEnd;
     return true;
   }
@@ -235,16 +255,18 @@ const PHONE_WORD = /\b(?:phone|ph|tel|telephone|cell|mobile|call(?:ed|back)?|tex
 /** "217-555-0199 (fax)", "217-555-0199 fax", "217-555-0199 [F]". */
 const FAX_AFTER = /^\s?(?:\(fax\)|\[fax\]|\(f\)|\[f\]|fax\b|- ?fax\b)/i;
 
-function faxBefore(text: string, start: number): boolean {
-  if (labelBefore(text, start, FAX_LABEL, 20)) return true;
+/** `faxLabel`: FAX_LABEL's answer at start (window 20) when the caller has it. */
+function faxBefore(text: string, start: number, faxLabel?: boolean): boolean {
+  if (faxLabel ?? labelBefore(text, start, FAX_LABEL, 20)) return true;
   const far = FAX_FAR.exec(text.slice(Math.max(0, start - 60), start));
   return far !== null && !PHONE_WORD.test(far[1]!) && !OTHER_NUMBER.test(far[1]!);
 }
 
-function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
+/** `phoneLabel`, `faxLabel`: PHONE_LABEL's (window 25) and FAX_LABEL's (window 20) answers at start when the caller has them. */
+function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string, phoneLabel?: boolean, faxLabel?: boolean): void {
   const { text } = env;
-  const fax = faxBefore(text, start) || FAX_AFTER.test(text.slice(end, end + 10));
-  const labelled = fax || labelBefore(text, start, PHONE_LABEL, 25);
+  const fax = faxBefore(text, start, faxLabel) || FAX_AFTER.test(text.slice(end, end + 10));
+  const labelled = fax || (phoneLabel ?? labelBefore(text, start, PHONE_LABEL, 25));
   let score = labelled ? Math.max(base, 0.92) : ctxScore(env, start, end, base, 0.15, 0.35);
   if (!labelled && env.scan.near(Cue.Phone, start, end, 40, 0)) score = clamp(score + 0.2);
   env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
@@ -274,32 +296,49 @@ const INTL: Matcher = mk({
     emitPhone(env, m.index, m.index + s.length, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
 });
-const BARE10: Matcher = mk({
-  re: /(?<![\w-])\d{10}(?![\w-])/y,
-  on(m, env) {
-    const labelled = labelBefore(env.text, m.index, PHONE_LABEL, 25) || labelBefore(env.text, m.index, FAX_LABEL, 20);
-    emitPhone(env, m.index, m.index + 10, labelled ? 0.9 : 0.3, 'bare');
-  },
+const BARE10: Matcher = mkCode(/(?<![\w-])\d{10}(?![\w-])/y, (env, p) => {
+  const { text } = env;
+  if (!digitTokenAt(text, p, 10)) return -1;
+  const phone = labelBefore(text, p, PHONE_LABEL, 25);
+  const fax = phone ? undefined : labelBefore(text, p, FAX_LABEL, 20);
+  emitPhone(env, p, p + 10, phone || fax ? 0.9 : 0.3, 'bare', phone, fax);
+  return p + 10;
 });
 
 // ---------------------------------------------------------------------------------------------
 // Dates
 const MONTHS3 = 'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC';
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Sept\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
-const TIME_AFTER = /^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})/;
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
 const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
 
 /** "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date" and "service" alone do not. */
 const EVENT_PHRASE_BEFORE = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
-/** A date label written straight onto the value: "dob:03/14/1962", "DOB03/14/1962". */
-const GLUED_DATE_LABEL = /(?:^|[^A-Za-z])(?:dob|dos|dod|doa|bdate|birthdate)[:=#]?$/i;
+/**
+ * A date label written straight onto the value: "dob:03/14/1962", "DOB03/14/1962". By char code,
+ * `/(?:^|[^A-Za-z])(?:dob|dos|dod|doa|bdate|birthdate)[:=#]?$/i` over the 12 characters before start.
+ */
+const GLUED_DATE_WORDS = ['dob', 'dos', 'dod', 'doa', 'bdate', 'birthdate'];
+function gluedDateLabel(text: string, start: number): boolean {
+  const lo = Math.max(0, start - 12);
+  let k = start;
+  const c = text.charCodeAt(k - 1);
+  if (k > lo && (c === 58 || c === 61 || c === 35)) k--;
+  for (const w of GLUED_DATE_WORDS) {
+    const s = k - w.length;
+    if (s < lo) continue;
+    let i = 0;
+    while (i < w.length && (text.charCodeAt(s + i) | 32) === w.charCodeAt(i)) i++;
+    if (i === w.length && (s === lo || !isAsciiLetter(text.charCodeAt(s - 1)))) return true;
+  }
+  return false;
+}
 
 /** A letter, ':', '=' or '#' right before a numeric date is fine only when it ends a date label. */
 function gluedLabelOk(text: string, start: number): boolean {
   const c = start > 0 ? text.charCodeAt(start - 1) : 0;
   const glued = c === 58 || c === 61 || c === 35 || ((c | 32) >= 97 && (c | 32) <= 122);
-  return !glued || GLUED_DATE_LABEL.test(text.slice(Math.max(0, start - 12), start));
+  return !glued || gluedDateLabel(text, start);
 }
 
 /** Tickets talk about this year and last; a full date decades back is a birth date far more often. */
@@ -326,14 +365,11 @@ function firstYearLongAgo(text: string, start: number, end: number): boolean {
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
   if (firstYearLongAgo(text, start, end)) base += 0.2;
-  const c0 = end < text.length ? text.charCodeAt(end) : -1;
-  // TIME_AFTER starts with ',' ' ' 'a' 'T' ':' or a digit
-  const after = c0 === 44 || c0 === 32 || c0 === 97 || c0 === 84 || c0 === 58 || (c0 >= 48 && c0 <= 57) ? text.slice(end, end + 16) : '';
-  const timeAfter = after !== '' && TIME_AFTER.test(after);
+  const timeAfter = timeAfterAt(text, end);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || EVENT_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
-  const logLike = timeAfter && /^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})/.test(after);
+  const logLike = timeAfter && logTimeAt(text, end);
   let score: number;
   if (event) score = 0.95;
   else {
@@ -344,21 +380,97 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
   }
   // a time of day that follows belongs to the same date element: redact it with the date
-  const time = timeAfter ? /^[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?/.exec(after) : null;
-  env.emit('DATE', start, time ? end + time[0].length : end, clamp(score), rule);
+  env.emit('DATE', start, timeAfter ? clockEnd(text, end) : end, clamp(score), rule);
 }
 
-const NUM_DATE: Matcher = mk({
-  re: /(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/y,
-  on(m, env) {
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a)) return;
-    if (!gluedLabelOk(env.text, m.index)) return;
-    // "1.2.62"-style versions, unless it is zero-padded and a birth/visit word is right there ("DOB 03.14.62")
-    if (m[2] === '.' && m[4]!.length === 2 && !(m[1]!.length === 2 && m[3]!.length === 2 && env.scan.near(Cue.DateEvent, m.index, m.index + m[0].length, 20, 0))) return;
-    emitDate(env, m.index, m.index + m[0].length, m[2] === '.' ? 0.45 : 0.6, 'date.numeric');
-  },
+/** `\d{1,2}:\d{2}` at k: where it ends, or -1. */
+function hourMinuteAt(text: string, k: number): number {
+  if (!isDigitAt(text, k)) return -1;
+  if (isDigitAt(text, k + 1)) k++;
+  return k + 3 < text.length && text.charCodeAt(k + 1) === 58 && isDigitAt(text, k + 2) && isDigitAt(text, k + 3) ? k + 4 : -1;
+}
+/** TIME_AFTER (`^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})`) at q, by char code. */
+function timeAfterAt(text: string, q: number): boolean {
+  let c = text.charCodeAt(q);
+  if (c === 58) return isDigitAt(text, q + 1) && isDigitAt(text, q + 2) && text.charCodeAt(q + 3) === 58 && isDigitAt(text, q + 4) && isDigitAt(text, q + 5);
+  if (c === 44) c = text.charCodeAt(++q);
+  if (c === 32) c = text.charCodeAt(++q);
+  if (c === 97 && text.charCodeAt(q + 1) === 116 && text.charCodeAt(q + 2) === 32) c = text.charCodeAt((q += 3));
+  if (c === 84 || c === 32) q++;
+  return hourMinuteAt(text, q) !== -1;
+}
+/** `^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})` at q: a log timestamp's time. */
+function logTimeAt(text: string, q: number): boolean {
+  const c0 = text.charCodeAt(q);
+  if (c0 !== 84 && c0 !== 32) return false;
+  const k = hourMinuteAt(text, q + 1);
+  if (k === -1 || text.charCodeAt(k) !== 58 || !isDigitAt(text, k + 1) || !isDigitAt(text, k + 2)) return false;
+  const c = text.charCodeAt(k + 3);
+  if (c === 90) return true;
+  if (c === 46 || c === 44) return isDigitAt(text, k + 4);
+  return (c === 43 || c === 45) && isDigitAt(text, k + 4) && isDigitAt(text, k + 5);
+}
+/** End of `^[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?` at q, or q when it does not match. */
+function clockEnd(text: string, q: number): number {
+  const c0 = text.charCodeAt(q);
+  if (c0 !== 84 && c0 !== 32) return q;
+  let k = hourMinuteAt(text, q + 1);
+  if (k === -1) return q;
+  if (text.charCodeAt(k) === 58 && isDigitAt(text, k + 1) && isDigitAt(text, k + 2)) k += 3;
+  let j = isRegexSpace(text.charCodeAt(k)) ? k + 1 : k;
+  const a = text.charCodeAt(j) | 32;
+  if (a !== 97 && a !== 112) return k;
+  j++;
+  if (text.charCodeAt(j) === 46) j++;
+  if ((text.charCodeAt(j) | 32) !== 109) return k;
+  j++;
+  if (text.charCodeAt(j) === 46) j++;
+  return j;
+}
+
+/** Digits from k on. */
+function digitsFrom(text: string, k: number): number {
+  let e = k;
+  while (isDigitAt(text, e)) e++;
+  return e - k;
+}
+/** The number the `len` digits at k spell. */
+function numberAt(text: string, k: number, len: number): number {
+  let n = 0;
+  for (let i = 0; i < len; i++) n = n * 10 + text.charCodeAt(k + i) - 48;
+  return n;
+}
+/** (?<![\d_/.-]) before a numeric date. */
+function dateStartOk(text: string, p: number): boolean {
+  const b = p > 0 ? text.charCodeAt(p - 1) : 0;
+  return !((b >= 48 && b <= 57) || b === 95 || b === 47 || b === 46 || b === 45);
+}
+const NUM_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/y, (env, p) => {
+  const { text } = env;
+  if (!dateStartOk(text, p)) return -1;
+  const l0 = digitsFrom(text, p);
+  if (l0 < 1 || l0 > 2) return -1;
+  if (p + l0 >= text.length) return -1;
+  const sep = text.charCodeAt(p + l0);
+  if (sep !== 47 && sep !== 46 && sep !== 45) return -1;
+  const k1 = p + l0 + 1;
+  const l1 = digitsFrom(text, k1);
+  if (l1 < 1 || l1 > 2 || k1 + l1 >= text.length || text.charCodeAt(k1 + l1) !== sep) return -1;
+  const k2 = k1 + l1 + 1;
+  // (\d{4}|\d{2}) and the look-ahead: a longer or shorter take would stand before a digit
+  const l2 = digitsFrom(text, k2);
+  if (l2 !== 2 && l2 !== 4) return -1;
+  const end = k2 + l2;
+  const c = end < text.length ? text.charCodeAt(end) : NaN;
+  if (isWordCode(c) || c === 47 || c === 45 || (c === 46 && isDigitAt(text, end + 1))) return -1;
+  const a = numberAt(text, p, l0);
+  const b = numberAt(text, k1, l1);
+  if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a)) return -1;
+  if (!gluedLabelOk(text, p)) return -1;
+  // "1.2.62"-style versions, unless it is zero-padded and a birth/visit word is right there ("DOB 03.14.62")
+  if (sep === 46 && l2 === 2 && !(l0 === 2 && l1 === 2 && env.scan.near(Cue.DateEvent, p, end, 20, 0))) return -1;
+  emitDate(env, p, end, sep === 46 ? 0.45 : 0.6, 'date.numeric');
+  return end;
 });
 /** "on 3/21", "since 02/24": month/day without a year, only where a person's context makes it PHI. */
 const SHORT_DATE: Matcher = mk({
@@ -370,16 +482,27 @@ const SHORT_DATE: Matcher = mk({
     emitDate(env, m.index, m.index + m[0].length, 0.5, 'date.short');
   },
 });
-const ISO_DATE: Matcher = mk({
-  re: /(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!(?!T\d)[\w/-]|\.\d)/y,
-  on(m, env) {
-    if (!isValidMonthDay(Number(m[3]), Number(m[4]))) return;
-    if (!gluedLabelOk(env.text, m.index)) return;
-    emitDate(env, m.index, m.index + m[0].length, 0.55, 'date.iso');
-  },
+const ISO_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!(?!T\d)[\w/-]|\.\d)/y, (env, p) => {
+  const { text } = env;
+  if (!dateStartOk(text, p) || digitsFrom(text, p) !== 4 || p + 4 >= text.length) return -1;
+  const sep = text.charCodeAt(p + 4);
+  if (sep !== 45 && sep !== 47 && sep !== 46) return -1;
+  const l1 = digitsFrom(text, p + 5);
+  if (l1 < 1 || l1 > 2 || p + 5 + l1 >= text.length || text.charCodeAt(p + 5 + l1) !== sep) return -1;
+  const k2 = p + 6 + l1;
+  const l2 = digitsFrom(text, k2);
+  if (l2 < 1 || l2 > 2) return -1;
+  const end = k2 + l2;
+  const c = end < text.length ? text.charCodeAt(end) : NaN;
+  if (c === 47 || c === 45 || (c === 46 ? isDigitAt(text, end + 1) : isWordCode(c) && !(c === 84 && isDigitAt(text, end + 1)))) return -1;
+  if (!isValidMonthDay(numberAt(text, p + 5, l1), numberAt(text, k2, l2))) return -1;
+  if (!gluedLabelOk(text, p)) return -1;
+  emitDate(env, p, end, 0.55, 'date.iso');
+  return end;
 });
 const NAMED_DATE: Matcher = mk({
-  pre: (text, pos) => digitSoon(text, pos, 16),
+  // a month's name cannot start with a weekday's (Mon Tue Wed Thu Fri Sat Sun): that part is absent there
+  pre: (text, pos) => (monthAt(text, pos) ? dateAfterMonth(text, pos) : digitSoon(text, pos, 16)),
   re: new RegExp(
     `\\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,? )?(?:(?:${MONTHS})[ ]?\\d{1,2}(?:st|nd|rd|th)?(?:,? ?(?:\\d{4}|'\\d{2}))?|\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS}),?(?: (?:\\d{4}|'\\d{2}))?|\\d{1,2}([-/ ])(?:${MONTHS})\\1\\d{2,4}|(?:${MONTHS})([-/])\\d{1,2}\\2\\d{2,4}|\\d{4}([-/])(?:${MONTHS})\\3\\d{1,2})(?![\\w:])`,
     'iy',
@@ -411,19 +534,50 @@ const DAY_MON_YEAR_DATE: Matcher = mk({
   },
 });
 /** MMDDYY after a birth/visit word: "DOB 031462". */
-const COMPACT6_DATE: Matcher = mk({
-  re: /(?<![\w-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?![\w-])/y,
-  on(m, env) {
-    if (env.scan.near(Cue.DateEvent, m.index, m.index + 6, 12, 0)) env.emit('DATE', m.index, m.index + 6, 0.8, 'date.compact');
-  },
+/** 0[1-9]|1[0-2] at k. */
+function monthDigitsAt(text: string, k: number): boolean {
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  return a === 48 ? b >= 49 && b <= 57 : a === 49 && b >= 48 && b <= 50;
+}
+/** 0[1-9]|[12]\d|3[01] at k. */
+function dayDigitsAt(text: string, k: number): boolean {
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  return a === 48 ? b >= 49 && b <= 57 : a === 49 || a === 50 ? b >= 48 && b <= 57 : a === 51 && (b === 48 || b === 49);
+}
+/** 19|20 at k. */
+function centuryAt(text: string, k: number): boolean {
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  return (a === 49 && b === 57) || (a === 50 && b === 48);
+}
+/** (?<![\w-]) at p, exactly `len` digits, (?![\w-]). */
+function digitTokenAt(text: string, p: number, len: number): boolean {
+  const b = p > 0 ? text.charCodeAt(p - 1) : 0;
+  if (isWordCode(b) || b === 45 || digitsFrom(text, p) !== len) return false;
+  const c = text.charCodeAt(p + len);
+  return !(isWordCode(c) || c === 45);
+}
+const COMPACT6_DATE: Matcher = mkCode(/(?<![\w-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?![\w-])/y, (env, p) => {
+  const { text } = env;
+  if (!digitTokenAt(text, p, 6) || !monthDigitsAt(text, p) || !dayDigitsAt(text, p + 2)) return -1;
+  if (!env.scan.near(Cue.DateEvent, p, p + 6, 12, 0)) return -1;
+  env.emit('DATE', p, p + 6, 0.8, 'date.compact');
+  return p + 6;
 });
-const COMPACT_DATE: Matcher = mk({
-  // YYYYMMDD or MMDDYYYY, only next to a birth/admission word
-  re: /(?<![\w-])(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2})(?![\w-])/y,
-  on(m, env) {
-    if (env.scan.near(Cue.DateEvent, m.index, m.index + 8, 30, 0)) env.emit('DATE', m.index, m.index + 8, 0.85, 'date.compact');
+// YYYYMMDD or MMDDYYYY, only next to a birth/admission word
+const COMPACT_DATE: Matcher = mkCode(
+  /(?<![\w-])(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2})(?![\w-])/y,
+  (env, p) => {
+    const { text } = env;
+    if (!digitTokenAt(text, p, 8)) return -1;
+    if (!((centuryAt(text, p) && monthDigitsAt(text, p + 4) && dayDigitsAt(text, p + 6)) || (monthDigitsAt(text, p) && dayDigitsAt(text, p + 2) && centuryAt(text, p + 4)))) return -1;
+    if (!env.scan.near(Cue.DateEvent, p, p + 8, 30, 0)) return -1;
+    env.emit('DATE', p, p + 8, 0.85, 'date.compact');
+    return p + 8;
   },
-});
+);
 
 // ---------------------------------------------------------------------------------------------
 // Ages over 89
@@ -477,7 +631,6 @@ const INTL_PREFIX_RE = /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piaz
 const INTL_SUFFIX_RE = /[\w\u00C0-\u024F'-]+[ ]+\d{1,5}[A-Za-z]?\b/y;
 const POBOX_RE = /(?:P\.?[ ]?O\.?[ ]?Box|Post Office Box|PSC[ ]\d{3,5},?[ ]Box)[ ]+\d{1,6}\b|(?:APO|FPO|DPO)[ ](?:AA|AE|AP)\b/iy;
 const UNIT_RE = /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y;
-const ZIP_RE = /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/y;
 /** "28245 Puruntie 82", "0605 Μεγάλη Άμμος 184": house/postal number, capitalised street words, number. */
 const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u00C0-\u00DE\u0386-\u03AB\u0410-\u042F][\w\u00C0-\u024F\u0370-\u04FF'.-]*(?:[ ]+[\w\u00C0-\u024F\u0370-\u04FF'.-]+){0,3}?[ ]+\d{1,5}[A-Za-z]?\b\.?/y;
 
@@ -533,13 +686,7 @@ function addressMatchers(st: AddressState) {
       st.units.push({ start: m.index, end: m.index + m[0].length });
     },
   });
-  const zip: Matcher = mk({
-    re: ZIP_RE,
-    on(m) {
-      st.zips.push({ start: m.index, end: m.index + m[0].length });
-    },
-  });
-  return { street, intlPrefix, intlSuffix, numStreetNum, pobox, unit, zip };
+  return { street, intlPrefix, intlSuffix, numStreetNum, pobox, unit };
 }
 
 const TECH_STREET_WORDS = /\b(?:Windows|Office|Server|Android|iOS|Chrome|Edge|Firefox|Java|Python|Node|Ubuntu|Debian|Oracle|SQL|Epic|Cerner|Dell|HP|Lenovo|Latitude|Version|Build|Release|Patch|Update|Sprint|Floor|Room|Ward|Bed|Bay|Pod|Rack|Port|Error|Step|Page|Line|Row|Table|Figure|Section|Chapter|KB|CVE|OPS|ITS)\b/;
@@ -572,6 +719,23 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   st.ends.push(scan.we[stateWord]!);
 }
 
+/**
+ * `/([A-Za-z]{2,14})\.?,?\s{1,3}$/.exec(text.slice(start - 24, start))?.[1]` by char code: the
+ * tail (1-3 spaces, an optional ',' and before it an optional '.') is fixed from the end, and the
+ * leftmost match takes the letters before it, at most 14.
+ */
+function wordBeforeZip(text: string, start: number): string | null {
+  const lo = Math.max(0, start - 24);
+  let k = start;
+  while (k > lo && start - k < 4 && isRegexSpace(text.charCodeAt(k - 1))) k--;
+  if (k === start || start - k > 3) return null;
+  if (k > lo && text.charCodeAt(k - 1) === 44) k--;
+  if (k > lo && text.charCodeAt(k - 1) === 46) k--;
+  let j = k;
+  while (j > lo && k - j < 14 && isAsciiLetter(text.charCodeAt(j - 1))) j--;
+  return k - j >= 2 ? text.slice(j, k) : null;
+}
+
 function finishAddresses(env: RuleEnv, st: AddressState): void {
   const { text } = env;
   for (const u of st.units) {
@@ -582,8 +746,8 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
   }
   for (const z of st.zips) {
     const before = text.slice(Math.max(0, z.start - 24), z.start);
-    const stm = /([A-Za-z]{2,14})\.?,?\s{1,3}$/.exec(before);
-    const stateBefore = !!stm && (US_STATE_CODES.has(stm[1]!) || US_STATE_NAMES.has(stm[1]!.toLowerCase()));
+    const stm = wordBeforeZip(text, z.start);
+    const stateBefore = stm !== null && (US_STATE_CODES.has(stm) || US_STATE_NAMES.has(stm.toLowerCase()));
     const label = /(?:zip|postal|post code|postcode|zip code)\s*(?:code)?\s*[:#]?\s*$/i.test(before);
     const afterAddress = st.ends.some((e) => z.start - e >= 0 && z.start - e <= 40);
     let score: number;
@@ -611,6 +775,11 @@ interface LabelledIdSpec {
   reject?: RegExp;
   /** Rejected when the text before the label matches ("asset tag" is not a licence plate). */
   rejectBefore?: RegExp;
+  /**
+   * Trigger words that start only longer label alternatives: what must follow the word (case-
+   * insensitive; any one of them) for the label to match there, so the regex is not run otherwise.
+   */
+  after?: Record<string, string[]>;
 }
 
 const ID_VALUE = "[A-Za-z0-9][A-Za-z0-9-]{2,24}";
@@ -619,6 +788,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'MRN',
     triggers: "mrn mr medical med chart patient pt empi epi csn fin encounter hospital hosp unit record rec enterprise",
     rule: 'mrn.label',
+    after: { med: [' r', '.r'], medical: [' r', '.r'] },
     label: "(?:MRN|MR|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.95,
@@ -627,6 +797,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'HEALTH_PLAN_ID',
     triggers: "member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage card bcbs aetna cigna humana uhc unitedhealthcare kaiser anthem molina ambetter tricare wellcare centene oscar highmark caresource amerigroup",
     rule: 'plan.label',
+    after: { health: [' p'], medi: ['-'] },
     label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup)(?: member)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.92,
@@ -635,6 +806,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'ACCOUNT',
     triggers: "account accounts acct a billing invoice guarantor bank routing statement hospital har patient",
     rule: 'account.label',
+    after: { a: ['/'], hospital: [' acc'], patient: [' acc'] },
     label: "(?:(?:guarantor |billing |hospital |patient |bank |checking |savings )?accounts?|acct|a\\/c|billing|invoice|guarantor|bank|routing|statement|HAR)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)s?){0,2}",
     value: "(?:[A-Za-z]{0,4}-?\\d[\\d-]{3,20}[A-Za-z0-9]?)",
     score: 0.85,
@@ -645,6 +817,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'LICENSE',
     triggers: "driver's drivers driver dl license licence lic state medical dea npi certificate cert rn nursing",
     rule: 'license.label',
+    after: { state: [' l', ' i'], medical: [' l'], rn: [' l'], nursing: [' l'] },
     label: "(?:driver'?s?'?[ ]?(?:licen[cs]e|lic\\.?)|DL|licen[cs]e|lic\\.?|state (?:licen[cs]e|id)|medical licen[cs]e|(?:rn|nursing) licen[cs]e|DEA|NPI|certificate|cert)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.88,
@@ -654,6 +827,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'VEHICLE',
     triggers: "vin vehicle license licence lic plate plates tag tags car registration reg",
     rule: 'vehicle.label',
+    after: { license: [' p', ' t'], licence: [' p'], lic: [' p', '. p'], car: [' t'] },
     rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name)\s*$/i,
     label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plates?|plates?|(?:car |license )?tags?|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
@@ -663,6 +837,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'DEVICE',
     triggers: "serial s sn device udi implant lot transmitter sensor pump pacemaker icd model",
     rule: 'device.label',
+    after: { s: ['/'], model: [] },
     label: "(?:serial|s\\/n|SN|device(?: serial| record)?|UDI|implant(?: serial)?|lot|transmitter(?: serial)?|sensor(?: serial)?|(?:insulin )?pump(?: serial)?|pacemaker(?: serial)?|ICD(?: serial)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.6,
@@ -671,6 +846,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'BIOMETRIC',
     triggers: "fingerprint finger retina retinal iris voice voiceprint palm faceprint face facial biometric",
     rule: 'biometric.label',
+    after: { finger: [' p', ' s'], voice: [' p'], palm: [' p', ' v'], face: [' t', ' i'], facial: [' t', ' r'] },
     label: "(?:fingerprint|finger ?(?:print|scan)|retina(?:l)?(?: scan)?|iris(?: scan)?|voice ?print|palm ?(?:print|vein)(?: scan)?|face(?:print| template| id)|facial (?:template|recognition)|biometric)(?: (?:template|scan|hash|record|enrollment))?(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|ref)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9_-]{3,63}",
     score: 0.9,
@@ -680,6 +856,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'OTHER_ID',
     triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen lab accession pa unlocked",
     rule: 'other.label',
+    after: { portal: [' u', ' l', ' a', ' i'], prior: [' a'], lab: [' s'] },
     label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|accession|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.82,
@@ -689,6 +866,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'OTHER_ID',
     triggers: "case employer ein pt patient username user login badge visit",
     rule: 'other.label',
+    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p'], patient: [' a', ' l', ' u', ' p'], user: [' n', ' i'] },
     label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
@@ -801,15 +979,39 @@ const UDI: Matcher = mk({
 
 // ---------------------------------------------------------------------------------------------
 // Word triggers
-const WORD_MATCHERS = new Map<string, Matcher[]>();
-function onWords(words: string, ...matchers: Matcher[]): void {
+/** A matcher a word triggers, and what must follow the word for it to be run (see LabelledIdSpec.after). */
+interface WordRule {
+  mt: Matcher;
+  /** The word's length. */
+  len: number;
+  after: readonly string[] | undefined;
+}
+const WORD_MATCHERS = new Map<string, WordRule[]>();
+function onWords(words: string, mt: Matcher, after?: Record<string, string[]>): void {
   for (const w of words.split(' ')) {
     const list = WORD_MATCHERS.get(w) ?? [];
-    list.push(...matchers);
+    list.push({ mt, len: w.length, after: after !== undefined && Object.hasOwn(after, w) ? after[w] : undefined });
     WORD_MATCHERS.set(w, list);
   }
 }
-for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec));
+/** Does one of `alts` (lower case: letters compared case-insensitively) stand at q? */
+function followedBy(text: string, q: number, alts: readonly string[]): boolean {
+  for (const alt of alts) {
+    let k = 0;
+    while (k < alt.length) {
+      const a = alt.charCodeAt(k);
+      const c = text.charCodeAt(q + k);
+      if (a >= 97 && a <= 122 ? (c | 32) !== a : c !== a) break;
+      k++;
+    }
+    if (k === alt.length) return true;
+  }
+  return false;
+}
+function runWordRules(d: Dispatcher, text: string, rules: readonly WordRule[], pos: number): void {
+  for (const r of rules) if (r.after === undefined || followedBy(text, pos + r.len, r.after)) d.tryAt(r.mt, pos);
+}
+for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec), spec.after);
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday', NAMED_DATE);
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december', MONTH_YEAR);
 onWords('age ages aged', AGE_WORD);
@@ -863,9 +1065,13 @@ for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...POBOX_WORD_SET
   CASED_TRIGGERS.add(w.toUpperCase());
 }
 for (const code of US_STATE_CODES) CASED_TRIGGERS.add(code);
-/** A cheap pre-test for CASED_TRIGGERS: (first letter, length) pairs that occur in it. */
-const TRIGGER_SHAPES = new Uint8Array(32 * 32);
-const shapeOf = (tok: string) => ((tok.charCodeAt(0) & 31) << 5) | Math.min(tok.length, 31);
+/**
+ * A cheap pre-test for CASED_TRIGGERS, read straight from the text: the (first letter, last
+ * letter, length) triples (letters by their low five bits) that occur in it.
+ */
+const TRIGGER_SHAPES = new Uint8Array(1 << 15);
+const shapeAt = (text: string, s: number, e: number) => ((text.charCodeAt(s) & 31) << 10) | ((text.charCodeAt(e - 1) & 31) << 5) | Math.min(e - s, 31);
+const shapeOf = (tok: string) => shapeAt(tok, 0, tok.length);
 for (const name of US_STATE_NAMES) {
   CASED_TRIGGERS.add(name.charAt(0).toUpperCase() + name.slice(1));
   CASED_TRIGGERS.add(name.toUpperCase());
@@ -874,26 +1080,99 @@ for (const name of US_STATE_NAMES) {
 for (const w of ['MyChart', 'MyChartID', 'eClinicalWorks']) CASED_TRIGGERS.add(w);
 for (const w of CASED_TRIGGERS) TRIGGER_SHAPES[shapeOf(w)] = 1;
 
-/** What a capitalised spelling triggers (kept per spelling in `TokenInfo.trig`; null: nothing). */
+/** What a capitalised spelling triggers (kept per spelling in `TokenInfo.trig`). */
 interface TriggerInfo {
-  matchers: readonly Matcher[] | undefined;
+  trigger: boolean;
+  matchers: readonly WordRule[] | undefined;
   address: boolean;
   pobox: boolean;
   unit: boolean;
   state: boolean;
+  /** Not a trigger, and it ends like a European street name ("Koskikatu 25"). */
+  intlSuffix: boolean;
 }
-function triggerInfo(tok: string, caps: number, w: string): TriggerInfo | null {
-  if (TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) return null;
+const NOT_TRIGGER: TriggerInfo = { trigger: false, matchers: undefined, address: false, pobox: false, unit: false, state: false, intlSuffix: false };
+const NOT_TRIGGER_SUFFIX: TriggerInfo = { ...NOT_TRIGGER, intlSuffix: true };
+function triggerInfo(tok: string, caps: number, w: string): TriggerInfo {
+  if (TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) return INTL_STREET_SUFFIX.test(w) ? NOT_TRIGGER_SUFFIX : NOT_TRIGGER;
   return {
+    trigger: true,
     matchers: WORD_MATCHERS.get(w),
     address: ADDRESS_WORD_SET.has(w),
     pobox: POBOX_WORD_SET.has(w),
     unit: UNIT_WORD_SET.has(w),
     state: (caps === 2 && w.length === 2 && US_STATE_CODES.has(tok)) || US_STATE_NAMES.has(w),
+    intlSuffix: false,
   };
 }
 
 const MONTH_START = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+/** The first three letters of the month names, by (a - 97) * 676 + (b - 97) * 26 + (c - 97) of their lower-case codes. */
+const MONTH3 = new Uint8Array(26 * 26 * 26);
+for (const m of MONTH_START) MONTH3[(m.charCodeAt(0) - 97) * 676 + (m.charCodeAt(1) - 97) * 26 + (m.charCodeAt(2) - 97)] = 1;
+/** A month name (MONTHS, case-insensitive) can start at k: its first three letters. */
+function monthAt(text: string, k: number): boolean {
+  if (k < 0 || k + 2 >= text.length) return false;
+  // (c | 32) is a lower-case ASCII letter only for an ASCII letter c
+  const a = text.charCodeAt(k) | 32;
+  const b = text.charCodeAt(k + 1) | 32;
+  const c = text.charCodeAt(k + 2) | 32;
+  if (a < 97 || a > 122 || b < 97 || b > 122 || c < 97 || c > 122) return false;
+  return MONTH3[(a - 97) * 676 + (b - 97) * 26 + (c - 97)] === 1;
+}
+/**
+ * NAMED_DATE from a day of one or two digits ending at e: `(?:st|nd|rd|th)?(?: of)? (?:MONTHS)` or
+ * `([-/ ])(?:MONTHS)`, so a month's first letters after an optional suffix, " of" and a separator.
+ */
+function monthAfterDay(text: string, e: number): boolean {
+  let q = e;
+  // (the dispatcher has looked only at a lower-case first letter of the suffix)
+  const a = text.charCodeAt(q);
+  const b = text.charCodeAt(q + 1) | 32;
+  const suffix = (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+  if (suffix) q += 2;
+  const c = text.charCodeAt(q);
+  if (c === 32) {
+    if (monthAt(text, q + 1)) return true;
+    return (text.charCodeAt(q + 1) | 32) === 111 && (text.charCodeAt(q + 2) | 32) === 102 && text.charCodeAt(q + 3) === 32 && monthAt(text, q + 4);
+  }
+  return !suffix && (c === 45 || c === 47) && monthThenYear(text, q + 1, c);
+}
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+/** The end of a month's name at k (its letters and a '.'), when its first three letters are a month's. */
+function monthEnd(text: string, k: number): number {
+  if (!monthAt(text, k)) return -1;
+  k += 3;
+  while (isAsciiLetter(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k) === 46 ? k + 1 : k;
+}
+/** `\d{lo,hi}(?![\w:])` at k over the whole digit run there (a shorter one would stand before a digit). */
+function digitsThenEnd(text: string, k: number, lo: number, hi: number): number {
+  let e = k;
+  while (isDigitAt(text, e)) e++;
+  if (e - k < lo || e - k > hi) return -1;
+  const a = text.charCodeAt(e);
+  return isWordCode(a) || a === 58 ? -1 : e;
+}
+/** NAMED_DATE's "Mar-1962" part of "14-Mar-1962": a month at k, the separator c, 2-4 digits, no [\w:] after. */
+function monthThenYear(text: string, k: number, c: number): boolean {
+  const m = monthEnd(text, k);
+  return m !== -1 && text.charCodeAt(m) === c && digitsThenEnd(text, m + 1, 2, 4) !== -1;
+}
+/**
+ * NAMED_DATE at the start of a month's name: a digit after `[ ]?` ("March 14", "Mar14"), or
+ * `([-/])\d{1,2}\1\d{2,4}(?![\w:])` ("Mar-14-1962", not "Mar/2024:10:22:31").
+ */
+function dateAfterMonth(text: string, pos: number): boolean {
+  const m = monthEnd(text, pos);
+  const c = text.charCodeAt(m);
+  if (c >= 48 && c <= 57) return true;
+  if (c === 32) return isDigitAt(text, m + 1);
+  if (c !== 45 && c !== 47) return false;
+  let k = m + 1;
+  while (isDigitAt(text, k)) k++;
+  return k - m - 1 >= 1 && k - m - 1 <= 2 && text.charCodeAt(k) === c && digitsThenEnd(text, k + 1, 2, 4) !== -1;
+}
 
 
 /** Characters a phone number (INTL) and a card number (CARD) consist of. */
@@ -988,10 +1267,67 @@ function digitSoon(text: string, pos: number, extra: number): boolean {
 /** [A-Za-z0-9_]: a regex word character. */
 const isWordCode = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 
+// (never charCodeAt outside the string: V8 stops inlining a charCodeAt call site for good once it has seen that)
 const isDigitAt = (text: string, i: number) => {
+  if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 };
+
+/** Length of digit run k (of the scan's starts `st` and ends `en`) when it starts at q, else 0. */
+function runAt(st: readonly number[], en: readonly number[], k: number, q: number): number {
+  return k < st.length && st[k] === q ? en[k]! - q : 0;
+}
+/** NANP after the area code and its separator, from q (digit run k): 3 digits, [ .-], 4 digits; or 7 digits. */
+function nanpRest(text: string, st: readonly number[], en: readonly number[], q: number, k: number): boolean {
+  const a = runAt(st, en, k, q);
+  if (a === 7) return true;
+  if (a !== 3) return false;
+  const c = text.charCodeAt(q + 3);
+  return (c === 32 || c === 46 || c === 45) && runAt(st, en, k + 1, q + 4) === 4;
+}
+/** ".d.d.d" of an IPv4 address from q (digit run k): three runs of 1-3 digits joined by '.'. */
+function dottedQuadRest(text: string, st: readonly number[], en: readonly number[], q: number, k: number): boolean {
+  for (let j = 0; j < 3; j++) {
+    const l = runAt(st, en, k + j, q);
+    if (l < 1 || l > 3) return false;
+    q += l;
+    if (j < 2) {
+      if (text.charCodeAt(q) !== 46) return false;
+      q++;
+    }
+  }
+  return true;
+}
+/**
+ * From a run of 2-4 digits ending at e (run k) and '.' or '-': 2 digits, '.' or '-', 2-4 digits
+ * that nothing INTL could take continues. Every INTL match here is that date ("2024-03-14",
+ * "14.03.2024", also after a "00" prefix) or its first two groups, and INTL rejects both.
+ */
+function intlDateOnly(text: string, st: readonly number[], en: readonly number[], e: number, k: number): boolean {
+  if (runAt(st, en, k + 1, e + 1) !== 2) return false;
+  const s2 = text.charCodeAt(e + 3);
+  if (s2 !== 45 && s2 !== 46) return false;
+  const l3 = runAt(st, en, k + 2, e + 4);
+  if (l3 < 2 || l3 > 4) return false;
+  const r = e + 4 + l3;
+  const c = text.charCodeAt(r);
+  const c2 = text.charCodeAt(r + 1);
+  if (c === 32 && c2 >= 48 && c2 <= 57) {
+    // a time after the date ("2024-03-14 10:22"): a third group of 2-5 digits before ':' and a
+    // digit fails the look-ahead (and ':' ends the groups), and no shorter one can stand before a digit
+    const l4 = runAt(st, en, k + 3, r + 1);
+    if (l4 < 2 || l4 > 5) return true;
+    return text.charCodeAt(r + 1 + l4) === 58 && isDigitAt(text, r + 2 + l4);
+  }
+  // another group ([ .-] and digits) or an extension (x, ' x') could follow
+  return !(((c === 46 || c === 45) && c2 >= 48 && c2 <= 57) || c === 120 || (c === 32 && c2 === 120));
+}
+
+/** [A-Za-z0-9] */
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** [0-9:a-fA-F] */
+const isHexOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 
 /** Runs every built-in rule over the scan. */
 export function runPatternRules(
@@ -1012,31 +1348,9 @@ export function runPatternRules(
   const len = text.length;
   const digitStarts = scan.digitStarts;
   const digitEnds = scan.digitEnds;
-  /** Length of digit run k when it starts at q, else 0. */
-  const runAt = (k: number, q: number): number => (k < digitStarts.length && digitStarts[k] === q ? digitEnds[k]! - q : 0);
-  /** NANP after the area code and its separator, from q (digit run k): 3 digits, [ .-], 4 digits; or 7 digits. */
-  const nanpRest = (q: number, k: number): boolean => {
-    const a = runAt(k, q);
-    if (a === 7) return true;
-    if (a !== 3) return false;
-    const c = text.charCodeAt(q + 3);
-    return (c === 32 || c === 46 || c === 45) && runAt(k + 1, q + 4) === 4;
-  };
-  /** ".d.d.d" of an IPv4 address from q (digit run k): three runs of 1-3 digits joined by '.'. */
-  const dottedQuadRest = (q: number, k: number): boolean => {
-    for (let j = 0; j < 3; j++) {
-      const l = runAt(k + j, q);
-      if (l < 1 || l > 3) return false;
-      q += l;
-      if (j < 2) {
-        if (text.charCodeAt(q) !== 46) return false;
-        q++;
-      }
-    }
-    return true;
-  };
-  for (let di = 0; di < scan.digitStarts.length; di++) {
-    const p = scan.digitStarts[di]!;
+  const runCount = digitStarts.length;
+  for (let di = 0; di < runCount; di++) {
+    const p = digitStarts[di]!;
     // the digit run's length and the characters around it decide which rules can match here
     const e = digitEnds[di]!;
     const L = e - p;
@@ -1045,7 +1359,7 @@ export function runPatternRules(
     // (versions, IP octets) start nothing new
     const next = e < len ? text.charCodeAt(e) : 0;
     // a date label glued onto the value: "dob:03/14/1962", "DOB03/14/1962", "dos=2023-11-02"
-    if (p >= d.maxEnd && (before === 58 || before === 61 || before === 35 || isWordCode(before)) && (L <= 2 || L === 4) && (next === 47 || next === 45 || next === 46) && GLUED_DATE_LABEL.test(text.slice(Math.max(0, p - 12), p))) {
+    if (p >= d.maxEnd && (before === 58 || before === 61 || before === 35 || isWordCode(before)) && (L <= 2 || L === 4) && (next === 47 || next === 45 || next === 46) && gluedDateLabel(text, p)) {
       d.tryAt(L === 4 ? ISO_DATE : NUM_DATE, p);
       continue;
     }
@@ -1056,8 +1370,9 @@ export function runPatternRules(
     const upper2 = (next2 >= 65 && next2 <= 90) || (next2 >= 0xc0 && next2 <= 0xde) || (next2 >= 0x386 && next2 <= 0x42f);
     if (before === 40 || before === 43) {
       // '(' or '+' may open a phone number or a UDI
-      if (before === 40 && L === 2) d.tryAt(UDI, p - 1);
-      d.tryAt(NANP, p - 1);
+      // UDI: "(01)" and 14 digits; NANP: "(" and 3 digits and ")", or "+1" and a separator, "(" or 3 digits
+      if (before === 40 && L === 2 && next === 41 && text.charCodeAt(p) === 48 && text.charCodeAt(p + 1) === 49) d.tryAt(UDI, p - 1);
+      if (before === 40 ? L === 3 && next === 41 : text.charCodeAt(p) === 49 && (L === 1 || L === 4)) d.tryAt(NANP, p - 1);
       d.tryAt(INTL, p - 1);
       if (before === 40 && p > 1 && text.charCodeAt(p - 2) === 43) d.tryAt(INTL, p - 2);
     }
@@ -1069,48 +1384,54 @@ export function runPatternRules(
     // (?<![\w/.:-]): numeric dates and house numbers before a street name
     const lbDate = lbDash && before !== 47 && before !== 46;
     // SSN: 3 digits, '-' or ' ', 2 digits, the same separator, 4 digits (or 9 digits)
-    if (lbDash && ((L === 3 && (next === 45 || next === 32) && runAt(di + 1, e + 1) === 2 && text.charCodeAt(e + 3) === next && runAt(di + 2, e + 4) === 4) || L === 9)) d.tryAt(SSN, p);
+    if (lbDash && ((L === 3 && (next === 45 || next === 32) && runAt(digitStarts, digitEnds, di + 1, e + 1) === 2 && text.charCodeAt(e + 3) === next && runAt(digitStarts, digitEnds, di + 2, e + 4) === 4) || L === 9)) d.tryAt(SSN, p);
     // NANP from a digit: 3 digits, a separator, then 3 + separator + 4 digits or 7 digits; or '1', a separator, '(' or 3 digits
     if (lbDash && before !== 43 && (L === 3 || L === 1) && (sepNext || (L === 3 && next === 47)) && (digit2 || next2 === 40)) {
-      if (L === 3 ? nanpRest(e + 1, di + 1) : text.charCodeAt(p) === 49 && (next2 === 40 || runAt(di + 1, e + 1) === 3)) d.tryAt(NANP, p);
+      if (L === 3 ? nanpRest(text, digitStarts, digitEnds, e + 1, di + 1) : text.charCodeAt(p) === 49 && (next2 === 40 || runAt(digitStarts, digitEnds, di + 1, e + 1) === 3)) d.tryAt(NANP, p);
     }
-    if (lbDash && before !== 43 && before !== 46 && L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40)) d.tryAt(INTL, p);
+    if (lbDash && before !== 43 && before !== 46 && L >= 2 && L <= 5 && sepNext && (digit2 || next2 === 40) && !(L <= 4 && next !== 32 && intlDateOnly(text, digitStarts, digitEnds, e, di))) d.tryAt(INTL, p);
     if (lbDash && L === 10) {
       d.tryAt(BARE10, p);
-      d.tryAt(NPI, p);
+      const c0 = text.charCodeAt(p);
+      if (c0 === 49 || c0 === 50) d.tryAt(NPI, p); // [12]\d{9}
     }
     if (lbDate && L <= 2 && (next === 47 || next === 46 || next === 45)) {
       // NUM_DATE: 1-2 digits, the same separator, 2 or 4 digits; SHORT_DATE: 1-2 digits after '/'
-      const l1 = runAt(di + 1, e + 1);
-      const l2 = l1 >= 1 && l1 <= 2 && text.charCodeAt(e + 1 + l1) === next ? runAt(di + 2, e + 2 + l1) : 0;
+      const l1 = runAt(digitStarts, digitEnds, di + 1, e + 1);
+      const l2 = l1 >= 1 && l1 <= 2 && text.charCodeAt(e + 1 + l1) === next ? runAt(digitStarts, digitEnds, di + 2, e + 2 + l1) : 0;
       if (!((l2 === 2 || l2 === 4) && d.tryAt(NUM_DATE, p)) && next === 47 && !(l1 >= 1 && l1 <= 2 && d.tryAt(SHORT_DATE, p))) d.tryAt(MONTH_YEAR, p);
     }
     if (L === 4 && (next === 45 || next === 47 || next === 46)) {
-      if ((!lbDate || !d.tryAt(ISO_DATE, p)) && !digit2 && !wordBefore) d.tryAt(NAMED_DATE, p);
+      // NAMED_DATE from 4 digits: "2024-Mar-14", "2024/mar/14"
+      if ((!lbDate || !d.tryAt(ISO_DATE, p)) && !digit2 && !wordBefore && next !== 46 && monthAt(text, e + 1)) d.tryAt(NAMED_DATE, p);
     }
-    // "14 March", "14-Mar-", "14/Mar/", "14th of", "1st"
-    if (!wordBefore && L <= 2 && (((next === 32 || next === 45 || next === 47) && (upper2 || next2 === 111 || (next2 >= 97 && next2 <= 122 && MONTH_START.has(text.slice(e + 1, e + 4).toLowerCase())))) || next === 115 || next === 110 || next === 114 || next === 116)) d.tryAt(NAMED_DATE, p);
+    // "14 March", "14-Mar-", "14/Mar/", "14th of March", "1st March"
+    if (!wordBefore && L <= 2 && (next === 32 || next === 45 || next === 47 || next === 115 || next === 110 || next === 114 || next === 116) && monthAfterDay(text, e)) d.tryAt(NAMED_DATE, p);
     if (lbDash && L === 8) d.tryAt(COMPACT_DATE, p);
     if (lbDash && L === 6) d.tryAt(COMPACT6_DATE, p);
     // "14MAR1962", "14.Mar.1962"
-    if (!wordBefore && before !== 46 && before !== 45 && L <= 2 && (((next | 32) >= 97 && (next | 32) <= 122) || (next === 46 && ((next2 | 32) >= 97 && (next2 | 32) <= 122)))) d.tryAt(DAY_MON_YEAR_DATE, p);
+    if (!wordBefore && before !== 46 && before !== 45 && L <= 2 && (next === 46 ? monthAt(text, e + 1) && text.charCodeAt(e + 4) === 46 && isDigitAt(text, e + 5) : monthAt(text, e) && isDigitAt(text, e + 3))) d.tryAt(DAY_MON_YEAR_DATE, p);
     if (!wordBefore && ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49))) {
       if (!(ageWordAfter(text, e) && d.tryAt(AGE_NUM, p)) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
     }
     if (lbDash && L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
     if (lbDash && L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
-    if (before !== 46 && L <= 3 && next === 46 && dottedQuadRest(e + 1, di + 1)) d.tryAt(ipv4, p);
+    if (before !== 46 && L <= 3 && next === 46 && dottedQuadRest(text, digitStarts, digitEnds, e + 1, di + 1)) d.tryAt(ipv4, p);
     // a house number: the street name after it is capitalised, a direction, or an ordinal (5th)
     if (!wordBefore && L <= 6 && ((next === 32 && (upper2 || digit2)) || (next >= 65 && next <= 90 && (next2 === 32 || next2 === 0)))) {
       if (!(streetSuffixAhead(text, e) && d.tryAt(addr.street, p)) && lbDate && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);
     }
-    if (lbDash && L === 5) d.tryAt(addr.zip, p);
+    if (lbDash && L === 5) {
+      // a ZIP code, /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/ (scored in finishAddresses)
+      const z = next === 45 && digitsFrom(text, e + 1) === 4 ? e + 5 : e;
+      const c = text.charCodeAt(z);
+      if (!(isWordCode(c) || c === 45)) st.zips.push({ start: p, end: z });
+    }
   }
   // letter+digit runs (MBI, DEA, VIN, IBAN) hold a digit run: find them from there
-  const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   let mixedEnd = -1;
-  for (let di = 0; di < scan.digitStarts.length; di++) {
-    const p = scan.digitStarts[di]!;
+  for (let di = 0; di < runCount; di++) {
+    const p = digitStarts[di]!;
     if (p < mixedEnd) continue;
     // only runs with a letter right before or after the digits can be mixed
     const e0 = digitEnds[di]!;
@@ -1128,12 +1449,15 @@ export function runPatternRules(
     mixedEnd = e;
     if (!letter) continue;
     const L = e - s;
-    if (L === 11 || (L === 4 && text.charCodeAt(e) === 45)) d.tryAt(MBI, s);
-    else if (L === 9) d.tryAt(DEA, s);
-    else if (L === 17) d.tryAt(VIN, s);
+    const c0 = text.charCodeAt(s);
+    const c1 = text.charCodeAt(s + 1);
+    if (L === 11 || (L === 4 && e < len && text.charCodeAt(e) === 45)) {
+      if (c0 >= 49 && c0 <= 57 && isAsciiLetter(c1)) d.tryAt(MBI, s); // [1-9] and a letter
+    } else if (L === 9) {
+      if (isUpperAscii(c0) && (isUpperAscii(c1) || c1 === 57)) d.tryAt(DEA, s); // [A-Z][A-Z9]
+    } else if (L === 17) d.tryAt(VIN, s);
     if (L >= 15 && p - s === 2) d.tryAt(IBAN, s); // two letters, two check digits
   }
-  const isHexOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
   let lastColon = -10;
   for (const c of scan.colons) {
     // an IPv6 address has several colons close together
@@ -1153,7 +1477,7 @@ export function runPatternRules(
   // starts, in text order and after the previous match: the same matches as a global scan.
   for (let k = text.indexOf('/'), from = 0; k !== -1; k = text.indexOf('/', k + 1)) {
     if (k < from) continue;
-    const c = text.charCodeAt(k - 1) | 32;
+    const c = k > 0 ? text.charCodeAt(k - 1) | 32 : 0;
     if (c < 97 || c > 122) continue;
     let r = k - 1;
     while (r > from && isHostCh(text.charCodeAt(r - 1))) r--;
@@ -1174,7 +1498,7 @@ export function runPatternRules(
     if (opener === 'http' || opener === 'HTTP') {
       for (const c of schemes) {
         if (text.startsWith(opener, c - 4)) d.tryAt(url, c - 4);
-        else if ((text.charCodeAt(c - 1) | 32) === 115 && text.startsWith(opener, c - 5)) d.tryAt(url, c - 5);
+        else if (c > 0 && (text.charCodeAt(c - 1) | 32) === 115 && text.startsWith(opener, c - 5)) d.tryAt(url, c - 5);
       }
       continue;
     }
@@ -1191,21 +1515,25 @@ export function runPatternRules(
     for (; li < knownPos.length && knownPos[li]! < pos; li++) {
       const kp = knownPos[li]!;
       const entry = knownEntries[li]!;
-      if ((entry.tags & WordTag.Trigger) === 0 || text.charCodeAt(kp) < 97) continue;
-      let matchers = entry.rule as readonly Matcher[] | null | undefined;
-      if (matchers === undefined) entry.rule = matchers = WORD_MATCHERS.get(entry.word) ?? null;
-      if (matchers !== null) for (const mt of matchers) d.tryAt(mt, kp);
+      if (text.charCodeAt(kp) < 97 || (entry.tags & WordTag.Trigger) === 0) continue;
+      let rules = entry.rule as readonly WordRule[] | null | undefined;
+      if (rules === undefined) entry.rule = rules = WORD_MATCHERS.get(entry.word) ?? null;
+      if (rules !== null) runWordRules(d, text, rules, kp);
     }
     if (i === n) break;
+    const end = scan.we[i]!;
+    // a European street name before its number ("Koskikatu 25")
+    const suffixCase = end < len && text.charCodeAt(end) === 32 && isDigitAt(text, end + 1);
+    // most words are no trigger, told from the text alone (without reading their TokenInfo)
+    if (TRIGGER_SHAPES[shapeAt(text, pos, end)] === 0 && !suffixCase) continue;
     const info = scan.infos[i]!;
-    let t = info.trig as TriggerInfo | null | undefined;
+    let t = info.trig as TriggerInfo | undefined;
     if (t === undefined) info.trig = t = triggerInfo(info.raw, info.caps, info.lower);
-    if (t === null) {
-      const end = scan.we[i]!;
-      if (text.charCodeAt(end) === 32 && isDigitAt(text, end + 1) && INTL_STREET_SUFFIX.test(info.lower)) d.tryAt(addr.intlSuffix, pos);
+    if (!t.trigger) {
+      if (suffixCase && t.intlSuffix) d.tryAt(addr.intlSuffix, pos);
       continue;
     }
-    if (t.matchers) for (const mt of t.matchers) d.tryAt(mt, pos);
+    if (t.matchers) runWordRules(d, text, t.matchers, pos);
     if (t.address) d.tryAt(addr.intlPrefix, pos);
     if (t.pobox) d.tryAt(addr.pobox, pos);
     if (t.unit) d.tryAt(addr.unit, pos);
