@@ -594,8 +594,12 @@ export class Scan {
     if (!built) build();
     const n = text.length;
     const u = codesOf(text);
-    if (listCap <= n) growLists(n);
-    const ws = sWs, we = sWe, caps = sCaps, infos = sInfos, digitStarts = sDigitStarts, digitEnds = sDigitEnds, knownPos = sKnownPos, knownEntries = sKnownEntries;
+    // a long text fills lists of its own (appended to in order, so they stay packed): sizing the
+    // reused lists for it up front would cost more than the scan
+    const long = n > KEEP_CAP;
+    if (!long && listCap <= n) growLists(n);
+    const ws = long ? [] : sWs, we = long ? [] : sWe, caps = long ? [] : sCaps, infos: TokenInfo[] = long ? [] : sInfos;
+    const digitStarts = long ? [] : sDigitStarts, digitEnds = long ? [] : sDigitEnds, knownPos = long ? [] : sKnownPos, knownEntries: KnownEntry[] = long ? [] : sKnownEntries;
     let nw = 0;
     let nd = 0;
     let nk = 0;
@@ -701,15 +705,26 @@ export class Scan {
         this.ats.push(p++);
       } else p++;
     }
-    this.ws = ws.slice(0, nw);
-    this.we = we.slice(0, nw);
-    this.caps = caps.slice(0, nw);
-    this.infos = infos.slice(0, nw);
-    this.digitStarts = digitStarts.slice(0, nd);
-    this.digitEnds = digitEnds.slice(0, nd);
-    this.knownPos = knownPos.slice(0, nk);
-    this.knownEntries = knownEntries.slice(0, nk);
-    if (listCap > KEEP_CAP) releaseLists();
+    if (long) {
+      this.ws = ws;
+      this.we = we;
+      this.caps = caps;
+      this.infos = infos;
+      this.digitStarts = digitStarts;
+      this.digitEnds = digitEnds;
+      this.knownPos = knownPos;
+      this.knownEntries = knownEntries;
+      releaseLists();
+    } else {
+      this.ws = ws.slice(0, nw);
+      this.we = we.slice(0, nw);
+      this.caps = caps.slice(0, nw);
+      this.infos = infos.slice(0, nw);
+      this.digitStarts = digitStarts.slice(0, nd);
+      this.digitEnds = digitEnds.slice(0, nd);
+      this.knownPos = knownPos.slice(0, nk);
+      this.knownEntries = knownEntries.slice(0, nk);
+    }
   }
 
   get wordCount(): number {
