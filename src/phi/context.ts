@@ -724,6 +724,7 @@ export class Scan {
       this.digitEnds = digitEnds.slice(0, nd);
       this.knownPos = knownPos.slice(0, nk);
       this.knownEntries = knownEntries.slice(0, nk);
+      if (listCap > KEEP_CAP) releaseLists();
     }
   }
 
