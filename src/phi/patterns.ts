@@ -1329,6 +1329,9 @@ const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (
 /** [0-9:a-fA-F] */
 const isHexOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 
+/** The digit runs (by index) with a letter or digit right before or after: reused between calls. */
+let mixedRuns = new Int32Array(256);
+
 /** Runs every built-in rule over the scan. */
 export function runPatternRules(
   env: RuleEnv,
@@ -1349,6 +1352,8 @@ export function runPatternRules(
   const digitStarts = scan.digitStarts;
   const digitEnds = scan.digitEnds;
   const runCount = digitStarts.length;
+  if (mixedRuns.length < runCount) mixedRuns = new Int32Array(runCount * 2);
+  let nMixed = 0;
   for (let di = 0; di < runCount; di++) {
     const p = digitStarts[di]!;
     // the digit run's length and the characters around it decide which rules can match here
@@ -1358,6 +1363,8 @@ export function runPatternRules(
     // digits inside something already matched, after ':' (times, ports) or inside a dotted number
     // (versions, IP octets) start nothing new
     const next = e < len ? text.charCodeAt(e) : 0;
+    // only runs with a letter right before or after the digits can be in a letter+digit run (below)
+    if (isAlnum(before) || (next > 57 && isAlnum(next))) mixedRuns[nMixed++] = di;
     // a date label glued onto the value: "dob:03/14/1962", "DOB03/14/1962", "dos=2023-11-02"
     if (p >= d.maxEnd && (before === 58 || before === 61 || before === 35 || isWordCode(before)) && (L <= 2 || L === 4) && (next === 47 || next === 45 || next === 46) && gluedDateLabel(text, p)) {
       d.tryAt(L === 4 ? ISO_DATE : NUM_DATE, p);
@@ -1430,14 +1437,9 @@ export function runPatternRules(
   }
   // letter+digit runs (MBI, DEA, VIN, IBAN) hold a digit run: find them from there
   let mixedEnd = -1;
-  for (let di = 0; di < runCount; di++) {
-    const p = digitStarts[di]!;
+  for (let mi = 0; mi < nMixed; mi++) {
+    const p = digitStarts[mixedRuns[mi]!]!;
     if (p < mixedEnd) continue;
-    // only runs with a letter right before or after the digits can be mixed
-    const e0 = digitEnds[di]!;
-    const before = p > 0 ? text.charCodeAt(p - 1) : 0;
-    const after = e0 < len ? text.charCodeAt(e0) : 0;
-    if (!(isAlnum(before) || (after > 57 && isAlnum(after)))) continue;
     let s = p;
     while (s > 0 && isAlnum(text.charCodeAt(s - 1))) s--;
     let e = p;
@@ -1508,25 +1510,29 @@ export function runPatternRules(
   // Trigger words: capitalised words (looked up as written) merged in text order with the
   // lower-case label words the known-word pass found ("member id", "acct #").
   const n = scan.wordCount;
-  const { knownPos, knownEntries } = scan;
+  const { knownPos, knownEntries, ws, we, infos } = scan;
+  const nKnown = knownPos.length;
   let li = 0;
+  // the next known word's start (Infinity past the last)
+  let nextKnown = nKnown > 0 ? knownPos[0]! : Infinity;
   for (let i = 0; i <= n; i++) {
-    const pos = i < n ? scan.ws[i]! : Infinity;
-    for (; li < knownPos.length && knownPos[li]! < pos; li++) {
-      const kp = knownPos[li]!;
+    const pos = i < n ? ws[i]! : Infinity;
+    while (nextKnown < pos) {
+      const kp = nextKnown;
       const entry = knownEntries[li]!;
+      nextKnown = ++li < nKnown ? knownPos[li]! : Infinity;
       if (text.charCodeAt(kp) < 97 || (entry.tags & WordTag.Trigger) === 0) continue;
       let rules = entry.rule as readonly WordRule[] | null | undefined;
       if (rules === undefined) entry.rule = rules = WORD_MATCHERS.get(entry.word) ?? null;
       if (rules !== null) runWordRules(d, text, rules, kp);
     }
     if (i === n) break;
-    const end = scan.we[i]!;
+    const end = we[i]!;
     // a European street name before its number ("Koskikatu 25")
     const suffixCase = end < len && text.charCodeAt(end) === 32 && isDigitAt(text, end + 1);
     // most words are no trigger, told from the text alone (without reading their TokenInfo)
     if (TRIGGER_SHAPES[shapeAt(text, pos, end)] === 0 && !suffixCase) continue;
-    const info = scan.infos[i]!;
+    const info = infos[i]!;
     let t = info.trig as TriggerInfo | undefined;
     if (t === undefined) info.trig = t = triggerInfo(info.raw, info.caps, info.lower);
     if (!t.trigger) {
