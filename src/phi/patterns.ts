@@ -1477,7 +1477,10 @@ export function runPatternRules(
   // A match's host is the whole run of [A-Za-z0-9.-] before a '/' ending in a letter (the
   // look-behind forbids starting inside such a run), so the pattern is tried only at those run
   // starts, in text order and after the previous match: the same matches as a global scan.
+  // (the same walk over the '/' collects the '://' of URLs with a scheme, for below)
+  const schemes: number[] = [];
   for (let k = text.indexOf('/'), from = 0; k !== -1; k = text.indexOf('/', k + 1)) {
+    if (k > 0 && k + 1 < len && text.charCodeAt(k - 1) === 58 && text.charCodeAt(k + 1) === 47) schemes.push(k - 1);
     if (k < from) continue;
     const c = k > 0 ? text.charCodeAt(k - 1) | 32 : 0;
     if (c < 97 || c > 122) continue;
@@ -1494,8 +1497,6 @@ export function runPatternRules(
   }
   // URLs: native searches for their openings
   // (at an 'http' or 'HTTP' URL_RE matches only before '://' or 's://': those are found from the '://')
-  const schemes: number[] = [];
-  for (let c = text.indexOf('://'); c !== -1; c = text.indexOf('://', c + 1)) schemes.push(c);
   for (const opener of ['http', 'www.', 'HTTP', 'WWW.']) {
     if (opener === 'http' || opener === 'HTTP') {
       for (const c of schemes) {
