@@ -391,11 +391,11 @@ function hourMinuteAt(text: string, k: number): number {
 }
 /** TIME_AFTER (`^(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})`) at q, by char code. */
 function timeAfterAt(text: string, q: number): boolean {
-  let c = text.charCodeAt(q);
-  if (c === 58) return isDigitAt(text, q + 1) && isDigitAt(text, q + 2) && text.charCodeAt(q + 3) === 58 && isDigitAt(text, q + 4) && isDigitAt(text, q + 5);
-  if (c === 44) c = text.charCodeAt(++q);
-  if (c === 32) c = text.charCodeAt(++q);
-  if (c === 97 && text.charCodeAt(q + 1) === 116 && text.charCodeAt(q + 2) === 32) c = text.charCodeAt((q += 3));
+  let c = codeAt(text, q);
+  if (c === 58) return isDigitAt(text, q + 1) && isDigitAt(text, q + 2) && codeAt(text, q + 3) === 58 && isDigitAt(text, q + 4) && isDigitAt(text, q + 5);
+  if (c === 44) c = codeAt(text, ++q);
+  if (c === 32) c = codeAt(text, ++q);
+  if (c === 97 && codeAt(text, q + 1) === 116 && codeAt(text, q + 2) === 32) c = codeAt(text, (q += 3));
   if (c === 84 || c === 32) q++;
   return hourMinuteAt(text, q) !== -1;
 }
@@ -1127,14 +1127,14 @@ function monthAt(text: string, k: number): boolean {
 function monthAfterDay(text: string, e: number): boolean {
   let q = e;
   // (the dispatcher has looked only at a lower-case first letter of the suffix)
-  const a = text.charCodeAt(q);
-  const b = text.charCodeAt(q + 1) | 32;
+  const a = codeAt(text, q);
+  const b = codeAt(text, q + 1) | 32;
   const suffix = (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
   if (suffix) q += 2;
-  const c = text.charCodeAt(q);
+  const c = codeAt(text, q);
   if (c === 32) {
     if (monthAt(text, q + 1)) return true;
-    return (text.charCodeAt(q + 1) | 32) === 111 && (text.charCodeAt(q + 2) | 32) === 102 && text.charCodeAt(q + 3) === 32 && monthAt(text, q + 4);
+    return (codeAt(text, q + 1) | 32) === 111 && (codeAt(text, q + 2) | 32) === 102 && codeAt(text, q + 3) === 32 && monthAt(text, q + 4);
   }
   return !suffix && (c === 45 || c === 47) && monthThenYear(text, q + 1, c);
 }
@@ -1157,7 +1157,7 @@ function digitsThenEnd(text: string, k: number, lo: number, hi: number): number 
 /** NAMED_DATE's "Mar-1962" part of "14-Mar-1962": a month at k, the separator c, 2-4 digits, no [\w:] after. */
 function monthThenYear(text: string, k: number, c: number): boolean {
   const m = monthEnd(text, k);
-  return m !== -1 && text.charCodeAt(m) === c && digitsThenEnd(text, m + 1, 2, 4) !== -1;
+  return m !== -1 && codeAt(text, m) === c && digitsThenEnd(text, m + 1, 2, 4) !== -1;
 }
 /**
  * NAMED_DATE at the start of a month's name: a digit after `[ ]?` ("March 14", "Mar14"), or
@@ -1198,19 +1198,19 @@ const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 function monthSlashYear(text: string, pos: number): boolean {
   let q = pos + 1;
   if (isDigitAt(text, q)) q++;
-  if (text.charCodeAt(q) !== 47) return false;
-  const c = text.charCodeAt(q + 1);
+  if (codeAt(text, q) !== 47) return false;
+  const c = codeAt(text, q + 1);
   return (c === 49 || c === 50) && isDigitAt(text, q + 2) && isDigitAt(text, q + 3) && isDigitAt(text, q + 4);
 }
 /** MONTH_YEAR from a letter: the run of ASCII letters at `pos` (the month), '.'?, ','?, ' ', 19xx or 20xx. */
 function yearAfterMonth(text: string, pos: number): boolean {
   let q = pos;
   while (q < text.length && ((text.charCodeAt(q) | 32) >= 97 && (text.charCodeAt(q) | 32) <= 122)) q++;
-  if (text.charCodeAt(q) === 46) q++;
-  if (text.charCodeAt(q) === 44) q++;
-  if (text.charCodeAt(q) !== 32) return false;
-  const a = text.charCodeAt(q + 1);
-  const b = text.charCodeAt(q + 2);
+  if (codeAt(text, q) === 46) q++;
+  if (codeAt(text, q) === 44) q++;
+  if (codeAt(text, q) !== 32) return false;
+  const a = codeAt(text, q + 1);
+  const b = codeAt(text, q + 2);
   return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitAt(text, q + 3) && isDigitAt(text, q + 4);
 }
 /** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
@@ -1219,7 +1219,7 @@ const isRegexSpace = (c: number) =>
 /** AGE_NUM after its digits: whitespace and '-' only, then 'y' or 'Y' (y/o, yo, yrs, years, year-old). */
 function ageWordAfter(text: string, q: number): boolean {
   while (q < text.length && (text.charCodeAt(q) === 45 || isRegexSpace(text.charCodeAt(q)))) q++;
-  return (text.charCodeAt(q) | 32) === 121;
+  return (codeAt(text, q) | 32) === 121;
 }
 /** STREET_SUFFIX's words (each alternative spelled out), both cases as in STREET_SUFFIXES. */
 const STREET_SUFFIX_WORDS = new Set<string>();
@@ -1268,6 +1268,8 @@ function digitSoon(text: string, pos: number, extra: number): boolean {
 const isWordCode = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 
 // (never charCodeAt outside the string: V8 stops inlining a charCodeAt call site for good once it has seen that)
+/** The char code at i, 0 outside the string (where charCodeAt gives NaN: the same to every test made on it here). */
+const codeAt = (text: string, i: number) => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0);
 const isDigitAt = (text: string, i: number) => {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
@@ -1283,7 +1285,7 @@ function nanpRest(text: string, st: readonly number[], en: readonly number[], q:
   const a = runAt(st, en, k, q);
   if (a === 7) return true;
   if (a !== 3) return false;
-  const c = text.charCodeAt(q + 3);
+  const c = codeAt(text, q + 3);
   return (c === 32 || c === 46 || c === 45) && runAt(st, en, k + 1, q + 4) === 4;
 }
 /** ".d.d.d" of an IPv4 address from q (digit run k): three runs of 1-3 digits joined by '.'. */
@@ -1293,7 +1295,7 @@ function dottedQuadRest(text: string, st: readonly number[], en: readonly number
     if (l < 1 || l > 3) return false;
     q += l;
     if (j < 2) {
-      if (text.charCodeAt(q) !== 46) return false;
+      if (codeAt(text, q) !== 46) return false;
       q++;
     }
   }
@@ -1306,19 +1308,19 @@ function dottedQuadRest(text: string, st: readonly number[], en: readonly number
  */
 function intlDateOnly(text: string, st: readonly number[], en: readonly number[], e: number, k: number): boolean {
   if (runAt(st, en, k + 1, e + 1) !== 2) return false;
-  const s2 = text.charCodeAt(e + 3);
+  const s2 = codeAt(text, e + 3);
   if (s2 !== 45 && s2 !== 46) return false;
   const l3 = runAt(st, en, k + 2, e + 4);
   if (l3 < 2 || l3 > 4) return false;
   const r = e + 4 + l3;
-  const c = text.charCodeAt(r);
-  const c2 = text.charCodeAt(r + 1);
+  const c = codeAt(text, r);
+  const c2 = codeAt(text, r + 1);
   if (c === 32 && c2 >= 48 && c2 <= 57) {
     // a time after the date ("2024-03-14 10:22"): a third group of 2-5 digits before ':' and a
     // digit fails the look-ahead (and ':' ends the groups), and no shorter one can stand before a digit
     const l4 = runAt(st, en, k + 3, r + 1);
     if (l4 < 2 || l4 > 5) return true;
-    return text.charCodeAt(r + 1 + l4) === 58 && isDigitAt(text, r + 2 + l4);
+    return codeAt(text, r + 1 + l4) === 58 && isDigitAt(text, r + 2 + l4);
   }
   // another group ([ .-] and digits) or an extension (x, ' x') could follow
   return !(((c === 46 || c === 45) && c2 >= 48 && c2 <= 57) || c === 120 || (c === 32 && c2 === 120));
@@ -1391,7 +1393,7 @@ export function runPatternRules(
     // (?<![\w/.:-]): numeric dates and house numbers before a street name
     const lbDate = lbDash && before !== 47 && before !== 46;
     // SSN: 3 digits, '-' or ' ', 2 digits, the same separator, 4 digits (or 9 digits)
-    if (lbDash && ((L === 3 && (next === 45 || next === 32) && runAt(digitStarts, digitEnds, di + 1, e + 1) === 2 && text.charCodeAt(e + 3) === next && runAt(digitStarts, digitEnds, di + 2, e + 4) === 4) || L === 9)) d.tryAt(SSN, p);
+    if (lbDash && ((L === 3 && (next === 45 || next === 32) && runAt(digitStarts, digitEnds, di + 1, e + 1) === 2 && codeAt(text, e + 3) === next && runAt(digitStarts, digitEnds, di + 2, e + 4) === 4) || L === 9)) d.tryAt(SSN, p);
     // NANP from a digit: 3 digits, a separator, then 3 + separator + 4 digits or 7 digits; or '1', a separator, '(' or 3 digits
     if (lbDash && before !== 43 && (L === 3 || L === 1) && (sepNext || (L === 3 && next === 47)) && (digit2 || next2 === 40)) {
       if (L === 3 ? nanpRest(text, digitStarts, digitEnds, e + 1, di + 1) : text.charCodeAt(p) === 49 && (next2 === 40 || runAt(digitStarts, digitEnds, di + 1, e + 1) === 3)) d.tryAt(NANP, p);
@@ -1431,7 +1433,7 @@ export function runPatternRules(
     if (lbDash && L === 5) {
       // a ZIP code, /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/ (scored in finishAddresses)
       const z = next === 45 && digitsFrom(text, e + 1) === 4 ? e + 5 : e;
-      const c = text.charCodeAt(z);
+      const c = z < len ? text.charCodeAt(z) : 0;
       if (!(isWordCode(c) || c === 45)) st.zips.push({ start: p, end: z });
     }
   }
