@@ -1265,7 +1265,9 @@ function digitSoon(text: string, pos: number, extra: number): boolean {
 }
 
 /** [A-Za-z0-9_]: a regex word character. */
-const isWordCode = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+const ALNUM_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const WORD_CODES = charSet(`${ALNUM_CHARS}_`);
+const isWordCode = (c: number) => c < 128 && WORD_CODES[c] === 1;
 
 // (never charCodeAt outside the string: V8 stops inlining a charCodeAt call site for good once it has seen that)
 /** The char code at i, 0 outside the string (where charCodeAt gives NaN: the same to every test made on it here). */
@@ -1327,7 +1329,8 @@ function intlDateOnly(text: string, st: readonly number[], en: readonly number[]
 }
 
 /** [A-Za-z0-9] */
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const ALNUM_CODES = charSet(ALNUM_CHARS);
+const isAlnum = (c: number) => c < 128 && ALNUM_CODES[c] === 1;
 /** [0-9:a-fA-F] */
 const isHexOrColon = (c: number) => (c >= 48 && c <= 58) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 
