@@ -14,7 +14,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { scalingRows, scalingTable } from './scaling';
-import { seededRandom } from '../src/sandbox/forge/api';
+import { speedDocs } from './speed-docs';
 import { existsSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -306,33 +306,6 @@ function printErrors(corpus: Corpus, predictions: PredSpan[][], limit: number): 
 // ---------------------------------------------------------------------------------------------
 // Speed
 
-/** Deterministic PRNG: the sandbox's mulberry32. */
-const rng = seededRandom;
-
-/** ~`count` documents of 2–10 KB, each a concatenation of held-out and presidio texts (alternating). */
-function speedDocs(sources: LabelledDoc[][], count: number): string[] {
-  const pools = sources.map((s) => s.map((d) => d.text).filter((t) => t.length > 0)).filter((p) => p.length > 0);
-  if (pools.length === 0) return [];
-  const rand = rng(0x5eed);
-  const cursors = pools.map(() => 0);
-  const docs: string[] = [];
-  let turn = 0;
-  for (let i = 0; i < count; i++) {
-    const target = 2048 + Math.floor(rand() * 8 * 1024);
-    let text = '';
-    while (Buffer.byteLength(text) < target) {
-      const p = turn++ % pools.length;
-      const pool = pools[p]!;
-      const piece = pool[cursors[p]! % pool.length]!;
-      cursors[p]!++;
-      const next = text ? `${text}\n\n${piece}` : piece;
-      if (Buffer.byteLength(next) > 10 * 1024 && text.length > 0) break;
-      text = next;
-    }
-    docs.push(text.length > 10 * 1024 ? text.slice(0, 10 * 1024) : text);
-  }
-  return docs;
-}
 
 interface SpeedResult {
   engine: string;
@@ -552,7 +525,7 @@ async function main(): Promise<void> {
   // Speed
   const heldout = corpora.find((c) => c.name === 'held-out')?.docs ?? [];
   const presidio = corpora.find((c) => c.name === 'presidio')?.docs ?? [];
-  const docs = speedDocs([heldout, presidio], opts.quick ? 50 : 200);
+  const docs = speedDocs([heldout, presidio].map((pool) => pool.map((d) => d.text)), opts.quick ? 50 : 200);
   const setBytes = docs.reduce((s, d) => s + Buffer.byteLength(d), 0);
   const [rounds, minMs, maxMs, warmMs] = opts.quick ? [1, 300, 3000, 1000] : [3, 1000, 10000, 3000];
   const speed = new Map<string, SpeedResult>();

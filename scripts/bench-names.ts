@@ -12,37 +12,15 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Scan } from '../src/phi/context';
 import { nameRule } from '../src/phi/names';
-import { seededRandom } from '../src/sandbox/forge/api';
+import { speedDocs } from '../bench/speed-docs';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-/** prof-speed.ts's documents: 2–10 KB concatenations of the pools' texts. */
-function docsOf(pools: string[][], count: number): string[] {
-  const rand = seededRandom(0x5eed);
-  const cursors = pools.map(() => 0);
-  const docs: string[] = [];
-  let turn = 0;
-  for (let i = 0; i < count; i++) {
-    const target = 2048 + Math.floor(rand() * 8 * 1024);
-    let text = '';
-    while (Buffer.byteLength(text) < target) {
-      const p = turn++ % pools.length;
-      const pool = pools[p]!;
-      const piece = pool[cursors[p]! % pool.length]!;
-      cursors[p]!++;
-      const next = text ? `${text}\n\n${piece}` : piece;
-      if (Buffer.byteLength(next) > 10 * 1024 && text.length > 0) break;
-      text = next;
-    }
-    docs.push(text.length > 10 * 1024 ? text.slice(0, 10 * 1024) : text);
-  }
-  return docs;
-}
 
 const file = opt('--texts');
 if (!file) throw new Error('--texts FILE (written by prof-speed.ts --dump) is required');
-const docs = docsOf(JSON.parse(readFileSync(file, 'utf8')) as string[][], 200);
+const docs = speedDocs(JSON.parse(readFileSync(file, 'utf8')) as string[][], 200);
 let bytes = 0;
 for (const d of docs) bytes += Buffer.byteLength(d);
 const scans = docs.map((d) => new Scan(d));

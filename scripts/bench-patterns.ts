@@ -11,35 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { Scan } from '../src/phi/context';
 import { runPatternRules, type RuleEnv } from '../src/phi/patterns';
-import { seededRandom } from '../src/sandbox/forge/api';
+import { speedDocs } from '../bench/speed-docs';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-function docsOf(pools: string[][], count: number): string[] {
-  const rand = seededRandom(0x5eed);
-  const cursors = pools.map(() => 0);
-  const docs: string[] = [];
-  let turn = 0;
-  for (let i = 0; i < count; i++) {
-    const target = 2048 + Math.floor(rand() * 8 * 1024);
-    let text = '';
-    while (Buffer.byteLength(text) < target) {
-      const p = turn++ % pools.length;
-      const pool = pools[p]!;
-      const piece = pool[cursors[p]! % pool.length]!;
-      cursors[p]!++;
-      const next = text ? `${text}\n\n${piece}` : piece;
-      if (Buffer.byteLength(next) > 10 * 1024 && text.length > 0) break;
-      text = next;
-    }
-    docs.push(text.length > 10 * 1024 ? text.slice(0, 10 * 1024) : text);
-  }
-  return docs;
-}
 
 const pools = JSON.parse(readFileSync(opt('--texts') ?? '/tmp/prof/texts.json', 'utf8')) as string[][];
-const docs = docsOf(pools, 200);
+const docs = speedDocs(pools, 200);
 const scans = docs.map((d) => new Scan(d));
 const bytes = docs.map((d) => Buffer.byteLength(d));
 const allow = () => false;

@@ -14,38 +14,16 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Scan } from '../src/phi/context';
 import { createDetector } from '../src/phi/detect';
-import { seededRandom } from '../src/sandbox/forge/api';
+import { speedDocs } from '../bench/speed-docs';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-/** prof-speed.ts's documents: 2–10 KB, pieces of the pools taken in turn. */
-function docsOf(pools: string[][], count: number): string[] {
-  const rand = seededRandom(0x5eed);
-  const cursors = pools.map(() => 0);
-  const docs: string[] = [];
-  let turn = 0;
-  for (let i = 0; i < count; i++) {
-    const target = 2048 + Math.floor(rand() * 8 * 1024);
-    let text = '';
-    while (Buffer.byteLength(text) < target) {
-      const p = turn++ % pools.length;
-      const pool = pools[p]!;
-      const piece = pool[cursors[p]! % pool.length]!;
-      cursors[p]!++;
-      const next = text ? `${text}\n\n${piece}` : piece;
-      if (Buffer.byteLength(next) > 10 * 1024 && text.length > 0) break;
-      text = next;
-    }
-    docs.push(text.length > 10 * 1024 ? text.slice(0, 10 * 1024) : text);
-  }
-  return docs;
-}
 
 function main(): void {
   const file = opt('--texts');
   if (!file) throw new Error('--texts FILE (write it with scripts/prof-speed.ts --dump FILE)');
-  const docs = docsOf(JSON.parse(readFileSync(file, 'utf8')) as string[][], 200);
+  const docs = speedDocs(JSON.parse(readFileSync(file, 'utf8')) as string[][], 200);
   createDetector(); // the rules register their trigger words
   const seconds = Number(opt('--seconds') ?? 1);
   const rounds = Number(opt('--rounds') ?? 5);

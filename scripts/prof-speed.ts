@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createDetector } from '../src/phi/detect';
-import { seededRandom } from '../src/sandbox/forge/api';
+import { speedDocs } from '../bench/speed-docs';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -25,28 +25,6 @@ async function sources(): Promise<string[][]> {
   return [tuneSplit().map((d) => d.text), loadPresidio().map((d) => d.text)];
 }
 
-/** The bench's speedDocs over these pools. */
-function docsOf(pools: string[][], count: number): string[] {
-  const rand = seededRandom(0x5eed);
-  const cursors = pools.map(() => 0);
-  const docs: string[] = [];
-  let turn = 0;
-  for (let i = 0; i < count; i++) {
-    const target = 2048 + Math.floor(rand() * 8 * 1024);
-    let text = '';
-    while (Buffer.byteLength(text) < target) {
-      const p = turn++ % pools.length;
-      const pool = pools[p]!;
-      const piece = pool[cursors[p]! % pool.length]!;
-      cursors[p]!++;
-      const next = text ? `${text}\n\n${piece}` : piece;
-      if (Buffer.byteLength(next) > 10 * 1024 && text.length > 0) break;
-      text = next;
-    }
-    docs.push(text.length > 10 * 1024 ? text.slice(0, 10 * 1024) : text);
-  }
-  return docs;
-}
 
 async function main(): Promise<void> {
   const pools = await sources();
@@ -58,7 +36,7 @@ async function main(): Promise<void> {
   }
   const seconds = Number(opt('--seconds') ?? 3);
   const rounds = Number(opt('--rounds') ?? 3);
-  const docs = docsOf(pools, 200);
+  const docs = speedDocs(pools, 200);
   const bytes = docs.map((d) => Buffer.byteLength(d));
   const engines: Array<[string, (t: string) => unknown]> = [];
   const det = createDetector();
