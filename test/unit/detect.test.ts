@@ -283,6 +283,21 @@ describe('bad input', () => {
     expect(findings.length).toBe(5000);
   });
 
+  it('finds the same PHI in a text long enough to take the long-text path of the scan (> 128K code units)', () => {
+    const chunk = 'Pt John Smith DOB 03/14/1962 MRN 00482913, call (217) 555-0143 re printer OPS-1234.\n\n';
+    const within = (text: string, k: number) =>
+      detect(text)
+        .filter((f) => f.start >= k * chunk.length && f.end <= (k + 1) * chunk.length)
+        .map((f) => ({ ...f, start: f.start - k * chunk.length, end: f.end - k * chunk.length }));
+    const short = within(chunk.repeat(9), 4);
+    const long = chunk.repeat(2000);
+    expect(long.length).toBeGreaterThan(131_072);
+    expect(short.map((f) => f.type).sort()).toEqual(['DATE', 'MRN', 'NAME', 'PHONE']);
+    expect(within(long, 1000)).toEqual(short);
+    // and a short text scanned after the long one still uses the reused lists correctly
+    expect(within(chunk.repeat(9), 4)).toEqual(short);
+  });
+
   it('property: findings always lie within the text and never overlap', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 200 }), (a, b) => {
