@@ -778,6 +778,7 @@ export class Scan {
       for (let cues = knownEntries[k]!.cues & CUE_BITS; cues !== 0; cues &= cues - 1) out[next[31 - Math.clz32(cues & -cues)]!++] = pos;
     }
     this.cuePos = out.slice(0, total);
+    if (out.length > KEEP_CAP) out.length = 0; // not kept at a long text's size either
     return (this.cueStarts = starts);
   }
 }

@@ -214,35 +214,16 @@ let codes = new Int32Array(256);
 /** [A-Za-z0-9_]: a regex word character. */
 const isWordCode = (c: number) => (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 || c === 95 : c >= 48 && c <= 57);
 
+/** The speech verbs of `speechAfter`; none is a prefix of another, so the first that starts at `p` decides. */
+const SPEECH_VERBS = ['said', 'says', 'shouted', 'told', 'asked', 'replied', 'wrote', 'explained'];
+
 /** `/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/` at `p`. */
 function speechAfter(text: string, p: number): boolean {
   if (text.charCodeAt(p) === 44) p++;
   if (text.charCodeAt(p) !== 32) return false;
   p++;
-  let len: number;
-  switch (text.charCodeAt(p)) {
-    case 115: // s
-      len = text.startsWith('said', p) || text.startsWith('says', p) ? 4 : text.startsWith('shouted', p) ? 7 : 0;
-      break;
-    case 116:
-      len = text.startsWith('told', p) ? 4 : 0;
-      break;
-    case 97:
-      len = text.startsWith('asked', p) ? 5 : 0;
-      break;
-    case 114:
-      len = text.startsWith('replied', p) ? 7 : 0;
-      break;
-    case 119:
-      len = text.startsWith('wrote', p) ? 5 : 0;
-      break;
-    case 101:
-      len = text.startsWith('explained', p) ? 9 : 0;
-      break;
-    default:
-      return false;
-  }
-  return len > 0 && !isWordCode(text.charCodeAt(p + len));
+  for (const verb of SPEECH_VERBS) if (text.startsWith(verb, p)) return !isWordCode(text.charCodeAt(p + verb.length));
+  return false;
 }
 
 /** Does `word` end at `e` (and start at or after 0)? */

@@ -283,6 +283,15 @@ describe('bad input', () => {
     expect(findings.length).toBe(5000);
   });
 
+  it('a lone unknown word before a speech verb is a name; the verb must end there', () => {
+    const names = (t: string) => detect(t).filter((f) => f.type === 'NAME').map((f) => t.slice(f.start, f.end));
+    for (const verb of ['said', 'says', 'shouted', 'told', 'asked', 'replied', 'wrote', 'explained']) {
+      expect(names(`yesterday Ubul ${verb} the printer is broken.`)).toEqual(['Ubul']);
+      expect(names(`yesterday Ubul, ${verb} the printer is broken.`)).toEqual(['Ubul']);
+    }
+    for (const notVerb of ['saw', 'wrote2', 'explainedly', 'said_']) expect(names(`yesterday Ubul ${notVerb} the printer is broken.`)).toEqual([]);
+  });
+
   it('finds the same PHI in a text long enough to take the long-text path of the scan (> 128K code units)', () => {
     const chunk = 'Pt John Smith DOB 03/14/1962 MRN 00482913, call (217) 555-0143 re printer OPS-1234.\n\n';
     const within = (text: string, k: number) =>
