@@ -14,6 +14,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { scalingRows, scalingTable } from './scaling';
+import type { RoundResult } from './speed-child';
 import { speedDocs } from './speed-docs';
 import { existsSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -341,7 +342,7 @@ function timeEngines(engines: Engine[], docs: string[], rounds: number, minMs: n
         });
         const line = run.stdout?.trim().split('\n').pop() ?? '';
         if (run.status !== 0 || !line.startsWith('{')) throw new Error(`speed round of ${e.name} failed (exit ${run.status})`);
-        const t = JSON.parse(line) as { mbps: number; seconds: number; passes: number };
+        const t = JSON.parse(line) as RoundResult;
         const res = results[k]!;
         res.rounds.push(t.mbps);
         if (t.mbps > res.mbps) Object.assign(res, { mbps: t.mbps, seconds: t.seconds, passes: t.passes, capped: t.passes < 1 });

@@ -18,7 +18,7 @@ export interface RoundResult {
 }
 
 /** One pass over `docs`, capped at `maxMs`. */
-export async function warmUp(engine: Engine, docs: string[], maxMs: number): Promise<void> {
+async function warmUp(engine: Engine, docs: string[], maxMs: number): Promise<void> {
   const t0 = performance.now();
   for (const d of docs) {
     const r = engine.run(d);
@@ -28,7 +28,7 @@ export async function warmUp(engine: Engine, docs: string[], maxMs: number): Pro
 }
 
 /** Runs over `docs` (cycling) until ≥ minMs and ≥ one full pass, or ≥ maxMs. */
-export async function timeRound(engine: Engine, docs: string[], bytes: number[], minMs: number, maxMs: number): Promise<RoundResult> {
+async function timeRound(engine: Engine, docs: string[], bytes: number[], minMs: number, maxMs: number): Promise<RoundResult> {
   let done = 0;
   let total = 0;
   let elapsed = 0;
