@@ -523,8 +523,9 @@ let sInfos: TokenInfo[] = [];
 let sKnownEntries: KnownEntry[] = [];
 /** Scratch for `Scan.indexCues`. */
 const sCuePos: number[] = [];
-/** The bits of `Cue`. */
-const CUE_BITS = 0x7ff;
+/** How many `Cue` bits there are (WeakIntro is the highest) and all of them. */
+const CUE_COUNT = 32 - Math.clz32(Cue.WeakIntro);
+const CUE_BITS = (1 << CUE_COUNT) - 1;
 const NO_POS: readonly number[] = [];
 
 /** A list of `n` copies of `x`, packed (no holes), so that its copies are too. */
@@ -596,7 +597,7 @@ export class Scan {
     const u = codesOf(text);
     // a long text fills lists of its own (appended to in order, so they stay packed): sizing the
     // reused lists for it up front would cost more than the scan
-    const long = n > KEEP_CAP;
+    const long = n >= KEEP_CAP;
     if (!long && listCap <= n) growLists(n);
     const ws = long ? [] : sWs, we = long ? [] : sWe, caps = long ? [] : sCaps, infos: TokenInfo[] = long ? [] : sInfos;
     const digitStarts = long ? [] : sDigitStarts, digitEnds = long ? [] : sDigitEnds, knownPos = long ? [] : sKnownPos, knownEntries: KnownEntry[] = long ? [] : sKnownEntries;
@@ -627,7 +628,7 @@ export class Scan {
             continue;
           }
         }
-        // most words are not known: (first letter, second letter, length) rules them out before hashing
+        // most words are not known: (first, second and last letter, length) rules them out before hashing
         const len = e - p;
         const shape = lowerShapeOf(c, len > 1 ? u[p + 1]! : 0, u[e - 1]!, len);
         if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0) {
@@ -724,7 +725,6 @@ export class Scan {
       this.digitEnds = digitEnds.slice(0, nd);
       this.knownPos = knownPos.slice(0, nk);
       this.knownEntries = knownEntries.slice(0, nk);
-      if (listCap > KEEP_CAP) releaseLists();
     }
   }
 
@@ -744,7 +744,7 @@ export class Scan {
 
   /** Is there a cue word of kind `cue` starting in [from - before, to + after]? */
   near(cue: Cue, from: number, to: number, before: number, after = 0): boolean {
-    if ((cue & (cue - 1)) !== 0 || cue <= 0 || cue > Cue.WeakIntro) return false; // one cue at a time
+    if ((cue & (cue - 1)) !== 0 || cue <= 0 || cue > CUE_BITS) return false; // one cue at a time
     const starts = this.cueStarts ?? this.indexCues();
     const list = this.cuePos;
     const bit = 31 - Math.clz32(cue);
@@ -764,12 +764,12 @@ export class Scan {
   private indexCues(): number[] {
     const { knownPos, knownEntries } = this;
     const nk = knownPos.length;
-    const starts = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const starts: number[] = new Array<number>(CUE_COUNT + 1).fill(0);
     for (let k = 0; k < nk; k++) {
       for (let cues = knownEntries[k]!.cues & CUE_BITS; cues !== 0; cues &= cues - 1) starts[32 - Math.clz32(cues & -cues)]!++;
     }
-    for (let i = 1; i < 12; i++) starts[i]! += starts[i - 1]!;
-    const total = starts[11]!;
+    for (let i = 1; i <= CUE_COUNT; i++) starts[i]! += starts[i - 1]!;
+    const total = starts[CUE_COUNT]!;
     const out = sCuePos;
     while (out.length < total) out.push(0);
     const next = starts.slice();

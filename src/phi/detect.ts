@@ -44,8 +44,8 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   const emit = (type: PhiType, start: number, end: number, score: number, rule: string) => {
     const setting = types[type];
     if (!setting.enabled || end <= start) return;
-    if (score >= setting.threshold) candidates.push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
-    else if (score >= setting.threshold - NEAR_PHI_BOOST && NEAR_PHI_TYPES.has(type)) weak.push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
+    const list = score >= setting.threshold ? candidates : score >= setting.threshold - NEAR_PHI_BOOST && NEAR_PHI_TYPES.has(type) ? weak : undefined;
+    list?.push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
   };
   const scan = new Scan(text);
   const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length };

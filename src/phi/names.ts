@@ -3,6 +3,7 @@
  * common-word and product-name lists, the shape of the run (First Last, Last, First, initials,
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
+import { isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import { Cue, WordTag, tagWords, type Scan, type TokenInfo } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
@@ -43,11 +44,6 @@ for (const w of SIGN_OFF_WORDS) {
   (SIGN_OFF_BY_LAST[last] ??= []).push(w);
   SIGN_OFF_ENDS[last * 128 + w.charCodeAt(w.length - 2)] = 1;
 }
-/** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
-const isRegexSpace = (c: number) =>
-  c <= 32
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 /**
  * A sign-off before `at`: `/(?:thanks|thank you|thx|regards|best|cheers|sincerely|respectfully|love)[,!.]?\s{1,4}$/i`
  * on the (up to) 16 characters before it.
@@ -86,7 +82,6 @@ for (const c of 'dtho') SPEECH_END[c.charCodeAt(0)] = 1;
 /** Names in HL7 notation outside a message: "(RICE^OTTIS)", "HOLMES^BILL^A". */
 // (?<![\w^])[A-Z][A-Za-z'-]+\^[A-Z][A-Za-z'-]+(?:\^[A-Z][A-Za-z'-]*)?(?![\w^]), matched by char codes below.
 const isCaretNameCh = (c: number) => ((c | 32) >= 97 && (c | 32) <= 122) || c === 39 || c === 45;
-const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 /** Not [\w^] (the end of the text included). */
 const caretBoundary = (c: number) => !(isWordCode(c) || c === 94);
 /** HL7 message types: "ADT^A01" is not a name. */
@@ -211,8 +206,6 @@ const enum Near {
 /** Per-word codes of the current scan (reused between calls). */
 let codes = new Int32Array(256);
 
-/** [A-Za-z0-9_]: a regex word character. */
-const isWordCode = (c: number) => (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 || c === 95 : c >= 48 && c <= 57);
 
 /** The speech verbs of `speechAfter`; none is a prefix of another, so the first that starts at `p` decides. */
 const SPEECH_VERBS = ['said', 'says', 'shouted', 'told', 'asked', 'replied', 'wrote', 'explained'];

@@ -5,6 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
+import { isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import { Cue, WordTag, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -1193,7 +1194,6 @@ function digitsInRun(text: string, pos: number, set: Uint8Array, max: number): n
   }
   return digits;
 }
-const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 /** MONTH_YEAR from a digit: one or two digits, '/', then 19xx or 20xx. */
 function monthSlashYear(text: string, pos: number): boolean {
   let q = pos + 1;
@@ -1213,9 +1213,6 @@ function yearAfterMonth(text: string, pos: number): boolean {
   const b = codeAt(text, q + 2);
   return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitAt(text, q + 3) && isDigitAt(text, q + 4);
 }
-/** Regex \s (ECMAScript WhiteSpace and LineTerminator). */
-const isRegexSpace = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 /** AGE_NUM after its digits: whitespace and '-' only, then 'y' or 'Y' (y/o, yo, yrs, years, year-old). */
 function ageWordAfter(text: string, q: number): boolean {
   while (q < text.length && (text.charCodeAt(q) === 45 || isRegexSpace(text.charCodeAt(q)))) q++;
@@ -1264,12 +1261,10 @@ function digitSoon(text: string, pos: number, extra: number): boolean {
   return false;
 }
 
-/** [A-Za-z0-9_]: a regex word character. */
+/** [A-Za-z0-9]. */
 const ALNUM_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const WORD_CODES = charSet(`${ALNUM_CHARS}_`);
-const isWordCode = (c: number) => c < 128 && WORD_CODES[c] === 1;
 
-// (never charCodeAt outside the string: V8 stops inlining a charCodeAt call site for good once it has seen that)
+// (the hot paths below read no code outside the string: V8 stops inlining a charCodeAt call site for good once it has seen that)
 /** The char code at i, 0 outside the string (where charCodeAt gives NaN: the same to every test made on it here). */
 const codeAt = (text: string, i: number) => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0);
 const isDigitAt = (text: string, i: number) => {

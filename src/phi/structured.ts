@@ -160,7 +160,7 @@ function cannotName(header: string): boolean {
 function columnType(header: string): PhiType | null {
   if (cannotName(header)) return null;
   const h = header.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[\s.#-]+/g, '_').replace(/_+$/, '');
-  // every column name above is 1 to 22 characters long
+  // every column name above is at most 32 characters long (cannotName relies on this and on [a-z0-9_])
   if (h.length === 0 || h.length > 32) return null;
   for (const [re, type] of COLUMN_TYPES) if (re.test(h)) return type;
   return null;

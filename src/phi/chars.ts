@@ -1,0 +1,13 @@
+/** Character-code tests shared by the rules (names.ts, patterns.ts); each is false for NaN. */
+
+/** Regex `\s` (ECMAScript WhiteSpace and LineTerminator). */
+export const isRegexSpace = (c: number) =>
+  c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+
+/** [A-Za-z0-9_]: a regex word character (`\b`, `\w` without the u flag). */
+export const isWordCode = (c: number) => (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 || c === 95 : c >= 48 && c <= 57);
+
+/** [A-Z]. */
+export const isUpperAscii = (c: number) => c >= 65 && c <= 90;
