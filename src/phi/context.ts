@@ -147,7 +147,7 @@ export function tagWords(words: Iterable<string>, bit: number): void {
   for (const w of words) entryOf(w).tags |= bit;
 }
 
-/** Facts about a capitalised word as written, shared by all scans: its known-word entry, if any, and a slot for names.ts. */
+/** Facts about a capitalised word as written, shared by all scans: its known-word entry, if any, and a slot for patterns.ts. */
 export interface TokenInfo {
   /** The spelling as written. */
   readonly raw: string;
@@ -156,9 +156,38 @@ export interface TokenInfo {
   readonly caps: number;
   /** Lower-cased spelling. */
   readonly lower: string;
-  /** Slots for the rules' own per-spelling facts (names.ts, patterns.ts). */
-  ev: unknown;
+  /** A slot for a rule's own per-spelling object (patterns.ts: what the spelling triggers). */
   trig: unknown;
+}
+
+/**
+ * Bits of a capitalised spelling's facts, worked out once per spelling (shared by all scans) and
+ * copied per word into `Scan.facts`, so that the rules read one integer per word instead of the
+ * word's text or its TokenInfo. The low bits are the rules' own (see `registerSpellingFacts`).
+ */
+export const enum Fact {
+  /** Bits a rule may claim for its own per-spelling facts (names.ts: the name evidence code). */
+  RuleBits = 0xffffff,
+  /** A rule's bit that lists the word in `Scan.listed` (patterns.ts: words that trigger a rule). */
+  Listed = 0x800000,
+  /** Set by the scan: `caps` (1 Capitalised, 2 ALL CAPS) from this bit up. */
+  CapsShift = 24,
+  /** Set by the scan: the spelling is a known word (`TokenInfo.known`). */
+  Known = 1 << 26,
+}
+
+/** The rules' per-spelling facts: each with the bits it owns. */
+const factRules: Array<{ mask: number; of: (info: TokenInfo) => number }> = [];
+let claimedBits = 0;
+/**
+ * Has `of(info)`, masked to `mask` (bits of Fact.RuleBits no other rule claimed), worked out for
+ * every capitalised spelling when the scan first meets it, and kept in `Scan.facts` per word.
+ */
+export function registerSpellingFacts(mask: number, of: (info: TokenInfo) => number): void {
+  if ((mask & ~Fact.RuleBits) !== 0 || (mask & claimedBits) !== 0) throw new Error('spelling fact bits already taken');
+  claimedBits |= mask;
+  factRules.push({ mask, of });
+  built = false; // spellings met before lack these facts: start afresh
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,11 +385,9 @@ function matchKnown(u: Uint16Array, n: number, p: number): boolean {
 // Capitalised spellings → TokenInfo: an open-addressing table keyed by a hash of the char codes,
 // so the scan neither slices nor hashes a string for a spelling it has seen before.
 
-/** The entries: TokenInfo by index, and per index (`<< 2`): pool offset, length, flags, hash. */
+/** The entries: TokenInfo by index, and per index (`<< 2`): pool offset, length, facts (`Fact`), hash. */
 let infoList: TokenInfo[] = [];
 let infoMeta = new Int32Array(4 << 12);
-/** Flags of an entry: its `caps` in the low 2 bits, and this bit if it is a known word. */
-const INFO_KNOWN = 4;
 /** The codes of the entries' spellings, one after another. */
 let infoPool = new Uint16Array(1 << 14);
 let infoPoolEnd = 0;
@@ -391,7 +418,7 @@ function newInfo(tok: string): TokenInfo {
   if (casedShapes[shapeOf(tok)] === 1) {
     known = casedKnown.get(tok) ?? (tok.length > 2 && (tok.endsWith("'s") || tok.endsWith('\u2019s')) ? casedKnown.get(tok.slice(0, -2)) : undefined);
   }
-  return { raw: tok, known, caps, lower: tok.toLowerCase(), ev: undefined, trig: undefined };
+  return { raw: tok, known, caps, lower: tok.toLowerCase(), trig: undefined };
 }
 
 /** A new entry for `tok`: its index. */
@@ -404,7 +431,9 @@ function newEntry(tok: string, hash: number): number {
     grown.set(infoMeta);
     infoMeta = grown;
   }
-  infoMeta[(k << 2) + 2] = info.caps | (info.known !== undefined ? INFO_KNOWN : 0);
+  let facts = (info.caps << Fact.CapsShift) | (info.known !== undefined ? Fact.Known : 0);
+  for (const rule of factRules) facts |= rule.of(info) & rule.mask;
+  infoMeta[(k << 2) + 2] = facts;
   infoMeta[(k << 2) + 3] = hash;
   return k;
 }
@@ -516,11 +545,15 @@ let listCap = 0;
 let sWs: number[] = [];
 let sWe: number[] = [];
 let sCaps: number[] = [];
+let sFacts: number[] = [];
+let sListed: number[] = [];
 let sDigitStarts: number[] = [];
 let sDigitEnds: number[] = [];
 let sKnownPos: number[] = [];
 let sInfos: TokenInfo[] = [];
 let sKnownEntries: KnownEntry[] = [];
+let sTriggerPos: number[] = [];
+let sTriggerEntries: KnownEntry[] = [];
 /** Scratch for `Scan.indexCues`. */
 const sCuePos: number[] = [];
 /** How many `Cue` bits there are (WeakIntro is the highest) and all of them. */
@@ -540,20 +573,24 @@ function growLists(n: number): void {
   sWs = packed(listCap, 0);
   sWe = packed(listCap, 0);
   sCaps = packed(listCap, 0);
+  sFacts = packed(listCap, 0);
+  sListed = packed(listCap, 0);
   sDigitStarts = packed(listCap, 0);
   sDigitEnds = packed(listCap, 0);
   sKnownPos = packed(listCap, 0);
   sInfos = packed(listCap, newInfo('X'));
   sKnownEntries = packed(listCap, NO_ENTRY);
+  sTriggerPos = packed(listCap, 0);
+  sTriggerEntries = packed(listCap, NO_ENTRY);
 }
 
 /** After a long text, the lists (and codes) are let go rather than kept at its size. */
 const KEEP_CAP = 1 << 17;
 function releaseLists(): void {
   listCap = 0;
-  sWs = sWe = sCaps = sDigitStarts = sDigitEnds = sKnownPos = [];
+  sWs = sWe = sCaps = sFacts = sListed = sDigitStarts = sDigitEnds = sKnownPos = sTriggerPos = [];
   sInfos = [];
-  sKnownEntries = [];
+  sKnownEntries = sTriggerEntries = [];
   codes = new Uint16Array(0);
   codeBuf = undefined;
 }
@@ -576,6 +613,10 @@ export class Scan {
   readonly caps: number[];
   /** Per capitalised word: its shared `TokenInfo`. */
   readonly infos: TokenInfo[];
+  /** Per capitalised word: its spelling's facts (`Fact`: caps, known, and the rules' own bits). */
+  readonly facts: number[];
+  /** The capitalised words (indices into ws) whose spelling has `Fact.Listed`, in text order. */
+  readonly listed: number[];
   /** Start and end offsets of maximal digit runs. */
   readonly digitStarts: number[];
   readonly digitEnds: number[];
@@ -586,6 +627,9 @@ export class Scan {
   /** Known words (cue and trigger words, any case) in text order: where each starts, and its entry. */
   readonly knownPos: number[];
   readonly knownEntries: KnownEntry[];
+  /** The lower-case known words tagged `WordTag.Trigger`, in text order: where each starts, and its entry. */
+  readonly triggerPos: number[];
+  readonly triggerEntries: KnownEntry[];
   /** See `indexCues`, made when `near` is first asked. */
   private cueStarts: number[] | undefined = undefined;
   private cuePos: readonly number[] = NO_POS;
@@ -600,10 +644,14 @@ export class Scan {
     const long = n >= KEEP_CAP;
     if (!long && listCap <= n) growLists(n);
     const ws = long ? [] : sWs, we = long ? [] : sWe, caps = long ? [] : sCaps, infos: TokenInfo[] = long ? [] : sInfos;
+    const facts = long ? [] : sFacts, listed = long ? [] : sListed;
     const digitStarts = long ? [] : sDigitStarts, digitEnds = long ? [] : sDigitEnds, knownPos = long ? [] : sKnownPos, knownEntries: KnownEntry[] = long ? [] : sKnownEntries;
+    const triggerPos = long ? [] : sTriggerPos, triggerEntries: KnownEntry[] = long ? [] : sTriggerEntries;
     let nw = 0;
+    let nl = 0;
     let nd = 0;
     let nk = 0;
+    let nt = 0;
     let p = 0;
     while (p < n) {
       const c = u[p]!;
@@ -617,40 +665,47 @@ export class Scan {
           p = e;
           continue;
         }
+        // the known word starting here (if any) and where it ends
+        let entry: KnownEntry | undefined;
+        let end = e;
+        const c1 = u[p + 1]!;
         if (after < 128 && trieSym[after] !== 0) {
           // a known word may go on past the letters ("x-ray", "d.o.b", "member_id", "hl7"): walk the trie
-          const c1 = u[p + 1]!;
           const pair = (c << 7) | (c1 < 128 ? c1 : 0);
           if ((triePairs[pair >>> 5]! & (1 << (pair & 31))) !== 0 && matchKnown(u, n, p)) {
-            knownPos[nk] = p;
-            knownEntries[nk++] = knownEnd.entry!;
-            p = knownEnd.end;
+            entry = knownEnd.entry!;
+            end = knownEnd.end;
+          }
+        }
+        if (entry === undefined) {
+          // most words are not known: (first, second and last letter, length) rules them out before hashing
+          const len = e - p;
+          const shape = lowerShapeOf(c, len > 1 ? c1 : 0, u[e - 1]!, len);
+          if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0) {
+            p = e;
+            continue;
+          }
+          let h = 0x811c9dc5;
+          for (let q = p; q < e; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
+          entry = lowerWordAt(u, p, e, h >>> 0);
+          if (entry === undefined) {
+            p = e;
+            continue;
+          }
+          // followed by a word boundary, or by 's and a word boundary
+          if ((after === 39 || after === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) end = e + 2;
+          else if (isWordCh(after)) {
+            p = e;
             continue;
           }
         }
-        // most words are not known: (first, second and last letter, length) rules them out before hashing
-        const len = e - p;
-        const shape = lowerShapeOf(c, len > 1 ? u[p + 1]! : 0, u[e - 1]!, len);
-        if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0) {
-          p = e;
-          continue;
+        knownPos[nk] = p;
+        knownEntries[nk++] = entry;
+        if ((entry.tags & WordTag.Trigger) !== 0) {
+          triggerPos[nt] = p;
+          triggerEntries[nt++] = entry;
         }
-        let h = 0x811c9dc5;
-        for (let q = p; q < e; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
-        const entry = lowerWordAt(u, p, e, h >>> 0);
-        if (entry !== undefined) {
-          if ((after === 39 || after === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) {
-            knownPos[nk] = p;
-            knownEntries[nk++] = entry;
-            p = e + 2;
-            continue;
-          }
-          if (!isWordCh(after)) {
-            knownPos[nk] = p;
-            knownEntries[nk++] = entry;
-          }
-        }
-        p = e;
+        p = end;
       } else if (c <= 57) {
         if (c >= 48) {
           // a maximal digit run
@@ -686,13 +741,15 @@ export class Scan {
           // this app's own masks ("[PHI:NAME]") are neither words nor context
         } else {
           const k = infoAt(text, u, p, e, h);
-          const flags = infoMeta[(k << 2) + 2]!;
+          const f = infoMeta[(k << 2) + 2]!;
           const info = infoList[k]!;
+          if ((f & Fact.Listed) !== 0) listed[nl++] = nw;
           ws[nw] = p;
           we[nw] = e;
-          caps[nw] = flags & 3;
+          caps[nw] = f >>> Fact.CapsShift & 3;
+          facts[nw] = f;
           infos[nw++] = info;
-          if ((flags & INFO_KNOWN) !== 0) {
+          if ((f & Fact.Known) !== 0) {
             knownPos[nk] = p;
             knownEntries[nk++] = info.known!;
           }
@@ -711,20 +768,28 @@ export class Scan {
       this.we = we;
       this.caps = caps;
       this.infos = infos;
+      this.facts = facts;
+      this.listed = listed;
       this.digitStarts = digitStarts;
       this.digitEnds = digitEnds;
       this.knownPos = knownPos;
       this.knownEntries = knownEntries;
+      this.triggerPos = triggerPos;
+      this.triggerEntries = triggerEntries;
       releaseLists();
     } else {
       this.ws = ws.slice(0, nw);
       this.we = we.slice(0, nw);
       this.caps = caps.slice(0, nw);
       this.infos = infos.slice(0, nw);
+      this.facts = facts.slice(0, nw);
+      this.listed = listed.slice(0, nl);
       this.digitStarts = digitStarts.slice(0, nd);
       this.digitEnds = digitEnds.slice(0, nd);
       this.knownPos = knownPos.slice(0, nk);
       this.knownEntries = knownEntries.slice(0, nk);
+      this.triggerPos = triggerPos.slice(0, nt);
+      this.triggerEntries = triggerEntries.slice(0, nt);
     }
   }
 

@@ -4,7 +4,7 @@
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
 import { isRegexSpace, isUpperAscii, isWordCode } from './chars';
-import { Cue, WordTag, tagWords, type Scan, type TokenInfo } from './context';
+import { Cue, WordTag, registerSpellingFacts, tagWords, type Scan, type TokenInfo } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
 
@@ -110,7 +110,7 @@ function caretTail(text: string, k: number): number {
 const LOWER_INITIAL_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/y;
 
 /**
- * Per-spelling facts, packed in one small integer kept in `TokenInfo.ev`: the evidence (how much
+ * Per-spelling facts, packed in one small integer (the low bits of `Scan.facts`): the evidence (how much
  * the word looks like part of a person's name, -1 never .. 1 census name, not a common word) as
  * an index into EV, and flag bits. EV holds float32 values on purpose: the scores were always
  * computed from them (the evidence used to sit in a Float32Array), and findings keep their scores.
@@ -142,6 +142,8 @@ const enum Code {
   NoEnd = 1024,
   /** Splits a run: evidence < 0, or 0 and not an initial. */
   Split = 2048,
+  /** All of the above. */
+  All = 4095,
 }
 
 function evIndex(e: number): number {
@@ -203,9 +205,8 @@ const enum Near {
   Weak = 16,
 }
 
-/** Per-word codes of the current scan (reused between calls). */
-let codes = new Int32Array(256);
-
+// the scan works the codes out once per spelling and hands them over per word (Scan.facts)
+registerSpellingFacts(Code.All, codeOf);
 
 /** The speech verbs of `speechAfter`; none is a prefix of another, so the first that starts at `p` decides. */
 const SPEECH_VERBS = ['said', 'says', 'shouted', 'told', 'asked', 'replied', 'wrote', 'explained'];
@@ -303,15 +304,9 @@ function lowerFacts(w: string): number {
 export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
   const text = scan.text;
   const n = scan.wordCount;
-  const { ws, we, infos } = scan;
-  if (codes.length < n) codes = new Int32Array(Math.max(n, codes.length * 2));
-  const code = codes;
-  for (let i = 0; i < n; i++) {
-    const info = infos[i]!;
-    let c = info.ev as number | undefined;
-    if (c === undefined) info.ev = c = codeOf(info);
-    code[i] = c;
-  }
+  const { ws, we } = scan;
+  // per word: its spelling's Code bits (and the scan's own Fact bits above them, never read here)
+  const code = scan.facts;
 
   // Cue words around a run, from the known words in text order: a cursor moves on with the runs
   // (their starts only increase) instead of a search per cue.

@@ -6,7 +6,7 @@
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
 import { isRegexSpace, isUpperAscii, isWordCode } from './chars';
-import { Cue, WordTag, registerWords, tagWords, type Scan } from './context';
+import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
   MBI_SOURCE,
@@ -1066,20 +1066,12 @@ for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...POBOX_WORD_SET
   CASED_TRIGGERS.add(w.toUpperCase());
 }
 for (const code of US_STATE_CODES) CASED_TRIGGERS.add(code);
-/**
- * A cheap pre-test for CASED_TRIGGERS, read straight from the text: the (first letter, last
- * letter, length) triples (letters by their low five bits) that occur in it.
- */
-const TRIGGER_SHAPES = new Uint8Array(1 << 15);
-const shapeAt = (text: string, s: number, e: number) => ((text.charCodeAt(s) & 31) << 10) | ((text.charCodeAt(e - 1) & 31) << 5) | Math.min(e - s, 31);
-const shapeOf = (tok: string) => shapeAt(tok, 0, tok.length);
 for (const name of US_STATE_NAMES) {
   CASED_TRIGGERS.add(name.charAt(0).toUpperCase() + name.slice(1));
   CASED_TRIGGERS.add(name.toUpperCase());
 }
 // product-style spellings of trigger words
 for (const w of ['MyChart', 'MyChartID', 'eClinicalWorks']) CASED_TRIGGERS.add(w);
-for (const w of CASED_TRIGGERS) TRIGGER_SHAPES[shapeOf(w)] = 1;
 
 /** What a capitalised spelling triggers (kept per spelling in `TokenInfo.trig`). */
 interface TriggerInfo {
@@ -1095,7 +1087,7 @@ interface TriggerInfo {
 const NOT_TRIGGER: TriggerInfo = { trigger: false, matchers: undefined, address: false, pobox: false, unit: false, state: false, intlSuffix: false };
 const NOT_TRIGGER_SUFFIX: TriggerInfo = { ...NOT_TRIGGER, intlSuffix: true };
 function triggerInfo(tok: string, caps: number, w: string): TriggerInfo {
-  if (TRIGGER_SHAPES[shapeOf(tok)] === 0 || !CASED_TRIGGERS.has(tok)) return INTL_STREET_SUFFIX.test(w) ? NOT_TRIGGER_SUFFIX : NOT_TRIGGER;
+  if (!CASED_TRIGGERS.has(tok)) return INTL_STREET_SUFFIX.test(w) ? NOT_TRIGGER_SUFFIX : NOT_TRIGGER;
   return {
     trigger: true,
     matchers: WORD_MATCHERS.get(w),
@@ -1106,6 +1098,16 @@ function triggerInfo(tok: string, caps: number, w: string): TriggerInfo {
     intlSuffix: false,
   };
 }
+/**
+ * Worked out once per capitalised spelling when a scan first meets it: the scan lists the words
+ * (`Scan.listed`) whose spelling triggers a rule or may end a street name, so the word-trigger
+ * loop of runPatternRules visits only those.
+ */
+registerSpellingFacts(Fact.Listed, (info) => {
+  const t = triggerInfo(info.raw, info.caps, info.lower);
+  info.trig = t;
+  return t.trigger || t.intlSuffix ? Fact.Listed : 0;
+});
 
 const MONTH_START = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 /** The first three letters of the month names, by (a - 97) * 676 + (b - 97) * 26 + (c - 97) of their lower-case codes. */
@@ -1508,36 +1510,32 @@ export function runPatternRules(
     for (let k = text.indexOf(opener); k !== -1; k = text.indexOf(opener, k + 4)) d.tryAt(url, k);
   }
 
-  // Trigger words: capitalised words (looked up as written) merged in text order with the
+  // Trigger words: the capitalised words whose spelling triggers a rule or ends like a street
+  // name (the scan lists them: see the spelling facts below) merged in text order with the
   // lower-case label words the known-word pass found ("member id", "acct #").
-  const n = scan.wordCount;
-  const { knownPos, knownEntries, ws, we, infos } = scan;
-  const nKnown = knownPos.length;
+  const { listed, triggerPos, triggerEntries, ws, we, infos } = scan;
+  const nListed = listed.length;
+  const nTriggers = triggerPos.length;
   let li = 0;
-  // the next known word's start (Infinity past the last)
-  let nextKnown = nKnown > 0 ? knownPos[0]! : Infinity;
-  for (let i = 0; i <= n; i++) {
-    const pos = i < n ? ws[i]! : Infinity;
+  // the next lower-case trigger word's start (Infinity past the last)
+  let nextKnown = nTriggers > 0 ? triggerPos[0]! : Infinity;
+  for (let j = 0; j <= nListed; j++) {
+    const i = j < nListed ? listed[j]! : -1;
+    const pos = i >= 0 ? ws[i]! : Infinity;
     while (nextKnown < pos) {
       const kp = nextKnown;
-      const entry = knownEntries[li]!;
-      nextKnown = ++li < nKnown ? knownPos[li]! : Infinity;
-      if (text.charCodeAt(kp) < 97 || (entry.tags & WordTag.Trigger) === 0) continue;
+      const entry = triggerEntries[li]!;
+      nextKnown = ++li < nTriggers ? triggerPos[li]! : Infinity;
       let rules = entry.rule as readonly WordRule[] | null | undefined;
       if (rules === undefined) entry.rule = rules = WORD_MATCHERS.get(entry.word) ?? null;
       if (rules !== null) runWordRules(d, text, rules, kp);
     }
-    if (i === n) break;
-    const end = we[i]!;
-    // a European street name before its number ("Koskikatu 25")
-    const suffixCase = end < len && text.charCodeAt(end) === 32 && isDigitAt(text, end + 1);
-    // most words are no trigger, told from the text alone (without reading their TokenInfo)
-    if (TRIGGER_SHAPES[shapeAt(text, pos, end)] === 0 && !suffixCase) continue;
-    const info = infos[i]!;
-    let t = info.trig as TriggerInfo | undefined;
-    if (t === undefined) info.trig = t = triggerInfo(info.raw, info.caps, info.lower);
+    if (i < 0) break;
+    const t = infos[i]!.trig as TriggerInfo;
     if (!t.trigger) {
-      if (suffixCase && t.intlSuffix) d.tryAt(addr.intlSuffix, pos);
+      // a European street name before its number ("Koskikatu 25")
+      const end = we[i]!;
+      if (end < len && text.charCodeAt(end) === 32 && isDigitAt(text, end + 1)) d.tryAt(addr.intlSuffix, pos);
       continue;
     }
     if (t.matchers) runWordRules(d, text, t.matchers, pos);
