@@ -343,6 +343,23 @@ function lowerWordAt(u: Uint16Array, s: number, e: number, hash: number): KnownE
   }
 }
 
+/**
+ * Is text[p, e), a whole run of letters a-z, a known word followed by a word boundary (or by 's and
+ * a word boundary)? Then `knownEnd` holds it and where it ends.
+ */
+function plainKnownAt(u: Uint16Array, n: number, p: number, e: number): boolean {
+  let h = 0x811c9dc5;
+  for (let q = p; q < e; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
+  const entry = lowerWordAt(u, p, e, h >>> 0);
+  if (entry === undefined) return false;
+  const after = u[e]!; // 0 past the end
+  if ((after === 39 || after === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) knownEnd.end = e + 2;
+  else if (isWordCh(after)) return false;
+  else knownEnd.end = e;
+  knownEnd.entry = entry;
+  return true;
+}
+
 /** Where the known word starting at `p` ends: the longest one followed by a word boundary, with an optional 's. */
 const knownEnd = { end: 0, entry: undefined as KnownEntry | undefined };
 const trieDepths: number[] = [];
@@ -544,13 +561,12 @@ function codesOf(text: string): Uint16Array {
 let listCap = 0;
 let sWs: number[] = [];
 let sWe: number[] = [];
-let sCaps: number[] = [];
 let sFacts: number[] = [];
 let sListed: number[] = [];
 let sDigitStarts: number[] = [];
 let sDigitEnds: number[] = [];
 let sKnownPos: number[] = [];
-let sInfos: TokenInfo[] = [];
+let sListedInfos: TokenInfo[] = [];
 let sKnownEntries: KnownEntry[] = [];
 let sTriggerPos: number[] = [];
 let sTriggerEntries: KnownEntry[] = [];
@@ -572,13 +588,12 @@ function growLists(n: number): void {
   listCap = Math.max(4096, 2 ** Math.ceil(Math.log2(n + 1)));
   sWs = packed(listCap, 0);
   sWe = packed(listCap, 0);
-  sCaps = packed(listCap, 0);
   sFacts = packed(listCap, 0);
   sListed = packed(listCap, 0);
   sDigitStarts = packed(listCap, 0);
   sDigitEnds = packed(listCap, 0);
   sKnownPos = packed(listCap, 0);
-  sInfos = packed(listCap, newInfo('X'));
+  sListedInfos = packed(listCap, newInfo('X'));
   sKnownEntries = packed(listCap, NO_ENTRY);
   sTriggerPos = packed(listCap, 0);
   sTriggerEntries = packed(listCap, NO_ENTRY);
@@ -588,8 +603,8 @@ function growLists(n: number): void {
 const KEEP_CAP = 1 << 17;
 function releaseLists(): void {
   listCap = 0;
-  sWs = sWe = sCaps = sFacts = sListed = sDigitStarts = sDigitEnds = sKnownPos = sTriggerPos = [];
-  sInfos = [];
+  sWs = sWe = sFacts = sListed = sDigitStarts = sDigitEnds = sKnownPos = sTriggerPos = [];
+  sListedInfos = [];
   sKnownEntries = sTriggerEntries = [];
   codes = new Uint16Array(0);
   codeBuf = undefined;
@@ -607,16 +622,16 @@ const NO_ENTRY: KnownEntry = { word: '', cues: 0, tags: 0, rule: undefined };
  */
 export class Scan {
   readonly text: string;
-  /** Capitalised words: start / end offsets, 1 Capitalised or 2 ALL CAPS. */
+  /** Capitalised words: start / end offsets. */
   readonly ws: number[];
   readonly we: number[];
-  readonly caps: number[];
-  /** Per capitalised word: its shared `TokenInfo`. */
-  readonly infos: TokenInfo[];
   /** Per capitalised word: its spelling's facts (`Fact`: caps, known, and the rules' own bits). */
   readonly facts: number[];
-  /** The capitalised words (indices into ws) whose spelling has `Fact.Listed`, in text order. */
+  /** The capitalised words (indices into ws) whose spelling has `Fact.Listed`, in text order, and their shared `TokenInfo`. */
   readonly listed: number[];
+  readonly listedInfos: TokenInfo[];
+  /** See `caps`, made when first asked. */
+  private capsList: number[] | undefined = undefined;
   /** Start and end offsets of maximal digit runs. */
   readonly digitStarts: number[];
   readonly digitEnds: number[];
@@ -643,8 +658,8 @@ export class Scan {
     // reused lists for it up front would cost more than the scan
     const long = n >= KEEP_CAP;
     if (!long && listCap <= n) growLists(n);
-    const ws = long ? [] : sWs, we = long ? [] : sWe, caps = long ? [] : sCaps, infos: TokenInfo[] = long ? [] : sInfos;
-    const facts = long ? [] : sFacts, listed = long ? [] : sListed;
+    const ws = long ? [] : sWs, we = long ? [] : sWe, facts = long ? [] : sFacts;
+    const listed = long ? [] : sListed, listedInfos: TokenInfo[] = long ? [] : sListedInfos;
     const digitStarts = long ? [] : sDigitStarts, digitEnds = long ? [] : sDigitEnds, knownPos = long ? [] : sKnownPos, knownEntries: KnownEntry[] = long ? [] : sKnownEntries;
     const triggerPos = long ? [] : sTriggerPos, triggerEntries: KnownEntry[] = long ? [] : sTriggerEntries;
     let nw = 0;
@@ -665,40 +680,20 @@ export class Scan {
           p = e;
           continue;
         }
-        // the known word starting here (if any) and where it ends
-        let entry: KnownEntry | undefined;
-        let end = e;
+        // the known word starting here (if any: knownEnd), found out of line (it keeps this loop small)
         const c1 = u[p + 1]!;
-        if (after < 128 && trieSym[after] !== 0) {
-          // a known word may go on past the letters ("x-ray", "d.o.b", "member_id", "hl7"): walk the trie
-          const pair = (c << 7) | (c1 < 128 ? c1 : 0);
-          if ((triePairs[pair >>> 5]! & (1 << (pair & 31))) !== 0 && matchKnown(u, n, p)) {
-            entry = knownEnd.entry!;
-            end = knownEnd.end;
-          }
-        }
-        if (entry === undefined) {
+        const pair = (c << 7) | (c1 < 128 ? c1 : 0);
+        if (!(after < 128 && trieSym[after] !== 0 && (triePairs[pair >>> 5]! & (1 << (pair & 31))) !== 0 && matchKnown(u, n, p))) {
           // most words are not known: (first, second and last letter, length) rules them out before hashing
           const len = e - p;
           const shape = lowerShapeOf(c, len > 1 ? c1 : 0, u[e - 1]!, len);
-          if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0) {
-            p = e;
-            continue;
-          }
-          let h = 0x811c9dc5;
-          for (let q = p; q < e; q++) h = Math.imul(h ^ u[q]!, 0x01000193);
-          entry = lowerWordAt(u, p, e, h >>> 0);
-          if (entry === undefined) {
-            p = e;
-            continue;
-          }
-          // followed by a word boundary, or by 's and a word boundary
-          if ((after === 39 || after === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) end = e + 2;
-          else if (isWordCh(after)) {
+          if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0 || !plainKnownAt(u, n, p, e)) {
             p = e;
             continue;
           }
         }
+        const entry = knownEnd.entry!;
+        const end = knownEnd.end;
         knownPos[nk] = p;
         knownEntries[nk++] = entry;
         if ((entry.tags & WordTag.Trigger) !== 0) {
@@ -742,17 +737,17 @@ export class Scan {
         } else {
           const k = infoAt(text, u, p, e, h);
           const f = infoMeta[(k << 2) + 2]!;
-          const info = infoList[k]!;
-          if ((f & Fact.Listed) !== 0) listed[nl++] = nw;
-          ws[nw] = p;
-          we[nw] = e;
-          caps[nw] = f >>> Fact.CapsShift & 3;
-          facts[nw] = f;
-          infos[nw++] = info;
+          if ((f & Fact.Listed) !== 0) {
+            listedInfos[nl] = infoList[k]!;
+            listed[nl++] = nw;
+          }
           if ((f & Fact.Known) !== 0) {
             knownPos[nk] = p;
-            knownEntries[nk++] = info.known!;
+            knownEntries[nk++] = infoList[k]!.known!;
           }
+          ws[nw] = p;
+          we[nw] = e;
+          facts[nw++] = f;
         }
         p = e;
       } else if (c === 58) {
@@ -766,10 +761,9 @@ export class Scan {
     if (long) {
       this.ws = ws;
       this.we = we;
-      this.caps = caps;
-      this.infos = infos;
       this.facts = facts;
       this.listed = listed;
+      this.listedInfos = listedInfos;
       this.digitStarts = digitStarts;
       this.digitEnds = digitEnds;
       this.knownPos = knownPos;
@@ -780,10 +774,9 @@ export class Scan {
     } else {
       this.ws = ws.slice(0, nw);
       this.we = we.slice(0, nw);
-      this.caps = caps.slice(0, nw);
-      this.infos = infos.slice(0, nw);
       this.facts = facts.slice(0, nw);
       this.listed = listed.slice(0, nl);
+      this.listedInfos = listedInfos.slice(0, nl);
       this.digitStarts = digitStarts.slice(0, nd);
       this.digitEnds = digitEnds.slice(0, nd);
       this.knownPos = knownPos.slice(0, nk);
@@ -797,14 +790,25 @@ export class Scan {
     return this.ws.length;
   }
 
+  /** Per capitalised word: 1 Capitalised, 2 ALL CAPS (from `facts`; few rules ask). */
+  get caps(): readonly number[] {
+    if (this.capsList === undefined) {
+      const { facts } = this;
+      const list: number[] = [];
+      for (let i = 0; i < facts.length; i++) list.push((facts[i]! >>> Fact.CapsShift) & 3);
+      this.capsList = list;
+    }
+    return this.capsList;
+  }
+
   /** Lower-cased capitalised word i. */
   word(i: number): string {
-    return this.infos[i]!.lower;
+    return this.raw(i).toLowerCase();
   }
 
   /** Capitalised word i as written. */
   raw(i: number): string {
-    return this.infos[i]!.raw;
+    return this.text.slice(this.ws[i]!, this.we[i]!);
   }
 
   /** Is there a cue word of kind `cue` starting in [from - before, to + after]? */

@@ -210,13 +210,19 @@ registerSpellingFacts(Code.All, codeOf);
 
 /** The speech verbs of `speechAfter`; none is a prefix of another, so the first that starts at `p` decides. */
 const SPEECH_VERBS = ['said', 'says', 'shouted', 'told', 'asked', 'replied', 'wrote', 'explained'];
+/** The speech verbs by their first letter (most words after a name start with none of them). */
+const SPEECH_BY_FIRST: Array<string[] | undefined> = new Array<string[] | undefined>(128).fill(undefined);
+for (const verb of SPEECH_VERBS) (SPEECH_BY_FIRST[verb.charCodeAt(0)] ??= []).push(verb);
 
 /** `/^,? (?:said|says|shouted|told|asked|replied|wrote|explained)\b/` at `p`. */
 function speechAfter(text: string, p: number): boolean {
   if (text.charCodeAt(p) === 44) p++;
   if (text.charCodeAt(p) !== 32) return false;
   p++;
-  for (const verb of SPEECH_VERBS) if (text.startsWith(verb, p)) return !isWordCode(text.charCodeAt(p + verb.length));
+  const c = text.charCodeAt(p); // NaN past the end
+  const verbs = c < 128 ? SPEECH_BY_FIRST[c] : undefined;
+  if (verbs === undefined) return false;
+  for (const verb of verbs) if (text.startsWith(verb, p)) return !isWordCode(text.charCodeAt(p + verb.length));
   return false;
 }
 

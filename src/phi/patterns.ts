@@ -1513,7 +1513,7 @@ export function runPatternRules(
   // Trigger words: the capitalised words whose spelling triggers a rule or ends like a street
   // name (the scan lists them: see the spelling facts below) merged in text order with the
   // lower-case label words the known-word pass found ("member id", "acct #").
-  const { listed, triggerPos, triggerEntries, ws, we, infos } = scan;
+  const { listed, listedInfos, triggerPos, triggerEntries, ws, we } = scan;
   const nListed = listed.length;
   const nTriggers = triggerPos.length;
   let li = 0;
@@ -1531,7 +1531,7 @@ export function runPatternRules(
       if (rules !== null) runWordRules(d, text, rules, kp);
     }
     if (i < 0) break;
-    const t = infos[i]!.trig as TriggerInfo;
+    const t = listedInfos[j]!.trig as TriggerInfo;
     if (!t.trigger) {
       // a European street name before its number ("Koskikatu 25")
       const end = we[i]!;
