@@ -174,6 +174,11 @@ export const enum Fact {
   CapsShift = 24,
   /** Set by the scan: the spelling is a known word (`TokenInfo.known`). */
   Known = 1 << 26,
+  /**
+   * Set by the scan per word (not a fact of the spelling): the next capitalised word follows it
+   * after one space, two spaces, or '. ' ("Mary Ann", "J. Smith") — how names.ts joins words into runs.
+   */
+  JoinedNext = 1 << 27,
 }
 
 /** The rules' per-spelling facts: each with the bits it owns. */
@@ -744,6 +749,12 @@ export class Scan {
           if ((f & Fact.Known) !== 0) {
             knownPos[nk] = p;
             knownEntries[nk++] = infoList[k]!.known!;
+          }
+          if (nw > 0) {
+            const prevEnd = we[nw - 1]!;
+            const gap = p - prevEnd;
+            const c0 = u[prevEnd]!;
+            if (gap === 1 ? c0 === 32 : gap === 2 && (c0 === 46 || c0 === 32) && u[prevEnd + 1] === 32) facts[nw - 1]! |= Fact.JoinedNext;
           }
           ws[nw] = p;
           we[nw] = e;

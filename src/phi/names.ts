@@ -4,7 +4,7 @@
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
 import { isRegexSpace, isUpperAscii, isWordCode } from './chars';
-import { Cue, WordTag, registerSpellingFacts, tagWords, type Scan, type TokenInfo } from './context';
+import { Cue, Fact, WordTag, registerSpellingFacts, tagWords, type Scan, type TokenInfo } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
 
@@ -509,15 +509,10 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
 
   let i = 0;
   while (i < n) {
-    // a run of capitalised words / initials joined by single spaces ("A B", "A. B", "A  B")
+    // a run of capitalised words / initials joined by single spaces ("A B", "A. B", "A  B"): the
+    // scan marks each word the next one joins (the last word never)
     let j = i;
-    while (j + 1 < n && j - i < 5) {
-      const e = we[j]!;
-      const gap = ws[j + 1]! - e;
-      const c0 = text.charCodeAt(e);
-      if (gap === 1 ? c0 !== 32 : gap !== 2 || (c0 !== 46 && c0 !== 32) || text.charCodeAt(e + 1) !== 32) break;
-      j++;
-    }
+    while (j - i < 5 && (code[j]! & Fact.JoinedNext) !== 0) j++;
     // trim words that cannot be part of a name from both ends
     let a = i;
     let b = j;
