@@ -9,24 +9,48 @@
  *
  * Large inputs are cut into batches of whole lines and scanned on worker threads (one per core,
  * at most 4); output is written in input order.
+ *
+ * How the work is split: the main thread only reads bytes, cuts them into batches at newline
+ * bytes (0x0A never occurs inside a multi-byte UTF-8 sequence, so no character is ever split and
+ * each batch decodes on its own exactly as the whole stream would), hands each batch's memory
+ * to a worker (transferred, not copied) and writes the UTF-8 bytes the worker sends back. Workers
+ * decode, parse, scan and serialise. When the input is a regular file larger than one batch the
+ * workers are started before reading, so their start-up overlaps it.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { detect } from '../phi/detect';
 
-const BATCH_CHARS = 1 << 20;
+/** Bytes of input per batch (a batch is cut at the last newline once this many are buffered). */
+const BATCH_BYTES = 1 << 20;
+const NL = 0x0a;
 
-interface BatchResult {
+/** A batch sent to a worker: whole lines of UTF-8 without the final newline. */
+interface BatchJob {
   seq: number;
-  out: string;
-  errors: string[];
-  lines: number;
+  bytes: Uint8Array;
+  lineBase: number;
 }
 
-/** Scans a batch of whole lines (no trailing newline needed); line numbers start after `lineBase`. */
-function scanBatch(batch: string, lineBase: number): Omit<BatchResult, 'seq'> {
-  let out = '';
+/** What scanning a batch gives: the UTF-8 output lines and the stderr messages, in order. */
+interface BatchOutput {
+  out: Uint8Array;
+  errors: string[];
+}
+
+interface BatchResult extends BatchOutput {
+  seq: number;
+}
+
+/**
+ * Scans a batch of whole lines (UTF-8 bytes, no trailing newline needed); line numbers start
+ * after `lineBase`. Decoding replaces malformed UTF-8 with U+FFFD exactly as a streaming decoder
+ * of the whole input would, since the batch starts and ends at line boundaries.
+ */
+function scanBatch(bytes: Uint8Array, lineBase: number): BatchOutput {
+  const batch = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const out: string[] = [];
   const errors: string[] = [];
   let lineNo = lineBase;
   let from = 0;
@@ -56,7 +80,7 @@ function scanBatch(batch: string, lineBase: number): Omit<BatchResult, 'seq'> {
       const why = typeof id !== 'string' ? 'a string "id"' : 'a string "text"';
       errors.push(`scan: line ${lineNo}: expected a JSON object with ${why}`);
       const echoId = typeof id === 'string' || typeof id === 'number' ? id : null;
-      out += JSON.stringify({ id: echoId, findings: [], error: `line ${lineNo}: expected {"id": string, "text": string}` }) + '\n';
+      out.push(JSON.stringify({ id: echoId, findings: [], error: `line ${lineNo}: expected {"id": string, "text": string}` }) + '\n');
       continue;
     }
     const findings = detect(text);
@@ -65,20 +89,86 @@ function scanBatch(batch: string, lineBase: number): Omit<BatchResult, 'seq'> {
       const f = findings[i]!;
       json += (i ? ',' : '') + '{"type":"' + f.type + '","start":' + f.start + ',"end":' + f.end + ',"score":' + f.score + '}';
     }
-    out += json + ']}\n';
+    out.push(json + ']}\n');
   }
-  return { out, errors, lines: lineNo - lineBase };
+  return { out: new TextEncoder().encode(out.join('')), errors };
 }
 
-function countLines(s: string): number {
+/** Number of newline bytes in `b`. */
+function countLines(b: Uint8Array): number {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  for (let i = buf.indexOf(NL); i !== -1; i = buf.indexOf(NL, i + 1)) n++;
   return n;
 }
 
-async function write(chunk: string): Promise<void> {
+async function write(chunk: Uint8Array): Promise<void> {
   if (chunk.length === 0) return;
   if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
+}
+
+/**
+ * Collects read chunks and cuts them into batches of whole lines. Each chunk is searched for its
+ * last newline once, so a line of any length costs linear time.
+ */
+class LineBatcher {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  /** Where the last newline seen so far is: index into `parts` and offset, or -1. */
+  private nlPart = -1;
+  private nlAt = 0;
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.parts.push(chunk);
+    this.size += chunk.length;
+    const at = chunk.lastIndexOf(NL);
+    if (at !== -1) {
+      this.nlPart = this.parts.length - 1;
+      this.nlAt = at;
+    }
+  }
+
+  /** Bytes before the last newline when at least `min` bytes are buffered (the newline itself is dropped); else undefined. */
+  cut(min: number): Uint8Array | undefined {
+    if (this.size < min || this.nlPart === -1) return undefined;
+    let len = this.nlAt;
+    for (let i = 0; i < this.nlPart; i++) len += this.parts[i]!.length;
+    const batch = new Uint8Array(len); // its own ArrayBuffer, so it can be transferred
+    let o = 0;
+    for (let i = 0; i < this.nlPart; i++) {
+      batch.set(this.parts[i]!, o);
+      o += this.parts[i]!.length;
+    }
+    const last = this.parts[this.nlPart]!;
+    batch.set(last.subarray(0, this.nlAt), o);
+    const rest = [last.subarray(this.nlAt + 1), ...this.parts.slice(this.nlPart + 1)].filter((p) => p.length > 0);
+    this.parts = rest;
+    this.size = rest.reduce((n, p) => n + p.length, 0);
+    this.nlPart = -1;
+    for (let i = rest.length - 1; i >= 0 && this.nlPart === -1; i--) {
+      const at = rest[i]!.lastIndexOf(NL);
+      if (at !== -1) {
+        this.nlPart = i;
+        this.nlAt = at;
+      }
+    }
+    return batch;
+  }
+
+  /** Whatever is left (a last line without a newline, or several short lines); empty when nothing is. */
+  rest(): Uint8Array {
+    const batch = new Uint8Array(this.size);
+    let o = 0;
+    for (const p of this.parts) {
+      batch.set(p, o);
+      o += p.length;
+    }
+    this.parts = [];
+    this.size = 0;
+    this.nlPart = -1;
+    return batch;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -87,11 +177,20 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('usage: npm run -s scan -- FILE.jsonl   (use - for standard input)\n');
     return file === '-h' || file === '--help' ? 0 : 64;
   }
-  const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
-  input.setEncoding('utf8');
-
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
   const threads = Math.max(1, Math.min(4, Number(process.env.PHI_SCAN_THREADS) || cores));
+  // A regular file larger than one batch will use the workers: start them before reading.
+  let large = false;
+  if (file !== '-' && threads > 1) {
+    try {
+      const st = statSync(file);
+      large = st.isFile() && st.size > BATCH_BYTES;
+    } catch {
+      // the read below reports the problem
+    }
+  }
+  const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+
   const workers: Worker[] = [];
   const pending = new Map<number, BatchResult>();
   const waiters = new Map<number, () => void>();
@@ -105,6 +204,19 @@ async function main(argv: string[]): Promise<number> {
     pending.set(r.seq, r);
     waiters.get(r.seq)?.();
   };
+  const startWorkers = () => {
+    for (let i = 0; i < threads; i++) {
+      const w = new Worker(__filename);
+      w.on('message', onResult);
+      w.on('error', (e) => {
+        failure = e;
+        for (const resolve of waiters.values()) resolve();
+      });
+      workers.push(w);
+    }
+  };
+  if (large) startWorkers();
+
   const drainInOrder = async (untilSeq: number) => {
     while (nextToWrite < untilSeq) {
       let r = pending.get(nextToWrite);
@@ -121,53 +233,58 @@ async function main(argv: string[]): Promise<number> {
       nextToWrite++;
     }
   };
-  const dispatch = async (batch: string) => {
-    const lines = countLines(batch) + 1;
+  const send = (bytes: Uint8Array) => {
+    const lines = countLines(bytes) + 1;
     const mySeq = seq++;
-    if (workers.length === 0 && threads > 1 && mySeq > 0) {
-      // a second batch means a large input: start the workers
-      for (let i = 0; i < threads; i++) {
-        const w = new Worker(__filename);
-        w.on('message', onResult);
-        w.on('error', (e) => {
-          failure = e;
-          for (const resolve of waiters.values()) resolve();
-        });
-        workers.push(w);
-      }
-    }
     if (workers.length === 0) {
-      onResult({ seq: mySeq, ...scanBatch(batch, lineBase) });
+      onResult({ seq: mySeq, ...scanBatch(bytes, lineBase) });
     } else {
-      workers[mySeq % workers.length]!.postMessage({ seq: mySeq, batch, lineBase });
+      const job: BatchJob = { seq: mySeq, bytes, lineBase };
+      workers[mySeq % workers.length]!.postMessage(job, [bytes.buffer as ArrayBuffer]);
     }
     lineBase += lines;
+  };
+  // Without a size known up front, the first batch waits: if a second one follows, the input is
+  // large and both go to the workers; if not, it is scanned here without starting any.
+  let held: Uint8Array | undefined;
+  const dispatch = async (bytes: Uint8Array) => {
+    if (workers.length === 0 && threads > 1) {
+      if (!held) {
+        held = bytes;
+        return;
+      }
+      startWorkers();
+      send(held);
+      held = undefined;
+    }
+    send(bytes);
     // keep at most two batches per worker in flight
     await drainInOrder(Math.max(0, seq - Math.max(1, workers.length * 2)));
   };
+  const flushHeld = () => {
+    if (held) send(held);
+    held = undefined;
+  };
 
-  let buffer = '';
+  const batcher = new LineBatcher();
   try {
-    for await (const chunk of input as AsyncIterable<string>) {
-      buffer += chunk;
-      if (buffer.length >= BATCH_CHARS) {
-        const cut = buffer.lastIndexOf('\n');
-        if (cut !== -1) {
-          const batch = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 1);
-          await dispatch(batch);
-        }
-      }
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      batcher.push(chunk);
+      const batch = batcher.cut(BATCH_BYTES);
+      if (batch) await dispatch(batch);
     }
   } catch (e) {
     if (failure) throw failure;
     process.stderr.write(`scan: cannot read ${file === '-' ? 'standard input' : file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    flushHeld();
     await drainInOrder(seq);
     return 66;
   }
-  if (buffer.length > 0) await dispatch(buffer);
+  const last = batcher.rest();
+  if (last.length > 0) await dispatch(last);
+  flushHeld();
   await drainInOrder(seq);
-  for (const w of workers) await w.terminate();
+  await Promise.all(workers.map((w) => w.terminate()));
   return bad > 0 ? 2 : 0;
 }
 
@@ -182,7 +299,8 @@ if (isMainThread) {
     },
   );
 } else {
-  parentPort!.on('message', (msg: { seq: number; batch: string; lineBase: number }) => {
-    parentPort!.postMessage({ seq: msg.seq, ...scanBatch(msg.batch, msg.lineBase) });
+  parentPort!.on('message', (job: BatchJob) => {
+    const r: BatchResult = { seq: job.seq, ...scanBatch(job.bytes, job.lineBase) };
+    parentPort!.postMessage(r, [r.out.buffer as ArrayBuffer]);
   });
 }
