@@ -43,6 +43,60 @@ interface BatchResult extends BatchOutput {
   seq: number;
 }
 
+const utf8 = new TextEncoder();
+
+/**
+ * A growable UTF-8 byte buffer for the output lines: writing bytes directly avoids building a
+ * batch-sized string of concatenated pieces (and the number-to-string conversions for offsets).
+ */
+class ByteOut {
+  buf = new Uint8Array(1 << 16);
+  len = 0;
+
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.len + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.buf.subarray(0, this.len));
+    this.buf = grown;
+  }
+
+  /** Writes `s` as UTF-8; short ASCII strings (the usual case) are copied code by code. */
+  text(s: string): void {
+    this.room(s.length);
+    const b = this.buf;
+    let o = this.len;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.room(s.length * 3); // UTF-8 needs at most 3 bytes per UTF-16 code unit
+        this.len += utf8.encodeInto(s, this.buf.subarray(this.len)).written;
+        return;
+      }
+      b[o++] = c;
+    }
+    this.len = o;
+  }
+
+  /** Writes a number as String(n) would; non-negative small integers without making a string. */
+  num(n: number): void {
+    if (!(n >= 0 && n <= 0x7fffffff && (n | 0) === n)) {
+      this.text(String(n));
+      return;
+    }
+    let digits = 1;
+    for (let p = 10; p <= n; p *= 10) digits++;
+    this.room(digits);
+    let o = this.len + digits;
+    this.len = o;
+    do {
+      this.buf[--o] = 48 + (n % 10);
+      n = (n / 10) | 0;
+    } while (n > 0);
+  }
+}
+
 /**
  * Scans a batch of whole lines (UTF-8 bytes, no trailing newline needed); line numbers start
  * after `lineBase`. Decoding replaces malformed UTF-8 with U+FFFD exactly as a streaming decoder
@@ -50,7 +104,7 @@ interface BatchResult extends BatchOutput {
  */
 function scanBatch(bytes: Uint8Array, lineBase: number): BatchOutput {
   const batch = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  const out: string[] = [];
+  const out = new ByteOut();
   const errors: string[] = [];
   let lineNo = lineBase;
   let from = 0;
@@ -80,18 +134,30 @@ function scanBatch(bytes: Uint8Array, lineBase: number): BatchOutput {
       const why = typeof id !== 'string' ? 'a string "id"' : 'a string "text"';
       errors.push(`scan: line ${lineNo}: expected a JSON object with ${why}`);
       const echoId = typeof id === 'string' || typeof id === 'number' ? id : null;
-      out.push(JSON.stringify({ id: echoId, findings: [], error: `line ${lineNo}: expected {"id": string, "text": string}` }) + '\n');
+      out.text(JSON.stringify({ id: echoId, findings: [], error: `line ${lineNo}: expected {"id": string, "text": string}` }) + '\n');
       continue;
     }
     const findings = detect(text);
-    let json = '{"id":' + JSON.stringify(id) + ',"findings":[';
+    // {"id":…,"findings":[{"type":"…","start":…,"end":…,"score":…},…]}
+    out.text('{"id":');
+    out.text(JSON.stringify(id));
+    out.text(',"findings":[');
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i]!;
-      json += (i ? ',' : '') + '{"type":"' + f.type + '","start":' + f.start + ',"end":' + f.end + ',"score":' + f.score + '}';
+      out.text(i ? ',{"type":"' : '{"type":"');
+      out.text(f.type);
+      out.text('","start":');
+      out.num(f.start);
+      out.text(',"end":');
+      out.num(f.end);
+      out.text(',"score":');
+      out.num(f.score);
+      out.text('}');
     }
-    out.push(json + ']}\n');
+    out.text(']}\n');
   }
-  return { out: new TextEncoder().encode(out.join('')), errors };
+  // the view keeps its own ArrayBuffer, so a worker can transfer it
+  return { out: out.buf.subarray(0, out.len), errors };
 }
 
 /** Number of newline bytes in `b`. */
