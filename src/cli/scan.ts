@@ -24,7 +24,12 @@ import { detect } from '../phi/detect';
 
 /** Bytes of input per batch (a batch is cut at the last newline once this many are buffered). */
 const BATCH_BYTES = 1 << 20;
+/** Batches a worker is given at a time (one being scanned, one ready for when it finishes). */
+const PER_WORKER = 2;
+/** Batches read ahead of the output per worker: enough to keep the queue full while an earlier batch is still being scanned. */
+const AHEAD_PER_WORKER = 4;
 const NL = 0x0a;
+const CR = 0x0d;
 
 /** A batch sent to a worker: whole lines of UTF-8 without the final newline. */
 interface BatchJob {
@@ -99,24 +104,26 @@ class ByteOut {
 
 /**
  * Scans a batch of whole lines (UTF-8 bytes, no trailing newline needed); line numbers start
- * after `lineBase`. Decoding replaces malformed UTF-8 with U+FFFD exactly as a streaming decoder
- * of the whole input would, since the batch starts and ends at line boundaries.
+ * after `lineBase`. Each line is decoded on its own: malformed UTF-8 becomes U+FFFD exactly as in
+ * a decoder of the whole input, because a newline byte always ends a sequence. Decoding per line
+ * keeps the strings small (short-lived, never a batch-sized string in the old generation).
  */
 function scanBatch(bytes: Uint8Array, lineBase: number): BatchOutput {
-  const batch = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new ByteOut();
   const errors: string[] = [];
   let lineNo = lineBase;
   let from = 0;
-  while (from <= batch.length) {
-    let nl = batch.indexOf('\n', from);
-    if (nl === -1) nl = batch.length;
-    let line = batch.slice(from, nl);
+  while (from <= buf.length) {
+    let nl = buf.indexOf(NL, from);
+    if (nl === -1) nl = buf.length;
+    // a line's last character is '\r' exactly when its last byte is 0x0D
+    const end = nl > from && buf[nl - 1] === CR ? nl - 1 : nl;
+    const line = buf.toString('utf8', from, end);
     from = nl + 1;
     lineNo++;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line.trim().length === 0) {
-      if (from > batch.length) break;
+      if (from > buf.length) break;
       continue;
     }
     let id: unknown = null;
@@ -270,10 +277,30 @@ async function main(argv: string[]): Promise<number> {
     pending.set(r.seq, r);
     waiters.get(r.seq)?.();
   };
+  // Batches cut but not yet sent, and how many each worker has been sent and not returned. Each
+  // worker gets at most PER_WORKER at a time, and the next batch goes to whichever is free first,
+  // so a worker that is slower (still warming up, or sharing its core) gets fewer batches.
+  const queue: BatchJob[] = [];
+  const busy: number[] = [];
+  const pump = () => {
+    while (queue.length > 0) {
+      let free = -1;
+      for (let i = 0; i < workers.length; i++) if (busy[i]! < PER_WORKER && (free === -1 || busy[i]! < busy[free]!)) free = i;
+      if (free === -1) return;
+      const job = queue.shift()!;
+      busy[free]!++;
+      workers[free]!.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+    }
+  };
   const startWorkers = () => {
     for (let i = 0; i < threads; i++) {
       const w = new Worker(__filename);
-      w.on('message', onResult);
+      busy.push(0);
+      w.on('message', (r: BatchResult) => {
+        busy[i]!--;
+        pump();
+        onResult(r);
+      });
       w.on('error', (e) => {
         failure = e;
         for (const resolve of waiters.values()) resolve();
@@ -305,8 +332,8 @@ async function main(argv: string[]): Promise<number> {
     if (workers.length === 0) {
       onResult({ seq: mySeq, ...scanBatch(bytes, lineBase) });
     } else {
-      const job: BatchJob = { seq: mySeq, bytes, lineBase };
-      workers[mySeq % workers.length]!.postMessage(job, [bytes.buffer as ArrayBuffer]);
+      queue.push({ seq: mySeq, bytes, lineBase });
+      pump();
     }
     lineBase += lines;
   };
@@ -324,8 +351,8 @@ async function main(argv: string[]): Promise<number> {
       held = undefined;
     }
     send(bytes);
-    // keep at most two batches per worker in flight
-    await drainInOrder(Math.max(0, seq - Math.max(1, workers.length * 2)));
+    // bound the batches read but not yet written (queued, being scanned, or waiting for an earlier one)
+    await drainInOrder(Math.max(0, seq - Math.max(1, workers.length * AHEAD_PER_WORKER)));
   };
   const flushHeld = () => {
     if (held) send(held);
