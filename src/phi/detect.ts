@@ -8,7 +8,7 @@ import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
-import type { DetectorSettings, Finding, PhiType } from './types';
+import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 
 registerWords(KV_KEYS);
 tagWords(KV_KEYS, WordTag.KvKey);
@@ -26,7 +26,26 @@ export interface Detector {
 
 export function createDetector(partial: Partial<DetectorSettings> = {}): Detector {
   const compiled = compileSettings(partial);
-  return { settings: compiled.settings, detect: (text) => detectWith(compiled, text) };
+  const withFloors: DetectorCompiled = { ...compiled, floors: scoreFloors(compiled.settings.types) };
+  return { settings: compiled.settings, detect: (text) => detectWith(withFloors, text) };
+}
+
+/** Compiled settings and, per type, the lowest score a candidate is kept with. */
+interface DetectorCompiled extends CompiledSettings {
+  floors: Readonly<Record<PhiType, number>>;
+}
+
+/**
+ * Per type, the lowest score emit keeps: the threshold, or NEAR_PHI_BOOST below it for the types
+ * a nearby anchor can lift (kept aside as weak candidates); Infinity when the type is switched off.
+ */
+export function scoreFloors(types: DetectorSettings['types']): Record<PhiType, number> {
+  const floors = {} as Record<PhiType, number>;
+  for (const type of PHI_TYPES) {
+    const setting = types[type];
+    floors[type] = !setting.enabled ? Infinity : NEAR_PHI_TYPES.has(type) ? setting.threshold - NEAR_PHI_BOOST : setting.threshold;
+  }
+  return floors;
 }
 
 let defaultDetector: Detector | undefined;
@@ -36,19 +55,19 @@ export function detect(text: string): Finding[] {
   return defaultDetector.detect(text);
 }
 
-function detectWith(c: CompiledSettings, text: string): Finding[] {
+function detectWith(c: DetectorCompiled, text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   let candidates: Finding[] = [];
   const weak: Finding[] = [];
   const types = c.settings.types;
+  const floors = c.floors;
   const emit = (type: PhiType, start: number, end: number, score: number, rule: string) => {
-    const setting = types[type];
-    if (!setting.enabled || end <= start) return;
-    const list = score >= setting.threshold ? candidates : score >= setting.threshold - NEAR_PHI_BOOST && NEAR_PHI_TYPES.has(type) ? weak : undefined;
-    list?.push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
+    // (written so that a NaN score is dropped too)
+    if (!(score >= floors[type]) || end <= start) return;
+    (score >= types[type].threshold ? candidates : weak).push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
   };
   const scan = new Scan(text);
-  const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length };
+  const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length, floors };
   runPatternRules(env, c.allowDomain, c.allowIp);
   nameRule(scan, emit, types.NAME.enabled ? types.NAME.threshold : 2);
   hl7Rule(text, emit);

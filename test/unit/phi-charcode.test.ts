@@ -1,0 +1,60 @@
+/**
+ * Char-code helpers of the detector against the regular expressions they stand for: each is run
+ * on fuzzed text built from the pieces that matter to the pattern (words in mixed case, digits,
+ * newlines, word characters next to the edges), and must give the regex's answer everywhere.
+ */
+import { describe, expect, it } from 'vitest';
+import { eventPhraseBefore } from '../../src/phi/patterns';
+import { createDetector } from '../../src/phi/detect';
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+function fuzz(seed: number, pieces: string[], n: number): string {
+  const r = rng(seed);
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    let p = pieces[Math.floor(r() * pieces.length)]!;
+    if (r() < 0.2) p = p.toUpperCase();
+    else if (r() < 0.2) p = p.charAt(0).toUpperCase() + p.slice(1);
+    s += p;
+  }
+  return s;
+}
+
+describe('char-code helpers match their regex specifications', () => {
+  it('eventPhraseBefore: /\\bdate of (?:…)\\b[^\\n\\d]{0,12}$/i over the 40 characters before', () => {
+    const re = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
+    const pieces = ['date of ', 'date of ', 'date of birth', 'date of service: ', 'date  of ', 'up', 'date', ' of ', 'birth', 'births', 'service', 'visit', 'delivery', 'admission', 'x', '_', ' ', ': ', '\n', '\r', '7', '-', 'é', 'on ', 'was ', '  '];
+    let hits = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const text = fuzz(seed, pieces, 30);
+      for (let start = 0; start <= text.length; start++) {
+        const want = re.test(text.slice(Math.max(0, start - 40), start));
+        if (want) hits++;
+        if (eventPhraseBefore(text, start) !== want) throw new Error(`seed ${seed} start ${start}: expected ${want}`);
+      }
+    }
+    expect(hits).toBeGreaterThan(1000);
+  });
+});
+
+describe('score floors', () => {
+  it('a log timestamp is dropped by default but kept when the DATE threshold is low enough', () => {
+    const text = 'It happened Mar 15 10:25:00 and 2024-03-16 10:25:00.';
+    expect(createDetector().detect(text).filter((f) => f.type === 'DATE')).toEqual([]);
+    const low = createDetector({ types: { DATE: { enabled: true, threshold: 0.3 } } as never }).detect(text);
+    expect(low.filter((f) => f.type === 'DATE').map((f) => [text.slice(f.start, f.end), f.score])).toEqual([
+      ['Mar 15 10:25:00', 0.3],
+      ['2024-03-16 10:25:00', 0.3],
+    ]);
+  });
+});
