@@ -3,6 +3,7 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
+import { isWordCode } from './chars';
 import { Scan, WordTag, registerWords, tagWords } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
@@ -96,9 +97,13 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   // Regions that are never PHI: allowlisted keys and this app's own masks, looked for only
   // around the candidates (a key or mask that holds a candidate overlaps it).
   const blocked: Array<[number, number, boolean]> = [];
-  const patterns = [...c.keyPatterns, { re: MASK_RE, builtIn: false }];
+  // the built-in issue-key pattern is matched by char code (issueKeys); the others by regex
+  const patterns = [...c.keyPatterns.filter((k) => !isIssueKeyPattern(k)), { re: MASK_RE, builtIn: false }];
+  const issueKeyRuns = c.keyPatterns.length - (patterns.length - 1);
   let covered = -1;
   candidates = sortCandidates(candidates, text.length);
+  // (as before: with one key pattern, a window without a '-' is not searched, even when that
+  // pattern is not the built-in one and could match without a '-')
   const customKeys = c.keyPatterns.length > DEFAULT_KEY_PATTERNS.length;
   // the next '-' and '[PHI:' at or after a window's start (windows start in increasing order)
   let dash = -2;
@@ -110,7 +115,9 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     covered = to - WINDOW_PAD;
     if (dash !== -1 && dash < from) dash = text.indexOf('-', from);
     if (mask !== -1 && mask < from) mask = text.indexOf('[PHI:', from);
-    const mayHoldKey = (dash !== -1 && dash < to) || customKeys;
+    const mayHoldIssueKey = dash !== -1 && dash < to;
+    if (mayHoldIssueKey) for (let r = 0; r < issueKeyRuns; r++) issueKeys(text, from, to, dash, blocked);
+    const mayHoldKey = (mayHoldIssueKey || customKeys) && patterns.length > 1;
     const mayHoldMask = mask !== -1 && mask + 5 <= to;
     if (!mayHoldKey && !mayHoldMask) continue;
     const window = text.slice(from, to);
@@ -126,6 +133,43 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   }
   return resolve(candidates, blocked);
 }
+
+/** The built-in issue-key pattern, which `issueKeys` matches by char code. */
+const ISSUE_KEY_SOURCE = DEFAULT_KEY_PATTERNS[0]!;
+const isIssueKeyPattern = (k: { re: RegExp; builtIn: boolean }) => k.builtIn && k.re.source === ISSUE_KEY_SOURCE && k.re.flags === 'g';
+
+/**
+ * The matches of `/\b[A-Z][A-Z0-9_]{1,9}-\d{1,7}\b/g` (ISSUE_KEY_SOURCE) in text.slice(from, to),
+ * pushed to `blocked` as text offsets (built in, so a PHI label still wins), by char code; `dash` is
+ * the first '-' at or after from. A match holds one '-': before it, a whole word of 2-10
+ * characters of [A-Z0-9_] starting with [A-Z] (a word starts after a non-word character or at the
+ * slice's start: no match starts inside a word); after it, a whole run of 1-7 digits (a longer run
+ * or a word character after it leaves no \b for a shorter take). So each '-' gives at most one
+ * match, matches cannot overlap, and they are the regex's global matches in the same order.
+ */
+export function issueKeys(text: string, from: number, to: number, dash: number, blocked: Array<[number, number, boolean]>): void {
+  for (let h = dash; h !== -1 && h < to; h = text.indexOf('-', h + 1)) {
+    // the word before the '-'
+    let s = h;
+    while (s > from && h - s <= 10 && isKeyChar(text.charCodeAt(s - 1))) s--;
+    const w = h - s;
+    if (w < 2 || w > 10) continue;
+    const c0 = text.charCodeAt(s);
+    if (c0 < 65 || c0 > 90 || (s > from && isWordCode(text.charCodeAt(s - 1)))) continue;
+    // the digits after it
+    let e = h + 1;
+    while (e < to && e - h <= 7) {
+      const c = text.charCodeAt(e);
+      if (c < 48 || c > 57) break;
+      e++;
+    }
+    const d = e - h - 1;
+    if (d < 1 || d > 7 || (e < to && isWordCode(text.charCodeAt(e)))) continue;
+    blocked.push([s, e, true]);
+  }
+}
+/** [A-Z0-9_]. */
+const isKeyChar = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
  * Candidates by start, longest first, in emission order otherwise (what a stable sort with

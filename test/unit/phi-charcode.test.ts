@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventPhraseBefore } from '../../src/phi/patterns';
-import { createDetector } from '../../src/phi/detect';
+import { createDetector, issueKeys } from '../../src/phi/detect';
 
 /** A small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -41,6 +41,29 @@ describe('char-code helpers match their regex specifications', () => {
         const want = re.test(text.slice(Math.max(0, start - 40), start));
         if (want) hits++;
         if (eventPhraseBefore(text, start) !== want) throw new Error(`seed ${seed} start ${start}: expected ${want}`);
+      }
+    }
+    expect(hits).toBeGreaterThan(1000);
+  });
+});
+
+describe('char-code helpers of detect.ts', () => {
+  it('issueKeys: the global matches of the built-in issue-key pattern in a window', () => {
+    const re = /\b[A-Z][A-Z0-9_]{1,9}-\d{1,7}\b/g;
+    const pieces = ['OPS-12', 'OPS', 'A', 'AB_9', 'ZX-9 ', 'ABCDEFGHIJ', 'K', '-', '--', '12', '1234567', '8', 'x', 'é', ' ', '_', '.', '\n', 'ops'];
+    let hits = 0;
+    for (let seed = 1; seed <= 1500; seed++) {
+      const text = fuzz(seed, pieces, 14);
+      for (let from = 0; from < text.length; from += 2) {
+        for (let to = from + 1; to <= text.length; to += 3) {
+          const want: Array<[number, number, boolean]> = [];
+          for (const m of text.slice(from, to).matchAll(re)) want.push([from + m.index, from + m.index + m[0].length, true]);
+          hits += want.length;
+          const got: Array<[number, number, boolean]> = [];
+          const dash = text.indexOf('-', from);
+          if (dash !== -1 && dash < to) issueKeys(text, from, to, dash, got);
+          expect(got).toEqual(want);
+        }
       }
     }
     expect(hits).toBeGreaterThan(1000);
