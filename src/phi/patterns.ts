@@ -318,46 +318,8 @@ const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
 const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
 
-/**
- * "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date"
- * and "service" alone do not. By char code, `EVENT_PHRASE_BEFORE.test(text.slice(start - 40, start))`
- * with `/\bdate of (?:EVENT_WORDS)\b[^\n\d]{0,12}$/i` (the slice's edges count as word boundaries).
- */
-const EVENT_WORDS = ['service', 'birth', 'death', 'admission', 'discharge', 'injury', 'visit', 'surgery', 'procedure', 'encounter', 'onset', 'accident', 'delivery'];
-const EVENT_WORD_MIN = 5;
-const EVENT_WORD_MAX = 9;
-export function eventPhraseBefore(text: string, start: number): boolean {
-  const lo = Math.max(0, start - 40);
-  // the phrase ends at pe with at most 12 characters, no newline and no digit, from pe to start
-  let f = start;
-  while (f > lo && start - f < 12) {
-    const c = text.charCodeAt(f - 1);
-    if (c === 10 || (c >= 48 && c <= 57)) break;
-    f--;
-  }
-  for (let pe = start; pe >= f; pe--) {
-    // \b after the event word (the slice ends at start)
-    if (pe < start && isWordCode(text.charCodeAt(pe))) continue;
-    // the event word: the ASCII letters before pe, after "date of " (so a space before them)
-    let ws = pe;
-    while (ws > lo && pe - ws <= EVENT_WORD_MAX && isAsciiLetter(text.charCodeAt(ws - 1))) ws--;
-    const len = pe - ws;
-    const ps = ws - 8;
-    if (len < EVENT_WORD_MIN || len > EVENT_WORD_MAX || ps < lo) continue;
-    if (!(ps === lo || !isWordCode(text.charCodeAt(ps - 1))) || !lowerAt(text, ps, 'date of ')) continue;
-    for (const w of EVENT_WORDS) if (w.length === len && lowerAt(text, ws, w)) return true;
-  }
-  return false;
-}
-/** The lower-case ASCII `word` stands at k, letters compared case-insensitively. */
-function lowerAt(text: string, k: number, word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const w = word.charCodeAt(i);
-    const c = text.charCodeAt(k + i);
-    if (w >= 97 && w <= 122 ? (c | 32) !== w : c !== w) return false;
-  }
-  return true;
-}
+/** "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date" and "service" alone do not. */
+const EVENT_PHRASE_BEFORE = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
 /**
  * A date label written straight onto the value: "dob:03/14/1962", "DOB03/14/1962". By char code,
  * `/(?:^|[^A-Za-z])(?:dob|dos|dod|doa|bdate|birthdate)[:=#]?$/i` over the 12 characters before start.
@@ -413,7 +375,8 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   const { text } = env;
   const timeAfter = timeAfterAt(text, end);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
-  const event = env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || eventPhraseBefore(text, start);
+  const event =
+    env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || EVENT_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
   let score: number;
   if (event) score = 0.95;
   else {

@@ -4,7 +4,6 @@
  * newlines, word characters next to the edges), and must give the regex's answer everywhere.
  */
 import { describe, expect, it } from 'vitest';
-import { eventPhraseBefore } from '../../src/phi/patterns';
 import { createDetector, issueKeys } from '../../src/phi/detect';
 
 /** A small deterministic PRNG (mulberry32). */
@@ -29,23 +28,6 @@ function fuzz(seed: number, pieces: string[], n: number): string {
   }
   return s;
 }
-
-describe('char-code helpers match their regex specifications', () => {
-  it('eventPhraseBefore: /\\bdate of (?:…)\\b[^\\n\\d]{0,12}$/i over the 40 characters before', () => {
-    const re = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
-    const pieces = ['date of ', 'date of ', 'date of birth', 'date of service: ', 'date  of ', 'up', 'date', ' of ', 'birth', 'births', 'service', 'visit', 'delivery', 'admission', 'x', '_', ' ', ': ', '\n', '\r', '7', '-', 'é', 'on ', 'was ', '  '];
-    let hits = 0;
-    for (let seed = 1; seed <= 400; seed++) {
-      const text = fuzz(seed, pieces, 30);
-      for (let start = 0; start <= text.length; start++) {
-        const want = re.test(text.slice(Math.max(0, start - 40), start));
-        if (want) hits++;
-        if (eventPhraseBefore(text, start) !== want) throw new Error(`seed ${seed} start ${start}: expected ${want}`);
-      }
-    }
-    expect(hits).toBeGreaterThan(1000);
-  });
-});
 
 describe('char-code helpers of detect.ts', () => {
   it('issueKeys: the global matches of the built-in issue-key pattern in a window', () => {
