@@ -189,7 +189,8 @@ function sortCandidates(candidates: Finding[], textLength: number): Finding[] {
   }
   keys.sort();
   const out: Finding[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = candidates[keys[i]! % 65536]!;
+  // the index is the key's low 16 bits (>>> 0 takes the key modulo 2^32, exactly: it is an integer)
+  for (let i = 0; i < n; i++) out[i] = candidates[(keys[i]! >>> 0) & 0xffff]!;
   return out;
 }
 
@@ -262,7 +263,8 @@ function resolve(candidates: Finding[], blocked: Array<[number, number, boolean]
       if (cand.end > last.end) last.end = cand.end;
       continue;
     }
-    out.push({ ...cand });
+    // (the candidates are this call's own objects: the merge above may change them in place)
+    out.push(cand);
   }
   return out;
 }
