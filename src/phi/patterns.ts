@@ -1419,7 +1419,8 @@ export function runPatternRules(
     if (!wordBefore && ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49))) {
       if (!(ageWordAfter(text, e) && d.tryAt(AGE_NUM, p)) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
     }
-    if (lbDash && L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
+    // CARD: 4 digits, the separator, then a digit
+    if (lbDash && L === 4 && (next === 32 || next === 45) && digit2) d.tryAt(CARD, p);
     if (lbDash && L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
     if (before !== 46 && L <= 3 && next === 46 && dottedQuadRest(text, digitStarts, digitEnds, e + 1, di + 1)) d.tryAt(ipv4, p);
     // a house number: the street name after it is capitalised, a direction, or an ordinal (5th)
@@ -1459,6 +1460,7 @@ export function runPatternRules(
     if (L >= 15 && p - s === 2) d.tryAt(IBAN, s); // two letters, two check digits
   }
   let lastColon = -10;
+  let lastIpv6 = -1;
   for (const c of scan.colons) {
     // an IPv6 address has several colons close together
     if (c - lastColon > 5) {
@@ -1468,6 +1470,9 @@ export function runPatternRules(
     lastColon = c;
     let s = c;
     while (s > 0 && c - s < 40 && isHexOrColon(text.charCodeAt(s - 1))) s--;
+    // the colons of one address lead back to the same start: tried there once
+    if (s === lastIpv6) continue;
+    lastIpv6 = s;
     d.tryAt(ipv6, s);
   }
 
