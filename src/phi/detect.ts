@@ -3,12 +3,13 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
+import { isWordCode } from './chars';
 import { Scan, WordTag, registerWords, tagWords } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
-import type { DetectorSettings, Finding, PhiType } from './types';
+import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 
 registerWords(KV_KEYS);
 tagWords(KV_KEYS, WordTag.KvKey);
@@ -26,7 +27,26 @@ export interface Detector {
 
 export function createDetector(partial: Partial<DetectorSettings> = {}): Detector {
   const compiled = compileSettings(partial);
-  return { settings: compiled.settings, detect: (text) => detectWith(compiled, text) };
+  const withFloors: DetectorCompiled = { ...compiled, floors: scoreFloors(compiled.settings.types) };
+  return { settings: compiled.settings, detect: (text) => detectWith(withFloors, text) };
+}
+
+/** Compiled settings and, per type, the lowest score a candidate is kept with. */
+interface DetectorCompiled extends CompiledSettings {
+  floors: Readonly<Record<PhiType, number>>;
+}
+
+/**
+ * Per type, the lowest score emit keeps: the threshold, or NEAR_PHI_BOOST below it for the types
+ * a nearby anchor can lift (kept aside as weak candidates); Infinity when the type is switched off.
+ */
+export function scoreFloors(types: DetectorSettings['types']): Record<PhiType, number> {
+  const floors = {} as Record<PhiType, number>;
+  for (const type of PHI_TYPES) {
+    const setting = types[type];
+    floors[type] = !setting.enabled ? Infinity : NEAR_PHI_TYPES.has(type) ? setting.threshold - NEAR_PHI_BOOST : setting.threshold;
+  }
+  return floors;
 }
 
 let defaultDetector: Detector | undefined;
@@ -36,19 +56,19 @@ export function detect(text: string): Finding[] {
   return defaultDetector.detect(text);
 }
 
-function detectWith(c: CompiledSettings, text: string): Finding[] {
+function detectWith(c: DetectorCompiled, text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   let candidates: Finding[] = [];
   const weak: Finding[] = [];
   const types = c.settings.types;
+  const floors = c.floors;
   const emit = (type: PhiType, start: number, end: number, score: number, rule: string) => {
-    const setting = types[type];
-    if (!setting.enabled || end <= start) return;
-    const list = score >= setting.threshold ? candidates : score >= setting.threshold - NEAR_PHI_BOOST && NEAR_PHI_TYPES.has(type) ? weak : undefined;
-    list?.push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
+    // (written so that a NaN score is dropped too)
+    if (!(score >= floors[type]) || end <= start) return;
+    (score >= types[type].threshold ? candidates : weak).push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
   };
   const scan = new Scan(text);
-  const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length };
+  const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length, floors };
   runPatternRules(env, c.allowDomain, c.allowIp);
   nameRule(scan, emit, types.NAME.enabled ? types.NAME.threshold : 2);
   hl7Rule(text, emit);
@@ -77,9 +97,13 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   // Regions that are never PHI: allowlisted keys and this app's own masks, looked for only
   // around the candidates (a key or mask that holds a candidate overlaps it).
   const blocked: Array<[number, number, boolean]> = [];
-  const patterns = [...c.keyPatterns, { re: MASK_RE, builtIn: false }];
+  // the built-in issue-key pattern is matched by char code (issueKeys); the others by regex
+  const patterns = [...c.keyPatterns.filter((k) => !isIssueKeyPattern(k)), { re: MASK_RE, builtIn: false }];
+  const issueKeyRuns = c.keyPatterns.length - (patterns.length - 1);
   let covered = -1;
   candidates = sortCandidates(candidates, text.length);
+  // (as before: with one key pattern, a window without a '-' is not searched, even when that
+  // pattern is not the built-in one and could match without a '-')
   const customKeys = c.keyPatterns.length > DEFAULT_KEY_PATTERNS.length;
   // the next '-' and '[PHI:' at or after a window's start (windows start in increasing order)
   let dash = -2;
@@ -91,7 +115,9 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
     covered = to - WINDOW_PAD;
     if (dash !== -1 && dash < from) dash = text.indexOf('-', from);
     if (mask !== -1 && mask < from) mask = text.indexOf('[PHI:', from);
-    const mayHoldKey = (dash !== -1 && dash < to) || customKeys;
+    const mayHoldIssueKey = dash !== -1 && dash < to;
+    if (mayHoldIssueKey) for (let r = 0; r < issueKeyRuns; r++) issueKeys(text, from, to, dash, blocked);
+    const mayHoldKey = (mayHoldIssueKey || customKeys) && patterns.length > 1;
     const mayHoldMask = mask !== -1 && mask + 5 <= to;
     if (!mayHoldKey && !mayHoldMask) continue;
     const window = text.slice(from, to);
@@ -107,6 +133,43 @@ function detectWith(c: CompiledSettings, text: string): Finding[] {
   }
   return resolve(candidates, blocked);
 }
+
+/** The built-in issue-key pattern, which `issueKeys` matches by char code. */
+const ISSUE_KEY_SOURCE = DEFAULT_KEY_PATTERNS[0]!;
+const isIssueKeyPattern = (k: { re: RegExp; builtIn: boolean }) => k.builtIn && k.re.source === ISSUE_KEY_SOURCE && k.re.flags === 'g';
+
+/**
+ * The matches of `/\b[A-Z][A-Z0-9_]{1,9}-\d{1,7}\b/g` (ISSUE_KEY_SOURCE) in text.slice(from, to),
+ * pushed to `blocked` as text offsets (built in, so a PHI label still wins), by char code; `dash` is
+ * the first '-' at or after from. A match holds one '-': before it, a whole word of 2-10
+ * characters of [A-Z0-9_] starting with [A-Z] (a word starts after a non-word character or at the
+ * slice's start: no match starts inside a word); after it, a whole run of 1-7 digits (a longer run
+ * or a word character after it leaves no \b for a shorter take). So each '-' gives at most one
+ * match, matches cannot overlap, and they are the regex's global matches in the same order.
+ */
+export function issueKeys(text: string, from: number, to: number, dash: number, blocked: Array<[number, number, boolean]>): void {
+  for (let h = dash; h !== -1 && h < to; h = text.indexOf('-', h + 1)) {
+    // the word before the '-'
+    let s = h;
+    while (s > from && h - s <= 10 && isKeyChar(text.charCodeAt(s - 1))) s--;
+    const w = h - s;
+    if (w < 2 || w > 10) continue;
+    const c0 = text.charCodeAt(s);
+    if (c0 < 65 || c0 > 90 || (s > from && isWordCode(text.charCodeAt(s - 1)))) continue;
+    // the digits after it
+    let e = h + 1;
+    while (e < to && e - h <= 7) {
+      const c = text.charCodeAt(e);
+      if (c < 48 || c > 57) break;
+      e++;
+    }
+    const d = e - h - 1;
+    if (d < 1 || d > 7 || (e < to && isWordCode(text.charCodeAt(e)))) continue;
+    blocked.push([s, e, true]);
+  }
+}
+/** [A-Z0-9_]. */
+const isKeyChar = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
  * Candidates by start, longest first, in emission order otherwise (what a stable sort with
@@ -126,7 +189,8 @@ function sortCandidates(candidates: Finding[], textLength: number): Finding[] {
   }
   keys.sort();
   const out: Finding[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = candidates[keys[i]! % 65536]!;
+  // the index is the key's low 16 bits (>>> 0 takes the key modulo 2^32, exactly: it is an integer)
+  for (let i = 0; i < n; i++) out[i] = candidates[(keys[i]! >>> 0) & 0xffff]!;
   return out;
 }
 
@@ -199,7 +263,8 @@ function resolve(candidates: Finding[], blocked: Array<[number, number, boolean]
       if (cand.end > last.end) last.end = cand.end;
       continue;
     }
-    out.push({ ...cand });
+    // (the candidates are this call's own objects: the merge above may change them in place)
+    out.push(cand);
   }
   return out;
 }

@@ -29,6 +29,11 @@ export interface RuleEnv {
   emit: Emit;
   /** Number of candidates emitted so far (the dispatcher uses it to see whether a match counted). */
   emitted: () => number;
+  /**
+   * Per type, the lowest score `emit` keeps (Infinity for a type switched off): a rule may stop
+   * working out a score once it is sure to stay below it, since emit would drop that candidate.
+   */
+  floors: Readonly<Record<PhiType, number>>;
 }
 
 /**
@@ -363,20 +368,24 @@ function firstYearLongAgo(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** The score a date gets with a time of day after it and no event word: at most this. */
+const TIMESTAMP_MAX = 0.3;
+
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
-  if (firstYearLongAgo(text, start, end)) base += 0.2;
   const timeAfter = timeAfterAt(text, end);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || EVENT_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
-  const logLike = timeAfter && logTimeAt(text, end);
   let score: number;
   if (event) score = 0.95;
   else {
+    // a log line's timestamp scores too low to be kept (with default settings): no more work on it
+    if (timeAfter && !(TIMESTAMP_MAX >= env.floors.DATE)) return;
+    if (firstYearLongAgo(text, start, end)) base += 0.2;
     // a date alone in an IT ticket is the ticket's own date until something ties it to a person
     score = ctxScore(env, start, end, base - 0.15, 0.3, 0.35, 60);
-    if (logLike || timeAfter) score = Math.min(score, 0.3);
+    if (timeAfter) score = Math.min(score, TIMESTAMP_MAX);
     if (score > 0.3 && TICKET_DATE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) score = 0.3;
     if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
   }
@@ -399,17 +408,6 @@ function timeAfterAt(text: string, q: number): boolean {
   if (c === 97 && codeAt(text, q + 1) === 116 && codeAt(text, q + 2) === 32) c = codeAt(text, (q += 3));
   if (c === 84 || c === 32) q++;
   return hourMinuteAt(text, q) !== -1;
-}
-/** `^[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d+|Z|[+-]\d{2})` at q: a log timestamp's time. */
-function logTimeAt(text: string, q: number): boolean {
-  const c0 = text.charCodeAt(q);
-  if (c0 !== 84 && c0 !== 32) return false;
-  const k = hourMinuteAt(text, q + 1);
-  if (k === -1 || text.charCodeAt(k) !== 58 || !isDigitAt(text, k + 1) || !isDigitAt(text, k + 2)) return false;
-  const c = text.charCodeAt(k + 3);
-  if (c === 90) return true;
-  if (c === 46 || c === 44) return isDigitAt(text, k + 4);
-  return (c === 43 || c === 45) && isDigitAt(text, k + 4) && isDigitAt(text, k + 5);
 }
 /** End of `^[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?` at q, or q when it does not match. */
 function clockEnd(text: string, q: number): number {
@@ -1423,7 +1421,8 @@ export function runPatternRules(
     if (!wordBefore && ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49))) {
       if (!(ageWordAfter(text, e) && d.tryAt(AGE_NUM, p)) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
     }
-    if (lbDash && L === 4 && (next === 32 || next === 45)) d.tryAt(CARD, p);
+    // CARD: 4 digits, the separator, then a digit
+    if (lbDash && L === 4 && (next === 32 || next === 45) && digit2) d.tryAt(CARD, p);
     if (lbDash && L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
     if (before !== 46 && L <= 3 && next === 46 && dottedQuadRest(text, digitStarts, digitEnds, e + 1, di + 1)) d.tryAt(ipv4, p);
     // a house number: the street name after it is capitalised, a direction, or an ordinal (5th)
@@ -1463,6 +1462,7 @@ export function runPatternRules(
     if (L >= 15 && p - s === 2) d.tryAt(IBAN, s); // two letters, two check digits
   }
   let lastColon = -10;
+  let lastIpv6 = -1;
   for (const c of scan.colons) {
     // an IPv6 address has several colons close together
     if (c - lastColon > 5) {
@@ -1472,6 +1472,9 @@ export function runPatternRules(
     lastColon = c;
     let s = c;
     while (s > 0 && c - s < 40 && isHexOrColon(text.charCodeAt(s - 1))) s--;
+    // the colons of one address lead back to the same start: tried there once
+    if (s === lastIpv6) continue;
+    lastIpv6 = s;
     d.tryAt(ipv6, s);
   }
 

@@ -188,36 +188,35 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
 const CSV_HEADER_HINT = /(?:^|[,"\s])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
 
 export function csvRule(text: string, emit: Emit): void {
-  if (text.indexOf(',') === -1) return;
-  let lineStart = 0;
   const n = text.length;
-  while (lineStart < n) {
-    let lineEnd = text.indexOf('\n', lineStart);
+  // only a line with two commas or more can be a header: they are found from the commas, the
+  // lines in between are not looked at
+  let comma = text.indexOf(',');
+  while (comma !== -1) {
+    const next = text.indexOf(',', comma + 1);
+    if (next === -1) return;
+    let lineEnd = text.indexOf('\n', comma + 1);
+    if (lineEnd !== -1 && lineEnd < next) {
+      // one comma on this line: go on from the next one
+      comma = next;
+      continue;
+    }
     if (lineEnd === -1) lineEnd = n;
-    const firstComma = text.indexOf(',', lineStart);
-    if (firstComma === -1) break;
-    if (firstComma < lineEnd && text.indexOf(',', firstComma + 1) < lineEnd && text.indexOf(',', firstComma + 1) !== -1) {
-      const header = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-      if (!CSV_HEADER_HINT.test(header)) {
-        lineStart = lineEnd + 1;
-        continue;
-      }
+    const lineStart = text.lastIndexOf('\n', comma) + 1;
+    let resume = lineEnd + 1;
+    // (a '\r' that ends the line changes nothing to the hint)
+    const line = text.slice(lineStart, lineEnd);
+    if (CSV_HEADER_HINT.test(line)) {
+      const header = line.replace(/\r$/, '');
       // the header may follow a lead-in on the same line: "Affected patients: MRN,LastName,..."
       const lead = /^(?:.*?[:>]\s+)?(?=[A-Za-z_"][^,]*,)/.exec(header);
       const cols = header.slice(lead ? lead[0].length : 0).split(',');
       const types = headerTypes(cols);
-      if (types !== null) {
-        lineStart = csvRows(text, lineEnd + 1, types, emit);
-        continue;
-      }
+      // rows follow until a line that does not fit, which may itself be the next header
+      if (types !== null) resume = csvRows(text, lineEnd + 1, types, emit);
     }
-    if (firstComma > lineEnd) {
-      // jump to the line holding the next comma
-      const nl = text.lastIndexOf('\n', firstComma);
-      lineStart = nl >= lineStart ? nl + 1 : lineEnd + 1;
-      continue;
-    }
-    lineStart = lineEnd + 1;
+    if (resume >= n) return;
+    comma = text.indexOf(',', resume);
   }
 }
 

@@ -1,0 +1,65 @@
+/**
+ * Char-code helpers of the detector against the regular expressions they stand for: each is run
+ * on fuzzed text built from the pieces that matter to the pattern (words in mixed case, digits,
+ * newlines, word characters next to the edges), and must give the regex's answer everywhere.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDetector, issueKeys } from '../../src/phi/detect';
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+function fuzz(seed: number, pieces: string[], n: number): string {
+  const r = rng(seed);
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    let p = pieces[Math.floor(r() * pieces.length)]!;
+    if (r() < 0.2) p = p.toUpperCase();
+    else if (r() < 0.2) p = p.charAt(0).toUpperCase() + p.slice(1);
+    s += p;
+  }
+  return s;
+}
+
+describe('char-code helpers of detect.ts', () => {
+  it('issueKeys: the global matches of the built-in issue-key pattern in a window', () => {
+    const re = /\b[A-Z][A-Z0-9_]{1,9}-\d{1,7}\b/g;
+    const pieces = ['OPS-12', 'OPS', 'A', 'AB_9', 'ZX-9 ', 'ABCDEFGHIJ', 'K', '-', '--', '12', '1234567', '8', 'x', 'é', ' ', '_', '.', '\n', 'ops'];
+    let hits = 0;
+    for (let seed = 1; seed <= 1500; seed++) {
+      const text = fuzz(seed, pieces, 14);
+      for (let from = 0; from < text.length; from += 2) {
+        for (let to = from + 1; to <= text.length; to += 3) {
+          const want: Array<[number, number, boolean]> = [];
+          for (const m of text.slice(from, to).matchAll(re)) want.push([from + m.index, from + m.index + m[0].length, true]);
+          hits += want.length;
+          const got: Array<[number, number, boolean]> = [];
+          const dash = text.indexOf('-', from);
+          if (dash !== -1 && dash < to) issueKeys(text, from, to, dash, got);
+          expect(got).toEqual(want);
+        }
+      }
+    }
+    expect(hits).toBeGreaterThan(1000);
+  });
+});
+
+describe('score floors', () => {
+  it('a log timestamp is dropped by default but kept when the DATE threshold is low enough', () => {
+    const text = 'It happened Mar 15 10:25:00 and 2024-03-16 10:25:00.';
+    expect(createDetector().detect(text).filter((f) => f.type === 'DATE')).toEqual([]);
+    const low = createDetector({ types: { DATE: { enabled: true, threshold: 0.3 } } as never }).detect(text);
+    expect(low.filter((f) => f.type === 'DATE').map((f) => [text.slice(f.start, f.end), f.score])).toEqual([
+      ['Mar 15 10:25:00', 0.3],
+      ['2024-03-16 10:25:00', 0.3],
+    ]);
+  });
+});
