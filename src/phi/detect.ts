@@ -102,9 +102,8 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   const issueKeyRuns = c.keyPatterns.length - (patterns.length - 1);
   let covered = -1;
   candidates = sortCandidates(candidates, text.length);
-  // (as before: with one key pattern, a window without a '-' is not searched, even when that
-  // pattern is not the built-in one and could match without a '-')
-  const customKeys = c.keyPatterns.length > DEFAULT_KEY_PATTERNS.length;
+  // a key pattern other than the built-in one may match without a '-': every window is searched for it
+  const customKeys = patterns.length > 1;
   // the next '-' and '[PHI:' at or after a window's start (windows start in increasing order)
   let dash = -2;
   let mask = -2;
@@ -117,7 +116,7 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     if (mask !== -1 && mask < from) mask = text.indexOf('[PHI:', from);
     const mayHoldIssueKey = dash !== -1 && dash < to;
     if (mayHoldIssueKey) for (let r = 0; r < issueKeyRuns; r++) issueKeys(text, from, to, dash, blocked);
-    const mayHoldKey = (mayHoldIssueKey || customKeys) && patterns.length > 1;
+    const mayHoldKey = customKeys;
     const mayHoldMask = mask !== -1 && mask + 5 <= to;
     if (!mayHoldKey && !mayHoldMask) continue;
     const window = text.slice(from, to);

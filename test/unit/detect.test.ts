@@ -240,6 +240,12 @@ describe('settings', () => {
     expect(found(text).length).toBeGreaterThan(0);
   });
 
+  it('applies a custom key pattern that matches without a dash, also when it replaces the built-in issue-key pattern', () => {
+    const text = 'Chart for the patient: MRN 00482913, see the note';
+    expect(found(text).length).toBeGreaterThan(0);
+    expect(found(text, createDetector({ allowlist: { domains: [], ipRanges: [], keyPatterns: ['\\bMRN \\d{8}\\b'] } }).detect(text))).toEqual([]);
+  });
+
   it.each([
     ['(a+)+$', 'catastrophic'],
     ['(a|ab)*c', 'catastrophic'],
