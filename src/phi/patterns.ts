@@ -320,6 +320,23 @@ const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|schedu
 
 /** "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date" and "service" alone do not. */
 const EVENT_PHRASE_BEFORE = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
+/** The shortest phrase EVENT_PHRASE_BEFORE takes ("date of birth"). */
+const EVENT_PHRASE_MIN = 13;
+/**
+ * EVENT_PHRASE_BEFORE on the 40 characters before `start`. Its phrase and what follows it hold
+ * no '\n' and no digit, so the run of such characters right before `start` must be at least as
+ * long as the shortest phrase: checked first, by char code (a log line's timestamp has a line
+ * break or digits right before it), before the regex runs on the slice.
+ */
+function eventPhraseBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - 40);
+  if (start - from < EVENT_PHRASE_MIN) return false;
+  for (let k = start - 1; k >= start - EVENT_PHRASE_MIN; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || (c >= 48 && c <= 57)) return false;
+  }
+  return EVENT_PHRASE_BEFORE.test(text.slice(from, start));
+}
 /**
  * A date label written straight onto the value: "dob:03/14/1962", "DOB03/14/1962". By char code,
  * `/(?:^|[^A-Za-z])(?:dob|dos|dod|doa|bdate|birthdate)[:=#]?$/i` over the 12 characters before start.
@@ -376,7 +393,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   const timeAfter = timeAfterAt(text, end);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
-    env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || EVENT_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+    env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || eventPhraseBefore(text, start);
   let score: number;
   if (event) score = 0.95;
   else {
