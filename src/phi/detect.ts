@@ -193,6 +193,28 @@ function sortCandidates(candidates: Finding[], textLength: number): Finding[] {
   return out;
 }
 
+/**
+ * Findings by start, in their order otherwise (what a stable sort with `a.start - b.start` gives):
+ * a numeric sort of packed keys (start, index) when they fit, as in sortCandidates.
+ */
+function sortByStart(list: Finding[]): Finding[] {
+  const n = list.length;
+  if (n < 2) return list;
+  if (n >= 1 << 16) return list.sort((a, b) => a.start - b.start);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = list[i]!.start;
+    if (start >= 1 << 30) return list.sort((a, b) => a.start - b.start);
+    // start (30 bits), index (16 bits): exact in a double
+    keys[i] = start * 65536 + i;
+  }
+  keys.sort();
+  const out: Finding[] = new Array(n);
+  // the index is the key's low 16 bits (>>> 0 takes the key modulo 2^32, exactly: it is an integer)
+  for (let i = 0; i < n; i++) out[i] = list[(keys[i]! >>> 0) & 0xffff]!;
+  return out;
+}
+
 function kvKeyPositions(scan: Scan): number[] {
   const out: number[] = [];
   const { knownPos, knownEntries } = scan;
@@ -207,7 +229,7 @@ const NEAR_PHI_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['DATE', 'ADDRESS'
 const ANCHOR_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'MRN', 'SSN', 'HEALTH_PLAN_ID', 'EMAIL', 'PHONE', 'ADDRESS', 'DATE', 'IP', 'OTHER_ID']);
 
 function boostNearPhi(strong: Finding[], weak: Finding[], types: DetectorSettings['types']): Finding[] {
-  const anchors = strong.filter((f) => ANCHOR_TYPES.has(f.type) && f.score >= 0.8).sort((a, b) => a.start - b.start);
+  const anchors = sortByStart(strong.filter((f) => ANCHOR_TYPES.has(f.type) && f.score >= 0.8));
   const out: Finding[] = [];
   if (anchors.length === 0) return out;
   for (const w of weak) {
