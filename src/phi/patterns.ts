@@ -201,6 +201,14 @@ function ipv6Possible(text: string, pos: number): boolean {
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/y;
 const IPV6_RE = /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?(?![\w:])/y;
 
+/** Private and reserved IPv4 ranges: the organisation's own infrastructure, never a patient's address. */
+const PRIVATE_IPV4_SOURCE = '(?:10\\.|127\\.|0\\.|169\\.254\\.|192\\.168\\.|172\\.(?:1[6-9]|2\\d|3[01])\\.|22[4-9]\\.|2[3-5]\\d\\.)';
+const PRIVATE_IPV4 = new RegExp(`^${PRIVATE_IPV4_SOURCE}`);
+/** PRIVATE_IPV4 at a position of the text. */
+const PRIVATE_IPV4_AT = new RegExp(PRIVATE_IPV4_SOURCE, 'y');
+/** The score of an address in a private range. */
+const PRIVATE_IP_SCORE = 0.1;
+
 function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
   return mk({
     pre: v6 ? ipv6Possible : undefined,
@@ -213,8 +221,8 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
       if (allowIp(ip)) return;
       const before = env.text.slice(Math.max(0, m.index - 48), m.index);
       // private and reserved ranges are the organisation's own infrastructure, never a patient's address
-      if (!v6 && /^(?:10\.|127\.|0\.|169\.254\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|22[4-9]\.|2[3-5]\d\.)/.test(ip)) {
-        env.emit('IP', m.index, m.index + ip.length, 0.1, 'ip.private');
+      if (!v6 && PRIVATE_IPV4.test(ip)) {
+        env.emit('IP', m.index, m.index + ip.length, PRIVATE_IP_SCORE, 'ip.private');
         return;
       }
       const serviceAccount = /\b(?:svc|service|system|daemon|interface|integration)[\w-]*\b/i.test(before);
@@ -1366,6 +1374,8 @@ export function runPatternRules(
   emailRule(env, allowDomain);
 
   const len = text.length;
+  // (the floor is the lowest score emit keeps)
+  const privateIpDropped = !(PRIVATE_IP_SCORE >= env.floors.IP);
   const digitStarts = scan.digitStarts;
   const digitEnds = scan.digitEnds;
   const runCount = digitStarts.length;
@@ -1441,7 +1451,12 @@ export function runPatternRules(
     // CARD: 4 digits, the separator, then a digit
     if (lbDash && L === 4 && (next === 32 || next === 45) && digit2) d.tryAt(CARD, p);
     if (lbDash && L >= 12 && L <= 19) d.tryAt(CARD_PLAIN, p);
-    if (before !== 46 && L <= 3 && next === 46 && dottedQuadRest(text, digitStarts, digitEnds, e + 1, di + 1)) d.tryAt(ipv4, p);
+    if (before !== 46 && L <= 3 && next === 46 && dottedQuadRest(text, digitStarts, digitEnds, e + 1, di + 1)) {
+      // an IPv4 match here starts with these octets: in a private range its candidate would be
+      // dropped (below the IP floor), so it is not looked for (most addresses in logs are private)
+      PRIVATE_IPV4_AT.lastIndex = p;
+      if (!(privateIpDropped && PRIVATE_IPV4_AT.test(text))) d.tryAt(ipv4, p);
+    }
     // a house number: the street name after it is capitalised, a direction, or an ordinal (5th)
     if (!wordBefore && L <= 6 && ((next === 32 && (upper2 || digit2)) || (next >= 65 && next <= 90 && (next2 === 32 || next2 === 0)))) {
       if (!(streetSuffixAhead(text, e) && d.tryAt(addr.street, p)) && lbDate && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);
