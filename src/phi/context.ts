@@ -682,7 +682,7 @@ export class Scan {
         let after = u[e]!; // 0 past the end
         while (after >= 97 && after <= 122) after = u[++e]!;
         if (p > 0 && isWordCh(u[p - 1]!)) {
-          p = e;
+          p = after === 32 ? e + 1 : e; // (a space is nothing to the scan: step over it here)
           continue;
         }
         // the known word starting here (if any: knownEnd), found out of line (it keeps this loop small)
@@ -693,7 +693,7 @@ export class Scan {
           const len = e - p;
           const shape = lowerShapeOf(c, len > 1 ? c1 : 0, u[e - 1]!, len);
           if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0 || !plainKnownAt(u, n, p, e)) {
-            p = e;
+            p = after === 32 ? e + 1 : e;
             continue;
           }
         }
@@ -714,6 +714,7 @@ export class Scan {
           while (d >= 48 && d <= 57) d = u[++p]!;
           digitStarts[nd] = s;
           digitEnds[nd++] = p;
+          if (d === 32) p++;
         } else p++;
       } else if (c < 0x500 && (CLASS[c]! & CH_UPPER) !== 0) {
         if (p > 0 && isLetter(u[p - 1]!)) {
@@ -722,8 +723,9 @@ export class Scan {
         }
         let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
         let e = p + 1;
+        let d = 0;
         for (;;) {
-          let d = u[e]!; // 0 past the end
+          d = u[e]!; // 0 past the end
           while (d < 0x500 && (CLASS[d]! & CH_LETTER) !== 0) {
             h = Math.imul(h ^ d, 0x01000193);
             d = u[++e]!;
@@ -760,7 +762,7 @@ export class Scan {
           we[nw] = e;
           facts[nw++] = f;
         }
-        p = e;
+        p = d === 32 ? e + 1 : e;
       } else if (c === 58) {
         const prev = p > 0 ? u[p - 1]! : 0;
         if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(p);
