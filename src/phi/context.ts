@@ -407,9 +407,13 @@ function matchKnown(u: Uint16Array, n: number, p: number): boolean {
 // Capitalised spellings → TokenInfo: an open-addressing table keyed by a hash of the char codes,
 // so the scan neither slices nor hashes a string for a spelling it has seen before.
 
-/** The entries: TokenInfo by index, and per index (`<< 2`): pool offset, length, facts (`Fact`), hash. */
+/**
+ * The entries: TokenInfo by index, and per index (`<< 3`, 32 bytes: one cache line holds all an
+ * entry's fields): pool offset, length, facts (`Fact`), hash, and the spelling's codes packed as
+ * `packCodes` does (two zeros for a spelling it cannot pack).
+ */
 let infoList: TokenInfo[] = [];
-let infoMeta = new Int32Array(4 << 12);
+let infoMeta = new Int32Array(8 << 12);
 /** The codes of the entries' spellings, one after another. */
 let infoPool = new Uint16Array(1 << 14);
 let infoPoolEnd = 0;
@@ -448,20 +452,45 @@ function newEntry(tok: string, hash: number): number {
   const info = newInfo(tok);
   const k = infoList.length;
   infoList.push(info);
-  if ((k + 1) << 2 > infoMeta.length) {
+  if ((k + 1) << 3 > infoMeta.length) {
     const grown = new Int32Array(infoMeta.length * 2);
     grown.set(infoMeta);
     infoMeta = grown;
   }
   let facts = (info.caps << Fact.CapsShift) | (info.known !== undefined ? Fact.Known : 0);
   for (const rule of factRules) facts |= rule.of(info) & rule.mask;
-  infoMeta[(k << 2) + 2] = facts;
-  infoMeta[(k << 2) + 3] = hash;
+  infoMeta[(k << 3) + 2] = facts;
+  infoMeta[(k << 3) + 3] = hash;
+  // the packed codes (see packCodes), worked out here from the spelling itself
+  let lo = 0;
+  let hi = 0;
+  let any = 0;
+  for (let i = 0; i < tok.length; i++) {
+    const d = tok.charCodeAt(i);
+    hi = (hi << 8) | (lo >>> 24);
+    lo = (lo << 8) | d;
+    any |= d;
+  }
+  const packable = tok.length <= 8 && any < 256;
+  infoMeta[(k << 3) + 4] = packable ? lo : 0;
+  infoMeta[(k << 3) + 5] = packable ? hi : 0;
   return k;
 }
 
-/** The index of the entry (infoList, infoMeta) of the capitalised word text[s, e) (codes `u`, FNV-1a hash `hash`). */
-function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number): number {
+/**
+ * Packed codes: a spelling of at most 8 codes, each below 256 (ASCII and Latin-1 letters), is
+ * the pair (lo, hi) of its last four codes and the four before them, 8 bits each, that the scan
+ * builds as it reads the word (hi = hi << 8 | lo >>> 24; lo = lo << 8 | code). Such a pair is the
+ * spelling itself (its first code is a letter, never 0), so an entry is found by comparing two
+ * integers instead of its codes; no such spelling packs to (0, 0), which marks the others.
+ */
+const PACK_MAX = 8;
+
+/**
+ * The index of the entry (infoList, infoMeta) of the capitalised word text[s, e) (codes `u`, FNV-1a
+ * hash `hash`; `lo`, `hi` its packed codes and `any` the OR of its codes, see PACK_MAX).
+ */
+function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number, lo: number, hi: number, any: number): number {
   const len = e - s;
   if (len <= 2) {
     const c = u[s]!;
@@ -475,6 +504,7 @@ function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number
       return made;
     }
   }
+  const packed = len <= PACK_MAX && any < 256;
   const table = infoTable;
   const mask = table.length - 1;
   const tag = hash & ~INDEX_MASK;
@@ -484,9 +514,12 @@ function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number
     if (v === 0) break;
     if ((v & ~INDEX_MASK) === tag) {
       const k = (v & INDEX_MASK) - 1;
-      if (infoMeta[(k << 2) + 1] === len) {
+      const m = k << 3;
+      if (packed) {
+        if (infoMeta[m + 4] === lo && infoMeta[m + 5] === hi) return k;
+      } else if (infoMeta[m + 1] === len) {
         const pool = infoPool;
-        const off = infoMeta[k << 2]! - s;
+        const off = infoMeta[m]! - s;
         let i = s;
         while (i < e && pool[off + i] === u[i]) i++;
         if (i === e) return k;
@@ -496,7 +529,7 @@ function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number
   }
   if (infoCount > 100_000) {
     clearTokenInfo();
-    return infoAt(text, u, s, e, hash);
+    return infoAt(text, u, s, e, hash, lo, hi, any);
   }
   const k = newEntry(text.slice(s, e), hash);
   if (infoPoolEnd + len > infoPool.length) {
@@ -505,8 +538,8 @@ function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number
     infoPool = grown;
   }
   infoPool.set(u.subarray(s, e), infoPoolEnd);
-  infoMeta[k << 2] = infoPoolEnd;
-  infoMeta[(k << 2) + 1] = len;
+  infoMeta[k << 3] = infoPoolEnd;
+  infoMeta[(k << 3) + 1] = len;
   infoPoolEnd += len;
   table[slot] = tag | (k + 1);
   if (++infoCount * 2 > table.length) rehash();
@@ -520,7 +553,7 @@ function rehash(): void {
   for (let from = 0; from < old.length; from++) {
     const v = old[from]!;
     if (v === 0) continue;
-    let slot = infoMeta[(((v & INDEX_MASK) - 1) << 2) + 3]! & mask;
+    let slot = infoMeta[(((v & INDEX_MASK) - 1) << 3) + 3]! & mask;
     while (table[slot] !== 0) slot = (slot + 1) & mask;
     table[slot] = v;
   }
@@ -682,7 +715,7 @@ export class Scan {
         let after = u[e]!; // 0 past the end
         while (after >= 97 && after <= 122) after = u[++e]!;
         if (p > 0 && isWordCh(u[p - 1]!)) {
-          p = e;
+          p = after === 32 ? e + 1 : e; // (a space is nothing to the scan: step over it here)
           continue;
         }
         // the known word starting here (if any: knownEnd), found out of line (it keeps this loop small)
@@ -693,7 +726,7 @@ export class Scan {
           const len = e - p;
           const shape = lowerShapeOf(c, len > 1 ? c1 : 0, u[e - 1]!, len);
           if ((lowerShapes[shape >>> 5]! & (1 << (shape & 31))) === 0 || !plainKnownAt(u, n, p, e)) {
-            p = e;
+            p = after === 32 ? e + 1 : e;
             continue;
           }
         }
@@ -714,6 +747,7 @@ export class Scan {
           while (d >= 48 && d <= 57) d = u[++p]!;
           digitStarts[nd] = s;
           digitEnds[nd++] = p;
+          if (d === 32) p++;
         } else p++;
       } else if (c < 0x500 && (CLASS[c]! & CH_UPPER) !== 0) {
         if (p > 0 && isLetter(u[p - 1]!)) {
@@ -721,16 +755,27 @@ export class Scan {
           continue;
         }
         let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+        // the codes packed as the word is read (see PACK_MAX) and their OR
+        let lo = c;
+        let hi = 0;
+        let any = c;
         let e = p + 1;
+        let d = 0;
         for (;;) {
-          let d = u[e]!; // 0 past the end
+          d = u[e]!; // 0 past the end
           while (d < 0x500 && (CLASS[d]! & CH_LETTER) !== 0) {
             h = Math.imul(h ^ d, 0x01000193);
+            hi = (hi << 8) | (lo >>> 24);
+            lo = (lo << 8) | d;
+            any |= d;
             d = u[++e]!;
           }
           // inner ' ’ . - followed by a letter
           if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && e + 1 < n && isLetter(u[e + 1]!)) {
             h = Math.imul(h ^ d, 0x01000193);
+            hi = (hi << 8) | (lo >>> 24);
+            lo = (lo << 8) | d;
+            any |= d;
             e++;
             continue;
           }
@@ -740,8 +785,8 @@ export class Scan {
         if (before === 91 ? e - p === 3 && c === 80 && u[p + 1] === 72 && u[p + 2] === 73 : before === 58 && text.startsWith('[PHI:', p - 5)) {
           // this app's own masks ("[PHI:NAME]") are neither words nor context
         } else {
-          const k = infoAt(text, u, p, e, h);
-          const f = infoMeta[(k << 2) + 2]!;
+          const k = infoAt(text, u, p, e, h, lo, hi, any);
+          const f = infoMeta[(k << 3) + 2]!;
           if ((f & Fact.Listed) !== 0) {
             listedInfos[nl] = infoList[k]!;
             listed[nl++] = nw;
@@ -760,7 +805,7 @@ export class Scan {
           we[nw] = e;
           facts[nw++] = f;
         }
-        p = e;
+        p = d === 32 ? e + 1 : e;
       } else if (c === 58) {
         const prev = p > 0 ? u[p - 1]! : 0;
         if ((prev >= 48 && prev <= 58) || (prev >= 97 && prev <= 102) || (prev >= 65 && prev <= 70)) this.colons.push(p);
