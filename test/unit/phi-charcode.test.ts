@@ -5,18 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDetector, issueKeys } from '../../src/phi/detect';
+import { seededRandom as rng } from '../../src/sandbox/forge/api';
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function fuzz(seed: number, pieces: string[], n: number): string {
   const r = rng(seed);
   let s = '';
