@@ -272,6 +272,13 @@ async function main(argv: string[]): Promise<number> {
   let bad = 0;
   let lineBase = 0;
   let failure: Error | undefined;
+  /** Set once the workers are being stopped on purpose: an exit then is no failure. */
+  let stopping = false;
+  // a worker that failed or stopped wakes every wait, which then throws the failure
+  const fail = (e: Error) => {
+    failure ??= e;
+    for (const resolve of waiters.values()) resolve();
+  };
 
   const onResult = (r: BatchResult) => {
     pending.set(r.seq, r);
@@ -301,9 +308,9 @@ async function main(argv: string[]): Promise<number> {
         pump();
         onResult(r);
       });
-      w.on('error', (e) => {
-        failure = e;
-        for (const resolve of waiters.values()) resolve();
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (!stopping) fail(new Error(`a scan worker stopped unexpectedly (exit code ${code})`));
       });
       workers.push(w);
     }
@@ -312,6 +319,7 @@ async function main(argv: string[]): Promise<number> {
 
   const drainInOrder = async (untilSeq: number) => {
     while (nextToWrite < untilSeq) {
+      if (failure) throw failure;
       let r = pending.get(nextToWrite);
       if (!r) {
         await new Promise<void>((resolve) => waiters.set(nextToWrite, resolve));
@@ -361,24 +369,29 @@ async function main(argv: string[]): Promise<number> {
 
   const batcher = new LineBatcher();
   try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      batcher.push(chunk);
-      const batch = batcher.cut(BATCH_BYTES);
-      if (batch) await dispatch(batch);
+    try {
+      for await (const chunk of input as AsyncIterable<Buffer>) {
+        batcher.push(chunk);
+        const batch = batcher.cut(BATCH_BYTES);
+        if (batch) await dispatch(batch);
+      }
+    } catch (e) {
+      if (failure) throw failure;
+      process.stderr.write(`scan: cannot read ${file === '-' ? 'standard input' : file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      flushHeld();
+      await drainInOrder(seq);
+      return 66;
     }
-  } catch (e) {
-    if (failure) throw failure;
-    process.stderr.write(`scan: cannot read ${file === '-' ? 'standard input' : file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    const last = batcher.rest();
+    if (last.length > 0) await dispatch(last);
     flushHeld();
     await drainInOrder(seq);
-    return 66;
+    return bad > 0 ? 2 : 0;
+  } finally {
+    // on success and on failure alike: running workers would keep the process alive
+    stopping = true;
+    await Promise.all(workers.map((w) => w.terminate()));
   }
-  const last = batcher.rest();
-  if (last.length > 0) await dispatch(last);
-  flushHeld();
-  await drainInOrder(seq);
-  await Promise.all(workers.map((w) => w.terminate()));
-  return bad > 0 ? 2 : 0;
 }
 
 if (isMainThread) {

@@ -100,6 +100,38 @@ describe('scan CLI contract', () => {
     expect(run([]).code).toBe(64);
   });
 
+  it('exits 70 with a message, instead of hanging, when a worker thread fails mid-scan', () => {
+    // a preload that makes scanning throw inside worker threads on the line that holds CRASH
+    const dir = mkdtempSync(join(tmpdir(), 'phi-cli-crash-'));
+    const preload = join(dir, 'crash.cjs');
+    writeFileSync(
+      preload,
+      "const { isMainThread } = require('node:worker_threads');\n" +
+        'if (!isMainThread) {\n' +
+        '  const trim = String.prototype.trim;\n' +
+        "  String.prototype.trim = function () { if (this.includes('CRASH')) throw new Error('worker failed on purpose'); return trim.call(this); };\n" +
+        '}\n',
+    );
+    const lines: string[] = [];
+    for (let i = 0, size = 0; size < 3_000_000; i++) {
+      const line = JSON.stringify({ id: `t${i}`, text: `Ticket ${i}: the printer on floor ${i % 9} jams again. `.repeat(20) });
+      lines.push(line);
+      size += line.length + 1;
+    }
+    lines[Math.floor(lines.length / 2)] = JSON.stringify({ id: 'crash', text: 'CRASH' });
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const r = spawnSync(process.execPath, ['--require', preload, cli, file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      timeout: 60_000,
+      env: { ...process.env, PHI_SCAN_THREADS: '2' },
+    });
+    expect(r.signal).toBeNull(); // not killed by the timeout
+    expect(r.status).toBe(70);
+    expect(r.stderr).toMatch(/^scan: worker failed on purpose$/m);
+  }, 90_000);
+
   it('keeps input order on a multi-megabyte input scanned by worker threads', () => {
     const recs: string[] = [];
     let size = 0;
