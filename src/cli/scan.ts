@@ -215,17 +215,10 @@ class LineBatcher {
     }
     const last = this.parts[this.nlPart]!;
     batch.set(last.subarray(0, this.nlAt), o);
-    const rest = [last.subarray(this.nlAt + 1), ...this.parts.slice(this.nlPart + 1)].filter((p) => p.length > 0);
-    this.parts = rest;
-    this.size = rest.reduce((n, p) => n + p.length, 0);
+    // the cut is at the last newline, so what is left holds none
+    this.parts = [last.subarray(this.nlAt + 1), ...this.parts.slice(this.nlPart + 1)].filter((p) => p.length > 0);
+    this.size -= len + 1;
     this.nlPart = -1;
-    for (let i = rest.length - 1; i >= 0 && this.nlPart === -1; i--) {
-      const at = rest[i]!.lastIndexOf(NL);
-      if (at !== -1) {
-        this.nlPart = i;
-        this.nlAt = at;
-      }
-    }
     return batch;
   }
 

@@ -99,7 +99,7 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   const blocked: Array<[number, number, boolean]> = [];
   // the built-in issue-key pattern is matched by char code (issueKeys); the others by regex
   const patterns = [...c.keyPatterns.filter((k) => !isIssueKeyPattern(k)), { re: MASK_RE, builtIn: false }];
-  const issueKeyRuns = c.keyPatterns.length - (patterns.length - 1);
+  const issueKeyPattern = c.keyPatterns.some(isIssueKeyPattern);
   let covered = -1;
   candidates = sortCandidates(candidates, text.length);
   // a key pattern other than the built-in one may match without a '-': every window is searched for it
@@ -115,13 +115,12 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     if (dash !== -1 && dash < from) dash = text.indexOf('-', from);
     if (mask !== -1 && mask < from) mask = text.indexOf('[PHI:', from);
     const mayHoldIssueKey = dash !== -1 && dash < to;
-    if (mayHoldIssueKey) for (let r = 0; r < issueKeyRuns; r++) issueKeys(text, from, to, dash, blocked);
-    const mayHoldKey = customKeys;
+    if (issueKeyPattern && mayHoldIssueKey) issueKeys(text, from, to, dash, blocked);
     const mayHoldMask = mask !== -1 && mask + 5 <= to;
-    if (!mayHoldKey && !mayHoldMask) continue;
+    if (!customKeys && !mayHoldMask) continue;
     const window = text.slice(from, to);
     for (const { re, builtIn } of patterns) {
-      if (re === MASK_RE ? !mayHoldMask : !mayHoldKey) continue;
+      if (re === MASK_RE ? !mayHoldMask : !customKeys) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(window)) !== null) {

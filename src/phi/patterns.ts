@@ -1546,7 +1546,7 @@ export function runPatternRules(
   }
 
   // Trigger words: the capitalised words whose spelling triggers a rule or ends like a street
-  // name (the scan lists them: see the spelling facts below) merged in text order with the
+  // name (the scan lists them: see the spelling facts registered above) merged in text order with the
   // lower-case label words the known-word pass found ("member id", "acct #").
   const { listed, listedInfos, triggerPos, triggerEntries, ws, we } = scan;
   const nListed = listed.length;
