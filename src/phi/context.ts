@@ -668,8 +668,6 @@ export class Scan {
   /** The capitalised words (indices into ws) whose spelling has `Fact.Listed`, in text order, and their shared `TokenInfo`. */
   readonly listed: number[];
   readonly listedInfos: TokenInfo[];
-  /** See `caps`, made when first asked. */
-  private capsList: number[] | undefined = undefined;
   /** Start and end offsets of maximal digit runs. */
   readonly digitStarts: number[];
   readonly digitEnds: number[];
@@ -846,15 +844,9 @@ export class Scan {
     return this.ws.length;
   }
 
-  /** Per capitalised word: 1 Capitalised, 2 ALL CAPS (from `facts`; few rules ask). */
-  get caps(): readonly number[] {
-    if (this.capsList === undefined) {
-      const { facts } = this;
-      const list: number[] = [];
-      for (let i = 0; i < facts.length; i++) list.push((facts[i]! >>> Fact.CapsShift) & 3);
-      this.capsList = list;
-    }
-    return this.capsList;
+  /** Capitalised word i: 1 Capitalised, 2 ALL CAPS (from `facts`). */
+  capsAt(i: number): number {
+    return (this.facts[i]! >>> Fact.CapsShift) & 3;
   }
 
   /** Lower-cased capitalised word i. */

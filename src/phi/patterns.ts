@@ -733,11 +733,11 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   const gap = text.slice(cityEnd, scan.ws[first + 1]!);
   // "Springfield, IL" or, before a ZIP code, "OMAHA NE 88514"
   if (!/^,[ ]+$/.test(gap) && !(withZip && gap === ' ')) return;
-  if (scan.caps[first] === 2 && scan.raw(first).length === 2 && US_STATE_CODES.has(scan.raw(first))) return;
-  while (first > 0 && stateWord - first < 3 && scan.caps[first - 1]! > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
+  if (scan.capsAt(first) === 2 && scan.raw(first).length === 2 && US_STATE_CODES.has(scan.raw(first))) return;
+  while (first > 0 && stateWord - first < 3 && scan.capsAt(first - 1) > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
   const cityStart = scan.ws[first]!;
   const afterStreet = st.ends.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
-  const stateName = scan.caps[stateWord] !== 2 || scan.raw(stateWord).length > 2;
+  const stateName = scan.capsAt(stateWord) !== 2 || scan.raw(stateWord).length > 2;
   const score = afterStreet || withZip ? 0.9 : stateName && addressCtx(env, cityStart) ? 0.75 : 0.45;
   env.emit('ADDRESS', cityStart, cityEnd, score, 'address.city');
   st.ends.push(scan.we[stateWord]!);
