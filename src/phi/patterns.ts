@@ -1581,3 +1581,6 @@ export function runPatternRules(
   }
   finishAddresses(env, st);
 }
+
+/** Test-only: the char-code helpers that stand for a regex, for test/unit/phi-charcode-regex.test.ts. */
+export const __testing = { gluedDateLabel, hourMinuteAt, timeAfterAt, clockEnd, firstYearLongAgo };

@@ -1,0 +1,110 @@
+/**
+ * Char-code helpers of src/phi/patterns.ts against the regular expressions their doc comments
+ * state: each is run on seeded fuzzed text built from the pieces that matter to the pattern, at
+ * every position, and must give exactly the regex's answer (same boolean / same end index).
+ */
+import { describe, expect, it } from 'vitest';
+import { __testing as h } from '../../src/phi/patterns';
+import { seededRandom as rng } from '../../src/sandbox/forge/api';
+
+const N = 2000;
+
+function fuzz(seed: number, pieces: string[], n: number): string {
+  const r = rng(seed);
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    let p = pieces[Math.floor(r() * pieces.length)]!;
+    if (r() < 0.2) p = p.toUpperCase();
+    else if (r() < 0.2) p = p.charAt(0).toUpperCase() + p.slice(1);
+    s += p;
+  }
+  return s;
+}
+
+/** End of the sticky regex at q, or `none`. */
+function stickyEnd(re: RegExp, text: string, q: number, none: number): number {
+  re.lastIndex = q;
+  const m = re.exec(text);
+  return m ? q + m[0].length : none;
+}
+
+describe('char-code helpers of patterns.ts against their regex', () => {
+  it('gluedDateLabel', () => {
+    const re = /(?:^|[^A-Za-z])(?:dob|dos|dod|doa|bdate|birthdate)[:=#]?$/i;
+    const pieces = ['dob', 'dos', 'dod', 'doa', 'bdate', 'birthdate', 'do', 'b', 'irth', 'date', ':', '=', '#', ' ', 'x', '1', '_', 'é', '\n'];
+    let yes = 0;
+    for (let seed = 1; seed <= N; seed++) {
+      const text = fuzz(seed, pieces, 6);
+      for (let start = 0; start <= text.length; start++) {
+        const want = re.test(text.slice(Math.max(0, start - 12), start));
+        if (want) yes++;
+        expect([start, h.gluedDateLabel(text, start)]).toEqual([start, want]);
+      }
+    }
+    expect(yes).toBeGreaterThan(500);
+  });
+
+  it('hourMinuteAt', () => {
+    const re = /\d{1,2}:\d{2}/y;
+    const pieces = ['1', '12', '123', ':', '::', ':3', 'a', ' ', '0', '9'];
+    let yes = 0;
+    for (let seed = 1; seed <= N; seed++) {
+      const text = fuzz(seed, pieces, 6);
+      for (let k = 0; k <= text.length; k++) {
+        const want = stickyEnd(re, text, k, -1);
+        if (want !== -1) yes++;
+        expect([k, h.hourMinuteAt(text, k)]).toEqual([k, want]);
+      }
+    }
+    expect(yes).toBeGreaterThan(500);
+  });
+
+  it('timeAfterAt', () => {
+    const re = /(?:,? ?(?:at )?[T ]?\d{1,2}:\d{2}|:\d{2}:\d{2})/y;
+    const pieces = [',', ' ', 'at ', 'at', 'T', 't', '1', '12', ':', ':30', '5', 'a', '\n', 'x'];
+    let yes = 0;
+    for (let seed = 1; seed <= N; seed++) {
+      const text = fuzz(seed, pieces, 6);
+      for (let q = 0; q <= text.length; q++) {
+        re.lastIndex = q;
+        const want = re.test(text);
+        if (want) yes++;
+        expect([q, h.timeAfterAt(text, q)]).toEqual([q, want]);
+      }
+    }
+    expect(yes).toBeGreaterThan(300);
+  });
+
+  it('clockEnd', () => {
+    const re = /[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?/y;
+    const pieces = [' 1:30', 'T12:05', ' 1', 'T12', ' 123', ':30', ':4', ':', ' am', 'pm', 'P.M.', 'a.m', 'a.', 'm', '.', ' ', '\t', '\n', '\u00a0', 'x'];
+    let yes = 0;
+    for (let seed = 1; seed <= N; seed++) {
+      const text = fuzz(seed, pieces, 7);
+      for (let q = 0; q <= text.length; q++) {
+        const want = stickyEnd(re, text, q, q);
+        if (want !== q) yes++;
+        expect([q, h.clockEnd(text, q)]).toEqual([q, want]);
+      }
+    }
+    expect(yes).toBeGreaterThan(500);
+  });
+
+  it('firstYearLongAgo', () => {
+    const re = /(?:^|\D)(1[89]\d\d|20\d\d)(?!\d)/;
+    const pieces = ['18', '19', '20', '200', '2004', '2005', '1962', '0', '7', '/', '-', ' ', '12345'];
+    let yes = 0;
+    for (let seed = 1; seed <= N; seed++) {
+      const text = fuzz(seed, pieces, 5);
+      for (let start = 0; start < text.length; start += 2) {
+        for (let end = start; end <= text.length; end += 3) {
+          const m = re.exec(text.slice(start, end));
+          const want = m !== null && Number(m[1]) < 2005;
+          if (want) yes++;
+          expect([start, end, h.firstYearLongAgo(text, start, end)]).toEqual([start, end, want]);
+        }
+      }
+    }
+    expect(yes).toBeGreaterThan(500);
+  });
+});
