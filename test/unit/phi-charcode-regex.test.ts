@@ -5,21 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { __testing as h } from '../../src/phi/patterns';
-import { seededRandom as rng } from '../../src/sandbox/forge/api';
+import { fuzz } from '../support/fuzz';
 
 const N = 2000;
-
-function fuzz(seed: number, pieces: string[], n: number): string {
-  const r = rng(seed);
-  let s = '';
-  for (let i = 0; i < n; i++) {
-    let p = pieces[Math.floor(r() * pieces.length)]!;
-    if (r() < 0.2) p = p.toUpperCase();
-    else if (r() < 0.2) p = p.charAt(0).toUpperCase() + p.slice(1);
-    s += p;
-  }
-  return s;
-}
 
 /** End of the sticky regex at q, or `none`. */
 function stickyEnd(re: RegExp, text: string, q: number, none: number): number {

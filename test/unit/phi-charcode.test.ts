@@ -5,19 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDetector, issueKeys } from '../../src/phi/detect';
-import { seededRandom as rng } from '../../src/sandbox/forge/api';
-
-function fuzz(seed: number, pieces: string[], n: number): string {
-  const r = rng(seed);
-  let s = '';
-  for (let i = 0; i < n; i++) {
-    let p = pieces[Math.floor(r() * pieces.length)]!;
-    if (r() < 0.2) p = p.toUpperCase();
-    else if (r() < 0.2) p = p.charAt(0).toUpperCase() + p.slice(1);
-    s += p;
-  }
-  return s;
-}
+import { fuzz } from '../support/fuzz';
 
 describe('char-code helpers of detect.ts', () => {
   it('issueKeys: the global matches of the built-in issue-key pattern in a window', () => {
