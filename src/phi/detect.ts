@@ -101,7 +101,7 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   const patterns = [...c.keyPatterns.filter((k) => !isIssueKeyPattern(k)), { re: MASK_RE, builtIn: false }];
   const issueKeyPattern = c.keyPatterns.some(isIssueKeyPattern);
   let covered = -1;
-  candidates = sortCandidates(candidates, text.length);
+  candidates = sortFindings(candidates, true);
   // a key pattern other than the built-in one may match without a '-': every window is searched for it
   const customKeys = patterns.length > 1;
   // the next '-' and '[PHI:' at or after a window's start (windows start in increasing order)
@@ -169,43 +169,26 @@ export function issueKeys(text: string, from: number, to: number, dash: number, 
 /** [A-Z0-9_]. */
 const isKeyChar = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
-/**
- * Candidates by start, longest first, in emission order otherwise (what a stable sort with
- * `a.start - b.start || b.end - a.end` gives): a numeric sort of packed keys when they fit.
- */
-function sortCandidates(candidates: Finding[], textLength: number): Finding[] {
-  const n = candidates.length;
-  if (n < 2) return candidates;
-  if (textLength >= 1 << 21 || n >= 1 << 16) return candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const f = candidates[i]!;
-    const len = f.end - f.start;
-    if (len >= 1 << 16) return candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-    // start (21 bits), 65535 - length (16 bits), index (16 bits): exact in a double
-    keys[i] = f.start * 4294967296 + (65535 - len) * 65536 + i;
-  }
-  keys.sort();
-  const out: Finding[] = new Array(n);
-  // the index is the key's low 16 bits (>>> 0 takes the key modulo 2^32, exactly: it is an integer)
-  for (let i = 0; i < n; i++) out[i] = candidates[(keys[i]! >>> 0) & 0xffff]!;
-  return out;
-}
+const BY_START = (a: Finding, b: Finding) => a.start - b.start;
+const BY_START_LONGEST = (a: Finding, b: Finding) => a.start - b.start || b.end - a.end;
 
 /**
- * Findings by start, in their order otherwise (what a stable sort with `a.start - b.start` gives):
- * a numeric sort of packed keys (start, index) when they fit, as in sortCandidates.
+ * Findings by start (then longest first when `longestFirst`), in their order otherwise: what a
+ * stable sort with BY_START / BY_START_LONGEST gives, done as a numeric sort of packed keys
+ * (start, 65535 - length or 0, index) when they fit in a double, else with the comparator.
  */
-function sortByStart(list: Finding[]): Finding[] {
+function sortFindings(list: Finding[], longestFirst: boolean): Finding[] {
   const n = list.length;
   if (n < 2) return list;
-  if (n >= 1 << 16) return list.sort((a, b) => a.start - b.start);
+  const cmp = longestFirst ? BY_START_LONGEST : BY_START;
+  if (n >= 1 << 16) return list.sort(cmp);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const start = list[i]!.start;
-    if (start >= 1 << 30) return list.sort((a, b) => a.start - b.start);
-    // start (30 bits), index (16 bits): exact in a double
-    keys[i] = start * 65536 + i;
+    const f = list[i]!;
+    const len = f.end - f.start;
+    if (f.start >= 1 << 21 || len >= 1 << 16) return list.sort(cmp);
+    // start (21 bits), 65535 - length or 0 (16 bits), index (16 bits): exact in a double
+    keys[i] = f.start * 4294967296 + (longestFirst ? 65535 - len : 0) * 65536 + i;
   }
   keys.sort();
   const out: Finding[] = new Array(n);
@@ -228,7 +211,7 @@ const NEAR_PHI_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['DATE', 'ADDRESS'
 const ANCHOR_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'MRN', 'SSN', 'HEALTH_PLAN_ID', 'EMAIL', 'PHONE', 'ADDRESS', 'DATE', 'IP', 'OTHER_ID']);
 
 function boostNearPhi(strong: Finding[], weak: Finding[], types: DetectorSettings['types']): Finding[] {
-  const anchors = sortByStart(strong.filter((f) => ANCHOR_TYPES.has(f.type) && f.score >= 0.8));
+  const anchors = sortFindings(strong.filter((f) => ANCHOR_TYPES.has(f.type) && f.score >= 0.8), false);
   const out: Finding[] = [];
   if (anchors.length === 0) return out;
   for (const w of weak) {
