@@ -75,21 +75,12 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   csvRule(text, emit);
   keyValueRule(text, emit, kvKeyPositions(scan));
   jsonRule(text, emit);
-  for (const re of c.mrn) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      emit('MRN', m.index, m.index + m[0].length, 0.9, 'mrn.site-format');
-    }
-  }
-  for (const { spec, re } of c.custom) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      emit(spec.type, m.index, m.index + m[0].length, spec.score ?? 0.98, `custom:${spec.id}`);
-    }
+  // the admin's own patterns (run by RE2: linear time whatever they are)
+  for (const format of c.mrn) format.each(text, (start, end) => emit('MRN', start, end, 0.9, 'mrn.site-format'));
+  for (const { spec, pattern } of c.custom) {
+    const rule = `custom:${spec.id}`;
+    const score = spec.score ?? 0.98;
+    pattern.each(text, (start, end) => emit(spec.type, start, end, score, rule));
   }
   if (candidates.length === 0) return candidates;
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
@@ -97,13 +88,13 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   // Regions that are never PHI: allowlisted keys and this app's own masks, looked for only
   // around the candidates (a key or mask that holds a candidate overlaps it).
   const blocked: Array<[number, number, boolean]> = [];
-  // the built-in issue-key pattern is matched by char code (issueKeys); the others by regex
-  const patterns = [...c.keyPatterns.filter((k) => !isIssueKeyPattern(k)), { re: MASK_RE, builtIn: false }];
+  // the built-in issue-key pattern is matched by char code (issueKeys); the admin's key patterns by RE2
+  const keyPatterns = c.keyPatterns.filter((k) => !isIssueKeyPattern(k));
   const issueKeyPattern = c.keyPatterns.some(isIssueKeyPattern);
   let covered = -1;
   candidates = sortFindings(candidates, true);
   // a key pattern other than the built-in one may match without a '-': every window is searched for it
-  const customKeys = patterns.length > 1;
+  const customKeys = keyPatterns.length > 0;
   // the next '-' and '[PHI:' at or after a window's start (windows start in increasing order)
   let dash = -2;
   let mask = -2;
@@ -119,14 +110,11 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     const mayHoldMask = mask !== -1 && mask + 5 <= to;
     if (!customKeys && !mayHoldMask) continue;
     const window = text.slice(from, to);
-    for (const { re, builtIn } of patterns) {
-      if (re === MASK_RE ? !mayHoldMask : !customKeys) continue;
-      re.lastIndex = 0;
+    for (const { pattern, builtIn } of keyPatterns) pattern.each(window, (s, e) => blocked.push([from + s, from + e, builtIn]));
+    if (mayHoldMask) {
+      MASK_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(window)) !== null) {
-        if (m[0].length === 0) { re.lastIndex++; continue; }
-        blocked.push([from + m.index, from + m.index + m[0].length, builtIn]);
-      }
+      while ((m = MASK_RE.exec(window)) !== null) blocked.push([from + m.index, from + m.index + m[0].length, false]);
     }
   }
   return resolve(candidates, blocked);
@@ -134,7 +122,7 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
 
 /** The built-in issue-key pattern, which `issueKeys` matches by char code. */
 const ISSUE_KEY_SOURCE = DEFAULT_KEY_PATTERNS[0]!;
-const isIssueKeyPattern = (k: { re: RegExp; builtIn: boolean }) => k.builtIn && k.re.source === ISSUE_KEY_SOURCE && k.re.flags === 'g';
+const isIssueKeyPattern = (k: { pattern: { source: string }; builtIn: boolean }) => k.builtIn && k.pattern.source === ISSUE_KEY_SOURCE;
 
 /**
  * The matches of `/\b[A-Z][A-Z0-9_]{1,9}-\d{1,7}\b/g` (ISSUE_KEY_SOURCE) in text.slice(from, to),

@@ -2,6 +2,7 @@
  * Detector settings: defaults, merging partial settings from storage, and validation of
  * admin-supplied regular expressions (custom patterns, MRN formats, allowlisted key patterns).
  */
+import { RE2JS } from 're2js';
 import { PHI_TYPES, isPhiType, type CustomPattern, type DetectorSettings, type PhiType, type TypeSetting } from './types';
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -31,141 +32,87 @@ const MAX_PATTERN_LENGTH = 300;
 const MAX_REPEAT = 100;
 
 /**
- * Refuses regular expressions that can backtrack catastrophically or are otherwise unsafe to run
- * over untrusted megabyte-sized ticket text. The accepted subset keeps matching linear:
- * - no backreferences, no lookbehind, no named-group references;
- * - no quantified group that itself contains a quantifier or an alternation (`(a+)+`, `(a|ab)*`);
- * - no two adjacent unbounded quantifiers over overlapping atoms (`\d+\d+`, `.*.*`);
- * - bounded repetition counts ≤ 100; total length ≤ 300.
- * Returns an error message, or null when the pattern is accepted.
+ * A regular expression an admin typed (a custom pattern, an MRN format, an allowlisted key
+ * pattern). It is run by RE2 (the `re2js` port of Google's RE2), never by V8's backtracking
+ * engine: RE2's matching time is linear in the text for every pattern, so a careless or hostile
+ * pattern cannot stall a scan. (In V8, `(a+)+$` is exponential on a run of a's, and
+ * `[A-Z0-9]+-[A-Z0-9]+` is quadratic on a long run of digits: 26 s for 100,000 digits.)
  */
-export function checkPatternSafety(source: string, flags = ''): string | null {
+export interface AdminPattern {
+  /** The pattern as the admin typed it. */
+  readonly source: string;
+  /** Calls `found(start, end)` for each non-empty match in `text`, left to right, not overlapping (UTF-16 offsets). */
+  each(text: string, found: (start: number, end: number) => void): void;
+}
+
+/** JavaScript's `\uXXXX` and `\u{X…}` escapes in RE2's spelling `\x{…}`; everything else as written. */
+function toRe2Syntax(source: string): string {
+  return source.replace(/\\(?:u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}|[^])/g, (all: string, hex4?: string, hexN?: string) =>
+    hex4 !== undefined ? `\\x{${hex4}}` : hexN !== undefined ? `\\x{${hexN}}` : all,
+  );
+}
+
+/** RE2's reason for refusing a pattern, in the words an admin knows. */
+function re2Reason(message: string): string {
+  if (/`\(\?[=!]/.test(message)) return 'lookahead is not supported';
+  if (/`\(\?<[=!]/.test(message)) return 'lookbehind is not supported';
+  if (/escape sequence: `\\(?:[1-9]|k)/.test(message)) return 'backreferences are not supported';
+  return `invalid regular expression: ${message.replace(/^error parsing regexp: /, '')}`;
+}
+
+/**
+ * Compiles an admin's pattern for RE2, or says why it cannot be used: empty, longer than 300
+ * characters, a flag other than g i m s u, a repetition count above 100, or syntax RE2 does not
+ * have (lookaround, backreferences) or that is invalid. Matching with what it returns takes linear
+ * time whatever the pattern.
+ */
+export function compileAdminPattern(source: string, flags = ''): AdminPattern | string {
   if (typeof source !== 'string' || source.length === 0) return 'pattern is empty';
   if (source.length > MAX_PATTERN_LENGTH) return `pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
-  if (!/^[gimsuy]*$/.test(flags)) return `unsupported flags "${flags}"`;
+  if (typeof flags !== 'string' || !/^[gimsu]*$/.test(flags)) return `unsupported flags "${String(flags)}" (use g, i, m, s, u)`;
+  for (const m of source.matchAll(/\{(\d+)(?:,(\d*))?\}/g)) {
+    if (Number(m[1]) > MAX_REPEAT || (m[2] !== undefined && m[2] !== '' && Number(m[2]) > MAX_REPEAT)) {
+      return `repetition counts above ${MAX_REPEAT} are not allowed`;
+    }
+  }
+  let re: RE2JS;
   try {
-    new RegExp(source, flags.replace('g', '') + 'g');
+    const mask = (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes('m') ? RE2JS.MULTILINE : 0) | (flags.includes('s') ? RE2JS.DOTALL : 0);
+    re = RE2JS.compile(toRe2Syntax(source), mask);
   } catch (e) {
-    return `invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`;
+    return re2Reason(e instanceof Error ? e.message : String(e));
   }
-  if (/\\[1-9]|\\k</.test(source)) return 'backreferences are not allowed';
-  if (/\(\?<[=!]/.test(source)) return 'lookbehind is not allowed';
-
-  // Walk the pattern tracking groups: for each group, whether it contains a quantifier or '|'.
-  interface Group { quantified: boolean; alternation: boolean }
-  const stack: Group[] = [{ quantified: false, alternation: false }];
-  let prevUnbounded = false;
-  let prevAtom = '';
-  let lastAtom = '';
-  let i = 0;
-  const quantAt = (k: number): { len: number; unbounded: boolean; max: number } | null => {
-    const c = source[k];
-    if (c === '*' || c === '+') return { len: source[k + 1] === '?' ? 2 : 1, unbounded: true, max: 1 };
-    if (c === '?') return { len: source[k + 1] === '?' ? 2 : 1, unbounded: false, max: 1 };
-    if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}\??/.exec(source.slice(k));
-      if (!m) return null;
-      const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-      return { len: m[0].length, unbounded: max === Infinity, max: Math.max(Number(m[1]), max === Infinity ? 0 : max) };
-      // note: for `{n,}` max holds n, so the count limit still applies
-    }
-    return null;
+  return {
+    source,
+    each(text, found) {
+      const m = re.matcher(text);
+      while (m.find()) {
+        const start = m.start();
+        const end = m.end();
+        if (end > start) found(start, end);
+      }
+    },
   };
-  while (i < source.length) {
-    const c = source[i]!;
-    let atom = '';
-    if (c === '\\') {
-      atom = source.slice(i, i + 2);
-      i += 2;
-    } else if (c === '[') {
-      let k = i + 1;
-      if (source[k] === '^') k++;
-      if (source[k] === ']') k++;
-      while (k < source.length && source[k] !== ']') k += source[k] === '\\' ? 2 : 1;
-      atom = source.slice(i, k + 1);
-      i = k + 1;
-    } else if (c === '(') {
-      stack.push({ quantified: false, alternation: false });
-      i += source[i + 1] === '?' ? (source[i + 2] === '<' ? source.indexOf('>', i) + 1 || i + 3 : 3) : 1;
-      prevUnbounded = false;
-      continue;
-    } else if (c === ')') {
-      const g = stack.pop();
-      if (!g || stack.length === 0) return 'unbalanced parentheses';
-      i++;
-      const q = quantAt(i);
-      if (q) {
-        if (g.quantified || g.alternation) {
-          if (q.unbounded || q.max > 1) return 'a repeated group may not contain a quantifier or alternation (catastrophic backtracking)';
-        }
-        if (q.max > MAX_REPEAT) return `repetition counts above ${MAX_REPEAT} are not allowed`;
-        i += q.len;
-        stack[stack.length - 1]!.quantified = true;
-        prevUnbounded = q.unbounded;
-        prevAtom = '(group)';
-        continue;
-      }
-      const parent = stack[stack.length - 1]!;
-      parent.quantified ||= g.quantified;
-      parent.alternation ||= g.alternation;
-      prevUnbounded = false;
-      continue;
-    } else if (c === '|') {
-      stack[stack.length - 1]!.alternation = true;
-      i++;
-      prevUnbounded = false;
-      continue;
-    } else {
-      atom = c;
-      i++;
-    }
-    lastAtom = atom;
-    const q = quantAt(i);
-    if (q) {
-      if (q.max > MAX_REPEAT) return `repetition counts above ${MAX_REPEAT} are not allowed`;
-      if (q.unbounded && prevUnbounded && overlaps(prevAtom, lastAtom)) {
-        return 'adjacent unbounded quantifiers over overlapping characters (catastrophic backtracking)';
-      }
-      stack[stack.length - 1]!.quantified = true;
-      prevUnbounded = q.unbounded;
-      prevAtom = lastAtom;
-      i += q.len;
-    } else {
-      prevUnbounded = false;
-      prevAtom = atom;
-    }
-  }
-  if (stack.length !== 1) return 'unbalanced parentheses';
-  return null;
 }
 
-/** Conservative: could two atoms match a common character? Only clearly disjoint pairs say no. */
-function overlaps(a: string, b: string): boolean {
-  const cls = (x: string): string => {
-    if (x === '\\d' || x === '[0-9]') return 'digit';
-    if (/^[A-Za-z]$/.test(x) || x === '[a-z]' || x === '[A-Z]' || x === '[A-Za-z]') return 'alpha';
-    if (x === '\\s' || x === ' ') return 'space';
-    if (/^\\?[-.,:;/_#@]$/.test(x)) return 'punct:' + x.replace('\\', '');
-    return 'any';
-  };
-  const ca = cls(a);
-  const cb = cls(b);
-  if (ca === 'any' || cb === 'any') return true;
-  return ca === cb;
+/** Why an admin's pattern cannot be used, or null when it can (see compileAdminPattern). */
+export function checkPatternSafety(source: string, flags = ''): string | null {
+  const compiled = compileAdminPattern(source, flags);
+  return typeof compiled === 'string' ? compiled : null;
 }
 
-function compileChecked(source: string, flags: string, what: string): RegExp {
-  const problem = checkPatternSafety(source, flags);
-  if (problem) throw new SettingsError(`${what}: ${problem}`);
-  return new RegExp(source, flags.replace('g', '') + 'g');
+function compileChecked(source: string, flags: string, what: string): AdminPattern {
+  const compiled = compileAdminPattern(source, flags);
+  if (typeof compiled === 'string') throw new SettingsError(`${what}: ${compiled}`);
+  return compiled;
 }
 
 export interface CompiledSettings {
   settings: DetectorSettings;
-  custom: Array<{ spec: CustomPattern; re: RegExp }>;
-  mrn: RegExp[];
+  custom: Array<{ spec: CustomPattern; pattern: AdminPattern }>;
+  mrn: AdminPattern[];
   /** Allowlisted key patterns; `builtIn` ones (issue keys) yield to a PHI label ("plate ERE-1514"). */
-  keyPatterns: Array<{ re: RegExp; builtIn: boolean }>;
+  keyPatterns: Array<{ pattern: AdminPattern; builtIn: boolean }>;
   allowDomain: (domain: string) => boolean;
   allowIp: (ip: string) => boolean;
 }
@@ -198,11 +145,14 @@ export function compileSettings(partial: Partial<DetectorSettings> = {}): Compil
       throw new SettingsError('custom pattern id must be 1-64 letters, digits, dots, dashes or underscores');
     }
     if (!isPhiType(spec.type)) throw new SettingsError(`custom pattern ${spec.id}: unknown PHI type`);
-    return { spec, re: compileChecked(spec.pattern, spec.flags ?? '', `custom pattern ${spec.id}`) };
+    if (spec.score !== undefined && !(typeof spec.score === 'number' && spec.score >= 0 && spec.score <= 1)) {
+      throw new SettingsError(`custom pattern ${spec.id}: score must be a number from 0 to 1`);
+    }
+    return { spec, pattern: compileChecked(spec.pattern, spec.flags ?? '', `custom pattern ${spec.id}`) };
   });
   const mrn = settings.mrnFormats.map((s, i) => compileChecked(s, '', `MRN format ${i + 1}`));
   const keyPatterns = settings.allowlist.keyPatterns.map((s, i) => ({
-    re: compileChecked(s, '', `allowlisted key pattern ${i + 1}`),
+    pattern: compileChecked(s, '', `allowlisted key pattern ${i + 1}`),
     builtIn: DEFAULT_KEY_PATTERNS.includes(s),
   }));
 

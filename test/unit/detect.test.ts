@@ -247,20 +247,57 @@ describe('settings', () => {
   });
 
   it.each([
-    ['(a+)+$', 'catastrophic'],
-    ['(a|ab)*c', 'catastrophic'],
-    ['\\d+\\d+x', 'catastrophic'],
     ['(x)\\1', 'backreferences'],
     ['(?<=a)b', 'lookbehind'],
+    ['(?!a)b', 'lookahead'],
     ['a{1,5000}', 'repetition'],
     ['([a-z', 'invalid'],
-  ])('refuses the hostile pattern %j', (pattern, why) => {
+    ['', 'empty'],
+  ])('refuses the pattern %j with a clear reason', (pattern, why) => {
     expect(checkPatternSafety(pattern)).toMatch(why);
     expect(() => createDetector({ customPatterns: [{ id: 'x', type: 'MRN', pattern }] })).toThrow(SettingsError);
+    expect(() => createDetector({ mrnFormats: [pattern] })).toThrow(SettingsError);
+    expect(() => createDetector({ allowlist: { domains: [], ipRanges: [], keyPatterns: [pattern] } })).toThrow(SettingsError);
   });
 
-  it.each(['\\bHX\\d{6}\\b', 'CSN-\\d{8}', '[A-Z]{2}\\d{7}', '(?:MRN|MR#)\\s*\\d{6,10}'])('accepts the safe pattern %j', (p) => {
+  it('refuses sticky or unknown flags and a score outside 0-1', () => {
+    expect(() => createDetector({ customPatterns: [{ id: 'x', type: 'MRN', pattern: 'HX\\d{6}', flags: 'y' }] })).toThrow(/unsupported flags/);
+    expect(() => createDetector({ customPatterns: [{ id: 'x', type: 'MRN', pattern: 'HX\\d{6}', score: 7 }] })).toThrow(/score must be a number from 0 to 1/);
+    expect(() => createDetector({ customPatterns: [{ id: 'x', type: 'MRN', pattern: 'HX\\d{6}', score: Number.NaN }] })).toThrow(/score/);
+  });
+
+  it.each(['\\bHX\\d{6}\\b', 'CSN-\\d{8}', '[A-Z]{2}\\d{7}', '(?:MRN|MR#)\\s*\\d{6,10}', '(?<site>[A-Z]{2})-\\d{6}'])('accepts the pattern %j', (p) => {
     expect(checkPatternSafety(p)).toBeNull();
+  });
+
+  // Each of these takes V8's backtracking engine exponential or quadratic time on the text beside
+  // it (`(a+)+$` on 40 a's and a '!' would run for hours; `[A-Z0-9]+-[A-Z0-9]+` on 100,000
+  // digits took 26 s). Admin patterns run on RE2, so the scan finishes and finds what it should.
+  it.each([
+    ['(a+)+$', 'a'.repeat(40) + '!', []],
+    ['(a|ab)*c', 'ab'.repeat(50_000), []],
+    ['(\\d+)(\\d+)z', '1'.repeat(100_000), []],
+    ['\\d*-?\\d*z', '1'.repeat(100_000), []],
+    ['\\d+ ?\\d+z', '1'.repeat(100_000), []],
+    ['[A-Z0-9]+-[A-Z0-9]+', '1'.repeat(100_000) + ' AB-X1', [[100_001, 100_006]]],
+    ['(a+)+$', 'x aaaa', [[2, 6]]],
+  ] as Array<[string, string, number[][]]>)('runs the hostile pattern %j in linear time with the right matches', (pattern, text, want) => {
+    const spans = (fs: Finding[]) => fs.map((f) => [f.start, f.end]);
+    const custom = createDetector({ customPatterns: [{ id: 'h', type: 'OTHER_ID', pattern }] }).detect(text);
+    expect(spans(custom.filter((f) => f.rule === 'custom:h'))).toEqual(want);
+    const mrn = createDetector({ mrnFormats: [pattern] }).detect(text);
+    expect(spans(mrn.filter((f) => f.rule === 'mrn.site-format'))).toEqual(want);
+    // as an allowlisted key pattern it runs in the windows around candidates
+    expect(() => createDetector({ allowlist: { domains: [], ipRanges: [], keyPatterns: [pattern] } }).detect(`${text} SSN 219-09-9991`)).not.toThrow();
+  });
+
+  it('admin patterns report UTF-16 offsets, know \\uXXXX escapes and the i flag', () => {
+    const d = createDetector({ customPatterns: [{ id: 'c', type: 'OTHER_ID', pattern: 'caf\\u00e9-\\d{4}', flags: 'i' }] });
+    const text = '\u{1F600}\u{1F600} see CAFÉ-1234 and café-5678';
+    expect(found(text, d.detect(text)).filter(([t]) => t === 'OTHER_ID')).toEqual([
+      ['OTHER_ID', 'CAFÉ-1234'],
+      ['OTHER_ID', 'café-5678'],
+    ]);
   });
 
   it('rejects bad thresholds, unknown types, bad domains and CIDRs with a clear message', () => {

@@ -24,7 +24,7 @@ describe('settings', () => {
     [{ vendors: [{ id: 'a', name: 'A', securityLevelId: '1' }] }, /needs at least one group/],
     [{ vendors: [{ id: 'a', name: 'A', groups: ['g'], securityLevelId: 'level one' }] }, /security level id/],
     [{ vendors: [{ id: 'a', name: 'A', emailDomains: ['not a domain'], securityLevelId: '1' }] }, /emailDomains/],
-    [{ detector: { customPatterns: [{ id: 'evil', type: 'MRN', pattern: '(a+)+$' }] } }, /./],
+    [{ detector: { customPatterns: [{ id: 'evil', type: 'MRN', pattern: '(a)\\1' }] } }, /custom pattern evil: backreferences are not supported/],
     ['nope', /settings must be an object/],
   ])('rejects bad settings with a clear reason: %j', (input, message) => {
     expect(() => parseAppSettings(input)).toThrow(message);
