@@ -156,10 +156,32 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'`)\]}|]+/iy;
 const BARE_URL_RE = /(?<![\w./@:-])(?:[a-z0-9-]{1,63}\.){1,6}(?:com|org|net|edu|gov|us|io|health|care|info|biz|co|me)\/[^\s<>"'`)\]}|]+/iy;
 const isHostCh = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 45 || c === 46;
-const URL_PERSONAL = /[?&/](?:patient|pt|mrn|dob|ssn|member|person|chart|record|name|first|last)[\w-]*[=/]/i;
-/** A person's page on a social network: the path names the person. */
-const SOCIAL_PROFILE = /^(?:https?:\/\/)?(?:www\.|m\.)?(?:facebook|fb|instagram|twitter|x|linkedin|tiktok|youtube|pinterest|threads|snapchat|reddit|github|medium|tumblr)\.com\/(?:in\/|pub\/|user\/|u\/|@)?[\w.@-]{2,}/i;
+/**
+ * A link that names a patient: a query key for a patient, record or person ("?mrn=…",
+ * "&patient_id=…", "?last_name=…"), or a path to a patient's or member's own page with its id
+ * ("/patients/8812/chart"). Generic words in an API path ("/v2/records/123") are not enough.
+ */
+const URL_PERSONAL = /[?&](?:patient|pt|mrn|dob|ssn|member|person|chart|record)[\w-]*=|[?&](?:first|last|full|patient|pt|member)[_-]?name=|\/(?:patients?|pts?|mrns?|members?|persons?|people|charts?)\/[\w-]*\d/i;
+/**
+ * A person's own page on a social network: one path segment naming the person
+ * ("facebook.com/maria.garcia.5", "linkedin.com/in/…", "youtube.com/@…"), not a company page,
+ * a video, a repository or a search.
+ */
+const SOCIAL_PROFILE =
+  /^(?:https?:\/\/)?(?:www\.|m\.)?(?:(?:facebook|fb|instagram|twitter|x|tiktok|pinterest|threads|snapchat|tumblr)\.com\/@?(?!(?:watch|company|pages|groups|events|hashtag|search|explore|settings|marketplace|login|share|sharer|home|about|help|policies|privacy|terms|intent|i|p|reel|reels|stories|tv)(?:[/?#.]|$))[\w.-]{2,}\/?(?:[?#][^/]*)?|linkedin\.com\/(?:in|pub)\/[\w.%-]{2,}\/?|youtube\.com\/(?:@|user\/|c\/)[\w.-]{2,}\/?|reddit\.com\/(?:u|user)\/[\w-]{2,}\/?)$/i;
 const isPersonalUrl = (url: string) => URL_PERSONAL.test(url) || SOCIAL_PROFILE.test(url);
+
+/**
+ * ctxScore for a link (base 0.35, +0.35 clinical, -0.1 technical), from the words around it only:
+ * words inside the link ("/v2/records/123", "/patient-portal/") say nothing about who it is for.
+ */
+function urlContextScore(env: RuleEnv, start: number, end: number): number {
+  const { scan } = env;
+  const around = (cue: Cue, before: number, after: number) => scan.near(cue, start - 1, start - 1, before - 1, 0) || (after > 0 && scan.near(cue, end, end, 0, after));
+  const clinical = around(Cue.Clinical, 60, 20) || around(Cue.Personal, 30, 0);
+  const tech = around(Cue.Tech, 40, 15);
+  return clamp(0.35 + (clinical ? 0.35 : 0) - (tech && !clinical ? 0.1 : 0));
+}
 
 function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
   return mk({
@@ -172,7 +194,7 @@ function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
       const host = /^(?:https?:\/\/)?([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
       if (allowDomain(host)) return;
       const personal = isPersonalUrl(url);
-      const score = personal ? 0.85 : ctxScore(env, m.index, end, 0.35, 0.35, 0.1, 60);
+      const score = personal ? 0.85 : urlContextScore(env, m.index, end);
       env.emit('URL', m.index, end, score, personal ? 'url.personal' : 'url.context');
     },
   });

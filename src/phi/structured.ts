@@ -281,6 +281,9 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
   if (text.indexOf('=') === -1) return;
   let m: RegExpExecArray | null;
   for (const pos of keyPositions) {
+    // a key word at the end of a longer key ("var-name=", "db.name=") is some other setting
+    const before = pos > 0 ? text.charCodeAt(pos - 1) : 0;
+    if (before === 45 || before === 46) continue;
     KV_RE.lastIndex = pos;
     if ((m = KV_RE.exec(text)) === null) continue;
     const key = m[1]!;

@@ -131,6 +131,8 @@ describe('detect: more written forms (US clinical and front-desk habits)', () =>
     ['FAX', 'send it to 217-555-0199 (fax)', '217-555-0199'],
     ['URL', "patient's facebook page facebook.com/maria.garcia.1962", 'facebook.com/maria.garcia.1962'],
     ['URL', 'record link: https://ehr.example.org/chart?mrn=00482913&view=full', 'https://ehr.example.org/chart?mrn=00482913&view=full'],
+    ['URL', 'her profile https://www.linkedin.com/in/maria-garcia-5a1b2c', 'https://www.linkedin.com/in/maria-garcia-5a1b2c'],
+    ['URL', 'patient chart https://portal.example.org/patients/8812/chart', 'https://portal.example.org/patients/8812/chart'],
     ['VEHICLE', 'the patient drives a car with plates IL 4567821', '4567821'],
   ])('%s in %j', (type, text, value) => {
     expectFound(text, type, value);
@@ -163,6 +165,11 @@ describe('detect: IT-ticket noise is not PHI', () => {
     'server 10.20.1.15 and gateway 192.168.0.1 are unreachable from the VPN',
     'Jenkins, Eclipse and HubSpot all fail SSO since the Okta change',
     'Deployed release 4.2.1 to production on 03/14/2024 during the maintenance window',
+    'see https://github.com/microsoft/vscode/issues/123 for the fix',
+    'training video youtube.com/watch?v=dQw4w9WgXcQ for the new hires',
+    'GET https://api.vendor.com/v2/records/123 returned 500',
+    'dashboard https://grafana.int/d/abc?var-name=ehr-db&from=now-6h is blank',
+    'vendor page linkedin.com/company/epic-systems and facebook.com/groups/123456',
   ])('%j', (text) => {
     expect(found(text)).toEqual([]);
   });
