@@ -12,6 +12,7 @@ import {
   MBI_SOURCE,
   isLikelyCard,
   isValidDea,
+  isValidGtin,
   isValidIban,
   isValidIpv4,
   isValidMonthDay,
@@ -1022,6 +1023,22 @@ const UDI: Matcher = mk({
   re: /\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*/y,
   on: (m, env) => env.emit('DEVICE', m.index, m.index + m[0].length, 0.95, 'device.udi'),
 });
+/**
+ * A UDI after its label ("UDI 00643169007222", "device identifier: 0100643169007222172501011012345",
+ * "UDI +H123PROD1234/$$3123456"): "UDI" names a medical device's identifier, so no other context
+ * is needed. A GS1 UDI is a GTIN-14 (with its check digit), alone or as "01" + GTIN-14 followed by
+ * further application identifiers; a HIBCC UDI starts with '+', a letter and three characters.
+ */
+const UDI_LABELLED: Matcher = mk({
+  re: /(?:UDI|unique device identifier|device identifier|UDI-DI)(?:[ .]{0,2}(?:number|num|nbr|no\.?|#|code))?\s{0,3}(?:[:#=]|is)?\s{0,3}(\d{14,50}|\+[A-Z][A-Z0-9]{3}[A-Z0-9]{1,18}(?:\/[$+%A-Z0-9]{1,40})?)(?![\w$+%/-])/iy,
+  on(m, env) {
+    const value = m[1]!;
+    const gs1 = value.charCodeAt(0) !== 43; // not '+'
+    if (gs1 && !(value.length === 14 ? isValidGtin(value) : value.startsWith('01') && isValidGtin(value.slice(2, 16)))) return;
+    const start = m.index + m[0].length - value.length;
+    env.emit('DEVICE', start, start + value.length, 0.92, 'device.udi-label');
+  },
+});
 
 // ---------------------------------------------------------------------------------------------
 // Word triggers
@@ -1095,6 +1112,7 @@ const ZIP_LABELLED: Matcher = mk({
   },
 });
 onWords('zip postal post postcode', ZIP_LABELLED);
+onWords('udi unique device', UDI_LABELLED);
 registerWords(WORD_MATCHERS.keys());
 tagWords(WORD_MATCHERS.keys(), WordTag.Trigger);
 const ADDRESS_WORDS = 'rua via viale calle avenida rue avenue boulevard piazza plaza ulica ul strada carrer camino largo';

@@ -141,3 +141,14 @@ export function isValidMonthDay(month: number, day: number): boolean {
   const max = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
   return day <= max;
 }
+
+/**
+ * GS1 check digit of a GTIN-8/12/13/14 (the device identifier of a GS1 UDI): from the right, the
+ * digits before the check digit weigh 3, 1, 3, …; the check digit makes the sum a multiple of 10.
+ */
+export function isValidGtin(raw: string): boolean {
+  if (!/^(?:\d{8}|\d{12,14})$/.test(raw)) return false;
+  let sum = 0;
+  for (let i = raw.length - 2, w = 3; i >= 0; i--, w = 4 - w) sum += (raw.charCodeAt(i) - 48) * w;
+  return (10 - (sum % 10)) % 10 === raw.charCodeAt(raw.length - 1) - 48;
+}

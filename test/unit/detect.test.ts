@@ -129,6 +129,10 @@ describe('detect: more written forms (US clinical and front-desk habits)', () =>
     ['FAX', 'Fax number for the office is 217/555-0199', '217/555-0199'],
     ['FAX', 'fax job 39303 to (668) 629-7878 FAILED', '(668) 629-7878'],
     ['FAX', 'send it to 217-555-0199 (fax)', '217-555-0199'],
+    ['DEVICE', 'UDI 00643169007222 on the implant card', '00643169007222'],
+    ['DEVICE', 'scanned UDI: 0100643169007222172501011012345', '0100643169007222172501011012345'],
+    ['DEVICE', 'UDI +H123PROD1234/$$3123456 from the box', '+H123PROD1234/$$3123456'],
+    ['DEVICE', 'device identifier 00643169007222 on the implant', '00643169007222'],
     ['URL', "patient's facebook page facebook.com/maria.garcia.1962", 'facebook.com/maria.garcia.1962'],
     ['URL', 'record link: https://ehr.example.org/chart?mrn=00482913&view=full', 'https://ehr.example.org/chart?mrn=00482913&view=full'],
     ['URL', 'her profile https://www.linkedin.com/in/maria-garcia-5a1b2c', 'https://www.linkedin.com/in/maria-garcia-5a1b2c'],
@@ -238,6 +242,11 @@ describe('settings', () => {
       ['OTHER_ID', 'CSN-12345678'],
       ['MRN', 'HX123456'],
     ]);
+  });
+
+  it('a GS1 UDI after its label needs its GTIN check digit', () => {
+    expect(detect('UDI 00643169007223 scanned').filter((f) => f.rule === 'device.udi-label')).toEqual([]);
+    expect(detect('UDI 0200643169007222 scanned').filter((f) => f.rule === 'device.udi-label')).toEqual([]);
   });
 
   it('applies allowlists: internal domains, IP ranges, issue keys', () => {
