@@ -333,9 +333,17 @@ const INTL: Matcher = mk({
     emitPhone(env, m.index, m.index + s.length, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
 });
+/**
+ * A label of some other identifier right before a bare number ("account number 4455667788",
+ * "acct# …", "member no. …"): the number is that identifier (its own rule types it), not a phone
+ * number, although "number" and "#" alone would read as a phone label.
+ */
+const OTHER_ID_LABEL_BEFORE =
+  /\b(?:account|acct|a\/c|member|mbr|subscriber|policy|claim|invoice|order|case|mrn|chart|record|npi|dea|routing|serial|tracking|confirmation|reference|ref|license|licence|medicaid|medicare)(?:[ .]{0,2}(?:number|num|nbr|no\.?|#|id|identifier|code)){0,2}\s{0,3}(?:[:#=]|is)?\s{0,3}$/i;
 const BARE10: Matcher = mkCode(/(?<![\w-])\d{10}(?![\w-])/y, (env, p) => {
   const { text } = env;
   if (!digitTokenAt(text, p, 10)) return -1;
+  if (labelBefore(text, p, OTHER_ID_LABEL_BEFORE, 40)) return -1;
   const phone = labelBefore(text, p, PHONE_LABEL, 25);
   const fax = phone ? undefined : labelBefore(text, p, FAX_LABEL, 20);
   emitPhone(env, p, p + 10, phone || fax ? 0.9 : 0.3, 'bare', phone, fax);

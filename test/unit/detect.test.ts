@@ -129,6 +129,8 @@ describe('detect: more written forms (US clinical and front-desk habits)', () =>
     ['FAX', 'Fax number for the office is 217/555-0199', '217/555-0199'],
     ['FAX', 'fax job 39303 to (668) 629-7878 FAILED', '(668) 629-7878'],
     ['FAX', 'send it to 217-555-0199 (fax)', '217-555-0199'],
+    ['ACCOUNT', 'account number 4455667788 for the patient', '4455667788'],
+    ['HEALTH_PLAN_ID', 'member number 4455667788 on the card', '4455667788'],
     ['DEVICE', 'UDI 00643169007222 on the implant card', '00643169007222'],
     ['DEVICE', 'scanned UDI: 0100643169007222172501011012345', '0100643169007222172501011012345'],
     ['DEVICE', 'UDI +H123PROD1234/$$3123456 from the box', '+H123PROD1234/$$3123456'],
