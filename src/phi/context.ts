@@ -16,6 +16,8 @@ export const enum WordTag {
   Trigger = 2,
   /** A word lower-case name phrases start with (names.ts). */
   LowerIntro = 4,
+  /** A relation or contact word a lower-case name of a relative may follow (names.ts). */
+  RelationIntro = 8,
 }
 
 export const enum Cue {

@@ -4,7 +4,7 @@
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
 import { isRegexSpace, isUpperAscii, isWordCode } from './chars';
-import { Cue, Fact, WordTag, registerSpellingFacts, tagWords, type Scan, type TokenInfo } from './context';
+import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type Scan, type TokenInfo } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
 
@@ -32,6 +32,28 @@ const LOWER_NAME_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[
  * characters after it fit: see nameRule, which tells them apart by their first letter).
  */
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
+/** Clinical shorthand with "last, first" in lower case: "pt garcia, maria". */
+const LOWER_LAST_FIRST_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}([a-z][a-z'-]+),[ ]?([a-z][a-z'-]+)/y;
+
+/**
+ * A relative or contact named in lower case: "pts wife maria garcia called", "per pt: husband john
+ * smith will pick up", "contact: jane doe (daughter)". Capitalised names there are the main rule's.
+ */
+const RELATION_WORDS =
+  'wife husband spouse partner daughter son mother father mom dad sister brother guardian caregiver grandmother grandfather ' +
+  'granddaughter grandson aunt uncle niece nephew fiance fiancee boyfriend girlfriend contact';
+const RELATIVE_LOWER_RE = new RegExp(`(?:${RELATION_WORDS.split(' ').join('|')})(?:'s)?(?:[ ]?[:,-])?(?:[ ](?:is|named|was))?[ ]{1,2}([a-z][a-z'-]+)[ ]([a-z][a-z'-]+)`, 'iy');
+registerWords(RELATION_WORDS.split(' '));
+tagWords(RELATION_WORDS.split(' '), WordTag.RelationIntro);
+/** Words the lexicons also list as names that, after a name, are the sentence going on ("wife will call"). */
+const GOES_ON = new Set(['said', 'says', 'will', 'would', 'call', 'calls', 'called', 'pick', 'back', 'left', 'stay', 'came', 'come', 'asked', 'told', 'wants', 'may', 'can', 'also', 'only', 'still', 'just']);
+/**
+ * A lower-case "first last" (or "last, first") of census names that is not two everyday words
+ * ("will call", "mark bill") and does not go on as a sentence.
+ */
+function lowerCensusName(first: string, last: string): boolean {
+  return FIRST_NAMES.has(first) && SURNAMES.has(last) && !(COMMON_WORDS.has(first) && COMMON_WORDS.has(last)) && !GOES_ON.has(last);
+}
 
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
 const SIGN_OFF_WORDS = ['thanks', 'thank you', 'thx', 'regards', 'best', 'cheers', 'sincerely', 'respectfully', 'love'];
@@ -494,6 +516,14 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       if (!COMMON_WORDS.has(h < 0 ? last : last.slice(0, h))) emit('NAME', m.index + m[0].length - last.length - 3, m.index + m[0].length, 0.8, 'name.lower');
       continue;
     }
+    if (w0 === 112) {
+      LOWER_LAST_FIRST_RE.lastIndex = pos;
+      if ((m = LOWER_LAST_FIRST_RE.exec(text)) !== null && lowerCensusName(m[2]!, m[1]!)) {
+        const end = m.index + m[0].length;
+        emit('NAME', m.index + m[0].lastIndexOf(m[1]!, m[0].length - m[2]!.length - 2), end, 0.85, 'name.lower');
+        continue;
+      }
+    }
     LOWER_NAME_RE.lastIndex = pos;
     if ((m = LOWER_NAME_RE.exec(text)) === null) continue;
     const first = m[1]!;
@@ -505,6 +535,18 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       const end = m.index + m[0].length;
       emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, 0.85, 'name.lower');
     }
+  }
+
+  for (let k = 0; k < nk; k++) {
+    const entry = knownEntries[k]!;
+    if ((entry.tags & WordTag.RelationIntro) === 0) continue;
+    RELATIVE_LOWER_RE.lastIndex = knownPos[k]!;
+    if ((m = RELATIVE_LOWER_RE.exec(text)) === null) continue;
+    const first = m[1]!;
+    const last = m[2]!;
+    if (first.charCodeAt(0) < 97 || last.charCodeAt(0) < 97 || !lowerCensusName(first, last)) continue;
+    const end = m.index + m[0].length;
+    emit('NAME', end - last.length - 1 - first.length, end, 0.85, 'name.relative');
   }
 
   let i = 0;
