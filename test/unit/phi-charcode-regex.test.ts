@@ -458,7 +458,27 @@ describe('char-code parts of the matchers against their regex', () => {
   });
 });
 
-describe('the character classes against their regex', () => {
+describe('the scan (context.ts) and the character classes against their regex', () => {
+  it('Scan: maximal digit runs, the @ signs, and the colons after a hex digit or a colon', () => {
+    const pieces = ['12', '7', '90', ':', '::', '@', 'a', 'F', 'g', 'G', ' ', 'hl7', 'HL7', 'k8s', 'x-ray', 'member_id', '[PHI:NAME]', 'é', 'Ω', '\n'];
+    let runs = 0;
+    for (let seed = 1; seed <= N; seed++) {
+      const text = fuzz(seed, pieces, 8);
+      const scan = new Scan(text);
+      const digits = [...text.matchAll(/\d+/g)].map((m) => [m.index, m.index + m[0].length]);
+      runs += digits.length;
+      const at = (re: RegExp) => JSON.stringify([...text.matchAll(re)].map((m) => m.index));
+      same(seed, JSON.stringify(scan.digitStarts.map((s, k) => [s, scan.digitEnds[k]])), JSON.stringify(digits));
+      same(seed, JSON.stringify(scan.ats), at(/@/g));
+      same(seed, JSON.stringify(scan.colons), at(/(?<=[\dA-Fa-f:]):/g));
+    }
+    expect(runs).toBeGreaterThan(2000);
+    // a long text (the scan fills lists of its own)
+    const long = 'x hl7.10.20.30 k8s 12 '.repeat(7000);
+    const scan = new Scan(long);
+    same('long', JSON.stringify(scan.digitStarts.map((s, k) => [s, scan.digitEnds[k]])), JSON.stringify([...long.matchAll(/\d+/g)].map((m) => [m.index, m.index + m[0].length])));
+  });
+
   it('isRegexSpace, isWordCode (chars.ts) and the ASCII classes of patterns.ts over every code unit', () => {
     const classes: Array<[(c: number) => boolean, RegExp]> = [
       [isRegexSpace, /\s/],
