@@ -8,6 +8,7 @@ import { isRegexSpace, isUpperAscii, isWordCode } from '../../src/phi/chars';
 import { Scan } from '../../src/phi/context';
 import '../../src/phi/detect'; // (registers every known word, so a Scan here is the detector's)
 import { __testing as h, type RuleEnv } from '../../src/phi/patterns';
+import { __testing as csv } from '../../src/phi/structured';
 import { PHI_TYPES, type PhiType } from '../../src/phi/types';
 import { isValidMonthDay } from '../../src/phi/validators';
 import { fuzz } from '../support/fuzz';
@@ -497,5 +498,33 @@ describe('the scan (context.ts) and the character classes against their regex', 
       }
       expect(yes).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('CSV column names (structured.ts) against their regex', () => {
+  it('columnType and cannotName: the normalised header matched against COLUMN_TYPES', () => {
+    /** The column type by the string work alone (cannotName is a shortcut that must not change it). */
+    const byRegex = (header: string) => {
+      const n = header.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[\s.#-]+/g, '_').replace(/_+$/, '');
+      if (n.length === 0 || n.length > 32) return null;
+      return csv.COLUMN_TYPES.find(([re]) => re.test(n))?.[1] ?? null;
+    };
+    // a name's words, then what the normalising turns into '_' or drops (and near-misses)
+    const words = ['mrn', 'dob', 'last', 'name', 'last_name', 'zip code', 'patient', 'id', 'social security number', 'Medical_Record_Number', 'x'];
+    const tail = ['_', '__________', '____________________', ' ', '.', '#', '-', '"', '1', 'x', '!', 'é', '\u00a0', 'İ'];
+    let named = 0;
+    let ruledOut = 0;
+    for (let seed = 1; seed <= N; seed++) {
+      const header = fuzz(seed, ['"', ' ', ''], 1) + fuzz(seed + N, words, 1 + (seed % 2)) + fuzz(seed + 2 * N, tail, seed % 5);
+      const want = byRegex(header);
+      if (want !== null) named++;
+      same(seed, csv.columnType(header), want);
+      if (csv.cannotName(header)) {
+        ruledOut++;
+        same(seed, want, null);
+      }
+    }
+    expect(named).toBeGreaterThan(100);
+    expect(ruledOut).toBeGreaterThan(100);
   });
 });
