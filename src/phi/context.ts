@@ -117,11 +117,13 @@ export interface KnownEntry {
   tags: number;
   /** A slot for a rule's own per-word facts (patterns.ts: the matchers the word triggers). */
   rule: unknown;
+  /** Where the word's first digit is ("hl7": 2), or 0 when it has none (a known word starts with a letter). */
+  readonly digitAt: number;
 }
 const ENTRIES = new Map<string, KnownEntry>();
 function entryOf(w: string): KnownEntry {
   let e = ENTRIES.get(w);
-  if (e === undefined) ENTRIES.set(w, (e = { word: w, cues: CUE_MAP.get(w) ?? 0, tags: 0, rule: undefined }));
+  if (e === undefined) ENTRIES.set(w, (e = { word: w, cues: CUE_MAP.get(w) ?? 0, tags: 0, rule: undefined, digitAt: Math.max(0, w.search(/\d/)) }));
   return e;
 }
 
@@ -261,6 +263,8 @@ function build(): void {
   for (const w of KNOWN.keys()) {
     for (let i = 0; i < w.length; i++) {
       if (w.charCodeAt(i) >= 128) throw new Error(`known word "${w}" must be ASCII`);
+      // the scan steps over a known word (up to a digit in it): it would not list a '@' or ':' in it
+      if (w[i] === '@' || w[i] === ':') throw new Error(`known word "${w}" must not hold '@' or ':'`);
     }
   }
   const others = [...KNOWN].filter(([w]) => !plain(w));
@@ -367,7 +371,11 @@ function plainKnownAt(u: Uint16Array, n: number, p: number, e: number): boolean 
   return true;
 }
 
-/** Where the known word starting at `p` ends: the longest one followed by a word boundary, with an optional 's. */
+/**
+ * Where the known word starting at `p` ends: the longest one followed by a word boundary, with an
+ * optional 's. The scan goes on from `end`: for a word with a digit ("hl7", "k8s"), that is its
+ * first digit, so that the scan lists the digit runs in it too ("hl7.10.20.30").
+ */
 const knownEnd = { end: 0, entry: undefined as KnownEntry | undefined };
 const trieDepths: number[] = [];
 const trieNodes: number[] = [];
@@ -392,13 +400,15 @@ function matchKnown(u: Uint16Array, n: number, p: number): boolean {
     const e = trieDepths[k]!;
     const c = e < n ? u[e]! : -1;
     if ((c === 39 || c === 0x2019) && e + 1 < n && u[e + 1] === 115 && !(e + 2 < n && isWordCh(u[e + 2]!))) {
-      knownEnd.end = e + 2;
-      knownEnd.entry = trieWord[trieNodes[k]!];
+      const entry = trieWord[trieNodes[k]!]!;
+      knownEnd.end = entry.digitAt === 0 ? e + 2 : p + entry.digitAt;
+      knownEnd.entry = entry;
       return true;
     }
     if (isWordCh(u[e - 1]!) !== (c >= 0 && isWordCh(c))) {
-      knownEnd.end = e;
-      knownEnd.entry = trieWord[trieNodes[k]!];
+      const entry = trieWord[trieNodes[k]!]!;
+      knownEnd.end = entry.digitAt === 0 ? e : p + entry.digitAt;
+      knownEnd.entry = entry;
       return true;
     }
   }
@@ -649,7 +659,7 @@ function releaseLists(): void {
   codes = new Uint16Array(0);
   codeBuf = undefined;
 }
-const NO_ENTRY: KnownEntry = { word: '', cues: 0, tags: 0, rule: undefined };
+const NO_ENTRY: KnownEntry = { word: '', cues: 0, tags: 0, rule: undefined, digitAt: 0 };
 
 /**
  * One pass over a text, in text order:

@@ -775,7 +775,7 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
 }
 
 /**
- * `/([A-Za-z]{2,14})\.?,?\s{1,3}$/.exec(text.slice(start - 24, start))?.[1]` by char code: the
+ * `/([A-Za-z]{2,14})\.?,?\s{1,3}$/.exec(text.slice(Math.max(0, start - 24), start))?.[1]` by char code: the
  * tail (1-3 spaces, an optional ',' and before it an optional '.') is fixed from the end, and the
  * leftmost match takes the letters before it, at most 14.
  */
@@ -1196,7 +1196,9 @@ function monthAt(text: string, k: number): boolean {
 }
 /**
  * NAMED_DATE from a day of one or two digits ending at e: `(?:st|nd|rd|th)?(?: of)? (?:MONTHS)` or
- * `([-/ ])(?:MONTHS)`, so a month's first letters after an optional suffix, " of" and a separator.
+ * `([-/ ])(?:MONTHS)\1\d{2,4}(?![\w:])`, so a month's first letters after an optional suffix,
+ * " of" and a space, or "-Mar-1962", "/mar./62". Exactly, at e (MON3: a month's first three
+ * letters, any case): `(?:s[tT]|n[dD]|r[dD]|t[hH])? (?:[oO][fF] )?MON3|([-/])MON3[A-Za-z]*\.?\1\d{2,4}(?![\w:])`.
  */
 function monthAfterDay(text: string, e: number): boolean {
   let q = e;
@@ -1267,7 +1269,7 @@ function digitsInRun(text: string, pos: number, set: Uint8Array, max: number): n
   }
   return digits;
 }
-/** MONTH_YEAR from a digit: one or two digits, '/', then 19xx or 20xx. */
+/** MONTH_YEAR from a digit: `\d\d?\/[12]\d{3}` at pos (four digits starting 1 or 2: a cheap superset of its 19xx|20xx). */
 function monthSlashYear(text: string, pos: number): boolean {
   let q = pos + 1;
   if (isDigitAt(text, q)) q++;
@@ -1275,7 +1277,7 @@ function monthSlashYear(text: string, pos: number): boolean {
   const c = codeAt(text, q + 1);
   return (c === 49 || c === 50) && isDigitAt(text, q + 2) && isDigitAt(text, q + 3) && isDigitAt(text, q + 4);
 }
-/** MONTH_YEAR from a letter: the run of ASCII letters at `pos` (the month), '.'?, ','?, ' ', 19xx or 20xx. */
+/** MONTH_YEAR from a letter: the run of ASCII letters at `pos` (the month), '.'?, ','?, ' ', 19xx or 20xx (`[A-Za-z]*\.?,? (?:19|20)\d\d`). */
 function yearAfterMonth(text: string, pos: number): boolean {
   let q = pos;
   while (q < text.length && ((text.charCodeAt(q) | 32) >= 97 && (text.charCodeAt(q) | 32) <= 122)) q++;
@@ -1286,7 +1288,7 @@ function yearAfterMonth(text: string, pos: number): boolean {
   const b = codeAt(text, q + 2);
   return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitAt(text, q + 3) && isDigitAt(text, q + 4);
 }
-/** AGE_NUM after its digits: whitespace and '-' only, then 'y' or 'Y' (y/o, yo, yrs, years, year-old). */
+/** AGE_NUM after its digits: whitespace and '-' only, then 'y' or 'Y' (y/o, yo, yrs, years, year-old): `[\s-]*[yY]` at q. */
 function ageWordAfter(text: string, q: number): boolean {
   while (q < text.length && (text.charCodeAt(q) === 45 || isRegexSpace(text.charCodeAt(q)))) q++;
   return (codeAt(text, q) | 32) === 121;
@@ -1304,6 +1306,7 @@ for (const alt of STREET_SUFFIX.split('|')) {
  * A necessary condition for STREET_RE after a house number ending at `q`: an optional letter,
  * then up to six tokens, each after spaces and made of [\w\u00C0-\u024F'.-], where one after
  * the first is a street suffix word (a whole run of ASCII letters with no word character after it).
+ * Exactly, at q (T: `[\w\u00C0-\u024F'.-]*`): `[A-Za-z]?(?: +(?! )T){1,5} +(?! )(?:STREET_SUFFIXES)(?!\w)`.
  */
 function streetSuffixAhead(text: string, q: number): boolean {
   const n = text.length;
@@ -1323,7 +1326,7 @@ function streetSuffixAhead(text: string, q: number): boolean {
   }
   return false;
 }
-/** A digit within `extra` characters after the run of ASCII letters at `pos` (or in it). */
+/** A digit within `extra` characters after the run of ASCII letters at `pos` (or in it): `[A-Za-z]*[^]{0,extra - 1}\d` at pos. */
 function digitSoon(text: string, pos: number, extra: number): boolean {
   let e = pos;
   while (e < text.length && ((text.charCodeAt(e) | 32) >= 97 && (text.charCodeAt(e) | 32) <= 122)) e++;
@@ -1630,5 +1633,35 @@ export function runPatternRules(
   finishAddresses(env, st);
 }
 
-/** Test-only: the char-code helpers that stand for a regex, for test/unit/phi-charcode-regex.test.ts. */
-export const __testing = { gluedDateLabel, hourMinuteAt, timeAfterAt, clockEnd, firstYearLongAgo };
+/**
+ * Test-only, for test/unit/phi-charcode-regex.test.ts: the char-code helpers that stand for a
+ * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
+ */
+export const __testing = {
+  gluedDateLabel,
+  gluedLabelOk,
+  hourMinuteAt,
+  timeAfterAt,
+  clockEnd,
+  firstYearLongAgo,
+  eventPhraseBefore,
+  monthAt,
+  monthAfterDay,
+  dateAfterMonth,
+  digitSoon,
+  monthSlashYear,
+  yearAfterMonth,
+  ageWordAfter,
+  streetSuffixAhead,
+  wordBeforeZip,
+  intlDateOnly,
+  nanpRest,
+  dottedQuadRest,
+  isAlnum,
+  isHexOrColon,
+  isHostCh,
+  STREET_SUFFIXES,
+  STREET_RE,
+  ipMatcher,
+  matchers: { INTL, CARD, NAMED_DATE, MONTH_YEAR, AGE_NUM, NUM_DATE, ISO_DATE, COMPACT6_DATE, COMPACT_DATE, BARE10 },
+};
