@@ -70,6 +70,8 @@ function mk(spec: { re: RegExp; on: Matcher['on']; pre?: Matcher['pre'] }): Matc
 }
 /** A matcher whose rule needs only the match's bounds (see `Matcher.span`). */
 function mkSpan(spec: { re: RegExp; span: NonNullable<Matcher['span']>; pre?: Matcher['pre'] }): Matcher {
+  // the rule takes the try's position as the match's start: only a sticky pattern starts there
+  if (!spec.re.sticky) throw new Error('a span matcher needs a sticky pattern');
   return { re: spec.re, on: spanOnly, span: spec.span, pre: spec.pre, at: undefined, gen: 0, lastStart: 0, lastEnd: 0 };
 }
 /** A matcher done by char code (`at`); `re` documents the pattern it implements. */
@@ -555,25 +557,31 @@ const NAMED_DATE: Matcher = mkSpan({
     'iy',
   ),
   span(env, start, end) {
-    // the day: `/(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?(?!\d)/` on the match, the first digit run
-    // of the match of at most two digits; a year: `/\d{4}/`, a run of four digits or more
-    const { text } = env;
-    let day = -1;
-    let year = false;
-    for (let k = start; k < end; ) {
-      if (!isDigitAt(text, k)) {
-        k++;
-        continue;
-      }
-      const l = Math.min(digitsFrom(text, k), end - k);
-      if (l <= 2 && day < 0) day = numberAt(text, k, l);
-      if (l >= 4) year = true;
-      k += l;
-    }
-    if (day < 1 || day > 31) return;
-    emitDate(env, start, end, year ? 0.65 : 0.5, 'date.named');
+    const base = namedDateBase(env.text, start, end);
+    if (base > 0) emitDate(env, start, end, base, 'date.named');
   },
 });
+/**
+ * A named date's base score from its digits, -1 when its day is out of range. On s, the text from
+ * start to end: the day is `/(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?(?!\d)/.exec(s)[1]` (the first run
+ * of at most two digits) and must be 1-31; with a year, `/\d{4}/.test(s)`, the score is higher.
+ */
+function namedDateBase(text: string, start: number, end: number): number {
+  let day = -1;
+  let year = false;
+  for (let k = start; k < end; ) {
+    if (!isDigitAt(text, k)) {
+      k++;
+      continue;
+    }
+    const l = Math.min(digitsFrom(text, k), end - k);
+    if (l <= 2 && day < 0) day = numberAt(text, k, l);
+    if (l >= 4) year = true;
+    k += l;
+  }
+  if (day < 1 || day > 31) return -1;
+  return year ? 0.65 : 0.5;
+}
 /** "March 1962", "03/1962": month and year of a person's event (Safe Harbor keeps only the year). */
 const MONTH_YEAR: Matcher = mkSpan({
   pre: (text, pos) => (isDigitAt(text, pos) ? monthSlashYear(text, pos) : isUpperAscii(text.charCodeAt(pos)) && yearAfterMonth(text, pos)),
@@ -1620,4 +1628,4 @@ export function runPatternRules(
 }
 
 /** Test-only: the char-code helpers that stand for a regex, for test/unit/phi-charcode-regex.test.ts. */
-export const __testing = { gluedDateLabel, hourMinuteAt, timeAfterAt, clockEnd, firstYearLongAgo };
+export const __testing = { gluedDateLabel, hourMinuteAt, timeAfterAt, clockEnd, firstYearLongAgo, namedDateBase };

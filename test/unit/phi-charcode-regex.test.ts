@@ -95,4 +95,25 @@ describe('char-code helpers of patterns.ts against their regex', () => {
     }
     expect(yes).toBeGreaterThan(500);
   });
+
+  it('namedDateBase', () => {
+    const dayRe = /(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?(?!\d)/;
+    const pieces = ['1', '12', '123', '2024', '0', '00', '31', '32', 'st', 'th', 'nd', ' ', '-', '/', 'Mar', ',', "'", 'x'];
+    let yes = 0;
+    // (every start and end: fewer and shorter texts than the tests above)
+    for (let seed = 1; seed <= N / 2; seed++) {
+      const text = fuzz(seed, pieces, 4);
+      for (let start = 0; start <= text.length; start++) {
+        for (let end = start; end <= text.length; end++) {
+          const s = text.slice(start, end);
+          const day = dayRe.exec(s);
+          const ok = day !== null && Number(day[1]) >= 1 && Number(day[1]) <= 31;
+          const want = ok ? (/\d{4}/.test(s) ? 0.65 : 0.5) : -1;
+          if (ok) yes++;
+          expect([start, end, h.namedDateBase(text, start, end)]).toEqual([start, end, want]);
+        }
+      }
+    }
+    expect(yes).toBeGreaterThan(500);
+  });
 });
