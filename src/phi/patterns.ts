@@ -45,6 +45,11 @@ interface Matcher {
   re: RegExp;
   on: (m: RegExpExecArray, env: RuleEnv) => void;
   /**
+   * The rule of a matcher that needs only where its match starts and ends (no capture groups):
+   * `re` is then run with `test`, which builds no match array and no matched string.
+   */
+  span: ((env: RuleEnv, start: number, end: number) => void) | undefined;
+  /**
    * A cheap necessary condition for `re` to match at `pos` (or for `on` to emit): when it is
    * false the pattern is not run. It must never be false where a candidate could come out.
    */
@@ -62,14 +67,23 @@ interface Matcher {
 
 /** Every matcher has the same shape (one hidden class for the dispatcher's property reads). */
 function mk(spec: { re: RegExp; on: Matcher['on']; pre?: Matcher['pre'] }): Matcher {
-  return { re: spec.re, on: spec.on, pre: spec.pre, at: undefined, gen: 0, lastStart: 0, lastEnd: 0 };
+  return { re: spec.re, on: spec.on, span: undefined, pre: spec.pre, at: undefined, gen: 0, lastStart: 0, lastEnd: 0 };
+}
+/** A matcher whose rule needs only the match's bounds (see `Matcher.span`). */
+function mkSpan(spec: { re: RegExp; span: NonNullable<Matcher['span']>; pre?: Matcher['pre'] }): Matcher {
+  // the rule takes the try's position as the match's start: only a sticky pattern starts there
+  if (!spec.re.sticky) throw new Error('a span matcher needs a sticky pattern');
+  return { re: spec.re, on: spanOnly, span: spec.span, pre: spec.pre, at: undefined, gen: 0, lastStart: 0, lastEnd: 0 };
 }
 /** A matcher done by char code (`at`); `re` documents the pattern it implements. */
 function mkCode(re: RegExp, at: NonNullable<Matcher['at']>): Matcher {
-  return { re, on: codeOnly, pre: undefined, at, gen: 0, lastStart: 0, lastEnd: 0 };
+  return { re, on: codeOnly, span: undefined, pre: undefined, at, gen: 0, lastStart: 0, lastEnd: 0 };
 }
 function codeOnly(): void {
   throw new Error('a char-code matcher has no regex rule');
+}
+function spanOnly(): void {
+  throw new Error('a span matcher is run with test');
 }
 
 let dispatchGeneration = 0;
@@ -88,14 +102,24 @@ class Dispatcher {
       if (end < 0 || this.env.emitted() === before) return false;
     } else {
       if (mt.pre !== undefined && !mt.pre(this.env.text, pos)) return false;
-      mt.re.lastIndex = pos;
-      const m = mt.re.exec(this.env.text);
-      if (!m || m[0].length === 0) return false;
-      const before = this.env.emitted();
-      mt.on(m, this.env);
-      // a match its rule rejected (no digit, bad check digit) must not hide later positions
-      if (this.env.emitted() === before) return false;
-      end = pos + m[0].length;
+      const re = mt.re;
+      re.lastIndex = pos;
+      if (mt.span !== undefined) {
+        // (a sticky match leaves lastIndex at its end)
+        if (!re.test(this.env.text) || re.lastIndex === pos) return false;
+        end = re.lastIndex;
+        const before = this.env.emitted();
+        mt.span(this.env, pos, end);
+        if (this.env.emitted() === before) return false;
+      } else {
+        const m = re.exec(this.env.text);
+        if (!m || m[0].length === 0) return false;
+        const before = this.env.emitted();
+        mt.on(m, this.env);
+        // a match its rule rejected (no digit, bad check digit) must not hide later positions
+        if (this.env.emitted() === before) return false;
+        end = pos + m[0].length;
+      }
     }
     mt.gen = this.gen;
     mt.lastStart = pos;
@@ -185,18 +209,17 @@ function urlContextScore(env: RuleEnv, start: number, end: number): number {
 }
 
 function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
-  return mk({
+  return mkSpan({
     re: URL_RE,
-    on(m, env) {
+    span(env, start, end) {
       const { text } = env;
-      let end = m.index + m[0].length;
-      while (end > m.index && /[.,;:!?]/.test(text[end - 1]!)) end--;
-      const url = text.slice(m.index, end);
+      while (end > start && /[.,;:!?]/.test(text[end - 1]!)) end--;
+      const url = text.slice(start, end);
       const host = /^(?:https?:\/\/)?([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
       if (allowDomain(host)) return;
       const personal = isPersonalUrl(url);
-      const score = personal ? 0.85 : urlContextScore(env, m.index, end);
-      env.emit('URL', m.index, end, score, personal ? 'url.personal' : 'url.context');
+      const score = personal ? 0.85 : urlContextScore(env, start, end);
+      env.emit('URL', start, end, score, personal ? 'url.personal' : 'url.context');
     },
   });
 }
@@ -233,30 +256,30 @@ const PRIVATE_IPV4_AT = new RegExp(PRIVATE_IPV4_SOURCE, 'y');
 const PRIVATE_IP_SCORE = 0.1;
 
 function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
-  return mk({
+  return mkSpan({
     pre: v6 ? ipv6Possible : undefined,
     re: v6 ? IPV6_RE : IPV4_RE,
-    on(m, env) {
-      const ip = m[0];
+    span(env, start, end) {
+      const ip = env.text.slice(start, end);
       if (!v6 && !isValidIpv4(ip)) return;
       if (v6 && (ip.match(/:/g)?.length ?? 0) < 4 && !ip.includes('::')) return;
       if (v6 && !/[a-fA-F]/.test(ip) && !ip.includes('::')) return; // 10:22:31:44 is a time, not an address
       if (allowIp(ip)) return;
-      const before = env.text.slice(Math.max(0, m.index - 48), m.index);
+      const before = env.text.slice(Math.max(0, start - 48), start);
       // private and reserved ranges are the organisation's own infrastructure, never a patient's address
       if (!v6 && PRIVATE_IPV4.test(ip)) {
-        env.emit('IP', m.index, m.index + ip.length, PRIVATE_IP_SCORE, 'ip.private');
+        env.emit('IP', start, end, PRIVATE_IP_SCORE, 'ip.private');
         return;
       }
       const serviceAccount = /\b(?:svc|service|system|daemon|interface|integration)[\w-]*\b/i.test(before);
       const personal =
         !serviceAccount &&
-        (env.scan.near(Cue.Personal, m.index, m.index, 40) || env.scan.near(Cue.Clinical, m.index, m.index, 60, 10) ||
+        (env.scan.near(Cue.Personal, start, start, 40) || env.scan.near(Cue.Clinical, start, start, 60, 10) ||
           (/\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|login|session|home|residence)\b/i.test(before) &&
             !/\b(?:server|host|node|gateway|proxy|firewall|subnet|vpn|router|switch|db|database)\b/i.test(before)));
-      const tech = env.scan.near(Cue.Tech, m.index, m.index + ip.length, 40, 15);
+      const tech = env.scan.near(Cue.Tech, start, end, 40, 15);
       const score = personal ? (tech ? 0.6 : 0.85) : tech ? 0.15 : 0.45;
-      env.emit('IP', m.index, m.index + ip.length, score, v6 ? 'ip.v6' : 'ip.v4');
+      env.emit('IP', start, end, score, v6 ? 'ip.v6' : 'ip.v4');
     },
   });
 }
@@ -264,14 +287,13 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
 // ---------------------------------------------------------------------------------------------
 // SSN
 const SSN_LABEL = /(?:ssn|social security|social|soc\.? ?sec|ss#|ss ?no)[^\n\d]{0,32}$/i;
-const SSN: Matcher = mk({
+const SSN: Matcher = mkSpan({
   re: /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/y,
-  on(m, env) {
-    if (!isValidSsn(m[0])) return;
-    const start = m.index;
-    const end = start + m[0].length;
+  span(env, start, end) {
+    if (!isValidSsn(env.text.slice(start, end))) return;
     const labelled = labelBefore(env.text, start, SSN_LABEL, 44);
-    const sep = m[2];
+    // the separator after the first three digits (none: the ninth character is a digit)
+    const sep = env.text.charCodeAt(start + 3) === 45 ? '-' : env.text.charCodeAt(start + 3) === 32 ? ' ' : '';
     let score = labelled ? 0.97 : sep === '-' ? 0.82 : sep === ' ' ? 0.6 : 0.35;
     if (!labelled) score = ctxScore(env, start, end, score, 0.1, 0.35);
     env.emit('SSN', start, end, score, labelled ? 'ssn.labelled' : 'ssn.format');
@@ -309,28 +331,28 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
   env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
 }
 
-const NANP: Matcher = mk({
+const NANP: Matcher = mkSpan({
   re: /(?<![\w+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .\/-])(?:\d{3}[ .-]\d{4}|\d{7})(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w-]|\.\d)/iy,
-  on: (m, env) => emitPhone(env, m.index, m.index + m[0].length, 0.8, 'nanp'),
+  span: (env, start, end) => emitPhone(env, start, end, 0.8, 'nanp'),
 });
 // International / loosely grouped: "+44 20 7946 0958", "0490 75 40 81", "03.93.92.16.85", "(37) 788-063".
-const INTL: Matcher = mk({
+const INTL: Matcher = mkSpan({
   pre: (text, pos) => digitsInRun(text, pos, PHONE_CH, 80) >= 7,
   re: /(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?|00\d{1,3}[ .-]|\(\d{1,4}\)[ ]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:[ ]?x\d{1,6})?(?![\w-]|[.:]\d)/y,
-  on(m, env) {
-    const s = m[0];
+  span(env, start, end) {
     let digits = 0;
-    for (let k = 0; k < s.length; k++) if (isDigitAt(s, k)) digits++;
+    for (let k = start; k < end; k++) if (isDigitAt(env.text, k)) digits++;
     if (digits < 7 || digits > 15) return;
+    const s = env.text.slice(start, end);
     if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) return; // a date
     if (/^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) return; // a version or an IP
     const intl = s.startsWith('+') || s.startsWith('00');
     const spaced = /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})$/.exec(s);
-    if (spaced && isValidMonthDay(Number(spaced[1]), Number(spaced[2])) && env.scan.near(Cue.DateEvent, m.index, m.index + s.length, 30, 0)) {
-      env.emit('DATE', m.index, m.index + s.length, 0.9, 'date.spaced'); // "DOB (MM/DD/YYYY): 03 14 1962"
+    if (spaced && isValidMonthDay(Number(spaced[1]), Number(spaced[2])) && env.scan.near(Cue.DateEvent, start, end, 30, 0)) {
+      env.emit('DATE', start, end, 0.9, 'date.spaced'); // "DOB (MM/DD/YYYY): 03 14 1962"
       return;
     }
-    emitPhone(env, m.index, m.index + s.length, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
+    emitPhone(env, start, end, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
 });
 /**
@@ -528,13 +550,16 @@ const NUM_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}
   return end;
 });
 /** "on 3/21", "since 02/24": month/day without a year, only where a person's context makes it PHI. */
-const SHORT_DATE: Matcher = mk({
+const SHORT_DATE: Matcher = mkSpan({
   re: /(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?![\w/-]|\.\d|:\d)/y,
-  on(m, env) {
-    if (!isValidMonthDay(Number(m[1]), Number(m[2]))) return;
+  span(env, start, end) {
+    const { text } = env;
+    // the match is the two digit runs (no digit before or after it) and the '/' between them
+    const l0 = digitsFrom(text, start);
+    if (!isValidMonthDay(numberAt(text, start, l0), numberAt(text, start + l0 + 1, end - start - l0 - 1))) return;
     // "attempt 2/5", "page 3/12": counters, not dates
-    if (/(?:attempt|retry|retries|try|step|page|part|round|of|item|batch|node|disk|slot)\s*[#(]?\s*$/i.test(env.text.slice(Math.max(0, m.index - 12), m.index))) return;
-    emitDate(env, m.index, m.index + m[0].length, 0.5, 'date.short');
+    if (/(?:attempt|retry|retries|try|step|page|part|round|of|item|batch|node|disk|slot)\s*[#(]?\s*$/i.test(text.slice(Math.max(0, start - 12), start))) return;
+    emitDate(env, start, end, 0.5, 'date.short');
   },
 });
 const ISO_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!(?!T\d)[\w/-]|\.\d)/y, (env, p) => {
@@ -555,37 +580,58 @@ const ISO_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2}
   emitDate(env, p, end, 0.55, 'date.iso');
   return end;
 });
-const NAMED_DATE: Matcher = mk({
+const NAMED_DATE: Matcher = mkSpan({
   // a month's name cannot start with a weekday's (Mon Tue Wed Thu Fri Sat Sun): that part is absent there
   pre: (text, pos) => (monthAt(text, pos) ? dateAfterMonth(text, pos) : digitSoon(text, pos, 16)),
   re: new RegExp(
     `\\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,? )?(?:(?:${MONTHS})[ ]?\\d{1,2}(?:st|nd|rd|th)?(?:,? ?(?:\\d{4}|'\\d{2}))?|\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS}),?(?: (?:\\d{4}|'\\d{2}))?|\\d{1,2}([-/ ])(?:${MONTHS})\\1\\d{2,4}|(?:${MONTHS})([-/])\\d{1,2}\\2\\d{2,4}|\\d{4}([-/])(?:${MONTHS})\\3\\d{1,2})(?![\\w:])`,
     'iy',
   ),
-  on(m, env) {
-    const s = m[0];
-    const day = /(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?(?!\d)/.exec(s);
-    if (!day || Number(day[1]) < 1 || Number(day[1]) > 31) return;
-    emitDate(env, m.index, m.index + s.length, /\d{4}/.test(s) ? 0.65 : 0.5, 'date.named');
+  span(env, start, end) {
+    const base = namedDateBase(env.text, start, end);
+    if (base > 0) emitDate(env, start, end, base, 'date.named');
   },
 });
+/**
+ * A named date's base score from its digits, -1 when its day is out of range. On s, the text from
+ * start to end: the day is `/(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?(?!\d)/.exec(s)[1]` (the first run
+ * of at most two digits) and must be 1-31; with a year, `/\d{4}/.test(s)`, the score is higher.
+ */
+function namedDateBase(text: string, start: number, end: number): number {
+  let day = -1;
+  let year = false;
+  for (let k = start; k < end; ) {
+    if (!isDigitAt(text, k)) {
+      k++;
+      continue;
+    }
+    const l = Math.min(digitsFrom(text, k), end - k);
+    if (l <= 2 && day < 0) day = numberAt(text, k, l);
+    if (l >= 4) year = true;
+    k += l;
+  }
+  if (day < 1 || day > 31) return -1;
+  return year ? 0.65 : 0.5;
+}
 /** "March 1962", "03/1962": month and year of a person's event (Safe Harbor keeps only the year). */
-const MONTH_YEAR: Matcher = mk({
+const MONTH_YEAR: Matcher = mkSpan({
   pre: (text, pos) => (isDigitAt(text, pos) ? monthSlashYear(text, pos) : isUpperAscii(text.charCodeAt(pos)) && yearAfterMonth(text, pos)),
   re: new RegExp(`\\b(?:${MONTHS}),? (?:19|20)\\d{2}\\b|(?<![\\w/.:-])(?:0?[1-9]|1[0-2])\\/(?:19|20)\\d{2}(?![\\w/-]|\\.\\d)`, 'y'),
-  on(m, env) {
+  span(env, start, end) {
     // only where a date-event or patient word ties it to a person
-    if (!env.scan.near(Cue.DateEvent, m.index, m.index + m[0].length, 30, 0)) return;
-    emitDate(env, m.index, m.index + m[0].length, 0.6, 'date.month-year');
+    if (!env.scan.near(Cue.DateEvent, start, end, 30, 0)) return;
+    emitDate(env, start, end, 0.6, 'date.month-year');
   },
 });
 /** "14MAR1962", "14MAR62" (clinical systems' day-month-year), and "14.Mar.1962". */
 const DAY_MON_YEAR = new RegExp(`(?<![\\w.-])(\\d{1,2})(\\.?)(${MONTHS3})\\2((?:19|20)?\\d{2})(?![\\w-]|\\.\\d)`, 'iy');
-const DAY_MON_YEAR_DATE: Matcher = mk({
+const DAY_MON_YEAR_DATE: Matcher = mkSpan({
   re: DAY_MON_YEAR,
-  on(m, env) {
-    if (Number(m[1]) < 1 || Number(m[1]) > 31) return;
-    emitDate(env, m.index, m.index + m[0].length, 0.55, 'date.day-mon-year');
+  span(env, start, end) {
+    // the day: the one or two digits the match starts with
+    const day = numberAt(env.text, start, digitsFrom(env.text, start));
+    if (day < 1 || day > 31) return;
+    emitDate(env, start, end, 0.55, 'date.day-mon-year');
   },
 });
 /** MMDDYY after a birth/visit word: "DOB 031462". */
@@ -690,55 +736,54 @@ const UNIT_RE = /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y;
 const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u00C0-\u00DE\u0386-\u03AB\u0410-\u042F][\w\u00C0-\u024F\u0370-\u04FF'.-]*(?:[ ]+[\w\u00C0-\u024F\u0370-\u04FF'.-]+){0,3}?[ ]+\d{1,5}[A-Za-z]?\b\.?/y;
 
 function addressMatchers(st: AddressState) {
-  const street: Matcher = mk({
+  const street: Matcher = mkSpan({
     re: STREET_RE,
-    on(m, env) {
-      const end = m.index + m[0].length;
-      const tech = env.scan.near(Cue.Tech, m.index, end, 30, 10);
-      env.emit('ADDRESS', m.index, end, addressCtx(env, m.index) ? 0.95 : tech ? 0.55 : 0.85, 'address.street');
+    span(env, start, end) {
+      const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
+      env.emit('ADDRESS', start, end, addressCtx(env, start) ? 0.95 : tech ? 0.55 : 0.85, 'address.street');
       st.ends.push(end);
     },
   });
   // European style "Koskikatu 25", "Rua do Arenque 1634", "Via Franscini 71"
-  const intlPrefix: Matcher = mk({
+  const intlPrefix: Matcher = mkSpan({
     re: INTL_PREFIX_RE,
-    on(m, env) {
-      env.emit('ADDRESS', m.index, m.index + m[0].length, addressCtx(env, m.index) ? 0.9 : 0.7, 'address.street-intl');
-      st.ends.push(m.index + m[0].length);
+    span(env, start, end) {
+      env.emit('ADDRESS', start, end, addressCtx(env, start) ? 0.9 : 0.7, 'address.street-intl');
+      st.ends.push(end);
     },
   });
-  const intlSuffix: Matcher = mk({
+  const intlSuffix: Matcher = mkSpan({
     re: INTL_SUFFIX_RE,
-    on(m, env) {
-      env.emit('ADDRESS', m.index, m.index + m[0].length, addressCtx(env, m.index) ? 0.9 : 0.7, 'address.street-intl');
-      st.ends.push(m.index + m[0].length);
+    span(env, start, end) {
+      env.emit('ADDRESS', start, end, addressCtx(env, start) ? 0.9 : 0.7, 'address.street-intl');
+      st.ends.push(end);
     },
   });
-  const numStreetNum: Matcher = mk({
+  const numStreetNum: Matcher = mkSpan({
     re: NUM_STREET_NUM_RE,
-    on(m, env) {
-      const words = m[0].replace(/^\d+\s+|\s+\d+[A-Za-z]?\.?$/g, '');
+    span(env, start, end) {
+      const words = env.text.slice(start, end).replace(/^\d+\s+|\s+\d+[A-Za-z]?\.?$/g, '');
       // "3 servers 4 times", "Windows 10": the words must look like a street name, not prose or a product
       if (/\b(?:and|or|the|of|to|in|on|at|for|with|from|by|version|build|error|port|server|times|days|hours|minutes|users|items|pages)\b/i.test(words)) return;
       if (TECH_STREET_WORDS.test(words)) return;
       // an ALL-CAPS label between numbers is not a street: 1962 MRN 00482913
       if (!/[a-z\u00DF-\u00FF\u0100-\u024F\u03AC-\u03CE\u0430-\u044F]/.test(words) && words.length <= 6) return;
-      const ctx = addressCtx(env, m.index) || /(?:Apt|Suite|Unit)\.?\s/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 12));
-      env.emit('ADDRESS', m.index, m.index + m[0].length, ctx ? 0.85 : 0.6, 'address.number-street');
-      st.ends.push(m.index + m[0].length);
+      const ctx = addressCtx(env, start) || /(?:Apt|Suite|Unit)\.?\s/.test(env.text.slice(end, end + 12));
+      env.emit('ADDRESS', start, end, ctx ? 0.85 : 0.6, 'address.number-street');
+      st.ends.push(end);
     },
   });
-  const pobox: Matcher = mk({
+  const pobox: Matcher = mkSpan({
     re: POBOX_RE,
-    on(m, env) {
-      env.emit('ADDRESS', m.index, m.index + m[0].length, 0.85, 'address.pobox');
-      st.ends.push(m.index + m[0].length);
+    span(env, start, end) {
+      env.emit('ADDRESS', start, end, 0.85, 'address.pobox');
+      st.ends.push(end);
     },
   });
-  const unit: Matcher = mk({
+  const unit: Matcher = mkSpan({
     re: UNIT_RE,
-    on(m) {
-      st.units.push({ start: m.index, end: m.index + m[0].length });
+    span(_env, start, end) {
+      st.units.push({ start, end });
     },
   });
   return { street, intlPrefix, intlSuffix, numStreetNum, pobox, unit };
@@ -976,60 +1021,60 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
 
 // ---------------------------------------------------------------------------------------------
 // Check-digit identifiers that need no label
-const MBI: Matcher = mk({
+const MBI: Matcher = mkSpan({
   re: new RegExp(`(?<![\\w-])${MBI_SOURCE}(?![\\w-])`, 'iy'),
-  on(m, env) {
-    const s = m[0];
+  span(env, start, end) {
+    const s = env.text.slice(start, end);
     if (!/[A-Za-z]/.test(s) || (s !== s.toUpperCase() && s !== s.toLowerCase())) return;
-    const ctx = labelBefore(env.text, m.index, /(?:medicare|mbi|beneficiary|member|hicn)[^\n]{0,25}$/i, 40);
-    env.emit('HEALTH_PLAN_ID', m.index, m.index + s.length, ctx ? 0.97 : ctxScore(env, m.index, m.index + s.length, 0.75, 0.15, 0.3), 'plan.mbi');
+    const ctx = labelBefore(env.text, start, /(?:medicare|mbi|beneficiary|member|hicn)[^\n]{0,25}$/i, 40);
+    env.emit('HEALTH_PLAN_ID', start, end, ctx ? 0.97 : ctxScore(env, start, end, 0.75, 0.15, 0.3), 'plan.mbi');
   },
 });
-const DEA: Matcher = mk({
+const DEA: Matcher = mkSpan({
   re: /(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])/y,
-  on(m, env) {
-    if (!isValidDea(m[0])) return;
-    const ctx = labelBefore(env.text, m.index, /DEA[^\n]{0,15}$/i, 20);
-    env.emit('LICENSE', m.index, m.index + 9, ctx ? 0.97 : ctxScore(env, m.index, m.index + 9, 0.6, 0.2, 0.3), 'license.dea');
+  span(env, start, end) {
+    if (!isValidDea(env.text.slice(start, end))) return;
+    const ctx = labelBefore(env.text, start, /DEA[^\n]{0,15}$/i, 20);
+    env.emit('LICENSE', start, end, ctx ? 0.97 : ctxScore(env, start, end, 0.6, 0.2, 0.3), 'license.dea');
   },
 });
-const NPI: Matcher = mk({
+const NPI: Matcher = mkSpan({
   re: /(?<![\w-])[12]\d{9}(?![\w-])/y,
-  on(m, env) {
-    if (!isValidNpi(m[0])) return;
-    const ctx = labelBefore(env.text, m.index, /NPI[^\n]{0,15}$/i, 20);
-    env.emit('LICENSE', m.index, m.index + 10, ctx ? 0.97 : ctxScore(env, m.index, m.index + 10, 0.4, 0.2, 0.2), 'license.npi');
+  span(env, start, end) {
+    if (!isValidNpi(env.text.slice(start, end))) return;
+    const ctx = labelBefore(env.text, start, /NPI[^\n]{0,15}$/i, 20);
+    env.emit('LICENSE', start, end, ctx ? 0.97 : ctxScore(env, start, end, 0.4, 0.2, 0.2), 'license.npi');
   },
 });
-const VIN: Matcher = mk({
+const VIN: Matcher = mkSpan({
   re: /(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])/y,
-  on(m, env) {
-    const valid = isValidVin(m[0]);
-    const ctx = labelBefore(env.text, m.index, /(?:VIN|vehicle)[^\n]{0,15}$/i, 25);
+  span(env, start, end) {
+    const valid = isValidVin(env.text.slice(start, end));
+    const ctx = labelBefore(env.text, start, /(?:VIN|vehicle)[^\n]{0,15}$/i, 25);
     if (!valid && !ctx) return;
-    env.emit('VEHICLE', m.index, m.index + 17, valid ? (ctx ? 0.97 : 0.8) : 0.85, 'vehicle.vin');
+    env.emit('VEHICLE', start, end, valid ? (ctx ? 0.97 : 0.8) : 0.85, 'vehicle.vin');
   },
 });
-function cardOn(m: RegExpExecArray, env: RuleEnv): void {
-  const digits = m[0].replace(/\D/g, '');
-  if (env.text[m.index - 1] === '|' || env.text[m.index + m[0].length] === '|') return; // an HL7 field
+function cardOn(env: RuleEnv, start: number, end: number): void {
+  const digits = env.text.slice(start, end).replace(/\D/g, '');
+  if (env.text[start - 1] === '|' || env.text[end] === '|') return; // an HL7 field
   if (/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d/.test(digits)) return; // a timestamp
   if (digits.length < 12 || digits.length > 19 || !isLikelyCard(digits)) return;
-  const tech = env.scan.near(Cue.Tech, m.index, m.index + m[0].length, 30, 10);
-  env.emit('ACCOUNT', m.index, m.index + m[0].length, tech ? 0.5 : 0.88, 'account.card');
+  const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
+  env.emit('ACCOUNT', start, end, tech ? 0.5 : 0.88, 'account.card');
 }
-const CARD: Matcher = mk({
-  pre: (text, pos) => digitsInRun(text, pos, CARD_CH, 40) >= 12, re: /(?<![\w-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-])/y, on: cardOn });
-const CARD_PLAIN: Matcher = mk({ re: /(?<![\w-])\d{12,19}(?![\w-])/y, on: cardOn });
-const IBAN: Matcher = mk({
+const CARD: Matcher = mkSpan({
+  pre: (text, pos) => digitsInRun(text, pos, CARD_CH, 40) >= 12, re: /(?<![\w-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-])/y, span: cardOn });
+const CARD_PLAIN: Matcher = mkSpan({ re: /(?<![\w-])\d{12,19}(?![\w-])/y, span: cardOn });
+const IBAN: Matcher = mkSpan({
   re: /(?<![\w-])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![\w-])/y,
-  on(m, env) {
-    if (isValidIban(m[0])) env.emit('ACCOUNT', m.index, m.index + m[0].length, 0.95, 'account.iban');
+  span(env, start, end) {
+    if (isValidIban(env.text.slice(start, end))) env.emit('ACCOUNT', start, end, 0.95, 'account.iban');
   },
 });
-const UDI: Matcher = mk({
+const UDI: Matcher = mkSpan({
   re: /\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*/y,
-  on: (m, env) => env.emit('DEVICE', m.index, m.index + m[0].length, 0.95, 'device.udi'),
+  span: (env, start, end) => env.emit('DEVICE', start, end, 0.95, 'device.udi'),
 });
 /**
  * A UDI after its label ("UDI 00643169007222", "device identifier: 0100643169007222172501011012345",
@@ -1644,6 +1689,7 @@ export const __testing = {
   timeAfterAt,
   clockEnd,
   firstYearLongAgo,
+  namedDateBase,
   eventPhraseBefore,
   monthAt,
   monthAfterDay,

@@ -13,6 +13,18 @@ import { PHI_TYPES, type PhiType } from '../../src/phi/types';
 import { isValidMonthDay } from '../../src/phi/validators';
 import { fuzz } from '../support/fuzz';
 
+/** A matcher's rule: `span` (bounds only) when it has one, else `on` (the match). */
+type RuleOf = {
+  re: RegExp;
+  on: (m: RegExpExecArray, env: RuleEnv) => void;
+  span: ((env: RuleEnv, start: number, end: number) => void) | undefined;
+};
+/** Runs a matcher's rule on a match of its regex, as the dispatcher does. */
+function runRule(mt: RuleOf, m: RegExpExecArray, env: RuleEnv): void {
+  if (mt.span !== undefined) mt.span(env, m.index, m.index + m[0].length);
+  else mt.on(m, env);
+}
+
 const N = 2000;
 
 /** End of the sticky regex at q, or `none`. */
@@ -96,6 +108,27 @@ describe('char-code helpers of patterns.ts against their regex', () => {
           const want = m !== null && Number(m[1]) < 2005;
           if (want) yes++;
           expect([start, end, h.firstYearLongAgo(text, start, end)]).toEqual([start, end, want]);
+        }
+      }
+    }
+    expect(yes).toBeGreaterThan(500);
+  });
+
+  it('namedDateBase', () => {
+    const dayRe = /(?:^|\D)(\d{1,2})(?:st|nd|rd|th)?(?!\d)/;
+    const pieces = ['1', '12', '123', '2024', '0', '00', '31', '32', 'st', 'th', 'nd', ' ', '-', '/', 'Mar', ',', "'", 'x'];
+    let yes = 0;
+    // (every start and end: fewer and shorter texts than the tests above)
+    for (let seed = 1; seed <= N / 2; seed++) {
+      const text = fuzz(seed, pieces, 4);
+      for (let start = 0; start <= text.length; start++) {
+        for (let end = start; end <= text.length; end++) {
+          const s = text.slice(start, end);
+          const day = dayRe.exec(s);
+          const ok = day !== null && Number(day[1]) >= 1 && Number(day[1]) <= 31;
+          const want = ok ? (/\d{4}/.test(s) ? 0.65 : 0.5) : -1;
+          if (ok) yes++;
+          expect([start, end, h.namedDateBase(text, start, end)]).toEqual([start, end, want]);
         }
       }
     }
@@ -370,7 +403,7 @@ describe('helpers over the digit runs of a Scan against their regex', () => {
         const end = m.index + m[0].length;
         same(p, end === shape.lastIndex || end === e + 3, true);
         const before = env.count;
-        intl.on(m, env);
+        runRule(intl, m, env);
         same(p, env.count, before);
       });
     }
@@ -381,7 +414,7 @@ describe('helpers over the digit runs of a Scan against their regex', () => {
 
 describe('char-code parts of the matchers against their regex', () => {
   /** Matchers whose `pre` must hold wherever their regex matches and their rule emits, with text pieces for each. */
-  type Pre = { re: RegExp; on: (m: RegExpExecArray, env: RuleEnv) => void; pre: ((text: string, pos: number) => boolean) | undefined };
+  type Pre = RuleOf & { pre: ((text: string, pos: number) => boolean) | undefined };
   const pres: Array<[string, () => Pre, string[], number]> = [
     ['INTL', () => h.matchers.INTL, ['+44 20', ' 7946 0958', '0490', ' 75 40 81', '(37) 788-063', '00', '1', '12', '123', '.', '-', ' ', '(', ')', '+', 'x12', 'phone ', '\n'], 800],
     ['CARD', () => h.matchers.CARD, ['4111 1111 1111 1111', '4111-1111-1111-1111', '4111111111111111', '5500 0000 0000 0004', '4111', ' 1111', '1', ' ', ' ', '-', 'x', '|', '\n'], 300],
@@ -402,7 +435,7 @@ describe('char-code parts of the matchers against their regex', () => {
           const m = re.exec(text);
           if (m === null || m[0].length === 0) continue;
           const before = env.count;
-          mt.on(m, env);
+          runRule(mt, m, env);
           if (env.count === before) continue;
           emits++;
           same(pos, mt.pre!(text, pos), true);
