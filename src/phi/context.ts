@@ -498,9 +498,26 @@ function newEntry(tok: string, hash: number): number {
  */
 const PACK_MAX = 8;
 
+/** The index of the entry of the spelling that packs to (lo, hi) and hashes to `hash`, or -1 if there is none yet. */
+function packedInfo(hash: number, lo: number, hi: number): number {
+  const table = infoTable;
+  const mask = table.length - 1;
+  const tag = hash & ~INDEX_MASK;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const v = table[slot]!;
+    if (v === 0) return -1;
+    if ((v & ~INDEX_MASK) === tag) {
+      const m = ((v & INDEX_MASK) - 1) << 3;
+      if (infoMeta[m + 4] === lo && infoMeta[m + 5] === hi) return (v & INDEX_MASK) - 1;
+    }
+  }
+}
+
 /**
  * The index of the entry (infoList, infoMeta) of the capitalised word text[s, e) (codes `u`, FNV-1a
  * hash `hash`; `lo`, `hi` its packed codes and `any` the OR of its codes, see PACK_MAX).
+ * The scan calls it only when the quick look-ups (SHORT_INFO, packedInfo) found nothing: for a
+ * new spelling, or one that does not pack.
  */
 function infoAt(text: string, u: Uint16Array, s: number, e: number, hash: number, lo: number, hi: number, any: number): number {
   const len = e - s;
@@ -715,6 +732,9 @@ export class Scan {
     let nd = 0;
     let nk = 0;
     let nt = 0;
+    /** The end and facts of capitalised word nw - 1 (none yet: an end too far back to join). */
+    let lastEnd = -3;
+    let lastFacts = 0;
     let p = 0;
     while (p < n) {
       const c = u[p]!;
@@ -773,7 +793,8 @@ export class Scan {
         let d = 0;
         for (;;) {
           d = u[e]!; // 0 past the end
-          while (d < 0x500 && (CLASS[d]! & CH_LETTER) !== 0) {
+          // (letters A-Z a-z tested by arithmetic, before the class table: below 0xc0 they are the only letters)
+          while ((d | 32) - 97 >>> 0 < 26 || (d >= 0xc0 && d < 0x500 && (CLASS[d]! & CH_LETTER) !== 0)) {
             h = Math.imul(h ^ d, 0x01000193);
             hi = (hi << 8) | (lo >>> 24);
             lo = (lo << 8) | d;
@@ -795,7 +816,13 @@ export class Scan {
         if (before === 91 ? e - p === 3 && c === 80 && u[p + 1] === 72 && u[p + 2] === 73 : before === 58 && text.startsWith('[PHI:', p - 5)) {
           // this app's own masks ("[PHI:NAME]") are neither words nor context
         } else {
-          const k = infoAt(text, u, p, e, h, lo, hi, any);
+          // most spellings seen before are found here, without the call (see infoAt)
+          const len = e - p;
+          let k = -1;
+          if (len > 2) {
+            if (len <= PACK_MAX && any < 256) k = packedInfo(h, lo, hi);
+          } else if (any < 128) k = SHORT_INFO[len === 1 ? c : 128 + (c << 7) + (lo & 127)]! - 1;
+          if (k < 0) k = infoAt(text, u, p, e, h, lo, hi, any);
           const f = infoMeta[(k << 3) + 2]!;
           if ((f & Fact.Listed) !== 0) {
             listedInfos[nl] = infoList[k]!;
@@ -805,15 +832,17 @@ export class Scan {
             knownPos[nk] = p;
             knownEntries[nk++] = infoList[k]!.known!;
           }
-          if (nw > 0) {
-            const prevEnd = we[nw - 1]!;
-            const gap = p - prevEnd;
-            const c0 = u[prevEnd]!;
-            if (gap === 1 ? c0 === 32 : gap === 2 && (c0 === 46 || c0 === 32) && u[prevEnd + 1] === 32) facts[nw - 1]! |= Fact.JoinedNext;
+          // (the previous word's end and facts kept at hand: no reading back from the lists)
+          const gap = p - lastEnd;
+          if (gap <= 2) {
+            const c0 = u[lastEnd]!;
+            if (gap === 1 ? c0 === 32 : (c0 === 46 || c0 === 32) && u[lastEnd + 1] === 32) facts[nw - 1] = lastFacts | Fact.JoinedNext;
           }
           ws[nw] = p;
           we[nw] = e;
           facts[nw++] = f;
+          lastEnd = e;
+          lastFacts = f;
         }
         p = d === 32 ? e + 1 : e;
       } else if (c === 58) {

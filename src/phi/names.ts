@@ -4,7 +4,7 @@
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
 import { isRegexSpace, isUpperAscii, isWordCode } from './chars';
-import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type Scan, type TokenInfo } from './context';
+import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type KnownEntry, type Scan, type TokenInfo } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
 
@@ -328,28 +328,55 @@ function lowerFacts(w: string): number {
   return f;
 }
 
-/** `minScore`: candidates below it are dropped anyway, so their finishing touches are skipped. */
-export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
-  const text = scan.text;
-  const n = scan.wordCount;
-  const { ws, we } = scan;
-  // per word: its spelling's Code bits (and the scan's own Fact bits above them, never read here)
-  const code = scan.facts;
+/**
+ * What scoring the runs of capitalised words of one text needs, in fields (read into locals by
+ * each method) rather than in variables its helpers would capture: V8 reads a captured variable
+ * from the closure's context and checks it is initialised at every use.
+ */
+class RunScorer {
+  readonly text: string;
+  readonly n: number;
+  readonly ws: number[];
+  readonly we: number[];
+  /** Per word: its spelling's Code bits (and the scan's own Fact bits above them, never read here). */
+  readonly code: number[];
+  readonly knownPos: number[];
+  readonly knownEntries: KnownEntry[];
+  readonly nk: number;
+  /**
+   * Cue words around a run, from the known words in text order: a cursor moves on with the runs
+   * (their starts only increase) instead of a search per cue.
+   */
+  kc = 0;
 
-  // Cue words around a run, from the known words in text order: a cursor moves on with the runs
-  // (their starts only increase) instead of a search per cue.
-  const { knownPos, knownEntries } = scan;
-  const nk = knownPos.length;
-  let kc = 0;
+  constructor(
+    scan: Scan,
+    readonly emit: Emit,
+    /** Candidates below it are dropped anyway, so their finishing touches are skipped. */
+    readonly minScore: number,
+  ) {
+    this.text = scan.text;
+    this.n = scan.wordCount;
+    this.ws = scan.ws;
+    this.we = scan.we;
+    this.code = scan.facts;
+    this.knownPos = scan.knownPos;
+    this.knownEntries = scan.knownEntries;
+    this.nk = scan.knownPos.length;
+  }
+
   /**
    * Which of scan.near(Clinical, ws[a], we[b], 80, 40), near(Tech, ws[a], we[b], 30, 20) and, before
    * ws[a], near(NameIntro, .., 12), near(NameIntro, .., 24), near(WeakIntro, .., 5) hold (Near bits; Tech may be missing where Clinical is set).
    */
-  const cuesAround = (a: number, b: number): number => {
+  cuesAround(a: number, b: number): number {
+    const { ws, we, knownPos, knownEntries, nk } = this;
+    let kc = this.kc;
     const at = ws[a]!;
     const end = we[b]!;
     const lo = at - 80;
     while (kc < nk && knownPos[kc]! < lo) kc++;
+    this.kc = kc;
     const hi = end + 40;
     let found = 0;
     for (let k = kc; k < nk; k++) {
@@ -367,10 +394,11 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       }
     }
     return found;
-  };
+  }
 
   /** The intro score before run start a (`near`: cuesAround). */
-  const introBefore = (i: number, near: number): number => {
+  introBefore(i: number, near: number): number {
+    const { text, ws, we, code } = this;
     const at = ws[i]!;
     // a title right before: "Mrs. Garcia", "Dr Patel"
     if (i > 0 && (code[i - 1]! & Code.Title) !== 0 && at - we[i - 1]! <= 2) return 0.5;
@@ -381,9 +409,10 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if ((near & Near.Intro24) !== 0) return 0.25;
     if ((near & Near.Weak) !== 0) return 0.05;
     return 0;
-  };
+  }
 
-  const scoreRun = (a: number, b: number): void => {
+  scoreRun(a: number, b: number): void {
+    const { text, ws, we, code, n, minScore } = this;
     let words = 0;
     let sum = 0;
     for (let k = a; k <= b; k++) {
@@ -393,7 +422,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       sum += EV[c & Code.EvIndex]!;
     }
     if (words === 0) return;
-    const near = cuesAround(a, b);
+    const near = this.cuesAround(a, b);
     const ca = code[a]!;
     const cb = code[b]!;
     const firstIsFirst = (ca & Code.First) !== 0;
@@ -403,7 +432,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       score = 0.3 + 0.55 * (sum / words);
       if ((firstIsFirst || (ca & Code.Initial) !== 0) && (cb & Code.Last) !== 0) score += 0.15;
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
-      if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = introBefore(a, near)) === 0) score -= 0.4;
+      if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = this.introBefore(a, near)) === 0) score -= 0.4;
     } else {
       const k = ca & Code.EvIndex;
       const e = EV[k]!;
@@ -440,7 +469,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
         }
       }
     }
-    if (intro < 0) intro = introBefore(a, near);
+    if (intro < 0) intro = this.introBefore(a, near);
     score += intro;
     const possessive = (cb & Code.Possessive) !== 0;
     if (possessive && words === 1) score += 0.1;
@@ -455,8 +484,18 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     }
     if (score > 1) score = 1;
     if (score <= 0) return;
-    emit('NAME', start, end, score, words >= 2 ? 'name.full' : intro >= 0.35 ? 'name.intro' : 'name.single');
-  };
+    this.emit('NAME', start, end, score, words >= 2 ? 'name.full' : intro >= 0.35 ? 'name.intro' : 'name.single');
+  }
+}
+
+/** `minScore`: candidates below it are dropped anyway, so their finishing touches are skipped. */
+export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
+  const text = scan.text;
+  const n = scan.wordCount;
+  // per word: its spelling's Code bits (and the scan's own Fact bits above them, never read here)
+  const code = scan.facts;
+  const { knownPos, knownEntries } = scan;
+  const nk = knownPos.length;
 
   // HL7 names: a match starts in the run of [A-Za-z'-] right before its first '^'. From each
   // '^' on, the leftmost match at or after the start of that run (as a global regex search from
@@ -549,6 +588,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     emit('NAME', end - last.length - 1 - first.length, end, 0.85, 'name.relative');
   }
 
+  const scorer = new RunScorer(scan, emit, minScore);
   let i = 0;
   while (i < n) {
     // a run of capitalised words / initials joined by single spaces ("A B", "A. B", "A  B"): the
@@ -570,7 +610,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
         break;
       }
     }
-    if (a <= b) scoreRun(a, b);
+    if (a <= b) scorer.scoreRun(a, b);
     i = next;
   }
 }
