@@ -614,3 +614,20 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     i = next;
   }
 }
+
+/**
+ * Test-only, for test/unit/phi-charcode-names.test.ts: the char-code helpers that stand for a
+ * regex (their doc comments state it), and the word lists the tests build the regexes from.
+ */
+export const __testing = {
+  signOffBefore,
+  caretTail,
+  isCaretNameCh,
+  caretBoundary,
+  speechAfter,
+  speechBefore,
+  lineStartBefore,
+  suffixAt,
+  SPEECH_END,
+  MESSAGE_TYPES,
+};
