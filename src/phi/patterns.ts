@@ -186,7 +186,7 @@ const isHostCh = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 
  * "&patient_id=…", "?last_name=…"), or a path to a patient's or member's own page with its id
  * ("/patients/8812/chart"). Generic words in an API path ("/v2/records/123") are not enough.
  */
-const URL_PERSONAL = /[?&](?:patient|pt|mrn|dob|ssn|member|person|chart|record)[\w-]*=|[?&](?:first|last|full|patient|pt|member)[_-]?name=|\/(?:patients?|pts?|mrns?|members?|persons?|people|charts?)\/[\w-]*\d/i;
+const URL_PERSONAL = /[?&](?:patient|pt|mrn|dob|ssn|member|person|chart|record)(?:[_-]?(?:id|no|num|number|nbr|name))?=|[?&](?:first|last|full)[_-]?name=|\/(?:patients?|pts?|mrns?|members?|persons?|people|charts?)\/[\w-]*\d/i;
 /**
  * A person's own page on a social network: one path segment naming the person
  * ("facebook.com/maria.garcia.5", "linkedin.com/in/…", "youtube.com/@…"), not a company page,
@@ -357,11 +357,13 @@ const INTL: Matcher = mkSpan({
 });
 /**
  * A label of some other identifier right before a bare number ("account number 4455667788",
- * "acct# …", "member no. …"): the number is that identifier (its own rule types it), not a phone
- * number, although "number" and "#" alone would read as a phone label.
+ * "acct# …", "member no. …"): the number is that identifier, not a phone number, although
+ * "number" and "#" alone would read as a phone label. Only labels whose own rule types the number
+ * are listed (test/unit/detect.test.ts checks each): after "case", "order" or "reference" a
+ * number may still be a phone number.
  */
 const OTHER_ID_LABEL_BEFORE =
-  /\b(?:account|acct|a\/c|member|mbr|subscriber|policy|claim|invoice|order|case|mrn|chart|record|npi|dea|routing|serial|tracking|confirmation|reference|ref|license|licence|medicaid|medicare)(?:[ .]{0,2}(?:number|num|nbr|no\.?|#|id|identifier|code)){0,2}\s{0,3}(?:[:#=]|is)?\s{0,3}$/i;
+  /\b(?:account|acct|a\/c|member|mbr|subscriber|policy|claim|mrn|npi|routing|medicaid|medicare)(?:[ .]{0,2}(?:number|num|nbr|no\.?|#|id|identifier|code)){0,2}\s{0,3}(?:[:#=]|is)?\s{0,3}$/i;
 const BARE10: Matcher = mkCode(/(?<![\w-])\d{10}(?![\w-])/y, (env, p) => {
   const { text } = env;
   if (!digitTokenAt(text, p, 10)) return -1;
@@ -1083,11 +1085,11 @@ const UDI: Matcher = mkSpan({
  * further application identifiers; a HIBCC UDI starts with '+', a letter and three characters.
  */
 const UDI_LABELLED: Matcher = mk({
-  re: /(?:UDI|unique device identifier|device identifier|UDI-DI)(?:[ .]{0,2}(?:number|num|nbr|no\.?|#|code))?\s{0,3}(?:[:#=]|is)?\s{0,3}(\d{14,50}|\+[A-Z][A-Z0-9]{3}[A-Z0-9]{1,18}(?:\/[$+%A-Z0-9]{1,40})?)(?![\w$+%/-])/iy,
+  re: /(?:UDI-DI|UDI|unique device identifier|device identifier)(?:[ .]{0,2}(?:number|num|nbr|no\.?|#|code))?\s{0,3}(?:[:#=]|is)?\s{0,3}(\d{14,50}|\+[A-Z][A-Z0-9]{3}[A-Z0-9]{1,18}(?:\/[$+%A-Z0-9]{1,40})?)(?![\w$+%/-])/iy,
   on(m, env) {
     const value = m[1]!;
     const gs1 = value.charCodeAt(0) !== 43; // not '+'
-    if (gs1 && !(value.length === 14 ? isValidGtin(value) : value.startsWith('01') && isValidGtin(value.slice(2, 16)))) return;
+    if (gs1 && !(value.length === 14 ? isValidGtin(value) : value.length >= 16 && value.startsWith('01') && isValidGtin(value.slice(2, 16)))) return;
     const start = m.index + m[0].length - value.length;
     env.emit('DEVICE', start, start + value.length, 0.92, 'device.udi-label');
   },
@@ -1165,7 +1167,7 @@ const ZIP_LABELLED: Matcher = mk({
   },
 });
 onWords('zip postal post postcode', ZIP_LABELLED);
-onWords('udi unique device', UDI_LABELLED);
+onWords('udi udi-di unique device', UDI_LABELLED);
 registerWords(WORD_MATCHERS.keys());
 tagWords(WORD_MATCHERS.keys(), WordTag.Trigger);
 const ADDRESS_WORDS = 'rua via viale calle avenida rue avenue boulevard piazza plaza ulica ul strada carrer camino largo';

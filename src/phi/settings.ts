@@ -31,12 +31,20 @@ export class SettingsError extends Error {
 const MAX_PATTERN_LENGTH = 300;
 const MAX_REPEAT = 100;
 
+/** The largest RE2 program an admin pattern may compile to: a search costs about its size per character. */
+const MAX_PROGRAM_SIZE = 400;
+/** How long one admin pattern may search one text before the scan stops with an error. */
+export const ADMIN_PATTERN_BUDGET_MS = 2000;
+
 /**
  * A regular expression an admin typed (a custom pattern, an MRN format, an allowlisted key
  * pattern). It is run by RE2 (the `re2js` port of Google's RE2), never by V8's backtracking
- * engine: RE2's matching time is linear in the text for every pattern, so a careless or hostile
- * pattern cannot stall a scan. (In V8, `(a+)+$` is exponential on a run of a's, and
- * `[A-Z0-9]+-[A-Z0-9]+` is quadratic on a long run of digits: 26 s for 100,000 digits.)
+ * engine: in V8, `(a+)+$` is exponential on a run of a's, and `[A-Z0-9]+-[A-Z0-9]+` is quadratic
+ * on a long run of digits (26 s for 100,000 digits). One RE2 search is linear in the text and the
+ * pattern's program size, which is capped; but a pattern whose every short match could still grow
+ * (`\d(?:\d*Q)?`) makes each of many searches read to the end of the text, so the searches of one
+ * text share a time budget: past it, `each` throws a SettingsError naming the pattern (never the
+ * text), and the scan fails visibly instead of stalling.
  */
 export interface AdminPattern {
   /** The pattern as the admin typed it. */
@@ -45,31 +53,78 @@ export interface AdminPattern {
   each(text: string, found: (start: number, end: number) => void): void;
 }
 
-/** JavaScript's `\uXXXX` and `\u{X…}` escapes in RE2's spelling `\x{…}`; everything else as written. */
+/** JavaScript's white space beyond RE2's `\s` ([\t\n\f\r ]): \v, no-break and other Unicode spaces, line separators, BOM. */
+const JS_EXTRA_SPACE = '\\x{000B}\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+
+/**
+ * An admin's JavaScript-style pattern in RE2's spelling: `\uXXXX` (a surrogate pair as one code
+ * point) and `\u{X…}` as `\x{…}`, and `\s` / `\S` with JavaScript's meaning (Jira text is full of
+ * no-break spaces). Everything else is written the same in both.
+ */
 function toRe2Syntax(source: string): string {
-  return source.replace(/\\(?:u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}|[^])/g, (all: string, hex4?: string, hexN?: string) =>
-    hex4 !== undefined ? `\\x{${hex4}}` : hexN !== undefined ? `\\x{${hexN}}` : all,
-  );
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '[' && !inClass) {
+      inClass = true;
+      out += c;
+    } else if (c === ']' && inClass) {
+      inClass = false;
+      out += c;
+    } else if (c !== '\\' || i + 1 >= source.length) {
+      out += c;
+    } else {
+      const e = source[i + 1]!;
+      const pair = /^u(D[89AB][0-9A-F]{2})\\u(D[C-F][0-9A-F]{2})/i.exec(source.slice(i + 1, i + 13));
+      const hex4 = /^u([0-9A-Fa-f]{4})/.exec(source.slice(i + 1, i + 6));
+      const hexN = /^u\{([0-9A-Fa-f]{1,6})\}/.exec(source.slice(i + 1, i + 10));
+      if (pair) {
+        const cp = 0x10000 + ((parseInt(pair[1]!, 16) - 0xd800) << 10) + (parseInt(pair[2]!, 16) - 0xdc00);
+        out += `\\x{${cp.toString(16)}}`;
+        i += 11; // the 11 characters after the backslash: uD83D\uDE00
+      } else if (hex4 || hexN) {
+        out += `\\x{${(hex4 ?? hexN)![1]}}`;
+        i += (hex4 ?? hexN)![0].length;
+      } else if (e === 's') {
+        out += inClass ? `\\s${JS_EXTRA_SPACE}` : `[\\s${JS_EXTRA_SPACE}]`;
+        i++;
+      } else if (e === 'S' && !inClass) {
+        out += `[^\\s${JS_EXTRA_SPACE}]`;
+        i++;
+      } else {
+        out += c + e;
+        i++;
+      }
+    }
+  }
+  return out;
 }
 
-/** RE2's reason for refusing a pattern, in the words an admin knows. */
+/** At most `n` characters of something an admin typed, for an error message. */
+const clip = (v: string, n = 20) => (v.length > n ? `${v.slice(0, n)}…` : v);
+
+/** RE2's reason for refusing a pattern, in the words an admin knows (RE2 quotes the pattern: clipped). */
 function re2Reason(message: string): string {
   if (/`\(\?[=!]/.test(message)) return 'lookahead is not supported';
   if (/`\(\?<[=!]/.test(message)) return 'lookbehind is not supported';
   if (/escape sequence: `\\(?:[1-9]|k)/.test(message)) return 'backreferences are not supported';
-  return `invalid regular expression: ${message.replace(/^error parsing regexp: /, '')}`;
+  if (/invalid repeat count/.test(message)) return `repetition counts above ${MAX_REPEAT}, or nested repetitions of more than 1000 in all, are not allowed`;
+  const m = /^error parsing regexp: ([^`]*)(?:`([^`]*)`)?/.exec(message);
+  return m ? `invalid regular expression: ${m[1]!.trim()}${m[2] !== undefined ? ` \`${clip(m[2])}\`` : ''}` : 'invalid regular expression';
 }
 
 /**
- * Compiles an admin's pattern for RE2, or says why it cannot be used: empty, longer than 300
- * characters, a flag other than g i m s u, a repetition count above 100, or syntax RE2 does not
- * have (lookaround, backreferences) or that is invalid. Matching with what it returns takes linear
- * time whatever the pattern.
+ * Compiles an admin's pattern for RE2, or says why it cannot be used: not a string or empty,
+ * longer than 300 characters, a flag other than g i m s u, a repetition count above 100, a
+ * program too large, or syntax RE2 does not have (lookaround, backreferences) or that is invalid.
+ * `what` names the pattern in the error a search over its time budget throws.
  */
-export function compileAdminPattern(source: string, flags = ''): AdminPattern | string {
-  if (typeof source !== 'string' || source.length === 0) return 'pattern is empty';
+export function compileAdminPattern(source: unknown, flags: unknown = '', what = 'pattern'): AdminPattern | string {
+  if (typeof source !== 'string') return 'pattern must be a string';
+  if (source.length === 0) return 'pattern is empty';
   if (source.length > MAX_PATTERN_LENGTH) return `pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
-  if (typeof flags !== 'string' || !/^[gimsu]*$/.test(flags)) return `unsupported flags "${String(flags)}" (use g, i, m, s, u)`;
+  if (typeof flags !== 'string' || !/^[gimsu]*$/.test(flags)) return `unsupported flags "${clip(String(flags))}" (use g, i, m, s, u)`;
   for (const m of source.matchAll(/\{(\d+)(?:,(\d*))?\}/g)) {
     if (Number(m[1]) > MAX_REPEAT || (m[2] !== undefined && m[2] !== '' && Number(m[2]) > MAX_REPEAT)) {
       return `repetition counts above ${MAX_REPEAT} are not allowed`;
@@ -82,27 +137,26 @@ export function compileAdminPattern(source: string, flags = ''): AdminPattern | 
   } catch (e) {
     return re2Reason(e instanceof Error ? e.message : String(e));
   }
+  if (re.programSize() > MAX_PROGRAM_SIZE) return `pattern is too complex (RE2 program size ${re.programSize()}, at most ${MAX_PROGRAM_SIZE}): use fewer or smaller repetitions`;
   return {
     source,
     each(text, found) {
       const m = re.matcher(text);
+      const deadline = performance.now() + ADMIN_PATTERN_BUDGET_MS;
       while (m.find()) {
         const start = m.start();
         const end = m.end();
         if (end > start) found(start, end);
+        if (performance.now() > deadline) {
+          throw new SettingsError(`${what}: searching one text of ${text.length} characters took longer than ${ADMIN_PATTERN_BUDGET_MS} ms; simplify the pattern`);
+        }
       }
     },
   };
 }
 
-/** Why an admin's pattern cannot be used, or null when it can (see compileAdminPattern). */
-export function checkPatternSafety(source: string, flags = ''): string | null {
-  const compiled = compileAdminPattern(source, flags);
-  return typeof compiled === 'string' ? compiled : null;
-}
-
 function compileChecked(source: string, flags: string, what: string): AdminPattern {
-  const compiled = compileAdminPattern(source, flags);
+  const compiled = compileAdminPattern(source, flags, what);
   if (typeof compiled === 'string') throw new SettingsError(`${what}: ${compiled}`);
   return compiled;
 }

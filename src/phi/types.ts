@@ -52,9 +52,14 @@ export interface CustomPattern {
   /** Stable identifier, shown in findings as `custom:<id>`. */
   id: string;
   type: PhiType;
-  /** JavaScript regular expression source (no delimiters). Validated before use. */
+  /**
+   * Regular expression source (no delimiters) in JavaScript's spelling, run by RE2: no lookaround
+   * or backreferences. Validated before use (see compileAdminPattern).
+   */
   pattern: string;
+  /** Any of g i m s u (g is implied). */
   flags?: string;
+  /** 0–1; 0.98 when absent. */
   score?: number;
 }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createDetector, detect } from '../../src/phi/detect';
-import { SettingsError, checkPatternSafety } from '../../src/phi/settings';
+import { SettingsError, compileAdminPattern } from '../../src/phi/settings';
+
+/** Why an admin pattern is refused, or null. */
+const refusal = (source: unknown, flags?: unknown) => {
+  const c = compileAdminPattern(source, flags);
+  return typeof c === 'string' ? c : null;
+};
 import { PHI_TYPES, type Finding, type PhiType } from '../../src/phi/types';
 
 /** The [type, text] of every finding, for readable assertions. */
@@ -182,6 +188,7 @@ describe('detect: IT-ticket noise is not PHI', () => {
     'GET https://api.vendor.com/v2/records/123 returned 500',
     'dashboard https://grafana.int/d/abc?var-name=ehr-db&from=now-6h is blank',
     'vendor page linkedin.com/company/epic-systems and facebook.com/groups/123456',
+    'report https://reports.example.com/list?recordsPerPage=50 times out',
   ])('%j', (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -252,7 +259,24 @@ describe('settings', () => {
     ]);
   });
 
+  // (the labels patterns.ts OTHER_ID_LABEL_BEFORE lists: each must type the number itself)
+  it.each(['account number', 'acct#', 'a/c', 'member number', 'mbr', 'subscriber number', 'policy number', 'claim number', 'mrn', 'npi', 'routing number', 'medicaid', 'medicare'])(
+    'a bare 10-digit number after %j is that label\'s identifier, not a PHONE',
+    (label) => {
+      const text = `${label} 4455667788`;
+      const types = detect(text).filter((f) => text.slice(f.start, f.end) === '4455667788').map((f) => f.type);
+      expect(types.length).toBe(1);
+      expect(types[0]).not.toBe('PHONE');
+    },
+  );
+
+  it.each(['case # 4155551234', 'call me in case 4155551234', 'tracking number 4155551234', 'reference number 4155551234'])('%j stays a PHONE', (text) => {
+    expect(found(text)).toEqual([['PHONE', '4155551234']]);
+  });
+
   it('a GS1 UDI after its label needs its GTIN check digit', () => {
+    expect(found('UDI-DI: 00643169007222')).toEqual([['DEVICE', '00643169007222']]);
+    expect(detect('UDI 014006381333931 scanned').filter((f) => f.rule === 'device.udi-label')).toEqual([]);
     expect(detect('UDI 00643169007223 scanned').filter((f) => f.rule === 'device.udi-label')).toEqual([]);
     expect(detect('UDI 0200643169007222 scanned').filter((f) => f.rule === 'device.udi-label')).toEqual([]);
   });
@@ -278,7 +302,7 @@ describe('settings', () => {
     ['([a-z', 'invalid'],
     ['', 'empty'],
   ])('refuses the pattern %j with a clear reason', (pattern, why) => {
-    expect(checkPatternSafety(pattern)).toMatch(why);
+    expect(refusal(pattern)).toMatch(why);
     expect(() => createDetector({ customPatterns: [{ id: 'x', type: 'MRN', pattern }] })).toThrow(SettingsError);
     expect(() => createDetector({ mrnFormats: [pattern] })).toThrow(SettingsError);
     expect(() => createDetector({ allowlist: { domains: [], ipRanges: [], keyPatterns: [pattern] } })).toThrow(SettingsError);
@@ -291,7 +315,7 @@ describe('settings', () => {
   });
 
   it.each(['\\bHX\\d{6}\\b', 'CSN-\\d{8}', '[A-Z]{2}\\d{7}', '(?:MRN|MR#)\\s*\\d{6,10}', '(?<site>[A-Z]{2})-\\d{6}'])('accepts the pattern %j', (p) => {
-    expect(checkPatternSafety(p)).toBeNull();
+    expect(refusal(p)).toBeNull();
   });
 
   // Each of these takes V8's backtracking engine exponential or quadratic time on the text beside
@@ -313,6 +337,43 @@ describe('settings', () => {
     expect(spans(mrn.filter((f) => f.rule === 'mrn.site-format'))).toEqual(want);
     // as an allowlisted key pattern it runs in the windows around candidates
     expect(() => createDetector({ allowlist: { domains: [], ipRanges: [], keyPatterns: [pattern] } }).detect(`${text} SSN 219-09-9991`)).not.toThrow();
+  });
+
+  it('refuses too complex a pattern, non-strings, and clips what it echoes', () => {
+    expect(refusal('(.{100}){9}Q')).toMatch(/too complex/);
+    expect(refusal('(a{100}){100}')).toMatch(/nested repetitions/);
+    expect(refusal(42)).toBe('pattern must be a string');
+    const long = refusal('HX', 'x'.repeat(5000))!;
+    expect(long).toMatch(/unsupported flags/);
+    expect(long.length).toBeLessThan(80);
+    expect(refusal('(' + 'a'.repeat(290))!.length).toBeLessThan(120);
+  });
+
+  it('stops a pattern whose many searches each read to the end, with an error naming the pattern and not the text', () => {
+    // every digit is a match that could still grow into "digits then Q": each search reads to the end
+    const d = createDetector({ customPatterns: [{ id: 'grow', type: 'OTHER_ID', pattern: '\\d(?:\\d*Q)?' }] });
+    const text = '7'.repeat(40_000);
+    expect(() => d.detect(text)).toThrow(SettingsError);
+    expect(() => d.detect(text)).toThrow(/^custom pattern grow: searching one text of 40000 characters took longer than/);
+    // the same pattern on an ordinary ticket is fine
+    expect(found('code 12Q and 7', d.detect('code 12Q and 7')).filter(([t]) => t === 'OTHER_ID')).toEqual([
+      ['OTHER_ID', '12Q'],
+      ['OTHER_ID', '7'],
+    ]);
+  });
+
+  it('admin patterns read \\s as JavaScript does (no-break spaces) and a surrogate-pair escape as one character', () => {
+    const d = createDetector({
+      customPatterns: [
+        { id: 'nb', type: 'MRN', pattern: 'HX\\s*\\d{6}' },
+        { id: 'emoji', type: 'OTHER_ID', pattern: 'tag\\uD83D\\uDE00\\d{3}' },
+      ],
+    });
+    const text = 'see HX\u00a0123456 and tag\u{1F600}123';
+    expect(found(text, d.detect(text)).filter(([, v]) => v.startsWith('HX') || v.startsWith('tag'))).toEqual([
+      ['MRN', 'HX\u00a0123456'],
+      ['OTHER_ID', 'tag\u{1F600}123'],
+    ]);
   });
 
   it('admin patterns report UTF-16 offsets, know \\uXXXX escapes and the i flag', () => {
