@@ -918,6 +918,15 @@ export class Scan {
     return a < end && list[a]! <= to + after;
   }
 
+  /**
+   * `near`, counting only the cue words outside [from, to): one starting in the `before`
+   * characters before `from`, or in the `after` characters from `to` on. For a span whose own words
+   * are no context (a link's "/v2/records/123").
+   */
+  nearOutside(cue: Cue, from: number, to: number, before: number, after = 0): boolean {
+    return this.near(cue, from - 1, from - 1, before - 1, 0) || (after > 0 && this.near(cue, to, to, 0, after));
+  }
+
   /** `cuePos`: the known words' positions grouped by cue bit, each group in text order; `cueStarts`: where each group starts. */
   private indexCues(): number[] {
     const { knownPos, knownEntries } = this;

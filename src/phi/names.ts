@@ -52,7 +52,9 @@ const GOES_ON = new Set(['said', 'says', 'will', 'would', 'call', 'calls', 'call
  * ("will call", "mark bill") and does not go on as a sentence.
  */
 function lowerCensusName(first: string, last: string): boolean {
-  return FIRST_NAMES.has(first) && SURNAMES.has(last) && !(COMMON_WORDS.has(first) && COMMON_WORDS.has(last)) && !GOES_ON.has(last);
+  const ff = lowerFacts(first);
+  const lf = lowerFacts(last);
+  return (ff & Lower.First) !== 0 && (lf & Lower.Last) !== 0 && ((ff | lf) & Lower.Plain) !== 0 && !GOES_ON.has(last);
 }
 
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */

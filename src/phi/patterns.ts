@@ -131,15 +131,20 @@ class Dispatcher {
 
 const clamp = (n: number) => (n < 0 ? 0 : n > 1 ? 1 : n);
 
-/** Context adjustment shared by most rules: clinical words near raise, technical words near lower. */
-function ctxScore(env: RuleEnv, start: number, end: number, base: number, up: number, down: number, window = 80): number {
-  const clinical = env.scan.near(Cue.Clinical, start, end, window, 20) || env.scan.near(Cue.Personal, start, end, 30, 0);
-  const tech = env.scan.near(Cue.Tech, start, end, 40, 15);
+/**
+ * Context adjustment shared by most rules: clinical words near raise, technical words near lower.
+ * `outside`: only the words around the span count, not its own (see Scan.nearOutside).
+ */
+function ctxScore(env: RuleEnv, start: number, end: number, base: number, up: number, down: number, window = 80, outside = false): number {
+  const clinical = cueNear(env.scan, outside, Cue.Clinical, start, end, window, 20) || cueNear(env.scan, outside, Cue.Personal, start, end, 30, 0);
+  const tech = cueNear(env.scan, outside, Cue.Tech, start, end, 40, 15);
   let s = base;
   if (clinical) s += up;
   if (tech && !clinical) s -= down;
   return clamp(s);
 }
+const cueNear = (scan: Scan, outside: boolean, cue: Cue, start: number, end: number, before: number, after: number) =>
+  outside ? scan.nearOutside(cue, start, end, before, after) : scan.near(cue, start, end, before, after);
 
 /** Label words right before `start` (case-insensitive regex over a short window). */
 function labelBefore(text: string, start: number, re: RegExp, window = 40): boolean {
@@ -196,18 +201,6 @@ const SOCIAL_PROFILE =
   /^(?:https?:\/\/)?(?:www\.|m\.)?(?:(?:facebook|fb|instagram|twitter|x|tiktok|pinterest|threads|snapchat|tumblr)\.com\/@?(?!(?:watch|company|pages|groups|events|hashtag|search|explore|settings|marketplace|login|share|sharer|home|about|help|policies|privacy|terms|intent|i|p|reel|reels|stories|tv)(?:[/?#.]|$))[\w.-]{2,}\/?(?:[?#][^/]*)?|linkedin\.com\/(?:in|pub)\/[\w.%-]{2,}\/?|youtube\.com\/(?:@|user\/|c\/)[\w.-]{2,}\/?|reddit\.com\/(?:u|user)\/[\w-]{2,}\/?)$/i;
 const isPersonalUrl = (url: string) => URL_PERSONAL.test(url) || SOCIAL_PROFILE.test(url);
 
-/**
- * ctxScore for a link (base 0.35, +0.35 clinical, -0.1 technical), from the words around it only:
- * words inside the link ("/v2/records/123", "/patient-portal/") say nothing about who it is for.
- */
-function urlContextScore(env: RuleEnv, start: number, end: number): number {
-  const { scan } = env;
-  const around = (cue: Cue, before: number, after: number) => scan.near(cue, start - 1, start - 1, before - 1, 0) || (after > 0 && scan.near(cue, end, end, 0, after));
-  const clinical = around(Cue.Clinical, 60, 20) || around(Cue.Personal, 30, 0);
-  const tech = around(Cue.Tech, 40, 15);
-  return clamp(0.35 + (clinical ? 0.35 : 0) - (tech && !clinical ? 0.1 : 0));
-}
-
 function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
   return mkSpan({
     re: URL_RE,
@@ -218,7 +211,8 @@ function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
       const host = /^(?:https?:\/\/)?([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
       if (allowDomain(host)) return;
       const personal = isPersonalUrl(url);
-      const score = personal ? 0.85 : urlContextScore(env, start, end);
+      // words inside the link ("/v2/records/123", "/patient-portal/") say nothing about who it is for
+      const score = personal ? 0.85 : ctxScore(env, start, end, 0.35, 0.35, 0.1, 60, true);
       env.emit('URL', start, end, score, personal ? 'url.personal' : 'url.context');
     },
   });
