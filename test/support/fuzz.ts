@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { seededRandom } from '../../src/sandbox/forge/api';
 
 /**
@@ -14,4 +15,22 @@ export function fuzz(seed: number, pieces: readonly string[], n: number): string
     s += p;
   }
   return s;
+}
+
+/** `expect([at, got]).toEqual([at, want])`, run only when they differ (the fuzz loops compare ~10^5 times). */
+export function same<T>(at: unknown, got: T, want: T): void {
+  if (got !== want) expect([at, got]).toEqual([at, want]);
+}
+
+/** Whether the sticky regex matches at q. */
+export function stickyTest(re: RegExp, text: string, q: number): boolean {
+  re.lastIndex = q;
+  return re.test(text);
+}
+
+/** End of the sticky regex at q, or `none`. */
+export function stickyEnd(re: RegExp, text: string, q: number, none: number): number {
+  re.lastIndex = q;
+  const m = re.exec(text);
+  return m ? q + m[0].length : none;
 }

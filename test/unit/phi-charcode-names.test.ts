@@ -7,27 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { Scan } from '../../src/phi/context';
 import '../../src/phi/detect'; // (registers every known word, so a Scan here is the detector's)
 import { __testing as h, nameRule } from '../../src/phi/names';
-import { fuzz } from '../support/fuzz';
+import { fuzz, same, stickyEnd, stickyTest } from '../support/fuzz';
 
 const N = 2000;
 
-/** `expect([at, got]).toEqual([at, want])`, run only when they differ (the loops compare ~10^5 times). */
-function same<T>(at: unknown, got: T, want: T): void {
-  if (got !== want) expect([at, got]).toEqual([at, want]);
-}
 
-/** Whether the sticky regex matches at q. */
-function stickyTest(re: RegExp, text: string, q: number): boolean {
-  re.lastIndex = q;
-  return re.test(text);
-}
 
-/** End of the sticky regex at q, or `none`. */
-function stickyEnd(re: RegExp, text: string, q: number, none: number): number {
-  re.lastIndex = q;
-  const m = re.exec(text);
-  return m ? q + m[0].length : none;
-}
 
 describe('char-code helpers of names.ts against their regex', () => {
   it('signOffBefore (and introBefore\'s test of the character before the word)', () => {

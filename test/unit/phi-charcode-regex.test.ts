@@ -11,7 +11,7 @@ import { __testing as h, type RuleEnv } from '../../src/phi/patterns';
 import { __testing as csv } from '../../src/phi/structured';
 import { PHI_TYPES, type PhiType } from '../../src/phi/types';
 import { isValidMonthDay } from '../../src/phi/validators';
-import { fuzz } from '../support/fuzz';
+import { fuzz, same, stickyEnd, stickyTest } from '../support/fuzz';
 
 /** A matcher's rule: `span` (bounds only) when it has one, else `on` (the match). */
 type RuleOf = {
@@ -27,12 +27,6 @@ function runRule(mt: RuleOf, m: RegExpExecArray, env: RuleEnv): void {
 
 const N = 2000;
 
-/** End of the sticky regex at q, or `none`. */
-function stickyEnd(re: RegExp, text: string, q: number, none: number): number {
-  re.lastIndex = q;
-  const m = re.exec(text);
-  return m ? q + m[0].length : none;
-}
 
 describe('char-code helpers of patterns.ts against their regex', () => {
   it('gluedDateLabel', () => {
@@ -136,21 +130,12 @@ describe('char-code helpers of patterns.ts against their regex', () => {
   });
 });
 
-/** `expect([at, got]).toEqual([at, want])`, run only when they differ (the loops compare ~10^5 times). */
-function same<T>(at: unknown, got: T, want: T): void {
-  if (got !== want) expect([at, got]).toEqual([at, want]);
-}
 
 /** `s` with each ASCII letter as [xX]: case-insensitive inside a case-sensitive regex. */
 const ci = (s: string) => s.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 /** A month's first three letters, any case (what monthAt looks for). */
 const MON3 = ci('jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec');
 
-/** Whether the sticky regex matches at q. */
-function stickyTest(re: RegExp, text: string, q: number): boolean {
-  re.lastIndex = q;
-  return re.test(text);
-}
 
 /** A rule environment over `text` with a real scan, no score floor, and a count of what was emitted. */
 function realEnv(text: string): RuleEnv & { count: number } {
