@@ -59,6 +59,12 @@ export interface Evaluation {
   strictRecall: number;
   precision: number;
   f2: number;
+  /**
+   * Tickets without any PHI (no gold span), and how many of them the engine reports anything in
+   * (neutral regions included: a flag on a staff signature still flags the ticket).
+   */
+  cleanDocs: number;
+  cleanFlagged: number;
 }
 
 /** Outcome for one gold span. */
@@ -173,8 +179,14 @@ export function evaluate(docs: readonly LabelledDoc[], predictions: readonly (re
   let tp = 0;
   let fp = 0;
   let ignored = 0;
+  let cleanDocs = 0;
+  let cleanFlagged = 0;
   docs.forEach((doc, i) => {
     const outcome = evaluateDoc(doc, predictions[i] ?? []);
+    if (!doc.spans.some((g) => g.end > g.start)) {
+      cleanDocs++;
+      if (outcome.preds.length > 0) cleanFlagged++;
+    }
     for (const g of outcome.gold) {
       const c = (perType[g.span.type] ??= emptyCounts());
       for (const t of [c, overall]) {
@@ -205,5 +217,7 @@ export function evaluate(docs: readonly LabelledDoc[], predictions: readonly (re
     strictRecall: ratio(overall.strict, overall.gold),
     precision,
     f2: f2Score(precision, recall),
+    cleanDocs,
+    cleanFlagged,
   };
 }

@@ -22,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PHI_TYPES } from '../src/phi/types';
-import { evaluate, evaluateDoc, type Evaluation, type LabelledDoc, type PredSpan, type Region } from './metrics';
+import { evaluate, evaluateDoc, ratio, type Evaluation, type LabelledDoc, type PredSpan, type Region } from './metrics';
 import { ENGINE_NAMES, createEngine, type Engine, type EngineName } from './peers';
 
 const ROOT = resolve(__dirname, '..');
@@ -248,6 +248,7 @@ function printAccuracy(corpus: Corpus, results: AccuracyResult[]): void {
   rows.push(['type-aware recall', '', ...e((ev) => fmt(ev.typedRecall))]);
   rows.push(['**precision**', '', ...e((ev) => `${fmt(ev.precision)} (${ev.tp} TP, ${ev.fp} FP, ${ev.ignored} neutral)`)]);
   rows.push(['**F2**', '', ...e((ev) => fmt(ev.f2))]);
+  rows.push(['tickets without PHI flagged', '', ...e((ev) => (ev.cleanDocs === 0 ? '–' : `${fmt(ratio(ev.cleanFlagged, ev.cleanDocs))} (${ev.cleanFlagged} of ${ev.cleanDocs})`))]);
   rows.push(['time (s)', '', ...results.map((r) => r.seconds.toFixed(2))]);
   out(table(header, rows, ['l', 'r', ...results.map(() => 'l' as const)]));
   out();
@@ -506,6 +507,7 @@ async function main(): Promise<void> {
   out(`Node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? '?'}), ${new Date().toISOString().slice(0, 10)}. Engines: ${engines.map((e) => e.name).join(', ')} (peers at default settings; openredaction also with its \`hipaa\` preset).`);
   out('Recall: a gold span counts when any prediction overlaps it; strict: every non-whitespace character is covered; type-aware: overlapped by a prediction of the same type.');
   out('Precision: predictions overlapping gold are TP, overlapping only neutral (non-PHI annotated) regions are ignored, the rest FP. F2 = 5PR/(4P+R).');
+  out('Tickets without PHI flagged: of the documents with no PHI at all, the share where the engine reports anything (a staff signature counts: it would flag the ticket).');
   out();
 
   const accuracy = new Map<string, Map<string, AccuracyResult>>(); // corpus → engine → result

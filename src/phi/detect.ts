@@ -10,6 +10,7 @@ import { runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
+import { workforceChecker } from './workforce';
 
 registerWords(KV_KEYS);
 tagWords(KV_KEYS, WordTag.KvKey);
@@ -59,7 +60,7 @@ export function detect(text: string): Finding[] {
 function detectWith(c: DetectorCompiled, text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   let candidates: Finding[] = [];
-  const weak: Finding[] = [];
+  let weak: Finding[] = [];
   const types = c.settings.types;
   const floors = c.floors;
   const emit = (type: PhiType, start: number, end: number, score: number, rule: string) => {
@@ -83,6 +84,14 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     pattern.each(text, (start, end) => emit(spec.type, start, end, score, rule));
   }
   if (candidates.length === 0) return candidates;
+  if (c.settings.staffContext) {
+    // the workforce's own names, addresses and numbers (signatures, attribution lines) are not PHI
+    let inWorkforce: ((type: string, start: number, end: number) => boolean) | undefined;
+    const keep = (f: Finding) => !STAFF_TYPES.has(f.type) || !(inWorkforce ??= workforceChecker(text, c.allowDomain))(f.type, f.start, f.end);
+    candidates = candidates.filter(keep);
+    if (weak.length > 0) weak = weak.filter(keep);
+    if (candidates.length === 0) return candidates;
+  }
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
 
   // Regions that are never PHI: allowlisted keys and this app's own masks, looked for only
@@ -191,6 +200,9 @@ function kvKeyPositions(scan: Scan): number[] {
   for (let k = 0; k < knownPos.length; k++) if ((knownEntries[k]!.tags & WordTag.KvKey) !== 0) out.push(knownPos[k]!);
   return out;
 }
+
+/** What the workforce leaves in its own places (see workforce.ts). */
+const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX']);
 
 /** PHI keeps company: an uncertain date or city right next to a patient's name or MRN is PHI too. */
 const NEAR_PHI_BOOST = 0.15;

@@ -3,7 +3,7 @@
  * common-word and product-name lists, the shape of the run (First Last, Last, First, initials,
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
-import { isRegexSpace, isUpperAscii, isWordCode } from './chars';
+import { isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type KnownEntry, type Scan, type TokenInfo } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
@@ -21,7 +21,9 @@ const NOT_NAMES = new Set(
     'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab ' +
     'dea npi mrn ssn dob mbi vin dl rx id icd cpt hipaa phi pii ehr emr adt ' +
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
-    'premera regence optum unitedhealthcare united healthcare blue cross shield').split(' '),
+    'premera regence optum unitedhealthcare united healthcare blue cross shield ' +
+    // EHR screens and departments ("opening In Basket", "Bio-med: infusion pump")
+    'basket hyperspace bio-med').split(' '),
 );
 const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
@@ -415,6 +417,9 @@ class RunScorer {
 
   scoreRun(a: number, b: number): void {
     const { text, ws, we, code, n, minScore } = this;
+    // a word glued to digits is part of a code, not a name ("SN 282JBEP")
+    while (a <= b && isDigitCode(text.charCodeAt(ws[a]! - 1))) a++;
+    if (a > b) return;
     let words = 0;
     let sum = 0;
     for (let k = a; k <= b; k++) {
@@ -460,7 +465,7 @@ class RunScorer {
       const cp = code[p]!;
       const gl = ws[a]! - we[p]!;
       const comma = (gl === 1 || gl === 2) && text.charCodeAt(we[p]!) === 44 && (gl === 1 || text.charCodeAt(we[p]! + 1) === 32);
-      if (comma && (cp & Code.EvIndex) >= 2) {
+      if (comma && (cp & Code.EvIndex) >= 2 && !isDigitCode(text.charCodeAt(ws[p]! - 1))) {
         const pCaps2 = (cp & Code.Caps2) !== 0;
         const aCaps2 = (ca & Code.Caps2) !== 0;
         const allCapsPair = pCaps2 && aCaps2 && (ca & Code.EvIndex) >= 2;

@@ -18,6 +18,7 @@ export function defaultSettings(): DetectorSettings {
     customPatterns: [],
     allowlist: { domains: [], ipRanges: [], keyPatterns: [...DEFAULT_KEY_PATTERNS] },
     mrnFormats: [],
+    staffContext: true,
   };
 }
 
@@ -183,7 +184,9 @@ export function compileSettings(partial: Partial<DetectorSettings> = {}): Compil
       keyPatterns: partial.allowlist?.keyPatterns ?? base.allowlist.keyPatterns,
     },
     mrnFormats: partial.mrnFormats ?? base.mrnFormats,
+    staffContext: partial.staffContext ?? base.staffContext,
   };
+  if (typeof settings.staffContext !== 'boolean') throw new SettingsError('staffContext must be true or false');
   for (const [type, value] of Object.entries(partial.types ?? {})) {
     if (!isPhiType(type)) throw new SettingsError(`unknown PHI type "${type}"`);
     const v = value as Partial<TypeSetting>;

@@ -78,4 +78,10 @@ export interface DetectorSettings {
   allowlist: Allowlist;
   /** Site MRN formats (regex sources), recognised even without a context word. */
   mrnFormats: string[];
+  /**
+   * Names, e-mail addresses and phone numbers in the workforce's own places (comment attribution
+   * lines, Reporter/Assignee fields, e-mail headers with organisation addresses, staff signatures)
+   * are not PHI (see workforce.ts). On by default; off for a desk whose customers are patients.
+   */
+  staffContext: boolean;
 }

@@ -158,6 +158,16 @@ describe('metrics: precision and F2', () => {
     expect(two.precision).toBeCloseTo(2 / 3, 12);
     expect(() => evaluate([doc(text, gold)], [])).toThrow();
   });
+
+  it('counts the tickets without PHI that get flagged, neutral regions included', () => {
+    const sig = 'Printer down.\n\nThanks,\nBrian';
+    const docs = [doc(text, gold), doc(sig, [], [{ start: sig.indexOf('Brian'), end: sig.length }]), doc('VPN drops hourly', [])];
+    const e = evaluate(docs, [[gold[0]!], [{ start: sig.indexOf('Brian'), end: sig.length, type: 'NAME' }], []]);
+    expect(e.cleanDocs).toBe(2);
+    expect(e.cleanFlagged).toBe(1);
+    // the flag on the signature is ignored by precision, not by the ticket count
+    expect(e.fp).toBe(0);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createDetector, detect } from '../../src/phi/detect';
+import { SettingsError } from '../../src/phi/settings';
+
+/** The findings of one text as [type, value] pairs. */
+const found = (text: string, d = { detect }) => d.detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+const values = (text: string, d = { detect }) => d.detect(text).map((f) => text.slice(f.start, f.end));
+const staffOff = createDetector({ staffContext: false });
+
+describe('workforce positions: the people who raise and work a ticket are not PHI', () => {
+  it('drops names in pasted Jira comment attribution lines, and only there', () => {
+    const text = [
+      'Printer on 4 West is offline again.',
+      '',
+      '---',
+      'Comment from Brian Jacobson (2024-06-14 07:00):',
+      'Rebooted the print server.',
+      '',
+      '*Delorse S. Quitzon* added a comment - 20/Jul/24 8:41 PM',
+      'Driver updated.',
+      '',
+      '[21/Jul/24 2:34 PM] Daniella Calvaruso: pt Maria Garcia called about this too, MRN 00482913.',
+      '',
+      'Mike Deller · 2024-06-23',
+      'Closing.',
+    ].join('\n');
+    const v = values(text);
+    for (const staff of ['Brian Jacobson', 'Delorse S. Quitzon', 'Daniella Calvaruso', 'Mike Deller']) expect(v).not.toContain(staff);
+    // the comment text after an attribution is read as usual
+    expect(v).toContain('Maria Garcia');
+    expect(v).toContain('00482913');
+    // with the setting off, every attribution name is reported again
+    const off = values(text, staffOff);
+    for (const staff of ['Brian Jacobson', 'Delorse S. Quitzon', 'Daniella Calvaruso', 'Mike Deller']) expect(off).toContain(staff);
+  });
+
+  it('drops field lines and e-mail headers with organisation addresses, keeps a patient writing from a consumer address', () => {
+    const staff = 'Reporter: Wanda Muller (wmuller@valleychildrens.org)\nPriority: High\n\nFrom: Brian Jacobson <brian.jacobson@riversidehealth.org>\nTo: Service Desk <servicedesk@riversidehealth.org>\nSubject: VPN\n\nVPN drops every hour.';
+    expect(found(staff)).toEqual([]);
+    const patient = 'From: Maria Garcia <maria.garcia77@gmail.com>\nTo: Patient Support <support@riversidehealth.org>\nSubject: Portal\n\nI cannot log in to the portal.\n\nThanks,\nMaria';
+    expect(found(patient)).toEqual([
+      ['NAME', 'Maria Garcia'],
+      ['EMAIL', 'maria.garcia77@gmail.com'],
+      ['NAME', 'Maria'],
+    ]);
+    // a reporter field with a consumer address is a patient raising the ticket
+    expect(values('Reporter: Maria Garcia (maria.garcia77@gmail.com)\nPriority: High')).toEqual(['Maria Garcia', 'maria.garcia77@gmail.com']);
+    // the admin's own domains are the organisation's even when they are on the consumer list
+    const own = createDetector({ allowlist: { domains: ['gmail.com'], ipRanges: [], keyPatterns: [] } });
+    expect(values('From: Maria Garcia <maria.garcia77@gmail.com>\nSubject: x', own)).toEqual([]);
+  });
+
+  it('drops staff signatures: after "-- ", and after a sign-off when the block shows a role, an extension or an organisation address', () => {
+    const sig1 = 'Cert renewed.\n\n-- \nVita Gleichner\nRN, MICU\n533-597-7108 | vita.gleichner@valleychildrens.org';
+    expect(found(sig1)).toEqual([]);
+    const sig2 = 'Looks fixed.\n\nRegards,\nRena Lueilwitz\nrlueilwitz@summitmed.org';
+    expect(found(sig2)).toEqual([]);
+    const sig3 = 'Resolved.\n\nThank you!\nCrystel Strosin, MA';
+    expect(found(sig3)).toEqual([]);
+    const sig4 = 'Closing.\n\nAli Wiegand | Patient Access | x4113';
+    expect(found(sig4)).toEqual([]);
+    // a patient's signature with a home address: "MA" before a ZIP is a state, not a credential
+    const patient = 'Please update my address.\n\nRegards,\nMaria Garcia\n12 Elm Street, Boston, MA 02118';
+    expect(values(patient)).toContain('Maria Garcia');
+  });
+
+  it("takes a bare sign-off as the ticket author's, unless it closes an e-mail pasted from a consumer address", () => {
+    expect(found('VPN drops every hour on 4 West.\n\nThanks,\nBrian')).toEqual([]);
+    expect(found('VPN drops every hour on 4 West.\n\nThanks, Eric')).toEqual([]);
+    const pasted = 'Forwarding this from the portal inbox.\n\n-----Original Message-----\nFrom: Juan Perez <jperez1961@yahoo.com>\nSubject: bill\n\nI tried to pay my bill online and it failed. Thanks, Juan';
+    expect(values(pasted)).toContain('Juan');
+    // a consumer address under the name is the writer's own
+    expect(values('Please fix my portal login.\n\nRegards,\nMaria Garcia\nmaria.garcia77@gmail.com')).toEqual(['Maria Garcia', 'maria.garcia77@gmail.com']);
+  });
+
+  it('drops a colleague written with an organisation address, not a patient or relative', () => {
+    expect(found('Need read access to CLIN-1752 for Bethel Cummerata (bethel.cummerata@stmarys-health.org).')).toEqual([]);
+    expect(values('pt Maria Garcia (maria.garcia@acme-widgets.com) cannot log in')).toEqual(['Maria Garcia', 'maria.garcia@acme-widgets.com']);
+    expect(values('Bethel Cummerata (bethel.cummerata@gmail.com) cannot log in')).toEqual(['Bethel Cummerata', 'bethel.cummerata@gmail.com']);
+  });
+
+  it('keeps every other kind of PHI in a staff signature or header', () => {
+    const text = 'Comment from Brian Jacobson (2024-06-14 07:00):\nSSN 536-22-1904 was pasted by mistake.\n\n-- \nBrian Jacobson\nDesktop Support';
+    expect(found(text)).toEqual([['SSN', '536-22-1904']]);
+  });
+
+  it('validates the setting', () => {
+    expect(() => createDetector({ staffContext: 'yes' as unknown as boolean })).toThrow(SettingsError);
+    expect(createDetector().settings.staffContext).toBe(true);
+  });
+});
+
+describe('name precision in IT text', () => {
+  it('reads no name in a word glued to digits or in EHR screen names', () => {
+    expect(found('Laptop IT414172 (SN 282JBEP, MAC F3:C4:A8:79:00:11) for the new hire')).toEqual([]);
+    expect(found('Epic Hyperspace freezing when opening In Basket. Citrix session dropped.')).toEqual([]);
+    expect(found('Hi all,\nBio-med: infusion pump on 4 West fails self-test.')).toEqual([]);
+    // a name after a code is still a name
+    expect(values('Ticket 4411 Maria Garcia called back')).toContain('Maria Garcia');
+  });
+});
