@@ -44,6 +44,8 @@ export const enum Cue {
   Address = 512,
   /** Weak name introducers (is, by, for, from). */
   WeakIntro = 1024,
+  /** "scheduled": a date event of a patient's, or a change window's (decided by the words around). */
+  Scheduled = 2048,
 }
 
 const CUE_WORDS: Array<[Cue, string]> = [
@@ -67,14 +69,14 @@ const CUE_WORDS: Array<[Cue, string]> = [
       'restarted outage incident latency timeout cpu memory disk vm vms snapshot config configuration kb cve hotfix ' +
       'firmware driver drivers sccm intune gpo ldap ad sso saml oauth token ip ping traceroute nslookup proxy balancer ' +
       'cron job jobs queue script scripts repo git service services interface vlan wifi wlan ssid mac packet tcp udp http ' +
-      'https url uri hl7 fhir feed ticket tickets changelog rollback migration cutover downtime window scheduled ' +
+      'https url uri hl7 fhir feed ticket tickets changelog rollback migration cutover downtime window ' +
       'ssh rdp citrix vdi ssd nas san raid storage',
   ],
   [
     Cue.DateEvent,
     'dob d.o.b born birth birthday birthdate bday admitted admission admit discharged discharge died death deceased expired ' +
       'visit visited seen appointment appt surgery procedure dos encounter delivered delivery passed adm disch dod ' +
-      'deceased expired consult scheduled readmitted transferred d/c dc\'d adm. disch. birthdate bdate f/u follow-up ' +
+      'deceased expired consult readmitted transferred d/c dc\'d adm. disch. birthdate bdate f/u follow-up ' +
       'followup diagnosed onset injury injured accident treated vaccinated immunized dod b.',
   ],
   [
@@ -94,11 +96,12 @@ const CUE_WORDS: Array<[Cue, string]> = [
   [
     Cue.ItDevice,
     'laptop desktop pc workstation printer scanner server switch router thinkpad latitude optiplex elitebook macbook ' +
-      'ipad iphone tablet dock docking keyboard mouse monitor badge reader zebra asset tag hostname',
+      'ipad iphone tablet dock docking keyboard mouse monitor badge reader zebra asset tag hostname kronos timeclock',
   ],
-  [Cue.Personal, 'my his her their our mine him them'],
+  [Cue.Personal, 'my his her their mine him them'],
   [Cue.Address, 'address lives living resides residence street home addr mailing apartment apt'],
   [Cue.WeakIntro, 'is by for from'],
+  [Cue.Scheduled, 'scheduled rescheduled'],
 ];
 
 /** Lower-case word → bit set of cues. */
@@ -639,8 +642,8 @@ let sTriggerPos: number[] = [];
 let sTriggerEntries: KnownEntry[] = [];
 /** Scratch for `Scan.indexCues`. */
 const sCuePos: number[] = [];
-/** How many `Cue` bits there are (WeakIntro is the highest) and all of them. */
-const CUE_COUNT = 32 - Math.clz32(Cue.WeakIntro);
+/** How many `Cue` bits there are (Scheduled is the highest) and all of them. */
+const CUE_COUNT = 32 - Math.clz32(Cue.Scheduled);
 const CUE_BITS = (1 << CUE_COUNT) - 1;
 const NO_POS: readonly number[] = [];
 
@@ -687,6 +690,17 @@ const NO_ENTRY: KnownEntry = { word: '', cues: 0, tags: 0, rule: undefined, digi
  * - the known lower-case words (cue and trigger words), at a word boundary, with an optional 's,
  *   followed by a word boundary; their capitalised spellings arrive as capitalised words.
  */
+/** Four-letter titles written with a period ("Prof. Smith"); shorter words join after a period anyway. */
+const TITLES4 = ['prof', 'capt', 'msgr', 'supt'];
+function isTitle4(u: Uint16Array, s: number, e: number): boolean {
+  if (e - s !== 4) return false;
+  outer: for (const t of TITLES4) {
+    for (let k = 0; k < 4; k++) if ((u[s + k]! | 32) !== t.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 export class Scan {
   readonly text: string;
   /** Capitalised words: start / end offsets. */
@@ -734,6 +748,7 @@ export class Scan {
     let nt = 0;
     /** The end and facts of capitalised word nw - 1 (none yet: an end too far back to join). */
     let lastEnd = -3;
+    let lastStart = -3;
     let lastFacts = 0;
     let p = 0;
     while (p < n) {
@@ -836,11 +851,14 @@ export class Scan {
           const gap = p - lastEnd;
           if (gap <= 2) {
             const c0 = u[lastEnd]!;
-            if (gap === 1 ? c0 === 32 : (c0 === 46 || c0 === 32) && u[lastEnd + 1] === 32) facts[nw - 1] = lastFacts | Fact.JoinedNext;
+            // after a '.', only an initial, an abbreviation or a title joins the next word ("J. Smith", "Dr. Patel"):
+            // "Delmer Byers. He" is two sentences
+            if (gap === 1 ? c0 === 32 : u[lastEnd + 1] === 32 && (c0 === 32 || (c0 === 46 && (lastEnd - lastStart <= 3 || isTitle4(u, lastStart, lastEnd))))) facts[nw - 1] = lastFacts | Fact.JoinedNext;
           }
           ws[nw] = p;
           we[nw] = e;
           facts[nw++] = f;
+          lastStart = p;
           lastEnd = e;
           lastFacts = f;
         }
@@ -929,11 +947,30 @@ export class Scan {
 
   /** `cuePos`: the known words' positions grouped by cue bit, each group in text order; `cueStarts`: where each group starts. */
   private indexCues(): number[] {
-    const { knownPos, knownEntries } = this;
+    const { knownPos, knownEntries, text } = this;
     const nk = knownPos.length;
     const starts: number[] = new Array<number>(CUE_COUNT + 1).fill(0);
+    // a word inside a dotted name is no context: "pacs12.imaging.local", "portal.example.org"
+    const cuesOf = (k: number) => {
+      const cues = knownEntries[k]!.cues & CUE_BITS;
+      if (cues === 0) return 0;
+      const p = knownPos[k]!;
+      if (p > 1 && text.charCodeAt(p - 1) === 46 && isWordCh(text.charCodeAt(p - 2))) return 0;
+      const e = p + knownEntries[k]!.word.length;
+      const c = text.charCodeAt(e);
+      if (c === 46 && isLetter(text.charCodeAt(e + 1))) return 0;
+      // the first label of a hostname: "portal-web12.valleychildrens.org"
+      if (c === 45 && isWordCh(text.charCodeAt(e + 1))) {
+        for (let q = e + 1; q < e + 64 && q < text.length; q++) {
+          const d = text.charCodeAt(q);
+          if (d === 46) return isLetter(text.charCodeAt(q + 1)) ? 0 : cues;
+          if (d !== 45 && !isWordCh(d)) break;
+        }
+      }
+      return cues;
+    };
     for (let k = 0; k < nk; k++) {
-      for (let cues = knownEntries[k]!.cues & CUE_BITS; cues !== 0; cues &= cues - 1) starts[32 - Math.clz32(cues & -cues)]!++;
+      for (let cues = cuesOf(k); cues !== 0; cues &= cues - 1) starts[32 - Math.clz32(cues & -cues)]!++;
     }
     for (let i = 1; i <= CUE_COUNT; i++) starts[i]! += starts[i - 1]!;
     const total = starts[CUE_COUNT]!;
@@ -942,7 +979,7 @@ export class Scan {
     const next = starts.slice();
     for (let k = 0; k < nk; k++) {
       const pos = knownPos[k]!;
-      for (let cues = knownEntries[k]!.cues & CUE_BITS; cues !== 0; cues &= cues - 1) out[next[31 - Math.clz32(cues & -cues)]!++] = pos;
+      for (let cues = cuesOf(k); cues !== 0; cues &= cues - 1) out[next[31 - Math.clz32(cues & -cues)]!++] = pos;
     }
     this.cuePos = out.slice(0, total);
     if (out.length > KEEP_CAP) out.length = 0; // not kept at a long text's size either

@@ -202,7 +202,7 @@ function kvKeyPositions(scan: Scan): number[] {
 }
 
 /** What the workforce leaves in its own places (see workforce.ts). */
-const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX']);
+const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL']);
 
 /** PHI keeps company: an uncertain date or city right next to a patient's name or MRN is PHI too. */
 const NEAR_PHI_BOOST = 0.15;

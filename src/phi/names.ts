@@ -23,7 +23,7 @@ const NOT_NAMES = new Set(
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
     'premera regence optum unitedhealthcare united healthcare blue cross shield ' +
     // EHR screens and departments ("opening In Basket", "Bio-med: infusion pump")
-    'basket hyperspace bio-med').split(' '),
+    'basket hyperspace bio-med d.o.b').split(' '),
 );
 const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;

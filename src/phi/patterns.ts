@@ -249,6 +249,8 @@ const PRIVATE_IPV4_AT = new RegExp(PRIVATE_IPV4_SOURCE, 'y');
 /** The score of an address in a private range. */
 const PRIVATE_IP_SCORE = 0.1;
 
+/** Six groups of two hex digits: a MAC-48 address, which the IPv6 pattern also matches. */
+const MAC_48 = /^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}$/;
 function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
   return mkSpan({
     pre: v6 ? ipv6Possible : undefined,
@@ -258,6 +260,8 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
       if (!v6 && !isValidIpv4(ip)) return;
       if (v6 && (ip.match(/:/g)?.length ?? 0) < 4 && !ip.includes('::')) return;
       if (v6 && !/[a-fA-F]/.test(ip) && !ip.includes('::')) return; // 10:22:31:44 is a time, not an address
+      if (v6 && MAC_48.test(ip)) return; // C2:8E:46:B9:2F:58 is a network card's MAC address
+      if (!v6 && ip.endsWith('.0.0')) return; // a network, or a version ("Oracle 19c (19.21.0.0)"), never a host
       if (allowIp(ip)) return;
       const before = env.text.slice(Math.max(0, start - 48), start);
       // private and reserved ranges are the organisation's own infrastructure, never a patient's address
@@ -450,7 +454,10 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   const timeAfter = timeAfterAt(text, end);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
-    env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) || eventPhraseBefore(text, start);
+    env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) ||
+    eventPhraseBefore(text, start) ||
+    // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"
+    (env.scan.near(Cue.Scheduled, start, end, timeAfter ? 14 : 40, 0) && !env.scan.near(Cue.Tech, start, end, 60, 40));
   let score: number;
   if (event) score = 0.95;
   else {
@@ -558,6 +565,7 @@ const SHORT_DATE: Matcher = mkSpan({
     emitDate(env, start, end, 0.5, 'date.short');
   },
 });
+const VERSION_BEFORE = /\b(?:release|version|build|ver|rel|v)\.?[ ]?$/i;
 const ISO_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!(?!T\d)[\w/-]|\.\d)/y, (env, p) => {
   const { text } = env;
   if (!dateStartOk(text, p) || digitsFrom(text, p) !== 4 || p + 4 >= text.length) return -1;
@@ -573,6 +581,8 @@ const ISO_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2}
   if (c === 47 || c === 45 || (c === 46 ? isDigitAt(text, end + 1) : isWordCode(c) && !(c === 84 && isDigitAt(text, end + 1)))) return -1;
   if (!isValidMonthDay(numberAt(text, p + 5, l1), numberAt(text, k2, l2))) return -1;
   if (!gluedLabelOk(text, p)) return -1;
+  // "release 2025.03.09", "version 2024.1.2": a calendar-versioned release, not a date of a person
+  if (sep === 46 && VERSION_BEFORE.test(text.slice(Math.max(0, p - 12), p))) return -1;
   emitDate(env, p, end, 0.55, 'date.iso');
   return end;
 });
@@ -785,7 +795,7 @@ function addressMatchers(st: AddressState) {
   return { street, intlPrefix, intlSuffix, numStreetNum, pobox, unit };
 }
 
-const TECH_STREET_WORDS = /\b(?:Windows|Office|Server|Android|iOS|Chrome|Edge|Firefox|Java|Python|Node|Ubuntu|Debian|Oracle|SQL|Epic|Cerner|Dell|HP|Lenovo|Latitude|Version|Build|Release|Patch|Update|Sprint|Floor|Room|Ward|Bed|Bay|Pod|Rack|Port|Error|Step|Page|Line|Row|Table|Figure|Section|Chapter|KB|CVE|OPS|ITS)\b/;
+const TECH_STREET_WORDS = /\b(?:Windows|Office|Server|Android|iOS|Chrome|Edge|Firefox|Java|Python|Node|Ubuntu|Debian|Oracle|SQL|Epic|Cerner|Dell|HP|Lenovo|Latitude|Version|Build|Release|Patch|Update|Sprint|Floor|Room|Ward|Bed|Bay|Pod|Rack|Port|Error|Step|Page|Line|Row|Table|Figure|Section|Chapter|KB|CVE|OPS|ITS|INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|HTTP|HTTPS)\b/;
 
 const INTL_STREET_SUFFIX = /(?:katu|tie|kuja|gatan|gata|vej|vænget|vegen|veien|gade|straße|strasse|weg|gasse|allee|platz|laan|straat|plein|dreef|utca|ulica|ring|kaari|polku|rinne|väylä)$/;
 
@@ -968,9 +978,13 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.8,
     needsContext: true,
     weakScore: 0.3,
+    // a vendor's support case: "Dell support case 59556557", "Waiting on Lenovo (case 24860232)"
+    rejectBefore: /(?:support|vendor|tac|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google)[ ]?\(?$/i,
   },
 ];
 
+/** A device the ticket says no patient is tied to. */
+const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact)|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
 const SEP = "\\s{0,3}(?:[:#=,\\u2013-]|is|was|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
@@ -998,6 +1012,8 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         const med = env.scan.near(Cue.MedDevice, start, end, 80, 10);
         const it = env.scan.near(Cue.ItDevice, start, end, 60, 10);
         score = med ? 0.92 : it ? 0.15 : env.scan.near(Cue.Clinical, start, end, 80, 20) ? 0.7 : 0.4;
+        // "… fails self-test. Not patient related, sent to Biomed."
+        if (NO_PATIENT.test(env.text.slice(Math.max(0, start - 60), Math.min(env.text.length, end + 80)))) score = Math.min(score, 0.3);
       } else if (spec.type !== 'BIOMETRIC' && env.scan.near(Cue.Tech, start, end, 30, 10)) {
         score -= 0.15;
       }
@@ -1139,11 +1155,17 @@ const MERGED: Matcher = mk({
 });
 onWords('merged merge', MERGED);
 /** "he moved to Bakersfield 93870", "registered in Tulsa clinic": a place a person lives or was seen. */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'today tomorrow tonight yesterday next noon midnight morning afternoon evening weekend').split(' '),
+);
 const MOVED_TO: Matcher = mk({
   re: /(?:moved|relocated|moving|lives|living|resides|residing|registered|relocating)\s+(?:to|in|at|near)\s+((?:[A-Z][A-Za-z'.-]+ ){0,2}[A-Z][A-Za-z'.-]+)(?:,? (\d{5}(?:-\d{4})?))?(?![\w-])/y,
   on(m, env) {
     const city = m[1]!;
-    if (city.split(' ').some((w) => TECH_STREET_WORDS.test(w))) return;
+    // "Meeting moved to Sunday", "moved to March": a day, not a place
+    if (city.split(' ').some((w) => TECH_STREET_WORDS.test(w) || CALENDAR_WORDS.has(w.toLowerCase().replace(/\.$/, '')))) return;
     const start = m.index + m[0].indexOf(city, m[0].length - city.length - (m[2] ? m[2].length + 2 : 0) - 1);
     env.emit('ADDRESS', start, start + city.length, m[2] ? 0.85 : 0.7, 'address.moved-to');
     if (m[2]) env.emit('ZIP', m.index + m[0].length - m[2].length, m.index + m[0].length, 0.9, 'zip.moved-to');

@@ -48,6 +48,10 @@ const PATIENT_BEFORE = /\b(?:pts?|patients?|mother|father|mom|dad|wife|husband|s
 /** A sign-off the name follows on its line ("Thanks, Eric", "Cheers - Eric"). */
 const SIGN_OFF_BEFORE =
   /^[ \t]*(?:thanks(?: again| so much)?|thank you(?: so much)?|many thanks|thx|ty|regards|best regards|kind regards|warm regards|best wishes|best|cheers|sincerely|respectfully)[ \t]*[,.!-]*[ \t]*$/i;
+/** Who works a ticket, written before a name in prose. */
+const TASK_ROLE_BEFORE = /\b(?:owner|owned by|assigned to|assignee|escalated to|escalating to|handed to|approved by|approver|requested by|submitted by|reassigned to)[ \t]*:?[ \t]*$/i;
+/** A greeting opening a line, before a first name. */
+const GREETING_BEFORE = /^[ \t]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
 /** A name in "Name <address>" or "Name (address)". */
 const ADDRESS_AFTER = /^[ \t]?[<(][ \t]?[^\s@<>()]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})[ \t]?[>)]/;
 /** An address in "Name <address>" or "Name (address)": the name before it. */
@@ -200,9 +204,16 @@ export function workforceChecker(text: string, ownDomain: (domain: string) => bo
     const le = ends(i);
     if (end > le) return false;
     if (lineVerdict(i)) return true;
+    // an address, ZIP or link is the organisation's only on a workforce line (a signature's)
+    if (type !== 'NAME' && type !== 'EMAIL' && type !== 'PHONE' && type !== 'FAX') return false;
     // (the checks below are gated by char code: most candidates fail them at the first character)
     const next = nextCode(end, le);
     if (type === 'NAME') {
+      const own = start - ls <= 64 ? text.slice(ls, start) : text.slice(start - 64, start);
+      // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
+      if (TASK_ROLE_BEFORE.test(own)) return true;
+      // "Hi Sabrina," opening a ticket or comment: the agent it is written to
+      if ((next === 44 || next === 33 || next === 0) && GREETING_BEFORE.test(own) && !text.slice(start, end).includes(' ')) return true;
       // "Bethel Cummerata (bethel.cummerata@stmarys-health.org)": an organisation's address book
       if (next === 60 || next === 40) {
         const m = ADDRESS_AFTER.exec(text.slice(end, Math.min(le, end + 80)));
@@ -210,8 +221,7 @@ export function workforceChecker(text: string, ownDomain: (domain: string) => bo
       }
       // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)"
       if (next === 0 || next === 40 || next === 44) {
-        const own = start - ls <= 64 ? text.slice(ls, start) : '';
-        const signOff = SIGN_OFF_BEFORE.test(own) || (i > 0 && start - ls <= 64 && own.trim() === '' && kindOf(i - 1) === KIND_SIGN_OFF);
+        const signOff = (start - ls <= 64 && SIGN_OFF_BEFORE.test(own)) || (i > 0 && start - ls <= 64 && own.trim() === '' && kindOf(i - 1) === KIND_SIGN_OFF);
         // a consumer address or a home address right under the name: a patient signing
         if (signOff) return !personalBelow(i) && authorsSignOff(i);
       }
@@ -227,7 +237,7 @@ export function workforceChecker(text: string, ownDomain: (domain: string) => bo
     if (start - ls > 64) return false;
     const first = nextCode(ls, start);
     if (first === 0) return next === 183 ? /^ · \S/.test(text.slice(end, Math.min(le, end + 4))) : false; // "Name · date"
-    if (first === 42) return /^[ \t]*\*$/.test(text.slice(ls, start)) && /^\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 20)));
+    if (first === 42) return /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
     if (first === 91) return next === 58 && text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
     if (first === 45 || (first | 32) === 99) return /^[ \t]*(?:-{2,}[ \t]*)?Comment from[ \t]+$/i.test(text.slice(ls, start));
     return false;
