@@ -718,6 +718,8 @@ export class Scan {
   readonly ats: number[] = [];
   /** Offsets of ':' with a hex digit or ':' on the left (IPv6 candidates). */
   readonly colons: number[] = [];
+  /** Offsets of line breaks ('\n'), in order. */
+  readonly newlines: number[] = [];
   /** Known words (cue and trigger words, any case) in text order: where each starts, and its entry. */
   readonly knownPos: number[];
   readonly knownEntries: KnownEntry[];
@@ -793,7 +795,10 @@ export class Scan {
           digitStarts[nd] = s;
           digitEnds[nd++] = p;
           if (d === 32) p++;
-        } else p++;
+        } else {
+          if (c === 10) this.newlines.push(p);
+          p++;
+        }
       } else if (c < 0x500 && (CLASS[c]! & CH_UPPER) !== 0) {
         if (p > 0 && isLetter(u[p - 1]!)) {
           p++;

@@ -10,7 +10,7 @@ import { runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
-import { workforceChecker } from './workforce';
+import { Workforce } from './workforce';
 
 registerWords(KV_KEYS);
 tagWords(KV_KEYS, WordTag.KvKey);
@@ -86,8 +86,8 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   if (candidates.length === 0) return candidates;
   if (c.settings.staffContext) {
     // the workforce's own names, addresses and numbers (signatures, attribution lines) are not PHI
-    let inWorkforce: ((type: string, start: number, end: number) => boolean) | undefined;
-    const keep = (f: Finding) => !STAFF_TYPES.has(f.type) || !(inWorkforce ??= workforceChecker(text, c.allowDomain))(f.type, f.start, f.end);
+    let workforce: Workforce | undefined;
+    const keep = (f: Finding) => !STAFF_TYPES.has(f.type) || !(workforce ??= new Workforce(text, c.allowDomain, scan.newlines)).has(f.type, f.start, f.end);
     candidates = candidates.filter(keep);
     if (weak.length > 0) weak = weak.filter(keep);
     if (candidates.length === 0) return candidates;

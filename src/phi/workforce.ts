@@ -49,7 +49,10 @@ const PATIENT_BEFORE = /\b(?:pts?|patients?|mother|father|mom|dad|wife|husband|s
 const SIGN_OFF_BEFORE =
   /^[ \t]*(?:thanks(?: again| so much)?|thank you(?: so much)?|many thanks|thx|ty|regards|best regards|kind regards|warm regards|best wishes|best|cheers|sincerely|respectfully)[ \t]*[,.!-]*[ \t]*$/i;
 /** Who works a ticket, written before a name in prose. */
-const TASK_ROLE_BEFORE = /\b(?:owner|owned by|assigned to|assignee|escalated to|escalating to|handed to|approved by|approver|requested by|submitted by|reassigned to)[ \t]*:?[ \t]*$/i;
+const TASK_ROLES: ReadonlySet<string> = new Set([
+  'owner', 'assignee', 'approver', 'owned by', 'assigned to', 'reassigned to', 'escalated to', 'escalating to', 'handed to', 'approved by', 'requested by', 'submitted by',
+]);
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 /** A greeting opening a line, before a first name. */
 const GREETING_BEFORE = /^[ \t]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
 /** A name in "Name <address>" or "Name (address)". */
@@ -61,18 +64,91 @@ const STATE_ZIP = /\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b/;
 /** How far above a sign-off a pasted e-mail's header may be. */
 const PASTE_REACH = 2000;
 
+const KIND_OTHER = 1;
+const KIND_BLANK = 2;
+const KIND_DELIMITER = 3;
+const KIND_SIGN_OFF = 4;
+
 /**
- * A function telling whether the span [start, end) lies in a workforce position of `text`.
- * `ownDomain`: the admin's internal domains (an address there is the organisation's even when
- * the domain is on the consumer list).
+ * The workforce positions of one text: `has(type, start, end)` tells whether a finding lies in one.
+ * Lines are looked at only when a finding is on or under them, each once.
  */
-export function workforceChecker(text: string, ownDomain: (domain: string) => boolean): (type: string, start: number, end: number) => boolean {
-  // the line breaks, found once: line i runs from starts(i) to ends(i), found by binary search
-  const breaks: number[] = [];
-  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) breaks.push(k);
-  const lines = breaks.length + 1;
+export class Workforce {
+  private readonly breaks: readonly number[];
+  private readonly lines: number;
+  /** Per line, when first asked: its kind (KIND_*), and 2 / 1 for a workforce line or not. */
+  private readonly kinds: number[] = [];
+  private readonly verdicts: number[] = [];
+  /** Per sign-off line: whether the block under it is a staff signature. */
+  private blockVerdicts: Map<number, boolean> | undefined;
+
+  /**
+   * `ownDomain`: the admin's internal domains (an address there is the organisation's even when
+   * the domain is on the consumer list). `newlines`: the offsets of every '\n' in text, in order
+   * (`Scan.newlines`).
+   */
+  constructor(
+    private readonly text: string,
+    private readonly ownDomain: (domain: string) => boolean,
+    newlines: readonly number[],
+  ) {
+    this.breaks = newlines;
+    this.lines = newlines.length + 1;
+  }
+
+  /** Does the finding [start, end) of `type` lie in a workforce position? */
+  has(type: string, start: number, end: number): boolean {
+    const { text } = this;
+    const i = this.lineOf(start);
+    const ls = this.starts(i);
+    const le = this.ends(i);
+    if (end > le) return false;
+    if (this.lineVerdict(i)) return true;
+    // an address, ZIP or link is the organisation's only on a workforce line (a signature's)
+    if (type !== 'NAME' && type !== 'EMAIL' && type !== 'PHONE' && type !== 'FAX') return false;
+    // (the checks below are gated by char code: most candidates fail them at the first character)
+    const next = this.nextCode(end, le);
+    if (type === 'NAME') {
+      // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
+      if (this.taskRoleBefore(start, ls)) return true;
+      // (the text before the name on its line, when the name starts it)
+      const own = start - ls <= 64 ? text.slice(ls, start) : '';
+      // "Hi Sabrina," opening a ticket or comment: the agent it is written to
+      if ((next === 44 || next === 33 || next === 0) && GREETING_BEFORE.test(own) && !text.slice(start, end).includes(' ')) return true;
+      // "Bethel Cummerata (bethel.cummerata@stmarys-health.org)": an organisation's address book
+      if (next === 60 || next === 40) {
+        const m = ADDRESS_AFTER.exec(text.slice(end, Math.min(le, end + 80)));
+        if (m !== null) return this.organisation(m[1]!) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start));
+      }
+      // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)"
+      if (next === 0 || next === 40 || next === 44) {
+        const signOff = SIGN_OFF_BEFORE.test(own) || (i > 0 && start - ls <= 64 && own.trim() === '' && this.kindOf(i - 1) === KIND_SIGN_OFF);
+        // a consumer address or a home address right under the name: a patient signing
+        if (signOff) return !this.personalBelow(i) && this.authorsSignOff(i);
+      }
+    } else if (type === 'EMAIL') {
+      const prev = start > ls ? text.charCodeAt(start - 1) : 0;
+      const bracketed = prev === 60 || prev === 40 || (prev === 32 && start - 1 > ls && (text.charCodeAt(start - 2) === 60 || text.charCodeAt(start - 2) === 40));
+      if (bracketed) {
+        const domain = text.slice(text.indexOf('@', start) + 1, end);
+        if (NAME_BEFORE_ADDRESS.test(text.slice(Math.max(ls, start - 64), start)) && this.organisation(domain) && !PATIENT_BEFORE.test(text.slice(Math.max(0, start - 100), start))) return true;
+      }
+    }
+    // attribution lines: the name is in a fixed place before the comment itself
+    if (start - ls > 64) return false;
+    const first = this.nextCode(ls, start);
+    if (first === 0) return next === 183 ? /^ · \S/.test(text.slice(end, Math.min(le, end + 4))) : false; // "Name · date"
+    if (first === 42) return /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
+    if (first === 91) return next === 58 && text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
+    if (first === 45 || (first | 32) === 99) return /^[ \t]*(?:-{2,}[ \t]*)?Comment from[ \t]+$/i.test(text.slice(ls, start));
+    return false;
+  }
+
+  // --- lines: line i runs from starts(i) to ends(i) ------------------------------------------------
+
   /** The line holding offset p. */
-  const lineOf = (p: number) => {
+  private lineOf(p: number): number {
+    const breaks = this.breaks;
     let lo = 0;
     let hi = breaks.length;
     while (lo < hi) {
@@ -81,165 +157,187 @@ export function workforceChecker(text: string, ownDomain: (domain: string) => bo
       else hi = mid;
     }
     return lo;
-  };
-  const starts = (i: number) => (i === 0 ? 0 : breaks[i - 1]! + 1);
-  const ends = (i: number) => (i < breaks.length ? breaks[i]! : text.length);
+  }
+  private starts(i: number): number {
+    return i === 0 ? 0 : this.breaks[i - 1]! + 1;
+  }
+  private ends(i: number): number {
+    return i < this.breaks.length ? this.breaks[i]! : this.text.length;
+  }
   /** Line i's text, or '' past the last line; a long line is cut (it is prose, never a header or signature line). */
-  const lineText = (i: number) => (i < lines ? text.slice(starts(i), Math.min(ends(i), starts(i) + MAX_LINE)) : '');
-  const isLong = (i: number) => ends(i) - starts(i) > MAX_LINE;
-
-  /** Is the domain an organisation's (not a consumer mail provider's)? */
-  const organisation = (domain: string): boolean => {
-    const d = domain.toLowerCase();
-    return !CONSUMER_MAIL.has(d) || ownDomain(d);
-  };
-  /** Every address in the text is an organisation's (and there is one). */
-  const organisationAddresses = (line: string): boolean => {
-    let any = false;
-    for (const m of line.matchAll(ADDRESS_DOMAIN)) {
-      if (!organisation(m[1]!)) return false;
-      any = true;
+  private lineText(i: number): string {
+    if (i >= this.lines) return '';
+    const s = this.starts(i);
+    return this.text.slice(s, Math.min(this.ends(i), s + MAX_LINE));
+  }
+  private isLong(i: number): boolean {
+    return this.ends(i) - this.starts(i) > MAX_LINE;
+  }
+  /** The first character of line i that is not a space, tab or '>' (0 for a blank line). */
+  private firstCode(i: number): number {
+    const e = this.ends(i);
+    for (let p = this.starts(i); p < e; p++) {
+      const c = this.text.charCodeAt(p);
+      if (c !== 32 && c !== 9 && c !== 62 && c !== 13) return c;
     }
-    return any;
-  };
-  const staffEvidence = (block: string): boolean =>
-    ROLE.test(block) || CREDENTIAL.test(block) || EXTENSION.test(block) || organisationAddresses(block);
+    return 0;
+  }
+  /** The first character at or after p, before limit, that is not a space or tab (0 when none). */
+  private nextCode(p: number, limit: number): number {
+    const text = this.text;
+    while (p < limit && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    return p < limit ? text.charCodeAt(p) : 0;
+  }
 
-  // per line, computed when first asked: what kind of line it is, and whether it is a workforce line
-  const kinds = new Uint8Array(lines);
-  const verdicts = new Uint8Array(lines);
-  const KIND_OTHER = 1;
-  const KIND_BLANK = 2;
-  const KIND_DELIMITER = 3;
-  const KIND_SIGN_OFF = 4;
-  const kindOf = (i: number): number => {
-    let k = kinds[i]!;
-    if (k !== 0) return k;
-    const len = ends(i) - starts(i);
-    if (len > 40) k = KIND_OTHER; // sign-offs and delimiters are short
-    else {
-      const line = lineText(i);
-      k = line.trim() === '' ? KIND_BLANK : SIG_DELIMITER.test(line) ? KIND_DELIMITER : SIGN_OFF_LINE.test(line) ? KIND_SIGN_OFF : KIND_OTHER;
-    }
-    kinds[i] = k;
+  private kindOf(i: number): number {
+    let k = this.kinds[i];
+    if (k !== undefined) return k;
+    const c = this.firstCode(i) | 32;
+    if (c === 32) k = KIND_BLANK; // (0 | 32: nothing on the line)
+    else if (this.ends(i) - this.starts(i) > 40) k = KIND_OTHER; // sign-offs and delimiters are short
+    else if (c === 45) k = SIG_DELIMITER.test(this.lineText(i)) ? KIND_DELIMITER : KIND_OTHER;
+    // thanks thank thx ty many regards best kind warm cheers sincerely respectfully v/r br
+    else if (c === 116 || c === 109 || c === 114 || c === 98 || c === 107 || c === 119 || c === 99 || c === 115 || c === 118) {
+      k = SIGN_OFF_LINE.test(this.lineText(i)) ? KIND_SIGN_OFF : KIND_OTHER;
+    } else k = KIND_OTHER;
+    this.kinds[i] = k;
     return k;
-  };
-  /** A staff signature block after the sign-off on line o: its lines down to a blank one show a role, extension or organisation address. */
-  const blockVerdicts = new Map<number, boolean>();
-  const staffBlock = (o: number): boolean => {
-    let v = blockVerdicts.get(o);
-    if (v !== undefined) return v;
-    let block = '';
-    for (let i = o + 1; i < lines && i <= o + MAX_BLOCK && kindOf(i) !== KIND_BLANK; i++) block += lineText(i) + '\n';
-    v = !PATIENT_WORDS.test(block) && staffEvidence(block);
-    blockVerdicts.set(o, v);
-    return v;
-  };
+  }
 
   /** Is line i a field line, an organisation's e-mail header line or a staff signature line? */
-  const lineVerdict = (i: number): boolean => {
-    const known = verdicts[i]!;
-    if (known !== 0) return known === 2;
+  private lineVerdict(i: number): boolean {
+    const known = this.verdicts[i];
+    if (known !== undefined) return known === 2;
     let v = false;
-    if (!isLong(i)) {
-      const line = lineText(i);
-      if (FIELD_LINE.test(line)) v = !line.includes('@') || organisationAddresses(line);
-      else if (HEADER_LINE.test(line)) v = organisationAddresses(line);
+    if (!this.isLong(i)) {
+      // field and header labels start with one of these letters (any case): only then are they looked for
+      const c = this.firstCode(i) | 32;
+      const labelled = c === 97 || c === 98 || c === 99 || c === 102 || c === 114 || c === 115 || c === 116 || c === 119;
+      const line = this.lineText(i);
+      if (labelled && FIELD_LINE.test(line)) v = !line.includes('@') || this.organisationAddresses(line);
+      else if (labelled && HEADER_LINE.test(line)) v = this.organisationAddresses(line);
       // "Vita Gleichner | MA | x4113"
-      else if (line.includes(' | ') && !PATIENT_WORDS.test(line) && staffEvidence(line)) v = true;
+      else if (line.includes(' | ') && !PATIENT_WORDS.test(line) && this.staffEvidence(line)) v = true;
       else {
         // a signature line: up to MAX_BLOCK lines under a "-- " line, or under a sign-off of a staff block
         for (let j = i - 1; j >= 0 && j >= i - MAX_BLOCK; j--) {
-          const k = kindOf(j);
+          const k = this.kindOf(j);
           if (k === KIND_BLANK) break;
           if (k === KIND_DELIMITER) v = true;
-          else if (k === KIND_SIGN_OFF) v = staffBlock(j);
-          else if (isLong(j)) break;
+          else if (k === KIND_SIGN_OFF) v = this.staffBlock(j);
+          else if (this.isLong(j)) break;
           else continue;
           break;
         }
       }
     }
-    verdicts[i] = v ? 2 : 1;
+    this.verdicts[i] = v ? 2 : 1;
     return v;
-  };
+  }
+
+  /** A staff signature block after the sign-off on line o: its lines down to a blank one show a role, extension or organisation address. */
+  private staffBlock(o: number): boolean {
+    const memo = (this.blockVerdicts ??= new Map());
+    let v = memo.get(o);
+    if (v !== undefined) return v;
+    let block = '';
+    for (let i = o + 1; i < this.lines && i <= o + MAX_BLOCK && this.kindOf(i) !== KIND_BLANK; i++) block += this.lineText(i) + '\n';
+    v = !PATIENT_WORDS.test(block) && this.staffEvidence(block);
+    memo.set(o, v);
+    return v;
+  }
+
+  // --- people and addresses ---------------------------------------------------------------------
+
+  /** Is the domain an organisation's (not a consumer mail provider's)? */
+  private organisation(domain: string): boolean {
+    const d = domain.toLowerCase();
+    return !CONSUMER_MAIL.has(d) || this.ownDomain(d);
+  }
+  /** Every address in the text is an organisation's (and there is one). */
+  private organisationAddresses(line: string): boolean {
+    let any = false;
+    for (const m of line.matchAll(ADDRESS_DOMAIN)) {
+      if (!this.organisation(m[1]!)) return false;
+      any = true;
+    }
+    return any;
+  }
+  private staffEvidence(block: string): boolean {
+    return ROLE.test(block) || CREDENTIAL.test(block) || EXTENSION.test(block) || this.organisationAddresses(block);
+  }
 
   /**
    * A ticket's sign-off is its author's, unless it closes an e-mail pasted from a consumer address
    * (a patient's): the nearest "From:" header line above says whose text this is.
    */
-  const authorsSignOff = (i: number): boolean => {
-    const from = starts(i) - PASTE_REACH;
-    for (let j = i - 1; j >= 0 && starts(j) >= from; j--) {
-      if (isLong(j)) continue;
-      const line = lineText(j);
-      if (FROM_LINE.test(line)) return organisationAddresses(line);
+  private authorsSignOff(i: number): boolean {
+    const from = this.fromLines();
+    // the last "From:" line above, within reach
+    let lo = 0;
+    let hi = from.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (from[mid]! < i) lo = mid + 1;
+      else hi = mid;
     }
-    return true;
-  };
+    if (lo === 0) return true;
+    const j = from[lo - 1]!;
+    if (this.starts(i) - this.starts(j) > PASTE_REACH) return true;
+    return this.organisationAddresses(this.lineText(j));
+  }
+
+  /** The lines that are a "From:" header (any case), in order; found once, when first needed. */
+  private fromLineList: number[] | undefined;
+  private fromLines(): number[] {
+    if (this.fromLineList !== undefined) return this.fromLineList;
+    const out: number[] = [];
+    for (const needle of ['rom:', 'ROM:']) {
+      for (let k = this.text.indexOf(needle); k !== -1; k = this.text.indexOf(needle, k + 4)) {
+        if (k < 1 || (this.text.charCodeAt(k - 1) | 32) !== 102) continue;
+        const j = this.lineOf(k);
+        if (!this.isLong(j) && FROM_LINE.test(this.lineText(j))) out.push(j);
+      }
+    }
+    out.sort((a, b) => a - b);
+    return (this.fromLineList = out);
+  }
+
+  /** Is the name at start, on the line starting at ls, after a task role ("Owner", "escalated to")? */
+  private taskRoleBefore(start: number, ls: number): boolean {
+    const text = this.text;
+    let k = start;
+    while (k > ls && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+    if (k > ls && text.charCodeAt(k - 1) === 58) k--; // "Owner: "
+    while (k > ls && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+    // the one or two words before, lower-cased
+    let w = k;
+    while (w > ls && k - w < 9 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
+    const len = k - w;
+    // the one-word roles have 5 or 8 letters, the two-word ones end in "to" or "by"
+    if (len !== 2 && len !== 5 && len !== 8) return false;
+    if (w > ls && isAsciiLetter(text.charCodeAt(w - 1))) return false;
+    const one = text.slice(w, k).toLowerCase();
+    if (len !== 2) return TASK_ROLES.has(one);
+    if (one !== 'to' && one !== 'by') return false;
+    if (w - 1 <= ls || text.charCodeAt(w - 1) !== 32) return false;
+    let v = w - 1;
+    while (v > ls && isAsciiLetter(text.charCodeAt(v - 1))) v--;
+    if (w - 1 - v < 5) return false;
+    return TASK_ROLES.has(text.slice(v, w - 1).toLowerCase() + ' ' + one);
+  }
 
   /**
    * Do the two lines after line i show the writer's own contact details (a consumer mail address,
    * or a home address's state and ZIP)? Staff sign with the organisation's.
    */
-  const personalBelow = (i: number): boolean => {
-    for (let j = i + 1; j < lines && j <= i + 2; j++) {
-      const line = lineText(j);
+  private personalBelow(i: number): boolean {
+    for (let j = i + 1; j < this.lines && j <= i + 2; j++) {
+      const line = this.lineText(j);
       if (line.trim() === '') return false;
       if (STATE_ZIP.test(line)) return true;
-      for (const m of line.matchAll(ADDRESS_DOMAIN)) if (!organisation(m[1]!)) return true;
+      for (const m of line.matchAll(ADDRESS_DOMAIN)) if (!this.organisation(m[1]!)) return true;
     }
     return false;
-  };
-
-  /** The first character at or after p that is not a space or tab (0 at the end). */
-  const nextCode = (p: number, limit: number) => {
-    while (p < limit && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
-    return p < limit ? text.charCodeAt(p) : 0;
-  };
-
-  return (type: string, start: number, end: number): boolean => {
-    const i = lineOf(start);
-    const ls = starts(i);
-    const le = ends(i);
-    if (end > le) return false;
-    if (lineVerdict(i)) return true;
-    // an address, ZIP or link is the organisation's only on a workforce line (a signature's)
-    if (type !== 'NAME' && type !== 'EMAIL' && type !== 'PHONE' && type !== 'FAX') return false;
-    // (the checks below are gated by char code: most candidates fail them at the first character)
-    const next = nextCode(end, le);
-    if (type === 'NAME') {
-      const own = start - ls <= 64 ? text.slice(ls, start) : text.slice(start - 64, start);
-      // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
-      if (TASK_ROLE_BEFORE.test(own)) return true;
-      // "Hi Sabrina," opening a ticket or comment: the agent it is written to
-      if ((next === 44 || next === 33 || next === 0) && GREETING_BEFORE.test(own) && !text.slice(start, end).includes(' ')) return true;
-      // "Bethel Cummerata (bethel.cummerata@stmarys-health.org)": an organisation's address book
-      if (next === 60 || next === 40) {
-        const m = ADDRESS_AFTER.exec(text.slice(end, Math.min(le, end + 80)));
-        if (m !== null) return organisation(m[1]!) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start));
-      }
-      // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)"
-      if (next === 0 || next === 40 || next === 44) {
-        const signOff = (start - ls <= 64 && SIGN_OFF_BEFORE.test(own)) || (i > 0 && start - ls <= 64 && own.trim() === '' && kindOf(i - 1) === KIND_SIGN_OFF);
-        // a consumer address or a home address right under the name: a patient signing
-        if (signOff) return !personalBelow(i) && authorsSignOff(i);
-      }
-    } else if (type === 'EMAIL') {
-      const prev = start > ls ? text.charCodeAt(start - 1) : 0;
-      const before = prev === 60 || prev === 40 ? start - 1 : prev === 32 && start - 1 > ls && (text.charCodeAt(start - 2) === 60 || text.charCodeAt(start - 2) === 40) ? start - 2 : -1;
-      if (before >= 0) {
-        const domain = text.slice(text.indexOf('@', start) + 1, end);
-        if (NAME_BEFORE_ADDRESS.test(text.slice(Math.max(ls, start - 64), start)) && organisation(domain) && !PATIENT_BEFORE.test(text.slice(Math.max(0, start - 100), start))) return true;
-      }
-    }
-    // attribution lines: the name is in a fixed place before the comment itself
-    if (start - ls > 64) return false;
-    const first = nextCode(ls, start);
-    if (first === 0) return next === 183 ? /^ · \S/.test(text.slice(end, Math.min(le, end + 4))) : false; // "Name · date"
-    if (first === 42) return /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
-    if (first === 91) return next === 58 && text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
-    if (first === 45 || (first | 32) === 99) return /^[ \t]*(?:-{2,}[ \t]*)?Comment from[ \t]+$/i.test(text.slice(ls, start));
-    return false;
-  };
+  }
 }

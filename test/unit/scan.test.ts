@@ -3,6 +3,7 @@
  * made with, whichever way the table compares it (packed codes for up to 8 codes below 256, the
  * stored codes otherwise) and in whatever order spellings arrive.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Fact, Scan, registerWords } from '../../src/phi/context';
 import { createDetector } from '../../src/phi/detect';
@@ -46,5 +47,21 @@ describe('Scan: capitalised spellings', () => {
     expect(fresh.get('Martinez')).not.toBe(fresh.get('Xartinez'));
     expect(fresh.get('Martinez')).not.toBe(fresh.get('Martinex'));
     expect(fresh.get('Jackson')).not.toBe(fresh.get('Xackson'));
+  });
+});
+
+describe('Scan: line breaks', () => {
+  it('lists every "\\n", whatever the words around it (known phrases, digits, capitalised words, masks)', () => {
+    createDetector();
+    const pieces = ['member\nid', 'date of\nbirth', 'Smith\n', '\n123\n4', 'pt\n', 'O\u2019Brien\n', '[PHI:NAME]\n', ':\n@\n', ' \n\n', 'x-\nray', 'D.O.B\n.', 'é\n', '\r\n'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const expected: number[] = [];
+        for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) expected.push(k);
+        expect(new Scan(text).newlines).toEqual(expected);
+      }),
+      { numRuns: 2000, seed: 20261123 },
+    );
   });
 });
