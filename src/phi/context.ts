@@ -690,15 +690,15 @@ const NO_ENTRY: KnownEntry = { word: '', cues: 0, tags: 0, rule: undefined, digi
  * - the known lower-case words (cue and trigger words), at a word boundary, with an optional 's,
  *   followed by a word boundary; their capitalised spellings arrive as capitalised words.
  */
-/** Four-letter titles written with a period ("Prof. Smith"); shorter words join after a period anyway. */
-const TITLES4 = ['prof', 'capt', 'msgr', 'supt'];
-function isTitle4(u: Uint16Array, s: number, e: number): boolean {
-  if (e - s !== 4) return false;
-  outer: for (const t of TITLES4) {
-    for (let k = 0; k < 4; k++) if ((u[s + k]! | 32) !== t.charCodeAt(k)) continue outer;
-    return true;
-  }
-  return false;
+/** Titles written with a period before a name ("Dr. Patel", "Mrs. Garcia", "St. John"). */
+const DOTTED_TITLES: ReadonlySet<string> = new Set(
+  'dr mr mrs ms mx st jr sr prof capt rev hon sgt gen col maj lt fr atty supt msgr'.split(' '),
+);
+function isTitleAt(u: Uint16Array, s: number, e: number): boolean {
+  if (e - s > 5) return false;
+  let w = '';
+  for (let k = s; k < e; k++) w += String.fromCharCode(u[k]! | 32);
+  return DOTTED_TITLES.has(w);
 }
 
 export class Scan {
@@ -856,9 +856,9 @@ export class Scan {
           const gap = p - lastEnd;
           if (gap <= 2) {
             const c0 = u[lastEnd]!;
-            // after a '.', only an initial, an abbreviation or a title joins the next word ("J. Smith", "Dr. Patel"):
+            // after a '.', only an initial or a title joins the next word ("J. Smith", "Dr. Patel"):
             // "Delmer Byers. He" is two sentences
-            if (gap === 1 ? c0 === 32 : u[lastEnd + 1] === 32 && (c0 === 32 || (c0 === 46 && (lastEnd - lastStart <= 3 || isTitle4(u, lastStart, lastEnd))))) facts[nw - 1] = lastFacts | Fact.JoinedNext;
+            if (gap === 1 ? c0 === 32 : u[lastEnd + 1] === 32 && (c0 === 32 || (c0 === 46 && (lastEnd - lastStart === 1 || isTitleAt(u, lastStart, lastEnd))))) facts[nw - 1] = lastFacts | Fact.JoinedNext;
           }
           ws[nw] = p;
           we[nw] = e;

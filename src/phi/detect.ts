@@ -87,7 +87,8 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   if (c.settings.staffContext) {
     // the workforce's own names, addresses and numbers (signatures, attribution lines) are not PHI
     let workforce: Workforce | undefined;
-    const keep = (f: Finding) => !STAFF_TYPES.has(f.type) || !(workforce ??= new Workforce(text, c.allowDomain, scan.newlines)).has(f.type, f.start, f.end);
+    const keep = (f: Finding) =>
+      !STAFF_TYPES.has(f.type) || isStructured(f.rule) || !(workforce ??= new Workforce(text, c.allowDomain, scan.newlines)).has(f.type, f.start, f.end);
     candidates = candidates.filter(keep);
     if (weak.length > 0) weak = weak.filter(keep);
     if (candidates.length === 0) return candidates;
@@ -200,6 +201,9 @@ function kvKeyPositions(scan: Scan): number[] {
   for (let k = 0; k < knownPos.length; k++) if ((knownEntries[k]!.tags & WordTag.KvKey) !== 0) out.push(knownPos[k]!);
   return out;
 }
+
+/** The structured-data rules' findings (HL7, CSV, key=value, JSON) are data, never a signature. */
+const isStructured = (rule: string) => rule.startsWith('hl7.') || rule.startsWith('csv.') || rule.startsWith('kv.') || rule.startsWith('json.') || rule === 'name.hl7';
 
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL']);

@@ -23,7 +23,9 @@ const NOT_NAMES = new Set(
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
     'premera regence optum unitedhealthcare united healthcare blue cross shield ' +
     // EHR screens and departments ("opening In Basket", "Bio-med: infusion pump")
-    'basket hyperspace bio-med d.o.b').split(' '),
+    'basket hyperspace bio-med d.o.b ' +
+    // pronouns opening a sentence ("Pt Maria Lee. He called back")
+    'he she they we it his hers him them their').split(' '),
 );
 const CAMEL = /[a-z][A-Z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;

@@ -457,7 +457,9 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) ||
     eventPhraseBefore(text, start) ||
     // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"
-    (env.scan.near(Cue.Scheduled, start, end, timeAfter ? 14 : 40, 0) && !env.scan.near(Cue.Tech, start, end, 60, 40));
+    // (technical words around count only without a patient word)
+    (env.scan.near(Cue.Scheduled, start, end, timeAfter ? 14 : 40, 0) &&
+      (!env.scan.near(Cue.Tech, start, end, 60, 40) || env.scan.near(Cue.Clinical, start, end, 60, 20)));
   let score: number;
   if (event) score = 0.95;
   else {
@@ -979,7 +981,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     needsContext: true,
     weakScore: 0.3,
     // a vendor's support case: "Dell support case 59556557", "Waiting on Lenovo (case 24860232)"
-    rejectBefore: /(?:support|vendor|tac|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google)[ ]?\(?$/i,
+    rejectBefore: /\b(?:support|vendor|tac|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google)[ ]?\(?$/i,
   },
 ];
 
@@ -1156,8 +1158,9 @@ const MERGED: Matcher = mk({
 onWords('merged merge', MERGED);
 /** "he moved to Bakersfield 93870", "registered in Tulsa clinic": a place a person lives or was seen. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set(
-  ('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
-    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+  // (not "sun" or "mar": Sun City, Mar Vista)
+  ('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat ' +
+    'january february march april may june july august september october november december jan feb apr jun jul aug sep sept oct nov dec ' +
     'today tomorrow tonight yesterday next noon midnight morning afternoon evening weekend').split(' '),
 );
 const MOVED_TO: Matcher = mk({

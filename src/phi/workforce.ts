@@ -10,9 +10,14 @@
  * an extension or an organisation address). A name, e-mail address or phone number there is not
  * PHI: flagging it would flag nearly every ticket, and redacting it would hide who asked.
  *
- * What stays PHI: anything in those places written by a patient (a header or signature with a
- * consumer mail address such as gmail.com, per the `email-providers` list), anything outside them
- * (the comment text after "Brian Jacobson:"), and a bare "Thanks, Brian" (nothing tells whose it is).
+ * A ticket's own sign-off ("Thanks, Brian") is its author's, the person a task is given to ("Owner
+ * …", "escalated to …") works it, and the agent a ticket greets ("Hi Sabrina,") is staff.
+ *
+ * What stays PHI: anything in those places written by or about a patient (a sender, field or
+ * signature with a consumer mail address such as gmail.com, per the `email-providers` list, a home
+ * address, or patient words such as MRN, DOB, room or bed), a recipient line (a hospital writes to
+ * patients), anything outside those places (the comment text after "Brian Jacobson:"), and every
+ * finding of the structured-data rules (HL7, CSV, key=value, JSON: data, never a signature).
  * A desk whose customers are patients switches this off (`staffContext: false`).
  *
  * Pure: no Forge imports. Work is done per candidate line, and each line is classified once.
@@ -27,13 +32,18 @@ const MAX_LINE = 240;
 /** How many lines above a signature line its opener ("-- ", "Regards,") may be. */
 const MAX_BLOCK = 4;
 
+const DOMAIN = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}';
+const ADDRESS_DOMAIN = new RegExp(`@(${DOMAIN})`, 'g');
 const FIELD_LINE =
   /^[ \t]*(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?)[ \t]*:/i;
-const HEADER_LINE = /^[ \t>]*(?:From|To|Cc|Bcc|Reply-To|Sender)[ \t]*:/i;
-const FROM_LINE = /^[ \t>]*From[ \t]*:/i;
-const ADDRESS_DOMAIN = /@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
+/** The e-mail header lines that name the writer; To/Cc/Bcc name recipients, who may be patients. */
+const SENDER_LINE = /^[ \t>]*(?:From|Sender|Reply-To)[ \t]*:/i;
+const RECIPIENT_LINE = /^[ \t>]*(?:To|Cc|Bcc)[ \t]*:/i;
+/** "From:" opening a line, for a whole text (see fromLines). */
+const FROM_LINES = /^[ \t>]*from[ \t]*:/gim;
 const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
-const SIGN_OFF_LINE =
+/** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
+const SIGN_OFF =
   /^[ \t]*(?:thanks(?: again| so much)?|thank you(?: so much)?|many thanks|thx|ty|regards|best regards|kind regards|warm regards|warmest regards|best wishes|best|cheers|sincerely|respectfully|v\/r|br)[ \t]*[,.!-]*[ \t]*$/i;
 /** Job titles and departments as signatures write them (capitalised). */
 const ROLE =
@@ -41,14 +51,22 @@ const ROLE =
 /** A credential after a name ("Crystel Strosin, MA"), not a state before a ZIP ("Boston, MA 02118"). */
 const CREDENTIAL = /,[ \t]?(?:RN|LPN|LVN|CNA|CMA|MA|MD|DO|NP|PA-C|CRNA|PharmD|BSN|MSN|DNP|PhD)\b(?![ \t]*\d{5})/;
 const EXTENSION = /(?:^|[\s|(,])(?:ext\.?|x)[ \t]?\d{3,5}\b/i;
-/** A pipe-separated signature line ("Vita Gleichner | MA | x4113") never carries these. */
-const PATIENT_WORDS = /\b(?:pts?|mrn|dob|member|guarantor)\b/i;
+/**
+ * A patient's data in a signature block or on a pipe-separated line: never a staff signature. (Not
+ * "patient": "Patient Access" and "Patient Financial Services" are departments staff sign with.)
+ */
+const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed|name[ \t]*:)/i;
+/**
+ * Patient words on a name's own line ("Reporter: Maria Garcia, patient, DOB …"): no staff line.
+ * ("Patient Access", "Patient Support" and the like are departments.)
+ */
+const PATIENT_LINE =
+  /\b(?:pts?|patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|portal|safety|care|transport|logistics|flow)\b)|mrn|dob|d\.o\.b|member|guarantor|mychart|lab results?|test results?|appointment|appt|room|bed|admitted|discharged|prescription|medication|insurance)\b/i;
+/** A greeting's "your …" that makes the greeted person a patient ("Hi Maria, your lab results are in"). */
+const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mychart|prescription|medication|bill|account|records?|visit|portal|test)\b/i;
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
 const PATIENT_BEFORE = /\b(?:pts?|patients?|mother|father|mom|dad|wife|husband|spouse|son|daughter|guardian|member|guarantor|caregiver)\b[^\n]{0,30}$/i;
-/** A sign-off the name follows on its line ("Thanks, Eric", "Cheers - Eric"). */
-const SIGN_OFF_BEFORE =
-  /^[ \t]*(?:thanks(?: again| so much)?|thank you(?: so much)?|many thanks|thx|ty|regards|best regards|kind regards|warm regards|best wishes|best|cheers|sincerely|respectfully)[ \t]*[,.!-]*[ \t]*$/i;
-/** Who works a ticket, written before a name in prose. */
+/** Who works a ticket, written before a name in prose ("owner" only opening a sentence: "Owner Jany Wolff."). */
 const TASK_ROLES: ReadonlySet<string> = new Set([
   'owner', 'assignee', 'approver', 'owned by', 'assigned to', 'reassigned to', 'escalated to', 'escalating to', 'handed to', 'approved by', 'requested by', 'submitted by',
 ]);
@@ -56,7 +74,7 @@ const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 /** A greeting opening a line, before a first name. */
 const GREETING_BEFORE = /^[ \t]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
 /** A name in "Name <address>" or "Name (address)". */
-const ADDRESS_AFTER = /^[ \t]?[<(][ \t]?[^\s@<>()]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})[ \t]?[>)]/;
+const ADDRESS_AFTER = new RegExp(`^[ \\t]?[<(][ \\t]?[^\\s@<>()]+@(${DOMAIN})[ \\t]?[>)]`);
 /** An address in "Name <address>" or "Name (address)": the name before it. */
 const NAME_BEFORE_ADDRESS = /[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}[ \t]?[<(][ \t]?$/;
 /** A state and ZIP, as a home address ends ("Boston, MA 02118"). */
@@ -108,39 +126,57 @@ export class Workforce {
     if (type !== 'NAME' && type !== 'EMAIL' && type !== 'PHONE' && type !== 'FAX') return false;
     // (the checks below are gated by char code: most candidates fail them at the first character)
     const next = this.nextCode(end, le);
-    if (type === 'NAME') {
-      // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
-      if (this.taskRoleBefore(start, ls)) return true;
-      // (the text before the name on its line, when the name starts it)
-      const own = start - ls <= 64 ? text.slice(ls, start) : '';
-      // "Hi Sabrina," opening a ticket or comment: the agent it is written to
-      if ((next === 44 || next === 33 || next === 0) && GREETING_BEFORE.test(own) && !text.slice(start, end).includes(' ')) return true;
-      // "Bethel Cummerata (bethel.cummerata@stmarys-health.org)": an organisation's address book
-      if (next === 60 || next === 40) {
-        const m = ADDRESS_AFTER.exec(text.slice(end, Math.min(le, end + 80)));
-        if (m !== null) return this.organisation(m[1]!) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start));
-      }
-      // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)"
-      if (next === 0 || next === 40 || next === 44) {
-        const signOff = SIGN_OFF_BEFORE.test(own) || (i > 0 && start - ls <= 64 && own.trim() === '' && this.kindOf(i - 1) === KIND_SIGN_OFF);
-        // a consumer address or a home address right under the name: a patient signing
-        if (signOff) return !this.personalBelow(i) && this.authorsSignOff(i);
-      }
-    } else if (type === 'EMAIL') {
+    if (type === 'EMAIL') {
+      // "Bethel Cummerata <bethel.cummerata@stmarys-health.org>": an organisation's address book
       const prev = start > ls ? text.charCodeAt(start - 1) : 0;
       const bracketed = prev === 60 || prev === 40 || (prev === 32 && start - 1 > ls && (text.charCodeAt(start - 2) === 60 || text.charCodeAt(start - 2) === 40));
-      if (bracketed) {
-        const domain = text.slice(text.indexOf('@', start) + 1, end);
-        if (NAME_BEFORE_ADDRESS.test(text.slice(Math.max(ls, start - 64), start)) && this.organisation(domain) && !PATIENT_BEFORE.test(text.slice(Math.max(0, start - 100), start))) return true;
-      }
+      const at = text.lastIndexOf('@', end - 1);
+      return (
+        bracketed &&
+        at > start &&
+        this.organisation(text.slice(at + 1, end)) &&
+        NAME_BEFORE_ADDRESS.test(text.slice(Math.max(ls, start - 64), start)) &&
+        !PATIENT_BEFORE.test(text.slice(Math.max(0, start - 100), start)) &&
+        !this.patientNear(i)
+      );
+    }
+    if (type !== 'NAME') return false;
+    // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
+    if (this.taskRoleBefore(start, ls)) return !this.patientLine(i);
+    // (the text before the name on its line, when the name starts near the line's start)
+    const own = start - ls <= 64 ? text.slice(ls, start) : '';
+    // "Hi Sabrina," opening a ticket or comment: the agent it is written to
+    if ((next === 44 || next === 33 || next === 0) && GREETING_BEFORE.test(own) && !text.slice(start, end).includes(' ')) {
+      return !YOUR_CARE.test(text.slice(end, Math.min(text.length, end + 160)));
+    }
+    // "Bethel Cummerata (bethel.cummerata@stmarys-health.org)": an organisation's address book
+    if (next === 60 || next === 40) {
+      const m = ADDRESS_AFTER.exec(text.slice(end, Math.min(le, end + 80)));
+      if (m !== null) return this.organisation(m[1]!) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start)) && !this.patientNear(i);
+    }
+    // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)"
+    if (next === 0 || next === 40 || next === 44) {
+      const signOff = SIGN_OFF.test(own) || (i > 0 && start - ls <= 64 && own.trim() === '' && this.kindOf(i - 1) === KIND_SIGN_OFF);
+      // patient words on the line, or the writer's own contact details under it: a patient signing
+      if (signOff) return !this.patientLine(i) && !this.personalBelow(i) && this.authorsSignOff(i);
     }
     // attribution lines: the name is in a fixed place before the comment itself
     if (start - ls > 64) return false;
     const first = this.nextCode(ls, start);
     if (first === 0) return next === 183 ? /^ · \S/.test(text.slice(end, Math.min(le, end + 4))) : false; // "Name · date"
     if (first === 42) return /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
-    if (first === 91) return next === 58 && text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
+    if (first === 91) return text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
     if (first === 45 || (first | 32) === 99) return /^[ \t]*(?:-{2,}[ \t]*)?Comment from[ \t]+$/i.test(text.slice(ls, start));
+    return false;
+  }
+
+  /** Patient words on line i. */
+  private patientLine(i: number): boolean {
+    return PATIENT_LINE.test(this.lineText(i));
+  }
+  /** Patient words on line i or the two lines under it (an e-mail header's subject). */
+  private patientNear(i: number): boolean {
+    for (let j = i; j < this.lines && j <= i + 2; j++) if (this.patientLine(j)) return true;
     return false;
   }
 
@@ -162,7 +198,9 @@ export class Workforce {
     return i === 0 ? 0 : this.breaks[i - 1]! + 1;
   }
   private ends(i: number): number {
-    return i < this.breaks.length ? this.breaks[i]! : this.text.length;
+    const e = i < this.breaks.length ? this.breaks[i]! : this.text.length;
+    // (a CRLF line ends before its '\r')
+    return e > 0 && this.text.charCodeAt(e - 1) === 13 && e - 1 >= this.starts(i) ? e - 1 : e;
   }
   /** Line i's text, or '' past the last line; a long line is cut (it is prose, never a header or signature line). */
   private lineText(i: number): string {
@@ -198,7 +236,7 @@ export class Workforce {
     else if (c === 45) k = SIG_DELIMITER.test(this.lineText(i)) ? KIND_DELIMITER : KIND_OTHER;
     // thanks thank thx ty many regards best kind warm cheers sincerely respectfully v/r br
     else if (c === 116 || c === 109 || c === 114 || c === 98 || c === 107 || c === 119 || c === 99 || c === 115 || c === 118) {
-      k = SIGN_OFF_LINE.test(this.lineText(i)) ? KIND_SIGN_OFF : KIND_OTHER;
+      k = SIGN_OFF.test(this.lineText(i)) ? KIND_SIGN_OFF : KIND_OTHER;
     } else k = KIND_OTHER;
     this.kinds[i] = k;
     return k;
@@ -214,17 +252,18 @@ export class Workforce {
       const c = this.firstCode(i) | 32;
       const labelled = c === 97 || c === 98 || c === 99 || c === 102 || c === 114 || c === 115 || c === 116 || c === 119;
       const line = this.lineText(i);
-      if (labelled && FIELD_LINE.test(line)) v = !line.includes('@') || this.organisationAddresses(line);
-      else if (labelled && HEADER_LINE.test(line)) v = this.organisationAddresses(line);
+      if (labelled && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line));
+      else if (labelled && SENDER_LINE.test(line)) v = !PATIENT_LINE.test(line) && this.organisationAddresses(line);
+      // (a recipient may be a patient the hospital writes to: then the subject or text under it says so)
+      else if (labelled && RECIPIENT_LINE.test(line)) v = this.ownAddresses(line) || (this.organisationAddresses(line) && !this.patientNear(i));
       // "Vita Gleichner | MA | x4113"
-      else if (line.includes(' | ') && !PATIENT_WORDS.test(line) && this.staffEvidence(line)) v = true;
+      else if (line.includes(' | ') && !PATIENT_DATA.test(line) && this.staffEvidence(line)) v = true;
       else {
-        // a signature line: up to MAX_BLOCK lines under a "-- " line, or under a sign-off of a staff block
+        // a signature line: up to MAX_BLOCK lines under a "-- " line or a sign-off, in a staff block
         for (let j = i - 1; j >= 0 && j >= i - MAX_BLOCK; j--) {
           const k = this.kindOf(j);
           if (k === KIND_BLANK) break;
-          if (k === KIND_DELIMITER) v = true;
-          else if (k === KIND_SIGN_OFF) v = this.staffBlock(j);
+          if (k === KIND_DELIMITER || k === KIND_SIGN_OFF) v = this.staffBlock(j);
           else if (this.isLong(j)) break;
           else continue;
           break;
@@ -235,14 +274,18 @@ export class Workforce {
     return v;
   }
 
-  /** A staff signature block after the sign-off on line o: its lines down to a blank one show a role, extension or organisation address. */
+  /**
+   * A staff signature block under the opener on line o ("-- " or a sign-off): its lines down to a
+   * blank one show a role, an extension or an organisation address, and no consumer address or
+   * patient data (a patient signs with their own).
+   */
   private staffBlock(o: number): boolean {
     const memo = (this.blockVerdicts ??= new Map());
     let v = memo.get(o);
     if (v !== undefined) return v;
     let block = '';
     for (let i = o + 1; i < this.lines && i <= o + MAX_BLOCK && this.kindOf(i) !== KIND_BLANK; i++) block += this.lineText(i) + '\n';
-    v = !PATIENT_WORDS.test(block) && this.staffEvidence(block);
+    v = !PATIENT_DATA.test(block) && !this.consumerAddress(block) && this.staffEvidence(block);
     memo.set(o, v);
     return v;
   }
@@ -263,6 +306,20 @@ export class Workforce {
     }
     return any;
   }
+  /** Every address in the text is at one of the admin's own domains (and there is one). */
+  private ownAddresses(line: string): boolean {
+    let any = false;
+    for (const m of line.matchAll(ADDRESS_DOMAIN)) {
+      if (!this.ownDomain(m[1]!.toLowerCase())) return false;
+      any = true;
+    }
+    return any;
+  }
+  /** Is there an address at a consumer mail domain in the text? */
+  private consumerAddress(text: string): boolean {
+    for (const m of text.matchAll(ADDRESS_DOMAIN)) if (!this.organisation(m[1]!)) return true;
+    return false;
+  }
   private staffEvidence(block: string): boolean {
     return ROLE.test(block) || CREDENTIAL.test(block) || EXTENSION.test(block) || this.organisationAddresses(block);
   }
@@ -278,28 +335,23 @@ export class Workforce {
     let hi = from.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (from[mid]! < i) lo = mid + 1;
+      if (from[mid]!.line < i) lo = mid + 1;
       else hi = mid;
     }
     if (lo === 0) return true;
-    const j = from[lo - 1]!;
-    if (this.starts(i) - this.starts(j) > PASTE_REACH) return true;
-    return this.organisationAddresses(this.lineText(j));
+    const header = from[lo - 1]!;
+    return this.starts(i) - this.starts(header.line) > PASTE_REACH || header.organisation;
   }
 
-  /** The lines that are a "From:" header (any case), in order; found once, when first needed. */
-  private fromLineList: number[] | undefined;
-  private fromLines(): number[] {
+  /** The "From:" header lines of the text (any case, any spacing), in order, with whether every address there is an organisation's; found once. */
+  private fromLineList: Array<{ line: number; organisation: boolean }> | undefined;
+  private fromLines(): Array<{ line: number; organisation: boolean }> {
     if (this.fromLineList !== undefined) return this.fromLineList;
-    const out: number[] = [];
-    for (const needle of ['rom:', 'ROM:']) {
-      for (let k = this.text.indexOf(needle); k !== -1; k = this.text.indexOf(needle, k + 4)) {
-        if (k < 1 || (this.text.charCodeAt(k - 1) | 32) !== 102) continue;
-        const j = this.lineOf(k);
-        if (!this.isLong(j) && FROM_LINE.test(this.lineText(j))) out.push(j);
-      }
+    const out: Array<{ line: number; organisation: boolean }> = [];
+    for (const m of this.text.matchAll(FROM_LINES)) {
+      const j = this.lineOf(m.index);
+      if (!this.isLong(j)) out.push({ line: j, organisation: this.organisationAddresses(this.lineText(j)) });
     }
-    out.sort((a, b) => a - b);
     return (this.fromLineList = out);
   }
 
@@ -318,7 +370,7 @@ export class Workforce {
     if (len !== 2 && len !== 5 && len !== 8) return false;
     if (w > ls && isAsciiLetter(text.charCodeAt(w - 1))) return false;
     const one = text.slice(w, k).toLowerCase();
-    if (len !== 2) return TASK_ROLES.has(one);
+    if (len !== 2) return TASK_ROLES.has(one) && (one !== 'owner' || this.opensSentence(w, ls));
     if (one !== 'to' && one !== 'by') return false;
     if (w - 1 <= ls || text.charCodeAt(w - 1) !== 32) return false;
     let v = w - 1;
@@ -327,16 +379,24 @@ export class Workforce {
     return TASK_ROLES.has(text.slice(v, w - 1).toLowerCase() + ' ' + one);
   }
 
+  /** Does the word at w open its line or a sentence ("Owner Jany Wolff", "… by Friday. Owner Jany Wolff")? */
+  private opensSentence(w: number, ls: number): boolean {
+    let k = w;
+    while (k > ls && (this.text.charCodeAt(k - 1) === 32 || this.text.charCodeAt(k - 1) === 9)) k--;
+    if (k === ls) return true;
+    const c = this.text.charCodeAt(k - 1);
+    return c === 46 || c === 33 || c === 63 || c === 45 || c === 42;
+  }
+
   /**
-   * Do the two lines after line i show the writer's own contact details (a consumer mail address,
-   * or a home address's state and ZIP)? Staff sign with the organisation's.
+   * Do the two lines after line i show the writer's own details (a consumer mail address, a home
+   * address's state and ZIP, patient data)? Staff sign with the organisation's.
    */
   private personalBelow(i: number): boolean {
     for (let j = i + 1; j < this.lines && j <= i + 2; j++) {
       const line = this.lineText(j);
       if (line.trim() === '') return false;
-      if (STATE_ZIP.test(line)) return true;
-      for (const m of line.matchAll(ADDRESS_DOMAIN)) if (!this.organisation(m[1]!)) return true;
+      if (STATE_ZIP.test(line) || PATIENT_DATA.test(line) || this.consumerAddress(line)) return true;
     }
     return false;
   }

@@ -28,6 +28,7 @@ describe('clean IT tickets stay clean', () => {
   it('"scheduled" makes a date an event for a patient, not for a change window', () => {
     expect(found('Upgrade to iOS 18.3 is scheduled for Monday 4/24. Change CHG6233665. Rollback plan in OPS-1.')).toEqual([]);
     expect(found('Maintenance is scheduled for 4/24 on the EHR servers.')).toEqual([]);
+    expect(found('Pt Maria Garcia scheduled for MRI 4/24, PACS server was down')).toContainEqual(['DATE', '4/24']);
     expect(found('Pt John Smith is scheduled for 4/24 at the clinic.')).toEqual([
       ['NAME', 'John Smith'],
       ['DATE', '4/24'],
@@ -44,6 +45,7 @@ describe('clean IT tickets stay clean', () => {
     expect(found('Meeting moved to Sunday at 08:07. Agenda: OPS-6818.')).toEqual([]);
     expect(found('Meeting moved to Monday, Jul 15 at 12:11 AM.')).toEqual([]);
     expect(types('Patient relocated to Springfield, 62704 last month')).toContain('ZIP');
+    expect(found('Patient moved to Sun City')).toEqual([['ADDRESS', 'Sun City']]);
   });
 
   it('a log line with milliseconds and a log level is not a house number and street', () => {
@@ -56,6 +58,8 @@ describe('clean IT tickets stay clean', () => {
     expect(types(pt + 'Dell support case 59556557 opened for ORA-00942.')).not.toContain('OTHER_ID');
     expect(types(pt + 'Waiting on Lenovo (case 24860232).')).not.toContain('OTHER_ID');
     expect(found(pt + 'Her case number 44551234 is open.')).toContainEqual(['OTHER_ID', '44551234']);
+    // a word merely ending like a vendor's name is not one ("Waddell", "Riddell")
+    expect(found('Pt Ruth Waddell case 44551234')).toContainEqual(['OTHER_ID', '44551234']);
   });
 
   it('a device the ticket says no patient is tied to, or an IT time clock, is not PHI', () => {
@@ -67,6 +71,7 @@ describe('clean IT tickets stay clean', () => {
   it('a name ends at a sentence: "Byers. He" is not one name; initials and titles still join', () => {
     expect(found('Duo push not arriving for Delmer Byers. He is on OpenSSL 3.0.6.')).toEqual([['NAME', 'Delmer Byers']]);
     expect(found('Duo push not arriving for Rasheed Cash. He is on Cerner.')).toEqual([['NAME', 'Rasheed Cash']]);
+    expect(found('Pt Maria Lee. He called back.')).toEqual([['NAME', 'Maria Lee']]);
     expect(found('wrong DOB: pt Lorraine B. Sipes D.O.B. May 3, 1972 prints wrong')).toEqual([
       ['NAME', 'Lorraine B. Sipes'],
       ['DATE', 'May 3, 1972'],
@@ -81,8 +86,12 @@ describe('the people who work the ticket', () => {
     expect(found('Escalated to Mike Deller for the firewall change.')).toEqual([]);
     expect(found('Hi Sabrina,\nEpic Hyperspace freezing when opening In Basket.')).toEqual([]);
     expect(found('*Juana K. McClure* added a comment - 01/Feb/24 10:19 AM\nRebooted.')).toEqual([]);
-    // a greeting before a full name, or a patient after the owner, is read as usual
-    expect(found('Owner Jany Wolff. Pt Maria Garcia called twice.')).toEqual([['NAME', 'Maria Garcia']]);
+    // a patient on the next line is read as usual; one on the same line keeps the owner too (no staff line has patient words)
+    expect(found('Owner Jany Wolff.\nPt Maria Garcia called twice.')).toEqual([['NAME', 'Maria Garcia']]);
+    expect(found('Owner Jany Wolff. Pt Maria Garcia called twice.')).toEqual([
+      ['NAME', 'Jany Wolff'],
+      ['NAME', 'Maria Garcia'],
+    ]);
   });
 
   it('drops the organisation address in a staff signature, not a patient address elsewhere', () => {

@@ -4,6 +4,7 @@ import { SettingsError } from '../../src/phi/settings';
 
 /** The findings of one text as [type, value] pairs. */
 const found = (text: string, d = { detect }) => d.detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+const types = (text: string, d = { detect }) => d.detect(text).map((f) => f.type);
 const values = (text: string, d = { detect }) => d.detect(text).map((f) => text.slice(f.start, f.end));
 const staffOff = createDetector({ staffContext: false });
 
@@ -67,8 +68,14 @@ describe('workforce positions: the people who raise and work a ticket are not PH
   it("takes a bare sign-off as the ticket author's, unless it closes an e-mail pasted from a consumer address", () => {
     expect(found('VPN drops every hour on 4 West.\n\nThanks,\nBrian')).toEqual([]);
     expect(found('VPN drops every hour on 4 West.\n\nThanks, Eric')).toEqual([]);
-    const pasted = 'Forwarding this from the portal inbox.\n\n-----Original Message-----\nFrom: Juan Perez <jperez1961@yahoo.com>\nSubject: bill\n\nI tried to pay my bill online and it failed. Thanks, Juan';
-    expect(values(pasted)).toContain('Juan');
+    // (the sign-off on a line of its own, so the header decides: "Thanks, Juan" after a sentence is no sign-off position)
+    const pasted = 'Forwarding this from the portal inbox.\n\n-----Original Message-----\nFrom: Juan Perez <jperez1961@yahoo.com>\nSubject: bill\n\nI tried to pay my bill online and it failed.\n\nThanks,\nJuan';
+    expect(values(pasted)).toEqual(['Juan Perez', 'jperez1961@yahoo.com', 'Juan']);
+    // the same e-mail from an organisation's address is a colleague's: its sign-off is staff
+    expect(values(pasted.replace('jperez1961@yahoo.com', 'juan.perez@riversidehealth.org'))).toEqual([]);
+    // "From :" with a space, and CRLF line ends, are headers and lines all the same
+    expect(values(pasted.replace('From:', 'From :').replace(/\n/g, '\r\n'))).toEqual(['Juan Perez', 'jperez1961@yahoo.com', 'Juan']);
+    expect(found('VPN drops every hour on 4 West.\r\n\r\nThanks,\r\nBrian')).toEqual([]);
     // a consumer address under the name is the writer's own
     expect(values('Please fix my portal login.\n\nRegards,\nMaria Garcia\nmaria.garcia77@gmail.com')).toEqual(['Maria Garcia', 'maria.garcia77@gmail.com']);
   });
@@ -97,5 +104,43 @@ describe('name precision in IT text', () => {
     expect(found('Hi all,\nBio-med: infusion pump on 4 West fails self-test.')).toEqual([]);
     // a name after a code is still a name
     expect(values('Ticket 4411 Maria Garcia called back')).toContain('Maria Garcia');
+  });
+});
+
+describe('workforce positions never take a patient', () => {
+  it('a patient signing under "-- ", or patient data under it, stays PHI', () => {
+    const sig = 'Please update my address.\n\n-- \nMaria Garcia\n12 Elm Street, Boston, MA 02118\n617-555-0134\nmaria.garcia77@gmail.com';
+    expect(types(sig)).toEqual(['NAME', 'ADDRESS', 'ADDRESS', 'ZIP', 'PHONE', 'EMAIL']);
+    expect(values('Details:\n--\nPatient John Smith called from 617-555-0134')).toEqual(['John Smith', '617-555-0134']);
+    expect(values('Closing.\n\n-- \nBrian Jacobson\nDesktop Support | x4411\nname: Maria Garcia')).toContain('Maria Garcia');
+    // the structured-data rules' findings are data, never a signature
+    expect(types('Closing.\n\n-- \nBrian Jacobson\nDesktop Support | x4411\nPID|1||E12305221^^^MGH^MR||CHADWICK^FIDEL||19690601|M')).toContain('NAME');
+  });
+
+  it('a patient at a work address, or written to, stays PHI when patient words are on or under the line', () => {
+    expect(values('Maria Garcia (maria.garcia@acme-widgets.com) cannot see her lab results, DOB 03/14/1962')).toEqual(['Maria Garcia', 'maria.garcia@acme-widgets.com', '03/14/1962']);
+    expect(values('To: Maria Garcia <maria.garcia@acme-widgets.com>\nSubject: Your MyChart activation code')).toEqual(['Maria Garcia', 'maria.garcia@acme-widgets.com']);
+    // a recipient line at the organisation's own domain is the organisation's
+    const own = createDetector({ allowlist: { domains: ['riversidehealth.org'], ipRanges: [], keyPatterns: [] } });
+    expect(values('To: Brian Jacobson <brian.jacobson@riversidehealth.org>\nSubject: Your MyChart activation code', own)).toEqual([]);
+  });
+
+  it('a sign-off, field line, pipe line or task with patient data stays PHI', () => {
+    expect(values('Done.\n\nRegards,\nMaria Garcia\nMRN 00482913, DOB 03/14/1962')).toContain('Maria Garcia');
+    expect(values('Done.\n\nThanks,\nMaria Garcia (patient, 617-555-0134)')).toEqual(['Maria Garcia', '617-555-0134']);
+    expect(values('Maria Garcia | Room 412 | callback x4113')).toContain('Maria Garcia');
+    expect(values('Reporter: Maria Garcia, patient, DOB 03/14/1962, 617-555-0134')).toEqual(['Maria Garcia', '03/14/1962', '617-555-0134']);
+    expect(values('Submitted by: patient Maria Garcia via portal, callback 617-555-0134')).toEqual(['Maria Garcia', '617-555-0134']);
+    expect(values('Bed 4B assigned to Maria Garcia after transfer')).toEqual(['Maria Garcia']);
+    expect(values('The account owner Maria Garcia called')).toEqual(['Maria Garcia']);
+    // "Patient Access" is a department, not a patient
+    expect(found('Migrate the Patient Access shared drive to SharePoint by 12/22/22. Owner Neva M Langston.')).toEqual([]);
+    expect(found('Fixed.\n\nThank you!\nFoster Senger, Patient Access Rep')).toEqual([]);
+  });
+
+  it('an e-mail address is never dropped for an attribution line, and a rule without "@" is never read as one', () => {
+    expect(values('Comment from maria.garcia77@gmail.com:')).toEqual(['maria.garcia77@gmail.com']);
+    const custom = createDetector({ customPatterns: [{ id: 'login', type: 'EMAIL', pattern: 'mgarcia[0-9]+' }] });
+    expect(values('Login for Maria Garcia (mgarcia1962) fails', custom)).toContain('mgarcia1962');
   });
 });
