@@ -39,8 +39,8 @@ const FIELD_LINE =
 /** The e-mail header lines that name the writer; To/Cc/Bcc name recipients, who may be patients. */
 const SENDER_LINE = /^[ \t>]*(?:From|Sender|Reply-To)[ \t]*:/i;
 const RECIPIENT_LINE = /^[ \t>]*(?:To|Cc|Bcc)[ \t]*:/i;
-/** "From:" opening a line, for a whole text (see fromLines). */
-const FROM_LINES = /^[ \t>]*from[ \t]*:/gim;
+/** "From:" opening a line (any case, any spacing before the colon). */
+const FROM_LINE = /^[ \t>]*from[ \t]*:/i;
 const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
 /** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
 const SIGN_OFF =
@@ -348,9 +348,11 @@ export class Workforce {
   private fromLines(): Array<{ line: number; organisation: boolean }> {
     if (this.fromLineList !== undefined) return this.fromLineList;
     const out: Array<{ line: number; organisation: boolean }> = [];
-    for (const m of this.text.matchAll(FROM_LINES)) {
-      const j = this.lineOf(m.index);
-      if (!this.isLong(j)) out.push({ line: j, organisation: this.organisationAddresses(this.lineText(j)) });
+    // (a line's first character rules most lines out before the pattern runs)
+    for (let j = 0; j < this.lines; j++) {
+      if ((this.firstCode(j) | 32) !== 102 || this.isLong(j)) continue;
+      const line = this.lineText(j);
+      if (FROM_LINE.test(line)) out.push({ line: j, organisation: this.organisationAddresses(line) });
     }
     return (this.fromLineList = out);
   }
