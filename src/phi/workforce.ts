@@ -40,7 +40,14 @@ const FIELD_LINE =
 const SENDER_LINE = /^[ \t>]*(?:From|Sender|Reply-To)[ \t]*:/i;
 const RECIPIENT_LINE = /^[ \t>]*(?:To|Cc|Bcc)[ \t]*:/i;
 /** "From:" opening a line (any case, any spacing before the colon). */
-const FROM_LINE = /^[ \t>]*from[ \t]*:/i;
+const FROM_LINE = /^[ \t>]*[*_]*from[*_]*[ \t]*:/i;
+/** A reply's header line: "On Mon, Jun 3, 2024 at 9:14 AM Maria Garcia <…@gmail.com> wrote:". */
+const WROTE_LINE = /\bwrote:[ \t]*$/i;
+/** A phone sent from, or a number, under a sign-off: a person's own. */
+const OWN_CONTACT = /\bsent from my\b|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/i;
+/** First-person patient talk in the paragraph above a sign-off ("my lab results", "my bill"). */
+const MY_CARE =
+  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bi(?: am|'m|’m) (?:the|a) patient\b/i;
 const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
 /** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
 const SIGN_OFF =
@@ -48,20 +55,21 @@ const SIGN_OFF =
 /** Job titles and departments as signatures write them (capitalised). */
 const ROLE =
   /\b(?:Nurse|Manager|Supervisor|Director|Coordinator|Analyst|Specialist|Technician|Technologist|Engineer|Administrator|Secretary|Clerk|Registrar|Representative|Lead|Assistant|Physician|Therapist|Pharmacist|Scheduler|Receptionist|Officer|Architect|Developer|Consultant|Support|Informatics|Service Desk|Help ?Desk|Front Desk|Registration|Admissions|Operations|Department|Dept\.?|IT)\b/;
-/** A credential after a name ("Crystel Strosin, MA"), not a state before a ZIP ("Boston, MA 02118"). */
-const CREDENTIAL = /,[ \t]?(?:RN|LPN|LVN|CNA|CMA|MA|MD|DO|NP|PA-C|CRNA|PharmD|BSN|MSN|DNP|PhD)\b(?![ \t]*\d{5})/;
+/** A credential after a name opening a line ("Crystel Strosin, MA"), not a state ("Boston, MA 02118"). */
+const CREDENTIAL =
+  /^[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){1,3},[ \t]?(?:RN|LPN|LVN|CNA|CMA|MA|MD|DO|NP|PA-C|CRNA|PharmD|BSN|MSN|DNP|PhD)\b(?![ \t,]*\d{5})/m;
 const EXTENSION = /(?:^|[\s|(,])(?:ext\.?|x)[ \t]?\d{3,5}\b/i;
 /**
  * A patient's data in a signature block or on a pipe-separated line: never a staff signature. (Not
  * "patient": "Patient Access" and "Patient Financial Services" are departments staff sign with.)
  */
-const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed|name[ \t]*:)/i;
+const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed)\b|\bname[ \t]*:/i;
 /**
  * Patient words on a name's own line ("Reporter: Maria Garcia, patient, DOB …"): no staff line.
  * ("Patient Access", "Patient Support" and the like are departments.)
  */
 const PATIENT_LINE =
-  /\b(?:pts?|patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|portal|safety|care|transport|logistics|flow)\b)|mrn|dob|d\.o\.b|member|guarantor|mychart|lab results?|test results?|appointment|appt|room|bed|admitted|discharged|prescription|medication|insurance)\b/i;
+  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow)\b)|caller|mrn|dob|d\.o\.b|member|guarantor|mychart|labs|(?:lab|test)[ \t-]*results?|appointments?|appts?|room|bed|admitted|discharged|prescriptions?|medications?|insurance)\b/i;
 /** A greeting's "your …" that makes the greeted person a patient ("Hi Maria, your lab results are in"). */
 const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mychart|prescription|medication|bill|account|records?|visit|portal|test)\b/i;
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
@@ -80,7 +88,7 @@ const NAME_BEFORE_ADDRESS = /[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,3}[ \t]
 /** A state and ZIP, as a home address ends ("Boston, MA 02118"). */
 const STATE_ZIP = /\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b/;
 /** How far above a sign-off a pasted e-mail's header may be. */
-const PASTE_REACH = 2000;
+const PASTE_REACH = 5000;
 
 const KIND_OTHER = 1;
 const KIND_BLANK = 2;
@@ -142,7 +150,7 @@ export class Workforce {
     }
     if (type !== 'NAME') return false;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
-    if (this.taskRoleBefore(start, ls)) return !this.patientLine(i);
+    if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1));
     // (the text before the name on its line, when the name starts near the line's start)
     const own = start - ls <= 64 ? text.slice(ls, start) : '';
     // "Hi Sabrina," opening a ticket or comment: the agent it is written to
@@ -158,11 +166,18 @@ export class Workforce {
     if (next === 0 || next === 40 || next === 44) {
       const signOff = SIGN_OFF.test(own) || (i > 0 && start - ls <= 64 && own.trim() === '' && this.kindOf(i - 1) === KIND_SIGN_OFF);
       // patient words on the line, or the writer's own contact details under it: a patient signing
-      if (signOff) return !this.patientLine(i) && !this.personalBelow(i) && this.authorsSignOff(i);
+      if (signOff) return !this.patientLine(i) && !this.personalBelow(i) && this.authorsSignOff(i) && !this.patientWriting(i);
     }
-    // attribution lines: the name is in a fixed place before the comment itself
+    // attribution lines: the name is in a fixed place before the comment itself (a patient's chat
+    // transcript or comment says so on or under the line)
     if (start - ls > 64) return false;
     const first = this.nextCode(ls, start);
+    if (first !== 0 && first !== 42 && first !== 91 && first !== 45 && (first | 32) !== 99) return false;
+    if (first === 0 && next !== 183) return false;
+    // ("Comment from Maria Garcia (patient):", "[10:42 AM] Maria Garcia: my MRN is …", "I am the patient")
+    const colon = text.indexOf(':', end);
+    const tail = text.slice(end, Math.min(le, end + 24, colon === -1 ? le : colon));
+    if (PATIENT_LINE.test(tail) || this.patientSpeaking(i)) return false;
     if (first === 0) return next === 183 ? /^ · \S/.test(text.slice(end, Math.min(le, end + 4))) : false; // "Name · date"
     if (first === 42) return /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
     if (first === 91) return text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
@@ -174,9 +189,14 @@ export class Workforce {
   private patientLine(i: number): boolean {
     return PATIENT_LINE.test(this.lineText(i));
   }
-  /** Patient words on line i or the two lines under it (an e-mail header's subject). */
+  /**
+   * Patient words on line i or the lines around it, up to a blank line and at most four lines either
+   * way (an e-mail header's subject, the line a comment's author writes, the line above a task).
+   */
   private patientNear(i: number): boolean {
-    for (let j = i; j < this.lines && j <= i + 2; j++) if (this.patientLine(j)) return true;
+    if (this.patientLine(i)) return true;
+    for (let j = i + 1; j < this.lines && j <= i + 4 && this.kindOf(j) !== KIND_BLANK; j++) if (this.patientLine(j)) return true;
+    for (let j = i - 1; j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) if (this.patientLine(j)) return true;
     return false;
   }
 
@@ -253,11 +273,12 @@ export class Workforce {
       const labelled = c === 97 || c === 98 || c === 99 || c === 102 || c === 114 || c === 115 || c === 116 || c === 119;
       const line = this.lineText(i);
       if (labelled && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line));
-      else if (labelled && SENDER_LINE.test(line)) v = !PATIENT_LINE.test(line) && this.organisationAddresses(line);
+      else if (labelled && SENDER_LINE.test(line)) v = this.organisationAddresses(line) && !this.patientNear(i);
       // (a recipient may be a patient the hospital writes to: then the subject or text under it says so)
       else if (labelled && RECIPIENT_LINE.test(line)) v = this.ownAddresses(line) || (this.organisationAddresses(line) && !this.patientNear(i));
       // "Vita Gleichner | MA | x4113"
-      else if (line.includes(' | ') && !PATIENT_DATA.test(line) && this.staffEvidence(line)) v = true;
+      // (not a Jira table row, which opens with '|', and not a long line)
+      else if (c !== 124 && line.length <= 100 && line.includes(' | ') && !PATIENT_LINE.test(line) && this.staffEvidence(line)) v = true;
       else {
         // a signature line: up to MAX_BLOCK lines under a "-- " line or a sign-off, in a staff block
         for (let j = i - 1; j >= 0 && j >= i - MAX_BLOCK; j--) {
@@ -276,8 +297,8 @@ export class Workforce {
 
   /**
    * A staff signature block under the opener on line o ("-- " or a sign-off): its lines down to a
-   * blank one show a role, an extension or an organisation address, and no consumer address or
-   * patient data (a patient signs with their own).
+   * blank one show a role, an extension or an organisation address, and no consumer address,
+   * patient words or patient data (a patient signs with their own).
    */
   private staffBlock(o: number): boolean {
     const memo = (this.blockVerdicts ??= new Map());
@@ -285,7 +306,12 @@ export class Workforce {
     if (v !== undefined) return v;
     let block = '';
     for (let i = o + 1; i < this.lines && i <= o + MAX_BLOCK && this.kindOf(i) !== KIND_BLANK; i++) block += this.lineText(i) + '\n';
-    v = !PATIENT_DATA.test(block) && !this.consumerAddress(block) && this.staffEvidence(block);
+    // (an organisation address alone is no evidence next to a home address: a patient may write from work)
+    v =
+      !PATIENT_DATA.test(block) &&
+      !PATIENT_LINE.test(block) &&
+      !this.consumerAddress(block) &&
+      (ROLE.test(block) || CREDENTIAL.test(block) || EXTENSION.test(block) || (!STATE_ZIP.test(block) && this.organisationAddresses(block)));
     memo.set(o, v);
     return v;
   }
@@ -350,9 +376,10 @@ export class Workforce {
     const out: Array<{ line: number; organisation: boolean }> = [];
     // (a line's first character rules most lines out before the pattern runs)
     for (let j = 0; j < this.lines; j++) {
-      if ((this.firstCode(j) | 32) !== 102 || this.isLong(j)) continue;
+      const c = this.firstCode(j) | 32;
+      if ((c !== 102 && c !== 42 && c !== 95 && c !== 111) || this.isLong(j)) continue;
       const line = this.lineText(j);
-      if (FROM_LINE.test(line)) out.push({ line: j, organisation: this.organisationAddresses(line) });
+      if (FROM_LINE.test(line) || WROTE_LINE.test(line)) out.push({ line: j, organisation: this.organisationAddresses(line) });
     }
     return (this.fromLineList = out);
   }
@@ -391,15 +418,28 @@ export class Workforce {
   }
 
   /**
-   * Do the two lines after line i show the writer's own details (a consumer mail address, a home
-   * address's state and ZIP, patient data)? Staff sign with the organisation's.
+   * Do the three lines after line i show the writer's own details (a consumer mail address, a home
+   * address's state and ZIP, a bare phone number, "Sent from my iPhone", patient words or data)?
+   * Staff sign with a role or the organisation's details.
    */
   private personalBelow(i: number): boolean {
-    for (let j = i + 1; j < this.lines && j <= i + 2; j++) {
+    for (let j = i + 1; j < this.lines && j <= i + 3; j++) {
       const line = this.lineText(j);
       if (line.trim() === '') return false;
-      if (STATE_ZIP.test(line) || PATIENT_DATA.test(line) || this.consumerAddress(line)) return true;
+      if (STATE_ZIP.test(line) || PATIENT_DATA.test(line) || PATIENT_LINE.test(line) || OWN_CONTACT.test(line) || this.consumerAddress(line)) return true;
     }
     return false;
+  }
+
+  /** First-person patient talk on line i or the two lines under it ("[10:42 AM] Maria Garcia: my MRN is …"). */
+  private patientSpeaking(i: number): boolean {
+    for (let j = i; j < this.lines && j <= i + 2; j++) if (MY_CARE.test(this.lineText(j))) return true;
+    return false;
+  }
+
+  /** First-person patient talk ("my lab results", "my bill") in the paragraph above the sign-off on line i. */
+  private patientWriting(i: number): boolean {
+    const from = Math.max(0, this.starts(i) - 600);
+    return MY_CARE.test(this.text.slice(from, this.starts(i)));
   }
 }

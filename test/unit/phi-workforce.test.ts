@@ -71,8 +71,11 @@ describe('workforce positions: the people who raise and work a ticket are not PH
     // (the sign-off on a line of its own, so the header decides: "Thanks, Juan" after a sentence is no sign-off position)
     const pasted = 'Forwarding this from the portal inbox.\n\n-----Original Message-----\nFrom: Juan Perez <jperez1961@yahoo.com>\nSubject: bill\n\nI tried to pay my bill online and it failed.\n\nThanks,\nJuan';
     expect(values(pasted)).toEqual(['Juan Perez', 'jperez1961@yahoo.com', 'Juan']);
-    // the same e-mail from an organisation's address is a colleague's: its sign-off is staff
-    expect(values(pasted.replace('jperez1961@yahoo.com', 'juan.perez@riversidehealth.org'))).toEqual([]);
+    // the same e-mail from an organisation's address is a colleague's: its sign-off is staff, unless
+    // the text above it is a patient's own ("my bill")
+    const colleague = pasted.replace('jperez1961@yahoo.com', 'juan.perez@riversidehealth.org');
+    expect(values(colleague.replace('I tried to pay my bill online and it failed.', 'The printer on 4 West is jammed.'))).toEqual([]);
+    expect(values(colleague)).toEqual(['Juan']);
     // "From :" with a space, and CRLF line ends, are headers and lines all the same
     expect(values(pasted.replace('From:', 'From :').replace(/\n/g, '\r\n'))).toEqual(['Juan Perez', 'jperez1961@yahoo.com', 'Juan']);
     expect(found('VPN drops every hour on 4 West.\r\n\r\nThanks,\r\nBrian')).toEqual([]);
@@ -142,5 +145,40 @@ describe('workforce positions never take a patient', () => {
     expect(values('Comment from maria.garcia77@gmail.com:')).toEqual(['maria.garcia77@gmail.com']);
     const custom = createDetector({ customPatterns: [{ id: 'login', type: 'EMAIL', pattern: 'mgarcia[0-9]+' }] });
     expect(values('Login for Maria Garcia (mgarcia1962) fails', custom)).toContain('mgarcia1962');
+  });
+});
+
+describe('workforce positions never take a patient: second review', () => {
+  it('patient lines inside or under a staff signature stay PHI', () => {
+    expect(values('Thanks,\nBrian Jacobson\nIT Service Desk x4411\nPatient Maria Garcia 617-555-0134 called back')).toEqual(expect.arrayContaining(['Maria Garcia', '617-555-0134']));
+    expect(values('-- \nBrian Jacobson, Desktop Support\nCaller: Maria Garcia (617) 555-0134')).toEqual(expect.arrayContaining(['Maria Garcia', '(617) 555-0134']));
+    // a work address is no staff evidence next to a home address
+    expect(types('Regards,\nMaria Garcia\n12 Elm Street, Boston, MA 02118\n617-555-0134\nmaria.garcia@acme-widgets.com')).toEqual(['NAME', 'ADDRESS', 'ADDRESS', 'ZIP', 'PHONE', 'EMAIL']);
+    // a state is no credential ("Baltimore, MD")
+    expect(values('Best,\nMaria Garcia\n12 Elm Street, Baltimore, MD\n(410) 555-0134')).toContain('Maria Garcia');
+  });
+
+  it('a Jira table row is no pipe-separated signature', () => {
+    expect(values('|| Patient || Phone ||\n| Maria Garcia | 617-555-0134 | MyChart locked, escalate to IT |')).toEqual(['Maria Garcia', '617-555-0134']);
+  });
+
+  it('a patient signing without a header: a phone sent from, a bare number, or their own care above', () => {
+    expect(values('my account is locked.\n\nThanks,\nMaria Garcia\nSent from my iPhone')).toEqual(['Maria Garcia']);
+    expect(values('Best,\nMaria Garcia\n(555) 123-4567')).toEqual(['Maria Garcia', '(555) 123-4567']);
+    expect(values('I cannot see my lab results.\n\nThanks,\nMaria')).toEqual(['Maria']);
+    // a reply header at a consumer address, and a Jira-bold "From:", are headers too
+    expect(values('On Mon, Jun 3, 2024 at 9:14 AM Juan Perez <jperez1961@yahoo.com> wrote:\n\nThe portal is down.\n\nThanks,\nJuan')).toContain('Juan');
+    expect(values('*From:* Juan Perez <jperez1961@yahoo.com>\n\nThe portal is down.\n\nThanks,\nJuan')).toContain('Juan');
+  });
+
+  it('patient words anywhere in a header block, and the patient in a chat or comment, stay PHI', () => {
+    expect(values('From: Maria Garcia <maria.garcia@acme-widgets.com>\nSent: Monday\nSubject: Cannot see my lab results in MyChart')).toEqual(['Maria Garcia', 'maria.garcia@acme-widgets.com']);
+    expect(values('Reporter: Maria Garcia via Patient Portal')).toEqual(['Maria Garcia']);
+    expect(values('[10:42 AM] Maria Garcia: my MRN is 00482913')).toContain('Maria Garcia');
+    expect(values('Comment from Maria Garcia (patient):')).toEqual(['Maria Garcia']);
+    expect(values('Maria Garcia · 2024-06-14\nI am the patient, DOB 03/14/1962')).toContain('Maria Garcia');
+    expect(values('Bed 4B\nassigned to Maria Garcia')).toEqual(['Maria Garcia']);
+    // plurals and compounds are patient words too
+    expect(values('Reporter: Maria Garcia, 2 appointments missed')).toEqual(['Maria Garcia']);
   });
 });
