@@ -27,6 +27,10 @@ function time(fn: () => number): { ms: number; findings: number } {
 
 const PROSE = 'The printer on floor 3 jams again after the driver update; user Dana rebooted it twice. ';
 const DENSE = 'Pt John Smith DOB 03/14/1962 MRN 00482913 SSN 219-09-9991 ph (217) 555-0143. ';
+/** A comment thread of staff: attribution lines, sign-offs, signatures and e-mail headers (the workforce check's work). */
+const THREAD =
+  '\n---\nComment from Brian Jacobson (2024-06-14 07:00):\nRebooted the print server, still jams.\n\nThanks,\nBrian\n\n-- \nBrian Jacobson\nDesktop Support | x4411\n' +
+  'From: Mike Deller <mike.deller@riversidehealth.org>\nTo: Service Desk <servicedesk@riversidehealth.org>\nSubject: Printer\n\nOwner Jany Wolff.\nHi Sabrina,\nsee above.\n';
 
 function garbage(size: number): string {
   let s = '';
@@ -51,6 +55,7 @@ export function scalingRows(quick = false): Row[] {
   for (const [name, make] of [
     ['IT prose', (n: number) => PROSE.repeat(Math.ceil(n / PROSE.length)).slice(0, n)],
     ['PHI-dense', (n: number) => DENSE.repeat(Math.ceil(n / DENSE.length)).slice(0, n)],
+    ['staff thread', (n: number) => THREAD.repeat(Math.ceil(n / THREAD.length)).slice(0, n)],
     ['binary garbage', garbage],
   ] as const) {
     for (const size of sizes) {

@@ -138,11 +138,12 @@ export class Workforce {
       // "Bethel Cummerata <bethel.cummerata@stmarys-health.org>": an organisation's address book
       const prev = start > ls ? text.charCodeAt(start - 1) : 0;
       const bracketed = prev === 60 || prev === 40 || (prev === 32 && start - 1 > ls && (text.charCodeAt(start - 2) === 60 || text.charCodeAt(start - 2) === 40));
-      const at = text.lastIndexOf('@', end - 1);
+      const address = text.slice(start, end);
+      const at = address.lastIndexOf('@');
       return (
         bracketed &&
-        at > start &&
-        this.organisation(text.slice(at + 1, end)) &&
+        at > 0 &&
+        this.organisation(address.slice(at + 1)) &&
         NAME_BEFORE_ADDRESS.test(text.slice(Math.max(ls, start - 64), start)) &&
         !PATIENT_BEFORE.test(text.slice(Math.max(0, start - 100), start)) &&
         !this.patientNear(i)
@@ -175,8 +176,9 @@ export class Workforce {
     if (first !== 0 && first !== 42 && first !== 91 && first !== 45 && (first | 32) !== 99) return false;
     if (first === 0 && next !== 183) return false;
     // ("Comment from Maria Garcia (patient):", "[10:42 AM] Maria Garcia: my MRN is …", "I am the patient")
-    const colon = text.indexOf(':', end);
-    const tail = text.slice(end, Math.min(le, end + 24, colon === -1 ? le : colon));
+    const after = text.slice(end, Math.min(le, end + 24));
+    const colon = after.indexOf(':');
+    const tail = colon === -1 ? after : after.slice(0, colon);
     if (PATIENT_LINE.test(tail) || this.patientSpeaking(i)) return false;
     if (first === 0) return next === 183 ? /^ · \S/.test(text.slice(end, Math.min(le, end + 4))) : false; // "Name · date"
     if (first === 42) return /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
@@ -185,9 +187,10 @@ export class Workforce {
     return false;
   }
 
-  /** Patient words on line i. */
+  /** Patient words on line i (looked for once per line). */
+  private readonly patientLines: boolean[] = [];
   private patientLine(i: number): boolean {
-    return PATIENT_LINE.test(this.lineText(i));
+    return (this.patientLines[i] ??= PATIENT_LINE.test(this.lineText(i)));
   }
   /**
    * Patient words on line i or the lines around it, up to a blank line and at most four lines either
