@@ -79,6 +79,14 @@ const TASK_ROLES: ReadonlySet<string> = new Set([
   'owner', 'assignee', 'approver', 'owned by', 'assigned to', 'reassigned to', 'escalated to', 'escalating to', 'handed to', 'approved by', 'requested by', 'submitted by',
 ]);
 const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+/**
+ * An IT service a colleague is given ("Need a Visio license for Hans Nicolas", "Duo push not
+ * arriving for Delmer Byers"): workforce accounts, devices and access, in the sentence before "for".
+ */
+const IT_SERVICE =
+  /\b(?:licen[cs]es?|seats?|ad account|domain account|network account|user account|login|logon|mfa|2fa|duo|okta|sso|vpn|citrix|vdi|laptop|desktop|workstation|monitor|docking station|dock|printer|mailbox|email account|distribution list|shared drive|password reset|badge|onboarding|offboarding|new hire|visio|office 365|microsoft 365|teams|outlook|sharepoint|onedrive|jira|confluence|servicenow|kronos|imprivata|dragon)\b/i;
+/** Words that make "access for X" a patient's ("MyChart access for …", "portal password for …", "proxy access for …"). */
+const PATIENT_SERVICE = /\b(?:mychart|portal|proxy|chart|bill|billing|statement|results?|records?)\b/i;
 /** A greeting opening a line, before a first name. */
 const GREETING_BEFORE = /^[ \t]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
 /** A name in "Name <address>" or "Name (address)". */
@@ -152,6 +160,8 @@ export class Workforce {
     if (type !== 'NAME') return false;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1));
+    // "Need a Visio license for Hans Nicolas": the colleague an IT service is for
+    if (this.itServiceFor(start, ls)) return !this.patientLine(i);
     // (the text before the name on its line, when the name starts near the line's start)
     const own = start - ls <= 64 ? text.slice(ls, start) : '';
     // "Hi Sabrina," opening a ticket or comment: the agent it is written to
@@ -409,6 +419,20 @@ export class Workforce {
     while (v > ls && isAsciiLetter(text.charCodeAt(v - 1))) v--;
     if (w - 1 - v < 5) return false;
     return TASK_ROLES.has(text.slice(v, w - 1).toLowerCase() + ' ' + one);
+  }
+
+  /** Is the name at start after "for", in a sentence about an IT service and no patient's one? */
+  private itServiceFor(start: number, ls: number): boolean {
+    const text = this.text;
+    let k = start;
+    while (k > ls && text.charCodeAt(k - 1) === 32) k--;
+    if (k - 3 < ls || text.slice(k - 3, k).toLowerCase() !== 'for' || (k - 4 >= ls && isAsciiLetter(text.charCodeAt(k - 4)))) return false;
+    // the sentence before "for", on this line
+    const from = Math.max(ls, k - 3 - 80);
+    const before = text.slice(from, k - 3);
+    const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
+    const sentence = stop === -1 ? before : before.slice(stop + 2);
+    return IT_SERVICE.test(sentence) && !PATIENT_SERVICE.test(sentence);
   }
 
   /** Does the word at w open its line or a sentence ("Owner Jany Wolff", "… by Friday. Owner Jany Wolff")? */

@@ -69,8 +69,8 @@ describe('clean IT tickets stay clean', () => {
   });
 
   it('a name ends at a sentence: "Byers. He" is not one name; initials and titles still join', () => {
-    expect(found('Duo push not arriving for Delmer Byers. He is on OpenSSL 3.0.6.')).toEqual([['NAME', 'Delmer Byers']]);
-    expect(found('Duo push not arriving for Rasheed Cash. He is on Cerner.')).toEqual([['NAME', 'Rasheed Cash']]);
+    expect(found('Spoke with Delmer Byers. He is on the ward.')).toEqual([['NAME', 'Delmer Byers']]);
+    expect(found('Spoke with Rasheed Cash. He is on the ward.')).toEqual([['NAME', 'Rasheed Cash']]);
     expect(found('Pt Maria Lee. He called back.')).toEqual([['NAME', 'Maria Lee']]);
     expect(found('wrong DOB: pt Lorraine B. Sipes D.O.B. May 3, 1972 prints wrong')).toEqual([
       ['NAME', 'Lorraine B. Sipes'],
@@ -92,6 +92,17 @@ describe('the people who work the ticket', () => {
       ['NAME', 'Jany Wolff'],
       ['NAME', 'Maria Garcia'],
     ]);
+  });
+
+  it('drops the colleague an IT service is for, not a patient a portal or chart is for', () => {
+    expect(found('Need a Visio license for Hans Nicolas. Cost center 4410, PO 4505862.')).toEqual([]);
+    expect(found('Duo push not arriving for Delmer Byers. He is on OpenSSL 3.0.6.')).toEqual([]);
+    expect(found('Please create an AD account for Maria Garcia, new hire in Registration.')).toEqual([]);
+    expect(found('Need MyChart access for Maria Garcia today.')).toEqual([['NAME', 'Maria Garcia']]);
+    expect(found('Reset the portal password for Maria Garcia.')).toEqual([['NAME', 'Maria Garcia']]);
+    expect(found('Need a loaner laptop for pt Maria Garcia.')).toEqual([['NAME', 'Maria Garcia']]);
+    // the service must be in the same sentence
+    expect(found('Laptop is ready. Waiting for Maria Garcia to call back about her lab results.')).toEqual([['NAME', 'Maria Garcia']]);
   });
 
   it('drops the organisation address in a staff signature, not a patient address elsewhere', () => {
