@@ -338,6 +338,7 @@ export class Workforce {
   }
   /** Every address in the text is an organisation's (and there is one). */
   private organisationAddresses(line: string): boolean {
+    if (!line.includes('@')) return false;
     let any = false;
     for (const m of line.matchAll(ADDRESS_DOMAIN)) {
       if (!this.organisation(m[1]!)) return false;
@@ -347,6 +348,7 @@ export class Workforce {
   }
   /** Every address in the text is at one of the admin's own domains (and there is one). */
   private ownAddresses(line: string): boolean {
+    if (!line.includes('@')) return false;
     let any = false;
     for (const m of line.matchAll(ADDRESS_DOMAIN)) {
       if (!this.ownDomain(m[1]!.toLowerCase())) return false;
@@ -356,6 +358,7 @@ export class Workforce {
   }
   /** Is there an address at a consumer mail domain in the text? */
   private consumerAddress(text: string): boolean {
+    if (!text.includes('@')) return false;
     for (const m of text.matchAll(ADDRESS_DOMAIN)) if (!this.organisation(m[1]!)) return true;
     return false;
   }
@@ -426,7 +429,8 @@ export class Workforce {
     const text = this.text;
     let k = start;
     while (k > ls && text.charCodeAt(k - 1) === 32) k--;
-    if (k - 3 < ls || text.slice(k - 3, k).toLowerCase() !== 'for' || (k - 4 >= ls && isAsciiLetter(text.charCodeAt(k - 4)))) return false;
+    if (k - 3 < ls || (text.charCodeAt(k - 3) | 32) !== 102 || (text.charCodeAt(k - 2) | 32) !== 111 || (text.charCodeAt(k - 1) | 32) !== 114) return false; // "for"
+    if (k - 4 >= ls && isAsciiLetter(text.charCodeAt(k - 4))) return false;
     // the sentence before "for", on this line
     const from = Math.max(ls, k - 3 - 80);
     const before = text.slice(from, k - 3);
