@@ -13,3 +13,5 @@ export const isWordCode = (c: number) => (c >= 97 ? c <= 122 : c >= 65 ? c <= 90
 export const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 /** [0-9]. */
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** [A-Za-z]. */
+export const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;

@@ -7,6 +7,7 @@
  * codes (after cheap bit-set tests that rule out most words) or, for the few with a non-letter,
  * walked in a small trie; capitalised spellings are found in a table keyed by a hash of their codes.
  */
+import { TITLES } from './lexicon';
 
 /** Tags (`tagWords`) of the known words some rules look for. */
 export const enum WordTag {
@@ -691,9 +692,11 @@ const NO_ENTRY: KnownEntry = { word: '', cues: 0, tags: 0, rule: undefined, digi
  *   followed by a word boundary; their capitalised spellings arrive as capitalised words.
  */
 /** Titles written with a period before a name ("Dr. Patel", "Mrs. Garcia", "St. John"). */
-const DOTTED_TITLES: ReadonlySet<string> = new Set(
-  'dr mr mrs ms mx st jr sr prof capt rev hon sgt gen col maj lt fr atty supt msgr'.split(' '),
-);
+const DOTTED_TITLES: ReadonlySet<string> = new Set([
+  ...[...TITLES].filter((t) => !t.endsWith('.')),
+  // abbreviations that join the next word but do not introduce a name (TITLES do: "St. Mary's" is a place)
+  ...'st jr sr capt rev hon sgt gen col maj lt fr atty supt msgr'.split(' '),
+]);
 function isTitleAt(u: Uint16Array, s: number, e: number): boolean {
   if (e - s > 5) return false;
   let w = '';

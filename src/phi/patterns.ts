@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { isRegexSpace, isUpperAscii, isWordCode } from './chars';
+import { isAsciiLetter, isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -1280,7 +1280,6 @@ function monthAfterDay(text: string, e: number): boolean {
   }
   return !suffix && (c === 45 || c === 47) && monthThenYear(text, q + 1, c);
 }
-const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 /** The end of a month's name at k (its letters and a '.'), when its first three letters are a month's. */
 function monthEnd(text: string, k: number): number {
   if (!monthAt(text, k)) return -1;

@@ -23,6 +23,7 @@
  * Pure: no Forge imports. Work is done per candidate line, and each line is classified once.
  */
 import providers from 'email-providers/all.json';
+import { isAsciiLetter } from './chars';
 
 /** Consumer mail domains (gmail.com, comcast.net, …): an address there is a person's own. */
 const CONSUMER_MAIL: ReadonlySet<string> = new Set(providers as string[]);
@@ -78,7 +79,6 @@ const PATIENT_BEFORE = /\b(?:pts?|patients?|mother|father|mom|dad|wife|husband|s
 const TASK_ROLES: ReadonlySet<string> = new Set([
   'owner', 'assignee', 'approver', 'owned by', 'assigned to', 'reassigned to', 'escalated to', 'escalating to', 'handed to', 'approved by', 'requested by', 'submitted by',
 ]);
-const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 /**
  * An IT service a colleague is given ("Need a Visio license for Hans Nicolas", "Duo push not
  * arriving for Delmer Byers"): workforce accounts, devices and access, in the sentence before "for".
@@ -324,7 +324,7 @@ export class Workforce {
       !PATIENT_DATA.test(block) &&
       !PATIENT_LINE.test(block) &&
       !this.consumerAddress(block) &&
-      (ROLE.test(block) || CREDENTIAL.test(block) || EXTENSION.test(block) || (!STATE_ZIP.test(block) && this.organisationAddresses(block)));
+      (this.jobEvidence(block) || (!STATE_ZIP.test(block) && this.organisationAddresses(block)));
     memo.set(o, v);
     return v;
   }
@@ -336,25 +336,23 @@ export class Workforce {
     const d = domain.toLowerCase();
     return !CONSUMER_MAIL.has(d) || this.ownDomain(d);
   }
-  /** Every address in the text is an organisation's (and there is one). */
-  private organisationAddresses(line: string): boolean {
-    if (!line.includes('@')) return false;
+  /** There is an address in the text, and every one passes `ok` (an organisation's, the admin's own). */
+  private everyAddress(text: string, ok: (domain: string) => boolean): boolean {
+    if (!text.includes('@')) return false;
     let any = false;
-    for (const m of line.matchAll(ADDRESS_DOMAIN)) {
-      if (!this.organisation(m[1]!)) return false;
+    for (const m of text.matchAll(ADDRESS_DOMAIN)) {
+      if (!ok(m[1]!.toLowerCase())) return false;
       any = true;
     }
     return any;
   }
+  /** Every address in the text is an organisation's (and there is one). */
+  private organisationAddresses(text: string): boolean {
+    return this.everyAddress(text, (d) => this.organisation(d));
+  }
   /** Every address in the text is at one of the admin's own domains (and there is one). */
-  private ownAddresses(line: string): boolean {
-    if (!line.includes('@')) return false;
-    let any = false;
-    for (const m of line.matchAll(ADDRESS_DOMAIN)) {
-      if (!this.ownDomain(m[1]!.toLowerCase())) return false;
-      any = true;
-    }
-    return any;
+  private ownAddresses(text: string): boolean {
+    return this.everyAddress(text, this.ownDomain);
   }
   /** Is there an address at a consumer mail domain in the text? */
   private consumerAddress(text: string): boolean {
@@ -362,8 +360,12 @@ export class Workforce {
     for (const m of text.matchAll(ADDRESS_DOMAIN)) if (!this.organisation(m[1]!)) return true;
     return false;
   }
+  /** A job title, a credential after a name, or an extension. */
+  private jobEvidence(block: string): boolean {
+    return ROLE.test(block) || CREDENTIAL.test(block) || EXTENSION.test(block);
+  }
   private staffEvidence(block: string): boolean {
-    return ROLE.test(block) || CREDENTIAL.test(block) || EXTENSION.test(block) || this.organisationAddresses(block);
+    return this.jobEvidence(block) || this.organisationAddresses(block);
   }
 
   /**
@@ -400,13 +402,17 @@ export class Workforce {
     return (this.fromLineList = out);
   }
 
+  /** The offset before the spaces and tabs that end at k, on the line starting at ls. */
+  private spacesBefore(k: number, ls: number): number {
+    while (k > ls && (this.text.charCodeAt(k - 1) === 32 || this.text.charCodeAt(k - 1) === 9)) k--;
+    return k;
+  }
+
   /** Is the name at start, on the line starting at ls, after a task role ("Owner", "escalated to")? */
   private taskRoleBefore(start: number, ls: number): boolean {
     const text = this.text;
-    let k = start;
-    while (k > ls && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
-    if (k > ls && text.charCodeAt(k - 1) === 58) k--; // "Owner: "
-    while (k > ls && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+    let k = this.spacesBefore(start, ls);
+    if (k > ls && text.charCodeAt(k - 1) === 58) k = this.spacesBefore(k - 1, ls); // "Owner: "
     // the one or two words before, lower-cased
     let w = k;
     while (w > ls && k - w < 9 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
@@ -427,8 +433,7 @@ export class Workforce {
   /** Is the name at start after "for", in a sentence about an IT service and no patient's one? */
   private itServiceFor(start: number, ls: number): boolean {
     const text = this.text;
-    let k = start;
-    while (k > ls && text.charCodeAt(k - 1) === 32) k--;
+    const k = this.spacesBefore(start, ls);
     if (k - 3 < ls || (text.charCodeAt(k - 3) | 32) !== 102 || (text.charCodeAt(k - 2) | 32) !== 111 || (text.charCodeAt(k - 1) | 32) !== 114) return false; // "for"
     if (k - 4 >= ls && isAsciiLetter(text.charCodeAt(k - 4))) return false;
     // the sentence before "for", on this line
@@ -441,8 +446,7 @@ export class Workforce {
 
   /** Does the word at w open its line or a sentence ("Owner Jany Wolff", "… by Friday. Owner Jany Wolff")? */
   private opensSentence(w: number, ls: number): boolean {
-    let k = w;
-    while (k > ls && (this.text.charCodeAt(k - 1) === 32 || this.text.charCodeAt(k - 1) === 9)) k--;
+    const k = this.spacesBefore(w, ls);
     if (k === ls) return true;
     const c = this.text.charCodeAt(k - 1);
     return c === 46 || c === 33 || c === 63 || c === 45 || c === 42;
