@@ -5,6 +5,7 @@
  *   npx tsx scripts/prof-speed.ts [--seconds N] [--rounds N] [--peers]
  *   npx tsx scripts/prof-speed.ts --dump /tmp/texts.json      write the source texts once
  *   --texts /tmp/texts.json                                   read them instead of generating
+ *   --staff-off                                              detector with staffContext: false
  *
  * For a line-level profile, bundle it (`npx esbuild scripts/prof-speed.ts --bundle --platform=node
  * --outfile=/tmp/p.cjs`) and run `node --cpu-prof /tmp/p.cjs --texts /tmp/texts.json`.
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   const docs = speedDocs(pools, 200);
   const bytes = docs.map((d) => Buffer.byteLength(d));
   const engines: Array<[string, (t: string) => unknown]> = [];
-  const det = createDetector();
+  // --staff-off: without the workforce check (what it costs: compare the two)
+  const det = createDetector({ staffContext: !args.includes('--staff-off') });
   engines.push(['phi-guard', (t) => det.detect(t)]);
   if (args.includes('--peers')) {
     type Ctor = new () => { redact(t: string): string };
