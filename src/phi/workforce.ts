@@ -132,6 +132,52 @@ export class Workforce {
 
   /** Does the finding [start, end) of `type` lie in a workforce position? */
   has(type: string, start: number, end: number): boolean {
+    if (this.at(type, start, end)) return true;
+    if (type !== 'NAME') return false;
+    // a name the rules found only in part ("Darrick" of "[09:39] Darrick VonRueden:", "Von" of
+    // "Comment from August Von"): its place is judged by the whole name around it on its line
+    const s = this.nameRunStart(start);
+    const e = this.nameRunEnd(end);
+    return (s !== start || e !== end) && this.at(type, s, e);
+  }
+
+  /**
+   * The start of the capitalised words and initials (at most three, one space apart, no patient
+   * word among them) right before a name's start on its line.
+   */
+  private nameRunStart(start: number): number {
+    const { text } = this;
+    let s = start;
+    for (let k = 0; k < 3 && s >= 2 && text.charCodeAt(s - 1) === 32; k++) {
+      let p = s - 1;
+      while (p > 0 && p > s - 22 && isNamePart(text.charCodeAt(p - 1))) p--;
+      if (!this.namePart(p, s - 1)) break;
+      s = p;
+    }
+    return s;
+  }
+  /** The end of the capitalised words and initials (as nameRunStart) right after a name's end on its line. */
+  private nameRunEnd(end: number): number {
+    const { text } = this;
+    let e = end;
+    for (let k = 0; k < 3 && text.charCodeAt(e) === 32; k++) {
+      let p = e + 1;
+      while (p < text.length && p < e + 22 && isNamePart(text.charCodeAt(p))) p++;
+      if (!this.namePart(e + 1, p)) break;
+      e = p;
+    }
+    return e;
+  }
+  /** text[s, e) is a capitalised word or an initial ("K.", "McCullough", "O’Neil"), not a patient word. */
+  private namePart(s: number, e: number): boolean {
+    if (e - s < 1 || e - s > 20) return false;
+    const c = this.text.charCodeAt(s);
+    if (!((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde))) return false;
+    const word = this.text.slice(s, e);
+    return !PATIENT_LINE.test(word) && !PATIENT_BEFORE.test(word);
+  }
+
+  private at(type: string, start: number, end: number): boolean {
     const { text } = this;
     const i = this.lineOf(start);
     const ls = this.starts(i);
@@ -477,4 +523,9 @@ export class Workforce {
     const from = Math.max(0, this.starts(i) - 600);
     return MY_CARE.test(this.text.slice(from, this.starts(i)));
   }
+}
+
+/** Letters, ' ’ - and '.' (an initial's): what a name's words are made of. */
+function isNamePart(c: number): boolean {
+  return isAsciiLetter(c) || c === 39 || c === 0x2019 || c === 45 || c === 46 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
