@@ -18,7 +18,7 @@ const NOT_NAMES = new Set(
     'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
-    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab ' +
+    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr ' +
     'dea npi mrn ssn dob mbi vin dl rx id icd cpt hipaa phi pii ehr emr adt ' +
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
     'premera regence optum unitedhealthcare united healthcare blue cross shield ' +
@@ -200,11 +200,18 @@ function codeOf(info: TokenInfo): number {
   return code;
 }
 
+/**
+ * Names whose ALL-CAPS spelling at a hospital's IT desk is an acronym: a network card's address
+ * ("MAC 9A-FE-54-9F-76-18") and the emergency department ("returned to ED").
+ */
+const HOSPITAL_ACRONYMS: ReadonlySet<string> = new Set(['MAC', 'ED']);
+
 /** `w`: the lower-cased spelling without a possessive. */
 function computeEvidence(info: TokenInfo, w: string): number {
   const raw = info.raw;
   if (TECH_WORDS.has(w) || TITLES.has(w) || NOT_NAMES.has(w) || CAMEL.test(raw)) return -1;
   const caps = info.caps;
+  if (caps === 2 && HOSPITAL_ACRONYMS.has(raw)) return -1;
   if (caps === 2 && US_STATE_CODES.has(raw)) return 0;
   const parts = w.includes('-') ? w.split('-') : [w];
   let best = -2;
@@ -395,7 +402,8 @@ class RunScorer {
       if ((cues & Cue.Clinical) !== 0) found |= Near.Clinical;
       if ((cues & Cue.Tech) !== 0 && pos >= at - 30 && pos <= end + 20) found |= Near.Tech;
       if (pos < at) {
-        if ((cues & Cue.NameIntro) !== 0 && pos >= at - 25) found |= pos >= at - 13 ? Near.Intro12 | Near.Intro24 : Near.Intro24;
+        // (not across a paragraph break: "Duo enrollment for new resident\n\nCall the service desk")
+        if ((cues & Cue.NameIntro) !== 0 && pos >= at - 25 && !paragraphBreak(this.text, pos, at)) found |= pos >= at - 13 ? Near.Intro12 | Near.Intro24 : Near.Intro24;
         if ((cues & Cue.WeakIntro) !== 0 && pos >= at - 6) found |= Near.Weak;
       }
     }
@@ -640,3 +648,15 @@ export const __testing = {
   SPEECH_END,
   MESSAGE_TYPES,
 };
+
+/** A blank line between offsets from and to ("\n", spaces or tabs, "\n"). */
+function paragraphBreak(text: string, from: number, to: number): boolean {
+  let lines = 0;
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 10) {
+      if (++lines === 2) return true;
+    } else if (c !== 32 && c !== 9 && c !== 13) lines = 0;
+  }
+  return false;
+}

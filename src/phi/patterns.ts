@@ -201,6 +201,9 @@ const SOCIAL_PROFILE =
   /^(?:https?:\/\/)?(?:www\.|m\.)?(?:(?:facebook|fb|instagram|twitter|x|tiktok|pinterest|threads|snapchat|tumblr)\.com\/@?(?!(?:watch|company|pages|groups|events|hashtag|search|explore|settings|marketplace|login|share|sharer|home|about|help|policies|privacy|terms|intent|i|p|reel|reels|stories|tv)(?:[/?#.]|$))[\w.-]{2,}\/?(?:[?#][^/]*)?|linkedin\.com\/(?:in|pub)\/[\w.%-]{2,}\/?|youtube\.com\/(?:@|user\/|c\/)[\w.-]{2,}\/?|reddit\.com\/(?:u|user)\/[\w-]{2,}\/?)$/i;
 const isPersonalUrl = (url: string) => URL_PERSONAL.test(url) || SOCIAL_PROFILE.test(url);
 
+/** Technical words right around a link (an error it returned, a build's console). */
+const techLink = (env: RuleEnv, start: number, end: number) => env.scan.nearOutside(Cue.Tech, start, end, 40, 15);
+
 function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
   return mkSpan({
     re: URL_RE,
@@ -212,7 +215,8 @@ function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
       if (allowDomain(host)) return;
       const personal = isPersonalUrl(url);
       // words inside the link ("/v2/records/123", "/patient-portal/") say nothing about who it is for
-      const score = personal ? 0.85 : ctxScore(env, start, end, 0.35, 0.35, 0.1, 60, true);
+      // a link near patient words and no technical ones ("HTTP 503 from …", "see …/console") may be a patient's
+      const score = personal ? 0.85 : techLink(env, start, end) ? 0.25 : ctxScore(env, start, end, 0.35, 0.35, 0.1, 60, true);
       env.emit('URL', start, end, score, personal ? 'url.personal' : 'url.context');
     },
   });
@@ -269,7 +273,8 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
         env.emit('IP', start, end, PRIVATE_IP_SCORE, 'ip.private');
         return;
       }
-      const serviceAccount = /\b(?:svc|service|system|daemon|interface|integration)[\w-]*\b/i.test(before);
+      // a service's address, or a vendor's being let through the firewall ("whitelist vendor IP …")
+      const serviceAccount = /\b(?:svc|service|system|daemon|interface|integration|vendor|whitelist|allowlist|allow-list|blocklist|blacklist)[\w-]*\b/i.test(before);
       const personal =
         !serviceAccount &&
         (env.scan.near(Cue.Personal, start, start, 40) || env.scan.near(Cue.Clinical, start, start, 60, 10) ||
@@ -551,6 +556,8 @@ const NUM_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}
   if (!gluedLabelOk(text, p)) return -1;
   // "1.2.62"-style versions, unless it is zero-padded and a birth/visit word is right there ("DOB 03.14.62")
   if (sep === 46 && l2 === 2 && !(l0 === 2 && l1 === 2 && env.scan.near(Cue.DateEvent, p, end, 20, 0))) return -1;
+  // "Build 2.9.9838", "version 1.4.2024"
+  if (sep === 46 && VERSION_BEFORE.test(text.slice(Math.max(0, p - 12), p))) return -1;
   emitDate(env, p, end, sep === 46 ? 0.45 : 0.6, 'date.numeric');
   return end;
 });
@@ -772,7 +779,8 @@ function addressMatchers(st: AddressState) {
     span(env, start, end) {
       const words = env.text.slice(start, end).replace(/^\d+\s+|\s+\d+[A-Za-z]?\.?$/g, '');
       // "3 servers 4 times", "Windows 10": the words must look like a street name, not prose or a product
-      if (/\b(?:and|or|the|of|to|in|on|at|for|with|from|by|version|build|error|port|server|times|days|hours|minutes|users|items|pages)\b/i.test(words)) return;
+      // ("4 West shows SQLSTATE 08001": a unit and what it shows)
+      if (/\b(?:and|or|the|of|to|in|on|at|for|with|from|by|is|was|has|shows|says|returns|reports|fails|throws|displays|version|build|error|port|server|times|days|hours|minutes|users|items|pages)\b/i.test(words)) return;
       if (TECH_STREET_WORDS.test(words)) return;
       // an ALL-CAPS label between numbers is not a street: 1962 MRN 00482913
       if (!/[a-z\u00DF-\u00FF\u0100-\u024F\u03AC-\u03CE\u0430-\u044F]/.test(words) && words.length <= 6) return;
@@ -883,6 +891,8 @@ interface LabelledIdSpec {
   reject?: RegExp;
   /** Rejected when the text before the label matches ("asset tag" is not a licence plate). */
   rejectBefore?: RegExp;
+  /** The value must be on the label's line ("Practice Manager, Registration" ends a signature line: the phone under it is no plate). */
+  sameLine?: boolean;
   /**
    * Trigger words that start only longer label alternatives: what must follow the word (case-
    * insensitive; any one of them) for the label to match there, so the regex is not run otherwise.
@@ -929,7 +939,9 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     label: "(?:driver'?s?'?[ ]?(?:licen[cs]e|lic\\.?)|DL|licen[cs]e|lic\\.?|state (?:licen[cs]e|id)|medical licen[cs]e|(?:rn|nursing) licen[cs]e|DEA|NPI|certificate|cert)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.88,
-    reject: /^(?:key|server|file|manager|expired|renewal)$/i,
+    // (a CVE or KB number after "… license" ends a line's subject: "Request: Visio license\n\nCVE-2020-9188 affects …")
+    reject: /^(?:key|server|file|manager|expired|renewal|CVE-\d.*|KB\d+)$/i,
+    sameLine: true,
   },
   {
     type: 'VEHICLE',
@@ -940,6 +952,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plates?|plates?|(?:car |license )?tags?|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
     score: 0.88,
+    sameLine: true,
   },
   {
     type: 'DEVICE',
@@ -980,8 +993,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.8,
     needsContext: true,
     weakScore: 0.3,
-    // a vendor's support case: "Dell support case 59556557", "Waiting on Lenovo (case 24860232)"
-    rejectBefore: /\b(?:support|vendor|tac|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google)[ ]?\(?$/i,
+    // a vendor's support case: "Dell support case 59556557", "Waiting on Lenovo (case 24860232)",
+    // "Waiting on Oracle Health (case 12616480)"
+    rejectBefore:
+      /\b(?:support|vendor|tac|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google|philips|imprivata|siemens|meditech|allscripts|athenahealth|nuance|servicenow|ge)(?:[ ](?:health|healthcare|healthineers|systems|support|corp|inc))?[ ]?\(?$/i,
   },
 ];
 
@@ -1001,6 +1016,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       if (spec.type === 'VEHICLE') value = value.trimEnd();
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
+      if (spec.sameLine && m[0].lastIndexOf('\n', m[0].length - m[1]!.length) !== -1) return;
       // "portal-web-08", "portal, CHG55512": a hostname or a change number after a dash or comma
       if (/[-,]\s*$/.test(env.text.slice(m.index, start)) && /^(?:[a-z]+-|CHG|INC|RITM|REQ|PRB|0x)/i.test(value)) return;
       // "EHR-6026", "ehr-db02": a label word joined to the value by a bare hyphen is one token (a key or a host)
@@ -1012,7 +1028,8 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       }
       if (spec.type === 'DEVICE') {
         const med = env.scan.near(Cue.MedDevice, start, end, 80, 10);
-        const it = env.scan.near(Cue.ItDevice, start, end, 60, 10);
+        // (the device a sentence is about may be named well before its serial: "Kronos clock at Oncology Infusion shows …. Serial …")
+        const it = env.scan.near(Cue.ItDevice, start, end, 120, 10);
         score = med ? 0.92 : it ? 0.15 : env.scan.near(Cue.Clinical, start, end, 80, 20) ? 0.7 : 0.4;
         // "… fails self-test. Not patient related, sent to Biomed."
         if (NO_PATIENT.test(env.text.slice(Math.max(0, start - 60), Math.min(env.text.length, end + 80)))) score = Math.min(score, 0.3);
@@ -1049,6 +1066,8 @@ const DEA: Matcher = mkSpan({
   span(env, start, end) {
     if (!isValidDea(env.text.slice(start, end))) return;
     const ctx = labelBefore(env.text, start, /DEA[^\n]{0,15}$/i, 20);
+    // "Applied KB5006754": a Microsoft knowledge-base article (an IT ticket's, unless labelled DEA)
+    if (!ctx && env.text.charCodeAt(start) === 75 && env.text.charCodeAt(start + 1) === 66) return;
     env.emit('LICENSE', start, end, ctx ? 0.97 : ctxScore(env, start, end, 0.6, 0.2, 0.3), 'license.dea');
   },
 });

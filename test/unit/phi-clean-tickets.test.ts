@@ -110,4 +110,58 @@ describe('the people who work the ticket', () => {
     expect(found(text)).toEqual([]);
     expect(types('Pt lives at 4312 Oak Ave, Springfield, IL 62704.')).toContain('ADDRESS');
   });
+
+});
+
+// found on fresh samples of the generator's tune phrasings (seeds other than the tune split's)
+describe('IT noise on fresh samples stays clean', () => {
+  it("an IT device's serial is not PHI even when the device is named early in the sentence; a patient's pump serial is", () => {
+    expect(found('Kronos clock at Oncology Infusion shows NullReferenceException. Serial C02CLSE6NUJ. Firmware Chrome 129.0.6247.2.')).toEqual([]);
+    expect(found('Insulin pump for pt Maria Garcia alarms after the firmware update. Serial PM7734512.')).toContainEqual(['DEVICE', 'PM7734512']);
+  });
+
+  it('a department ending a signature line is no vehicle registration label for the phone under it', () => {
+    expect(found('Fixed.\n\n-- \nAlphonso Greany\nPractice Manager, Registration\n806-946-4028 | alphonso.greany@stmarys-health.org')).toEqual([]);
+    expect(found('Pt car registration: ABC 1234, in the garage since admission.')).toEqual([['VEHICLE', 'ABC 1234']]);
+  });
+
+  it("a vendor's case and a vendor IP to let through the firewall are the organisation's; a patient's are not", () => {
+    // (the nurse's signature and the resident are clinical words nearby)
+    expect(found('Waiting on Oracle Health (case 12616480).\n\n-- \nPayton Mendoza\nCharge Nurse, MICU')).toEqual([]);
+    expect(found('Pt Maria Garcia, MRN 00482913, case 12616480 for the claim.')).toContainEqual(['OTHER_ID', '12616480']);
+    expect(found('Duo enrollment for new resident\n\nRequest to whitelist vendor IP 40.142.120.118 for the Imprivata SFTP (port 22).')).toEqual([]);
+    expect(found('Pt logged in to the portal from home IP 40.142.120.118.')).toEqual([['IP', '40.142.120.118']]);
+  });
+
+  it('a link with technical words around it is not tied to a patient by a department word nearby', () => {
+    expect(found('Component: Billing\n\nHTTP 503 from https://learn.microsoft.com/en-us/troubleshoot/windows-client/ between 8:44 AM and 17:56.')).toEqual([]);
+    expect(found('Pt Maria Garcia shares her blog https://mariagarciaphotos.com with the care team.')).toContainEqual(['URL', 'https://mariagarciaphotos.com']);
+  });
+
+  it('MAC and ED in capitals are a network address and the emergency department, not names', () => {
+    expect(found('Laptop IT545907 (SN ZCDMDCZ, MAC 70:2E:0B:08:A5:E3) for the new hire.')).toEqual([]);
+    expect(found('Extension ext. 5159 in ED is dead. Cisco phone, MAC ED:68:CB:A1:E7:29.')).toEqual([]);
+    expect(found('Asset AT-046048 re-imaged and returned to ED.')).toEqual([]);
+    expect(found('Pt Ed Smith called about his results.')).toEqual([['NAME', 'Ed Smith']]);
+  });
+
+  it('a unit and what it shows is no street address; a build number is no date; a KB or CVE number is no licence', () => {
+    expect(found('Kronos clock at 4 West shows SQLSTATE 08001.')).toEqual([]);
+    expect(found('Build 2.9.9838 failed in Jenkins: NullReferenceException.')).toEqual([]);
+    expect(found('Pt seen 2.9.2024 in clinic.')).toEqual([['DATE', '2.9.2024']]);
+    expect(found('Applied KB5006754 on srv-epic-tst23, rebooting tonight.')).toEqual([]);
+    expect(found('DEA number KB5006754 for Dr. Smith rejected in EPCS.')).toContainEqual(['LICENSE', 'KB5006754']);
+    expect(found('Summary: Request: Visio license\n\nCVE-2020-9188 affects our macOS 13.0.1; need to patch.')).toEqual([]);
+    expect(found('Driver license number D12345678 for pt Maria Garcia.')).toContainEqual(['LICENSE', 'D12345678']);
+  });
+
+  it('a name-introducing word does not reach across a paragraph break; form labels are not names', () => {
+    expect(found('Duo enrollment for new resident\n\nCall the service desk at x4706 if Duo fails.')).toEqual([]);
+    expect(found('Duo enrollment for new resident\n\nGood morning,\nDragon is slow.')).toEqual([]);
+    expect(found('Resident Maria Garcia in room 4 fell today.')).toEqual([['NAME', 'Maria Garcia']]);
+    expect(found('Demographics:\nPatient: Kohler, Alison R.\nAddr: 1010 Meadow Blvd')).toEqual([
+      ['NAME', 'Kohler, Alison R'],
+      ['ADDRESS', '1010 Meadow Blvd'],
+    ]);
+  });
 });
