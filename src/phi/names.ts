@@ -28,6 +28,7 @@ const NOT_NAMES = new Set(
     'he she they we it his hers him them their').split(' '),
 );
 const CAMEL = /[a-z][A-Z]/;
+const DOT_LOWER = /\.[a-z]/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 const LOWER_NAME_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?)?[ ]([a-z][a-z'-]+)/y;
@@ -209,7 +210,8 @@ const HOSPITAL_ACRONYMS: ReadonlySet<string> = new Set(['MAC', 'ED']);
 /** `w`: the lower-cased spelling without a possessive. */
 function computeEvidence(info: TokenInfo, w: string): number {
   const raw = info.raw;
-  if (TECH_WORDS.has(w) || TITLES.has(w) || NOT_NAMES.has(w) || CAMEL.test(raw)) return -1;
+  // (a '.' inside before a lower-case letter: a file or a framework, "Node.js", not "J.R.")
+  if (TECH_WORDS.has(w) || TITLES.has(w) || NOT_NAMES.has(w) || CAMEL.test(raw) || DOT_LOWER.test(raw)) return -1;
   const caps = info.caps;
   if (caps === 2 && HOSPITAL_ACRONYMS.has(raw)) return -1;
   if (caps === 2 && US_STATE_CODES.has(raw)) return 0;
@@ -451,6 +453,9 @@ class RunScorer {
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
       if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = this.introBefore(a, near)) === 0) score -= 0.4;
     } else {
+      // "Created: May 15, 2025": the month, not a first name
+      const wa0 = we[a]!;
+      if (wa0 - ws[a]! === 3 && text.charCodeAt(wa0) === 32 && isDigitCode(text.charCodeAt(wa0 + 1)) && text.startsWith('May', ws[a]!)) return;
       const k = ca & Code.EvIndex;
       const e = EV[k]!;
       // a lone census first name is a name more often than not; a lone unknown word needs help

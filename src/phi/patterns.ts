@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { isAsciiLetter, isRegexSpace, isUpperAscii, isWordCode } from './chars';
+import { isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -1009,6 +1009,8 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
+      // a label glued to digits before it is inside a code ("Serial C02PT1CHBZX" holds no "PT" label)
+      if (m.index > 0 && isDigitCode(env.text.charCodeAt(m.index - 1))) return;
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value))) return;
       if (spec.reject?.test(value)) return;
@@ -1093,9 +1095,12 @@ function cardOn(env: RuleEnv, start: number, end: number): void {
   if (env.text[start - 1] === '|' || env.text[end] === '|') return; // an HL7 field
   if (/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d/.test(digits)) return; // a timestamp
   if (digits.length < 12 || digits.length > 19 || !isLikelyCard(digits)) return;
+  // "Session 690912523733 terminated": a log's own identifier that happens to pass the Luhn check
+  if (LOG_ID_BEFORE.test(env.text.slice(Math.max(0, start - 16), start))) return;
   const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
   env.emit('ACCOUNT', start, end, tech ? 0.5 : 0.88, 'account.card');
 }
+const LOG_ID_BEFORE = /\b(?:session|job|pid|thread|request|req|trace|correlation|build|batch|message|msg)[ ]?(?:id)?[ #:=]{0,3}$/i;
 const CARD: Matcher = mkSpan({
   pre: (text, pos) => digitsInRun(text, pos, CARD_CH, 40) >= 12, re: /(?<![\w-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-])/y, span: cardOn });
 const CARD_PLAIN: Matcher = mkSpan({ re: /(?<![\w-])\d{12,19}(?![\w-])/y, span: cardOn });

@@ -98,6 +98,12 @@ const STATE_ZIP = /\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b/;
 /** How far above a sign-off a pasted e-mail's header may be. */
 const PASTE_REACH = 5000;
 
+/** Capitalised words before a name that the positions below read as their own ("Owner August Mohr", "Hi Dell Collier"). */
+const NOT_NAME_PARTS: ReadonlySet<string> = new Set([
+  ...[...TASK_ROLES].filter((r) => !r.includes(' ')),
+  'hi', 'hello', 'hey', 'dear', 'morning', 'thanks', 'thank', 'regards', 'cheers', 'best', 'sincerely', 'comment', 'from', 'to', 'cc', 'by',
+]);
+
 const KIND_OTHER = 1;
 const KIND_BLANK = 2;
 const KIND_DELIMITER = 3;
@@ -174,7 +180,7 @@ export class Workforce {
     const c = this.text.charCodeAt(s);
     if (!((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde))) return false;
     const word = this.text.slice(s, e);
-    return !PATIENT_LINE.test(word) && !PATIENT_BEFORE.test(word);
+    return !PATIENT_LINE.test(word) && !PATIENT_BEFORE.test(word) && !NOT_NAME_PARTS.has(word.toLowerCase());
   }
 
   private at(type: string, start: number, end: number): boolean {

@@ -164,4 +164,15 @@ describe('IT noise on fresh samples stays clean', () => {
       ['ADDRESS', '1010 Meadow Blvd'],
     ]);
   });
+
+  it('"May 15" is a month; "Node.js" is no surname; a log session id is no card; "PT" inside a serial is no label', () => {
+    expect(found('Priority: High\nCreated: May 15, 2025, 11:27 AM\n\nPrinter jams.')).toEqual([]);
+    expect(found('Pt May Garcia called about her results.')).toEqual([['NAME', 'May Garcia']]);
+    expect(found("Users can't print to PRN-RAD-01. Driver Node.js 19.18.5. Print server down.")).toEqual([]);
+    expect(found('Pt John Driver called about his results.')).toEqual([['NAME', 'John Driver']]);
+    expect(found('3/30/2023 8:50:45 PM INFO c.e.i.Router Session 814734159589 terminated by pacs08.imaging.local')).toEqual([]);
+    expect(types('Card on file 4111 1111 1111 1111 for the copay.').length).toBe(1);
+    expect(found('Kronos clock at Pharmacy shows Event ID 4625. Serial C02PT1CHBZX. Firmware nginx/1.25.0.')).toEqual([]);
+    expect(found('Pt MRN 1CHBZX99 in the chart.')).toEqual([['MRN', '1CHBZX99']]);
+  });
 });

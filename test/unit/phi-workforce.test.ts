@@ -199,4 +199,9 @@ describe('workforce positions never take a patient: second review', () => {
     expect(values('[10:42 AM] Patient Darrick VonRueden: hello')).toEqual(['Darrick']);
     expect(values('Comment from Darrick VonRueden (patient):\nhello')).toEqual(['Darrick']);
   });
+
+  it('a task role before a partly found name still makes it the worker ("Owner August Mohr": "August" is a month)', () => {
+    expect(found('Migrate the clinic shared drive to SharePoint by May 20, 2023. Owner August Mohr.')).toEqual([]);
+    expect(values('Printed for pt August Mohr in room 4.')).toEqual(['Mohr']);
+  });
 });
