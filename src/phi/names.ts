@@ -29,6 +29,7 @@ const NOT_NAMES = new Set(
 );
 const CAMEL = /[a-z][A-Z]/;
 const DOT_LOWER = /\.[a-z]/;
+const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 const LOWER_NAME_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?)?[ ]([a-z][a-z'-]+)/y;
@@ -171,8 +172,10 @@ const enum Code {
   NoEnd = 1024,
   /** Splits a run: evidence < 0, or 0 and not an initial. */
   Split = 2048,
+  /** A product or vendor that is also a census name ("Travis", "Jenkins", "Abbott"): a name only beside another name or after a title. */
+  Product = 4096,
   /** All of the above. */
-  All = 4095,
+  All = 8191,
 }
 
 function evIndex(e: number): number {
@@ -190,6 +193,7 @@ function codeOf(info: TokenInfo): number {
   if (info.caps === 1 && info.raw.length === 1) code |= Code.Initial;
   if (info.caps === 2) code |= Code.Caps2;
   if (TITLES.has(lower)) code |= Code.Title;
+  if (TECH_WORDS.has(w)) code |= Code.Product;
   const wl = lower.length;
   const q = wl >= 2 ? lower.charCodeAt(wl - 2) : 0;
   if (wl >= 2 && lower.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019)) code |= Code.Possessive;
@@ -211,7 +215,12 @@ const HOSPITAL_ACRONYMS: ReadonlySet<string> = new Set(['MAC', 'ED']);
 function computeEvidence(info: TokenInfo, w: string): number {
   const raw = info.raw;
   // (a '.' inside before a lower-case letter: a file or a framework, "Node.js", not "J.R.")
-  if (TECH_WORDS.has(w) || TITLES.has(w) || NOT_NAMES.has(w) || CAMEL.test(raw) || DOT_LOWER.test(raw)) return -1;
+  if (TITLES.has(w) || NOT_NAMES.has(w) || DOT_LOWER.test(raw)) return -1;
+  // a capital inside a word is a product ("HubSpot", "PowerChart"), unless the census lists it or it
+  // reads as a surname's prefix and the rest ("McKenzie", "MacGyver", "DuBuque", "VonRueden")
+  if (CAMEL.test(raw) && !TECH_WORDS.has(w) && !FIRST_NAMES.has(w) && !SURNAMES.has(w) && !SURNAME_PREFIX.test(raw)) return -1;
+  // a product that is also a census name ("Travis", "Ruby", "Abbott"): a name only beside a stronger one
+  if (TECH_WORDS.has(w)) return FIRST_NAMES.has(w) || SURNAMES.has(w) ? 0.45 : -1;
   const caps = info.caps;
   if (caps === 2 && HOSPITAL_ACRONYMS.has(raw)) return -1;
   if (caps === 2 && US_STATE_CODES.has(raw)) return 0;
@@ -427,6 +436,13 @@ class RunScorer {
     return 0;
   }
 
+  /** Are the run's words (initials aside) all products that are also names ("Palo Alto", "Cisco"), with no title before? */
+  private productsOnly(a: number, b: number): boolean {
+    const { code, ws, we } = this;
+    for (let k = a; k <= b; k++) if ((code[k]! & (Code.Product | Code.Initial)) === 0) return false;
+    return !(a > 0 && (code[a - 1]! & Code.Title) !== 0 && ws[a]! - we[a - 1]! <= 2);
+  }
+
   scoreRun(a: number, b: number): void {
     const { text, ws, we, code, n, minScore } = this;
     // a word glued to digits is part of a code, not a name ("SN 282JBEP")
@@ -441,6 +457,7 @@ class RunScorer {
       sum += EV[c & Code.EvIndex]!;
     }
     if (words === 0) return;
+    if (this.productsOnly(a, b)) return;
     const near = this.cuesAround(a, b);
     const ca = code[a]!;
     const cb = code[b]!;

@@ -168,6 +168,22 @@ describe('detect: more written forms (US clinical and front-desk habits)', () =>
   });
 });
 
+describe('detect: surnames that look like products', () => {
+  it('a product that is also a census name is a name beside another name or after a title, never alone', () => {
+    expect(found('Registration entered the wrong SSN for Aileen Jenkins (082 49 8309).')).toContainEqual(['NAME', 'Aileen Jenkins']);
+    expect(found('Telehealth visit for Ruby Foster dropped twice.')).toEqual([['NAME', 'Ruby Foster']]);
+    expect(found('Mrs. Jenkins called twice.')).toEqual([['NAME', 'Jenkins']]);
+    expect(found('Build failed in Jenkins again; Travis is not used here.')).toEqual([]);
+    expect(found('Ran the Palo Alto GlobalProtect repair, no change. Cisco phone is dead.')).toEqual([]);
+  });
+
+  it('a capital inside a surname (McKenzie, VonRueden) is no product name; HubSpot and MacBook still are', () => {
+    expect(found('pt Lynda N McKenzie called, identity verified')).toEqual([['NAME', 'Lynda N McKenzie']]);
+    expect(found('Pt Antonia VonRueden emailed from home.')).toEqual([['NAME', 'Antonia VonRueden']]);
+    expect(found('HubSpot and PowerChart are down; the MacBook will not boot.')).toEqual([]);
+  });
+});
+
 describe('detect: IT-ticket noise is not PHI', () => {
   it.each([
     'Escalating OPS-1234 and ITS-88 to the network team',

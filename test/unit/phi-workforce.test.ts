@@ -183,21 +183,21 @@ describe('workforce positions never take a patient: second review', () => {
   });
 
   it('judges an attribution line by the whole name when the rules found only part of it', () => {
-    // "VonRueden" and "Molina" are in no name list: only the first name is a candidate, and the
-    // line is an attribution line only when read to the ':' / ' · ' / '(' after the whole name
+    // "June" and "August" are months to the name rule: only the rest of the name is a candidate, and
+    // the line is an attribution line only when read to the ':' / ' · ' / '(' after the whole name
     const staff = [
-      '[2023-03-09 09:39] Darrick VonRueden: Badge reader at 5 West rejects badges.',
+      '[2023-03-09 09:39] June Christi: Badge reader at 5 West rejects badges.',
       'Comment from August M. Von (27/Dec/22 7:55 AM):\nRe-imaged.',
-      'Kraig K. Molina · 2025-03-16 10:30\nApproved.',
+      'June T. Christi · 2025-03-16 10:30\nApproved.',
     ];
     for (const text of staff) {
       expect(found(text)).toEqual([]);
       expect(found(text, staffOff).length).toBeGreaterThan(0);
     }
     // the patient in a chat, or a patient word in the name's place, stays PHI
-    expect(values('[10:42 AM] Darrick VonRueden: I cannot see my lab results in MyChart')).toEqual(['Darrick']);
-    expect(values('[10:42 AM] Patient Darrick VonRueden: hello')).toEqual(['Darrick']);
-    expect(values('Comment from Darrick VonRueden (patient):\nhello')).toEqual(['Darrick']);
+    expect(values('[10:42 AM] June Christi: I cannot see my lab results in MyChart')).toEqual(['Christi']);
+    expect(values('[10:42 AM] Patient June Christi: hello')).toEqual(['Christi']);
+    expect(values('Comment from June Christi (patient):\nhello')).toEqual(['Christi']);
   });
 
   it('a task role before a partly found name still makes it the worker ("Owner August Mohr": "August" is a month)', () => {
