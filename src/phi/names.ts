@@ -52,7 +52,7 @@ const RELATIVE_LOWER_RE = new RegExp(`(?:${RELATION_WORDS.split(' ').join('|')})
 registerWords(RELATION_WORDS.split(' '));
 tagWords(RELATION_WORDS.split(' '), WordTag.RelationIntro);
 /** Words the lexicons also list as names that, after a name, are the sentence going on ("wife will call"). */
-const GOES_ON = new Set(['said', 'says', 'will', 'would', 'call', 'calls', 'called', 'pick', 'back', 'left', 'stay', 'came', 'come', 'asked', 'told', 'wants', 'may', 'can', 'also', 'only', 'still', 'just']);
+const GOES_ON = new Set(['said', 'says', 'will', 'would', 'call', 'calls', 'called', 'pick', 'back', 'left', 'stay', 'came', 'come', 'asked', 'told', 'wants', 'may', 'can', 'also', 'only', 'still', 'just', 'given', 'seen', 'taken', 'done']);
 /**
  * A lower-case "first last" (or "last, first") of census names that is not two everyday words
  * ("will call", "mark bill") and does not go on as a sentence.
@@ -332,6 +332,17 @@ function plain(w: string): boolean {
   return w.split('-').some((p) => p.length > 1 && !COMMON_WORDS.has(p));
 }
 
+/**
+ * A lower-case word after "pt" that may be part of a name: the census lists it, or it is no ordinary
+ * word, no short shorthand ("npo", "hx") and not a verb, adverb or noun form ("ambulating", "intubated").
+ */
+/** Word endings of verbs, adverbs, nouns and adjectives of clinical shorthand ("ambulating", "diaphoretic"; not "-vic" surnames). */
+const CLINICAL_FORM = /(?:ing|ed|ly|ness|tion|ment|ous|ive|[^v]ic|shown)$/;
+function nameLike(w: string, facts: number): boolean {
+  if ((facts & (Lower.First | Lower.Last)) !== 0) return true;
+  return (facts & Lower.Plain) !== 0 && w.length >= 4 && !CLINICAL_FORM.test(w) && !GOES_ON.has(w);
+}
+
 const enum Lower {
   First = 1,
   Last = 2,
@@ -609,9 +620,12 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     const ff = lowerFacts(first);
     const lf = lowerFacts(last);
     const census = (ff & Lower.First) !== 0 && (lf & (Lower.Last | Lower.Plain)) !== 0;
-    if (census || ((ff & Lower.Plain) !== 0 && (lf & Lower.Plain) !== 0 && (lf & (Lower.Last | Lower.First)) !== 0)) {
+    const both = census || ((ff & Lower.Plain) !== 0 && (lf & Lower.Plain) !== 0 && (lf & (Lower.Last | Lower.First)) !== 0);
+    // names the census lists miss ("pt jedidiah weissnat", "pt justyn r pepper"): two words that each
+    // read as a name (listed, or no ordinary word nor shorthand), at least one no ordinary word
+    if (both || (nameLike(first, ff) && nameLike(last, lf) && ((ff | lf) & Lower.Plain) !== 0 && !GOES_ON.has(last))) {
       const end = m.index + m[0].length;
-      emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, 0.85, 'name.lower');
+      emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, both ? 0.85 : 0.75, 'name.lower');
     }
   }
 

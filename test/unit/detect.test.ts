@@ -168,6 +168,23 @@ describe('detect: more written forms (US clinical and front-desk habits)', () =>
   });
 });
 
+describe('detect: lower-case names the census lists miss', () => {
+  it.each([
+    ['pt jedidiah weissnat called', 'jedidiah weissnat'],
+    ['pt gennaro fernet (aged 96) was discharged', 'gennaro fernet'],
+    ['Portal access issue - pt justyn r pepper', 'justyn r pepper'],
+    ['PT bartholome mante-beahan DOB: 1994-02-27', 'bartholome mante-beahan'],
+  ])('finds the name in %j', (text, name) => {
+    expect(found(text)).toContainEqual(['NAME', name]);
+  });
+  it.each(['pt ambulating independently', 'pt diaphoretic tachycardic', 'pt lasix given', 'pt npo after midnight', 'pt hemodynamically stable', 'pt nonverbal today'])(
+    'clinical shorthand is no name: %j',
+    (text) => {
+      expect(found(text)).toEqual([]);
+    },
+  );
+});
+
 describe('detect: surnames that look like products', () => {
   it('a product that is also a census name is a name beside another name or after a title, never alone', () => {
     expect(found('Registration entered the wrong SSN for Aileen Jenkins (082 49 8309).')).toContainEqual(['NAME', 'Aileen Jenkins']);
