@@ -47,6 +47,11 @@ export const enum Cue {
   WeakIntro = 1024,
   /** "scheduled": a date event of a patient's, or a change window's (decided by the words around). */
   Scheduled = 2048,
+  /**
+   * Words about a patient as a person (patient, MRN, DOB, relatives, admission, appointment), not
+   * the departments a healthcare IT ticket names anyway (pharmacy, radiology, lab, billing).
+   */
+  Patient = 4096,
 }
 
 const CUE_WORDS: Array<[Cue, string]> = [
@@ -103,6 +108,13 @@ const CUE_WORDS: Array<[Cue, string]> = [
   [Cue.Address, 'address lives living resides residence street home addr mailing apartment apt'],
   [Cue.WeakIntro, 'is by for from'],
   [Cue.Scheduled, 'scheduled rescheduled'],
+  [
+    Cue.Patient,
+    'patient patients pt pts dob d.o.b mrn member subscriber insured guardian mother father mom dad son daughter wife ' +
+      'husband spouse family relative relatives nok kin caregiver deceased died admitted admission discharged inpatient ' +
+      'outpatient bed appointment appt visit encounter chart mychart prescription medication meds allergy allergies diagnosis ' +
+      'dx newborn baby infant elderly hospice born birthday',
+  ],
 ];
 
 /** Lower-case word → bit set of cues. */
@@ -643,8 +655,8 @@ let sTriggerPos: number[] = [];
 let sTriggerEntries: KnownEntry[] = [];
 /** Scratch for `Scan.indexCues`. */
 const sCuePos: number[] = [];
-/** How many `Cue` bits there are (Scheduled is the highest) and all of them. */
-const CUE_COUNT = 32 - Math.clz32(Cue.Scheduled);
+/** How many `Cue` bits there are (Patient is the highest) and all of them. */
+const CUE_COUNT = 32 - Math.clz32(Cue.Patient);
 const CUE_BITS = (1 << CUE_COUNT) - 1;
 const NO_POS: readonly number[] = [];
 

@@ -23,7 +23,7 @@ export const TECH_WORDS: ReadonlySet<string> = new Set(
     'mongodb redis kafka rabbitmq elasticsearch logstash prometheus nagios zabbix solarwinds laravel django rails react ' +
     'angular vue node nodejs python java javascript typescript golang rust ruby php perl powershell bash excel word ' +
     'powerpoint onenote sharepoint onedrive dropbox box adobe acrobat reader chromebook macbook imac macos ios ipados ' +
-    'wifi ethernet bluetooth usb hdmi vga displayport thunderbolt intel amd nvidia qualcomm broadcom realtek logitech ' +
+    'wifi ssid ethernet bluetooth usb hdmi vga displayport thunderbolt intel amd nvidia qualcomm broadcom realtek logitech ' +
     'plantronics poly jabra yealink polycom avaya genesys twilio vocera spok ascom stryker baxter bd alaris medtronic ' +
     'dexcom abbott hologic fujifilm agfa carestream sectra nuance powerscribe vitrea mckesson change healthcare ' +
     'availity waystar experian equifax transunion lexisnexis wolters kluwer uptodate lexicomp epocrates doximity ' +

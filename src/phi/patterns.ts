@@ -246,7 +246,8 @@ const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/y;
 const IPV6_RE = /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){1,6}:(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?(?![\w:])/y;
 
 /** Private and reserved IPv4 ranges: the organisation's own infrastructure, never a patient's address. */
-const PRIVATE_IPV4_SOURCE = '(?:10\\.|127\\.|0\\.|169\\.254\\.|192\\.168\\.|172\\.(?:1[6-9]|2\\d|3[01])\\.|22[4-9]\\.|2[3-5]\\d\\.)';
+// (and the documentation ranges TEST-NET-1/2/3: 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24)
+const PRIVATE_IPV4_SOURCE = '(?:10\\.|127\\.|0\\.|169\\.254\\.|192\\.168\\.|172\\.(?:1[6-9]|2\\d|3[01])\\.|22[4-9]\\.|2[3-5]\\d\\.|192\\.0\\.2\\.|198\\.51\\.100\\.|203\\.0\\.113\\.)';
 const PRIVATE_IPV4 = new RegExp(`^${PRIVATE_IPV4_SOURCE}`);
 /** PRIVATE_IPV4 at a position of the text. */
 const PRIVATE_IPV4_AT = new RegExp(PRIVATE_IPV4_SOURCE, 'y');
@@ -274,7 +275,8 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
         return;
       }
       // a service's address, or a vendor's being let through the firewall ("whitelist vendor IP …")
-      const serviceAccount = /\b(?:svc|service|system|daemon|interface|integration|vendor|whitelist|allowlist|allow-list|blocklist|blacklist)[\w-]*\b/i.test(before);
+      const serviceAccount =
+        /\b(?:svc|service|system|daemon|interface|integration|vendor|whitelist|allowlist|allow-list|blocklist|blacklist)[\w-]*\b|\b(?:resolves?|resolved|resolving|points?|pointing) to[ ]?$/i.test(before);
       const personal =
         !serviceAccount &&
         (env.scan.near(Cue.Personal, start, start, 40) || env.scan.near(Cue.Clinical, start, start, 60, 10) ||
@@ -306,6 +308,7 @@ const SSN: Matcher = mkSpan({
 // ---------------------------------------------------------------------------------------------
 // Phone and fax
 const FAX_LABEL = /(?:fax|facsimile|\bf[.:#]|\bfx)[^\n\d]{0,12}$/i; // also "eFax", "faxed to"
+const TICKET_LABEL_BEFORE = /\b(?:SR|INC|RITM|REQ|CHG|PRB|TASK|CS|PO|ticket|case|incident|request|order|invoice|ref|job|build|issue|bug)[ ]?(?:#|no\.?|number)[ ]?:?[ ]?$/i;
 const PHONE_LABEL = /(?:phone|\bph|\btel|cell|mobile|\bmob|call(?: me)?(?: at| back)?|contact|reach(?: me)?(?: at)?|number|\bnum|#|\bc:|\bh:|\bw:|\bm:|\bp:)[^\n\d]{0,12}$/i;
 
 /** "faxed the summary to the clinic at …", "Fax number for the office is …": a fax word earlier in the phrase, no phone word after it. */
@@ -328,8 +331,10 @@ function faxBefore(text: string, start: number, faxLabel?: boolean): boolean {
 function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string, phoneLabel?: boolean, faxLabel?: boolean): void {
   const { text } = env;
   const fax = faxBefore(text, start, faxLabel) || FAX_AFTER.test(text.slice(end, end + 10));
-  const labelled = fax || (phoneLabel ?? labelBefore(text, start, PHONE_LABEL, 25));
-  let score = labelled ? Math.max(base, 0.92) : ctxScore(env, start, end, base, 0.15, 0.35);
+  // "SR# 2025-88431", "case #01987654": a ticket's or a vendor case's number, unless it has a phone's shape
+  const ticket = !fax && TICKET_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  const labelled = !ticket && (fax || (phoneLabel ?? labelBefore(text, start, PHONE_LABEL, 25)));
+  let score = labelled ? Math.max(base, 0.92) : ctxScore(env, start, end, base, 0.15, 0.35) - (ticket ? 0.2 : 0);
   if (!labelled && env.scan.near(Cue.Phone, start, end, 40, 0)) score = clamp(score + 0.2);
   env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
 }
@@ -886,6 +891,8 @@ interface LabelledIdSpec {
   score: number;
   /** Require a clinical/personal cue nearby to reach `score`; otherwise use `weakScore`. */
   needsContext?: boolean;
+  /** With needsContext: only words about a patient count, not department words ("BD case #CS-0098123" at the Pharmacy). */
+  patientContext?: boolean;
   weakScore?: number;
   /** Value rejected when it matches. */
   reject?: RegExp;
@@ -992,6 +999,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,
+    patientContext: true,
     weakScore: 0.3,
     // a vendor's support case: "Dell support case 59556557", "Waiting on Lenovo (case 24860232)",
     // "Waiting on Oracle Health (case 12616480)"
@@ -1025,7 +1033,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       if (env.text.charCodeAt(start - 1) === 45 && /\w/.test(env.text.charAt(start - 2))) return;
       let score = spec.score;
       if (spec.needsContext) {
-        const ctx = env.scan.near(Cue.Clinical, start, end, 100, 30) || env.scan.near(Cue.Personal, start, end, 40, 0);
+        const ctx = env.scan.near(spec.patientContext ? Cue.Patient : Cue.Clinical, start, end, 100, 30) || env.scan.near(Cue.Personal, start, end, 40, 0);
         score = ctx ? spec.score : spec.weakScore ?? spec.score;
       }
       if (spec.type === 'DEVICE') {

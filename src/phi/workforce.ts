@@ -36,7 +36,7 @@ const MAX_BLOCK = 4;
 const DOMAIN = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}';
 const ADDRESS_DOMAIN = new RegExp(`@(${DOMAIN})`, 'g');
 const FIELD_LINE =
-  /^[ \t]*(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?)[ \t]*:/i;
+  /^[ \t]*(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?|Manager|Supervisor|New hire|Employee)[ \t]*:/i;
 /** The e-mail header lines that name the writer; To/Cc/Bcc name recipients, who may be patients. */
 const SENDER_LINE = /^[ \t>]*(?:From|Sender|Reply-To)[ \t]*:/i;
 const RECIPIENT_LINE = /^[ \t>]*(?:To|Cc|Bcc)[ \t]*:/i;
@@ -77,8 +77,11 @@ const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mych
 const PATIENT_BEFORE = /\b(?:pts?|patients?|mother|father|mom|dad|wife|husband|spouse|son|daughter|guardian|member|guarantor|caregiver)\b[^\n]{0,30}$/i;
 /** Who works a ticket, written before a name in prose ("owner" only opening a sentence: "Owner Jany Wolff."). */
 const TASK_ROLES: ReadonlySet<string> = new Set([
-  'owner', 'assignee', 'approver', 'owned by', 'assigned to', 'reassigned to', 'escalated to', 'escalating to', 'handed to', 'approved by', 'requested by', 'submitted by',
+  'owner', 'assignee', 'approver', 'manager', 'supervisor', 'owned by', 'assigned to', 'reassigned to', 'escalated to', 'escalating to', 'handed to', 'approved by', 'requested by', 'submitted by',
 ]);
+/** The lengths of the one-word task roles, and those that count only opening a sentence. */
+const ROLE_LENGTHS: ReadonlySet<number> = new Set([...TASK_ROLES].filter((r) => !r.includes(' ')).map((r) => r.length));
+const SENTENCE_ROLES: ReadonlySet<string> = new Set(['owner', 'manager', 'supervisor']);
 /**
  * An IT service a colleague is given ("Need a Visio license for Hans Nicolas", "Duo push not
  * arriving for Delmer Byers"): workforce accounts, devices and access, in the sentence before "for".
@@ -103,6 +106,13 @@ const NOT_NAME_PARTS: ReadonlySet<string> = new Set([
   ...[...TASK_ROLES].filter((r) => !r.includes(' ')),
   'hi', 'hello', 'hey', 'dear', 'morning', 'thanks', 'thank', 'regards', 'cheers', 'best', 'sincerely', 'comment', 'from', 'to', 'cc', 'by',
 ]);
+
+/** ", Patient Access)", ", Pharmacy Tech": a department or job right after a name (capitalised, as written). */
+const ROLE_AFTER = new RegExp(
+  `^,[ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${ROLE.source.slice(5, -3)}|Patient Access|Revenue Cycle|Pharmacy|Radiology|Laboratory|Lab|Nursing|Interfaces|HIM|Health Information Management|Finance|Billing|Scheduling|Admitting|Informatics|Security|Facilities|Biomed|Clinical Engineering)\\b(?![ \\t]*(?:patient|pt)\\b)`,
+);
+/** "Kevin from Interfaces", "Dana from the ICU": a team after a sign-off's name. */
+const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
 
 const KIND_OTHER = 1;
 const KIND_BLANK = 2;
@@ -210,6 +220,12 @@ export class Workforce {
       );
     }
     if (type !== 'NAME') return false;
+    // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (not the patient's name,
+    // which Safe Harbor is about), unless patient words share the line
+    if (this.doctorBefore(start, ls)) return !this.patientLine(i) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start));
+    // "user jmorales2 (Jorge Morales, Patient Access)", "Ruby Brenner, Pharmacy Tech": a colleague and
+    // their department or job
+    if (next === 44 && ROLE_AFTER.test(text.slice(end, Math.min(le, end + 48)))) return !this.patientLine(i);
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1));
     // "Need a Visio license for Hans Nicolas": the colleague an IT service is for
@@ -225,8 +241,8 @@ export class Workforce {
       const m = ADDRESS_AFTER.exec(text.slice(end, Math.min(le, end + 80)));
       if (m !== null) return this.organisation(m[1]!) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start)) && !this.patientNear(i);
     }
-    // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)"
-    if (next === 0 || next === 40 || next === 44) {
+    // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)", "Best,\nKevin from Interfaces"
+    if (next === 0 || next === 40 || next === 44 || (next === 102 && FROM_TEAM.test(text.slice(end, Math.min(le, end + 40))))) {
       const signOff = SIGN_OFF.test(own) || (i > 0 && start - ls <= 64 && own.trim() === '' && this.kindOf(i - 1) === KIND_SIGN_OFF);
       // patient words on the line, or the writer's own contact details under it: a patient signing
       if (signOff) return !this.patientLine(i) && !this.personalBelow(i) && this.authorsSignOff(i) && !this.patientWriting(i);
@@ -467,19 +483,29 @@ export class Workforce {
     if (k > ls && text.charCodeAt(k - 1) === 58) k = this.spacesBefore(k - 1, ls); // "Owner: "
     // the one or two words before, lower-cased
     let w = k;
-    while (w > ls && k - w < 9 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
+    while (w > ls && k - w < 11 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
     const len = k - w;
-    // the one-word roles have 5 or 8 letters, the two-word ones end in "to" or "by"
-    if (len !== 2 && len !== 5 && len !== 8) return false;
+    // the two-word roles end in "to" or "by"
+    if (len !== 2 && !ROLE_LENGTHS.has(len)) return false;
     if (w > ls && isAsciiLetter(text.charCodeAt(w - 1))) return false;
     const one = text.slice(w, k).toLowerCase();
-    if (len !== 2) return TASK_ROLES.has(one) && (one !== 'owner' || this.opensSentence(w, ls));
+    // ("owner", "manager" and "supervisor" only opening a sentence: "Manager: Priya Natarajan", not "the manager Priya")
+    if (len !== 2) return TASK_ROLES.has(one) && (!SENTENCE_ROLES.has(one) || this.opensSentence(w, ls));
     if (one !== 'to' && one !== 'by') return false;
     if (w - 1 <= ls || text.charCodeAt(w - 1) !== 32) return false;
     let v = w - 1;
     while (v > ls && isAsciiLetter(text.charCodeAt(v - 1))) v--;
     if (w - 1 - v < 5) return false;
     return TASK_ROLES.has(text.slice(v, w - 1).toLowerCase() + ' ' + one);
+  }
+
+  /** "Dr." / "Dr" / "Doctor" right before the name on its line. */
+  private doctorBefore(start: number, ls: number): boolean {
+    const k = this.spacesBefore(start, ls);
+    if (k === start) return false;
+    const before = this.text.slice(Math.max(ls, k - 24), k);
+    // ("Dr" without its period after a capitalised word is a street: "1737 Cheriton Dr")
+    return /(?:^|[^A-Za-z])Dr\.$/.test(before) || /(?:^|[^A-Za-z])(?:Dr|Doctor)$/.test(before) && !/[A-Z][a-z]*[ \t]+(?:Dr|Doctor)$/.test(before);
   }
 
   /** Is the name at start after "for", in a sentence about an IT service and no patient's one? */

@@ -2,6 +2,8 @@
  * IT-ticket text that flagged clean tickets (the tune split's tickets without PHI), each next to
  * the patient text the same rule must still find.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../src/phi/detect';
 
@@ -174,5 +176,26 @@ describe('IT noise on fresh samples stays clean', () => {
     expect(types('Card on file 4111 1111 1111 1111 for the copay.').length).toBe(1);
     expect(found('Kronos clock at Pharmacy shows Event ID 4625. Serial C02PT1CHBZX. Firmware nginx/1.25.0.')).toEqual([]);
     expect(found('Pt MRN 1CHBZX99 in the chart.')).toEqual([['MRN', '1CHBZX99']]);
+  });
+
+  it('a ticket or case number is no phone number; a host name\'s address and documentation ranges are no patient IP; SSID is no name', () => {
+    expect(found('Ticket opened with Epic TS, SR# 2025-88431. Priority P1.')).toEqual([]);
+    expect(found('Pt asked us to call her back: case # 217-555-0143')).toContainEqual(['PHONE', '217-555-0143']);
+    expect(found('Pyxis on 5 West will not sync. Pharmacy says the console is up. BD case #CS-0098123 opened.')).toEqual([]);
+    expect(found('Patient Maria Garcia, MRN 00482913, case #CS-0098123 for her appeal.')).toContainEqual(['OTHER_ID', 'CS-0098123']);
+    expect(found('Portal vpn.hmc-health.org resolves to 74.125.19.45 since the change.')).toEqual([]);
+    expect(found('The patient portal login came from 203.0.113.45.')).toEqual([]);
+    expect(found('The patient portal login came from 74.125.19.45.')).toEqual([['IP', '74.125.19.45']]);
+    expect(found('Speedtest shows 2 Mbps down on SSID HMC-Guest in the ED waiting room.')).toEqual([]);
+  });
+});
+
+// Written by hand (not by the corpus generator): everyday healthcare IT-desk tickets with staff,
+// providers, vendors, devices, hosts and numbers, and no patient. A fax line's number ("The fax
+// line is 555-0142") is still read as a fax number and is left out here.
+describe('hand-written clean tickets', () => {
+  const tickets = readFileSync(join(__dirname, '../corpus/clean-it-tickets.txt'), 'utf8').split('\n=====\n');
+  it.each(tickets.map((t, i) => [i, t] as const))('ticket %i has no findings', (_i, text) => {
+    expect(found(text)).toEqual([]);
   });
 });

@@ -204,4 +204,24 @@ describe('workforce positions never take a patient: second review', () => {
     expect(found('Migrate the clinic shared drive to SharePoint by May 20, 2023. Owner August Mohr.')).toEqual([]);
     expect(values('Printed for pt August Mohr in room 4.')).toEqual(['Mohr']);
   });
+
+  it('providers, colleagues named with their department, a team after a sign-off and a manager field are staff', () => {
+    const staff = [
+      'Please add Dr. Raymond Okafor to the Cardiology distribution list.',
+      'The spreadsheet is attached. Contact Dr. Lee if any conflicts.',
+      'Password reset for user jmorales2 (Jorge Morales, Patient Access). Locked out at 07:55.',
+      'About 40 jobs stuck.\n\nBest,\nKevin from Interfaces',
+      'Laptop for new hire. Manager: Priya Natarajan.',
+    ];
+    for (const text of staff) {
+      expect(found(text)).toEqual([]);
+      expect(types(text, staffOff)).toContain('NAME');
+    }
+    // patient words on the line keep every name; "Dr" after a street name is the street
+    expect(values('Pt Maria Garcia, seen by Dr. Patel today, MRN 00482913.')).toEqual(['Maria Garcia', 'Patel', '00482913']);
+    expect(values('Patient is Dr. Helen Ortiz, DOB 03/14/1962.')).toEqual(['Helen Ortiz', '03/14/1962']);
+    expect(values('Statement sent to 1737 Cheriton Dr Reuquen Extensions.')).toContain('Reuquen');
+    expect(values('Password reset for pt Jorge Morales, Patient Access portal, MRN 00482913.')).toEqual(['Jorge Morales', '00482913']);
+    expect(values('My lab results are missing.\n\nBest,\nKevin from Springfield')).toContain('Kevin');
+  });
 });
