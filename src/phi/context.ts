@@ -111,7 +111,7 @@ const CUE_WORDS: Array<[Cue, string]> = [
   [
     Cue.Patient,
     'patient patients pt pts dob d.o.b mrn member subscriber insured guardian mother father mom dad son daughter wife ' +
-      'husband spouse family relative relatives nok kin caregiver deceased died admitted admission discharged inpatient ' +
+      'husband spouse relative relatives nok kin caregiver deceased died admitted admission discharged inpatient ' +
       'outpatient bed appointment appt visit encounter chart mychart prescription medication meds allergy allergies diagnosis ' +
       'dx newborn baby infant elderly hospice born birthday',
   ],

@@ -30,6 +30,8 @@ export const TECH_WORDS: ReadonlySet<string> = new Set(
     'azure entra ping pingfederate auth0 keycloak vault hashicorp consul nomad packer vagrant helm istio linkerd ' +
     'openshift rancher portainer argo argocd flux spinnaker circleci travis sonarqube snyk dependabot renovate ' +
     'notepad vscode visual studio intellij pycharm xcode postman insomnia swagger openapi graphql grpc soap rest ' +
+    'welch allyn hillrom beckman coulter roche masimo natus zoll steris smiths hospira mindray getinge draeger ' +
+    'cloverleaf rhapsody corepoint infor ukg sysmex ' +
     'sql server tsql plsql ssms ssis ssrs powerbi looker qlik alteryx sas spss stata matlab'
   ).split(/\s+/),
 );

@@ -18,7 +18,7 @@ const NOT_NAMES = new Set(
     'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
-    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr ' +
+    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre ' +
     'dea npi mrn ssn dob mbi vin dl rx id icd cpt hipaa phi pii ehr emr adt ' +
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
     'premera regence optum unitedhealthcare united healthcare blue cross shield ' +
@@ -29,6 +29,10 @@ const NOT_NAMES = new Set(
 );
 const CAMEL = /[a-z][A-Z]/;
 const DOT_LOWER = /\.[a-z]/;
+const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
+/** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
+const ORG_AFTER =
+  /[ ](?:Media|Health|Healthcare|Health System|Systems|Medical|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Group|Pharma|Pharmaceuticals|Diagnostics|Imaging|Devices|Electronics|Communications|Partners|Associates|Clinic|Hospital|Foundation|Institute|University|College|Bank|Insurance)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
@@ -215,7 +219,8 @@ const HOSPITAL_ACRONYMS: ReadonlySet<string> = new Set(['MAC', 'ED']);
 function computeEvidence(info: TokenInfo, w: string): number {
   const raw = info.raw;
   // (a '.' inside before a lower-case letter: a file or a framework, "Node.js", not "J.R.")
-  if (TITLES.has(w) || NOT_NAMES.has(w) || DOT_LOWER.test(raw)) return -1;
+  // ("TVs", "PCs", "VMs": an acronym's plural)
+  if (TITLES.has(w) || NOT_NAMES.has(w) || DOT_LOWER.test(raw) || ACRONYM_PLURAL.test(raw)) return -1;
   // a capital inside a word is a product ("HubSpot", "PowerChart"), unless the census lists it or it
   // reads as a surname's prefix and the rest ("McKenzie", "MacGyver", "DuBuque", "VonRueden")
   if (CAMEL.test(raw) && !TECH_WORDS.has(w) && !FIRST_NAMES.has(w) && !SURNAMES.has(w) && !SURNAME_PREFIX.test(raw)) return -1;
@@ -526,6 +531,9 @@ class RunScorer {
     if ((near & Near.Clinical) !== 0) score += 0.08;
     else if ((near & Near.Tech) !== 0) score -= 0.15;
     if (score < minScore) return;
+    // (unless introduced: "Pt Allen Media called")
+    ORG_AFTER.lastIndex = end;
+    if (intro < 0.35 && ORG_AFTER.test(text)) return;
     if (possessive && end === we[b]) end -= 2;
     else {
       // a generational suffix belongs to the name: "Jewell, III"

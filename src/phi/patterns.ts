@@ -160,6 +160,21 @@ const DOMAIN_CH = charSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0
 const inSet = (set: Uint8Array, c: number) => c < 128 && set[c] === 1;
 const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postmaster|support|help|helpdesk|servicedesk|service-desk|alerts?|monitoring|notifications?|noc|soc|it|itsupport|jira|confluence|security|abuse|webmaster|info|billing|devops|ops|svc[._-]?\w*)$/i;
 
+/**
+ * A team's shared mailbox: every part of the local part names a department or a function
+ * ("cardiology-scheduling", "him.records", "pharmacy_orders"), none a person.
+ */
+const TEAM_WORDS: ReadonlySet<string> = new Set(
+  ('scheduling schedule appointments appts billing payments registration admissions admitting referrals records him ' +
+    'cardiology radiology imaging pharmacy lab laboratory oncology pediatrics peds surgery nursing clinic clinics ' +
+    'reception frontdesk front desk office team dept department group shared orders requests intake triage ' +
+    'it hr payroll finance quality compliance privacy security facilities biomed informatics interfaces').split(' '),
+);
+function teamMailbox(local: string): boolean {
+  const parts = local.toLowerCase().split(/[._-]+/);
+  return parts.length >= 2 && parts.every((p) => TEAM_WORDS.has(p));
+}
+
 function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
   const { text } = env;
   let covered = -1;
@@ -175,7 +190,8 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
     if (s < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}$/.test(domain)) {
       covered = e;
       if (allowDomain(domain.toLowerCase())) continue;
-      const role = ROLE_LOCALS.test(text.slice(s, at));
+      const local = text.slice(s, at);
+      const role = ROLE_LOCALS.test(local) || teamMailbox(local);
       env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
     }
   }
@@ -308,7 +324,8 @@ const SSN: Matcher = mkSpan({
 // ---------------------------------------------------------------------------------------------
 // Phone and fax
 const FAX_LABEL = /(?:fax|facsimile|\bf[.:#]|\bfx)[^\n\d]{0,12}$/i; // also "eFax", "faxed to"
-const TICKET_LABEL_BEFORE = /\b(?:SR|INC|RITM|REQ|CHG|PRB|TASK|CS|PO|ticket|case|incident|request|order|invoice|ref|job|build|issue|bug)[ ]?(?:#|no\.?|number)[ ]?:?[ ]?$/i;
+const TICKET_LABEL_BEFORE =
+  /\b(?:(?:SR|INC|RITM|REQ|CHG|PRB|TASK|CS|PO|ticket|case|incident|request|order|invoice|ref|job|build|issue|bug)[ ]?(?:#|no\.?|number)|(?:budget|cost|project|gl|charge)[ ]?(?:code|cent(?:er|re)|number|#))[ ]?:?[ ]?$/i;
 const PHONE_LABEL = /(?:phone|\bph|\btel|cell|mobile|\bmob|call(?: me)?(?: at| back)?|contact|reach(?: me)?(?: at)?|number|\bnum|#|\bc:|\bh:|\bw:|\bm:|\bp:)[^\n\d]{0,12}$/i;
 
 /** "faxed the summary to the clinic at …", "Fax number for the office is …": a fax word earlier in the phrase, no phone word after it. */
@@ -755,12 +772,21 @@ const UNIT_RE = /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y;
 /** "28245 Puruntie 82", "0605 Μεγάλη Άμμος 184": house/postal number, capitalised street words, number. */
 const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u00C0-\u00DE\u0386-\u03AB\u0410-\u042F][\w\u00C0-\u024F\u0370-\u04FF'.-]*(?:[ ]+[\w\u00C0-\u024F\u0370-\u04FF'.-]+){0,3}?[ ]+\d{1,5}[A-Za-z]?\b\.?/y;
 
+/** A site named right before an address ("clinic (", "office at ", "Hospital, "). */
+const FACILITY_BEFORE = /\b(?:clinic|hospital|center|centre|office|building|campus|site|facility|branch|location|warehouse|data center)[ ]?(?:[(,:-]|at)?[ ]?$/i;
+
 function addressMatchers(st: AddressState) {
   const street: Matcher = mkSpan({
     re: STREET_RE,
     span(env, start, end) {
       const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
-      env.emit('ADDRESS', start, end, addressCtx(env, start) ? 0.95 : tech ? 0.55 : 0.85, 'address.street');
+      // "the Westside Family Medicine clinic (1200 Oak Street)": a site's own address, not a person's
+      const site =
+        FACILITY_BEFORE.test(env.text.slice(Math.max(0, start - 32), start)) &&
+        !env.scan.near(Cue.Address, start, start, 50, 0) &&
+        !env.scan.near(Cue.Patient, start, end, 80, 20) &&
+        !env.scan.near(Cue.Personal, start, start, 40, 0);
+      env.emit('ADDRESS', start, end, site ? 0.4 : addressCtx(env, start) ? 0.95 : tech ? 0.55 : 0.85, 'address.street');
       st.ends.push(end);
     },
   });

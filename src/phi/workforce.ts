@@ -107,10 +107,28 @@ const NOT_NAME_PARTS: ReadonlySet<string> = new Set([
   'hi', 'hello', 'hey', 'dear', 'morning', 'thanks', 'thank', 'regards', 'cheers', 'best', 'sincerely', 'comment', 'from', 'to', 'cc', 'by',
 ]);
 
-/** ", Patient Access)", ", Pharmacy Tech": a department or job right after a name (capitalised, as written). */
-const ROLE_AFTER = new RegExp(
-  `^,[ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${ROLE.source.slice(5, -3)}|Patient Access|Revenue Cycle|Pharmacy|Radiology|Laboratory|Lab|Nursing|Interfaces|HIM|Health Information Management|Finance|Billing|Scheduling|Admitting|Informatics|Security|Facilities|Biomed|Clinical Engineering)\\b(?![ \\t]*(?:patient|pt)\\b)`,
-);
+/**
+ * Jobs and departments as tickets name colleagues by them (any case): "his manager, Angela Diaz",
+ * "the research analyst Hannah Fischer", "Michelle Park (Quality Analyst)". Not "resident", which
+ * is also a nursing home's patient.
+ */
+const JOBS =
+  'nurse|manager|supervisor|director|coordinator|analyst|specialist|technician|tech|technologist|engineer|administrator|secretary|clerk|' +
+  'registrar|representative|rep|lead|assistant|physician|therapist|pharmacist|scheduler|receptionist|officer|architect|developer|' +
+  'consultant|informatics|on-call|on call|generalist|hospitalist|radiologist|oncologist|cardiologist|anesthesiologist|pathologist|' +
+  'surgeon|dietitian|educator|auditor|programmer|trainer|service desk|help ?desk|front desk|department|dept\\.?';
+const DEPARTMENTS =
+  'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
+  'billing|scheduling|admitting|registration|admissions|operations|security|facilities|biomed|clinical engineering|quality|hr|it';
+/** The jobs and departments as written after a name: capitalised ("Quality Analyst"), acronyms in capitals ("HR", "IT"). */
+const CAPITALISED_ROLES = `${JOBS}|${DEPARTMENTS}`.replace(/\b(?:hr|it|him)\b|\b[a-z]/g, (w) => w.toUpperCase());
+/**
+ * ", Patient Access)", ", Pharmacy Tech", " (Quality Analyst)": a department or job right after a
+ * name, capitalised as a job title is ("Maria Garcia, it seems …" and "…, lead poisoning" are prose).
+ */
+const ROLE_AFTER = new RegExp(`^[ \\t]*[,(][ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${CAPITALISED_ROLES})\\b(?![ \\t]*(?:[Pp]atient|[Pp]t)\\b)`);
+/** "manager, ", "Director of Quality, ", "research analyst ", "Interfaces on-call (": a job right before a name. */
+const ROLE_BEFORE = new RegExp(`\\b(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?[ \\t]*[,(:]?[ \\t]*$`, 'i');
 /** "Kevin from Interfaces", "Dana from the ICU": a team after a sign-off's name. */
 const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
 
@@ -225,7 +243,11 @@ export class Workforce {
     if (this.doctorBefore(start, ls)) return !this.patientLine(i) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start));
     // "user jmorales2 (Jorge Morales, Patient Access)", "Ruby Brenner, Pharmacy Tech": a colleague and
     // their department or job
-    if (next === 44 && ROLE_AFTER.test(text.slice(end, Math.min(le, end + 48)))) return !this.patientLine(i);
+    if ((next === 44 || next === 40) && ROLE_AFTER.test(text.slice(end, Math.min(le, end + 48)))) return !this.patientLine(i);
+    // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
+    if (ROLE_BEFORE.test(text.slice(Math.max(ls, start - 48), start))) {
+      return !this.patientLine(i) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start));
+    }
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1));
     // "Need a Visio license for Hans Nicolas": the colleague an IT service is for

@@ -190,6 +190,29 @@ describe('IT noise on fresh samples stays clean', () => {
   });
 });
 
+describe('colleagues, companies, budget codes, team mailboxes and sites in hand-written tickets', () => {
+  it('a colleague named by a job before or after is staff; the same apposition in prose about a patient is not', () => {
+    expect(found('Forward his mailbox to his manager, Angela Diaz.')).toEqual([]);
+    expect(found('Read-only Tableau access for Michelle Park (Quality Analyst).')).toEqual([]);
+    expect(found('Pt Maria Garcia, it seems her chart is locked.')).toEqual([['NAME', 'Maria Garcia']]);
+  });
+
+  it('a company (vendor words, a company word after the name, an acronym plural) is no person, unless introduced as one', () => {
+    expect(found('The Welch Allyn vitals monitor on cart 7 does not send readings.')).toEqual([]);
+    expect(found('The channel lineup was lost after the Allen Media update.')).toEqual([]);
+    expect(found('The patient education TVs in the Birthing Center lost the lineup.')).toEqual([]);
+    expect(found('Pt Allen Media called about his results.')).toContainEqual(['NAME', 'Allen']);
+  });
+
+  it('a budget code is no phone number; a team mailbox is no person\'s address; a site\'s address is no home', () => {
+    expect(found('Budget code 7710-400 for the SPSS license.')).toEqual([]);
+    expect(found('Our shared mailbox cardiology-scheduling@hmc-health.org is not receiving mail.')).toEqual([]);
+    expect(found('Pt email is maria-garcia@gmail.com')).toEqual([['EMAIL', 'maria-garcia@gmail.com']]);
+    expect(found('Reception at the Westside Family Medicine clinic (1200 Oak Street) has no internet.')).toEqual([]);
+    expect(found('Pt lives at 1200 Oak Street, Quincy.').some(([, v]) => v!.includes('1200 Oak Street'))).toBe(true);
+  });
+});
+
 // Written by hand (not by the corpus generator): everyday healthcare IT-desk tickets with staff,
 // providers, vendors, devices, hosts and numbers, and no patient. A fax line's number ("The fax
 // line is 555-0142") is still read as a fax number and is left out here.
