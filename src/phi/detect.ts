@@ -69,7 +69,9 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     (score >= types[type].threshold ? candidates : weak).push({ type, start, end, score: Math.round(score * 1000) / 1000, rule });
   };
   const scan = new Scan(text);
-  const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length, floors };
+  // regions that are never PHI: rules' quiet regions (a site's address), then allowlisted keys and masks
+  const blocked: Array<[number, number, boolean]> = [];
+  const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length, floors, quiet: blocked };
   runPatternRules(env, c.allowDomain, c.allowIp);
   nameRule(scan, emit, types.NAME.enabled ? types.NAME.threshold : 2);
   hl7Rule(text, emit);
@@ -95,9 +97,8 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   }
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
 
-  // Regions that are never PHI: allowlisted keys and this app's own masks, looked for only
-  // around the candidates (a key or mask that holds a candidate overlaps it).
-  const blocked: Array<[number, number, boolean]> = [];
+  // Allowlisted keys and this app's own masks, looked for only around the candidates (a key or
+  // mask that holds a candidate overlaps it), join the rules' quiet regions in `blocked`.
   // the built-in issue-key pattern is matched by char code (issueKeys); the admin's key patterns by RE2
   const keyPatterns = c.keyPatterns.filter((k) => !isIssueKeyPattern(k));
   const issueKeyPattern = c.keyPatterns.some(isIssueKeyPattern);

@@ -18,7 +18,7 @@ const NOT_NAMES = new Set(
     'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
-    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre ' +
+    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre rm ref backout callback ' +
     'dea npi mrn ssn dob mbi vin dl rx id icd cpt hipaa phi pii ehr emr adt ' +
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
     'premera regence optum unitedhealthcare united healthcare blue cross shield ' +
@@ -30,9 +30,12 @@ const NOT_NAMES = new Set(
 const CAMEL = /[a-z][A-Z]/;
 const DOT_LOWER = /\.[a-z]/;
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
+/** Names that are also a month or a day's short form (the rest are in NOT_NAMES). */
+const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'Wed', 'Fri', 'Sat', 'Sun']);
+const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /[ ](?:Media|Health|Healthcare|Health System|Systems|Medical|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Group|Pharma|Pharmaceuticals|Diagnostics|Imaging|Devices|Electronics|Communications|Partners|Associates|Clinic|Hospital|Foundation|Institute|University|College|Bank|Insurance)\b/y;
+  /[ ](?:Pavilion|Wing|Tower|Building|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health|Healthcare|Health System|Systems|Medical|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Group|Pharma|Pharmaceuticals|Diagnostics|Imaging|Devices|Electronics|Communications|Partners|Associates|Clinic|Hospital|Foundation|Institute|University|College|Bank|Insurance)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
@@ -486,9 +489,14 @@ class RunScorer {
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
       if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = this.introBefore(a, near)) === 0) score -= 0.4;
     } else {
-      // "Created: May 15, 2025": the month, not a first name
+      // "6 West", "4 North": a hospital unit
+      if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
+      // "Created: May 15, 2025", "Date: Thu, 18 Apr 2024": a month or a day, not a first name
       const wa0 = we[a]!;
-      if (wa0 - ws[a]! === 3 && text.charCodeAt(wa0) === 32 && isDigitCode(text.charCodeAt(wa0 + 1)) && text.startsWith('May', ws[a]!)) return;
+      if (wa0 - ws[a]! === 3 && DATE_WORDS.has(text.slice(ws[a]!, wa0))) {
+        const g = text.charCodeAt(wa0) === 44 ? wa0 + 1 : wa0;
+        if (text.charCodeAt(g) === 32 && isDigitCode(text.charCodeAt(g + 1))) return;
+      }
       const k = ca & Code.EvIndex;
       const e = EV[k]!;
       // a lone census first name is a name more often than not; a lone unknown word needs help
@@ -531,6 +539,8 @@ class RunScorer {
     if ((near & Near.Clinical) !== 0) score += 0.08;
     else if ((near & Near.Tech) !== 0) score -= 0.15;
     if (score < minScore) return;
+    // a word glued to "-" and digits is part of an identifier ("WS-ED-014", "PRN-RAD-10")
+    if (text.charCodeAt(end) === 45 && isDigitCode(text.charCodeAt(end + 1))) return;
     // (unless introduced: "Pt Allen Media called")
     ORG_AFTER.lastIndex = end;
     if (intro < 0.35 && ORG_AFTER.test(text)) return;

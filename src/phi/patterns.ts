@@ -35,6 +35,11 @@ export interface RuleEnv {
    * working out a score once it is sure to stay below it, since emit would drop that candidate.
    */
   floors: Readonly<Record<PhiType, number>>;
+  /**
+   * Regions a rule found to be no PHI (a site's own address): a candidate wholly inside one is
+   * dropped, whichever rule made it (start, end, false).
+   */
+  quiet?: Array<[number, number, boolean]>;
 }
 
 /**
@@ -476,6 +481,7 @@ function firstYearLongAgo(text: string, start: number, end: number): boolean {
 /** The score a date gets with a time of day after it and no event word: at most this. */
 const TIMESTAMP_MAX = 0.3;
 
+const LAST_SEEN_BEFORE = /\blast seen(?: online| active| on| at)?[ ]?$/i;
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
   const timeAfter = timeAfterAt(text, end);
@@ -488,7 +494,9 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     (env.scan.near(Cue.Scheduled, start, end, timeAfter ? 14 : 40, 0) &&
       (!env.scan.near(Cue.Tech, start, end, 60, 40) || env.scan.near(Cue.Clinical, start, end, 60, 20)));
   let score: number;
-  if (event) score = 0.95;
+  // "his iPhone 14 last seen 02/27/2024 21:14": a device's timestamp, not a visit ("pt last seen in clinic 3/4" is)
+  if (event && timeAfter && LAST_SEEN_BEFORE.test(text.slice(Math.max(0, start - 24), start))) score = 0.3;
+  else if (event) score = 0.95;
   else {
     // a log line's timestamp scores too low to be kept (with default settings): no more work on it
     if (timeAfter && !(TIMESTAMP_MAX >= env.floors.DATE)) return;
@@ -751,6 +759,8 @@ const STREET_SUFFIX =
 
 interface AddressState {
   ends: number[];
+  /** Ends of a site's own street addresses ("the clinic (1200 Oak Street)"): the city, state and ZIP after one are the site's too. */
+  sites: number[];
   zips: Array<{ start: number; end: number }>;
   units: Array<{ start: number; end: number }>;
 }
@@ -772,8 +782,18 @@ const UNIT_RE = /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y;
 /** "28245 Puruntie 82", "0605 Μεγάλη Άμμος 184": house/postal number, capitalised street words, number. */
 const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u00C0-\u00DE\u0386-\u03AB\u0410-\u042F][\w\u00C0-\u024F\u0370-\u04FF'.-]*(?:[ ]+[\w\u00C0-\u024F\u0370-\u04FF'.-]+){0,3}?[ ]+\d{1,5}[A-Za-z]?\b\.?/y;
 
-/** A site named right before an address ("clinic (", "office at ", "Hospital, "). */
-const FACILITY_BEFORE = /\b(?:clinic|hospital|center|centre|office|building|campus|site|facility|branch|location|warehouse|data center)[ ]?(?:[(,:-]|at)?[ ]?$/i;
+/**
+ * A site named before an address on its line ("clinic (", "Urgent Care at ", "Hospital - Main, ",
+ * "Family Medicine, ", "Location: "): a few words may stand between.
+ */
+const FACILITY_BEFORE =
+  /(?:\b(?:clinic|hospital|center|centre|office|building|campus|site|facility|branch|warehouse|medicine|care|practice|pavilion|pharmacy|cardiology|radiology|oncology|pediatrics|orthopedics|dermatology|laboratory)\b(?:[ ]?(?:[-,]|at\b)[ ]?[A-Z][\w&'-]*(?:[ ][A-Z][\w&'-]*)?){0,2}|\blocation)[ ]?(?:[(,:-]|at)?[ ]?$/i;
+/** Up to `max` characters before `start` on its line. */
+function lineBefore(text: string, start: number, max: number): string {
+  const from = Math.max(0, start - max);
+  const nl = text.lastIndexOf('\n', start - 1);
+  return text.slice(Math.max(from, nl + 1), start);
+}
 
 function addressMatchers(st: AddressState) {
   const street: Matcher = mkSpan({
@@ -781,12 +801,19 @@ function addressMatchers(st: AddressState) {
     span(env, start, end) {
       const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
       // "the Westside Family Medicine clinic (1200 Oak Street)": a site's own address, not a person's
+      const siteLine = lineBefore(env.text, start, 48);
+      const siteMatch = FACILITY_BEFORE.exec(siteLine);
       const site =
-        FACILITY_BEFORE.test(env.text.slice(Math.max(0, start - 32), start)) &&
+        siteMatch !== null &&
         !env.scan.near(Cue.Address, start, start, 50, 0) &&
         !env.scan.near(Cue.Patient, start, end, 80, 20) &&
         !env.scan.near(Cue.Personal, start, start, 40, 0);
       env.emit('ADDRESS', start, end, site ? 0.4 : addressCtx(env, start) ? 0.95 : tech ? 0.55 : 0.85, 'address.street');
+      if (site) {
+        st.sites.push(end);
+        // (with the site's name before it: "Cardiology at Fox Chapel, 1060 Freeport Rd")
+        env.quiet?.push([start - siteLine.length + siteMatch.index, end, false]);
+      }
       st.ends.push(end);
     },
   });
@@ -813,6 +840,8 @@ function addressMatchers(st: AddressState) {
       // ("4 West shows SQLSTATE 08001": a unit and what it shows)
       if (/\b(?:and|or|the|of|to|in|on|at|for|with|from|by|is|was|has|shows|says|returns|reports|fails|throws|displays|version|build|error|port|server|times|days|hours|minutes|users|items|pages)\b/i.test(words)) return;
       if (TECH_STREET_WORDS.test(words)) return;
+      // "Thu, 18 Apr 2024", "6 West rooms 601-618": a date, a range of rooms
+      if (words.split(' ').some((w) => CALENDAR_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || /^(?:rooms?|beds?|bays?|floors?|units?)$/i.test(w))) return;
       // an ALL-CAPS label between numbers is not a street: 1962 MRN 00482913
       if (!/[a-z\u00DF-\u00FF\u0100-\u024F\u03AC-\u03CE\u0430-\u044F]/.test(words) && words.length <= 6) return;
       const ctx = addressCtx(env, start) || /(?:Apt|Suite|Unit)\.?\s/.test(env.text.slice(end, end + 12));
@@ -861,7 +890,9 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   const cityStart = scan.ws[first]!;
   const afterStreet = st.ends.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
   const stateName = scan.capsAt(stateWord) !== 2 || scan.raw(stateWord).length > 2;
-  const score = afterStreet || withZip ? 0.9 : stateName && addressCtx(env, cityStart) ? 0.75 : 0.45;
+  const afterSite = st.sites.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
+  if (afterSite) env.quiet?.push([cityStart, cityEnd, false]);
+  const score = afterSite ? 0.3 : afterStreet || withZip ? 0.9 : stateName && addressCtx(env, cityStart) ? 0.75 : 0.45;
   env.emit('ADDRESS', cityStart, cityEnd, score, 'address.city');
   st.ends.push(scan.we[stateWord]!);
 }
@@ -898,7 +929,11 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
     const label = /(?:zip|postal|post code|postcode|zip code)\s*(?:code)?\s*[:#]?\s*$/i.test(before);
     const afterAddress = st.ends.some((e) => z.start - e >= 0 && z.start - e <= 40);
     let score: number;
-    if (stateBefore || label) score = 0.92;
+    if (st.sites.some((e) => z.start - e >= 0 && z.start - e <= 40)) {
+      score = 0.3;
+      env.quiet?.push([z.start, z.end, false]);
+    }
+    else if (stateBefore || label) score = 0.92;
     else if (afterAddress) score = 0.8;
     else score = ctxScore(env, z.start, z.end, 0.25, 0.15, 0.2);
     env.emit('ZIP', z.start, z.end, score, stateBefore ? 'zip.state' : label ? 'zip.label' : 'zip.context');
@@ -981,7 +1016,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     triggers: "vin vehicle license licence lic plate plates tag tags car registration reg",
     rule: 'vehicle.label',
     after: { license: [' p', ' t'], licence: [' p'], lic: [' p', '. p'], car: [' t'] },
-    rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name)\s*$/i,
+    rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name|biomed|bme|device|it|cable|port)\s*$/i,
     label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plates?|plates?|(?:car |license )?tags?|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
     score: 0.88,
@@ -1539,7 +1574,7 @@ export function runPatternRules(
 ): void {
   const { scan, text } = env;
   const d = new Dispatcher(env);
-  const st: AddressState = { ends: [], zips: [], units: [] };
+  const st: AddressState = { ends: [], sites: [], zips: [], units: [] };
   const addr = addressMatchers(st);
   const url = urlMatcher(allowDomain);
   const ipv4 = ipMatcher(allowIp, false);

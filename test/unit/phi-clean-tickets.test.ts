@@ -213,6 +213,25 @@ describe('colleagues, companies, budget codes, team mailboxes and sites in hand-
   });
 });
 
+describe('sites, units and timestamps', () => {
+  it("a site's address (with its name, city, state and ZIP) is no home address; the same address as a patient's is", () => {
+    expect(found('Location: Mercy Valley Hospital - Main, 1200 N Ashland Blvd, Reno, NV 89503')).toEqual([]);
+    expect(found('Practice Manager, Cardiology at Fox Chapel, 1060 Freeport Rd, Pittsburgh, PA 15238')).toEqual([]);
+    expect(types('Pt Maria Garcia lives at 1200 N Ashland Blvd, Reno, NV 89503.')).toEqual(['NAME', 'ADDRESS', 'ADDRESS', 'ZIP']);
+    expect(types('Mailed to the clinic; her home is 1200 N Ashland Blvd, Reno, NV 89503.')).toEqual(['ADDRESS', 'ADDRESS', 'ZIP']);
+  });
+
+  it('a device last seen at a time, a mail date header, a unit and its rooms, a biomed tag are no PHI', () => {
+    expect(found('Duo admin shows his iPhone 14 last seen 02/27/2024 21:14.')).toEqual([]);
+    expect(found('Pt last seen in clinic 02/27/2024.')).toEqual([['DATE', '02/27/2024']]);
+    expect(found('Date: Thu, 18 Apr 2024 16:05:12 -0400')).toEqual([]);
+    expect(found('Statement printed for Thu H. Sangi today.')).toEqual([['NAME', 'Thu H. Sangi']]);
+    expect(found('Patient TVs in 6 West rooms 601-618 lost all channels.')).toEqual([]);
+    expect(found('Pt John West called.')).toEqual([['NAME', 'John West']]);
+    expect(found('Alaris PC unit S/N 12804467 (Biomed tag BME-33019) keeps alarming.')).toEqual([]);
+  });
+});
+
 // Written by hand (not by the corpus generator): everyday healthcare IT-desk tickets with staff,
 // providers, vendors, devices, hosts and numbers, and no patient. A fax line's number ("The fax
 // line is 555-0142") is still read as a fax number and is left out here.
