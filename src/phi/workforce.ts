@@ -70,7 +70,7 @@ const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed)\b|\bn
  * ("Patient Access", "Patient Support" and the like are departments.)
  */
 const PATIENT_LINE =
-  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow)\b)|caller|mrn|dob|d\.o\.b|member|guarantor|mychart|labs|(?:lab|test)[ \t-]*results?|appointments?|appts?|room|bed|admitted|discharged|prescriptions?|medications?|insurance)\b/i;
+  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow)\b)|caller|mrn|dob|d\.o\.b|member|guarantor|mychart|labs|(?:lab|test)[ \t-]*results?|appointments?|appts?|(?:room|rm|bed)[ \t#:.]*\d+[a-z]?|admitted|discharged|prescriptions?|medications?|insurance)\b/i;
 /** A greeting's "your …" that makes the greeted person a patient ("Hi Maria, your lab results are in"). */
 const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mychart|prescription|medication|bill|account|records?|visit|portal|test)\b/i;
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
@@ -116,7 +116,9 @@ const JOBS =
   'nurse|manager|supervisor|director|coordinator|analyst|specialist|technician|tech|technologist|engineer|administrator|secretary|clerk|' +
   'registrar|representative|rep|lead|assistant|physician|therapist|pharmacist|scheduler|receptionist|officer|architect|developer|' +
   'consultant|informatics|on-call|on call|generalist|hospitalist|radiologist|oncologist|cardiologist|anesthesiologist|pathologist|' +
-  'surgeon|dietitian|educator|auditor|programmer|trainer|service desk|help ?desk|front desk|department|dept\\.?';
+  'surgeon|dietitian|educator|auditor|programmer|trainer|implementer|service desk|help ?desk|front desk|department|dept\\.?|' +
+  '(?:it|security|pharmacy|network|vendor|technical|site|department|dept|team|escalation|on-call|project|business) contact|' +
+  'reported by|charge rn(?: is)?|charge nurse(?: is)?';
 const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
   'billing|scheduling|admitting|registration|admissions|operations|security|facilities|biomed|clinical engineering|quality|hr|it';
@@ -129,6 +131,25 @@ const CAPITALISED_ROLES = `${JOBS}|${DEPARTMENTS}`.replace(/\b(?:hr|it|him)\b|\b
 const ROLE_AFTER = new RegExp(`^[ \\t]*[,(][ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${CAPITALISED_ROLES})\\b(?![ \\t]*(?:[Pp]atient|[Pp]t)\\b)`);
 /** "manager, ", "Director of Quality, ", "research analyst ", "Interfaces on-call (": a job right before a name. */
 const ROLE_BEFORE = new RegExp(`\\b(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?[ \\t]*[,(:]?[ \\t]*$`, 'i');
+/** A clinician's credential after a name, with or without a comma ("PT" is left out: it is also "patient"). */
+const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|PharmD|CPhT|LCSW|LICSW|MSW|RRT|BSN|MSN|DNP|FNP|APRN|OTR|CCC-SLP|RD|RDN)\b(?![ \t]*\d{5})/;
+/** "from Facilities", "from the IT Security team": a colleague's department. */
+const FROM_DEPARTMENT = new RegExp(`^[ \\t]+from[ \\t]+(?:the[ \\t]+)?(?:[A-Z][\\w&/-]*[ \\t]){0,2}?(?:${CAPITALISED_ROLES})\\b`);
+/** Jira's activity lines: "Kevin O'Donnell changed the status of IT-4471 …". */
+const JIRA_ACTIVITY = /^[ \t]+(?:changed|updated|created|resolved|closed|reopened|assigned|commented|added|logged|transitioned|set|made|edited|deleted|attached|linked)\b/;
+/**
+ * A department's or a colleague's phone or fax ("the lab front desk is", "(PACS admin) cell",
+ * "Cardiology Clinic fax line", "pager", "IT Command Center at"): a job or team word shortly before
+ * it on its line, and nobody's own ("call me at", "her cell") in between.
+ */
+const TEAM_WORDS_BEFORE = new RegExp(
+  `\\b(?:${JOBS.replace(/\|(?:rep|lead|tech)\b/g, '')}|${DEPARTMENTS.replace(/\|(?:hr|it|him)\b/g, '')}|front desk|command center|team|admin|on-call|pager|hotline|main line|fax line|cap code)\\b[^\\n]{0,32}$`,
+  'i',
+);
+const TEAM_ACRONYMS_BEFORE = /\b(?:IT|HR|HIM|PACS|ED|ICU|NOC|SOC)\b[^\n]{0,32}$/;
+const OWN_NUMBER_BEFORE =
+  /\b(?:me|my|mine|her|his|their|home|personal|patient|pt|caller|family|(?:grand|step)?(?:mother|father|daughter|son)|wife|husband|emergency)\b[^\n]{0,32}$/i;
+const teamNumber = (before: string) => (TEAM_WORDS_BEFORE.test(before) || TEAM_ACRONYMS_BEFORE.test(before)) && !OWN_NUMBER_BEFORE.test(before);
 /** "Kevin from Interfaces", "Dana from the ICU": a team after a sign-off's name. */
 const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
 
@@ -222,6 +243,12 @@ export class Workforce {
     if (type !== 'NAME' && type !== 'EMAIL' && type !== 'PHONE' && type !== 'FAX') return false;
     // (the checks below are gated by char code: most candidates fail them at the first character)
     const next = this.nextCode(end, le);
+    if (type === 'PHONE' || type === 'FAX') {
+      // "the lab front desk is (614) 555-0187", "(PACS admin) cell 504-555-0131", "Cardiology Clinic
+      // fax line …", "pager 555-0122": a department's or a colleague's number, on a line with no patient words
+      const before = text.slice(Math.max(ls, start - 48), start);
+      return teamNumber(before) && !this.patientLine(i) && !PATIENT_BEFORE.test(before);
+    }
     if (type === 'EMAIL') {
       // "Bethel Cummerata <bethel.cummerata@stmarys-health.org>": an organisation's address book
       const prev = start > ls ? text.charCodeAt(start - 1) : 0;
@@ -244,6 +271,10 @@ export class Workforce {
     // "user jmorales2 (Jorge Morales, Patient Access)", "Ruby Brenner, Pharmacy Tech": a colleague and
     // their department or job
     if ((next === 44 || next === 40) && ROLE_AFTER.test(text.slice(end, Math.min(le, end + 48)))) return !this.patientLine(i);
+    // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Mr. Gonzalez from Facilities", "Kevin O'Donnell
+    // changed the status of …": a clinician's credential, a colleague's team, Jira's activity line
+    const rest = text.slice(end, Math.min(le, end + 40));
+    if (CREDENTIAL_AFTER.test(rest) || FROM_DEPARTMENT.test(rest) || (start - ls <= 2 && JIRA_ACTIVITY.test(rest))) return !this.patientLine(i);
     // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
     if (ROLE_BEFORE.test(text.slice(Math.max(ls, start - 48), start))) {
       return !this.patientLine(i) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start));

@@ -224,4 +224,25 @@ describe('workforce positions never take a patient: second review', () => {
     expect(values('Password reset for pt Jorge Morales, Patient Access portal, MRN 00482913.')).toEqual(['Jorge Morales', '00482913']);
     expect(values('My lab results are missing.\n\nBest,\nKevin from Springfield')).toContain('Kevin');
   });
+
+  it("a clinician's credential, a colleague's team, Jira's activity line, job labels and a team's number are staff", () => {
+    const staff = [
+      '- Mei-Ling Chou, CPhT (mc0419)',
+      'Password reset - Nkechi Obi-Eze RN locked out of Kronos.',
+      'Mr. Gonzalez from Facilities says the door is fixed.',
+      "Kevin O'Donnell changed the status of IT-4471 to Resolved.",
+      'Implementer: Svetlana Petrova',
+      'Security contact: Aisha Rahman, CISO office, ext 7001.',
+      'The number to reach the lab front desk is (614) 555-0187.',
+    ];
+    for (const text of staff) {
+      expect(found(text)).toEqual([]);
+      expect(found(text, staffOff).length).toBeGreaterThan(0);
+    }
+    // a patient's contact, a relative's number, a patient with a credential, a caller's own number stay PHI
+    expect(values('Emergency contact: Mamie Blalock (granddaughter) +1 278-555-0122')).toEqual(['Mamie Blalock', '+1 278-555-0122']);
+    expect(values('Contact: jane doe (daughter) for the portal reset')).toEqual(['jane doe']);
+    expect(values('Pt Maria Garcia RN called about her MRN.')).toEqual(['Maria Garcia']);
+    expect(values('Please call me at (614) 555-0187, I work in the lab front desk.')).toEqual(['(614) 555-0187']);
+  });
 });
