@@ -20,7 +20,7 @@ import {
   isValidSsn,
   isValidVin,
 } from './validators';
-import { US_STATE_CODES, US_STATE_NAMES } from './lexicon';
+import { FIRST_NAMES, SURNAMES, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
 
 export type Emit = (type: PhiType, start: number, end: number, score: number, rule: string) => void;
 
@@ -170,14 +170,18 @@ const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postm
  * ("cardiology-scheduling", "him.records", "pharmacy_orders"), none a person.
  */
 const TEAM_WORDS: ReadonlySet<string> = new Set(
-  ('scheduling schedule appointments appts billing payments registration admissions admitting referrals records him ' +
+  ('notify notifications alerts downtime release roi ed icu or pacs noc soc scheduling schedule appointments appts billing payments registration admissions admitting referrals records him ' +
     'cardiology radiology imaging pharmacy lab laboratory oncology pediatrics peds surgery nursing clinic clinics ' +
     'reception frontdesk front desk office team dept department group shared orders requests intake triage ' +
     'it hr payroll finance quality compliance privacy security facilities biomed informatics interfaces').split(' '),
 );
 function teamMailbox(local: string): boolean {
   const parts = local.toLowerCase().split(/[._-]+/);
-  return parts.length >= 2 && parts.every((p) => TEAM_WORDS.has(p));
+  if (parts.length < 2) return false;
+  if (parts.every((p) => TEAM_WORDS.has(p))) return true;
+  // "IT-Downtime-Notify", "HIM-ReleaseOfInformation": a team word in capitals opening it, and no person's name in it
+  const lead = local.split(/[._-]/)[0]!;
+  return lead.length >= 2 && lead === lead.toUpperCase() && TEAM_WORDS.has(parts[0]!) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p));
 }
 
 function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
@@ -877,7 +881,7 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   if (stateWord === 0) return;
   const stateStart = scan.ws[stateWord]!;
   const after = text.slice(scan.we[stateWord]!, scan.we[stateWord]! + 7);
-  const withZip = /^[ ]+\d{5}/.test(after);
+  const withZip = /^[ ]+\d{5}(?!\d)/.test(after);
   let first = stateWord - 1;
   // "North Carolina", "New York": the city stands before the state's first word
   if (first > 0 && TWO_WORD_STATE_FIRST.has(scan.word(first)) && text.slice(scan.we[first]!, stateStart) === ' ') first--;

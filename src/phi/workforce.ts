@@ -31,7 +31,7 @@ const CONSUMER_MAIL: ReadonlySet<string> = new Set(providers as string[]);
 /** A line longer than this is prose, not a header, field or signature line. */
 const MAX_LINE = 240;
 /** How many lines above a signature line its opener ("-- ", "Regards,") may be. */
-const MAX_BLOCK = 4;
+const MAX_BLOCK = 6;
 
 const DOMAIN = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}';
 const ADDRESS_DOMAIN = new RegExp(`@(${DOMAIN})`, 'g');
@@ -70,7 +70,7 @@ const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed)\b|\bn
  * ("Patient Access", "Patient Support" and the like are departments.)
  */
 const PATIENT_LINE =
-  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow)\b)|caller|mrn|dob|d\.o\.b|member|guarantor|mychart|labs|(?:lab|test)[ \t-]*results?|appointments?|appts?|(?:room|rm|bed)[ \t#:.]*\d+[a-z]?|admitted|discharged|prescriptions?|medications?|insurance)\b/i;
+  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care)\b)|caller|mrn|dob|d\.o\.b|member|guarantor|mychart|labs|(?:lab|test)[ \t-]*results?|appointments?|appts?|(?:room|rm|bed)[ \t#:.]*\d+[a-z]?|admitted|discharged|prescriptions?|medications?|insurance)\b/i;
 /** A greeting's "your …" that makes the greeted person a patient ("Hi Maria, your lab results are in"). */
 const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mychart|prescription|medication|bill|account|records?|visit|portal|test)\b/i;
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
@@ -87,7 +87,7 @@ const SENTENCE_ROLES: ReadonlySet<string> = new Set(['owner', 'manager', 'superv
  * arriving for Delmer Byers"): workforce accounts, devices and access, in the sentence before "for".
  */
 const IT_SERVICE =
-  /\b(?:licen[cs]es?|seats?|ad account|domain account|network account|user account|login|logon|mfa|2fa|duo|okta|sso|vpn|citrix|vdi|laptop|desktop|workstation|monitor|docking station|dock|printer|mailbox|email account|distribution list|shared drive|password reset|badge|onboarding|offboarding|new hire|visio|office 365|microsoft 365|teams|outlook|sharepoint|onedrive|jira|confluence|servicenow|kronos|imprivata|dragon)\b/i;
+  /\b(?:disable|deactivate|terminate|offboard|provision|re-?enable|licen[cs]es?|seats?|ad account|domain account|network account|user account|login|logon|mfa|2fa|duo|okta|sso|vpn|citrix|vdi|laptop|desktop|workstation|monitor|docking station|dock|printer|mailbox|email account|distribution list|shared drive|password reset|badge|onboarding|offboarding|new hire|visio|office 365|microsoft 365|teams|outlook|sharepoint|onedrive|jira|confluence|servicenow|kronos|imprivata|dragon)\b/i;
 /** Words that make "access for X" a patient's ("MyChart access for …", "portal password for …", "proxy access for …"). */
 const PATIENT_SERVICE = /\b(?:mychart|portal|proxy|chart|bill|billing|statement|results?|records?)\b/i;
 /** A greeting opening a line, before a first name. */
@@ -152,6 +152,10 @@ const OWN_NUMBER_BEFORE =
 const teamNumber = (before: string) => (TEAM_WORDS_BEFORE.test(before) || TEAM_ACRONYMS_BEFORE.test(before)) && !OWN_NUMBER_BEFORE.test(before);
 /** "Kevin from Interfaces", "Dana from the ICU": a team after a sign-off's name. */
 const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
+
+/** A form's name line, and the job line under it that makes the form a staff member's. */
+const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
+const STAFF_FORM_NEXT = /^[ \t]*(?:title|job title|position|role|department|dept)[ \t]*:/i;
 
 const KIND_OTHER = 1;
 const KIND_BLANK = 2;
@@ -404,9 +408,11 @@ export class Workforce {
     if (!this.isLong(i)) {
       // field and header labels start with one of these letters (any case): only then are they looked for
       const c = this.firstCode(i) | 32;
-      const labelled = c === 97 || c === 98 || c === 99 || c === 102 || c === 114 || c === 115 || c === 116 || c === 119;
+      const labelled = c === 97 || c === 98 || c === 99 || c === 101 || c === 102 || c === 109 || c === 110 || c === 114 || c === 115 || c === 116 || c === 119;
       const line = this.lineText(i);
       if (labelled && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line));
+      // a staff form: "Name: Javier Castillo-Ruiz" over "Title: Patient Access Representative"
+      else if (c === 110 && STAFF_FORM_NAME.test(line) && i + 1 < this.lines && STAFF_FORM_NEXT.test(this.lineText(i + 1))) v = !PATIENT_LINE.test(line);
       else if (labelled && SENDER_LINE.test(line)) v = this.organisationAddresses(line) && !this.patientNear(i);
       // (a recipient may be a patient the hospital writes to: then the subject or text under it says so)
       else if (labelled && RECIPIENT_LINE.test(line)) v = this.ownAddresses(line) || (this.organisationAddresses(line) && !this.patientNear(i));

@@ -232,6 +232,18 @@ describe('sites, units and timestamps', () => {
   });
 });
 
+describe('team mailboxes and state codes', () => {
+  it('a team mailbox in capitals is a role address; an ID number after a state code is no ZIP', () => {
+    expect(found('Outage notice sent to IT-Downtime-Notify@bayouhealth.net and posted.')).toEqual([]);
+    expect(found('Reply to maria-garcia-notify@gmail.com')).toEqual([['EMAIL', 'maria-garcia-notify@gmail.com']]);
+    expect(found('Kronos locked after 5 attempts. Employee ID 104882.')).toEqual([]);
+    expect(found('Medicaid ID 2484313102 for Daphne Smith is rejected.')).toEqual([
+      ['HEALTH_PLAN_ID', '2484313102'],
+      ['NAME', 'Daphne Smith'],
+    ]);
+  });
+});
+
 // Written by hand (not by the corpus generator): everyday healthcare IT-desk tickets with staff,
 // providers, vendors, devices, hosts and numbers, and no patient. A fax line's number ("The fax
 // line is 555-0142") is still read as a fax number and is left out here.

@@ -245,4 +245,19 @@ describe('workforce positions never take a patient: second review', () => {
     expect(values('Pt Maria Garcia RN called about her MRN.')).toEqual(['Maria Garcia']);
     expect(values('Please call me at (614) 555-0187, I work in the lab front desk.')).toEqual(['(614) 555-0187']);
   });
+
+  it('a staff form, a long signature, a department in a header subject and an account to disable are staff', () => {
+    const staff = [
+      'New Hire Access Request\nName: Javier Castillo-Ruiz\nTitle: Patient Access Representative\nManager: Donna Fitzgerald',
+      'Shared drive access denied.\n\n--\nBart Lindqvist, RN, CPHQ\nQuality & Patient Safety Analyst\nNorthside Community Health\nOffice: 770-555-0142 | Mobile: 678-555-0199\nFax: 770-555-0143\nblindqvist@northsidech.org',
+      'From: Keisha Washington <kwashington@stmarysregional.org>\nTo: IT Service Desk <servicedesk@stmarysregional.org>\nSubject: Label printer down - Outpatient Lab Draw\n\nPrinter is down.',
+      'Disable all accounts for Ruth Abernathy (ra4471), Unit Secretary, last day Friday.',
+    ];
+    for (const text of staff) {
+      expect(found(text)).toEqual([]);
+      expect(found(text, staffOff).length).toBeGreaterThan(0);
+    }
+    expect(values('Patient intake\nName: Maria Garcia\nDOB: 03/14/1962')).toEqual(['Maria Garcia', '03/14/1962']);
+    expect(values('Reporter: Maria Garcia via Patient Portal')).toEqual(['Maria Garcia']);
+  });
 });
