@@ -35,7 +35,7 @@ const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'We
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /[ ](?:Pavilion|Wing|Tower|Building|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health|Healthcare|Health System|Systems|Medical|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Group|Pharma|Pharmaceuticals|Diagnostics|Imaging|Devices|Electronics|Communications|Partners|Associates|Clinic|Hospital|Foundation|Institute|University|College|Bank|Insurance)\b/y;
+  /[ ](?:[Pp]harmacy|Pavilion|Wing|Tower|Building|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health|Healthcare|Health System|Systems|Medical|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Group|Pharma|Pharmaceuticals|Diagnostics|Imaging|Devices|Electronics|Communications|Partners|Associates|Clinic|Hospital|Foundation|Institute|University|College|Bank|Insurance)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */

@@ -118,7 +118,8 @@ const JOBS =
   'consultant|informatics|on-call|on call|generalist|hospitalist|radiologist|oncologist|cardiologist|anesthesiologist|pathologist|' +
   'surgeon|dietitian|educator|auditor|programmer|trainer|implementer|service desk|help ?desk|front desk|department|dept\\.?|' +
   '(?:it|security|pharmacy|network|vendor|technical|site|department|dept|team|escalation|on-call|project|business) contact|' +
-  'reported by|charge rn(?: is)?|charge nurse(?: is)?';
+  'reported by|requested by|submitted by|entered by|opened by|logged by|called in by|escalated by|verified by|ticket from|' +
+  'charge rn(?: is)?|charge nurse(?: is)?|clinic rn|(?:rn|lpn|np|cna)(?=[ \\t]*:)';
 const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
   'billing|scheduling|admitting|registration|admissions|operations|security|facilities|biomed|clinical engineering|quality|hr|it';
@@ -156,6 +157,21 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
 const STAFF_FORM_NEXT = /^[ \t]*(?:title|job title|position|role|department|dept)[ \t]*:/i;
+
+/** A dash before a name that ends its line, after a sentence or opening the line ("… 06/20/2024. - Hailey Brennan"). */
+const DASH_SIGN_OFF = /(?:^|[.!?)][ \t]+)[-–—][ \t]*$/;
+/** Is text[p] a sentence's end ('.', '!' or '?' before a space or the end, not a title's or an initial's period)? */
+function sentenceEndAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  const n = text.charCodeAt(p + 1);
+  if (!(n === 32 || n === 10 || n === 13 || n === 9 || Number.isNaN(n))) return false;
+  if (c !== 46) return true;
+  // the word before the period: an initial or a title ("J.", "Dr.", "Mrs.") ends no sentence; a number does
+  let w = p;
+  while (w > 0 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
+  return p - w === 0 || p - w > 3 || (p - w === 3 && text.slice(w, p) !== 'Mrs');
+}
 
 const KIND_OTHER = 1;
 const KIND_BLANK = 2;
@@ -271,17 +287,19 @@ export class Workforce {
     if (type !== 'NAME') return false;
     // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (not the patient's name,
     // which Safe Harbor is about), unless patient words share the line
-    if (this.doctorBefore(start, ls)) return !this.patientLine(i) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start));
+    if (this.doctorBefore(start, ls)) return !this.patientSentence(start, end, ls, le) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls));
     // "user jmorales2 (Jorge Morales, Patient Access)", "Ruby Brenner, Pharmacy Tech": a colleague and
     // their department or job
-    if ((next === 44 || next === 40) && ROLE_AFTER.test(text.slice(end, Math.min(le, end + 48)))) return !this.patientLine(i);
+    if ((next === 44 || next === 40) && ROLE_AFTER.test(text.slice(end, Math.min(le, end + 48)))) return !this.patientSentence(start, end, ls, le);
     // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Mr. Gonzalez from Facilities", "Kevin O'Donnell
     // changed the status of …": a clinician's credential, a colleague's team, Jira's activity line
     const rest = text.slice(end, Math.min(le, end + 40));
-    if (CREDENTIAL_AFTER.test(rest) || FROM_DEPARTMENT.test(rest) || (start - ls <= 2 && JIRA_ACTIVITY.test(rest))) return !this.patientLine(i);
+    if (CREDENTIAL_AFTER.test(rest) || FROM_DEPARTMENT.test(rest) || (start - ls <= 2 && JIRA_ACTIVITY.test(rest))) return !this.patientSentence(start, end, ls, le);
+    // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
+    if (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start))) return !this.patientSentence(start, end, ls, le) && !this.personalBelow(i);
     // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
     if (ROLE_BEFORE.test(text.slice(Math.max(ls, start - 48), start))) {
-      return !this.patientLine(i) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start));
+      return !this.patientSentence(start, end, ls, le) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls));
     }
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1));
@@ -556,6 +574,29 @@ export class Workforce {
     while (v > ls && isAsciiLetter(text.charCodeAt(v - 1))) v--;
     if (w - 1 - v < 5) return false;
     return TASK_ROLES.has(text.slice(v, w - 1).toLowerCase() + ' ' + one);
+  }
+
+  /**
+   * Patient words in the sentence around [start, end) on its line ("Pt is scheduled … . Reported by
+   * Hailey Brennan" is two sentences; "Dr." and "Mr." end none).
+   */
+  private patientSentence(start: number, end: number, ls: number, le: number): boolean {
+    const { text } = this;
+    const s = this.sentenceStart(start, ls);
+    let e = end;
+    while (e < le && e < end + 120 && !sentenceEndAt(text, e)) e++;
+    return PATIENT_LINE.test(text.slice(s, e));
+  }
+
+  /** Where the sentence holding `start` begins on its line (at most 160 characters back). */
+  private sentenceStart(start: number, ls: number): number {
+    let s = start;
+    while (s > ls && s > start - 160 && !sentenceEndAt(this.text, s - 1)) s--;
+    return s;
+  }
+  /** The sentence's text before `start` (its patient words make the name a patient's: "pt Maria Garcia"). */
+  private sentenceBefore(start: number, ls: number): string {
+    return this.text.slice(Math.max(this.sentenceStart(start, ls), start - 64), start);
   }
 
   /** "Dr." / "Dr" / "Doctor" right before the name on its line. */

@@ -260,4 +260,15 @@ describe('workforce positions never take a patient: second review', () => {
     expect(values('Patient intake\nName: Maria Garcia\nDOB: 03/14/1962')).toEqual(['Maria Garcia', '03/14/1962']);
     expect(values('Reporter: Maria Garcia via Patient Portal')).toEqual(['Maria Garcia']);
   });
+
+  it('attribution after a sentence about a patient is judged by its own sentence', () => {
+    expect(values('Pt Maria Garcia (MRN 00482913) is scheduled in Cardiology 06/20/2024. - Hailey Brennan')).toEqual(['Maria Garcia', '00482913', '06/20/2024']);
+    expect(values('eRx for pt Maria Garcia did not transmit to Kroger pharmacy. Dr. Donnelly is waiting.')).toEqual(['Maria Garcia']);
+    expect(values('Both charts have the same address for pt Maria Garcia. Reported by Tanya Brooks')).toEqual(['Maria Garcia']);
+    expect(values('Device clinic RN: Colleen Sato')).toEqual([]);
+    // the patient in the attribution's own sentence stays PHI
+    expect(values('Reported by patient Maria Garcia, MRN 00482913.')).toEqual(['Maria Garcia', '00482913']);
+    expect(values('Dr. Maria Garcia is the patient, MRN 00482913.')).toEqual(['Maria Garcia', '00482913']);
+    expect(values('Pt name - Maria Garcia')).toEqual(['Maria Garcia']);
+  });
 });
