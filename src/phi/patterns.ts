@@ -226,8 +226,14 @@ const SOCIAL_PROFILE =
   /^(?:https?:\/\/)?(?:www\.|m\.)?(?:(?:facebook|fb|instagram|twitter|x|tiktok|pinterest|threads|snapchat|tumblr)\.com\/@?(?!(?:watch|company|pages|groups|events|hashtag|search|explore|settings|marketplace|login|share|sharer|home|about|help|policies|privacy|terms|intent|i|p|reel|reels|stories|tv)(?:[/?#.]|$))[\w.-]{2,}\/?(?:[?#][^/]*)?|linkedin\.com\/(?:in|pub)\/[\w.%-]{2,}\/?|youtube\.com\/(?:@|user\/|c\/)[\w.-]{2,}\/?|reddit\.com\/(?:u|user)\/[\w-]{2,}\/?)$/i;
 const isPersonalUrl = (url: string) => URL_PERSONAL.test(url) || SOCIAL_PROFILE.test(url);
 
-/** Technical words right around a link (an error it returned, a build's console). */
-const techLink = (env: RuleEnv, start: number, end: number) => env.scan.nearOutside(Cue.Tech, start, end, 40, 15);
+/**
+ * A link a ticket reports as failing or points to for a build or a fix ("HTTP 503 from …", "failed in
+ * Jenkins … See …", "their KB article …"), with no patient words around it. (Not the Tech cue, whose
+ * "url", "link" and "http" stand beside any link, a patient's own included.)
+ */
+const TECH_LINK_BEFORE = /\b(?:HTTP[ ]?\d{3}|error|errno|exception|failed|failing|fails|timed out|timeout|status page|console|build|deploy(?:ed|ment)?|jenkins|pipeline|api|endpoint|health ?check|kb|knowledge ?base|troubleshoot\w*|docs?|documentation|changelog|release notes)\b[^\n]{0,40}$/i;
+const techLink = (env: RuleEnv, start: number, end: number) =>
+  TECH_LINK_BEFORE.test(env.text.slice(Math.max(0, start - 60), start)) && !env.scan.near(Cue.Patient, start, end, 80, 20) && !env.scan.near(Cue.Personal, start, end, 40, 10);
 
 function urlMatcher(allowDomain: (domain: string) => boolean): Matcher {
   return mkSpan({
