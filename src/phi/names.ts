@@ -18,7 +18,8 @@ const NOT_NAMES = new Set(
     'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
-    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre rm ref backout callback case ' +
+    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre rm ref backout callback case cardiology oncology pediatric pediatrics neurology ' +
+    'orthopedics dermatology urology nephrology pulmonology gastroenterology endocrinology psychiatry obstetrics gynecology ' +
     'dea npi mrn ssn dob mbi vin dl rx id icd cpt hipaa phi pii ehr emr adt ' +
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
     'premera regence optum unitedhealthcare united healthcare blue cross shield ' +
@@ -35,7 +36,7 @@ const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'We
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /[ ](?:[Pp]harmacy|Pavilion|Wing|Tower|Building|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health|Healthcare|Health System|Systems|Medical|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Group|Pharma|Pharmaceuticals|Diagnostics|Imaging|Devices|Electronics|Communications|Partners|Associates|Clinic|Hospital|Foundation|Institute|University|College|Bank|Insurance)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:[Pp]harmacy|ICU|NICU|PICU|Unit|Pavilion|Wing|Tower|Building|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health|Healthcare|Health System|Systems|Medical|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Group|Pharma|Pharmaceuticals|Diagnostics|Imaging|Devices|Electronics|Communications|Partners|Associates|Clinic|Hospital|Foundation|Institute|University|College|Bank|Insurance)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */

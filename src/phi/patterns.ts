@@ -20,7 +20,7 @@ import {
   isValidSsn,
   isValidVin,
 } from './validators';
-import { FIRST_NAMES, SURNAMES, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
+import { FIRST_NAMES, SURNAMES, TECH_WORDS, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
 
 export type Emit = (type: PhiType, start: number, end: number, score: number, rule: string) => void;
 
@@ -170,7 +170,7 @@ const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postm
  * ("cardiology-scheduling", "him.records", "pharmacy_orders"), none a person.
  */
 const TEAM_WORDS: ReadonlySet<string> = new Set(
-  ('notify notifications alerts downtime release roi ed icu or pacs noc soc scheduling schedule appointments appts billing payments registration admissions admitting referrals records him ' +
+  ('helpdesk servicedesk support upgrade upgrades notify notifications alerts downtime release roi ed icu or pacs noc soc scheduling schedule appointments appts billing payments registration admissions admitting referrals records him ' +
     'cardiology radiology imaging pharmacy lab laboratory oncology pediatrics peds surgery nursing clinic clinics ' +
     'reception frontdesk front desk office team dept department group shared orders requests intake triage ' +
     'it hr payroll finance quality compliance privacy security facilities biomed informatics interfaces').split(' '),
@@ -179,6 +179,11 @@ function teamMailbox(local: string): boolean {
   const parts = local.toLowerCase().split(/[._-]+/);
   if (parts.length < 2) return false;
   if (parts.every((p) => TEAM_WORDS.has(p))) return true;
+  // "LD.Scheduling", "4W-Charge": a unit's code (three characters at most) and team words
+  if (parts.every((p) => TEAM_WORDS.has(p) || p.length <= 3) && parts.some((p) => TEAM_WORDS.has(p)) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p))) return true;
+  // "EpicUpgrade": a product and what it is for, written together
+  const camel = local.split(/(?<=[a-z])(?=[A-Z])/).map((w) => w.toLowerCase());
+  if (camel.length >= 2 && (TECH_WORDS.has(camel[0]!) || TEAM_WORDS.has(camel[0]!)) && camel.slice(1).every((p) => TEAM_WORDS.has(p))) return true;
   // "IT-Downtime-Notify", "HIM-ReleaseOfInformation": a team word in capitals opening it, and no person's name in it
   const lead = local.split(/[._-]/)[0]!;
   return lead.length >= 2 && lead === lead.toUpperCase() && TEAM_WORDS.has(parts[0]!) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p));
@@ -945,6 +950,7 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
     }
     else if (stateBefore || label) score = 0.92;
     else if (afterAddress) score = 0.8;
+    else if (/\b(?:build|version|ver|port|pid|job|error|code|case|ticket|ext|extension|x|run|batch|order)[ #:]*$/i.test(before)) score = 0.1;
     else score = ctxScore(env, z.start, z.end, 0.25, 0.15, 0.2);
     env.emit('ZIP', z.start, z.end, score, stateBefore ? 'zip.state' : label ? 'zip.label' : 'zip.context');
   }
@@ -988,6 +994,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     label: "(?:MRN|MR|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.95,
+    // "Integration record ZM-EP-0031", "change record CHG…": a system's record, not a patient's
+    rejectBefore: /\b(?:integration|interface|change|audit|dns|config(?:uration)?|asset|vendor|incident|problem|service|cmdb|ci)[ ]?$/i,
   },
   {
     type: 'HEALTH_PLAN_ID',
@@ -997,6 +1005,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup)(?: member)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.92,
+    // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups
+    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log)[ ]?$/i,
   },
   {
     type: 'ACCOUNT',
@@ -1179,7 +1189,7 @@ function cardOn(env: RuleEnv, start: number, end: number): void {
   const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
   env.emit('ACCOUNT', start, end, tech ? 0.5 : 0.88, 'account.card');
 }
-const LOG_ID_BEFORE = /\b(?:session|job|pid|thread|request|req|trace|correlation|build|batch|message|msg)[ ]?(?:id)?[ #:=]{0,3}$/i;
+const LOG_ID_BEFORE = /\b(?:session|job|pid|thread|request|req|trace|correlation|build|batch|message|msg|imei|meid|iccid|esn|serial|s\/n|sn)[ ]?(?:id)?[ #:=]{0,3}$/i;
 const CARD: Matcher = mkSpan({
   pre: (text, pos) => digitsInRun(text, pos, CARD_CH, 40) >= 12, re: /(?<![\w-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-])/y, span: cardOn });
 const CARD_PLAIN: Matcher = mkSpan({ re: /(?<![\w-])\d{12,19}(?![\w-])/y, span: cardOn });

@@ -36,7 +36,7 @@ const MAX_BLOCK = 6;
 const DOMAIN = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}';
 const ADDRESS_DOMAIN = new RegExp(`@(${DOMAIN})`, 'g');
 const FIELD_LINE =
-  /^[ \t]*(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?|Manager|Supervisor|New hire|Employee)[ \t]*:/i;
+  /^[ \t]*(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?|Manager|Supervisor|New hire|Employee|Employee name|Staff name|User name|Contractor)[ \t]*:/i;
 /** The e-mail header lines that name the writer; To/Cc/Bcc name recipients, who may be patients. */
 const SENDER_LINE = /^[ \t>]*(?:From|Sender|Reply-To)[ \t]*:/i;
 const RECIPIENT_LINE = /^[ \t>]*(?:To|Cc|Bcc)[ \t]*:/i;
@@ -87,7 +87,7 @@ const SENTENCE_ROLES: ReadonlySet<string> = new Set(['owner', 'manager', 'superv
  * arriving for Delmer Byers"): workforce accounts, devices and access, in the sentence before "for".
  */
 const IT_SERVICE =
-  /\b(?:disable|deactivate|terminate|offboard|provision|re-?enable|licen[cs]es?|seats?|ad account|domain account|network account|user account|login|logon|mfa|2fa|duo|okta|sso|vpn|citrix|vdi|laptop|desktop|workstation|monitor|docking station|dock|printer|mailbox|email account|distribution list|shared drive|password reset|badge|onboarding|offboarding|new hire|visio|office 365|microsoft 365|teams|outlook|sharepoint|onedrive|jira|confluence|servicenow|kronos|imprivata|dragon)\b/i;
+  /\b(?:disable|deactivate|terminate|offboard|provision|re-?enable|access|permissions?|security class|user ?id|template|licen[cs]es?|seats?|ad account|domain account|network account|user account|login|logon|mfa|2fa|duo|okta|sso|vpn|citrix|vdi|laptop|desktop|workstation|monitor|docking station|dock|printer|mailbox|email account|distribution list|shared drive|password reset|badge|onboarding|offboarding|new hire|visio|office 365|microsoft 365|teams|outlook|sharepoint|onedrive|jira|confluence|servicenow|kronos|imprivata|dragon)\b/i;
 /** Words that make "access for X" a patient's ("MyChart access for …", "portal password for …", "proxy access for …"). */
 const PATIENT_SERVICE = /\b(?:mychart|portal|proxy|chart|bill|billing|statement|results?|records?)\b/i;
 /** A greeting opening a line, before a first name. */
@@ -118,7 +118,9 @@ const JOBS =
   'consultant|informatics|on-call|on call|generalist|hospitalist|radiologist|oncologist|cardiologist|anesthesiologist|pathologist|' +
   'surgeon|dietitian|educator|auditor|programmer|trainer|implementer|service desk|help ?desk|front desk|department|dept\\.?|' +
   '(?:it|security|pharmacy|network|vendor|technical|site|department|dept|team|escalation|on-call|project|business) contact|' +
-  'reported by|requested by|submitted by|entered by|opened by|logged by|called in by|escalated by|verified by|ticket from|' +
+  'reported by|requested by|submitted by|entered by|opened by|logged by|called in by|escalated by|verified by|ticket from|comment by|' +
+  'liaison|champion|super ?user|operator|fse|field service engineer|contractor|sponsor|same access as|mirror(?:ing)? access (?:of|from)|copy access from|' +
+  'charge nurses|nurses|techs|analysts|engineers|' +
   'charge rn(?: is)?|charge nurse(?: is)?|clinic rn|(?:rn|lpn|np|cna)(?=[ \\t]*:)';
 const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
@@ -131,7 +133,7 @@ const CAPITALISED_ROLES = `${JOBS}|${DEPARTMENTS}`.replace(/\b(?:hr|it|him)\b|\b
  */
 const ROLE_AFTER = new RegExp(`^[ \\t]*[,(][ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${CAPITALISED_ROLES})\\b(?![ \\t]*(?:[Pp]atient|[Pp]t)\\b)`);
 /** "manager, ", "Director of Quality, ", "research analyst ", "Interfaces on-call (": a job right before a name. */
-const ROLE_BEFORE = new RegExp(`\\b(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?[ \\t]*[,(:]?[ \\t]*$`, 'i');
+const ROLE_BEFORE = new RegExp(`\\b(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?(?:[ \\t]+(?:is|was))?[ \\t]*[,(:]?[ \\t]*$`, 'i');
 /** A clinician's credential after a name, with or without a comma ("PT" is left out: it is also "patient"). */
 const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|PharmD|CPhT|LCSW|LICSW|MSW|RRT|BSN|MSN|DNP|FNP|APRN|OTR|CCC-SLP|RD|RDN)\b(?![ \t]*\d{5})/;
 /** "from Facilities", "from the IT Security team": a colleague's department. */
@@ -172,6 +174,17 @@ function sentenceEndAt(text: string, p: number): boolean {
   while (w > 0 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
   return p - w === 0 || p - w > 3 || (p - w === 3 && text.slice(w, p) !== 'Mrs');
 }
+
+/** A colleague's extension after their name in the same sentence ("…, Materials Mgmt, x3-4188", "…, ext 6120"). */
+const EXTENSION_AFTER = /^[^.\n:]{0,40}?[\s,(](?:[Ee]xt\.?|EXT\.?|x)[ ]?\d[\d-]{2,6}\b/;
+/** "Please grant X", "add X and Y to …", "give X access": an IT request for colleagues. */
+const GRANT_BEFORE = /\b(?:grant|give|add|provision|enable|remove|revoke|onboard)[ \t]+(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?$/i;
+const GRANTED = /\b(?:access|permissions?|group|role|license|licence|mailbox|drive|folder|share|security class|template|distribution list|dl)\b/i;
+/** First-person or patient-side words that make a request a patient's ("I want to add X as a beneficiary to my account"). */
+const OWN_REQUEST = /\b(?:my|mine|beneficiary|proxy|mychart|portal)\b/i;
+/** Chat lines: a time in brackets before the name, or two spaces and a time after it (Slack, Teams). */
+const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*$/;
+const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
 
 const KIND_OTHER = 1;
 const KIND_BLANK = 2;
@@ -285,22 +298,9 @@ export class Workforce {
       );
     }
     if (type !== 'NAME') return false;
-    // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (not the patient's name,
-    // which Safe Harbor is about), unless patient words share the line
-    if (this.doctorBefore(start, ls)) return !this.patientSentence(start, end, ls, le) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls));
-    // "user jmorales2 (Jorge Morales, Patient Access)", "Ruby Brenner, Pharmacy Tech": a colleague and
-    // their department or job
-    if ((next === 44 || next === 40) && ROLE_AFTER.test(text.slice(end, Math.min(le, end + 48)))) return !this.patientSentence(start, end, ls, le);
-    // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Mr. Gonzalez from Facilities", "Kevin O'Donnell
-    // changed the status of …": a clinician's credential, a colleague's team, Jira's activity line
-    const rest = text.slice(end, Math.min(le, end + 40));
-    if (CREDENTIAL_AFTER.test(rest) || FROM_DEPARTMENT.test(rest) || (start - ls <= 2 && JIRA_ACTIVITY.test(rest))) return !this.patientSentence(start, end, ls, le);
-    // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
-    if (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start))) return !this.patientSentence(start, end, ls, le) && !this.personalBelow(i);
-    // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
-    if (ROLE_BEFORE.test(text.slice(Math.max(ls, start - 48), start))) {
-      return !this.patientSentence(start, end, ls, le) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls));
-    }
+    // Places that make a name a colleague's, each vetoed by patient words in the name's own sentence
+    // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
+    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le)) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1));
     // "Need a Visio license for Hans Nicolas": the colleague an IT service is for
@@ -597,6 +597,34 @@ export class Workforce {
   /** The sentence's text before `start` (its patient words make the name a patient's: "pt Maria Garcia"). */
   private sentenceBefore(start: number, ls: number): string {
     return this.text.slice(Math.max(this.sentenceStart(start, ls), start - 64), start);
+  }
+
+  /** The places (without their vetoes) that name a colleague; see `at`. */
+  private colleague(start: number, end: number, ls: number, le: number, next: number): boolean {
+    const { text } = this;
+    const before = text.slice(Math.max(ls, start - 48), start);
+    const after = text.slice(end, Math.min(le, end + 48));
+    return (
+      // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (Safe Harbor is about the patient's name)
+      (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
+      // "user jmorales2 (Jorge Morales, Patient Access)", "Michelle Park (Quality Analyst)"
+      ((next === 44 || next === 40) && ROLE_AFTER.test(after)) ||
+      // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Mr. Gonzalez from Facilities"
+      CREDENTIAL_AFTER.test(after) ||
+      FROM_DEPARTMENT.test(after) ||
+      // "Kevin O'Donnell changed the status of …" (Jira's activity line)
+      (start - ls <= 2 && JIRA_ACTIVITY.test(after)) ||
+      // "Imani Richardson, Materials Mgmt, x3-4188": a colleague's extension
+      EXTENSION_AFTER.test(after) ||
+      // "Please grant X and Y access", "add X to the group": an IT request for colleagues
+      (GRANT_BEFORE.test(before) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
+      // chat lines: "[9:14 AM] Nguyen, Thao", "Ivan Horvat  11:02 PM  text"
+      (((start - ls <= 24 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && CHAT_TIME_AFTER.test(after))) && !this.patientSpeaking(this.lineOf(start))) ||
+      // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
+      (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start))) ||
+      // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
+      (ROLE_BEFORE.test(before) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+    );
   }
 
   /** "Dr." / "Dr" / "Doctor" right before the name on its line. */
