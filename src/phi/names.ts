@@ -36,7 +36,7 @@ const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'We
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:[Pp]harmacy|ICU|NICU|PICU|Unit|Pavilion|Wing|Tower|Building|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health|Healthcare|Health System|Systems|Medical|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Group|Pharma|Pharmaceuticals|Diagnostics|Imaging|Devices|Electronics|Communications|Partners|Associates|Clinic|Hospital|Foundation|Institute|University|College|Bank|Insurance)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:ICU|NICU|PICU|Pavilion|Wing|Tower|Building|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health System|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
@@ -215,9 +215,9 @@ function codeOf(info: TokenInfo): number {
 
 /**
  * Names whose ALL-CAPS spelling at a hospital's IT desk is an acronym: a network card's address
- * ("MAC 9A-FE-54-9F-76-18") and the emergency department ("returned to ED").
+ * ("MAC 9A-FE-54-9F-76-18"). ("ED" alone is the emergency department: see scoreRun.)
  */
-const HOSPITAL_ACRONYMS: ReadonlySet<string> = new Set(['MAC', 'ED']);
+const HOSPITAL_ACRONYMS: ReadonlySet<string> = new Set(['MAC']);
 
 /** `w`: the lower-cased spelling without a possessive. */
 function computeEvidence(info: TokenInfo, w: string): number {
@@ -460,6 +460,8 @@ class RunScorer {
   private productsOnly(a: number, b: number): boolean {
     const { code, ws, we } = this;
     for (let k = a; k <= b; k++) if ((code[k]! & (Code.Product | Code.Initial)) === 0) return false;
+    // a census first name and a surname ("Ruby Welch") read as a person's name all the same ("Palo Alto" does not)
+    if (b > a && (code[a]! & Code.First) !== 0 && (code[b]! & Code.Last) !== 0) return false;
     return !(a > 0 && (code[a - 1]! & Code.Title) !== 0 && ws[a]! - we[a - 1]! <= 2);
   }
 
@@ -477,8 +479,10 @@ class RunScorer {
       sum += EV[c & Code.EvIndex]!;
     }
     if (words === 0) return;
-    if (this.productsOnly(a, b)) return;
     const near = this.cuesAround(a, b);
+    // a product alone ("Cisco", "Palo Alto") is no name unless a title or a name-introducing word
+    // stands right before it ("Dr. Jenkins", "Pt Welch called")
+    if (this.productsOnly(a, b) && (near & Near.Intro12) === 0) return;
     const ca = code[a]!;
     const cb = code[b]!;
     const firstIsFirst = (ca & Code.First) !== 0;
@@ -490,13 +494,16 @@ class RunScorer {
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
       if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = this.introBefore(a, near)) === 0) score -= 0.4;
     } else {
+      // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)
+      if (we[a]! - ws[a]! === 2 && text.startsWith('ED', ws[a]!) && text.charCodeAt(ws[a]! - 2) !== 44) return;
       // "6 West", "4 North": a hospital unit
       if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
       // "Created: May 15, 2025", "Date: Thu, 18 Apr 2024": a month or a day, not a first name
       const wa0 = we[a]!;
       if (wa0 - ws[a]! === 3 && DATE_WORDS.has(text.slice(ws[a]!, wa0))) {
         const g = text.charCodeAt(wa0) === 44 ? wa0 + 1 : wa0;
-        if (text.charCodeAt(g) === 32 && isDigitCode(text.charCodeAt(g + 1))) return;
+        // (a day: one or two digits, "May 614-555-0187" is a phone)
+        if (text.charCodeAt(g) === 32 && isDigitCode(text.charCodeAt(g + 1)) && !isDigitCode(text.charCodeAt(g + 3)) && !(isDigitCode(text.charCodeAt(g + 2)) && text.charCodeAt(g + 3) === 45)) return;
       }
       const k = ca & Code.EvIndex;
       const e = EV[k]!;
@@ -541,7 +548,7 @@ class RunScorer {
     else if ((near & Near.Tech) !== 0) score -= 0.15;
     if (score < minScore) return;
     // a word glued to "-" and digits is part of an identifier ("WS-ED-014", "PRN-RAD-10")
-    if (text.charCodeAt(end) === 45 && isDigitCode(text.charCodeAt(end + 1))) return;
+    if (text.charCodeAt(end) === 45 && isDigitCode(text.charCodeAt(end + 1)) && (cb & Code.Caps2) !== 0) return;
     // (unless introduced: "Pt Allen Media called")
     ORG_AFTER.lastIndex = end;
     if (intro < 0.35 && ORG_AFTER.test(text)) return;

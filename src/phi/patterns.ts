@@ -802,12 +802,44 @@ const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u0
  * "Family Medicine, ", "Location: "): a few words may stand between.
  */
 const FACILITY_BEFORE =
-  /(?:\b(?:clinic|hospital|center|centre|office|building|campus|site|facility|branch|warehouse|medicine|care|practice|pavilion|pharmacy|cardiology|radiology|oncology|pediatrics|orthopedics|dermatology|laboratory)\b(?:[ ]?(?:[-,]|at\b)[ ]?[A-Z][\w&'-]*(?:[ ][A-Z][\w&'-]*)?){0,2}|\blocation)[ ]?(?:[(,:-]|at)?[ ]?$/i;
+  /(?:\b(?:[A-Z][\w&'-]*[ ]){0,3}(?:[Cc]linic|[Hh]ospital|[Cc]ent(?:er|re)|[Oo]ffice|[Bb]uilding|[Cc]ampus|[Ss]ite|[Ff]acility|[Bb]ranch|[Ww]arehouse|[Mm]edicine|[Cc]are|[Pp]ractice|[Pp]avilion|[Pp]harmacy|[Cc]ardiology|[Rr]adiology|[Oo]ncology|[Pp]ediatrics|[Oo]rthopedics|[Dd]ermatology|[Ll]aboratory)\b(?:[ ]?(?:[-,]|at\b)[ ]?[A-Z][\w&'-]*(?:[ ][A-Z][\w&'-]*)?){0,2}|^[ \t]*(?:[Ll]ocation|[Ss]ite|[Cc]linic|[Ff]acility)[ \t]*:)[ ]?(?:[(,:-]|at)?[ ]?$/;
+/**
+ * Words that make an address near a site a patient's (a pickup, a delivery, a statement, a resident):
+ * looked for in the paragraph before the address and the line after it.
+ */
+const PATIENT_ERRAND =
+  /\b(?:pts?|patients?|guarantor|discharged?|resident|transport|pick-?up|deliver(?:y|ed)?|home|lives?|living|mail(?:ed)?|resend|statements?|bills?|dob|mrn|birth|proxy|guardian|mother|father|daughter|son|wife|husband)\b/i;
+/** The text from the paragraph's start (at most 400 characters back) to the end of the line after `end`. */
+function paragraphAround(text: string, start: number, end: number): string {
+  // (both searches bounded: a long text without line breaks must not make this quadratic)
+  let from = Math.max(0, start - 400);
+  for (let p = start - 1; p > from; p--) {
+    if (text.charCodeAt(p) === 10 && text.charCodeAt(p - 1) === 10) {
+      from = p;
+      break;
+    }
+  }
+  let to = Math.min(text.length, end + 200);
+  for (let p = end; p < to; p++) {
+    if (text.charCodeAt(p) === 10) {
+      to = p;
+      break;
+    }
+  }
+  return text.slice(from, to);
+}
+
 /** Up to `max` characters before `start` on its line. */
 function lineBefore(text: string, start: number, max: number): string {
-  const from = Math.max(0, start - max);
-  const nl = text.lastIndexOf('\n', start - 1);
-  return text.slice(Math.max(from, nl + 1), start);
+  let from = Math.max(0, start - max);
+  // (looked for backwards only as far as `max`: a long line must not make this quadratic)
+  for (let p = start - 1; p >= from; p--) {
+    if (text.charCodeAt(p) === 10) {
+      from = p + 1;
+      break;
+    }
+  }
+  return text.slice(from, start);
 }
 
 function addressMatchers(st: AddressState) {
@@ -822,7 +854,8 @@ function addressMatchers(st: AddressState) {
         siteMatch !== null &&
         !env.scan.near(Cue.Address, start, start, 50, 0) &&
         !env.scan.near(Cue.Patient, start, end, 80, 20) &&
-        !env.scan.near(Cue.Personal, start, start, 40, 0);
+        !env.scan.near(Cue.Personal, start, start, 40, 0) &&
+        !PATIENT_ERRAND.test(paragraphAround(env.text, start, end));
       env.emit('ADDRESS', start, end, site ? 0.4 : addressCtx(env, start) ? 0.95 : tech ? 0.55 : 0.85, 'address.street');
       if (site) {
         st.sites.push(end);

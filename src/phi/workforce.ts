@@ -36,7 +36,9 @@ const MAX_BLOCK = 6;
 const DOMAIN = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}';
 const ADDRESS_DOMAIN = new RegExp(`@(${DOMAIN})`, 'g');
 const FIELD_LINE =
-  /^[ \t]*(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?|Manager|Supervisor|New hire|Employee|Employee name|Staff name|User name|Contractor)[ \t]*:/i;
+  /^[ \t]*(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?)[ \t]*:/i;
+/** Fields naming a member of staff whose form may still be a patient's (employee health): judged with the lines around. */
+const STAFF_FIELD_LINE = /^[ \t]*(?:Manager|Supervisor|New hire|Employee|Employee name|Staff name|User name|Contractor)[ \t]*:/i;
 /** The e-mail header lines that name the writer; To/Cc/Bcc name recipients, who may be patients. */
 const SENDER_LINE = /^[ \t>]*(?:From|Sender|Reply-To)[ \t]*:/i;
 const RECIPIENT_LINE = /^[ \t>]*(?:To|Cc|Bcc)[ \t]*:/i;
@@ -70,11 +72,12 @@ const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed)\b|\bn
  * ("Patient Access", "Patient Support" and the like are departments.)
  */
 const PATIENT_LINE =
-  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care)\b)|caller|mrn|dob|d\.o\.b|member|guarantor|mychart|labs|(?:lab|test)[ \t-]*results?|appointments?|appts?|(?:room|rm|bed)[ \t#:.]*\d+[a-z]?|admitted|discharged|prescriptions?|medications?|insurance)\b/i;
+  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care)\b)|caller|mrn|dob|d\.o\.b|member|guarantor|mychart|labs|(?:lab|test)[ \t-]*results?|appointments?|appts?|(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|bed[ \t]+[a-d]|admitted|discharged|prescriptions?|medications?|insurance)\b/i;
 /** A greeting's "your …" that makes the greeted person a patient ("Hi Maria, your lab results are in"). */
 const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mychart|prescription|medication|bill|account|records?|visit|portal|test)\b/i;
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
-const PATIENT_BEFORE = /\b(?:pts?|patients?|mother|father|mom|dad|wife|husband|spouse|son|daughter|guardian|member|guarantor|caregiver)\b[^\n]{0,30}$/i;
+const PATIENT_BEFORE =
+  /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** Who works a ticket, written before a name in prose ("owner" only opening a sentence: "Owner Jany Wolff."). */
 const TASK_ROLES: ReadonlySet<string> = new Set([
   'owner', 'assignee', 'approver', 'manager', 'supervisor', 'owned by', 'assigned to', 'reassigned to', 'escalated to', 'escalating to', 'handed to', 'approved by', 'requested by', 'submitted by',
@@ -126,7 +129,7 @@ const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
   'billing|scheduling|admitting|registration|admissions|operations|security|facilities|biomed|clinical engineering|quality|hr|it';
 /** The jobs and departments as written after a name: capitalised ("Quality Analyst"), acronyms in capitals ("HR", "IT"). */
-const CAPITALISED_ROLES = `${JOBS}|${DEPARTMENTS}`.replace(/\b(?:hr|it|him)\b|\b[a-z]/g, (w) => w.toUpperCase());
+const CAPITALISED_ROLES = `${JOBS}|${DEPARTMENTS}`.replace(/\\[a-z]|\b(?:hr|it|him)\b|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()));
 /**
  * ", Patient Access)", ", Pharmacy Tech", " (Quality Analyst)": a department or job right after a
  * name, capitalised as a job title is ("Maria Garcia, it seems …" and "…, lead poisoning" are prose).
@@ -139,7 +142,8 @@ const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|Phar
 /** "from Facilities", "from the IT Security team": a colleague's department. */
 const FROM_DEPARTMENT = new RegExp(`^[ \\t]+from[ \\t]+(?:the[ \\t]+)?(?:[A-Z][\\w&/-]*[ \\t]){0,2}?(?:${CAPITALISED_ROLES})\\b`);
 /** Jira's activity lines: "Kevin O'Donnell changed the status of IT-4471 …". */
-const JIRA_ACTIVITY = /^[ \t]+(?:changed|updated|created|resolved|closed|reopened|assigned|commented|added|logged|transitioned|set|made|edited|deleted|attached|linked)\b/;
+const JIRA_ACTIVITY =
+  /^[ \t]+(?:(?:changed|updated|set) the (?:status|priority|assignee|resolution|labels?|fix versions?|due date|summary|description|components?)|created (?:the issue|this issue|a sub-?task)|resolved (?:the issue|this issue|as)|commented on|logged (?:work|time)|transitioned|assigned (?:the issue|this issue|to)|attached [\w.-]+\.\w{2,4}\b|linked (?:the issue|this issue|an issue))/;
 /**
  * A department's or a colleague's phone or fax ("the lab front desk is", "(PACS admin) cell",
  * "Cardiology Clinic fax line", "pager", "IT Command Center at"): a job or team word shortly before
@@ -151,8 +155,8 @@ const TEAM_WORDS_BEFORE = new RegExp(
 );
 const TEAM_ACRONYMS_BEFORE = /\b(?:IT|HR|HIM|PACS|ED|ICU|NOC|SOC)\b[^\n]{0,32}$/;
 const OWN_NUMBER_BEFORE =
-  /\b(?:me|my|mine|her|his|their|home|personal|patient|pt|caller|family|(?:grand|step)?(?:mother|father|daughter|son)|wife|husband|emergency)\b[^\n]{0,32}$/i;
-const teamNumber = (before: string) => (TEAM_WORDS_BEFORE.test(before) || TEAM_ACRONYMS_BEFORE.test(before)) && !OWN_NUMBER_BEFORE.test(before);
+  /\b(?:me|my|mine|her|his|their|home|personal|patient|pt|caller|family|(?:grand|step)?(?:mother|father|mom|dad|daughter|son)|wife|husband|spouse|partner|sister|brother|aunt|uncle|guardian|nok|poa|emergency)\b/i;
+const teamNumber = (before: string) => TEAM_WORDS_BEFORE.test(before) || TEAM_ACRONYMS_BEFORE.test(before);
 /** "Kevin from Interfaces", "Dana from the ICU": a team after a sign-off's name. */
 const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
 
@@ -160,8 +164,15 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
 const STAFF_FORM_NEXT = /^[ \t]*(?:title|job title|position|role|department|dept)[ \t]*:/i;
 
-/** A dash before a name that ends its line, after a sentence or opening the line ("… 06/20/2024. - Hailey Brennan"). */
-const DASH_SIGN_OFF = /(?:^|[.!?)][ \t]+)[-–—][ \t]*$/;
+/**
+ * Words of a patient's care, records or family in a sentence ("Images for John Smith from Radiology",
+ * "Kelly Brown, CNA. She is now a patient", "Linda Okafor, daughter of …"): no colleague's place there.
+ */
+const PATIENT_WORK =
+  /\b(?:orders?|results?|images?|statements?|bills?|referrals?|encounters?|charts?|registered|registration error|wristbands?|labels?|records?|proxy|guarantor|discharged?|transport|admit(?:ted)?|seen|visit|resident|restrict(?:ed)?|vip|privacy flag|exposure|needlestick|dob|portal|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)|wife|husband|spouse|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok)\b/i;
+/** A dash before a name that ends its line, after a sentence on that line ("… 06/20/2024. - Hailey Brennan"; not a list's "- John Smith"). */
+const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;
+const NO_SENTENCE_END: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'St', 'Jr', 'Sr', 'Prof', 'Rev', 'Capt', 'Lt', 'Sgt', 'vs', 'etc', 'approx', 'No', 'no']);
 /** Is text[p] a sentence's end ('.', '!' or '?' before a space or the end, not a title's or an initial's period)? */
 function sentenceEndAt(text: string, p: number): boolean {
   const c = text.charCodeAt(p);
@@ -169,10 +180,10 @@ function sentenceEndAt(text: string, p: number): boolean {
   const n = text.charCodeAt(p + 1);
   if (!(n === 32 || n === 10 || n === 13 || n === 9 || Number.isNaN(n))) return false;
   if (c !== 46) return true;
-  // the word before the period: an initial or a title ("J.", "Dr.", "Mrs.") ends no sentence; a number does
+  // the word before the period: an initial or a title ("J.", "Dr.", "Mrs.") ends no sentence
   let w = p;
-  while (w > 0 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
-  return p - w === 0 || p - w > 3 || (p - w === 3 && text.slice(w, p) !== 'Mrs');
+  while (w > 0 && p - w <= 5 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
+  return p - w !== 1 && !NO_SENTENCE_END.has(text.slice(w, p));
 }
 
 /** A colleague's extension after their name in the same sentence ("…, Materials Mgmt, x3-4188", "…, ext 6120"). */
@@ -280,7 +291,13 @@ export class Workforce {
       // "the lab front desk is (614) 555-0187", "(PACS admin) cell 504-555-0131", "Cardiology Clinic
       // fax line …", "pager 555-0122": a department's or a colleague's number, on a line with no patient words
       const before = text.slice(Math.max(ls, start - 48), start);
-      return teamNumber(before) && !this.patientLine(i) && !PATIENT_BEFORE.test(before);
+      // (nobody's own or a relative's anywhere in the sentence, and no patient on the line above)
+      return (
+        teamNumber(before) &&
+        !OWN_NUMBER_BEFORE.test(this.sentenceBefore(start, ls)) &&
+        !this.patientSentence(start, end, ls, le) &&
+        !(i > 0 && this.kindOf(i - 1) !== KIND_BLANK && this.patientLine(i - 1))
+      );
     }
     if (type === 'EMAIL') {
       // "Bethel Cummerata <bethel.cummerata@stmarys-health.org>": an organisation's address book
@@ -429,8 +446,9 @@ export class Workforce {
       const labelled = c === 97 || c === 98 || c === 99 || c === 101 || c === 102 || c === 109 || c === 110 || c === 114 || c === 115 || c === 116 || c === 119;
       const line = this.lineText(i);
       if (labelled && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line));
+      else if ((c === 109 || c === 110 || c === 101 || c === 115 || c === 117 || c === 99) && STAFF_FIELD_LINE.test(line)) v = !this.patientNear(i) && (!line.includes('@') || this.organisationAddresses(line));
       // a staff form: "Name: Javier Castillo-Ruiz" over "Title: Patient Access Representative"
-      else if (c === 110 && STAFF_FORM_NAME.test(line) && i + 1 < this.lines && STAFF_FORM_NEXT.test(this.lineText(i + 1))) v = !PATIENT_LINE.test(line);
+      else if (c === 110 && STAFF_FORM_NAME.test(line) && i + 1 < this.lines && STAFF_FORM_NEXT.test(this.lineText(i + 1))) v = !this.patientNear(i);
       else if (labelled && SENDER_LINE.test(line)) v = this.organisationAddresses(line) && !this.patientNear(i);
       // (a recipient may be a patient the hospital writes to: then the subject or text under it says so)
       else if (labelled && RECIPIENT_LINE.test(line)) v = this.ownAddresses(line) || (this.organisationAddresses(line) && !this.patientNear(i));
@@ -583,9 +601,14 @@ export class Workforce {
   private patientSentence(start: number, end: number, ls: number, le: number): boolean {
     const { text } = this;
     const s = this.sentenceStart(start, ls);
+    // the name's sentence and the next one ("Dr. Raymond Okafor. DOB 04/12/1961.")
     let e = end;
-    while (e < le && e < end + 120 && !sentenceEndAt(text, e)) e++;
-    return PATIENT_LINE.test(text.slice(s, e));
+    for (let n = 0; n < 2; n++) {
+      while (e < le && e < end + 160 && !sentenceEndAt(text, e)) e++;
+      if (n === 0 && e < le) e++;
+    }
+    const sentence = text.slice(s, e);
+    return PATIENT_LINE.test(sentence) || PATIENT_WORK.test(sentence);
   }
 
   /** Where the sentence holding `start` begins on its line (at most 160 characters back). */

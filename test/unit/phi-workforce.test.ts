@@ -263,7 +263,8 @@ describe('workforce positions never take a patient: second review', () => {
 
   it('attribution after a sentence about a patient is judged by its own sentence', () => {
     expect(values('Pt Maria Garcia (MRN 00482913) is scheduled in Cardiology 06/20/2024. - Hailey Brennan')).toEqual(['Maria Garcia', '00482913', '06/20/2024']);
-    expect(values('eRx for pt Maria Garcia did not transmit to Kroger pharmacy. Dr. Donnelly is waiting.')).toEqual(['Maria Garcia']);
+    // ("Kroger" before "pharmacy" is still read as a name: "Tom Brady pharmacy changed" is a patient's)
+    expect(values('eRx for pt Maria Garcia did not transmit to Kroger pharmacy. Dr. Donnelly is waiting.')).toEqual(['Maria Garcia', 'Kroger']);
     expect(values('Both charts have the same address for pt Maria Garcia. Reported by Tanya Brooks')).toEqual(['Maria Garcia']);
     expect(values('Device clinic RN: Colleen Sato')).toEqual([]);
     // the patient in the attribution's own sentence stays PHI
@@ -272,3 +273,66 @@ describe('workforce positions never take a patient: second review', () => {
     expect(values('Pt name - Maria Garcia')).toEqual(['Maria Garcia']);
   });
 });
+
+// Third review (helper, this session): patients and relatives written next to the words the new
+// colleague places look for. With staffContext on, each must keep every finding staffContext off reports.
+describe('workforce positions never take a patient: third review', () => {
+  const patientTexts: string[] = [
+    'Discharge transport booked for Tom Brady tomorrow 10am.\n\nPickup location: 1200 Oak Street, Apt 4, Columbus OH 43215',
+ 'Med delivery for Tom Brady.\nDelivery location: 1200 Oak Street, Columbus OH 43215',
+ 'Tom Brady, resident at Maple Grove Care Center, 1200 Oak Street, Columbus OH 43215',
+ 'Guarantor Tom Brady: statements returned to the billing office, resend to 1200 Oak Street, Columbus OH 43215',
+ 'PT: ED SMITH DOB 01/02/1950',
+ 'Wristband shows SMITH, ED instead of SMYTHE',
+ 'John Smith Medical Records request from attorney',
+ 'Tom Brady Imaging CD request',
+ 'Pt Welch called about her bill, MRN 1234567',
+ 'Caller: Ruby Welch, wants her lab results',
+ "Pt's daughter May 614-555-0187",
+ 'Scanned file Maria Garcia-12345678.pdf',
+ 'Please merge the following duplicate charts:\n- John Smith\n- Maria Garcia',
+ 'Patients whose results did not cross to the portal:\n- John Smith\n- Maria Garcia',
+ 'Dr. Raymond Okafor. DOB 04/12/1961. Chart needs VIP flag.',
+ 'VIP: Dr. Raymond Okafor. Admitted 6/2 to 5N, please restrict.',
+ 'Privacy flag for Maria Garcia (Pharmacist). She is an inpatient since Tuesday.',
+ 'Please restrict chart for Kelly Brown, CNA. She is now a patient on 6W.',
+ 'Please restrict chart for Jorge Morales from Facilities. He was admitted last night, MRN 4432211.',
+ 'Restrict chart - Dr. Raymond Okafor, our cardiologist, is being seen in the ED tonight.',
+ 'Portal account locked: Dr. Raymond Okafor, 2211 Birch Lane, Columbus OH 43215.',
+ "Dr. Raymond Okafor's wife Linda Okafor called about her bill.",
+ 'Images for John Smith from Radiology did not cross to PACS.',
+ 'Statement for John Smith from Billing went to the wrong address.',
+ 'Results for Maria Garcia (Lab) are not showing in her chart.',
+ 'Registration error: Maria Garcia, Emergency Department, was registered twice.',
+ 'Maria Garcia updated her address in the portal and now her statements go to the old one.',
+ 'John Smith created two portal accounts, please merge them.',
+ 'Tom Brady logged a complaint about his bill.',
+ "Sister Linda Smith RN wants to be added as proxy on her brother's account.",
+ 'POA Dr. Linda Smith requests a copy of her mother\'s records.',
+ 'Called in by Linda Okafor, daughter of Raymond Okafor.',
+ 'Reported by Linda Okafor (daughter). Her father\'s portal shows the wrong meds.',
+ 'Patient John Smith MRN 1234567\nWife works in Radiology; best number 614-555-0187',
+ 'Patient John Smith MRN 1234567\nMom is in the ED waiting room, call 614-555-0187',
+ 'NOK: John Smith, Lead Technician at GE, 614-555-0187',
+ 'Name: Maria Garcia\nDepartment: Oncology\nAppt date: 06/20/2024',
+ 'Employee: Maria Garcia\nDOB: 01/02/1980\nExposure: needlestick, source MRN 1234567',
+ 'Please restrict the chart of Maria Garcia, Pharmacy Tech. She is in the ED as a patient.',
+ 'The charge nurse Maria Garcia is also registered today, her wristband prints wrong.',
+  ];
+  it.each(patientTexts.map((t) => [t.slice(0, 60), t] as const))('keeps the patient in %j', (_label, text) => {
+    const on = values(text);
+    for (const v of values(text, staffOff)) expect(on.some((n) => n.includes(v) || v.includes(n))).toBe(true);
+  });
+
+  it('keeps names the company, product, month and identifier rules would otherwise take', () => {
+    expect(values('PT: ED SMITH DOB 01/02/1950')).toEqual(['ED SMITH', '01/02/1950']);
+    expect(values('Wristband shows SMITH, ED instead of SMYTHE, JON')).toEqual(['SMITH, ED', 'SMYTHE, JON']);
+    expect(values('John Smith Medical Records request from attorney')).toEqual(['John Smith']);
+    expect(values('Pt Welch called about her bill, MRN 1234567')).toEqual(['Welch', '1234567']);
+    expect(values('Caller: Ruby Welch, wants her lab results')).toEqual(['Ruby Welch']);
+    expect(values("Pt's daughter May 614-555-0187")).toEqual(['May', '614-555-0187']);
+    expect(values('Scanned file Maria Garcia-12345678.pdf')).toEqual(['Maria Garcia']);
+    expect(values('Please merge the following duplicate charts:\n- John Smith\n- Maria Garcia')).toEqual(['John Smith', 'Maria Garcia']);
+  });
+});
+
