@@ -32,6 +32,9 @@ const THREAD =
   '\n---\nComment from Brian Jacobson (2024-06-14 07:00):\nRebooted the print server, still jams.\n\nThanks,\nBrian\n\n-- \nBrian Jacobson\nDesktop Support | x4411\n' +
   'From: Mike Deller <mike.deller@riversidehealth.org>\nTo: Service Desk <servicedesk@riversidehealth.org>\nSubject: Printer\n\nOwner Jany Wolff.\nHi Sabrina,\nsee above.\n';
 
+/** One line with no break: site addresses, colleagues and providers (the searches bounded to a line or paragraph). */
+const ONE_LINE = 'Reception at the clinic (1200 Oak Street) is down; Dr. Lee and his manager, Angela Diaz, x4411, report it. - ';
+
 function garbage(size: number): string {
   let s = '';
   let x = 2463534242;
@@ -56,6 +59,7 @@ export function scalingRows(quick = false): Row[] {
     ['IT prose', (n: number) => PROSE.repeat(Math.ceil(n / PROSE.length)).slice(0, n)],
     ['PHI-dense', (n: number) => DENSE.repeat(Math.ceil(n / DENSE.length)).slice(0, n)],
     ['staff thread', (n: number) => THREAD.repeat(Math.ceil(n / THREAD.length)).slice(0, n)],
+    ['one long line', (n: number) => ONE_LINE.repeat(Math.ceil(n / ONE_LINE.length)).slice(0, n)],
     ['binary garbage', garbage],
   ] as const) {
     for (const size of sizes) {
