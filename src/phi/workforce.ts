@@ -136,7 +136,21 @@ const CAPITALISED_ROLES = `${JOBS}|${DEPARTMENTS}`.replace(/\\[a-z]|\b(?:hr|it|h
  */
 const ROLE_AFTER = new RegExp(`^[ \\t]*[,(][ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${CAPITALISED_ROLES})\\b(?![ \\t]*(?:[Pp]atient|[Pp]t)\\b)`);
 /** "manager, ", "Director of Quality, ", "research analyst ", "Interfaces on-call (": a job right before a name. */
-const ROLE_BEFORE = new RegExp(`\\b(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?(?:[ \\t]+(?:is|was))?[ \\t]*[,(:]?[ \\t]*$`, 'i');
+const ROLE_BEFORE = new RegExp(`(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?(?:[ \\t]+(?:is|was))?[ \\t]*[,(:]?[ \\t]*$`, 'iy');
+/**
+ * Does `re` (sticky, ending in `$`) match from one of the last `words` word starts of `s`? The same as
+ * an unanchored `\b…$` test, tried at a few positions instead of every one.
+ */
+function endsWith(re: RegExp, s: string, words: number): boolean {
+  for (let k = s.length - 1, n = 0; k >= 0 && n < words; k--) {
+    if (!isWordStart(s, k)) continue;
+    n++;
+    re.lastIndex = k;
+    if (re.test(s)) return true;
+  }
+  return false;
+}
+const isWordStart = (s: string, k: number) => isAsciiLetter(s.charCodeAt(k)) && (k === 0 || !isAsciiLetter(s.charCodeAt(k - 1)));
 /** A clinician's credential after a name, with or without a comma ("PT" is left out: it is also "patient"). */
 const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|PharmD|CPhT|LCSW|LICSW|MSW|RRT|BSN|MSN|DNP|FNP|APRN|OTR|CCC-SLP|RD|RDN)\b(?![ \t]*\d{5})/;
 /** "from Facilities", "from the IT Security team": a colleague's department. */
@@ -187,9 +201,11 @@ function sentenceEndAt(text: string, p: number): boolean {
 }
 
 /** A colleague's extension after their name in the same sentence ("…, Materials Mgmt, x3-4188", "…, ext 6120"). */
+/** Has s an 'x' or 'X' (an extension's mark, or the x of "ext")? */
+const hasX = (s: string) => s.indexOf('x') !== -1 || s.indexOf('X') !== -1;
 const EXTENSION_AFTER = /^[^.\n:]{0,40}?[\s,(](?:[Ee]xt\.?|EXT\.?|x)[ ]?\d[\d-]{2,6}\b/;
 /** "Please grant X", "add X and Y to …", "give X access": an IT request for colleagues. */
-const GRANT_BEFORE = /\b(?:grant|give|add|provision|enable|remove|revoke|onboard)[ \t]+(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?$/i;
+const GRANT_BEFORE = /(?:grant|give|add|provision|enable|remove|revoke|onboard)[ \t]+(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?$/iy;
 const GRANTED = /\b(?:access|permissions?|group|role|license|licence|mailbox|drive|folder|share|security class|template|distribution list|dl)\b/i;
 /** First-person or patient-side words that make a request a patient's ("I want to add X as a beneficiary to my account"). */
 const OWN_REQUEST = /\b(?:my|mine|beneficiary|proxy|mychart|portal)\b/i;
@@ -638,15 +654,15 @@ export class Workforce {
       // "Kevin O'Donnell changed the status of …" (Jira's activity line)
       (start - ls <= 2 && JIRA_ACTIVITY.test(after)) ||
       // "Imani Richardson, Materials Mgmt, x3-4188": a colleague's extension
-      EXTENSION_AFTER.test(after) ||
+      (hasX(after) && EXTENSION_AFTER.test(after)) ||
       // "Please grant X and Y access", "add X to the group": an IT request for colleagues
-      (GRANT_BEFORE.test(before) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
+      (endsWith(GRANT_BEFORE, before, 4) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
       // chat lines: "[9:14 AM] Nguyen, Thao", "Ivan Horvat  11:02 PM  text"
       (((start - ls <= 24 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && CHAT_TIME_AFTER.test(after))) && !this.patientSpeaking(this.lineOf(start))) ||
       // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
       (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start))) ||
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
-      (ROLE_BEFORE.test(before) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+      (endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     );
   }
 
