@@ -102,7 +102,8 @@ const CUE_WORDS: Array<[Cue, string]> = [
   [
     Cue.ItDevice,
     'laptop desktop pc workstation printer scanner server switch router thinkpad latitude optiplex elitebook macbook ' +
-      'ipad iphone tablet dock docking keyboard mouse monitor badge reader zebra asset tag hostname kronos timeclock',
+      'ipad iphone tablet dock docking keyboard mouse monitor badge reader zebra asset tag hostname kronos timeclock station cabinet kiosk ' +
+      'analyzer powermic dictation',
   ],
   [Cue.Personal, 'my his her their mine him them'],
   [Cue.Address, 'address lives living resides residence street home addr mailing apartment apt'],

@@ -18,7 +18,7 @@ const NOT_NAMES = new Set(
     'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
-    'to my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre rm ref backout callback case cardiology oncology pediatric pediatrics neurology ' +
+    'to on my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre rm ref backout callback case specialty cardiology oncology pediatric pediatrics neurology ' +
     'orthopedics dermatology urology nephrology pulmonology gastroenterology endocrinology psychiatry obstetrics gynecology ' +
     'dea npi mrn ssn dob mbi vin dl rx id icd cpt hipaa phi pii ehr emr adt ' +
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
@@ -31,12 +31,17 @@ const NOT_NAMES = new Set(
 const CAMEL = /[a-z][A-Z]/;
 const DOT_LOWER = /\.[a-z]/;
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
+const MONTH_AFTER = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
+/** A building, a wing or a lobby named after a person ("Wexford Tower", "Feinberg Bldg", "Abernathy Lobby"). */
+const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building', 'Pavilion', 'Wing', 'Hall', 'Lobby', 'Annex', 'Campus', 'Garage', 'Center', 'Centre']);
+/** Test patients and placeholders ("ZZZTEST, ALPHA", "TEST, PATIENT"). */
+const TEST_NAME = /^(?:ZZZ|XXX|TEST)/;
 /** Names that are also a month or a day's short form (the rest are in NOT_NAMES). */
 const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'Wed', 'Fri', 'Sat', 'Sun']);
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:ICU|NICU|PICU|Pavilion|Wing|Tower|Building|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health System|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:ICU|NICU|PICU|Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health System|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
@@ -223,8 +228,8 @@ const HOSPITAL_ACRONYMS: ReadonlySet<string> = new Set(['MAC']);
 function computeEvidence(info: TokenInfo, w: string): number {
   const raw = info.raw;
   // (a '.' inside before a lower-case letter: a file or a framework, "Node.js", not "J.R.")
-  // ("TVs", "PCs", "VMs": an acronym's plural)
-  if (TITLES.has(w) || NOT_NAMES.has(w) || DOT_LOWER.test(raw) || ACRONYM_PLURAL.test(raw)) return -1;
+  // ("TVs", "PCs", "VMs": an acronym's plural; "ZZZTEST": a test patient)
+  if (TITLES.has(w) || NOT_NAMES.has(w) || DOT_LOWER.test(raw) || ACRONYM_PLURAL.test(raw) || TEST_NAME.test(raw)) return -1;
   // a capital inside a word is a product ("HubSpot", "PowerChart"), unless the census lists it or it
   // reads as a surname's prefix and the rest ("McKenzie", "MacGyver", "DuBuque", "VonRueden")
   if (CAMEL.test(raw) && !TECH_WORDS.has(w) && !FIRST_NAMES.has(w) && !SURNAMES.has(w) && !SURNAME_PREFIX.test(raw)) return -1;
@@ -502,8 +507,14 @@ class RunScorer {
       const wa0 = we[a]!;
       if (wa0 - ws[a]! === 3 && DATE_WORDS.has(text.slice(ws[a]!, wa0))) {
         const g = text.charCodeAt(wa0) === 44 ? wa0 + 1 : wa0;
-        // (a day: one or two digits, "May 614-555-0187" is a phone)
-        if (text.charCodeAt(g) === 32 && isDigitCode(text.charCodeAt(g + 1)) && !isDigitCode(text.charCodeAt(g + 3)) && !(isDigitCode(text.charCodeAt(g + 2)) && text.charCodeAt(g + 3) === 45)) return;
+        if (text.charCodeAt(g) === 32) {
+          // a day or a date ("Thu 3/27", "May 15"; "May 614-555-0187" is a phone), or a month ("On Thu, Jan 30")
+          let d = g + 1;
+          while (d < g + 4 && isDigitCode(text.charCodeAt(d))) d++;
+          const digits = d - g - 1;
+          if (digits >= 1 && digits <= 2 && !(text.charCodeAt(d) === 45 && isDigitCode(text.charCodeAt(d + 1)))) return;
+          if (digits === 0 && MONTH_AFTER.test(text.slice(g + 1, g + 5))) return;
+        }
       }
       const k = ca & Code.EvIndex;
       const e = EV[k]!;
@@ -549,6 +560,9 @@ class RunScorer {
     if (score < minScore) return;
     // a word glued to "-" and digits is part of an identifier ("WS-ED-014", "PRN-RAD-10")
     if (text.charCodeAt(end) === 45 && isDigitCode(text.charCodeAt(end + 1)) && (cb & Code.Caps2) !== 0) return;
+    // a building named after a person: "Wexford Tower", "the Feinberg Bldg basement"
+    // (not after a census first name: "Johnny G Hall" is a person)
+    if (b > a && !firstIsFirst && BUILDING_WORDS.has(text.slice(ws[b]!, we[b]!))) return;
     // (unless introduced: "Pt Allen Media called")
     ORG_AFTER.lastIndex = end;
     if (intro < 0.35 && ORG_AFTER.test(text)) return;

@@ -344,6 +344,7 @@ const SSN: Matcher = mkSpan({
 // ---------------------------------------------------------------------------------------------
 // Phone and fax
 const FAX_LABEL = /(?:fax|facsimile|\bf[.:#]|\bfx)[^\n\d]{0,12}$/i; // also "eFax", "faxed to"
+const TOLL_FREE = /^(?:\+?1[ .-]?)?\(?8(?:00|88|77|66|55|44|33)\)?[ .-]/;
 const TICKET_LABEL_BEFORE =
   /\b(?:(?:SR|INC|RITM|REQ|CHG|PRB|TASK|CS|PO|ticket|case|incident|request|order|invoice|ref|job|build|issue|bug)[ ]?(?:#|no\.?|number)|(?:budget|cost|project|gl|charge)[ ]?(?:code|cent(?:er|re)|number|#))[ ]?:?[ ]?$/i;
 const PHONE_LABEL = /(?:phone|\bph|\btel|cell|mobile|\bmob|call(?: me)?(?: at| back)?|contact|reach(?: me)?(?: at)?|number|\bnum|#|\bc:|\bh:|\bw:|\bm:|\bp:)[^\n\d]{0,12}$/i;
@@ -370,6 +371,11 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
   const fax = faxBefore(text, start, faxLabel) || FAX_AFTER.test(text.slice(end, end + 10));
   // "SR# 2025-88431", "case #01987654": a ticket's or a vendor case's number, unless it has a phone's shape
   const ticket = !fax && TICKET_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  // a toll-free number (800, 888, 877, …) is a company's or a service's, not a person's own
+  if (TOLL_FREE.test(text.slice(start, Math.min(end, start + 10)))) {
+    env.emit(fax ? 'FAX' : 'PHONE', start, end, 0.3, (fax ? 'fax.' : 'phone.') + rule);
+    return;
+  }
   const labelled = !ticket && (fax || (phoneLabel ?? labelBefore(text, start, PHONE_LABEL, 25)));
   let score = labelled ? Math.max(base, 0.92) : ctxScore(env, start, end, base, 0.15, 0.35) - (ticket ? 0.2 : 0);
   if (!labelled && env.scan.near(Cue.Phone, start, end, 40, 0)) score = clamp(score + 0.2);
@@ -887,6 +893,8 @@ function addressMatchers(st: AddressState) {
       // "3 servers 4 times", "Windows 10": the words must look like a street name, not prose or a product
       // ("4 West shows SQLSTATE 08001": a unit and what it shows)
       if (/\b(?:and|or|the|of|to|in|on|at|for|with|from|by|is|was|has|shows|says|returns|reports|fails|throws|displays|version|build|error|port|server|times|days|hours|minutes|users|items|pages)\b/i.test(words)) return;
+      // ("PowerMic 4 SN PM4-2231-0098. DMO 2024": codes, not street words)
+      if (/\d/.test(words)) return;
       if (TECH_STREET_WORDS.test(words)) return;
       // "Thu, 18 Apr 2024", "6 West rooms 601-618": a date, a range of rooms
       if (words.split(' ').some((w) => CALENDAR_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || /^(?:rooms?|beds?|bays?|floors?|units?)$/i.test(w))) return;
@@ -973,7 +981,8 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
   for (const z of st.zips) {
     const before = text.slice(Math.max(0, z.start - 24), z.start);
     const stm = wordBeforeZip(text, z.start);
-    const stateBefore = stm !== null && (US_STATE_CODES.has(stm) || US_STATE_NAMES.has(stm.toLowerCase()));
+    // ("site ID 40418", "user ID 12345": an identifier's label, not Idaho)
+    const stateBefore = stm !== null && (US_STATE_CODES.has(stm) || US_STATE_NAMES.has(stm.toLowerCase())) && !(stm === 'ID' && /\b[a-z]+[ ]ID[ ]?[:#]?[ ]?$/.test(before));
     const label = /(?:zip|postal|post code|postcode|zip code)\s*(?:code)?\s*[:#]?\s*$/i.test(before);
     const afterAddress = st.ends.some((e) => z.start - e >= 0 && z.start - e <= 40);
     let score: number;

@@ -94,7 +94,7 @@ const IT_SERVICE =
 /** Words that make "access for X" a patient's ("MyChart access for …", "portal password for …", "proxy access for …"). */
 const PATIENT_SERVICE = /\b(?:mychart|portal|proxy|chart|bill|billing|statement|results?|records?)\b/i;
 /** A greeting opening a line, before a first name. */
-const GREETING_BEFORE = /^[ \t]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
+const GREETING_BEFORE = /^[ \t>]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
 /** A name in "Name <address>" or "Name (address)". */
 const ADDRESS_AFTER = new RegExp(`^[ \\t]?[<(][ \\t]?[^\\s@<>()]+@(${DOMAIN})[ \\t]?[>)]`);
 /** An address in "Name <address>" or "Name (address)": the name before it. */
@@ -123,11 +123,13 @@ const JOBS =
   '(?:it|security|pharmacy|network|vendor|technical|site|department|dept|team|escalation|on-call|project|business) contact|' +
   'reported by|requested by|submitted by|entered by|opened by|logged by|called in by|escalated by|verified by|ticket from|comment by|' +
   'liaison|champion|super ?user|operator|fse|field service engineer|contractor|sponsor|same access as|mirror(?:ing)? access (?:of|from)|copy access from|' +
-  'charge nurses|nurses|techs|analysts|engineers|' +
+  'charge nurses|nurses|techs|analysts|engineers|nurse managers|managers|supervisors|staff|scribes|volunteers?|new hires|' +
+  'closed by|resolved by|fixed by|done by|updated by|rotation by|commander|chair|agency contact|tech lead|' +
   'charge rn(?: is)?|charge nurse(?: is)?|clinic rn|(?:rn|lpn|np|cna)(?=[ \\t]*:)';
 const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
-  'billing|scheduling|admitting|registration|admissions|operations|security|facilities|biomed|clinical engineering|quality|hr|it';
+  'billing|scheduling|admitting|registration|admissions|operations|security|facilities|biomed|clinical engineering|quality|hr|it|' +
+  'infosec|telecom|chair|evs|environmental services|materials management|supply chain|dietary|food services';
 /** The jobs and departments as written after a name: capitalised ("Quality Analyst"), acronyms in capitals ("HR", "IT"). */
 const CAPITALISED_ROLES = `${JOBS}|${DEPARTMENTS}`.replace(/\\[a-z]|\b(?:hr|it|him)\b|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()));
 /**
@@ -164,7 +166,7 @@ const JIRA_ACTIVITY =
  * it on its line, and nobody's own ("call me at", "her cell") in between.
  */
 const TEAM_WORDS_BEFORE = new RegExp(
-  `\\b(?:${JOBS.replace(/\|(?:rep|lead|tech)\b/g, '')}|${DEPARTMENTS.replace(/\|(?:hr|it|him)\b/g, '')}|front desk|command center|team|admin|on-call|pager|hotline|main line|fax line|cap code)\\b[^\\n]{0,32}$`,
+  `\\b(?:${JOBS.replace(/\|(?:rep|lead|tech)\b/g, '')}|${DEPARTMENTS.replace(/\|(?:hr|it|him)\b/g, '')}|front desk|command center|team|admin|on-call|pager|hotline|main line|main|fax line|cap code|dial-in|bridge|conference|telecom|hospital-issued|line)\\b[^\\n]{0,32}$`,
   'i',
 );
 const TEAM_ACRONYMS_BEFORE = /\b(?:IT|HR|HIM|PACS|ED|ICU|NOC|SOC)\b[^\n]{0,32}$/;

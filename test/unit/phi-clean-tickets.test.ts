@@ -244,6 +244,27 @@ describe('team mailboxes and state codes', () => {
   });
 });
 
+describe('buildings, toll-free numbers, test patients and dates in mail headers', () => {
+  it('a building named after a person is no name; a person whose surname is a building word still is', () => {
+    expect(found('Need access to Whitcomb Tower floors 2-8 and Feinberg Bldg basement.')).toEqual([]);
+    expect(found('Gift Shop door off the Abernathy Lobby is stuck.')).toEqual([]);
+    expect(found("Can't scan the insurance card for Johnny G Hall.")).toEqual([['NAME', 'Johnny G Hall']]);
+  });
+
+  it("a toll-free number and a site ID are no patient's phone or ZIP; Idaho and a patient's own cell still are", () => {
+    expect(found('Call Omnicell support 1-800-555-0143 and give them our site ID 40418?')).toEqual([]);
+    expect(found('Pt Maria Garcia lives in Boise, ID 83702.')).toContainEqual(['ZIP', '83702']);
+    expect(found('Pt called from 1-800-555-0143? no, her cell is 614-555-0187')).toEqual([['PHONE', '614-555-0187']]);
+  });
+
+  it('a weekday before a date or a month, a test patient and a quoted greeting are no names', () => {
+    expect(found('MRI down Thu 3/27 06:00-10:00.')).toEqual([]);
+    expect(found('On Thu, Jan 30, 2025 at 10:12 AM the build failed.')).toEqual([]);
+    expect(found('Reproduced with test patient ZZZTEST, ALPHA in POC.')).toEqual([]);
+    expect(found('> Hi Hannah, we have escalated INC0183377.')).toEqual([]);
+  });
+});
+
 // Written by hand (not by the corpus generator): everyday healthcare IT-desk tickets with staff,
 // providers, vendors, devices, hosts and numbers, and no patient. A fax line's number ("The fax
 // line is 555-0142") is still read as a fax number and is left out here.
