@@ -433,3 +433,20 @@ describe('alignRedaction against replays of the peers (exact spans)', () => {
     for (const p of all.match(/[A-Z_]{5,}/g) ?? []) expect(Object.keys(REDACTPII_NODE_PLACEHOLDERS)).toContain(p);
   });
 });
+
+describe('bench:independent', () => {
+  it('labels every occurrence of each listed value once, and loads the committed sets', async () => {
+    const { labelledDocs, loadSet } = await import('../../bench/independent');
+    const [doc] = labelledDocs('t', [{ text: 'Pt Ann Lee, MRN 123; Ann Lee again', phi: [['NAME', 'Ann Lee'], ['MRN', '123'], ['NAME', 'Ann Lee'], ['DATE', '']] }]);
+    expect(doc!.spans).toEqual([
+      { type: 'NAME', start: 3, end: 10 },
+      { type: 'NAME', start: 21, end: 28 },
+      { type: 'MRN', start: 16, end: 19 },
+    ]);
+    const set1 = loadSet(1)!;
+    expect(set1.clean.length).toBeGreaterThan(0);
+    expect(set1.clean.every((d) => d.spans.length === 0)).toBe(true);
+    // every labelled value is found in its ticket
+    expect(set1.phi.every((d) => d.spans.length > 0)).toBe(true);
+  });
+});
