@@ -152,6 +152,30 @@ function endsWith(re: RegExp, s: string, words: number): boolean {
   }
   return false;
 }
+/** The last `n` words of s (ASCII letters, lower case), the last first. */
+function lastWords(s: string, n: number): string[] {
+  const out: string[] = [];
+  let e = s.length;
+  while (out.length < n && e > 0) {
+    while (e > 0 && !isAsciiLetter(s.charCodeAt(e - 1))) e--;
+    let b = e;
+    while (b > 0 && isAsciiLetter(s.charCodeAt(b - 1))) b--;
+    if (b === e) break;
+    out.push(s.slice(b, e).toLowerCase());
+    e = b;
+  }
+  return out;
+}
+/**
+ * Every word of the job phrases (ROLE_BEFORE) and of the grant phrases: a phrase can end right
+ * before a name only if one of the last four words is one of them ("Director of Quality, " ends in
+ * "director of quality": "director" and "of" are there).
+ */
+const JOB_WORDS: ReadonlySet<string> = new Set(
+  // (and the words the optional parts of JOBS make: "superuser", "helpdesk", "mirroring", "volunteer")
+  JOBS.toLowerCase().match(/[a-z]+/g)!.concat(['is', 'was', 'of', 'superuser', 'helpdesk', 'mirroring', 'volunteer', 'oncall']),
+);
+const GRANT_WORDS: ReadonlySet<string> = new Set(['grant', 'give', 'add', 'provision', 'enable', 'remove', 'revoke', 'onboard', 'and']);
 const isWordStart = (s: string, k: number) => isAsciiLetter(s.charCodeAt(k)) && (k === 0 || !isAsciiLetter(s.charCodeAt(k - 1)));
 /** A clinician's credential after a name, with or without a comma ("PT" is left out: it is also "patient"). */
 const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|PharmD|CPhT|LCSW|LICSW|MSW|RRT|BSN|MSN|DNP|FNP|APRN|OTR|CCC-SLP|RD|RDN)\b(?![ \t]*\d{5})/;
@@ -645,6 +669,8 @@ export class Workforce {
     const { text } = this;
     const before = text.slice(Math.max(ls, start - 48), start);
     const after = text.slice(end, Math.min(le, end + 48));
+    // (the phrase checks before the name run only when one of the last words could end such a phrase)
+    const words = lastWords(before, 4);
     return (
       // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (Safe Harbor is about the patient's name)
       (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
@@ -658,13 +684,13 @@ export class Workforce {
       // "Imani Richardson, Materials Mgmt, x3-4188": a colleague's extension
       (hasX(after) && EXTENSION_AFTER.test(after)) ||
       // "Please grant X and Y access", "add X to the group": an IT request for colleagues
-      (endsWith(GRANT_BEFORE, before, 4) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
+      (words.some((w) => GRANT_WORDS.has(w)) && endsWith(GRANT_BEFORE, before, 4) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
       // chat lines: "[9:14 AM] Nguyen, Thao", "Ivan Horvat  11:02 PM  text"
       (((start - ls <= 24 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && CHAT_TIME_AFTER.test(after))) && !this.patientSpeaking(this.lineOf(start))) ||
       // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
       (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start))) ||
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
-      (endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+      (words.some((w) => JOB_WORDS.has(w)) && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     );
   }
 
