@@ -7,6 +7,13 @@ const found = (text: string, d = { detect }) => d.detect(text).map((f) => [f.typ
 const types = (text: string, d = { detect }) => d.detect(text).map((f) => f.type);
 const values = (text: string, d = { detect }) => d.detect(text).map((f) => text.slice(f.start, f.end));
 const staffOff = createDetector({ staffContext: false });
+/** Each text is staff only: nothing reported, and something reported with the setting off (so the test can fail). */
+const expectStaff = (texts: readonly string[]) => {
+  for (const text of texts) {
+    expect(found(text)).toEqual([]);
+    expect(found(text, staffOff).length).toBeGreaterThan(0);
+  }
+};
 
 describe('workforce positions: the people who raise and work a ticket are not PHI', () => {
   it('drops names in pasted Jira comment attribution lines, and only there', () => {
@@ -190,10 +197,7 @@ describe('workforce positions never take a patient: second review', () => {
       'Comment from August M. Von (27/Dec/22 7:55 AM):\nRe-imaged.',
       'June T. Christi · 2025-03-16 10:30\nApproved.',
     ];
-    for (const text of staff) {
-      expect(found(text)).toEqual([]);
-      expect(found(text, staffOff).length).toBeGreaterThan(0);
-    }
+    expectStaff(staff);
     // the patient in a chat, or a patient word in the name's place, stays PHI
     expect(values('[10:42 AM] June Christi: I cannot see my lab results in MyChart')).toEqual(['Christi']);
     expect(values('[10:42 AM] Patient June Christi: hello')).toEqual(['Christi']);
@@ -213,10 +217,7 @@ describe('workforce positions never take a patient: second review', () => {
       'About 40 jobs stuck.\n\nBest,\nKevin from Interfaces',
       'Laptop for new hire. Manager: Priya Natarajan.',
     ];
-    for (const text of staff) {
-      expect(found(text)).toEqual([]);
-      expect(types(text, staffOff)).toContain('NAME');
-    }
+    expectStaff(staff);
     // patient words on the line keep every name; "Dr" after a street name is the street
     expect(values('Pt Maria Garcia, seen by Dr. Patel today, MRN 00482913.')).toEqual(['Maria Garcia', 'Patel', '00482913']);
     expect(values('Patient is Dr. Helen Ortiz, DOB 03/14/1962.')).toEqual(['Helen Ortiz', '03/14/1962']);
@@ -235,10 +236,7 @@ describe('workforce positions never take a patient: second review', () => {
       'Security contact: Aisha Rahman, CISO office, ext 7001.',
       'The number to reach the lab front desk is (614) 555-0187.',
     ];
-    for (const text of staff) {
-      expect(found(text)).toEqual([]);
-      expect(found(text, staffOff).length).toBeGreaterThan(0);
-    }
+    expectStaff(staff);
     // a patient's contact, a relative's number, a patient with a credential, a caller's own number stay PHI
     expect(values('Emergency contact: Mamie Blalock (granddaughter) +1 278-555-0122')).toEqual(['Mamie Blalock', '+1 278-555-0122']);
     expect(values('Contact: jane doe (daughter) for the portal reset')).toEqual(['jane doe']);
@@ -253,10 +251,7 @@ describe('workforce positions never take a patient: second review', () => {
       'From: Keisha Washington <kwashington@stmarysregional.org>\nTo: IT Service Desk <servicedesk@stmarysregional.org>\nSubject: Label printer down - Outpatient Lab Draw\n\nPrinter is down.',
       'Disable all accounts for Ruth Abernathy (ra4471), Unit Secretary, last day Friday.',
     ];
-    for (const text of staff) {
-      expect(found(text)).toEqual([]);
-      expect(found(text, staffOff).length).toBeGreaterThan(0);
-    }
+    expectStaff(staff);
     expect(values('Patient intake\nName: Maria Garcia\nDOB: 03/14/1962')).toEqual(['Maria Garcia', '03/14/1962']);
     expect(values('Reporter: Maria Garcia via Patient Portal')).toEqual(['Maria Garcia']);
   });
