@@ -152,24 +152,26 @@ function endsWith(re: RegExp, s: string, words: number): boolean {
   }
   return false;
 }
-/** The last `n` words of s (ASCII letters, lower case), the last first. */
-function lastWords(s: string, n: number): string[] {
+/** The last `n` words (ASCII letters, lower case) of s[from, to), the last first. */
+function lastWords(s: string, from: number, to: number, n: number): string[] {
   const out: string[] = [];
-  let e = s.length;
-  while (out.length < n && e > 0) {
-    while (e > 0 && !isAsciiLetter(s.charCodeAt(e - 1))) e--;
+  let e = to;
+  while (out.length < n && e > from) {
+    while (e > from && !isAsciiLetter(s.charCodeAt(e - 1))) e--;
     let b = e;
-    while (b > 0 && isAsciiLetter(s.charCodeAt(b - 1))) b--;
+    while (b > from && isAsciiLetter(s.charCodeAt(b - 1))) b--;
     if (b === e) break;
-    out.push(s.slice(b, e).toLowerCase());
+    // (no job or grant word is longer than 20 letters: "anesthesiologist" has 16)
+    if (e - b <= 20) out.push(s.slice(b, e).toLowerCase());
+    else out.push('');
     e = b;
   }
   return out;
 }
 /**
  * Every word of the job phrases (ROLE_BEFORE) and of the grant phrases: a phrase can end right
- * before a name only if one of the last four words is one of them ("Director of Quality, " ends in
- * "director of quality": "director" and "of" are there).
+ * before a name only if one of the last three words is one of them ("Director of Quality
+ * Improvement, " has "of" among them: ROLE_BEFORE allows two capitalised words after "of").
  */
 const JOB_WORDS: ReadonlySet<string> = new Set(
   // (and the words the optional parts of JOBS make: "superuser", "helpdesk", "mirroring", "volunteer")
@@ -667,10 +669,13 @@ export class Workforce {
   /** The places (without their vetoes) that name a colleague; see `at`. */
   private colleague(start: number, end: number, ls: number, le: number, next: number): boolean {
     const { text } = this;
-    const before = text.slice(Math.max(ls, start - 48), start);
     const after = text.slice(end, Math.min(le, end + 48));
     // (the phrase checks before the name run only when one of the last words could end such a phrase)
-    const words = lastWords(before, 4);
+    const from = Math.max(ls, start - 48);
+    const words = lastWords(text, from, start, 3);
+    const jobWord = words.some((w) => JOB_WORDS.has(w));
+    const grantWord = words.some((w) => GRANT_WORDS.has(w));
+    const before = jobWord || grantWord ? text.slice(from, start) : '';
     return (
       // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (Safe Harbor is about the patient's name)
       (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
@@ -684,13 +689,13 @@ export class Workforce {
       // "Imani Richardson, Materials Mgmt, x3-4188": a colleague's extension
       (hasX(after) && EXTENSION_AFTER.test(after)) ||
       // "Please grant X and Y access", "add X to the group": an IT request for colleagues
-      (words.some((w) => GRANT_WORDS.has(w)) && endsWith(GRANT_BEFORE, before, 4) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
+      (grantWord && endsWith(GRANT_BEFORE, before, 4) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
       // chat lines: "[9:14 AM] Nguyen, Thao", "Ivan Horvat  11:02 PM  text"
       (((start - ls <= 24 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && CHAT_TIME_AFTER.test(after))) && !this.patientSpeaking(this.lineOf(start))) ||
       // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
       (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start))) ||
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
-      (words.some((w) => JOB_WORDS.has(w)) && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+      (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     );
   }
 
@@ -698,6 +703,9 @@ export class Workforce {
   private doctorBefore(start: number, ls: number): boolean {
     const k = this.spacesBefore(start, ls);
     if (k === start) return false;
+    // (only "…Dr.", "…Dr" or "…Doctor" can end here)
+    const c = this.text.charCodeAt(k - 1);
+    if (c !== 46 && c !== 114) return false;
     const before = this.text.slice(Math.max(ls, k - 24), k);
     // ("Dr" without its period after a capitalised word is a street: "1737 Cheriton Dr")
     return /(?:^|[^A-Za-z])Dr\.$/.test(before) || /(?:^|[^A-Za-z])(?:Dr|Doctor)$/.test(before) && !/[A-Z][a-z]*[ \t]+(?:Dr|Doctor)$/.test(before);
