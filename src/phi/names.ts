@@ -41,7 +41,7 @@ const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'We
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:ICU|NICU|PICU|Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Memorial|Media|Health System|Labs|Laboratories|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
@@ -505,7 +505,7 @@ class RunScorer {
       if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
       // "Created: May 15, 2025", "Date: Thu, 18 Apr 2024": a month or a day, not a first name
       const wa0 = we[a]!;
-      if (wa0 - ws[a]! === 3 && DATE_WORDS.has(text.slice(ws[a]!, wa0))) {
+      if (wa0 - ws[a]! === 3 && (near & Near.Intro12) === 0 && DATE_WORDS.has(text.slice(ws[a]!, wa0))) {
         const g = text.charCodeAt(wa0) === 44 ? wa0 + 1 : wa0;
         if (text.charCodeAt(g) === 32) {
           // a day or a date ("Thu 3/27", "May 15"; "May 614-555-0187" is a phone), or a month ("On Thu, Jan 30")
@@ -562,7 +562,7 @@ class RunScorer {
     if (text.charCodeAt(end) === 45 && isDigitCode(text.charCodeAt(end + 1)) && (cb & Code.Caps2) !== 0) return;
     // a building named after a person: "Wexford Tower", "the Feinberg Bldg basement"
     // (not after a census first name: "Johnny G Hall" is a person)
-    if (b > a && !firstIsFirst && BUILDING_WORDS.has(text.slice(ws[b]!, we[b]!))) return;
+    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && BUILDING_WORDS.has(text.slice(ws[b]!, we[b]!))) return;
     // (unless introduced: "Pt Allen Media called")
     ORG_AFTER.lastIndex = end;
     if (intro < 0.35 && ORG_AFTER.test(text)) return;

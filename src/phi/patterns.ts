@@ -814,7 +814,7 @@ const FACILITY_BEFORE =
  * looked for in the paragraph before the address and the line after it.
  */
 const PATIENT_ERRAND =
-  /\b(?:pts?|patients?|guarantor|discharged?|resident|transport|pick-?up|deliver(?:y|ed)?|home|lives?|living|mail(?:ed)?|resend|statements?|bills?|dob|mrn|birth|proxy|guardian|mother|father|daughter|son|wife|husband)\b/i;
+  /\b(?:pts?|patients?|guarantor|discharged?|resident|transport|pick-?up|deliver(?:y|ed)?|home|lives?|living|mail(?:ed)?|resend|statements?|bills?|dob|mrn|birth|proxy|guardian|stays?|staying|ambulance|welfare|dispatch(?:ed)?|ems|911|fell|fall|mother|father|daughter|son|wife|husband)\b/i;
 /** The text from the paragraph's start (at most 400 characters back) to the end of the line after `end`. */
 function paragraphAround(text: string, start: number, end: number): string {
   // (both searches bounded: a long text without line breaks must not make this quadratic)

@@ -50,7 +50,7 @@ const WROTE_LINE = /\bwrote:[ \t]*$/i;
 const OWN_CONTACT = /\bsent from my\b|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/i;
 /** First-person patient talk in the paragraph above a sign-off ("my lab results", "my bill"). */
 const MY_CARE =
-  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bi(?: am|'m|’m) (?:the|a) patient\b/i;
+  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bi(?: am|'m|’m) (?:the|a|his|her) (?:patient|mother|father|parent|guardian|wife|husband|daughter|son|caregiver)\b|\bi (?:was|am|got|need|have|received|can't|cannot|can not)\b[^.\n]{0,60}\b(?:bill|billed|statement|visit|appointment|results?|mychart|portal|chart|prescription|records?|reschedule)\b|\b(?:cannot|can't|can not|unable to) (?:see|view|access|open|log ?in(?:to)?)\b[^.\n]{0,40}\b(?:mychart|portal|results?|chart|records?|bill|statement)\b/i;
 const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
 /** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
 const SIGN_OFF =
@@ -137,6 +137,8 @@ const CAPITALISED_ROLES = `${JOBS}|${DEPARTMENTS}`.replace(/\\[a-z]|\b(?:hr|it|h
  * name, capitalised as a job title is ("Maria Garcia, it seems …" and "…, lead poisoning" are prose).
  */
 const ROLE_AFTER = new RegExp(`^[ \\t]*[,(][ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${CAPITALISED_ROLES})\\b(?![ \\t]*(?:[Pp]atient|[Pp]t)\\b)`);
+/** " (Quality Analyst)", " (PACS admin)": a job in brackets after a name (a department alone is not enough). */
+const JOB_AFTER = new RegExp(`^[ \\t]*\\([ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${JOBS.replace(/\\[a-z]|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()))}|${JOBS})\\b`);
 /** "manager, ", "Director of Quality, ", "research analyst ", "Interfaces on-call (": a job right before a name. */
 const ROLE_BEFORE = new RegExp(`(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?(?:[ \\t]+(?:is|was))?[ \\t]*[,(:]?[ \\t]*$`, 'iy');
 /**
@@ -211,7 +213,7 @@ const STAFF_FORM_NEXT = /^[ \t]*(?:title|job title|position|role|department|dept
  * "Kelly Brown, CNA. She is now a patient", "Linda Okafor, daughter of …"): no colleague's place there.
  */
 const PATIENT_WORK =
-  /\b(?:orders?|results?|images?|statements?|bills?|referrals?|encounters?|charts?|registered|registration error|wristbands?|labels?|records?|proxy|guarantor|discharged?|transport|admit(?:ted)?|seen|visit|resident|restrict(?:ed)?|vip|privacy flag|exposure|needlestick|dob|portal|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)|wife|husband|spouse|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok)\b/i;
+  /\b(?:orders?|results?|images?|statements?|bills?|referrals?|encounters?|charts?|registered|registration error|wristbands?|labels?|records?|proxy|guarantor|discharged?|transport|admit(?:ted)?|seen|visit|resident|restrict(?:ed)?|vip|privacy flag|exposure|needlestick|dob|portal|emergency contact|next of kin|contact person|employee health|flu shot|vaccin\w*|tb test|titers?|reaction|injury|registrations?|duplicates?|merge|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)|wife|husband|spouse|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok)\b/i;
 /** A dash before a name that ends its line, after a sentence on that line ("… 06/20/2024. - Hailey Brennan"; not a list's "- John Smith"). */
 const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;
 const NO_SENTENCE_END: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'St', 'Jr', 'Sr', 'Prof', 'Rev', 'Capt', 'Lt', 'Sgt', 'vs', 'etc', 'approx', 'No', 'no']);
@@ -355,13 +357,14 @@ export class Workforce {
         this.organisation(address.slice(at + 1)) &&
         NAME_BEFORE_ADDRESS.test(text.slice(Math.max(ls, start - 64), start)) &&
         !PATIENT_BEFORE.test(text.slice(Math.max(0, start - 100), start)) &&
-        !this.patientNear(i)
+        !this.patientNear(i) &&
+        !(SENDER_LINE.test(this.lineText(i)) && this.careInBody(i))
       );
     }
     if (type !== 'NAME') return false;
     // Places that make a name a colleague's, each vetoed by patient words in the name's own sentence
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
-    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le)) return true;
+    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le) && !this.patientHeading(i)) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1));
     // "Need a Visio license for Hans Nicolas": the colleague an IT service is for
@@ -375,7 +378,9 @@ export class Workforce {
     // "Bethel Cummerata (bethel.cummerata@stmarys-health.org)": an organisation's address book
     if (next === 60 || next === 40) {
       const m = ADDRESS_AFTER.exec(text.slice(end, Math.min(le, end + 80)));
-      if (m !== null) return this.organisation(m[1]!) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start)) && !this.patientNear(i);
+      if (m !== null) {
+        return this.organisation(m[1]!) && !PATIENT_BEFORE.test(text.slice(Math.max(ls, start - 64), start)) && !this.patientNear(i) && !(SENDER_LINE.test(this.lineText(i)) && this.careInBody(i));
+      }
     }
     // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)", "Best,\nKevin from Interfaces"
     if (next === 0 || next === 40 || next === 44 || (next === 102 && FROM_TEAM.test(text.slice(end, Math.min(le, end + 40))))) {
@@ -398,6 +403,28 @@ export class Workforce {
     if (first === 42) return /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
     if (first === 91) return text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
     if (first === 45 || (first | 32) === 99) return /^[ \t]*(?:-{2,}[ \t]*)?Comment from[ \t]+$/i.test(text.slice(ls, start));
+    return false;
+  }
+
+  /**
+   * Patient, care or first-person care words in the first paragraph under the header block holding
+   * line i ("From: … @acme.com / Subject: re: your statement // I received a statement for a visit …"):
+   * an employee or anyone else writing as a patient.
+   */
+  private careInBody(i: number): boolean {
+    let j = i + 1;
+    while (j < this.lines && j <= i + 8 && this.kindOf(j) !== KIND_BLANK) j++;
+    while (j < this.lines && this.kindOf(j) === KIND_BLANK) j++;
+    const from = j < this.lines ? this.starts(j) : this.text.length;
+    const body = this.text.slice(from, Math.min(this.text.length, from + 400));
+    return PATIENT_LINE.test(body) || PATIENT_WORK.test(body) || MY_CARE.test(body);
+  }
+
+  /** Patient or care words on line i or the lines around it (as patientNear; an employee-health form is a patient's). */
+  private careNear(i: number): boolean {
+    if (this.patientNear(i)) return true;
+    for (let j = i; j < this.lines && j <= i + 4 && (j === i || this.kindOf(j) !== KIND_BLANK); j++) if (PATIENT_WORK.test(this.lineText(j))) return true;
+    for (let j = i - 1; j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) if (PATIENT_WORK.test(this.lineText(j))) return true;
     return false;
   }
 
@@ -490,10 +517,10 @@ export class Workforce {
       const labelled = c === 97 || c === 98 || c === 99 || c === 101 || c === 102 || c === 109 || c === 110 || c === 114 || c === 115 || c === 116 || c === 119;
       const line = this.lineText(i);
       if (labelled && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line));
-      else if ((c === 109 || c === 110 || c === 101 || c === 115 || c === 117 || c === 99) && STAFF_FIELD_LINE.test(line)) v = !this.patientNear(i) && (!line.includes('@') || this.organisationAddresses(line));
+      else if ((c === 109 || c === 110 || c === 101 || c === 115 || c === 117 || c === 99) && STAFF_FIELD_LINE.test(line)) v = !this.careNear(i) && (!line.includes('@') || this.organisationAddresses(line));
       // a staff form: "Name: Javier Castillo-Ruiz" over "Title: Patient Access Representative"
-      else if (c === 110 && STAFF_FORM_NAME.test(line) && i + 1 < this.lines && STAFF_FORM_NEXT.test(this.lineText(i + 1))) v = !this.patientNear(i);
-      else if (labelled && SENDER_LINE.test(line)) v = this.organisationAddresses(line) && !this.patientNear(i);
+      else if (c === 110 && STAFF_FORM_NAME.test(line) && i + 1 < this.lines && STAFF_FORM_NEXT.test(this.lineText(i + 1))) v = !this.careNear(i);
+      else if (labelled && SENDER_LINE.test(line)) v = this.organisationAddresses(line) && !this.patientNear(i) && !this.careInBody(i);
       // (a recipient may be a patient the hospital writes to: then the subject or text under it says so)
       else if (labelled && RECIPIENT_LINE.test(line)) v = this.ownAddresses(line) || (this.organisationAddresses(line) && !this.patientNear(i));
       // "Vita Gleichner | MA | x4113"
@@ -504,7 +531,8 @@ export class Workforce {
         for (let j = i - 1; j >= 0 && j >= i - MAX_BLOCK; j--) {
           const k = this.kindOf(j);
           if (k === KIND_BLANK) break;
-          if (k === KIND_DELIMITER || k === KIND_SIGN_OFF) v = this.staffBlock(j);
+          // (an employee writing about their own care signs as staff too: "my lab results … Thanks, Maria, Radiology Technologist")
+          if (k === KIND_DELIMITER || k === KIND_SIGN_OFF) v = this.staffBlock(j) && !this.patientWriting(j);
           else if (this.isLong(j)) break;
           else continue;
           break;
@@ -655,6 +683,18 @@ export class Workforce {
     return PATIENT_LINE.test(sentence) || PATIENT_WORK.test(sentence);
   }
 
+  /**
+   * Patient words on the lines above line i, up to a blank line and at most four lines ("Duplicate
+   * registrations today:" over a list of names).
+   */
+  private patientHeading(i: number): boolean {
+    for (let j = i - 1; j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) {
+      const line = this.lineText(j);
+      if (PATIENT_LINE.test(line) || PATIENT_WORK.test(line)) return true;
+    }
+    return false;
+  }
+
   /** Where the sentence holding `start` begins on its line (at most 160 characters back). */
   private sentenceStart(start: number, ls: number): number {
     let s = start;
@@ -680,7 +720,8 @@ export class Workforce {
       // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (Safe Harbor is about the patient's name)
       (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "user jmorales2 (Jorge Morales, Patient Access)", "Michelle Park (Quality Analyst)"
-      ((next === 44 || next === 40) && ROLE_AFTER.test(after)) ||
+      // (a bare department in brackets may be where a patient is: "John Hall (Radiology)" in a list of patients)
+      ((next === 44 && ROLE_AFTER.test(after)) || (next === 40 && JOB_AFTER.test(after))) ||
       // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Mr. Gonzalez from Facilities"
       CREDENTIAL_AFTER.test(after) ||
       FROM_DEPARTMENT.test(after) ||

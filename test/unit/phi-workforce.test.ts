@@ -78,11 +78,11 @@ describe('workforce positions: the people who raise and work a ticket are not PH
     // (the sign-off on a line of its own, so the header decides: "Thanks, Juan" after a sentence is no sign-off position)
     const pasted = 'Forwarding this from the portal inbox.\n\n-----Original Message-----\nFrom: Juan Perez <jperez1961@yahoo.com>\nSubject: bill\n\nI tried to pay my bill online and it failed.\n\nThanks,\nJuan';
     expect(values(pasted)).toEqual(['Juan Perez', 'jperez1961@yahoo.com', 'Juan']);
-    // the same e-mail from an organisation's address is a colleague's: its sign-off is staff, unless
-    // the text above it is a patient's own ("my bill")
+    // the same e-mail from an organisation's address is a colleague's, unless the text under the header is
+    // a patient's own ("my bill"): an employee writing about their own care is a patient there
     const colleague = pasted.replace('jperez1961@yahoo.com', 'juan.perez@riversidehealth.org');
     expect(values(colleague.replace('I tried to pay my bill online and it failed.', 'The printer on 4 West is jammed.'))).toEqual([]);
-    expect(values(colleague)).toEqual(['Juan']);
+    expect(values(colleague)).toEqual(['Juan Perez', 'juan.perez@riversidehealth.org', 'Juan']);
     // "From :" with a space, and CRLF line ends, are headers and lines all the same
     expect(values(pasted.replace('From:', 'From :').replace(/\n/g, '\r\n'))).toEqual(['Juan Perez', 'jperez1961@yahoo.com', 'Juan']);
     expect(found('VPN drops every hour on 4 West.\r\n\r\nThanks,\r\nBrian')).toEqual([]);
@@ -328,6 +328,44 @@ describe('workforce positions never take a patient: third review', () => {
     expect(values("Pt's daughter May 614-555-0187")).toEqual(['May', '614-555-0187']);
     expect(values('Scanned file Maria Garcia-12345678.pdf')).toEqual(['Maria Garcia']);
     expect(values('Please merge the following duplicate charts:\n- John Smith\n- Maria Garcia')).toEqual(['John Smith', 'Maria Garcia']);
+  });
+});
+
+// Fourth review (helper): patients in lists under a heading, employees writing or filling in forms
+// about their own care, patients' chats, relatives with jobs.
+describe('workforce positions never take a patient: fourth review', () => {
+  const patientTexts: string[] = [
+    'Wristband issue:\nJohn Hall (Radiology)\nMary Tower (Pharmacy)',
+    'Duplicate registrations today:\nMaria Garcia (Lab)\nKevin Walsh (Radiology)',
+    'Can you merge the charts? Maria Garcia (Radiology) and Maria L Garcia (Lab) are the same person.',
+    'Patient list:\n- John Hall, RN\n- Mary Tower',
+    'From: Maria Garcia <maria.garcia@acme.com>\nSubject: re: your statement\n\nI received a statement for a visit I did not have.',
+    'From: Maria Garcia <maria.garcia@riversidehealth.org>\nSubject: FW: billing\n\nI got a bill for my ER visit.',
+    'Hi, I work in Radiology but I am writing about my own lab results in MyChart.\n\nThanks,\nMaria Garcia\nRadiology Technologist\nx4411',
+    'I am an employee and my appointment was cancelled.\n\nRegards,\nMaria Garcia\nPharmacy Technician',
+    'Employee: Maria Garcia\nReason: flu shot reaction, seen in Employee Health',
+    'Employee name: Maria Garcia\nReason: needlestick exposure follow-up',
+    'Employee: Maria Garcia\nVisit: TB test reading',
+    '[10:42 AM] Maria Garcia: cannot see test results in mychart\n[10:43 AM] Agent: ok',
+    '[10:42] Maria Garcia: I was billed twice for the same visit',
+    'Maria Garcia  10:42 AM  hi, I need to reschedule\nAgent  10:43 AM  sure, DOB?',
+    '*Maria Garcia* added a comment - 12/Jul/24\nI am the mother of the patient, I need access.',
+    'Emergency contact: Susan Lee, Charge Nurse 4W',
+    'Emergency contact: Susan Lee (Nurse Manager, 5E)',
+    'Next of kin listed as Susan Lee, RN',
+  ];
+  it.each(patientTexts.map((t) => [t.slice(0, 60), t] as const))('keeps the patient in %j', (_label, text) => {
+    const on = values(text);
+    for (const v of values(text, staffOff)) expect(on.some((n) => n.includes(v) || v.includes(n))).toBe(true);
+  });
+
+  it('keeps introduced names that look like buildings, companies or dates, and addresses of errands', () => {
+    expect(values('Pt Daquan Hall MRN 4455123')).toEqual(['Daquan Hall', '4455123']);
+    expect(values('Pt Nguyen Wing needs VIP flag')).toEqual(['Nguyen Wing']);
+    expect(values('Transfer Maria Garcia To NICU Failed In ADT')).toEqual(['Maria Garcia']);
+    expect(values('Maria Garcia Labs Not Resulting')).toEqual(['Maria Garcia']);
+    expect(values('Pt May, 67 yo, chart locked')).toEqual(['May']);
+    expect(values('Ambulance dispatched for Maria Garcia, 71.\nLocation: 44 Elm Street Apt 3, Columbus OH 43215')).toEqual(['Maria Garcia', '44 Elm Street Apt 3', 'Columbus', '43215']);
   });
 });
 
