@@ -407,9 +407,9 @@ export class Workforce {
   }
 
   /**
-   * Patient, care or first-person care words in the first paragraph under the header block holding
-   * line i ("From: … @acme.com / Subject: re: your statement // I received a statement for a visit …"):
-   * an employee or anyone else writing as a patient.
+   * First-person care talk in the first paragraph under the header block holding line i ("From: …
+   * @acme.com / Subject: re: your statement // I received a statement for a visit …"): an employee or
+   * anyone else writing as a patient.
    */
   private careInBody(i: number): boolean {
     let j = i + 1;
@@ -417,7 +417,8 @@ export class Workforce {
     while (j < this.lines && this.kindOf(j) === KIND_BLANK) j++;
     const from = j < this.lines ? this.starts(j) : this.text.length;
     const body = this.text.slice(from, Math.min(this.text.length, from + 400));
-    return PATIENT_LINE.test(body) || PATIENT_WORK.test(body) || MY_CARE.test(body);
+    // (first-person care only: a colleague's forward about a patient is still the colleague's)
+    return MY_CARE.test(body);
   }
 
   /** Patient or care words on line i or the lines around it (as patientNear; an employee-health form is a patient's). */
