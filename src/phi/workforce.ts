@@ -50,7 +50,7 @@ const WROTE_LINE = /\bwrote:[ \t]*$/i;
 const OWN_CONTACT = /\bsent from my\b|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/i;
 /** First-person patient talk in the paragraph above a sign-off ("my lab results", "my bill"). */
 const MY_CARE =
-  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bi(?: am|'m|’m) (?:the|a|his|her) (?:patient|mother|father|parent|guardian|wife|husband|daughter|son|caregiver)\b|\bi (?:was|am|got|need|have|received|can't|cannot|can not)\b[^.\n]{0,60}\b(?:bill|billed|statement|visit|appointment|results?|mychart|portal|chart|prescription|records?|reschedule)\b|\b(?:cannot|can't|can not|unable to) (?:see|view|access|open|log ?in(?:to)?)\b[^.\n]{0,40}\b(?:mychart|portal|results?|chart|records?|bill|statement)\b/i;
+  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bi(?: am|'m|’m) (?:the|a|his|her) (?:patient|mother|father|parent|guardian|wife|husband|daughter|son|caregiver)\b|\b(?:also|as) a patient\b|\bi (?:was|am|got|need|have|received|can't|cannot|can not)\b[^.\n]{0,60}\b(?:bill|billed|statement|visit|appointment|results?|mychart|portal|chart|prescription|records?|reschedule)\b|\b(?:cannot|can't|can not|unable to) (?:see|view|access|open|log ?in(?:to)?)\b[^.\n]{0,40}\b(?:mychart|portal|results?|chart|records?|bill|statement)\b/i;
 const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
 /** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
 const SIGN_OFF =
@@ -243,6 +243,8 @@ const OWN_REQUEST = /\b(?:my|mine|beneficiary|proxy|mychart|portal)\b/i;
 const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*$/;
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
 
+const PRONOUN_OPENING = /^[ \t>]*(?:she|he|they|her|his|their)\b/i;
+
 const KIND_OTHER = 1;
 const KIND_BLANK = 2;
 const KIND_DELIMITER = 3;
@@ -366,7 +368,8 @@ export class Workforce {
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
     if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le) && !this.patientHeading(i)) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
-    if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1));
+    // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")
+    if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1)) && !this.careBelow(i);
     // "Need a Visio license for Hans Nicolas": the colleague an IT service is for
     if (this.itServiceFor(start, ls)) return !this.patientLine(i);
     // (the text before the name on its line, when the name starts near the line's start)
@@ -419,6 +422,16 @@ export class Workforce {
     const body = this.text.slice(from, Math.min(this.text.length, from + 400));
     // (first-person care only: a colleague's forward about a patient is still the colleague's)
     return MY_CARE.test(body);
+  }
+
+  /**
+   * The line under line i goes on about the person named on it ("She was seen in the ED last night")
+   * with patient or care words (not across a blank line; another person's name there is theirs).
+   */
+  private careBelow(i: number): boolean {
+    if (i + 1 >= this.lines || this.kindOf(i + 1) === KIND_BLANK) return false;
+    const line = this.lineText(i + 1);
+    return PRONOUN_OPENING.test(line) && (PATIENT_LINE.test(line) || PATIENT_WORK.test(line) || /\bseen\b/i.test(line));
   }
 
   /** Patient or care words on line i or the lines around it (as patientNear; an employee-health form is a patient's). */
@@ -517,7 +530,8 @@ export class Workforce {
       const c = this.firstCode(i) | 32;
       const labelled = c === 97 || c === 98 || c === 99 || c === 101 || c === 102 || c === 109 || c === 110 || c === 114 || c === 115 || c === 116 || c === 119;
       const line = this.lineText(i);
-      if (labelled && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line));
+      // (a reporter writing as a patient under the field: "Reporter: Angela Diaz / Description: I am … also a patient here")
+      if (labelled && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line)) && !this.patientSpeaking(i);
       else if ((c === 109 || c === 110 || c === 101 || c === 115 || c === 117 || c === 99) && STAFF_FIELD_LINE.test(line)) v = !this.careNear(i) && (!line.includes('@') || this.organisationAddresses(line));
       // a staff form: "Name: Javier Castillo-Ruiz" over "Title: Patient Access Representative"
       else if (c === 110 && STAFF_FORM_NAME.test(line) && i + 1 < this.lines && STAFF_FORM_NEXT.test(this.lineText(i + 1))) v = !this.careNear(i);

@@ -353,6 +353,8 @@ describe('workforce positions never take a patient: fourth review', () => {
     'Emergency contact: Susan Lee, Charge Nurse 4W',
     'Emergency contact: Susan Lee (Nurse Manager, 5E)',
     'Next of kin listed as Susan Lee, RN',
+    'Owner: Lisa Park\nShe was seen in the ED last night.',
+    'Reporter: Angela Diaz\nDescription: I am an employee and also a patient here, my chart is wrong.',
   ];
   it.each(patientTexts.map((t) => [t.slice(0, 60), t] as const))('keeps the patient in %j', (_label, text) => {
     const on = values(text);
