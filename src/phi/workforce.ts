@@ -131,14 +131,16 @@ const DEPARTMENTS =
   'billing|scheduling|admitting|registration|admissions|operations|security|facilities|biomed|clinical engineering|quality|hr|it|' +
   'infosec|telecom|chair|evs|environmental services|materials management|supply chain|dietary|food services';
 /** The jobs and departments as written after a name: capitalised ("Quality Analyst"), acronyms in capitals ("HR", "IT"). */
-const CAPITALISED_ROLES = `${JOBS}|${DEPARTMENTS}`.replace(/\\[a-z]|\b(?:hr|it|him)\b|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()));
+/** A regex source's words capitalised as titles are written ("Quality Analyst"), its acronyms in capitals ("HR", "IT"), its escapes ("\\t") kept. */
+const capitalised = (source: string) => source.replace(/\\[a-z]|\b(?:hr|it|him)\b|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()));
+const CAPITALISED_ROLES = capitalised(`${JOBS}|${DEPARTMENTS}`);
 /**
  * ", Patient Access)", ", Pharmacy Tech", " (Quality Analyst)": a department or job right after a
  * name, capitalised as a job title is ("Maria Garcia, it seems …" and "…, lead poisoning" are prose).
  */
 const ROLE_AFTER = new RegExp(`^[ \\t]*[,(][ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${CAPITALISED_ROLES})\\b(?![ \\t]*(?:[Pp]atient|[Pp]t)\\b)`);
 /** " (Quality Analyst)", " (PACS admin)": a job in brackets after a name (a department alone is not enough). */
-const JOB_AFTER = new RegExp(`^[ \\t]*\\([ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${JOBS.replace(/\\[a-z]|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()))}|${JOBS})\\b`);
+const JOB_AFTER = new RegExp(`^[ \\t]*\\([ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${capitalised(JOBS)}|${JOBS})\\b`);
 /** "manager, ", "Director of Quality, ", "research analyst ", "Interfaces on-call (": a job right before a name. */
 const ROLE_BEFORE = new RegExp(`(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?(?:[ \\t]+(?:is|was))?[ \\t]*[,(:]?[ \\t]*$`, 'iy');
 /**

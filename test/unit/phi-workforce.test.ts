@@ -7,6 +7,11 @@ const found = (text: string, d = { detect }) => d.detect(text).map((f) => [f.typ
 const types = (text: string, d = { detect }) => d.detect(text).map((f) => f.type);
 const values = (text: string, d = { detect }) => d.detect(text).map((f) => text.slice(f.start, f.end));
 const staffOff = createDetector({ staffContext: false });
+/** Everything reported with the setting off is still reported (or lies inside what is) with it on. */
+const keepsPatients = (text: string) => {
+  const on = values(text);
+  for (const v of values(text, staffOff)) expect(on.some((n) => n.includes(v) || v.includes(n))).toBe(true);
+};
 /** Each text is staff only: nothing reported, and something reported with the setting off (so the test can fail). */
 const expectStaff = (texts: readonly string[]) => {
   for (const text of texts) {
@@ -314,10 +319,7 @@ describe('workforce positions never take a patient: third review', () => {
  'Please restrict the chart of Maria Garcia, Pharmacy Tech. She is in the ED as a patient.',
  'The charge nurse Maria Garcia is also registered today, her wristband prints wrong.',
   ];
-  it.each(patientTexts.map((t) => [t.slice(0, 60), t] as const))('keeps the patient in %j', (_label, text) => {
-    const on = values(text);
-    for (const v of values(text, staffOff)) expect(on.some((n) => n.includes(v) || v.includes(n))).toBe(true);
-  });
+  it.each(patientTexts.map((t) => [t.slice(0, 60), t] as const))('keeps the patient in %j', (_label, text) => keepsPatients(text));
 
   it('keeps names the company, product, month and identifier rules would otherwise take', () => {
     expect(values('PT: ED SMITH DOB 01/02/1950')).toEqual(['ED SMITH', '01/02/1950']);
@@ -356,10 +358,7 @@ describe('workforce positions never take a patient: fourth review', () => {
     'Owner: Lisa Park\nShe was seen in the ED last night.',
     'Reporter: Angela Diaz\nDescription: I am an employee and also a patient here, my chart is wrong.',
   ];
-  it.each(patientTexts.map((t) => [t.slice(0, 60), t] as const))('keeps the patient in %j', (_label, text) => {
-    const on = values(text);
-    for (const v of values(text, staffOff)) expect(on.some((n) => n.includes(v) || v.includes(n))).toBe(true);
-  });
+  it.each(patientTexts.map((t) => [t.slice(0, 60), t] as const))('keeps the patient in %j', (_label, text) => keepsPatients(text));
 
   it('keeps introduced names that look like buildings, companies or dates, and addresses of errands', () => {
     expect(values('Pt Daquan Hall MRN 4455123')).toEqual(['Daquan Hall', '4455123']);
