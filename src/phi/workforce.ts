@@ -235,6 +235,21 @@ function sentenceEndAt(text: string, p: number): boolean {
 /** A colleague's extension after their name in the same sentence ("…, Materials Mgmt, x3-4188", "…, ext 6120"). */
 /** Has s an 'x' or 'X' (an extension's mark, or the x of "ext")? */
 const hasX = (s: string) => s.indexOf('x') !== -1 || s.indexOf('X') !== -1;
+/** Is there an 'x' or 'X' in text[from, to)? */
+function hasXIn(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if ((text.charCodeAt(k) | 32) === 120) return true;
+  return false;
+}
+/** Can CREDENTIAL_AFTER match at end (an optional ',', spaces or tabs, then a capital before le)? */
+function credentialMayFollow(text: string, end: number, le: number): boolean {
+  let k = end;
+  if (k < le && text.charCodeAt(k) === 44) k++;
+  const s = k;
+  while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  if (k === s || k >= le) return false;
+  const c = text.charCodeAt(k);
+  return c >= 65 && c <= 90;
+}
 const EXTENSION_AFTER = /^[^.\n:]{0,40}?[\s,(](?:[Ee]xt\.?|EXT\.?|x)[ ]?\d[\d-]{2,6}\b/;
 /** "Please grant X", "add X and Y to …", "give X access": an IT request for colleagues. */
 const GRANT_BEFORE = /(?:grant|give|add|provision|enable|remove|revoke|onboard)[ \t]+(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?$/iy;
@@ -399,16 +414,17 @@ export class Workforce {
     const first = this.nextCode(ls, start);
     if (first !== 0 && first !== 42 && first !== 91 && first !== 45 && (first | 32) !== 99) return false;
     if (first === 0 && next !== 183) return false;
+    let form: boolean;
+    if (first === 0) form = /^ · \S/.test(text.slice(end, Math.min(le, end + 4))); // "Name · date"
+    else if (first === 42) form = /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
+    else if (first === 91) form = text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
+    else form = /^[ \t]*(?:-{2,}[ \t]*)?Comment from[ \t]+$/i.test(text.slice(ls, start)); // (first is '-', 'c' or 'C')
+    if (!form) return false;
     // ("Comment from Maria Garcia (patient):", "[10:42 AM] Maria Garcia: my MRN is …", "I am the patient")
     const after = text.slice(end, Math.min(le, end + 24));
     const colon = after.indexOf(':');
     const tail = colon === -1 ? after : after.slice(0, colon);
-    if (PATIENT_LINE.test(tail) || this.patientSpeaking(i)) return false;
-    if (first === 0) return next === 183 ? /^ · \S/.test(text.slice(end, Math.min(le, end + 4))) : false; // "Name · date"
-    if (first === 42) return /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
-    if (first === 91) return text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
-    if (first === 45 || (first | 32) === 99) return /^[ \t]*(?:-{2,}[ \t]*)?Comment from[ \t]+$/i.test(text.slice(ls, start));
-    return false;
+    return !PATIENT_LINE.test(tail) && !this.patientSpeaking(i);
   }
 
   /**
@@ -726,7 +742,11 @@ export class Workforce {
   /** The places (without their vetoes) that name a colleague; see `at`. */
   private colleague(start: number, end: number, ls: number, le: number, next: number): boolean {
     const { text } = this;
-    const after = text.slice(end, Math.min(le, end + 48));
+    const afterEnd = Math.min(le, end + 48);
+    // (each pattern on the text after the name runs only when its first characters can be there)
+    const c0 = end < le ? text.charCodeAt(end) : 0;
+    const space0 = c0 === 32 || c0 === 9;
+    const after = next === 44 || next === 40 || space0 || c0 === 44 || hasXIn(text, end, afterEnd) ? text.slice(end, afterEnd) : '';
     // (the phrase checks before the name run only when one of the last words could end such a phrase)
     const from = Math.max(ls, start - 48);
     const words = lastWords(text, from, start, 3);
@@ -740,16 +760,17 @@ export class Workforce {
       // (a bare department in brackets may be where a patient is: "John Hall (Radiology)" in a list of patients)
       ((next === 44 && ROLE_AFTER.test(after)) || (next === 40 && JOB_AFTER.test(after))) ||
       // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Mr. Gonzalez from Facilities"
-      CREDENTIAL_AFTER.test(after) ||
-      FROM_DEPARTMENT.test(after) ||
+      (credentialMayFollow(text, end, le) && CREDENTIAL_AFTER.test(after)) ||
+      (space0 && next === 102 && FROM_DEPARTMENT.test(after)) ||
       // "Kevin O'Donnell changed the status of …" (Jira's activity line)
-      (start - ls <= 2 && JIRA_ACTIVITY.test(after)) ||
+      (start - ls <= 2 && space0 && JIRA_ACTIVITY.test(after)) ||
       // "Imani Richardson, Materials Mgmt, x3-4188": a colleague's extension
       (hasX(after) && EXTENSION_AFTER.test(after)) ||
       // "Please grant X and Y access", "add X to the group": an IT request for colleagues
       (grantWord && endsWith(GRANT_BEFORE, before, 4) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
       // chat lines: "[9:14 AM] Nguyen, Thao", "Ivan Horvat  11:02 PM  text"
-      (((start - ls <= 24 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && CHAT_TIME_AFTER.test(after))) && !this.patientSpeaking(this.lineOf(start))) ||
+      (((start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && (space0 || c0 === 44) && CHAT_TIME_AFTER.test(after))) &&
+        !this.patientSpeaking(this.lineOf(start))) ||
       // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
       (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start))) ||
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
@@ -807,15 +828,23 @@ export class Workforce {
 
   /** First-person patient talk on line i or the two lines under it ("[10:42 AM] Maria Garcia: my MRN is …"). */
   private patientSpeaking(i: number): boolean {
-    for (let j = i; j < this.lines && j <= i + 2; j++) if (MY_CARE.test(this.lineText(j))) return true;
+    for (let j = i; j < this.lines && j <= i + 2; j++) if ((this.careLines[j] ??= MY_CARE.test(this.lineText(j)))) return true;
     return false;
   }
+  /** Per line, when first asked: first-person care talk on it (MY_CARE). */
+  private readonly careLines: boolean[] = [];
 
   /** First-person patient talk ("my lab results", "my bill") in the paragraph above the sign-off on line i. */
   private patientWriting(i: number): boolean {
-    const from = Math.max(0, this.starts(i) - 600);
-    return MY_CARE.test(this.text.slice(from, this.starts(i)));
+    let v = this.writingLines[i];
+    if (v === undefined) {
+      const from = Math.max(0, this.starts(i) - 600);
+      this.writingLines[i] = v = MY_CARE.test(this.text.slice(from, this.starts(i)));
+    }
+    return v;
   }
+  /** Per sign-off line, when first asked: patientWriting's answer. */
+  private readonly writingLines: boolean[] = [];
 }
 
 /** Letters, ' ’ - and '.' (an initial's): what a name's words are made of. */
