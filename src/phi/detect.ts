@@ -7,7 +7,7 @@ import { isWordCode } from './chars';
 import { Scan, WordTag, registerWords, tagWords } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
-import { KV_KEYS, csvRule, hl7Rule, jsonRule, keyValueRule } from './structured';
+import { KV_KEYS, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 import { Workforce } from './workforce';
@@ -74,10 +74,15 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
   const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length, floors, quiet: blocked };
   runPatternRules(env, c.allowDomain, c.allowIp);
   nameRule(scan, emit, types.NAME.enabled ? types.NAME.threshold : 2);
-  hl7Rule(text, emit);
+  // (fields the structured rules know to be codes or staff join the quiet regions)
+  const quiet = (start: number, end: number) => void blocked.push([start, end, false]);
+  hl7Rule(text, emit, quiet);
   csvRule(text, emit);
   keyValueRule(text, emit, kvKeyPositions(scan));
   jsonRule(text, emit);
+  dicomRule(text, emit, quiet);
+  x12Rule(text, emit, quiet);
+  tableRule(text, emit, scan.newlines);
   // the admin's own patterns (run by RE2: linear time whatever they are)
   for (const format of c.mrn) format.each(text, (start, end) => emit('MRN', start, end, 0.9, 'mrn.site-format'));
   for (const { spec, pattern } of c.custom) {
@@ -96,6 +101,8 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     if (candidates.length === 0) return candidates;
   }
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
+  const again = echoes(text, candidates);
+  if (again.length > 0) candidates = candidates.concat(again.filter(uncovered(candidates)));
 
   // Allowlisted keys and this app's own masks, looked for only around the candidates (a key or
   // mask that holds a candidate overlaps it), join the rules' quiet regions in `blocked`.
@@ -204,10 +211,61 @@ function kvKeyPositions(scan: Scan): number[] {
 }
 
 /** The structured-data rules' findings (HL7, CSV, key=value, JSON) are data, never a signature. */
-const isStructured = (rule: string) => rule.startsWith('hl7.') || rule.startsWith('csv.') || rule.startsWith('kv.') || rule.startsWith('json.') || rule === 'name.hl7';
+const isStructured = (rule: string) =>
+  rule.startsWith('hl7.') || rule.startsWith('csv.') || rule.startsWith('kv.') || rule.startsWith('json.') || rule.startsWith('dicom.') || rule.startsWith('x12.') || rule.startsWith('table.') || rule === 'name.hl7';
 
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL']);
+
+/** Identifier types whose value, once found, is PHI wherever else the text repeats it. */
+const ECHO_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'SSN', 'HEALTH_PLAN_ID', 'ACCOUNT', 'OTHER_ID', 'DEVICE', 'VEHICLE', 'BIOMETRIC']);
+/** The shortest identifier looked for again (shorter runs repeat by chance). */
+const ECHO_MIN = 6;
+
+/**
+ * The other places an identifier found in the text appears ("NM1*IL*1*DOE*JANE****MI*W284719305~
+ * … Our Epic coverage has W284719305"): the same value, as a whole token (no letter or digit
+ * against it), with the finding's type and score. Only values of ECHO_MIN characters or more
+ * with a digit in them.
+ */
+function echoes(text: string, candidates: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let seen: Set<string> | undefined;
+  for (const f of candidates) {
+    if (f.end - f.start < ECHO_MIN || !ECHO_TYPES.has(f.type)) continue;
+    let digit = false;
+    for (let k = f.start; k < f.end && !digit; k++) digit = isDigitCode(text.charCodeAt(k));
+    if (!digit) continue;
+    const value = text.slice(f.start, f.end);
+    if ((seen ??= new Set()).has(value)) continue;
+    seen.add(value);
+    for (let k = text.indexOf(value); k !== -1; k = text.indexOf(value, k + 1)) {
+      if (k === f.start || (k > 0 && isAlnumCode(text.charCodeAt(k - 1))) || isAlnumCode(text.charCodeAt(k + value.length))) continue;
+      out.push({ type: f.type, start: k, end: k + value.length, score: f.score, rule: f.rule + '+echo' });
+    }
+  }
+  return out;
+}
+/** A test of whether a span overlaps none of the findings (they may come in any order). */
+function uncovered(findings: Finding[]): (f: Finding) => boolean {
+  const sorted = findings.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
+  // the furthest end among the first i + 1 spans
+  const reach: number[] = [];
+  for (const [, e] of sorted) reach.push(Math.max(e, reach.length > 0 ? reach[reach.length - 1]! : -1));
+  return (f) => {
+    // the spans starting before f ends: the last of them, by binary search
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]![0] < f.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || reach[lo - 1]! <= f.start;
+  };
+}
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isAlnumCode = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
 /** PHI keeps company: an uncertain date or city right next to a patient's name or MRN is PHI too. */
 const NEAR_PHI_BOOST = 0.15;

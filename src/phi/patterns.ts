@@ -430,7 +430,12 @@ const BARE10: Matcher = mkCode(/(?<![\w-])\d{10}(?![\w-])/y, (env, p) => {
 const MONTHS3 = 'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC';
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Sept\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
-const TICKET_DATE_BEFORE = /(?:\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}|[·(\[-]\s?)$/i;
+const TICKET_DATE_BEFORE = /\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}$/i;
+/**
+ * A mark before a date that makes it a stamp ("added a comment - 14/Mar/25", "(3/4/2024)", "· 2024-06-14"),
+ * unless patient words follow it ("Petrov, Alexei - 02/14/1950 - MRN 1128830").
+ */
+const TICKET_MARK_BEFORE = /[·(\[-]\s?$/;
 
 /** "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date" and "service" alone do not. */
 const EVENT_PHRASE_BEFORE = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
@@ -525,7 +530,10 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     // a date alone in an IT ticket is the ticket's own date until something ties it to a person
     score = ctxScore(env, start, end, base - 0.15, 0.3, 0.35, 60);
     if (timeAfter) score = Math.min(score, TIMESTAMP_MAX);
-    if (score > 0.3 && TICKET_DATE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) score = 0.3;
+    if (score > 0.3) {
+      const before = text.slice(Math.max(0, start - 24), start);
+      if (TICKET_DATE_BEFORE.test(before) || (TICKET_MARK_BEFORE.test(before) && !env.scan.near(Cue.Patient, end, end, 0, 24))) score = 0.3;
+    }
     if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
   }
   // a time of day that follows belongs to the same date element: redact it with the date

@@ -16,10 +16,15 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
   IN1: { 2: 'HEALTH_PLAN_ID', 16: 'XPN', 18: 'DATE', 19: 'XAD', 36: 'HEALTH_PLAN_ID', 49: 'CX' },
   PV1: { 7: 'XCN', 8: 'XCN', 9: 'XCN', 17: 'XCN', 19: 'OTHER_ID', 44: 'DATE', 45: 'DATE' },
   MRG: { 1: 'CX', 3: 'ACCOUNT', 5: 'OTHER_ID', 7: 'XPN' },
+  // orders and results: placer and filler order numbers (a lab's accession), the specimen's collection times
+  ORC: { 2: 'OTHER_ID', 3: 'OTHER_ID' },
+  OBR: { 2: 'OTHER_ID', 3: 'OTHER_ID', 7: 'DATE', 8: 'DATE', 14: 'DATE' },
+  OBX: { 14: 'DATE' },
+  SPM: { 2: 'OTHER_ID', 17: 'DATE' },
   PD1: {},
 };
 /** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|NTE)\|/g, matched in hl7Rule from the '|' positions. */
-const SEGMENT_NAMES = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE']);
+const SEGMENT_NAMES = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE', 'SPM']);
 const isAlnumCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 function emitTrimmed(emit: Emit, text: string, type: PhiType, start: number, end: number, score: number, rule: string): void {
@@ -92,7 +97,21 @@ function hl7Field(text: string, emit: Emit, rule: FieldRule, s: number, e: numbe
   });
 }
 
-export function hl7Rule(text: string, emit: Emit): void {
+/** A region the rules' findings are dropped in (detect.ts's `blocked`): a field that is no person's. */
+export type Quiet = (start: number, end: number) => void;
+
+/** HL7 fields that are codes, never a person (an order's test "CBC^COMPLETE BLOOD COUNT" reads like a name). */
+const HL7_CODED: Record<string, ReadonlySet<number>> = {
+  MSH: new Set([3, 4, 5, 6, 9, 10, 12]),
+  OBR: new Set([4]),
+  OBX: new Set([2, 3, 6, 7, 8, 11]),
+  AL1: new Set([2, 3]),
+  DG1: new Set([3]),
+  SPM: new Set([4]),
+  ORC: new Set([1]),
+};
+
+export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void {
   if (text.indexOf('|') === -1) return;
   // SEGMENT_RE's matches, found from the '|' each ends with
   const starts: Array<[number, string]> = [];
@@ -106,13 +125,17 @@ export function hl7Rule(text: string, emit: Emit): void {
   for (let k = 0; k < starts.length; k++) {
     const [start, seg] = starts[k]!;
     const fields = HL7_FIELDS[seg];
-    if (!fields) continue;
+    const coded = HL7_CODED[seg];
+    if (!fields && !coded) continue;
     let end = k + 1 < starts.length ? starts[k + 1]![0] : text.length;
     const nl = text.slice(start, end).search(/[\r\n]/);
     if (nl !== -1) end = start + nl;
+    // (MSH-1 is the field separator itself: MSH's fields are numbered one further)
+    const shift = seg === 'MSH' ? 2 : 1;
     pieces(text, start + 4, end, '|', (s, e, i) => {
-      const rule = fields[i + 1];
+      const rule = fields?.[i + shift];
       if (rule && e > s) hl7Field(text, emit, rule, s, e);
+      else if (coded?.has(i + shift) && e > s) quiet(s, e);
     });
   }
 }
@@ -124,6 +147,8 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:mrn|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi)$/, 'MRN'],
   [/^(?:last_?name|first_?name|middle_?name|surname|family_?name|given_?name|patient_?name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
   [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|dos|service_?date)$/, 'DATE'],
+  // "First ED Visit", "Return Visit", "Appt Date", "Procedure Date"
+  [/^(?:[a-z0-9]+_){0,3}(?:visit|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
   [/^(?:phone|phone_?number|home_?phone|cell|mobile|cell_?phone|work_?phone|tel|telephone|contact_?number)$/, 'PHONE'],
   [/^(?:fax|fax_?number)$/, 'FAX'],
   [/^(?:zip|zip_?code|zipcode|postal_?code|postcode)$/, 'ZIP'],
@@ -353,6 +378,243 @@ export function jsonRule(text: string, emit: Emit): void {
       let k: RegExpExecArray | null;
       while ((k = sre.exec(rest)) !== null) emitValue(type, restStart + k.index + 1, restStart + k.index + 1 + k[1]!.length, score);
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// DICOM attribute dumps (storescu/dcmdump logs, pydicom printouts): "(0010,0010) PatientName [DOE^JANE]"
+
+/**
+ * DICOM attributes that hold a patient's identity or dates (PS3.15 Annex E, Basic Application
+ * Level Confidentiality Profile), by tag, upper case: the value on the tag's line is PHI.
+ */
+const DICOM_TAGS: ReadonlyMap<string, PhiType> = new Map<string, PhiType>([
+  ['0010,0010', 'NAME'], // Patient's Name
+  ['0010,0020', 'MRN'], // Patient ID
+  ['0010,0030', 'DATE'], // Patient's Birth Date
+  ['0010,0032', 'DATE'], // Patient's Birth Time
+  ['0010,1000', 'MRN'], // Other Patient IDs
+  ['0010,1001', 'NAME'], // Other Patient Names
+  ['0010,1005', 'NAME'], // Patient's Birth Name
+  ['0010,1010', 'AGE'], // Patient's Age ("094Y")
+  ['0010,1040', 'ADDRESS'], // Patient's Address
+  ['0010,1060', 'NAME'], // Patient's Mother's Birth Name
+  ['0010,2154', 'PHONE'], // Patient's Telephone Numbers
+  ['0008,0050', 'OTHER_ID'], // Accession Number
+  ['0008,0020', 'DATE'], // Study Date
+  ['0008,0021', 'DATE'], // Series Date
+  ['0008,0022', 'DATE'], // Acquisition Date
+  ['0008,0023', 'DATE'], // Content Date
+  ['0008,002A', 'DATE'], // Acquisition DateTime
+  ['0008,0018', 'OTHER_ID'], // SOP Instance UID
+  ['0020,000D', 'OTHER_ID'], // Study Instance UID
+  ['0020,000E', 'OTHER_ID'], // Series Instance UID
+  ['0020,0010', 'OTHER_ID'], // Study ID
+  ['0038,0010', 'MRN'], // Admission ID
+  ['0038,0020', 'DATE'], // Admitting Date
+  ['0038,0400', 'ADDRESS'], // Patient's Institution Residence
+]);
+/** "(0010,0010)", "(0010, 0010)": a tag, with the rest of its line. */
+const DICOM_TAG_RE = /\(([0-9A-Fa-f]{4}),[ ]?([0-9A-Fa-f]{4})\)([^\n\r]{0,200})/g;
+/**
+ * The value in the rest of a tag's line: in brackets (dcmdump, storescu: "PN [DOE^JANE]"), in
+ * quotes after a VR (pydicom: "PN: 'DOE^JANE'"), or after a VR and ':' or '=' to the end of line.
+ */
+const DICOM_VALUE_RE = /\[([^\]\n]{1,160})\]|\b[A-Z]{2}:[ ]*(?:'([^'\n]{1,160})'|"([^"\n]{1,160})"|([^\s'"][^\n]{0,159}))/;
+
+/** DICOM attributes naming staff (physicians, operators) or the institution: never a patient's. */
+const DICOM_STAFF_TAGS: ReadonlySet<string> = new Set(['0008,0080', '0008,0081', '0008,0090', '0008,1010', '0008,1040', '0008,1048', '0008,1050', '0008,1060', '0008,1070', '0032,1032', '0040,0006', '0040,A075']);
+
+export function dicomRule(text: string, emit: Emit, quiet: Quiet = () => {}): void {
+  if (text.indexOf('(00') === -1) return;
+  DICOM_TAG_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DICOM_TAG_RE.exec(text)) !== null) {
+    const tag = `${m[1]!.toUpperCase()},${m[2]!.toUpperCase()}`;
+    const staff = DICOM_STAFF_TAGS.has(tag);
+    const type = staff ? 'OTHER_ID' : DICOM_TAGS.get(tag);
+    if (type === undefined) continue;
+    const rest = m[3]!;
+    const v = DICOM_VALUE_RE.exec(rest);
+    if (v === null) continue;
+    const group = v[1] !== undefined ? 1 : v[2] !== undefined ? 2 : v[3] !== undefined ? 3 : 4;
+    const value = v[group]!;
+    // (the value's offset: after the match's opening bracket, quote or VR)
+    const offset = m.index + m[0].length - rest.length + v.index + v[0].length - value.length - (group === 1 || group === 2 || group === 3 ? 1 : 0);
+    let end = offset + value.length;
+    // dcmdump's "#  16, 1 PatientName" after an unbracketed value is no part of it
+    if (group === 4) {
+      const hash = value.indexOf(' #');
+      if (hash !== -1) end = offset + hash;
+    }
+    if (staff) {
+      quiet(offset, end);
+      continue;
+    }
+    if (type === 'AGE') {
+      // only an age over 89 is PHI ("094Y")
+      const age = /^0*(\d{1,3})Y$/.exec(text.slice(offset, end).trim());
+      if (age === null || Number(age[1]) <= 89) continue;
+    }
+    if ((type === 'DATE' || type === 'MRN' || type === 'OTHER_ID') && !/\d/.test(text.slice(offset, end))) continue;
+    emitTrimmed(emit, text, type, offset, end, 0.95, 'dicom.attribute');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// X12 EDI (837 claims, 270/271 eligibility, 834 enrolment): "NM1*IL*1*DOE*JANE****MI*W123~"
+
+/** Entity codes of NM1 segments naming the patient's side: insured/subscriber, patient, dependent, responsible party. */
+const X12_PERSON_ENTITIES = new Set(['IL', 'QC', '03', 'QD', 'PE', '74', 'S1', 'GB', 'J6']);
+/** NM108 identification qualifiers: member ID, SSN; anything else on a person is some other identifier. */
+const X12_ID_TYPES: Record<string, PhiType> = { MI: 'HEALTH_PLAN_ID', '34': 'SSN', II: 'OTHER_ID', ZZ: 'OTHER_ID', N: 'OTHER_ID' };
+/** REF qualifiers on a person or claim: SSN, member and subscriber numbers, medical record, patient account. */
+const X12_REF_TYPES: Record<string, PhiType> = { SY: 'SSN', '1W': 'HEALTH_PLAN_ID', '0F': 'HEALTH_PLAN_ID', '1L': 'HEALTH_PLAN_ID', '23': 'OTHER_ID', '3H': 'OTHER_ID', '6P': 'HEALTH_PLAN_ID', EA: 'MRN', EJ: 'ACCOUNT', F8: 'OTHER_ID', D9: 'OTHER_ID', Q4: 'OTHER_ID', '9F': 'OTHER_ID', G1: 'OTHER_ID', '4A': 'OTHER_ID' };
+/** DTP qualifiers of a patient's dates: service, admission, discharge, onset, accident, last visit, birth, death... */
+const X12_DATE_QUALIFIERS = new Set(['472', '435', '096', '431', '454', '304', '453', '439', '484', '455', '471', '360', '361', '297', '296', '090', '091', '150', '151', '307', '291', '348', '349', '356', '357', '102', '103', '432', '434', '738', '739', '050']);
+/** A segment: its id at a line start or after a '~', then '*' and its elements up to '~' or the line's end. */
+const X12_SEGMENT_RE = /(?:^|~)[ \t]*(NM1|N3|N4|DMG|REF|DTP|CLM|PAT|INS)\*([^~\n\r]{1,400})/gm;
+
+export function x12Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void {
+  if (text.indexOf('NM1*') === -1 && text.indexOf('DMG*') === -1 && text.indexOf('CLM*') === -1) return;
+  X12_SEGMENT_RE.lastIndex = 0;
+  let person = false;
+  let m: RegExpExecArray | null;
+  while ((m = X12_SEGMENT_RE.exec(text)) !== null) {
+    const seg = m[1]!;
+    const body = m[2]!;
+    const base = m.index + m[0].length - body.length;
+    const els: Array<[number, number]> = [];
+    pieces(text, base, base + body.length, '*', (s, e) => els.push([s, e]));
+    const el = (i: number) => (i < els.length ? text.slice(els[i]![0], els[i]![1]) : '');
+    const put = (type: PhiType, from: number, to: number) => {
+      if (from >= els.length) return;
+      const last = Math.min(to, els.length - 1);
+      // the span from the first to the last non-empty element of [from, to]
+      let a = from;
+      while (a <= last && els[a]![1] === els[a]![0]) a++;
+      let b = last;
+      while (b >= a && els[b]![1] === els[b]![0]) b--;
+      if (a > b) return;
+      if ((type === 'DATE' || type === 'MRN' || type === 'SSN' || type === 'HEALTH_PLAN_ID' || type === 'ACCOUNT') && !/\d/.test(text.slice(els[a]![0], els[b]![1]))) return;
+      emitTrimmed(emit, text, type, els[a]![0], els[b]![1], 0.95, 'x12.' + seg.toLowerCase());
+    };
+    // the elements of a provider's, payer's or submitter's segments are theirs, not a patient's
+    const hush = (from: number, to: number) => {
+      if (from < els.length) quiet(els[from]![0], els[Math.min(to, els.length - 1)]![1]);
+    };
+    switch (seg) {
+      case 'NM1': {
+        // NM101 entity, NM102 1 = person, NM103-105 last, first, middle, NM108 id qualifier, NM109 id
+        person = X12_PERSON_ENTITIES.has(el(0)) && el(1) === '1';
+        if (!person) {
+          hush(2, 8);
+          break;
+        }
+        put('NAME', 2, 4);
+        const idType = X12_ID_TYPES[el(7)];
+        if (idType !== undefined) put(idType, 8, 8);
+        break;
+      }
+      case 'N3':
+        if (person) put('ADDRESS', 0, 1);
+        else hush(0, 1);
+        break;
+      case 'N4':
+        // city, state, ZIP
+        if (person) {
+          put('ADDRESS', 0, 1);
+          put('ZIP', 2, 2);
+        } else hush(0, 2);
+        break;
+      case 'DMG':
+        // DMG01 D8, DMG02 the birth date
+        if (el(0) === 'D8') put('DATE', 1, 1);
+        break;
+      case 'REF': {
+        const type = X12_REF_TYPES[el(0)];
+        if (type !== undefined && (person || type !== 'OTHER_ID')) put(type, 1, 1);
+        break;
+      }
+      case 'DTP':
+        // DTP01 qualifier, DTP02 D8 or RD8, DTP03 the date or range
+        if (X12_DATE_QUALIFIERS.has(el(0)) && (el(1) === 'D8' || el(1) === 'RD8' || el(1) === 'DT')) put('DATE', 2, 2);
+        break;
+      case 'CLM':
+        // CLM01: the patient control number (the provider's account for the patient)
+        put('ACCOUNT', 0, 0);
+        person = false;
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables pasted into tickets: Jira wiki ("||MRN||Patient||DOB||" over "|123|Doe, Jane|…|") and
+// Markdown ("| MRN | Patient |" over "|---|---|")
+
+/** The cells of a table line that opens with '|' (header cells of a Jira table are between "||"). */
+function tableCells(text: string, ls: number, le: number, header: boolean): Array<[number, number]> {
+  const cells: Array<[number, number]> = [];
+  let k = ls;
+  while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  if (text.charCodeAt(k) !== 124) return cells;
+  while (k < le && text.charCodeAt(k) === 124) k++;
+  let s = k;
+  for (; k <= le; k++) {
+    if (k === le || text.charCodeAt(k) === 124) {
+      if (k > s || k < le) cells.push([s, k]);
+      if (header) while (k + 1 < le && text.charCodeAt(k + 1) === 124) k++;
+      s = k + 1;
+    }
+  }
+  // (a line closed by '|' leaves an empty last cell)
+  while (cells.length > 0 && cells[cells.length - 1]![0] >= cells[cells.length - 1]![1] && text.slice(cells[cells.length - 1]![0], le).trim() === '') cells.pop();
+  return cells;
+}
+/** Column types only a patient's table has (a staff list has names, phones and addresses too). */
+const PATIENT_COLUMN_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'SSN', 'HEALTH_PLAN_ID', 'ACCOUNT', 'DATE']);
+const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+
+export function tableRule(text: string, emit: Emit, newlines: readonly number[]): void {
+  if (text.indexOf('|') === -1) return;
+  const lines = newlines.length + 1;
+  const start = (i: number) => (i === 0 ? 0 : newlines[i - 1]! + 1);
+  const end = (i: number) => {
+    const e = i < newlines.length ? newlines[i]! : text.length;
+    return e > start(i) && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+  };
+  const firstCode = (i: number) => {
+    let k = start(i);
+    const e = end(i);
+    while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    return k < e ? text.charCodeAt(k) : 0;
+  };
+  for (let i = 0; i < lines; i++) {
+    if (firstCode(i) !== 124) continue;
+    const ls = start(i);
+    const le = end(i);
+    const jira = text.startsWith('||', ls + (text.slice(ls, le).length - text.slice(ls, le).trimStart().length));
+    const markdown = !jira && i + 1 < lines && TABLE_SEPARATOR.test(text.slice(start(i + 1), end(i + 1)));
+    if (!jira && !markdown) continue;
+    const header = tableCells(text, ls, le, jira);
+    const names = header.map(([s, e]) => text.slice(s, e).replace(/[*_]/g, ' '));
+    const types = headerTypes(names);
+    // (a staff list has names, phones and e-mail addresses too: a patient's table has a patient's column)
+    if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) continue;
+    let r = markdown ? i + 2 : i + 1;
+    for (; r < lines && firstCode(r) === 124 && !text.startsWith('||', start(r) + (text.slice(start(r), end(r)).length - text.slice(start(r), end(r)).trimStart().length)); r++) {
+      const cells = tableCells(text, start(r), end(r), false);
+      cells.forEach(([s, e], c) => {
+        const type = types[c];
+        if (!type) return;
+        if ((type === 'DATE' || type === 'MRN' || type === 'SSN' || type === 'PHONE' || type === 'ZIP') && !/\d/.test(text.slice(s, e))) return;
+        emitTrimmed(emit, text, type, s, e, 0.93, 'table.column');
+      });
+    }
+    i = r - 1;
   }
 }
 

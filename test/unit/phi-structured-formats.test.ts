@@ -1,0 +1,160 @@
+/**
+ * Structured formats real tickets paste, written as the independent set 5 showed them: DICOM
+ * attribute dumps, X12 claims, Jira and Markdown tables, HL7 order and result segments, and the
+ * same identifier repeated in prose. Each has its staff or IT-side counterpart, which stays clean.
+ */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/phi/detect';
+import type { PhiType } from '../../src/phi/types';
+
+const found = (text: string): Array<[PhiType, string]> => detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+/** Every value is covered by a finding of its type. */
+function expectAll(text: string, values: Array<[PhiType, string]>): void {
+  const hits = detect(text);
+  for (const [type, value] of values) {
+    const at = text.indexOf(value);
+    expect(at, value).toBeGreaterThanOrEqual(0);
+    const hit = hits.find((f) => f.start <= at && f.end >= at + value.length);
+    expect(hit, `${type} "${value}"; found ${JSON.stringify(found(text))}`).toBeDefined();
+    expect(hit!.type, value).toBe(type);
+  }
+}
+/** None of the values is touched by any finding. */
+function expectNone(text: string, values: string[]): void {
+  const hits = detect(text);
+  for (const value of values) {
+    const at = text.indexOf(value);
+    expect(at, value).toBeGreaterThanOrEqual(0);
+    const hit = hits.find((f) => f.start < at + value.length && f.end > at);
+    expect(hit, `"${value}" should be clean; found ${JSON.stringify(found(text))}`).toBeUndefined();
+  }
+}
+
+describe('DICOM attribute dumps', () => {
+  const storescu = [
+    'PACS QC: CT study failing to route from CT2 (AE CT2_MAIN, 10.42.20.12). storescu log:',
+    'I: (0010,0010) PatientName        [ABERNATHY^COLE^R]',
+    'I: (0010,0020) PatientID          [RH00881277]',
+    'I: (0010,0030) PatientBirthDate   [19880612]',
+    'I: (0008,0050) AccessionNumber    [CT25031100412]',
+    'I: (0020,000d) StudyInstanceUID   [1.2.840.113619.2.55.3.604688119.969.1741700000.412]',
+    'I: (0008,0080) InstitutionName    [RIVERSIDE HEALTH]',
+    'I: (0008,0090) ReferringPhysicianName [HOLLOWAY^JAMES]',
+    'I: (0008,0060) Modality           [CT]',
+  ].join('\n');
+
+  it('finds the patient attributes of a storescu log by tag', () => {
+    expectAll(storescu, [
+      ['NAME', 'ABERNATHY^COLE^R'],
+      ['MRN', 'RH00881277'],
+      ['DATE', '19880612'],
+      ['OTHER_ID', 'CT25031100412'],
+      ['OTHER_ID', '1.2.840.113619.2.55.3.604688119.969.1741700000.412'],
+    ]);
+  });
+
+  it('leaves the institution, the referring physician and the modality', () => {
+    expectNone(storescu, ['RIVERSIDE HEALTH', 'HOLLOWAY^JAMES', '[CT]']);
+  });
+
+  it('reads dcmdump and pydicom layouts, and an age only over 89', () => {
+    const dcmdump = '(0010,0010) PN [DOE^JANE]                               #   8, 1 PatientName\n(0010,1010) AS [094Y]  #   4, 1 PatientAge\n';
+    expectAll(dcmdump, [['NAME', 'DOE^JANE'], ['AGE', '094Y']]);
+    const pydicom = "(0010, 0010) Patient's Name                      PN: 'SMITH^ALAN'\n(0010, 1010) Patient's Age                       AS: '045Y'";
+    expectAll(pydicom, [['NAME', 'SMITH^ALAN']]);
+    expectNone(pydicom, ['045Y']);
+  });
+});
+
+describe('X12 claims and eligibility', () => {
+  const claim = [
+    "Claim rejected by payer - 'Subscriber ID invalid'. 837I loop 2010BA:",
+    'NM1*85*2*RIVERSIDE HEALTH SYSTEM*****XX*1588667732~',
+    'N3*900 HOSPITAL DR~',
+    'N4*DECATUR*IL*62521~',
+    'NM1*IL*1*OKONJO*FUNMILAYO****MI*W284719305~',
+    'N3*1440 PEACHTREE ST NE APT 1207~',
+    'N4*ATLANTA*GA*30309~',
+    'DMG*D8*19660228*F~',
+    'NM1*PR*2*AETNA*****PI*60054~',
+    'CLM*PA0049182736*1840.55***13:A:1**A*Y*Y~',
+    'DTP*472*D8*20250211~',
+    'Payer says member ID should be W284719305-01. Our Epic coverage has W284719305.',
+  ].join('\n');
+
+  it("finds the subscriber's name, member ID, address, ZIP, birth date, control number and service date", () => {
+    expectAll(claim, [
+      ['NAME', 'OKONJO*FUNMILAYO'],
+      ['HEALTH_PLAN_ID', 'W284719305~'.slice(0, -1)],
+      ['ADDRESS', '1440 PEACHTREE ST NE APT 1207'],
+      ['ADDRESS', 'ATLANTA*GA'],
+      ['ZIP', '30309'],
+      ['DATE', '19660228'],
+      ['ACCOUNT', 'PA0049182736'],
+      ['DATE', '20250211'],
+    ]);
+  });
+
+  it('finds the member ID again where the prose repeats it', () => {
+    const prose = claim.slice(claim.indexOf('Our Epic'));
+    const at = claim.indexOf(prose) + prose.indexOf('W284719305');
+    expect(detect(claim).some((f) => f.start <= at && f.end >= at + 10 && f.type === 'HEALTH_PLAN_ID')).toBe(true);
+  });
+
+  it("leaves the billing provider's and the payer's names, address and IDs", () => {
+    expectNone(claim, ['RIVERSIDE HEALTH SYSTEM', '900 HOSPITAL DR', 'DECATUR*IL', '62521', 'AETNA', '60054']);
+  });
+});
+
+describe('tables pasted into tickets', () => {
+  it('types the cells of a Jira table by its header', () => {
+    const jira = [
+      'Sample rows from the attachment:',
+      '||MRN||Patient||DOB||First ED Visit||Return Visit||',
+      '|5019283|Delgado, Ramon|1990-03-21|2025-02-14|2025-02-16|',
+      '|6612004|Abara, Ngozi|1974-11-30|2025-02-15|2025-02-17|',
+      'Total rows: 212.',
+    ].join('\n');
+    expectAll(jira, [
+      ['MRN', '5019283'],
+      ['NAME', 'Abara, Ngozi'],
+      ['MRN', '6612004'],
+      ['DATE', '1974-11-30'],
+      ['DATE', '2025-02-17'],
+    ]);
+    expectNone(jira, ['212']);
+  });
+
+  it('types the cells of a Markdown table by its header', () => {
+    const md = '| Acct # | Patient Name | DOB |\n|---|---|---|\n| 88120045 | Ifeoma Chukwu | 04/02/1951 |\n';
+    expectAll(md, [['ACCOUNT', '88120045'], ['NAME', 'Ifeoma Chukwu'], ['DATE', '04/02/1951']]);
+  });
+
+  it("does not read a staff list's table (names, phones, roles, no patient column) as patients", () => {
+    const staff = '||Name||Phone||Role||\n|Priya Natarajan|555-0142|Charge RN|\n|Tom Reilly|555-0199|Interfaces on-call|\n';
+    expect(detect(staff).filter((f) => f.rule.startsWith('table.'))).toEqual([]);
+    const patients = '||Name||Phone||DOB||\n|Priya Natarajan|555-0142|03/02/1961|\n';
+    expectAll(patients, [['NAME', 'Priya Natarajan'], ['PHONE', '555-0142'], ['DATE', '03/02/1961']]);
+  });
+});
+
+describe('HL7 orders and results', () => {
+  it("finds an order's accession number and collection time, not the message's own time", () => {
+    const msg = [
+      'MSH|^~\\&|SUNQUEST|RHLAB|EPIC|RH|20250306142217||ORU^R01|MSG0098123|P|2.5.1',
+      'PID|1||00612044^^^RH^MR||OKAFOR^CHIDINMA^A||19790722|F',
+      'OBR|1||LB25-065-0412|CBC^COMPLETE BLOOD COUNT|||202503060915',
+      'OBX|1|NM|WBC^WBC||7.2|10*3/uL|4.0-11.0|N|||F',
+    ].join('\n');
+    expectAll(msg, [['OTHER_ID', 'LB25-065-0412'], ['DATE', '202503060915']]);
+    expectNone(msg, ['20250306142217', 'MSG0098123', 'CBC^COMPLETE BLOOD COUNT']);
+  });
+});
+
+describe('dates in a list of patients', () => {
+  it('reads "Last, First - date - MRN" as a birth date, and a comment stamp as none', () => {
+    const list = '  1. Petrov, Alexei - 02/14/1950 - MRN 1128830 - SNF placement\n  2. Wójcik, Halina - 07/07/1941 - MRN 1130294';
+    expectAll(list, [['DATE', '02/14/1950'], ['DATE', '07/07/1941']]);
+    expectNone('Elif Demir added a comment - 03/14/2025 10:02 AM\nPrinter queue cleared.', ['03/14/2025']);
+  });
+});
