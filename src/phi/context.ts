@@ -97,7 +97,7 @@ const CUE_WORDS: Array<[Cue, string]> = [
     Cue.MedDevice,
     'pacemaker defibrillator icd implant implanted implantable pump insulin cgm glucose dexcom omnipod hearing ' +
       'cochlear neurostimulator stimulator stent prosthesis prosthetic wheelchair cpap bipap concentrator ventilator ' +
-      'glucometer holter lvad',
+      'glucometer holter lvad mycarelink carelink',
   ],
   [
     Cue.ItDevice,
@@ -267,6 +267,8 @@ let alphabet = 0;
 /** Bit set of the first two codes of the trie's words (c0 << 7 | c1; a code >= 128 as 0): a cheap test before walking it. */
 const triePairs = new Int32Array(512);
 
+/** Known words as their makers spell them, with inner capitals ("MyChart"): known in that spelling too. */
+const INNER_CAPITALS: Readonly<Record<string, readonly string[]>> = { mychart: ['MyChart'], mycarelink: ['MyCareLink'], carelink: ['CareLink'] };
 /** Capitalised and upper-case spellings of the known words, for the capitalised-word branch. */
 let casedKnown = new Map<string, KnownEntry>();
 /** (first letter, length) pairs of those spellings: a cheap test before the map lookup. */
@@ -338,7 +340,7 @@ function build(): void {
   clearTokenInfo();
   casedShapes.fill(0);
   for (const [w, e] of KNOWN) {
-    for (const cased of [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]) {
+    for (const cased of [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase(), ...(INNER_CAPITALS[w] ?? [])]) {
       casedKnown.set(cased, e);
       casedShapes[shapeOf(cased)] = 1;
       casedShapes[shapeOf(cased + "'s")] = 1;
@@ -977,6 +979,8 @@ export class Scan {
       if (cues === 0) return 0;
       const p = knownPos[k]!;
       if (p > 1 && text.charCodeAt(p - 1) === 46 && isWordCh(text.charCodeAt(p - 2))) return 0;
+      // a file path's folder or file is technical context only: "/var/log/MyChart", "\\fs01\\nursing"
+      if (p > 1 && (text.charCodeAt(p - 1) === 47 || text.charCodeAt(p - 1) === 92) && isWordCh(text.charCodeAt(p - 2))) return cues & (Cue.Tech | Cue.ItDevice);
       const e = p + knownEntries[k]!.word.length;
       const c = text.charCodeAt(e);
       if (c === 46 && isLetter(text.charCodeAt(e + 1))) return 0;

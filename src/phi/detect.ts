@@ -18,6 +18,7 @@ tagWords(KV_KEYS, WordTag.KvKey);
 /** How far around a candidate to look for an allowlisted key or a mask that contains it. */
 const WINDOW_PAD = 40;
 
+const ZPL_FIELD_DATA = /\^FD/g;
 /** Masks this app writes (`[PHI:SSN]`) are never PHI themselves: redacting twice changes nothing. */
 const MASK_RE = /\[PHI:[A-Z_]+\](?:[A-Za-z0-9]{1,4})?/g;
 
@@ -59,6 +60,9 @@ export function detect(text: string): Finding[] {
 
 function detectWith(c: DetectorCompiled, text: string): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  // ZPL label code glues its field-data command to the value ("^FDMRN 3390127^FS"): the rules read
+  // it as a separator (same length, so every offset stays the input's)
+  if (text.indexOf('^FD') !== -1) text = text.replace(ZPL_FIELD_DATA, '^  ');
   let candidates: Finding[] = [];
   let weak: Finding[] = [];
   const types = c.settings.types;
@@ -101,7 +105,7 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     if (candidates.length === 0) return candidates;
   }
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
-  const again = echoes(text, candidates);
+  const again = echoes(text, candidates).concat(siblings(text, candidates));
   if (again.length > 0) candidates = candidates.concat(again.filter(uncovered(candidates)));
 
   // Allowlisted keys and this app's own masks, looked for only around the candidates (a key or
@@ -246,6 +250,40 @@ function echoes(text: string, candidates: Finding[]): Finding[] {
   }
   return out;
 }
+/** What joins two identifiers of one kind: "MRN 2201883 instead of 2201838", "00165531 and 00165532". */
+const SIBLING_JOIN = /(?:[ \t]*[,/&][ \t]*|[ \t]+(?:instead of|rather than|not|vs\.?|versus|and|or|into|with|to|from)[ \t]+)(?:(?:mrn|mr#|chart|acct|account|member id|id)[ \t]*#?[ \t]*)?/iy;
+/** The character classes of a token: 'd' per digit, 'a' per letter, the character itself otherwise. */
+function shapeOf(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 48 && c <= 57 ? 'd' : (c | 32) >= 97 && (c | 32) <= 122 ? 'a' : s[i];
+  }
+  return out;
+}
+/**
+ * An identifier joined to one found right after it ("MRN 2201883 instead of 2201838"): a token of
+ * the same shape (length and character classes) is the same kind of identifier.
+ */
+function siblings(text: string, candidates: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of candidates) {
+    if (f.end - f.start < ECHO_MIN || !ECHO_TYPES.has(f.type)) continue;
+    SIBLING_JOIN.lastIndex = f.end;
+    const join = SIBLING_JOIN.exec(text);
+    if (join === null) continue;
+    const s = f.end + join[0].length;
+    let e = s;
+    while (e < text.length && (isAlnumCode(text.charCodeAt(e)) || text.charCodeAt(e) === 45)) e++;
+    while (e > s && text.charCodeAt(e - 1) === 45) e--;
+    if (e - s !== f.end - f.start || (e < text.length && isAlnumCode(text.charCodeAt(e)))) continue;
+    const token = text.slice(s, e);
+    if (shapeOf(token) !== shapeOf(text.slice(f.start, f.end)) || token === text.slice(f.start, f.end)) continue;
+    out.push({ type: f.type, start: s, end: e, score: f.score, rule: f.rule + '+sibling' });
+  }
+  return out;
+}
+
 /** A test of whether a span overlaps none of the findings (they may come in any order). */
 function uncovered(findings: Finding[]): (f: Finding) => boolean {
   const sorted = findings.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
@@ -298,6 +336,9 @@ function boostNearPhi(strong: Finding[], weak: Finding[], types: DetectorSetting
   return out;
 }
 
+/** Rules whose label or phrase says what the value is: an issue-key look-alike ("BTX-7740219") is still theirs. */
+const labelled = (rule: string) => rule.endsWith('.label') || rule === 'device.assigned';
+
 /**
  * Drops candidates inside blocked regions and merges overlapping candidates into one finding
  * (the union of their characters, typed by the highest-scoring member) so redaction leaves no
@@ -314,7 +355,7 @@ function resolve(candidates: Finding[], blocked: Array<[number, number, boolean]
     for (let k = bi; k < blocked.length && blocked[k]![0] < cand.end; k++) {
       // only a finding wholly inside an allowlisted key or a mask is dropped: "FP-99812-A" is not the key "FP-99812"
       const [bs, be, builtIn] = blocked[k]!;
-      if (bs <= cand.start && be >= cand.end && !(builtIn && cand.rule.endsWith('.label'))) { isBlocked = true; break; }
+      if (bs <= cand.start && be >= cand.end && !(builtIn && labelled(cand.rule))) { isBlocked = true; break; }
     }
     if (isBlocked) continue;
     const last = out[out.length - 1];

@@ -290,6 +290,8 @@ const PRIVATE_IPV4_AT = new RegExp(PRIVATE_IPV4_SOURCE, 'y');
 /** The score of an address in a private range. */
 const PRIVATE_IP_SCORE = 0.1;
 
+/** Consumer internet providers named after an address: a home connection's. */
+const HOME_ISP_AFTER = /^[\s(,-]{0,4}(?:comcast|xfinity|verizon|fios|at&t|att|spectrum|charter|cox|centurylink|lumen|frontier|t-mobile|optimum|altice|windstream|mediacom|rcn|wow|starlink|sparklight|suddenlink|earthlink|google fiber)\b/i;
 /** Six groups of two hex digits: a MAC-48 address, which the IPv6 pattern also matches. */
 const MAC_48 = /^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}$/;
 function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
@@ -316,7 +318,9 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
       const personal =
         !serviceAccount &&
         (env.scan.near(Cue.Personal, start, start, 40) || env.scan.near(Cue.Clinical, start, start, 60, 10) ||
-          (/\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|login|session|home|residence)\b/i.test(before) &&
+          // "(Comcast, Denver)": a home connection's provider after it
+          HOME_ISP_AFTER.test(env.text.slice(end, Math.min(env.text.length, end + 40))) ||
+          (/\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|login|session|home|residence|connected from|logins?(?=_))(?:\b|(?=_))/i.test(before) &&
             !/\b(?:server|host|node|gateway|proxy|firewall|subnet|vpn|router|switch|db|database)\b/i.test(before)));
       const tech = env.scan.near(Cue.Tech, start, end, 40, 15);
       const score = personal ? (tech ? 0.6 : 0.85) : tech ? 0.15 : 0.45;
@@ -769,8 +773,52 @@ const AGE_NUM: Matcher = mk({
 });
 /** "(93F)", "I'm 100M": age with sex. */
 const AGE_SEX: Matcher = mk({
-  re: /\b(\d{2,3}) ?(?:[FM]|yo ?[FM]|y\/o ?[FM])\b/y,
+  re: /\b(\d{2,3}) ?(?:[FM]|Y ?[FM]|yo ?[FM]|y\/o ?[FM])\b/y,
   on: (m, env) => emitAge(env, m, m[1]!, true),
+});
+/** "he's 93", "Mom is 94 and lives …", "she turned 101": a person's age said in prose. */
+const AGE_SAID_BEFORE =
+  /\b(?:he|she|they|pt|patient|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|resident|member|who)(?:['’]s|\s+(?:is|was|turned|turns|is now|will be))\s+$/i;
+/** "Vijay Mehta, 91, was discharged", "Mr. Albert Finkelstein (96), MRN …": an age right after a name. */
+const AGE_AFTER_NAME = /[A-Z][a-z'’-]+(?:, |\s?\()$/;
+/** Units a number before them measures (then it is no age): "she's 96 %", "is 98 degrees". */
+const AGE_UNIT_AFTER = /^\s*(?:%|percent|mg|mcg|ml|kg|lbs?|pounds|min(?:utes?)?|hours?|hrs?|days?|weeks?|bpm|°|degrees|cm|mm|inches|units?|mmhg|mph|ms|sec(?:onds)?|ft|feet|f\b|c\b)/i;
+const AGE_SAID: Matcher = mkCode(/(?<=he's |, |\()(9\d|1[01]\d)\b/y, (env, p) => {
+  const { text } = env;
+  let e = p;
+  while (e < text.length && isDigitAt(text, e)) e++;
+  const c = e < text.length ? text.charCodeAt(e) : 0;
+  if (isWordCode(c) || c === 47 || c === 45 || (c === 46 && isDigitAt(text, e + 1)) || c === 58) return -1;
+  const before = text.slice(Math.max(0, p - 24), p);
+  if (AGE_SAID_BEFORE.test(before)) {
+    if (AGE_UNIT_AFTER.test(text.slice(e, e + 10))) return -1;
+    const n = Number(text.slice(p, e));
+    if (n < 90 || n > 119) return -1;
+    env.emit('AGE', p, e, clamp(ctxScore(env, p, e, 0.85, 0.1, 0.3)), 'age.said');
+    return e;
+  }
+  // after a name, closed like an aside: ", 91," or " (96)"
+  const paren = text.charCodeAt(p - 1) === 40;
+  if (!(paren ? c === 41 : c === 44 || c === 59 || (c === 46 && !isDigitAt(text, e + 1))) || !AGE_AFTER_NAME.test(before)) return -1;
+  const n = Number(text.slice(p, e));
+  if (n < 90 || n > 119) return -1;
+  env.emit('AGE', p, e, clamp(ctxScore(env, p, e, 0.6, 0.2, 0.4)), 'age.after-name');
+  return e;
+});
+/** "I'm ninety-five", "ninety-one years old": an age over 89 written in words. */
+const AGE_WORDS_RE = /ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b/iy;
+const AGE_WORDS_BEFORE = /\b(?:i['’]m|i am|he['’]s|she['’]s|he is|she is|is|was|aged?|turned|turns)\s+$/i;
+const AGE_WORDS_AFTER = /^[\s-]*(?:years?|yrs?|yo\b|y\/o|-year-old)/i;
+const AGE_IN_WORDS: Matcher = mk({
+  re: AGE_WORDS_RE,
+  on(m, env) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start > 0 && isWordCode(env.text.charCodeAt(start - 1))) return;
+    const said = AGE_WORDS_BEFORE.test(env.text.slice(Math.max(0, start - 12), start));
+    if (!said && !AGE_WORDS_AFTER.test(env.text.slice(end, end + 12))) return;
+    env.emit('AGE', start, end, clamp(ctxScore(env, start, end, 0.85, 0.1, 0.3)), 'age.words');
+  },
 });
 const AGE_WORD: Matcher = mk({
   re: /\b(?:age[ds]?|aged)\s*[:=\u2013-]?\s*(\d{2,3})\b/iy,
@@ -1025,6 +1073,8 @@ interface LabelledIdSpec {
   reject?: RegExp;
   /** Rejected when the text before the label matches ("asset tag" is not a licence plate). */
   rejectBefore?: RegExp;
+  /** Words that must stand in the 300 characters before the label (a template ID is a biometric one only in a ticket about enrolment). */
+  requireBefore?: RegExp;
   /** The value must be on the label's line ("Practice Manager, Registration" ends a signature line: the phone under it is no plate). */
   sameLine?: boolean;
   /**
@@ -1038,14 +1088,36 @@ const ID_VALUE = "[A-Za-z0-9][A-Za-z0-9-]{2,24}";
 const LABELLED_IDS: LabelledIdSpec[] = [
   {
     type: 'MRN',
-    triggers: "mrn mr medical med chart patient pt empi epi csn fin encounter hospital hosp unit record rec enterprise",
+    triggers: "mrn mr medical med chart patient pt empi epi csn fin encounter enc hospital hosp unit record rec enterprise",
     rule: 'mrn.label',
     after: { med: [' r', '.r'], medical: [' r', '.r'] },
-    label: "(?:MRN|MR|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:MRN|MR|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|enc|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.95,
     // "Integration record ZM-EP-0031", "change record CHG…": a system's record, not a patient's
     rejectBefore: /\b(?:integration|interface|change|audit|dns|config(?:uration)?|asset|vendor|incident|problem|service|cmdb|ci)[ ]?$/i,
+  },
+  {
+    // a hospital account record (Epic's HAR) is always a patient's
+    type: 'ACCOUNT',
+    triggers: 'har',
+    rule: 'account.label',
+    label: '(?:HAR)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id)){0,2}',
+    value: "(?:[A-Za-z]{0,4}-?\\d[\\d-]{3,20}[A-Za-z0-9]?)",
+    score: 0.9,
+  },
+  {
+    // behavioural health calls its patients clients: "my note for client Jaylen Torres (Client ID 200458)"
+    type: 'MRN',
+    triggers: 'client',
+    rule: 'mrn.label',
+    after: { client: [' i', ' #', ' n', '#', ':'] },
+    label: '(?:client(?: ?(?:id|#|number|no\\.?)))',
+    value: ID_VALUE,
+    score: 0.85,
+    // an application's OAuth or API client ID is no person's
+    rejectBefore: /\b(?:oauth2?|api|app|azure|aad|entra|saml|oidc|sso|application|service|vpn|dhcp|radius|citrix|vmware|horizon|zscaler)[ ]?$/i,
+    reject: /^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f-]{27,})$/i,
   },
   {
     type: 'HEALTH_PLAN_ID',
@@ -1105,18 +1177,29 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'BIOMETRIC',
     triggers: "fingerprint finger retina retinal iris voice voiceprint palm faceprint face facial biometric",
     rule: 'biometric.label',
-    after: { finger: [' p', ' s'], voice: [' p'], palm: [' p', ' v'], face: [' t', ' i'], facial: [' t', ' r'] },
-    label: "(?:fingerprint|finger ?(?:print|scan)|retina(?:l)?(?: scan)?|iris(?: scan)?|voice ?print|palm ?(?:print|vein)(?: scan)?|face(?:print| template| id)|facial (?:template|recognition)|biometric)(?: (?:template|scan|hash|record|enrollment))?(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|ref)){0,2}",
+    after: { finger: [' p', ' s'], voice: [' p'], palm: [' p', ' v', ' t', ' s', ' h', ' i', ' e', ' r'], face: [' t', ' i'], facial: [' t', ' r'] },
+    label: "(?:fingerprint|finger ?(?:print|scan)|retina(?:l)?(?: scan)?|iris(?: scan)?|voice ?print|palm(?: ?(?:print|vein))?(?: scan)?|face(?:print| template| id)|facial (?:template|recognition)|biometric)(?: (?:template|scan|hash|record|enrollment))?(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|ref)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9_-]{3,63}",
     score: 0.9,
   },
   {
+    // "Her enrollment template ID is PSV-7F3A-22C9-91BE" in a ticket about palm-vein or fingerprint enrolment
+    type: 'BIOMETRIC',
+    triggers: 'template enrollment enrolment',
+    rule: 'biometric.label',
+    after: { template: [' i', ' h', ' #', ':'], enrollment: [' t', ' i'], enrolment: [' t', ' i'] },
+    label: "(?:(?:enrol(?:l)?ment )?template(?: (?:id|hash|ref|number|no\\.?|#))|enrol(?:l)?ment (?:id|number|no\\.?|#))",
+    value: "[A-Za-z0-9][A-Za-z0-9_-]{3,63}",
+    score: 0.9,
+    requireBefore: /\b(?:palm|vein|fingerprint|finger ?print|iris|retina|biometric|patientsecure|face ?(?:id|print|template))\b/i,
+  },
+  {
     // identifiers whose label alone says they belong to a patient's care
     type: 'OTHER_ID',
-    triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen lab accession pa unlocked",
+    triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen lab accession acc pa unlocked",
     rule: 'other.label',
     after: { portal: [' u', ' l', ' a', ' i'], prior: [' a'], lab: [' s'] },
-    label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|accession|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|accession|ACC|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.82,
   },
@@ -1139,6 +1222,9 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
 ];
 
+/** A login's label ("username", "MyChart user", "portal login"), and a login without digits ("icarter_rn", "mc_ashley.nguyen"). */
+const USERNAME_LABEL = /\b(?:user ?name|user|login|user ?id)\b/i;
+const USERNAME_VALUE = /^[a-z][a-z]*[._][a-z][a-z._]*$/i;
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact)|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
 const SEP = "\\s{0,3}(?:[:#=,\\u2013-]|is|was|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
@@ -1151,9 +1237,10 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // a label glued to digits before it is inside a code ("Serial C02PT1CHBZX" holds no "PT" label)
       if (m.index > 0 && isDigitCode(env.text.charCodeAt(m.index - 1))) return;
       let value = m[1]!.replace(/[._-]+$/, '');
-      if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value))) return;
+      if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && USERNAME_VALUE.test(value))) return;
       if (spec.reject?.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
+      if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
@@ -1308,6 +1395,7 @@ for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec), s
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday', NAMED_DATE);
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december', MONTH_YEAR);
 onWords('age ages aged', AGE_WORD);
+onWords('ninety', AGE_IN_WORDS);
 /** Chart merges name two medical record numbers: "Merged E92531596 into 50622977". */
 const MERGED: Matcher = mk({
   re: /merged\s+(?:(?:mrn|mr#|chart)\s*)?([A-Za-z]{0,3}\d[\w-]{3,20})\s+(?:into|with|to)\s+(?:(?:mrn|mr#|chart)\s*)?([A-Za-z]{0,3}\d[\w-]{3,20})/iy,
@@ -1725,7 +1813,13 @@ export function runPatternRules(
     // "14MAR1962", "14.Mar.1962"
     if (!wordBefore && before !== 46 && before !== 45 && L <= 2 && (next === 46 ? monthAt(text, e + 1) && text.charCodeAt(e + 4) === 46 && isDigitAt(text, e + 5) : monthAt(text, e) && isDigitAt(text, e + 3))) d.tryAt(DAY_MON_YEAR_DATE, p);
     if (!wordBefore && ((L === 2 && before !== 46 && text.charCodeAt(p) === 57) || (L === 3 && text.charCodeAt(p) === 49))) {
-      if (!(ageWordAfter(text, e) && d.tryAt(AGE_NUM, p)) && (next === 70 || next === 77 || next === 121 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121)))) d.tryAt(AGE_SEX, p);
+      if (
+        !(ageWordAfter(text, e) && d.tryAt(AGE_NUM, p)) &&
+        !((next === 70 || next === 77 || next === 121 || next === 89 || (next === 32 && (next2 === 70 || next2 === 77 || next2 === 121 || next2 === 89))) && d.tryAt(AGE_SEX, p)) &&
+        (before === 32 || before === 40)
+      ) {
+        d.tryAt(AGE_SAID, p);
+      }
     }
     // CARD: 4 digits, the separator, then a digit
     if (lbDash && L === 4 && (next === 32 || next === 45) && digit2) d.tryAt(CARD, p);
@@ -1859,6 +1953,29 @@ export function runPatternRules(
     if (t.state) cityBeforeState(env, i, st);
   }
   finishAddresses(env, st);
+  assignedDevices(env);
+}
+
+/** "holter monitor BTX-7740219 assigned to pt …", "IMEI: 356938035643809 (assigned to patient)": a device issued to a patient. */
+const ASSIGNED_TO_PATIENT = /assigned to (?:the |this |that )?(?:pt|patient)\b(?! (?:access|transport|registration|financial|experience|relations|services?|support|safety|logistics|flow|care|portal)\b)/gi;
+function assignedDevices(env: RuleEnv): void {
+  const { text } = env;
+  if (text.indexOf('ssigned to') === -1) return;
+  ASSIGNED_TO_PATIENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ASSIGNED_TO_PATIENT.exec(text)) !== null) {
+    // the identifier right before: spaces and an opening bracket between them
+    let e = m.index;
+    while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 40)) e--;
+    let s = e;
+    let digit = false;
+    while (s > 0 && e - s <= 40 && (isAlnum(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 45)) {
+      if (isDigitCode(text.charCodeAt(s - 1))) digit = true;
+      s--;
+    }
+    if (e - s < 6 || e - s > 40 || !digit || text.charCodeAt(s) === 45) continue;
+    env.emit('DEVICE', s, e, 0.85, 'device.assigned');
+  }
 }
 
 /**

@@ -578,8 +578,53 @@ function tableCells(text: string, ls: number, le: number, header: boolean): Arra
 const PATIENT_COLUMN_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'SSN', 'HEALTH_PLAN_ID', 'ACCOUNT', 'DATE']);
 const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
 
+/** Columns of a line aligned by spaces or tabs: runs of text split at a tab or two spaces or more. */
+function spacedCells(text: string, ls: number, le: number): Array<[number, number]> {
+  const cells: Array<[number, number]> = [];
+  let k = ls;
+  while (k < le) {
+    while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (k >= le) break;
+    const s = k;
+    // a cell ends at a tab, at two spaces or at the line's end (one space stays inside: "KAUFMAN, LEAH R")
+    while (k < le && text.charCodeAt(k) !== 9 && !(text.charCodeAt(k) === 32 && (k + 1 >= le || text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9))) k++;
+    cells.push([s, k]);
+  }
+  return cells;
+}
+const SPACED_GAP = /\S(?:\t| {2,})\S/;
+
+/**
+ * A table aligned by spaces or tabs ("MRN        NAME                 DOB" over its rows), its
+ * header on line i: typed like a CSV header (with a patient's column), the rows under it while
+ * they have as many cells. Returns the line after the table, or i when there is none.
+ */
+function spacedTable(text: string, emit: Emit, i: number, lines: number, start: (i: number) => number, end: (i: number) => number): number {
+  const ls = start(i);
+  const le = end(i);
+  if (le - ls > 200 || le - ls < 5 || i + 1 >= lines) return i;
+  const line = text.slice(ls, le);
+  if (!SPACED_GAP.test(line) || !CSV_HEADER_HINT.test(line)) return i;
+  const header = spacedCells(text, ls, le);
+  const names = header.map(([s, e]) => text.slice(s, e));
+  const types = headerTypes(names);
+  if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) return i;
+  let r = i + 1;
+  for (; r < lines; r++) {
+    const cells = spacedCells(text, start(r), end(r));
+    if (cells.length !== header.length) break;
+    cells.forEach(([s, e], c) => {
+      const type = types[c];
+      if (!type) return;
+      if ((type === 'DATE' || type === 'MRN' || type === 'SSN' || type === 'PHONE' || type === 'ZIP') && !/\d/.test(text.slice(s, e))) return;
+      emitTrimmed(emit, text, type, s, e, 0.93, 'table.column');
+    });
+  }
+  return r > i + 1 ? r : i;
+}
+
 export function tableRule(text: string, emit: Emit, newlines: readonly number[]): void {
-  if (text.indexOf('|') === -1) return;
+  const pipes = text.indexOf('|') !== -1;
   const lines = newlines.length + 1;
   const start = (i: number) => (i === 0 ? 0 : newlines[i - 1]! + 1);
   const end = (i: number) => {
@@ -593,7 +638,11 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     return k < e ? text.charCodeAt(k) : 0;
   };
   for (let i = 0; i < lines; i++) {
-    if (firstCode(i) !== 124) continue;
+    if (!pipes || firstCode(i) !== 124) {
+      const skip = spacedTable(text, emit, i, lines, start, end);
+      if (skip > i) i = skip - 1;
+      continue;
+    }
     const ls = start(i);
     const le = end(i);
     const jira = text.startsWith('||', ls + (text.slice(ls, le).length - text.slice(ls, le).trimStart().length));

@@ -1,0 +1,133 @@
+/**
+ * PHI as the hand-written tickets (test/corpus/independent/) write it, which the generated corpus
+ * did not: ages said in prose, biometric template IDs, portal logins without digits, a home IP by
+ * its provider, identifiers joined to one already found, label printer code, devices issued to a
+ * patient, tables aligned by spaces. Each with the IT-side text the same rule must leave alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/phi/detect';
+import type { PhiType } from '../../src/phi/types';
+
+const found = (text: string): Array<[PhiType, string]> => detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+/** The value (its first occurrence) is covered by a finding of the type. */
+function expectFound(text: string, type: PhiType, value: string): void {
+  const at = text.indexOf(value);
+  expect(at, value).toBeGreaterThanOrEqual(0);
+  const hit = detect(text).find((f) => f.start <= at && f.end >= at + value.length);
+  expect(hit, `${type} "${value}" in ${JSON.stringify(text)}; found ${JSON.stringify(found(text))}`).toBeDefined();
+  expect(hit!.type).toBe(type);
+}
+/** No finding touches the value (its first occurrence). */
+function expectClean(text: string, value: string): void {
+  const at = text.indexOf(value);
+  expect(at, value).toBeGreaterThanOrEqual(0);
+  const hit = detect(text).find((f) => f.start < at + value.length && f.end > at);
+  expect(hit, `"${value}" in ${JSON.stringify(text)}; found ${JSON.stringify(found(text))}`).toBeUndefined();
+}
+
+describe('ages over 89 said in prose', () => {
+  it.each([
+    ["can u unlock the chart for robert wallace, he's 93 and in 4E rm 412", '93'],
+    ['[10:21] Lamar Jenkins: ty. she’s 96 so the ED doc is nervous', '96'],
+    ['proxy access for her mother, DOB 02/14/1931. Mom is 94 and lives with her daughter', '94'],
+    ['Sanjay Mehta called: his father Vijay Mehta, 91, was discharged from 5 South', '91'],
+    ['Discharge summary never routed to the PCP for Mr. Albert Finkelstein (96), MRN 3004418', '96'],
+    ['  MRN: 2234109   DOB: 14-Mar-1931   94 Y F', '94'],
+    ["It's April 3rd, 1929. I'm ninety-five. My grandson set it up", 'ninety-five'],
+    ['pt is ninety one years old and cannot read the screen', 'ninety one'],
+  ])('%s', (text, age) => expectFound(text, 'AGE', age));
+
+  it.each([
+    ["he's 95% done with the migration", '95'],
+    ['The server room is 92 degrees again, facilities paged', '92'],
+    ['Windows Server 2019, 95, and the print spooler crashed on reboot', '95'],
+    ['she was 98 minutes on hold with the vendor', '98'],
+    ['Ninety days of logs are kept on the SIEM', 'Ninety'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
+
+describe('biometric enrolment IDs', () => {
+  it.each([
+    ['Patient Gerald Timmons enrolled this morning, but his palm template ID PS-44A91C0E7 got linked to MRN 5019348 instead.', 'PS-44A91C0E7'],
+    ['PatientSecure palm vein scan pulled up MRN 5520817 instead. Her enrollment template ID is PSV-7F3A-22C9-91BE.', 'PSV-7F3A-22C9-91BE'],
+    ["Log from ps-app01 shows: 'Template enroll error: palm vein template hash 7F3A9C0E5D21B84A already bound'", '7F3A9C0E5D21B84A'],
+  ])('%s', (text, value) => expectFound(text, 'BIOMETRIC', value));
+
+  it('leaves a template ID in a ticket about note templates', () => {
+    expectClean('The SmartText template ID 44718 for the discharge note has a broken link. Please fix the template.', '44718');
+  });
+});
+
+describe('portal logins and other patient identifiers by label', () => {
+  it.each<[string, PhiType, string]>([
+    ['Account: MyChart user mc_ashley.nguyen (patient Ashley Nguyen, MRN 5520913)', 'OTHER_ID', 'mc_ashley.nguyen'],
+    ["Proxy request: her daughter's chart comes up as the default instead of her own. MyChart username icarter_rn.", 'OTHER_ID', 'icarter_rn'],
+    ['ACC 25-CT-0041127, exam date 03/14/2025, study shows under the wrong patient', 'OTHER_ID', '25-CT-0041127'],
+    ['wristband printer crashed on enc 88120045. band reprinted at 0820, still crashing', 'MRN', '88120045'],
+    ['can\'t sign "service time" on my note for client Jaylen Torres (Client ID 200458) for the 02/18/2025 session', 'MRN', '200458'],
+    ['The dashes are breaking the 270 builder since the Epic upgrade on 2/25. HAR 6001928374.', 'ACCOUNT', '6001928374'],
+  ])('%s', (text, type, value) => expectFound(text, type, value));
+
+  it.each([
+    ['AD username jsmith_admin is locked out after the password change on the VPN', 'jsmith_admin'],
+    ['Register the Azure app and send me the OAuth client ID 9f3a2b71c04e4d1e8a77 for the integration', '9f3a2b71c04e4d1e8a77'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
+
+describe("a patient's home IP address", () => {
+  it.each([
+    ['47 failed MyChart logins in 10 min for username sgreer_1990 from IP 73.158.42.219 (Comcast, Denver)', '73.158.42.219'],
+    ['Video visit failed with an Epic Video Client error. She connected from 98.27.143.210.', '98.27.143.210'],
+    ['2025-03-08 22:41:07 LOGIN_SUCCESS src=73.162.44.19   ua="Chrome/122.0 Windows NT 10.0"', '73.162.44.19'],
+  ])('%s', (text, ip) => expectFound(text, 'IP', ip));
+
+  it("leaves a vendor's or a server's address", () => {
+    expectClean('Whitelist vendor IP 203.0.114.25 on the firewall for the Sectra upgrade', '203.0.114.25');
+  });
+});
+
+describe('identifiers next to one already found, label printer code, issued devices', () => {
+  it('reads the number after "MRN X instead of" as an MRN of the same shape', () => {
+    expectFound('Results for DUBOIS, CLAIRE are showing under Claire Dubois-Martin MRN 2201883 instead of 2201838', 'MRN', '2201838');
+    // (not a number of another shape: "MRN 2201883 instead of 4" is a count)
+    expectClean('MRN 2201883 was merged instead of 42 times', '42');
+  });
+
+  it('reads ZPL field data as text', () => {
+    const zpl = '^XA\n^FO30,20^A0N,28,28^FDVASQUEZ, ELENA R^FS\n^FO30,55^A0N,24,24^FDMRN 3390127  DOB 01/09/1949^FS\n^XZ';
+    expectFound(zpl, 'MRN', '3390127');
+    expectFound(zpl, 'DATE', '01/09/1949');
+    expectClean(zpl, 'FO30,55');
+  });
+
+  it('reads a device issued to a patient as the patient\'s, even when it looks like an issue key', () => {
+    expectFound('holter monitor BTX-7740219 assigned to pt ingrid solberg isnt uploading', 'DEVICE', 'BTX-7740219');
+    expectFound('Hub IMEI: 356938035643809 (assigned to patient), Bluetooth scale not pairing', 'DEVICE', '356938035643809');
+    expectClean('Laptop LT-004512 assigned to patient transport team for the new dispatch desk', 'LT-004512');
+  });
+
+  it('reads a home monitor as a medical device, by its maker spelling too', () => {
+    expectFound('his MyCareLink home monitor (SN 24950-XK118) is plugged in but not sending', 'DEVICE', '24950-XK118');
+  });
+});
+
+describe('tables aligned by spaces', () => {
+  it('types the rows by the header', () => {
+    const text = 'Someone pasted a patient list into OneNote:\n\nMRN        NAME                 DOB\n10482231   KAUFMAN, LEAH R      04/03/1955\n10577109   OSEI, KWAME          12/21/1970\n\nNotebook: Handoff.one';
+    expectFound(text, 'MRN', '10482231');
+    expectFound(text, 'NAME', 'OSEI, KWAME');
+    expectFound(text, 'DATE', '12/21/1970');
+  });
+
+  it('leaves a host list aligned the same way', () => {
+    const text = 'HOST          IP            OWNER\nepic-app01    10.4.2.11     Interfaces\nepic-app02    10.4.2.12     Interfaces';
+    expect(detect(text).filter((f) => f.rule === 'table.column')).toEqual([]);
+  });
+});
+
+describe('patient-portal words', () => {
+  it('count as patient context in their maker spelling ("MyChart"), not inside a file path', () => {
+    expectFound('MyChart security alert: account for Rebecca Goldfarb (username rgoldfarb_77) had logins from abroad', 'OTHER_ID', 'rgoldfarb_77');
+    expectClean('Disk on epic-app-prod-09 is 91% full. /var/log/MyChart growing 2 GB/day since 08/05/2023.', '08/05/2023');
+  });
+});
