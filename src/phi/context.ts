@@ -942,6 +942,14 @@ export class Scan {
   }
 
   /** Is there a cue word of kind `cue` starting in [from - before, to + after]? */
+  /** The start of every word giving `cue` (one cue at a time), in text order. */
+  cueWords(cue: Cue): readonly number[] {
+    if ((cue & (cue - 1)) !== 0 || cue <= 0 || cue > CUE_BITS) return [];
+    const starts = this.cueStarts ?? this.indexCues();
+    const bit = 31 - Math.clz32(cue);
+    return this.cuePos.slice(starts[bit]!, starts[bit + 1]!);
+  }
+
   near(cue: Cue, from: number, to: number, before: number, after = 0): boolean {
     if ((cue & (cue - 1)) !== 0 || cue <= 0 || cue > CUE_BITS) return false; // one cue at a time
     const starts = this.cueStarts ?? this.indexCues();

@@ -4,13 +4,13 @@
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
 import { isWordCode } from './chars';
-import { Scan, WordTag, registerWords, tagWords } from './context';
+import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
-import { Workforce } from './workforce';
+import { Workforce, isConsumerMail } from './workforce';
 
 registerWords(KV_KEYS);
 tagWords(KV_KEYS, WordTag.KvKey);
@@ -95,6 +95,13 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     pattern.each(text, (start, end) => emit(spec.type, start, end, score, rule));
   }
   if (candidates.length === 0) return candidates;
+  if (c.settings.staffContext && itContext(scan, candidates) && !patientEvidence(scan, text, candidates, c.allowDomain)) {
+    // an IT ticket with no sign of a patient anywhere names staff, vendors and sites only
+    const kept = (f: Finding) => !NO_PATIENT_TYPES.has(f.type) || isStructured(f.rule);
+    candidates = candidates.filter(kept);
+    if (weak.length > 0) weak = weak.filter(kept);
+    if (candidates.length === 0) return candidates;
+  }
   if (c.settings.staffContext) {
     // the workforce's own names, addresses and numbers (signatures, attribution lines) are not PHI
     let workforce: Workforce | undefined;
@@ -218,6 +225,45 @@ function kvKeyPositions(scan: Scan): number[] {
 const isStructured = (rule: string) =>
   rule.startsWith('hl7.') || rule.startsWith('csv.') || rule.startsWith('kv.') || rule.startsWith('json.') || rule.startsWith('dicom.') || rule.startsWith('x12.') || rule.startsWith('table.') || rule === 'name.hl7';
 
+/**
+ * Words that tie a ticket to a person's own life: birth and death, a statement, a move, someone's
+ * own address or phone ("she moved to Erie", "Jennifer Panza's mobile"), a person's documents.
+ */
+const PERSON_FACTS =
+  /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|birthday|deceased|died|statements?|charts|scanned id|id card|insurance card|eligibility|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|moved (?:to|from)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| cell| mobile| personal| own)? (?:address|phone|cell|mobile|number|e-?mail|dob|birthday|profile|account|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|caller|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back))/i;
+/** What an IT ticket without a patient in it names: staff, vendors, sites and their dates. */
+const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
+/** Findings that are a patient's whatever the words around them: with one of these, the ticket has a patient. */
+const PATIENT_ID_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['SSN', 'MRN', 'HEALTH_PLAN_ID', 'BIOMETRIC', 'AGE', 'ACCOUNT', 'DEVICE', 'VEHICLE', 'OTHER_ID']);
+/** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
+function itContext(scan: Scan, candidates: Finding[]): boolean {
+  for (const cue of [Cue.Tech, Cue.ItDevice]) {
+    for (const p of scan.cueWords(cue)) if (!candidates.some((f) => f.type === 'NAME' && f.start <= p && p < f.end)) return true;
+  }
+  return DESK_BUSINESS.test(scan.text);
+}
+/** An IT desk's business with vendors and accounts (the technical words are the Tech and ItDevice cues). */
+const DESK_BUSINESS = /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk)\b/i;
+/**
+ * Is there a patient anywhere in the text: a patient word (patient, MRN, DOB, a relative,
+ * admitted, MyChart…), a person's own facts (PERSON_FACTS), a patient's identifier among the
+ * candidates, or structured patient data (HL7, CSV, JSON, DICOM, X12, tables)?
+ */
+function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
+  if (scan.near(Cue.Patient, 0, scan.text.length, 0, 0)) return true;
+  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)))) return true;
+  return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
+}
+/** An address at a consumer mail provider (not one of the admin's own domains): a person's own, not a colleague's. */
+function personalMail(text: string, f: Finding, ownDomain: (domain: string) => boolean): boolean {
+  const at = text.lastIndexOf('@', f.end - 1);
+  if (at < f.start) return false;
+  const domain = text.slice(at + 1, f.end).toLowerCase();
+  return isConsumerMail(domain) && !ownDomain(domain);
+}
+/** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */
+const CARE_FOR_NAME =
+  /\b(?:[Ww]ristbands?|[Aa]rmbands?|[Ll]abels?|[Rr]esults?|[Ii]mages?|[Ii]maging|[Oo]rders?|[Rr]ecords?|[Ss]cans?|[Ss]pecimens?|[Rr]efills?|[Vv]isits?|[Ee]ncounters?|[Aa]ppointments?|[Rr]eferrals?|[Cc]laims?|[Bb]ills?) (?:for|of) (?:(?:Mr|Mrs|Ms|Mx|Miss)\.? )?[A-Z][A-Za-z'’-]+/;
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL']);
 

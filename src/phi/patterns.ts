@@ -1159,6 +1159,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rule: 'vehicle.label',
     after: { license: [' p', ' t'], licence: [' p'], lic: [' p', '. p'], car: [' t'] },
     rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name|biomed|bme|device|it|cable|port)\s*$/i,
+    // "Registration window 4", "registration desk 2": a place, not a plate
+    reject: /^(?:window|desk|counter|area|office|kiosk|room|rm|bay|station|line|queue|pod|suite|unit)\b/i,
     label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plates?|plates?|(?:car |license )?tags?|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
     score: 0.88,

@@ -27,6 +27,8 @@ import { isAsciiLetter } from './chars';
 
 /** Consumer mail domains (gmail.com, comcast.net, …): an address there is a person's own. */
 const CONSUMER_MAIL: ReadonlySet<string> = new Set(providers as string[]);
+/** Is the domain a consumer mail provider's (an address there is a person's own)? */
+export const isConsumerMail = (domain: string): boolean => CONSUMER_MAIL.has(domain.toLowerCase());
 
 /** A line longer than this is prose, not a header, field or signature line. */
 const MAX_LINE = 240;
@@ -92,7 +94,7 @@ const SENTENCE_ROLES: ReadonlySet<string> = new Set(['owner', 'manager', 'superv
 const IT_SERVICE =
   /\b(?:disable|deactivate|terminate|offboard|provision|re-?enable|access|permissions?|security class|user ?id|template|licen[cs]es?|seats?|ad account|domain account|network account|user account|login|logon|mfa|2fa|duo|okta|sso|vpn|citrix|vdi|laptop|desktop|workstation|monitor|docking station|dock|printer|mailbox|email account|distribution list|shared drive|password reset|badge|onboarding|offboarding|new hire|visio|office 365|microsoft 365|teams|outlook|sharepoint|onedrive|jira|confluence|servicenow|kronos|imprivata|dragon)\b/i;
 /** Words that make "access for X" a patient's ("MyChart access for …", "portal password for …", "proxy access for …"). */
-const PATIENT_SERVICE = /\b(?:mychart|portal|proxy|chart|bill|billing|statement|results?|records?)\b/i;
+const PATIENT_SERVICE = /\b(?:mychart|portal|proxy|chart|bill|billing|statement|results?|records?|(?:wrist|arm)?bands?|labels?|specimens?|meds|medications?|orders?|images?|imaging)\b/i;
 /** A greeting opening a line, before a first name. */
 const GREETING_BEFORE = /^[ \t>]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
 /** A name in "Name <address>" or "Name (address)". */

@@ -117,8 +117,10 @@ describe('name precision in IT text', () => {
     expect(found('Laptop IT414172 (SN 282JBEP, MAC F3:C4:A8:79:00:11) for the new hire')).toEqual([]);
     expect(found('Epic Hyperspace freezing when opening In Basket. Citrix session dropped.')).toEqual([]);
     expect(found('Hi all,\nBio-med: infusion pump on 4 West fails self-test.')).toEqual([]);
-    // a name after a code is still a name
-    expect(values('Ticket 4411 Maria Garcia called back')).toContain('Maria Garcia');
+    // a name after a code is still a name (the name rule itself: with staffContext on, an IT
+    // ticket without a patient in it names staff only)
+    expect(values('Ticket 4411 Maria Garcia called back', createDetector({ staffContext: false }))).toContain('Maria Garcia');
+    expect(values('Ticket 4411 Maria Garcia called back')).toEqual([]);
   });
 });
 
@@ -127,7 +129,7 @@ describe('workforce positions never take a patient', () => {
     const sig = 'Please update my address.\n\n-- \nMaria Garcia\n12 Elm Street, Boston, MA 02118\n617-555-0134\nmaria.garcia77@gmail.com';
     expect(types(sig)).toEqual(['NAME', 'ADDRESS', 'ADDRESS', 'ZIP', 'PHONE', 'EMAIL']);
     expect(values('Details:\n--\nPatient John Smith called from 617-555-0134')).toEqual(['John Smith', '617-555-0134']);
-    expect(values('Closing.\n\n-- \nBrian Jacobson\nDesktop Support | x4411\nname: Maria Garcia')).toContain('Maria Garcia');
+    expect(values('Closing.\n\n-- \nBrian Jacobson\nDesktop Support | x4411\nname: Maria Garcia, DOB 03/14/1962')).toContain('Maria Garcia');
     // the structured-data rules' findings are data, never a signature
     expect(types('Closing.\n\n-- \nBrian Jacobson\nDesktop Support | x4411\nPID|1||E12305221^^^MGH^MR||CHADWICK^FIDEL||19690601|M')).toContain('NAME');
   });

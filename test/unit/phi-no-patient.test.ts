@@ -1,0 +1,65 @@
+/**
+ * An IT ticket with no sign of a patient anywhere in it names staff, vendors and sites: with
+ * staffContext on (the default), its names, phones, e-mail addresses, street addresses, ZIP codes,
+ * links, dates and IP addresses are not PHI. Any sign of a patient lifts that, as does a text that
+ * is no IT ticket at all.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDetector, detect } from '../../src/phi/detect';
+
+const values = (text: string, d = { detect }) => d.detect(text).map((f) => text.slice(f.start, f.end));
+
+/** Staff tickets as a hospital's IT desk gets them: people in prose, lists, forms and chats. */
+const STAFF_TICKETS = [
+  'Badge reader at the loading dock (D-114, Wexler Tower) rejects Luis Alvarado since the Lenel update on 02/28. Supervisor Marisol Quinones confirmed he needs access. Call her at 555-0138.',
+  'Reps affected after the PaperStream IP 3.30 update: Oluwaseun Adeyemi, Kateryna Bondarenko, Diego Santillan. Scanner at Registration window 4 throws TWAIN error 0x80040.',
+  'Escalation: Tier 2 Windows - on call this week: Priya Raghunathan (pager 555-0172, cell 217-555-0198). Server patching window Saturday 03/15/2025 22:00.',
+  'Vendor contact: Gregory Ashby, Account Executive, gashby@nuance-vendor.example, (781) 555-0160\nRemit to: PO Box 2211, Burlington, MA 01803\nInvoice for the Dragon licence renewal attached.',
+  '[10:02] Elif Demir: I checked with Hyland - OnBase Unity Client 22.1.14 has a known bug\n[10:05] Jamal Rahman: ok, rolling back the desktop build tonight, let Lorraine Ashby know',
+];
+
+describe('an IT ticket without a patient', () => {
+  it.each(STAFF_TICKETS)('names no one: %s', (text) => {
+    expect(values(text)).toEqual([]);
+  });
+
+  it('still reports what is a patient\'s whatever the words around it, and licence numbers', () => {
+    expect(values('Printer queue stuck; someone pasted SSN 536-22-1904 in the job name')).toEqual(['536-22-1904']);
+    expect(values('Credentialing: DEA AB1234563 for the new hospitalist, Epic SER build pending')).toEqual(['AB1234563']);
+  });
+});
+
+describe('a sign of a patient lifts it', () => {
+  const base = 'Label printer in 4 West printed the wrong band for Maria Lopez; Zebra driver reinstalled, callback 614-555-0187.';
+  it.each([
+    ['a patient word', `${base} Pt is in bed 12.`],
+    ['an MRN', `${base} MRN 4432211.`],
+    ['a birth date phrase', `${base} Date of birth 03/14/1962.`],
+    ["a person's own care", `${base} She cannot see her lab results.`],
+    ['a consumer mail address', `${base} She wrote from maria.lopez77@gmail.com.`],
+    ['care named for a person', 'Zebra driver reinstalled after the labels for Maria Lopez printed blank, callback 614-555-0187.'],
+    ['a registration', `${base} She was registered twice.`],
+    ['a caller', `${base} Caller says the band is blank.`],
+  ])('%s', (_, text) => {
+    expect(values(text)).toEqual(expect.arrayContaining(['Maria Lopez', '614-555-0187']));
+  });
+
+  it('and without it the same ticket names no one', () => {
+    expect(values(base)).toEqual([]);
+  });
+});
+
+describe('what the rule does not assume', () => {
+  it('a text with no IT words is read as it is (it may be a patient writing)', () => {
+    expect(values('Please call John Smith back at 555-201-3344 about tomorrow.')).toEqual(['John Smith', '555-201-3344']);
+  });
+
+  it('a name that is also a technical word gives no IT context ("Mrs. Jenkins")', () => {
+    expect(values('Mrs. Jenkins called twice.')).toEqual(['Jenkins']);
+  });
+
+  it('is part of staffContext: a desk whose customers are patients switches it off with it', () => {
+    const general = createDetector({ staffContext: false });
+    expect(values(STAFF_TICKETS[0]!, general)).toEqual(expect.arrayContaining(['Luis Alvarado', 'Marisol Quinones', '555-0138']));
+  });
+});
