@@ -7,7 +7,7 @@ import type { AuditFields } from '../audit/chain';
 import { adfFromPlainText } from './adf-note';
 import { adfToScanText, parseAdf, type AdfDoc } from '../phi/adf';
 import { projectPolicy } from '../policy/settings';
-import { commitOutcome, describeCounts, detectorFor, withClaim, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
+import { commitOutcome, describeCounts, detectorFor, issueHadPhi, withClaim, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
 import { handleFindings, type EventOutcome } from './issue-event';
 import type { RedactTarget } from './redaction';
 
@@ -57,7 +57,10 @@ async function handleCommentEventClaimed(deps: EnforceDeps, ev: CommentEventInpu
   if (mode !== 'off') {
     const comment = await deps.jira.getComment(ev.issueId, ev.commentId);
     if (!comment) return { status: 'gone' };
-    const detect = detectorFor(deps, settings);
+    const detector = detectorFor(deps, settings);
+    // a comment on an issue that has held PHI may name its patient without saying "patient"
+    const patient = issueHadPhi(before);
+    const detect = (text: string) => detector.detect(text, { patient });
     const parsed = parseAdf(comment.body);
     const targets: RedactTarget[] = [];
     if (!parsed.ok) {

@@ -5,7 +5,7 @@
  */
 import type { AuditFields } from '../audit/chain';
 import type { AuditLog } from '../audit/log';
-import { createDetector } from '../phi/detect';
+import { createDetector, type DetectOptions } from '../phi/detect';
 import type { Finding, PhiType } from '../phi/types';
 import type { JiraPort } from '../jira/port';
 import { classifyReporter, type Classification } from '../policy/vendor';
@@ -15,6 +15,12 @@ import type { ClaimStore } from '../store/claims';
 import { emptyRecord, PHI_GUARD_PROPERTY, propertyOf, type Counts, type FailureRecord, type FieldRecord, type IssueRecord, type IssueRecordStore, type PendingField, type VendorRecord } from './record';
 
 export type Detect = (text: string) => Finding[];
+/** The detector for the app's settings, as enforcement uses it. */
+export interface IssueDetector {
+  /** `patient`: the issue is known to concern a patient (see DetectOptions). */
+  detect(text: string, options?: DetectOptions): Finding[];
+  mentionsPatient(text: string): boolean;
+}
 
 /** Another delivery of the same event is running: ask Forge to deliver this one again later. */
 export class EventBusy extends Error {
@@ -49,22 +55,26 @@ export interface EnforceDeps {
   /** Epoch ms by which waiting (redaction status polls) must stop. */
   deadline: number;
   /** Detector for the settings (default: cached createDetector(settings.detector)). */
-  detectorFor?: (settings: AppSettings) => Detect;
+  detectorFor?: (settings: AppSettings) => IssueDetector;
 }
 
-const detectorCache = new Map<string, Detect>();
+const detectorCache = new Map<string, IssueDetector>();
 
-export function detectorFor(deps: EnforceDeps, settings: AppSettings): Detect {
+export function detectorFor(deps: EnforceDeps, settings: AppSettings): IssueDetector {
   if (deps.detectorFor) return deps.detectorFor(settings);
   const key = JSON.stringify(settings.detector);
   let d = detectorCache.get(key);
   if (!d) {
     if (detectorCache.size > 8) detectorCache.clear();
-    const detector = createDetector(settings.detector);
-    d = (text) => detector.detect(text);
+    d = createDetector(settings.detector);
     detectorCache.set(key, d);
   }
   return d;
+}
+
+/** Has the issue had PHI in any field (a patient's issue: its other fields' people may be the patient's)? */
+export function issueHadPhi(record: IssueRecord | null): boolean {
+  return record !== null && Object.values(record.fields).some((f) => Object.keys(f.counts).length > 0);
 }
 
 export function countsOf(findings: readonly Finding[]): Counts {

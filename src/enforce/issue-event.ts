@@ -9,7 +9,7 @@ import type { AuditFields } from '../audit/chain';
 import { adfToScanText, parseAdf, type AdfDoc } from '../phi/adf';
 import { JiraError, type IssueSnapshot } from '../jira/port';
 import { projectPolicy, type AppSettings } from '../policy/settings';
-import { classifyAccount, commitOutcome, completedRedactions, countsOf, describeCounts, detectorFor, markPending, withClaim, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
+import { classifyAccount, commitOutcome, completedRedactions, countsOf, describeCounts, detectorFor, issueHadPhi, markPending, withClaim, type EnforceDeps, type IssueRef, type RecordChanges } from './deps';
 import type { FailureRecord, IssueRecord, VendorRecord } from './record';
 import { redactTargets, type RedactTarget } from './redaction';
 
@@ -99,7 +99,13 @@ async function scanAndHandle(
   const mode = projectPolicy(settings, issue.projectKey).mode;
   if (mode === 'off') return;
   const at = deps.now().toISOString();
-  const detect = detectorFor(deps, settings);
+  const detector = detectorFor(deps, settings);
+  // The issue's fields are one ticket: a patient in any of them (or PHI found in it before) makes
+  // the people in the others possible patients too, not an IT ticket's staff.
+  const description = issue.description === null || issue.description === undefined ? null : parseAdf(issue.description);
+  const patient =
+    issueHadPhi(before) || detector.mentionsPatient(issue.summary) || (description !== null && description.ok && detector.mentionsPatient(adfToScanText(description.doc).text));
+  const detect = (text: string) => detector.detect(text, { patient });
   const targets: RedactTarget[] = [];
   const scanned: string[] = [];
   for (const field of SCANNED) {
@@ -110,8 +116,8 @@ async function scanAndHandle(
       if (findings.length > 0) targets.push({ target: 'summary', content: issue.summary, findings });
       continue;
     }
-    if (issue.description === null || issue.description === undefined) continue;
-    const parsed = parseAdf(issue.description);
+    if (description === null) continue;
+    const parsed = description;
     if (!parsed.ok) {
       changes.failures!.push({ at, step: 'scan', target: 'description', reason: 'description is not valid ADF (Atlassian Document Format); not scanned' });
       entry({ action: 'phi.redaction-failed', target: 'description', outcome: 'failed', detail: 'invalid ADF, not scanned', idem: `${ev.eventKey}:scan:description` });

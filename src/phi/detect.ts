@@ -22,15 +22,34 @@ const ZPL_FIELD_DATA = /\^FD/g;
 /** Masks this app writes (`[PHI:SSN]`) are never PHI themselves: redacting twice changes nothing. */
 const MASK_RE = /\[PHI:[A-Z_]+\](?:[A-Za-z0-9]{1,4})?/g;
 
+export interface DetectOptions {
+  /**
+   * The text is part of something known to concern a patient (another field of the same issue
+   * names one): with staffContext, its people are read as they would be next to a patient, not
+   * as an IT ticket's staff.
+   */
+  patient?: boolean;
+}
+
 export interface Detector {
   readonly settings: DetectorSettings;
-  detect(text: string): Finding[];
+  detect(text: string, options?: DetectOptions): Finding[];
+  /** Does the text show a patient (patient words, a patient's identifier or data, a person's own facts)? */
+  mentionsPatient(text: string): boolean;
 }
 
 export function createDetector(partial: Partial<DetectorSettings> = {}): Detector {
   const compiled = compileSettings(partial);
   const withFloors: DetectorCompiled = { ...compiled, floors: scoreFloors(compiled.settings.types) };
-  return { settings: compiled.settings, detect: (text) => detectWith(withFloors, text) };
+  return {
+    settings: compiled.settings,
+    detect: (text, options) => detectWith(withFloors, text, options?.patient === true),
+    mentionsPatient: (text) => {
+      const report = { patient: false };
+      detectWith(withFloors, text, false, report);
+      return report.patient;
+    },
+  };
 }
 
 /** Compiled settings and, per type, the lowest score a candidate is kept with. */
@@ -58,7 +77,11 @@ export function detect(text: string): Finding[] {
   return defaultDetector.detect(text);
 }
 
-function detectWith(c: DetectorCompiled, text: string): Finding[] {
+/**
+ * `patient`: skip the no-patient rule (the caller knows the text concerns a patient). `report`,
+ * when given, is told whether the text itself shows a patient (mentionsPatient).
+ */
+function detectWith(c: DetectorCompiled, text: string, patient = false, report?: { patient: boolean }): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   // ZPL label code glues its field-data command to the value ("^FDMRN 3390127^FS"): the rules read
   // it as a separator (same length, so every offset stays the input's)
@@ -94,8 +117,9 @@ function detectWith(c: DetectorCompiled, text: string): Finding[] {
     const score = spec.score ?? 0.98;
     pattern.each(text, (start, end) => emit(spec.type, start, end, score, rule));
   }
+  if (report !== undefined) report.patient = patientEvidence(scan, text, candidates, c.allowDomain);
   if (candidates.length === 0) return candidates;
-  if (c.settings.staffContext && itContext(scan, candidates) && !patientEvidence(scan, text, candidates, c.allowDomain)) {
+  if (c.settings.staffContext && !patient && itContext(scan, candidates) && !(report?.patient ?? patientEvidence(scan, text, candidates, c.allowDomain))) {
     // an IT ticket with no sign of a patient anywhere names staff, vendors and sites only
     const kept = (f: Finding) => !NO_PATIENT_TYPES.has(f.type) || isStructured(f.rule);
     candidates = candidates.filter(kept);

@@ -193,6 +193,41 @@ describe('comment events', () => {
   });
 });
 
+describe("one issue's fields are read together", () => {
+  // an IT text with no patient word in it: alone, it names staff only
+  const IT_TEXT = 'Zebra driver reinstalled on the 4W printer. Maria Lopez needs a callback at 614-555-0187.';
+
+  it('a patient in the summary makes the people in the description possible patients', async () => {
+    const alone = world();
+    alone.addIssue('1', { projectKey: 'FLAG', key: 'FLAG-1', summary: 'Printer driver', description: doc(IT_TEXT) });
+    await handleIssueEvent(alone.deps, created('1', USERS.agent.accountId));
+    expect(alone.jira.properties.get('1/phi-guard')).toMatchObject({ flagged: false });
+
+    const w = world();
+    w.addIssue('1', { projectKey: 'FLAG', key: 'FLAG-1', summary: 'Pt wristband printed blank', description: doc(IT_TEXT) });
+    await handleIssueEvent(w.deps, created('1', USERS.agent.accountId));
+    expect(w.jira.properties.get('1/phi-guard')).toMatchObject({ flagged: true, fields: ['description'] });
+    expect(w.records.map.get('1')!.fields.description!.counts).toEqual({ NAME: 1, PHONE: 1 });
+  });
+
+  it('a comment on an issue that has held PHI is read as about its patient', async () => {
+    const ev = { issueId: '1', issueKey: 'FLAG-1', projectKey: 'FLAG', projectTypeKey: 'software', commentId: '9', eventKey: 'comment:9:1', actorId: USERS.agent.accountId };
+    const clean = world();
+    clean.addIssue('1', { projectKey: 'FLAG', key: 'FLAG-1', summary: 'Printer driver', description: doc('Driver update') });
+    await handleIssueEvent(clean.deps, created('1', USERS.agent.accountId));
+    clean.jira.comments.set('9', { id: '9', issueId: '1', body: doc(IT_TEXT), authorId: USERS.agent.accountId, jsdPublic: false });
+    await handleCommentEvent(clean.deps, ev);
+    expect(clean.records.map.get('1')!.fields['comment:9']).toBeUndefined();
+
+    const w = world();
+    w.addIssue('1', { projectKey: 'FLAG', key: 'FLAG-1', summary: 'Printer driver', description: doc(DESC) });
+    await handleIssueEvent(w.deps, created('1', USERS.agent.accountId));
+    w.jira.comments.set('9', { id: '9', issueId: '1', body: doc(IT_TEXT), authorId: USERS.agent.accountId, jsdPublic: false });
+    await handleCommentEvent(w.deps, ev);
+    expect(w.records.map.get('1')!.fields['comment:9']!.counts).toEqual({ NAME: 1, PHONE: 1 });
+  });
+});
+
 describe('approval gate', () => {
   it('blocks a vendor ticket from a gated status until an approver approves; others pass', async () => {
     const w = world();
