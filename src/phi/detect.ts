@@ -72,9 +72,9 @@ export function scoreFloors(types: DetectorSettings['types']): Record<PhiType, n
 
 let defaultDetector: Detector | undefined;
 /** Detect with default settings. */
-export function detect(text: string): Finding[] {
+export function detect(text: string, options?: DetectOptions): Finding[] {
   defaultDetector ??= createDetector();
-  return defaultDetector.detect(text);
+  return defaultDetector.detect(text, options);
 }
 
 /**
@@ -254,7 +254,7 @@ const isStructured = (rule: string) =>
  * own address or phone ("she moved to Erie", "Jennifer Panza's mobile"), a person's documents.
  */
 const PERSON_FACTS =
-  /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|birthday|deceased|died|statements?|charts|scanned id|id card|insurance card|eligibility|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|moved (?:to|from)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| cell| mobile| personal| own)? (?:address|phone|cell|mobile|number|e-?mail|dob|birthday|profile|account|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|caller|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back))/i;
+  /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|birthday|deceased|died|statements?|charts|scanned id|insurance card|eligibility|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
 /** What an IT ticket without a patient in it names: staff, vendors, sites and their dates. */
 const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
 /** Findings that are a patient's whatever the words around them: with one of these, the ticket has a patient. */
@@ -274,10 +274,29 @@ const DESK_BUSINESS = /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|p
  * candidates, or structured patient data (HL7, CSV, JSON, DICOM, X12, tables)?
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
-  if (scan.near(Cue.Patient, 0, scan.text.length, 0, 0)) return true;
-  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)))) return true;
+  for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
+  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
+/**
+ * Is the patient word at p about a patient? Not a department, unit or system named with it
+ * ("Patient Access", "Inpatient pharmacy", "Medication Room PC", "DOB field", "infant protection"),
+ * nor a service line ("inpatient", "outpatient") or a bed alone.
+ */
+function patientWordAt(text: string, p: number): boolean {
+  let e = p;
+  while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
+  const word = text.slice(p, e).toLowerCase();
+  if (SERVICE_LINE_WORDS.has(word)) return false;
+  return !PLACE_AFTER.test(text.slice(e, e + 32));
+}
+const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
+const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients']);
+/** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
+const PLACE_AFTER =
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|tracking|board|field|fields|format|column|validation|monitor|monitoring|rounds|list|census|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b/i;
+/** A person's page on a social network. */
+const SOCIAL_PROFILE_URL = /(?:linkedin\.com\/in|facebook\.com|instagram\.com|tiktok\.com\/@|(?:twitter|x)\.com\/|caringbridge\.org|gofundme\.com)/i;
 /** An address at a consumer mail provider (not one of the admin's own domains): a person's own, not a colleague's. */
 function personalMail(text: string, f: Finding, ownDomain: (domain: string) => boolean): boolean {
   const at = text.lastIndexOf('@', f.end - 1);

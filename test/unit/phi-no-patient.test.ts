@@ -39,13 +39,16 @@ describe('a sign of a patient lifts it', () => {
     ['a consumer mail address', `${base} She wrote from maria.lopez77@gmail.com.`],
     ['care named for a person', 'Zebra driver reinstalled after the labels for Maria Lopez printed blank, callback 614-555-0187.'],
     ['a registration', `${base} She was registered twice.`],
-    ['a caller', `${base} Caller says the band is blank.`],
+    ['a social profile', `${base} Her page: https://www.facebook.com/maria.lopez.5821`],
   ])('%s', (_, text) => {
     expect(values(text)).toEqual(expect.arrayContaining(['Maria Lopez', '614-555-0187']));
   });
 
   it('and without it the same ticket names no one', () => {
     expect(values(base)).toEqual([]);
+    // (at an IT desk the caller is a colleague, a department or a unit is no patient)
+    expect(values(`${base} Caller: 4 West charge nurse.`)).toEqual([]);
+    expect(values(`${base} Patient Access and the inpatient units use the same driver.`)).toEqual([]);
   });
 });
 
