@@ -121,7 +121,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   if (candidates.length === 0) return candidates;
   if (c.settings.staffContext && !patient && itContext(scan, candidates) && !(report?.patient ?? patientEvidence(scan, text, candidates, c.allowDomain))) {
     // an IT ticket with no sign of a patient anywhere names staff, vendors and sites only
-    const kept = (f: Finding) => !NO_PATIENT_TYPES.has(f.type) || isStructured(f.rule);
+    const kept = (f: Finding) => !NO_PATIENT_TYPES.has(f.type) || isStructured(f.rule) || isAdmins(f.rule);
     candidates = candidates.filter(kept);
     if (weak.length > 0) weak = weak.filter(kept);
     if (candidates.length === 0) return candidates;
@@ -267,7 +267,8 @@ function itContext(scan: Scan, candidates: Finding[]): boolean {
   return DESK_BUSINESS.test(scan.text);
 }
 /** An IT desk's business with vendors and accounts (the technical words are the Tech and ItDevice cues). */
-const DESK_BUSINESS = /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk)\b/i;
+const DESK_BUSINESS =
+  /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk|epic|hyperspace|haiku|canto|rover|cerner|powerchart|meditech|athena(?:one|health)?|allscripts|nextgen|outlook|ms teams|teams (?:call|meeting|channel|chat)|zoom|webex|sharepoint|onedrive|onenote|office ?365|m365|windows|macos|chromebook|iphone|ipad|android|voicemail|vocera|spok|pager|imprivata|duo|okta|mfa|2fa|wi-?fi|network|mailbox|inbox|distribution list|shared drive|login|log ?in|logon|sign-?in|locked out|lockout|unlock|install(?:ed|ing)?|update[ds]?|upgrade[ds]?|crash(?:es|ed|ing)?|freez(?:e|es|ing)|outage|ticket|inc\d{5,}|ritm\d+|chg\d+|interface|dashboard|report(?:ing)? (?:server|tool|job)|software|hardware|application|app|citrix|pacs|dragon|kronos|workday|servicenow|jira|confluence|copier|fax machine|toner|label printer|scanner|monitor|dock|headset|webcam|camera|kiosk|tablet|laptop|desktop|computer|pc)\b/i;
 /**
  * Is there a patient anywhere in the text: a patient word (patient, MRN, DOB, a relative,
  * admitted, MyChart…), a person's own facts (PERSON_FACTS), a patient's identifier among the
@@ -275,7 +276,7 @@ const DESK_BUSINESS = /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|p
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
-  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
 /**
@@ -287,14 +288,21 @@ function patientWordAt(text: string, p: number): boolean {
   let e = p;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
   const word = text.slice(p, e).toLowerCase();
+  // "the patient's account": the patient's own
+  if (word.endsWith("'s") || text.charCodeAt(e) === 0x2019) return true;
   if (SERVICE_LINE_WORDS.has(word)) return false;
+  // "test patient ZZTEST, ONE": a build's test record
+  if (TEST_BEFORE.test(text.slice(Math.max(0, p - 12), p))) return false;
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
+const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
 const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
-const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients']);
+const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
 /** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
 const PLACE_AFTER =
   /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|tracking|board|field|fields|format|column|validation|monitor|monitoring|rounds|list|census|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b/i;
+/** The admin's own patterns and MRN formats: PHI because the admin says so. */
+const isAdmins = (rule: string) => rule.startsWith('custom:') || rule === 'mrn.site-format';
 /** A person's page on a social network. */
 const SOCIAL_PROFILE_URL = /(?:linkedin\.com\/in|facebook\.com|instagram\.com|tiktok\.com\/@|(?:twitter|x)\.com\/|caringbridge\.org|gofundme\.com)/i;
 /** An address at a consumer mail provider (not one of the admin's own domains): a person's own, not a colleague's. */

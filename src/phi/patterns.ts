@@ -774,8 +774,13 @@ const AGE_NUM: Matcher = mk({
 /** "(93F)", "I'm 100M": age with sex. */
 const AGE_SEX: Matcher = mk({
   re: /\b(\d{2,3}) ?(?:[FM]|Y ?[FM]|yo ?[FM]|y\/o ?[FM])\b/y,
-  on: (m, env) => emitAge(env, m, m[1]!, true),
+  on(m, env) {
+    // "FortiGate 100F", "iPhone 15 Pro M": a product's model after its name
+    if (PRODUCT_BEFORE.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
+    emitAge(env, m, m[1]!, true);
+  },
 });
+const PRODUCT_BEFORE = /(?:[a-z][A-Z]|\d)[A-Za-z\d]*[ ]$/;
 /** "he's 93", "Mom is 94 and lives …", "she turned 101": a person's age said in prose. */
 const AGE_SAID_BEFORE =
   /\b(?:he|she|they|pt|patient|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|resident|member|who)(?:['’]s|\s+(?:is|was|turned|turns|is now|will be))\s+$/i;
@@ -1127,8 +1132,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup)(?: member)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.92,
-    // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups
-    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log)[ ]?$/i,
+    // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
+    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it)[ ]?$/i,
+    // "HID card 26-bit #44718": a badge format
+    reject: /^\d{1,3}-bit$/i,
   },
   {
     type: 'ACCOUNT',
@@ -1140,6 +1147,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.85,
     needsContext: true,
     weakScore: 0.55,
+    // "Invoice: INV-009812": a supplier's invoice
+    reject: /^INV-?\d/i,
   },
   {
     type: 'LICENSE',
@@ -1220,7 +1229,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     // a vendor's support case: "Dell support case 59556557", "Waiting on Lenovo (case 24860232)",
     // "Waiting on Oracle Health (case 12616480)"
     rejectBefore:
-      /\b(?:support|vendor|tac|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google|philips|imprivata|siemens|meditech|allscripts|athenahealth|nuance|servicenow|ge)(?:[ ](?:health|healthcare|healthineers|systems|support|corp|inc))?[ ]?\(?$/i,
+      /\b(?:support|vendor|tac|their|our|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google|philips|imprivata|siemens|meditech|allscripts|athenahealth|nuance|servicenow|ge|hyland|solventum|baxter|hillrom|stryker|medtronic|bd|roche|abbott|masimo|ncr|fortinet|palo alto|crowdstrike|microsoft)(?:[ ](?:health|healthcare|healthineers|systems|support|corp|inc))?[ ]?\(?$/i,
   },
 ];
 

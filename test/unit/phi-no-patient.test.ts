@@ -66,3 +66,20 @@ describe('what the rule does not assume', () => {
     expect(values(STAFF_TICKETS[0]!, general)).toEqual(expect.arrayContaining(['Luis Alvarado', 'Marisol Quinones', '555-0138']));
   });
 });
+
+describe('identifiers that are no patient\'s (each would mark a clean ticket on its own)', () => {
+  it.each([
+    ['Lenel shows HID card 26-bit #44718, facility code 112, access level "EVS-ALL"', '26-bit'],
+    ['Vendor remote session approved. Session recording required per policy SEC-POL-014.', 'SEC-POL-014'],
+    ['Invoice: INV-009812 (dated 03/01/2025), amount $184,220.00, remit to the vendor', 'INV-009812'],
+    ['Also check CVE-2024-21762 (FortiOS SSL VPN) for the FortiGate 100F at the clinic', '100'],
+    ['@Elif Demir I checked with Hyland - their case 01928374 says OnBase has a known bug', '01928374'],
+  ])('%s', (text, value) => {
+    const at = text.indexOf(value);
+    expect(detect(text).filter((f) => f.start < at + value.length && f.end > at)).toEqual([]);
+  });
+
+  it('a test patient in a build is no patient: the ticket still names no one', () => {
+    expect(values('Dragon not inserting text into Epic notes for Dr. Aaliyah Washington. Tested in PLY with test patient ZZTEST, ONE - same issue.')).toEqual([]);
+  });
+});

@@ -179,7 +179,10 @@ describe('workforce positions never take a patient: second review', () => {
   });
 
   it('a patient signing without a header: a phone sent from, a bare number, or their own care above', () => {
-    expect(values('my account is locked.\n\nThanks,\nMaria Garcia\nSent from my iPhone')).toEqual(['Maria Garcia']);
+    // (on an issue known to concern a patient; alone, "my account is locked" is a colleague's IT ticket)
+    const aboutPatient = { detect: (t: string) => detect(t, { patient: true }) };
+    expect(values('my account is locked.\n\nThanks,\nMaria Garcia\nSent from my iPhone', aboutPatient)).toEqual(['Maria Garcia']);
+    expect(values('my account is locked.\n\nThanks,\nMaria Garcia\nSent from my iPhone')).toEqual([]);
     expect(values('Best,\nMaria Garcia\n(555) 123-4567')).toEqual(['Maria Garcia', '(555) 123-4567']);
     expect(values('I cannot see my lab results.\n\nThanks,\nMaria')).toEqual(['Maria']);
     // a reply header at a consumer address, and a Jira-bold "From:", are headers too

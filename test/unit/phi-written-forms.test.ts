@@ -79,7 +79,7 @@ describe("a patient's home IP address", () => {
     ['47 failed MyChart logins in 10 min for username sgreer_1990 from IP 73.158.42.219 (Comcast, Denver)', '73.158.42.219'],
     ['Video visit failed with an Epic Video Client error. She connected from 98.27.143.210.', '98.27.143.210'],
     ['2025-03-08 22:41:07 LOGIN_SUCCESS src=73.162.44.19   ua="Chrome/122.0 Windows NT 10.0"', '73.162.44.19'],
-  ])('%s', (text, ip) => expectFound(text, 'IP', ip));
+  ])('%s', (text, ip) => expectFound(`Portal audit for a patient's account:\n${text}`, 'IP', ip));
 
   it("leaves a vendor's or a server's address", () => {
     expectClean('Whitelist vendor IP 203.0.114.25 on the firewall for the Sectra upgrade', '203.0.114.25');
