@@ -126,6 +126,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (weak.length > 0) weak = weak.filter(kept);
     if (candidates.length === 0) return candidates;
   }
+  const named = nameEchoes(text, candidates);
+  if (named.length > 0) candidates = candidates.concat(named.filter(uncovered(candidates)));
   if (c.settings.staffContext) {
     // the workforce's own names, addresses and numbers (signatures, attribution lines) are not PHI
     let workforce: Workforce | undefined;
@@ -347,6 +349,39 @@ function echoes(text: string, candidates: Finding[]): Finding[] {
   }
   return out;
 }
+/** Words of a full name that are no part of it, and the shortest part looked for again. */
+const NAME_TITLES: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'Miss', 'Jr', 'Sr', 'II', 'III', 'IV', 'MD', 'RN', 'Pt', 'PT']);
+const NAME_PART_MIN = 3;
+/**
+ * The parts of a full name found in the text, where the text names the person again by one of
+ * them ("Maria Garcia … shows under the wrong Maria."): each capitalised part of a name of two
+ * words or more, found with a score of 0.8 or more, as a whole word elsewhere. They then go
+ * through the workforce check like any name (a colleague who shares a first name is still theirs).
+ */
+function nameEchoes(text: string, candidates: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  let seen: Set<string> | undefined;
+  for (const f of candidates) {
+    if (f.type !== 'NAME' || f.score < 0.8 || isStructured(f.rule)) continue;
+    const parts = text.slice(f.start, f.end).split(/[\s,]+/);
+    if (parts.length < 2) continue;
+    for (const written of parts) {
+      // (a name in capitals, "GARCIA, MARIA", is written again capitalised: "the wrong Maria")
+      const part = /^[A-Z]{3,}$/.test(written) ? written[0] + written.slice(1).toLowerCase() : written;
+      if (part.length < NAME_PART_MIN || NAME_TITLES.has(part.replace(/\.$/, '')) || !/^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’-]+$/.test(part)) continue;
+      if ((seen ??= new Set()).has(part)) continue;
+      seen.add(part);
+      for (let k = text.indexOf(part); k !== -1; k = text.indexOf(part, k + 1)) {
+        const e = k + part.length;
+        if ((k > 0 && isNameChar(text.charCodeAt(k - 1))) || isNameChar(text.charCodeAt(e))) continue;
+        out.push({ type: 'NAME', start: k, end: e, score: 0.75, rule: 'name.echo' });
+      }
+    }
+  }
+  return out;
+}
+const isNameChar = (c: number) => isAlnumCode(c) || (c >= 0xc0 && c <= 0x24f) || c === 45;
+
 /** What joins two identifiers of one kind: "MRN 2201883 instead of 2201838", "00165531 and 00165532". */
 const SIBLING_JOIN = /(?:[ \t]*[,/&][ \t]*|[ \t]+(?:instead of|rather than|not|vs\.?|versus|and|or|into|with|to|from)[ \t]+)(?:(?:mrn|mr#|chart|acct|account|member id|id)[ \t]*#?[ \t]*)?/iy;
 /** The character classes of a token: 'd' per digit, 'a' per letter, the character itself otherwise. */

@@ -461,6 +461,18 @@ function eventPhraseBefore(text: string, start: number): boolean {
   return EVENT_PHRASE_BEFORE.test(text.slice(from, start));
 }
 /**
+ * "Study date 05/13/2024", "exam date: …", "dates of service 11/04/2024 - 12/19/2024": a label
+ * naming a patient's event date (through the first date of a range, for the second).
+ */
+const EVENT_DATE_WORD_BEFORE =
+  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen)[ _-]?dates?\b(?: of service)?[ \t:#=-]{0,4}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service[ \t:]{0,3}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
+function eventDateWordBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - 48);
+  // (every alternative holds "date": none can end here without one)
+  const slice = text.slice(from, start);
+  return slice.toLowerCase().includes('date') && EVENT_DATE_WORD_BEFORE.test(slice);
+}
+/**
  * A date label written straight onto the value: "dob:03/14/1962", "DOB03/14/1962". By char code,
  * `/(?:^|[^A-Za-z])(?:dob|dos|dod|doa|bdate|birthdate)[:=#]?$/i` over the 12 characters before start.
  */
@@ -519,6 +531,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   const event =
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) ||
     eventPhraseBefore(text, start) ||
+    eventDateWordBefore(text, start) ||
     // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"
     // (technical words around count only without a patient word)
     (env.scan.near(Cue.Scheduled, start, end, timeAfter ? 14 : 40, 0) &&

@@ -131,3 +131,23 @@ describe('patient-portal words', () => {
     expectClean('Disk on epic-app-prod-09 is 91% full. /var/log/MyChart growing 2 GB/day since 08/05/2023.', '08/05/2023');
   });
 });
+
+describe('a patient named again, and dates named by their event', () => {
+  it('finds a part of a full name where the text names the patient again by it', () => {
+    const text = 'Pt GARCIA, MARIA E MRN 0048291 merged with another chart. Now encounter 7100482291 shows under the wrong Maria.';
+    expect(found(text)).toContainEqual(['NAME', 'Maria']);
+    // (a sign-off in the same first name is still the colleague's)
+    const signed = 'Pt Maria Garcia MRN 0048291: results not crossing to Epic.\n\nThanks,\nMaria';
+    expect(found(signed).filter(([, v]) => v === 'Maria')).toEqual([]);
+  });
+
+  it.each([
+    ['Exam for pt (MRN 0917734) stuck in the worklist. Study date 05/13/2024, CT chest w/o contrast.', '05/13/2024'],
+    ['Patient Desmond Achterberg, MRN 5009132, records for dates of service 11/04/2024 - 12/19/2024 to be mailed', '12/19/2024'],
+    ['ACC 25-CT-0041127 for pt Jane Roe, exam date 03/14/2025', '03/14/2025'],
+  ])('%s', (text, date) => expectFound(text, 'DATE', date));
+
+  it('leaves a change date and a ticket date', () => {
+    expectClean('Change window: go-live date 03/14/2025 for the Epic upgrade, rollback plan attached.', '03/14/2025');
+  });
+});
