@@ -126,7 +126,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (weak.length > 0) weak = weak.filter(kept);
     if (candidates.length === 0) return candidates;
   }
-  const named = nameEchoes(text, candidates);
+  const named = nameEchoes(scan, candidates);
   if (named.length > 0) candidates = candidates.concat(named.filter(uncovered(candidates)));
   if (c.settings.staffContext) {
     // the workforce's own names, addresses and numbers (signatures, attribution lines) are not PHI
@@ -358,24 +358,42 @@ const NAME_PART_MIN = 3;
  * words or more, found with a score of 0.8 or more, as a whole word elsewhere. They then go
  * through the workforce check like any name (a colleague who shares a first name is still theirs).
  */
-function nameEchoes(text: string, candidates: Finding[]): Finding[] {
-  const out: Finding[] = [];
-  let seen: Set<string> | undefined;
+function nameEchoes(scan: Scan, candidates: Finding[]): Finding[] {
+  const text = scan.text;
+  // the parts looked for, by first letter and length
+  let parts: Map<number, string[]> | undefined;
   for (const f of candidates) {
     if (f.type !== 'NAME' || f.score < 0.8 || isStructured(f.rule)) continue;
-    const parts = text.slice(f.start, f.end).split(/[\s,]+/);
-    if (parts.length < 2) continue;
-    for (const written of parts) {
+    const words = text.slice(f.start, f.end).split(/[\s,]+/);
+    if (words.length < 2) continue;
+    for (const written of words) {
       // (a name in capitals, "GARCIA, MARIA", is written again capitalised: "the wrong Maria")
       const part = /^[A-Z]{3,}$/.test(written) ? written[0] + written.slice(1).toLowerCase() : written;
       if (part.length < NAME_PART_MIN || NAME_TITLES.has(part.replace(/\.$/, '')) || !/^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’-]+$/.test(part)) continue;
-      if ((seen ??= new Set()).has(part)) continue;
-      seen.add(part);
-      for (let k = text.indexOf(part); k !== -1; k = text.indexOf(part, k + 1)) {
-        const e = k + part.length;
-        if ((k > 0 && isNameChar(text.charCodeAt(k - 1))) || isNameChar(text.charCodeAt(e))) continue;
-        out.push({ type: 'NAME', start: k, end: e, score: 0.75, rule: 'name.echo' });
-      }
+      const key = part.charCodeAt(0) * 64 + Math.min(part.length, 63);
+      const list = (parts ??= new Map()).get(key);
+      if (list === undefined) parts.set(key, [part]);
+      else if (!list.includes(part)) list.push(part);
+    }
+  }
+  const out: Finding[] = [];
+  if (parts === undefined) return out;
+  // every capitalised word of the text that is one of them (or one of them and "'s")
+  const { ws, we } = scan;
+  for (let i = 0; i < ws.length; i++) {
+    const s = ws[i]!;
+    let len = we[i]! - s;
+    const c0 = text.charCodeAt(s) * 64;
+    let list = parts.get(c0 + Math.min(len, 63));
+    if (list === undefined && len > 2 && text.charCodeAt(we[i]! - 1) === 115 && (text.charCodeAt(we[i]! - 2) === 39 || text.charCodeAt(we[i]! - 2) === 0x2019)) {
+      len -= 2;
+      list = parts.get(c0 + Math.min(len, 63));
+    }
+    if (list === undefined) continue;
+    for (const part of list) {
+      if (part.length !== len || !text.startsWith(part, s)) continue;
+      if ((s > 0 && isNameChar(text.charCodeAt(s - 1))) || isNameChar(text.charCodeAt(s + len))) continue;
+      out.push({ type: 'NAME', start: s, end: s + len, score: 0.75, rule: 'name.echo' });
     }
   }
   return out;

@@ -637,10 +637,35 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
     return k < e ? text.charCodeAt(k) : 0;
   };
-  for (let i = 0; i < lines; i++) {
+  // Only a line opening with '|', or holding a tab or two spaces, can be a header: those lines, in order.
+  const lineOf = (p: number) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlines[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const marked: number[] = [];
+  for (const mark of ['|', '\t', '  ']) {
+    let last = -1;
+    for (let k = text.indexOf(mark); k !== -1; ) {
+      const i = lineOf(k);
+      if (i !== last) marked.push((last = i));
+      // (on to the next line)
+      k = i < newlines.length ? text.indexOf(mark, newlines[i]! + 1) : -1;
+    }
+  }
+  marked.sort((a, b) => a - b);
+  let next = 0;
+  for (const i of marked) {
+    if (i < next) continue;
+    next = i + 1;
     if (!pipes || firstCode(i) !== 124) {
       const skip = spacedTable(text, emit, i, lines, start, end);
-      if (skip > i) i = skip - 1;
+      if (skip > i) next = skip;
       continue;
     }
     const ls = start(i);
@@ -663,7 +688,7 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
         emitTrimmed(emit, text, type, s, e, 0.93, 'table.column');
       });
     }
-    i = r - 1;
+    next = r;
   }
 }
 
