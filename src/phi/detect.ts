@@ -127,7 +127,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (candidates.length === 0) return candidates;
   }
   const named = nameEchoes(scan, candidates);
-  if (named.length > 0) candidates = candidates.concat(named.filter(uncovered(candidates)));
+  if (named.length > 0) candidates = candidates.concat(named);
   if (c.settings.staffContext) {
     // the workforce's own names, addresses and numbers (signatures, attribution lines) are not PHI
     let workforce: Workforce | undefined;
@@ -138,7 +138,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (candidates.length === 0) return candidates;
   }
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
-  const again = echoes(text, candidates).concat(siblings(text, candidates));
+  const again = echoes(scan, candidates).concat(siblings(text, candidates));
   if (again.length > 0) candidates = candidates.concat(again.filter(uncovered(candidates)));
 
   // Allowlisted keys and this app's own masks, looked for only around the candidates (a key or
@@ -331,21 +331,43 @@ const ECHO_MIN = 6;
  * against it), with the finding's type and score. Only values of ECHO_MIN characters or more
  * with a digit in them.
  */
-function echoes(text: string, candidates: Finding[]): Finding[] {
+function echoes(scan: Scan, candidates: Finding[]): Finding[] {
+  const text = scan.text;
   const out: Finding[] = [];
   let seen: Set<string> | undefined;
+  // the text's digit runs by length: every other place of a value holds its first digit run whole
+  let runs: number[][] | undefined;
   for (const f of candidates) {
     if (f.end - f.start < ECHO_MIN || !ECHO_TYPES.has(f.type)) continue;
-    let digit = false;
-    for (let k = f.start; k < f.end && !digit; k++) digit = isDigitCode(text.charCodeAt(k));
-    if (!digit) continue;
+    let o = f.start;
+    while (o < f.end && !isDigitCode(text.charCodeAt(o))) o++;
+    if (o === f.end) continue;
     const value = text.slice(f.start, f.end);
     if ((seen ??= new Set()).has(value)) continue;
     seen.add(value);
-    for (let k = text.indexOf(value); k !== -1; k = text.indexOf(value, k + 1)) {
-      if (k === f.start || (k > 0 && isAlnumCode(text.charCodeAt(k - 1))) || isAlnumCode(text.charCodeAt(k + value.length))) continue;
+    let oe = o;
+    while (oe < f.end && isDigitCode(text.charCodeAt(oe))) oe++;
+    runs ??= digitRunsByLength(scan);
+    const same = runs[oe - o];
+    if (same === undefined) continue;
+    const { digitStarts } = scan;
+    for (const r of same) {
+      const k = digitStarts[r]! - (o - f.start);
+      if (k < 0 || k === f.start || !text.startsWith(value, k)) continue;
+      if ((k > 0 && isAlnumCode(text.charCodeAt(k - 1))) || isAlnumCode(text.charCodeAt(k + value.length))) continue;
       out.push({ type: f.type, start: k, end: k + value.length, score: f.score, rule: f.rule + '+echo' });
     }
+  }
+  return out;
+}
+/** The scan's digit runs (their indices) by length, for the lengths up to 64. */
+function digitRunsByLength(scan: Scan): number[][] {
+  const out: number[][] = [];
+  const { digitStarts, digitEnds } = scan;
+  for (let r = 0; r < digitStarts.length; r++) {
+    const len = digitEnds[r]! - digitStarts[r]!;
+    if (len > 64) continue;
+    (out[len] ??= []).push(r);
   }
   return out;
 }
@@ -364,39 +386,91 @@ function nameEchoes(scan: Scan, candidates: Finding[]): Finding[] {
   let parts: Map<number, string[]> | undefined;
   for (const f of candidates) {
     if (f.type !== 'NAME' || f.score < 0.8 || isStructured(f.rule)) continue;
-    const words = text.slice(f.start, f.end).split(/[\s,]+/);
-    if (words.length < 2) continue;
-    for (const written of words) {
-      // (a name in capitals, "GARCIA, MARIA", is written again capitalised: "the wrong Maria")
-      const part = /^[A-Z]{3,}$/.test(written) ? written[0] + written.slice(1).toLowerCase() : written;
-      if (part.length < NAME_PART_MIN || NAME_TITLES.has(part.replace(/\.$/, '')) || !/^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’-]+$/.test(part)) continue;
+    // the words of the name (runs between spaces and commas), when there are two or more
+    let words = 0;
+    for (let k = f.start; k < f.end; k++) {
+      const c = text.charCodeAt(k);
+      if ((c === 32 || c === 44) && k > f.start && k + 1 < f.end) words++;
+    }
+    if (words === 0) continue;
+    for (let k = f.start; k < f.end; ) {
+      while (k < f.end && isPartSeparator(text.charCodeAt(k))) k++;
+      const s = k;
+      while (k < f.end && !isPartSeparator(text.charCodeAt(k))) k++;
+      const part = namePart(text, s, k);
+      if (part === null) continue;
       const key = part.charCodeAt(0) * 64 + Math.min(part.length, 63);
       const list = (parts ??= new Map()).get(key);
-      if (list === undefined) parts.set(key, [part]);
-      else if (!list.includes(part)) list.push(part);
+      if (list === undefined) {
+        parts.set(key, [part]);
+        PART_KEYS[key] = 1;
+      } else if (!list.includes(part)) list.push(part);
     }
   }
   const out: Finding[] = [];
   if (parts === undefined) return out;
-  // every capitalised word of the text that is one of them (or one of them and "'s")
+  let free: ((f: Finding) => boolean) | undefined;
+  // (most matches are in the names they come from: those are passed over without the full test)
+  const names: number[] = [];
+  for (const f of candidates) if (f.type === 'NAME') names.push(f.start, f.end);
+  const inName = (s: number, e: number) => {
+    for (let k = 0; k < names.length; k += 2) if (names[k]! <= s && names[k + 1]! >= e) return true;
+    return false;
+  };
+  // every capitalised word of the text that is one of them (or one of them and "'s"), where no candidate is
   const { ws, we } = scan;
   for (let i = 0; i < ws.length; i++) {
     const s = ws[i]!;
     let len = we[i]! - s;
-    const c0 = text.charCodeAt(s) * 64;
-    let list = parts.get(c0 + Math.min(len, 63));
-    if (list === undefined && len > 2 && text.charCodeAt(we[i]! - 1) === 115 && (text.charCodeAt(we[i]! - 2) === 39 || text.charCodeAt(we[i]! - 2) === 0x2019)) {
+    const c = text.charCodeAt(s);
+    if (c > 0xde) continue;
+    let key = c * 64 + Math.min(len, 63);
+    if (PART_KEYS[key] === 0) {
+      if (!(len > 2 && text.charCodeAt(we[i]! - 1) === 115 && (text.charCodeAt(we[i]! - 2) === 39 || text.charCodeAt(we[i]! - 2) === 0x2019))) continue;
       len -= 2;
-      list = parts.get(c0 + Math.min(len, 63));
+      key = c * 64 + Math.min(len, 63);
+      if (PART_KEYS[key] === 0) continue;
     }
+    const list = parts.get(key);
     if (list === undefined) continue;
     for (const part of list) {
       if (part.length !== len || !text.startsWith(part, s)) continue;
       if ((s > 0 && isNameChar(text.charCodeAt(s - 1))) || isNameChar(text.charCodeAt(s + len))) continue;
-      out.push({ type: 'NAME', start: s, end: s + len, score: 0.75, rule: 'name.echo' });
+      if (inName(s, s + len)) continue;
+      const echo: Finding = { type: 'NAME', start: s, end: s + len, score: 0.75, rule: 'name.echo' };
+      if ((free ??= uncovered(candidates))(echo)) out.push(echo);
     }
   }
+  for (const key of parts.keys()) PART_KEYS[key] = 0;
   return out;
+}
+/** The (first letter, length) keys of the parts nameEchoes looks for, while it runs (cleared after). */
+const PART_KEYS = new Uint8Array(0xdf * 64);
+const isPartSeparator = (c: number) => c === 32 || c === 44 || c === 9 || c === 10 || c === 13;
+/**
+ * The word text[s, e) as a name part looked for again: capitalised ("Maria", "O'Neil", "Garcia-Lopez"),
+ * or in capitals and then capitalised ("MARIA" → "Maria"), at least NAME_PART_MIN letters, no title;
+ * null otherwise.
+ */
+function namePart(text: string, s: number, e: number): string | null {
+  let len = e - s;
+  if (len > 1 && text.charCodeAt(e - 1) === 46) len--; // "Jr."
+  if (len < NAME_PART_MIN) return null;
+  const c0 = text.charCodeAt(s);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde))) return null;
+  let lower = 0;
+  let upper = 0;
+  for (let k = s + 1; k < s + len; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff)) lower++;
+    else if (c >= 65 && c <= 90) upper++;
+    else if (!(c === 39 || c === 0x2019 || c === 45)) return null;
+  }
+  let part: string;
+  if (upper === 0 && lower > 0) part = text.slice(s, s + len);
+  else if (lower === 0 && upper === len - 1 && c0 <= 90) part = text[s] + text.slice(s + 1, s + len).toLowerCase();
+  else return null;
+  return NAME_TITLES.has(part) ? null : part;
 }
 const isNameChar = (c: number) => isAlnumCode(c) || (c >= 0xc0 && c <= 0x24f) || c === 45;
 
@@ -436,17 +510,32 @@ function siblings(text: string, candidates: Finding[]): Finding[] {
 
 /** A test of whether a span overlaps none of the findings (they may come in any order). */
 function uncovered(findings: Finding[]): (f: Finding) => boolean {
-  const sorted = findings.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
-  // the furthest end among the first i + 1 spans
-  const reach: number[] = [];
-  for (const [, e] of sorted) reach.push(Math.max(e, reach.length > 0 ? reach[reach.length - 1]! : -1));
+  const n = findings.length;
+  // starts in order (packed with the index, below 2^20: exact in a double), and per rank the furthest end so far
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = findings[i]!.start * 1048576 + (i % 1048576);
+  keys.sort();
+  if (n > 1048576) {
+    // (more findings than the packing holds: order them by a comparator instead)
+    const order = findings.map((_, i) => i).sort((a, b) => findings[a]!.start - findings[b]!.start);
+    for (let r = 0; r < n; r++) keys[r] = order[r]!;
+  }
+  const starts = new Float64Array(n);
+  const reach = new Float64Array(n);
+  let far = -1;
+  for (let r = 0; r < n; r++) {
+    const f = findings[n > 1048576 ? keys[r]! : keys[r]! % 1048576]!;
+    starts[r] = f.start;
+    if (f.end > far) far = f.end;
+    reach[r] = far;
+  }
   return (f) => {
     // the spans starting before f ends: the last of them, by binary search
     let lo = 0;
-    let hi = sorted.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]![0] < f.end) lo = mid + 1;
+      if (starts[mid]! < f.end) lo = mid + 1;
       else hi = mid;
     }
     return lo === 0 || reach[lo - 1]! <= f.start;
