@@ -875,6 +875,28 @@ const INTL_SUFFIX_RE = /[\w\u00C0-\u024F'-]+[ ]+\d{1,5}[A-Za-z]?\b/y;
 const POBOX_RE = /(?:P\.?[ ]?O\.?[ ]?Box|Post Office Box|PSC[ ]\d{3,5},?[ ]Box)[ ]+\d{1,6}\b|(?:APO|FPO|DPO)[ ](?:AA|AE|AP)\b/iy;
 const UNIT_RE = /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y;
 /** "28245 Puruntie 82", "0605 Μεγάλη Άμμος 184": house/postal number, capitalised street words, number. */
+/** A character of NUM_STREET_NUM_RE's words: [\w\u00C0-\u024F\u0370-\u04FF'.-]. */
+const isStreetWordCh = (c: number) => isWordCode(c) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || c === 39 || c === 46 || c === 45;
+/**
+ * A necessary condition for NUM_STREET_NUM_RE at pos, by char code: after the number and its
+ * spaces, words of its word characters (at most four, five with "ul." or "Avda.") separated by spaces, then spaces and a
+ * digit (a digit after any word leaves it to the pattern).
+ */
+function numStreetNumPossible(text: string, pos: number): boolean {
+  const n = text.length;
+  let k = pos;
+  while (k < n && isDigitCode(text.charCodeAt(k))) k++;
+  for (let words = 0; ; ) {
+    const spaceStart = k;
+    while (k < n && text.charCodeAt(k) === 32) k++;
+    if (k === spaceStart || k >= n) return false;
+    const c = text.charCodeAt(k);
+    if (words > 0 && isDigitCode(c)) return true;
+    if (!isStreetWordCh(c)) return false;
+    if (++words > 5) return false; // (four words, or five after "ul." or "Avda.")
+    while (k < n && isStreetWordCh(text.charCodeAt(k))) k++;
+  }
+}
 const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u00C0-\u00DE\u0386-\u03AB\u0410-\u042F][\w\u00C0-\u024F\u0370-\u04FF'.-]*(?:[ ]+[\w\u00C0-\u024F\u0370-\u04FF'.-]+){0,3}?[ ]+\d{1,5}[A-Za-z]?\b\.?/y;
 
 /**
@@ -961,6 +983,7 @@ function addressMatchers(st: AddressState) {
     },
   });
   const numStreetNum: Matcher = mkSpan({
+    pre: numStreetNumPossible,
     re: NUM_STREET_NUM_RE,
     span(env, start, end) {
       const words = env.text.slice(start, end).replace(/^\d+\s+|\s+\d+[A-Za-z]?\.?$/g, '');
@@ -2023,6 +2046,8 @@ export const __testing = {
   yearAfterMonth,
   ageWordAfter,
   streetSuffixAhead,
+  numStreetNumPossible,
+  NUM_STREET_NUM_RE,
   wordBeforeZip,
   intlDateOnly,
   nanpRest,

@@ -211,6 +211,28 @@ describe('more char-code helpers of patterns.ts against their regex', () => {
     expect(dates).toBeGreaterThan(75);
   });
 
+  it('numStreetNumPossible holds wherever NUM_STREET_NUM_RE matches (it stands for the pattern as a precheck)', () => {
+    const re = new RegExp(h.NUM_STREET_NUM_RE.source, h.NUM_STREET_NUM_RE.flags);
+    const pieces = [' 12', '12', '7', ' ', '  ', ' Main', ' Elm', ' ul. ', ' Avda. ', ' N.', ' 5th', ' B', ' x', "'", '-', '.', ',', 'é', 'Д', '\n', ' 4B'];
+    let matches = 0;
+    let refused = 0;
+    for (let seed = 1; seed <= N; seed++) {
+      const text = fuzz(seed, pieces, 9);
+      for (let q = 0; q < text.length; q++) {
+        const c = text.charCodeAt(q);
+        if (c < 48 || c > 57 || (q > 0 && text.charCodeAt(q - 1) >= 48 && text.charCodeAt(q - 1) <= 57)) continue;
+        const possible = h.numStreetNumPossible(text, q);
+        if (stickyTest(re, text, q)) {
+          matches++;
+          same(q, possible, true);
+        } else if (!possible) refused++;
+      }
+    }
+    expect(matches).toBeGreaterThan(80);
+    // (and it does rule positions out, or it would be no precheck)
+    expect(refused).toBeGreaterThan(1000);
+  });
+
   it('streetSuffixAhead (after a house number)', () => {
     const tok = "[\\w\\u00C0-\\u024F'.-]*";
     const re = new RegExp(`[A-Za-z]?(?: +(?! )${tok}){1,5} +(?! )(?:${h.STREET_SUFFIXES})(?!\\w)`, 'y');
