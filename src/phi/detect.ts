@@ -263,8 +263,9 @@ const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL'
 const PATIENT_ID_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['SSN', 'MRN', 'HEALTH_PLAN_ID', 'BIOMETRIC', 'AGE', 'ACCOUNT', 'DEVICE', 'VEHICLE', 'OTHER_ID']);
 /** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
 function itContext(scan: Scan, candidates: Finding[]): boolean {
+  let inName: ((s: number, e: number) => boolean) | undefined;
   for (const cue of [Cue.Tech, Cue.ItDevice]) {
-    for (const p of scan.cueWords(cue)) if (!candidates.some((f) => f.type === 'NAME' && f.start <= p && p < f.end)) return true;
+    for (const p of scan.cueWords(cue)) if (!(inName ??= containment(candidates.filter((f) => f.type === 'NAME')))(p, p + 1)) return true;
   }
   return DESK_BUSINESS.test(scan.text);
 }
@@ -337,6 +338,7 @@ function echoes(scan: Scan, candidates: Finding[]): Finding[] {
   let seen: Set<string> | undefined;
   // the text's digit runs by length: every other place of a value holds its first digit run whole
   let runs: number[][] | undefined;
+  let byDigits: Map<number, Map<number, number[]>> | undefined;
   for (const f of candidates) {
     if (f.end - f.start < ECHO_MIN || !ECHO_TYPES.has(f.type)) continue;
     let o = f.start;
@@ -348,7 +350,10 @@ function echoes(scan: Scan, candidates: Finding[]): Finding[] {
     let oe = o;
     while (oe < f.end && isDigitCode(text.charCodeAt(oe))) oe++;
     runs ??= digitRunsByLength(scan);
-    const same = runs[oe - o];
+    let same: readonly number[] | undefined = runs[oe - o];
+    if (same === undefined) continue;
+    // (a long text with many runs of this length: those with the same digits, by a hash of them)
+    if (same.length > 32) same = (byDigits ??= new Map<number, Map<number, number[]>>()).get(oe - o)?.get(digitsKey(text, o, oe)) ?? indexRuns(scan, same, oe - o, byDigits).get(digitsKey(text, o, oe));
     if (same === undefined) continue;
     const { digitStarts } = scan;
     for (const r of same) {
@@ -359,6 +364,26 @@ function echoes(scan: Scan, candidates: Finding[]): Finding[] {
     }
   }
   return out;
+}
+/** A digit run's key: a hash of its digits. */
+function digitsKey(text: string, s: number, e: number): number {
+  let h = 0;
+  for (let k = s; k < e; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  return h;
+}
+/** The runs of one length by the key of their digits (made once per length, when first needed). */
+function indexRuns(scan: Scan, runs: readonly number[], len: number, byDigits: Map<number, Map<number, number[]>>): Map<number, number[]> {
+  let index = byDigits.get(len);
+  if (index !== undefined) return index;
+  index = new Map();
+  for (const r of runs) {
+    const key = digitsKey(scan.text, scan.digitStarts[r]!, scan.digitEnds[r]!);
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [r]);
+    else list.push(r);
+  }
+  byDigits.set(len, index);
+  return index;
 }
 /** The scan's digit runs (their indices) by length, for the lengths up to 64. */
 function digitRunsByLength(scan: Scan): number[][] {
@@ -382,8 +407,8 @@ const NAME_PART_MIN = 3;
  */
 function nameEchoes(scan: Scan, candidates: Finding[]): Finding[] {
   const text = scan.text;
-  // the parts looked for, by first letter and length
-  let parts: Map<number, string[]> | undefined;
+  // the parts looked for (and their first letters and lengths, in PART_KEYS)
+  let parts: Set<string> | undefined;
   for (const f of candidates) {
     if (f.type !== 'NAME' || f.score < 0.8 || isStructured(f.rule)) continue;
     // the words of the name (runs between spaces and commas), when there are two or more
@@ -399,24 +424,15 @@ function nameEchoes(scan: Scan, candidates: Finding[]): Finding[] {
       while (k < f.end && !isPartSeparator(text.charCodeAt(k))) k++;
       const part = namePart(text, s, k);
       if (part === null) continue;
-      const key = part.charCodeAt(0) * 64 + Math.min(part.length, 63);
-      const list = (parts ??= new Map()).get(key);
-      if (list === undefined) {
-        parts.set(key, [part]);
-        PART_KEYS[key] = 1;
-      } else if (!list.includes(part)) list.push(part);
+      (parts ??= new Set()).add(part);
+      PART_KEYS[part.charCodeAt(0) * 64 + Math.min(part.length, 63)] = 1;
     }
   }
   const out: Finding[] = [];
   if (parts === undefined) return out;
   let free: ((f: Finding) => boolean) | undefined;
   // (most matches are in the names they come from: those are passed over without the full test)
-  const names: number[] = [];
-  for (const f of candidates) if (f.type === 'NAME') names.push(f.start, f.end);
-  const inName = (s: number, e: number) => {
-    for (let k = 0; k < names.length; k += 2) if (names[k]! <= s && names[k + 1]! >= e) return true;
-    return false;
-  };
+  const inName = containment(candidates.filter((f) => f.type === 'NAME'));
   // every capitalised word of the text that is one of them (or one of them and "'s"), where no candidate is
   const { ws, we } = scan;
   for (let i = 0; i < ws.length; i++) {
@@ -431,17 +447,13 @@ function nameEchoes(scan: Scan, candidates: Finding[]): Finding[] {
       key = c * 64 + Math.min(len, 63);
       if (PART_KEYS[key] === 0) continue;
     }
-    const list = parts.get(key);
-    if (list === undefined) continue;
-    for (const part of list) {
-      if (part.length !== len || !text.startsWith(part, s)) continue;
-      if ((s > 0 && isNameChar(text.charCodeAt(s - 1))) || isNameChar(text.charCodeAt(s + len))) continue;
-      if (inName(s, s + len)) continue;
-      const echo: Finding = { type: 'NAME', start: s, end: s + len, score: 0.75, rule: 'name.echo' };
-      if ((free ??= uncovered(candidates))(echo)) out.push(echo);
-    }
+    if (!parts.has(text.slice(s, s + len))) continue;
+    if ((s > 0 && isNameChar(text.charCodeAt(s - 1))) || isNameChar(text.charCodeAt(s + len))) continue;
+    if (inName(s, s + len)) continue;
+    const echo: Finding = { type: 'NAME', start: s, end: s + len, score: 0.75, rule: 'name.echo' };
+    if ((free ??= uncovered(candidates))(echo)) out.push(echo);
   }
-  for (const key of parts.keys()) PART_KEYS[key] = 0;
+  for (const part of parts) PART_KEYS[part.charCodeAt(0) * 64 + Math.min(part.length, 63)] = 0;
   return out;
 }
 /** The (first letter, length) keys of the parts nameEchoes looks for, while it runs (cleared after). */
@@ -508,6 +520,24 @@ function siblings(text: string, candidates: Finding[]): Finding[] {
   return out;
 }
 
+/** A test of whether [s, e) lies inside one of the findings (in any order): sorted starts and the furthest end so far. */
+function containment(findings: Finding[]): (s: number, e: number) => boolean {
+  const spans = findings.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
+  const reach: number[] = [];
+  let far = -1;
+  for (const [, end] of spans) reach.push((far = Math.max(far, end)));
+  return (s, e) => {
+    // the last span starting at or before s: some span up to it reaches e exactly when the furthest does
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![0] <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1]! >= e;
+  };
+}
 /** A test of whether a span overlaps none of the findings (they may come in any order). */
 function uncovered(findings: Finding[]): (f: Finding) => boolean {
   const n = findings.length;
