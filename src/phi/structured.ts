@@ -578,6 +578,15 @@ function tableCells(text: string, ls: number, le: number, header: boolean): Arra
 const PATIENT_COLUMN_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'SSN', 'HEALTH_PLAN_ID', 'ACCOUNT', 'DATE']);
 const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
 
+/** A table row's cells typed by their column (a date, number or code column's cell needs a digit). */
+function emitRow(text: string, emit: Emit, types: Array<PhiType | null>, cells: Array<[number, number]>): void {
+  cells.forEach(([s, e], c) => {
+    const type = types[c];
+    if (!type) return;
+    if ((type === 'DATE' || type === 'MRN' || type === 'SSN' || type === 'PHONE' || type === 'ZIP') && !/\d/.test(text.slice(s, e))) return;
+    emitTrimmed(emit, text, type, s, e, 0.93, 'table.column');
+  });
+}
 /** Columns of a line aligned by spaces or tabs: runs of text split at a tab or two spaces or more. */
 function spacedCells(text: string, ls: number, le: number): Array<[number, number]> {
   const cells: Array<[number, number]> = [];
@@ -613,12 +622,7 @@ function spacedTable(text: string, emit: Emit, i: number, lines: number, start: 
   for (; r < lines; r++) {
     const cells = spacedCells(text, start(r), end(r));
     if (cells.length !== header.length) break;
-    cells.forEach(([s, e], c) => {
-      const type = types[c];
-      if (!type) return;
-      if ((type === 'DATE' || type === 'MRN' || type === 'SSN' || type === 'PHONE' || type === 'ZIP') && !/\d/.test(text.slice(s, e))) return;
-      emitTrimmed(emit, text, type, s, e, 0.93, 'table.column');
-    });
+    emitRow(text, emit, types, cells);
   }
   return r > i + 1 ? r : i;
 }
@@ -680,13 +684,7 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) continue;
     let r = markdown ? i + 2 : i + 1;
     for (; r < lines && firstCode(r) === 124 && !text.startsWith('||', start(r) + (text.slice(start(r), end(r)).length - text.slice(start(r), end(r)).trimStart().length)); r++) {
-      const cells = tableCells(text, start(r), end(r), false);
-      cells.forEach(([s, e], c) => {
-        const type = types[c];
-        if (!type) return;
-        if ((type === 'DATE' || type === 'MRN' || type === 'SSN' || type === 'PHONE' || type === 'ZIP') && !/\d/.test(text.slice(s, e))) return;
-        emitTrimmed(emit, text, type, s, e, 0.93, 'table.column');
-      });
+      emitRow(text, emit, types, tableCells(text, start(r), end(r), false));
     }
     next = r;
   }
