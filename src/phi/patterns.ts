@@ -401,6 +401,9 @@ const INTL: Matcher = mkSpan({
     const s = env.text.slice(start, end);
     if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) return; // a date
     if (/^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) return; // a version or an IP
+    if (/^(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d$/.test(s)) return; // "0700-1530": hours
+    // "SN 0427-21986", "serial # 4471 2290": a serial number
+    if (SERIAL_BEFORE.test(env.text.slice(Math.max(0, start - 16), start))) return;
     const intl = s.startsWith('+') || s.startsWith('00');
     const spaced = /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})$/.exec(s);
     if (spaced && isValidMonthDay(Number(spaced[1]), Number(spaced[2])) && env.scan.near(Cue.DateEvent, start, end, 30, 0)) {
@@ -410,6 +413,7 @@ const INTL: Matcher = mkSpan({
     emitPhone(env, start, end, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
 });
+const SERIAL_BEFORE = /\b(?:sn|s\/n|serial(?: no\.?| number)?)[ \t]*[:#]?[ \t]*$/i;
 /**
  * A label of some other identifier right before a bare number ("account number 4455667788",
  * "acct# …", "member no. …"): the number is that identifier, not a phone number, although
@@ -1203,7 +1207,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     triggers: "vin vehicle license licence lic plate plates tag tags car registration reg",
     rule: 'vehicle.label',
     after: { license: [' p', ' t'], licence: [' p'], lic: [' p', '. p'], car: [' t'] },
-    rejectBefore: /\b(?:asset|inventory|property|equipment|service|price|name|biomed|bme|device|it|cable|port)\s*$/i,
+    // ("svc tag 7HXQ2J3": a Dell service tag; "wall plate K-112-03": a network jack; a parking hang tag)
+    rejectBefore: /\b(?:asset|inventory|property|equipment|service|svc|price|name|biomed|bme|device|it|cable|port|wall|face|jack|patch|hang|parking)\s*$/i,
     // "Registration window 4", "registration desk 2": a place, not a plate
     reject: /^(?:window|desk|counter|area|office|kiosk|room|rm|bay|station|line|queue|pod|suite|unit)\b/i,
     label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plates?|plates?|(?:car |license )?tags?|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",

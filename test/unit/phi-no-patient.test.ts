@@ -74,9 +74,17 @@ describe('identifiers that are no patient\'s (each would mark a clean ticket on 
     ['Invoice: INV-009812 (dated 03/01/2025), amount $184,220.00, remit to the vendor', 'INV-009812'],
     ['Also check CVE-2024-21762 (FortiOS SSL VPN) for the FortiGate 100F at the clinic', '100'],
     ['@Elif Demir I checked with Hyland - their case 01928374 says OnBase has a known bug', '01928374'],
+    ['Pt transport app down; NVR-03 (Dell R740xd, svc tag 7HXQ2J3, IP 10.99.0.23) RAID degraded', '7HXQ2J3'],
+    ['Patient room TV dead again, can someone check the network jack (wall plate K-112-03)?', 'K-112-03'],
+    ['Patient wristband printer swap at Main Campus: Feb 18-20, 0700-1530, staging in Biomed shop', '0700-1530'],
   ])('%s', (text, value) => {
     const at = text.indexOf(value);
     expect(detect(text).filter((f) => f.start < at + value.length && f.end > at)).toEqual([]);
+  });
+
+  it('a serial number after its label is no phone number', () => {
+    const text = 'Pt call light unit BB-FR-02 (SN 0427-21986) alarm not reaching the nurse station';
+    expect(detect(text).filter((f) => f.type === 'PHONE')).toEqual([]);
   });
 
   it('a test patient in a build is no patient: the ticket still names no one', () => {
