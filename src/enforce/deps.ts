@@ -72,9 +72,12 @@ export function detectorFor(deps: EnforceDeps, settings: AppSettings): IssueDete
   return d;
 }
 
-/** Has the issue had PHI in any field (a patient's issue: its other fields' people may be the patient's)? */
+/**
+ * Has the issue had PHI in any field, or did its summary or description show a patient when last
+ * scanned (a patient's issue: its other fields' and comments' people may be the patient's)?
+ */
 export function issueHadPhi(record: IssueRecord | null): boolean {
-  return record !== null && Object.values(record.fields).some((f) => Object.keys(f.counts).length > 0);
+  return record !== null && (record.patient === true || Object.values(record.fields).some((f) => Object.keys(f.counts).length > 0));
 }
 
 export function countsOf(findings: readonly Finding[]): Counts {
@@ -111,6 +114,8 @@ export interface RecordChanges {
   notes?: string[];
   /** Fields that were flagged and no longer hold PHI (someone removed it). */
   removeFields?: string[];
+  /** Whether the summary or description shows a patient (see IssueRecord.patient). */
+  patient?: boolean;
 }
 
 const failureKey = (f: FailureRecord) => `${f.step}:${f.target ?? ''}`;
@@ -122,6 +127,10 @@ export function applyChanges(current: IssueRecord, changes: RecordChanges, event
   if (changes.vendor) next.vendor = changes.vendor;
   if (changes.approval) next.approval = changes.approval;
   if (changes.notes) next.notes = [...new Set([...current.notes, ...changes.notes])];
+  if (changes.patient !== undefined) {
+    if (changes.patient) next.patient = true;
+    else delete next.patient;
+  }
   for (const f of changes.removeFields ?? []) delete next.fields[f];
   if (eventKey !== null) {
     next.events = [...current.events.filter((e) => e !== eventKey), eventKey].slice(-100);

@@ -103,8 +103,10 @@ async function scanAndHandle(
   // The issue's fields are one ticket: a patient in any of them (or PHI found in it before) makes
   // the people in the others possible patients too, not an IT ticket's staff.
   const description = issue.description === null || issue.description === undefined ? null : parseAdf(issue.description);
-  const patient =
-    issueHadPhi(before) || detector.mentionsPatient(issue.summary) || (description !== null && description.ok && detector.mentionsPatient(adfToScanText(description.doc).text));
+  const shown = detector.mentionsPatient(issue.summary) || (description !== null && description.ok && detector.mentionsPatient(adfToScanText(description.doc).text));
+  // (remembered on the record for the comment events, which do not read the issue)
+  if (shown !== (before?.patient === true)) changes.patient = shown;
+  const patient = shown || issueHadPhi(before);
   const detect = (text: string) => detector.detect(text, { patient });
   const targets: RedactTarget[] = [];
   const scanned: string[] = [];

@@ -63,6 +63,8 @@ export interface IssueRecord {
   pending?: Record<string, Record<string, PendingField>>;
   /** Comments that got an internal PHI note. */
   notes: string[];
+  /** The summary or description showed a patient when last scanned (comments are then read as about one). */
+  patient?: boolean;
   /** The property could not be written after the last retry: the next event rewrites it. */
   propertyStale?: boolean;
   updatedAt: string;

@@ -279,7 +279,7 @@ const DESK_BUSINESS =
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
-  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
 /**
@@ -303,7 +303,22 @@ const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
 /** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
 const PLACE_AFTER =
-  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|tracking|board|field|fields|format|column|validation|monitor|monitoring|rounds|list|census|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b/i;
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b/i;
+/**
+ * Does a date say a year long ago ("7/7/1977", "12/11/1931": before LONG_AGO_YEAR)? An IT ticket's
+ * dates are this year's and last; a date decades back is a person's birth date.
+ */
+function birthYear(text: string, f: Finding): boolean {
+  for (let k = f.start; k + 4 <= f.end; k++) {
+    if (k > f.start && isDigitCode(text.charCodeAt(k - 1))) continue;
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    if (!((a === 49 && b === 57) || (a === 49 && b === 56))) continue; // 19xx, 18xx
+    if (!isDigitCode(text.charCodeAt(k + 2)) || !isDigitCode(text.charCodeAt(k + 3)) || (k + 4 < f.end && isDigitCode(text.charCodeAt(k + 4)))) continue;
+    return true;
+  }
+  return false;
+}
 /** The admin's own patterns and MRN formats: PHI because the admin says so. */
 const isAdmins = (rule: string) => rule.startsWith('custom:') || rule === 'mrn.site-format';
 /** A person's page on a social network. */
@@ -317,7 +332,7 @@ function personalMail(text: string, f: Finding, ownDomain: (domain: string) => b
 }
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */
 const CARE_FOR_NAME =
-  /\b(?:[Ww]ristbands?|[Aa]rmbands?|[Ll]abels?|[Rr]esults?|[Ii]mages?|[Ii]maging|[Oo]rders?|[Rr]ecords?|[Ss]cans?|[Ss]pecimens?|[Rr]efills?|[Vv]isits?|[Ee]ncounters?|[Aa]ppointments?|[Rr]eferrals?|[Cc]laims?|[Bb]ills?) (?:for|of) (?:(?:Mr|Mrs|Ms|Mx|Miss)\.? )?[A-Z][A-Za-z'’-]+/;
+  /\b(?:[Ww]ristbands?|[Aa]rmbands?|[Bb]ands|[Ll]abels?|[Rr]esults?|[Ii]mages?|[Ii]maging|[Oo]rders?|[Rr]ecords?|[Ss]cans?|[Ss]pecimens?|[Rr]efills?|[Vv]isits?|[Ee]ncounters?|[Aa]ppointments?|[Rr]eferrals?|[Cc]laims?|[Bb]ills?|AVS|[Ff]amily|(?:[Aa]ddress|[Pp]hone|[Nn]umber|[Ii]nsurance|[Dd]emographics?) (?:change|update)s?|[Rr]egistration|[Cc]heck(?:ing)?[ -]in|[Dd]uplicates?) (?:for|of) (?:(?:Mr|Mrs|Ms|Mx|Miss)\.? )?[A-Z][A-Za-z'’-]+|\b(?:[Uu]pdate|[Cc]hange) (?:the )?(?:phone|address|cell|number|insurance|demographics|DOB) (?:for|of) [A-Z]|\b[Cc]heck(?:ing)? in (?:pt |patient )?[A-Z][a-z'’-]+ [A-Z]/;
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL']);
 
@@ -334,56 +349,42 @@ const ECHO_MIN = 6;
  */
 function echoes(scan: Scan, candidates: Finding[]): Finding[] {
   const text = scan.text;
-  const out: Finding[] = [];
-  let seen: Set<string> | undefined;
-  // the text's digit runs by length: every other place of a value holds its first digit run whole
-  let runs: number[][] | undefined;
-  let byDigits: Map<number, Map<number, number[]>> | undefined;
+  // The values looked for, grouped by where their first digit run is in them (offset, run length,
+  // value length): every other place of a value holds that run whole, as one of the scan's runs.
+  let groups: Map<number, Map<string, Finding>> | undefined;
   for (const f of candidates) {
-    if (f.end - f.start < ECHO_MIN || !ECHO_TYPES.has(f.type)) continue;
+    const len = f.end - f.start;
+    if (len < ECHO_MIN || len > 64 || !ECHO_TYPES.has(f.type)) continue;
     let o = f.start;
     while (o < f.end && !isDigitCode(text.charCodeAt(o))) o++;
     if (o === f.end) continue;
-    const value = text.slice(f.start, f.end);
-    if ((seen ??= new Set()).has(value)) continue;
-    seen.add(value);
     let oe = o;
     while (oe < f.end && isDigitCode(text.charCodeAt(oe))) oe++;
-    runs ??= digitRunsByLength(scan);
-    let same: readonly number[] | undefined = runs[oe - o];
-    if (same === undefined) continue;
-    // (a long text with many runs of this length: those with the same digits, by a hash of them)
-    if (same.length > 32) same = (byDigits ??= new Map<number, Map<number, number[]>>()).get(oe - o)?.get(digitsKey(text, o, oe)) ?? indexRuns(scan, same, oe - o, byDigits).get(digitsKey(text, o, oe));
-    if (same === undefined) continue;
-    const { digitStarts } = scan;
-    for (const r of same) {
-      const k = digitStarts[r]! - (o - f.start);
-      if (k < 0 || k === f.start || !text.startsWith(value, k)) continue;
-      if ((k > 0 && isAlnumCode(text.charCodeAt(k - 1))) || isAlnumCode(text.charCodeAt(k + value.length))) continue;
-      out.push({ type: f.type, start: k, end: k + value.length, score: f.score, rule: f.rule + '+echo' });
+    const key = ((o - f.start) * 65 + (oe - o)) * 65 + len;
+    let values = (groups ??= new Map()).get(key);
+    if (values === undefined) groups.set(key, (values = new Map()));
+    const value = text.slice(f.start, f.end);
+    if (!values.has(value)) values.set(value, f);
+  }
+  const out: Finding[] = [];
+  if (groups === undefined) return out;
+  const runs = digitRunsByLength(scan);
+  const { digitStarts } = scan;
+  // each group's runs once: the text at the run's place is looked up among the group's values
+  for (const [key, values] of groups) {
+    const len = key % 65;
+    const runLen = Math.floor(key / 65) % 65;
+    const offset = Math.floor(key / (65 * 65));
+    for (const r of runs[runLen] ?? []) {
+      const k = digitStarts[r]! - offset;
+      if (k < 0 || k + len > text.length) continue;
+      const f = values.get(text.slice(k, k + len));
+      if (f === undefined || k === f.start) continue;
+      if ((k > 0 && isAlnumCode(text.charCodeAt(k - 1))) || isAlnumCode(text.charCodeAt(k + len))) continue;
+      out.push({ type: f.type, start: k, end: k + len, score: f.score, rule: f.rule + '+echo' });
     }
   }
   return out;
-}
-/** A digit run's key: a hash of its digits. */
-function digitsKey(text: string, s: number, e: number): number {
-  let h = 0;
-  for (let k = s; k < e; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
-  return h;
-}
-/** The runs of one length by the key of their digits (made once per length, when first needed). */
-function indexRuns(scan: Scan, runs: readonly number[], len: number, byDigits: Map<number, Map<number, number[]>>): Map<number, number[]> {
-  let index = byDigits.get(len);
-  if (index !== undefined) return index;
-  index = new Map();
-  for (const r of runs) {
-    const key = digitsKey(scan.text, scan.digitStarts[r]!, scan.digitEnds[r]!);
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [r]);
-    else list.push(r);
-  }
-  byDigits.set(len, index);
-  return index;
 }
 /** The scan's digit runs (their indices) by length, for the lengths up to 64. */
 function digitRunsByLength(scan: Scan): number[][] {
@@ -440,14 +441,12 @@ function nameEchoes(scan: Scan, candidates: Finding[]): Finding[] {
     let len = we[i]! - s;
     const c = text.charCodeAt(s);
     if (c > 0xde) continue;
-    let key = c * 64 + Math.min(len, 63);
-    if (PART_KEYS[key] === 0) {
+    // the word, or the word without its "'s"
+    if (PART_KEYS[c * 64 + Math.min(len, 63)] === 0 || !parts.has(text.slice(s, s + len))) {
       if (!(len > 2 && text.charCodeAt(we[i]! - 1) === 115 && (text.charCodeAt(we[i]! - 2) === 39 || text.charCodeAt(we[i]! - 2) === 0x2019))) continue;
       len -= 2;
-      key = c * 64 + Math.min(len, 63);
-      if (PART_KEYS[key] === 0) continue;
+      if (PART_KEYS[c * 64 + Math.min(len, 63)] === 0 || !parts.has(text.slice(s, s + len))) continue;
     }
-    if (!parts.has(text.slice(s, s + len))) continue;
     if ((s > 0 && isNameChar(text.charCodeAt(s - 1))) || isNameChar(text.charCodeAt(s + len))) continue;
     if (inName(s, s + len)) continue;
     const echo: Finding = { type: 'NAME', start: s, end: s + len, score: 0.75, rule: 'name.echo' };

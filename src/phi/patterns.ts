@@ -797,7 +797,7 @@ const AGE_SEX: Matcher = mk({
     emitAge(env, m, m[1]!, true);
   },
 });
-const PRODUCT_BEFORE = /(?:[a-z][A-Z]|\d)[A-Za-z\d]*[ ]$/;
+const PRODUCT_BEFORE = /\b(?:FortiGate|FortiWiFi|FortiSwitch|PowerEdge|ProLiant|Catalyst|Nexus|Meraki|iPhone|iPad|Galaxy|ThinkPad|ThinkCentre|Latitude|OptiPlex|Precision|EliteBook|ProBook|EliteDesk|Surface|Pixel|model|series|gen|rev)[ ]$/i;
 /** "he's 93", "Mom is 94 and lives …", "she turned 101": a person's age said in prose. */
 const AGE_SAID_BEFORE =
   /\b(?:he|she|they|pt|patient|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|resident|member|who)(?:['’]s|\s+(?:is|was|turned|turns|is now|will be))\s+$/i;

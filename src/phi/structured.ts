@@ -135,7 +135,8 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     pieces(text, start + 4, end, '|', (s, e, i) => {
       const rule = fields?.[i + shift];
       if (rule && e > s) hl7Field(text, emit, rule, s, e);
-      else if (coded?.has(i + shift) && e > s) quiet(s, e);
+      // (only a field closed by '|': the last one on a line may run on into prose)
+      else if (coded?.has(i + shift) && e > s && e < end) quiet(s, e);
     });
   }
 }
@@ -415,12 +416,12 @@ const DICOM_TAGS: ReadonlyMap<string, PhiType> = new Map<string, PhiType>([
   ['0038,0400', 'ADDRESS'], // Patient's Institution Residence
 ]);
 /** "(0010,0010)", "(0010, 0010)": a tag, with the rest of its line. */
-const DICOM_TAG_RE = /\(([0-9A-Fa-f]{4}),[ ]?([0-9A-Fa-f]{4})\)([^\n\r]{0,200})/g;
+const DICOM_TAG_RE = /\(([0-9A-Fa-f]{4}),[ ]?([0-9A-Fa-f]{4})\)((?:(?!\([0-9A-Fa-f]{4},)[^\n\r]){0,200})/g;
 /**
  * The value in the rest of a tag's line: in brackets (dcmdump, storescu: "PN [DOE^JANE]"), in
  * quotes after a VR (pydicom: "PN: 'DOE^JANE'"), or after a VR and ':' or '=' to the end of line.
  */
-const DICOM_VALUE_RE = /\[([^\]\n]{1,160})\]|\b[A-Z]{2}:[ ]*(?:'([^'\n]{1,160})'|"([^"\n]{1,160})"|([^\s'"][^\n]{0,159}))/;
+const DICOM_VALUE_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z' ]{0,40}?[ \t]+)?(?:[A-Z]{2}[ \t]*:?[ \t]*)?(?:\[([^\]\n]{0,160})\]|'([^'\n]{0,160})'|"([^"\n]{0,160})")/;
 
 /** DICOM attributes naming staff (physicians, operators) or the institution: never a patient's. */
 const DICOM_STAFF_TAGS: ReadonlySet<string> = new Set(['0008,0080', '0008,0081', '0008,0090', '0008,1010', '0008,1040', '0008,1048', '0008,1050', '0008,1060', '0008,1070', '0032,1032', '0040,0006', '0040,A075']);
@@ -437,16 +438,12 @@ export function dicomRule(text: string, emit: Emit, quiet: Quiet = () => {}): vo
     const rest = m[3]!;
     const v = DICOM_VALUE_RE.exec(rest);
     if (v === null) continue;
-    const group = v[1] !== undefined ? 1 : v[2] !== undefined ? 2 : v[3] !== undefined ? 3 : 4;
+    const group = v[1] !== undefined ? 1 : v[2] !== undefined ? 2 : 3;
     const value = v[group]!;
-    // (the value's offset: after the match's opening bracket, quote or VR)
-    const offset = m.index + m[0].length - rest.length + v.index + v[0].length - value.length - (group === 1 || group === 2 || group === 3 ? 1 : 0);
-    let end = offset + value.length;
-    // dcmdump's "#  16, 1 PatientName" after an unbracketed value is no part of it
-    if (group === 4) {
-      const hash = value.indexOf(' #');
-      if (hash !== -1) end = offset + hash;
-    }
+    if (value.trim() === '') continue;
+    // (the value's offset: inside the match's closing bracket or quote)
+    const offset = m.index + m[0].length - rest.length + v.index + v[0].length - value.length - 1;
+    const end = offset + value.length;
     if (staff) {
       quiet(offset, end);
       continue;
@@ -500,8 +497,11 @@ export function x12Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
       emitTrimmed(emit, text, type, els[a]![0], els[b]![1], 0.95, 'x12.' + seg.toLowerCase());
     };
     // the elements of a provider's, payer's or submitter's segments are theirs, not a patient's
+    // (only elements closed by '*' or '~': an unclosed last one may run on into prose)
+    const closed = text.charCodeAt(base + body.length) === 126;
     const hush = (from: number, to: number) => {
-      if (from < els.length) quiet(els[from]![0], els[Math.min(to, els.length - 1)]![1]);
+      const last = Math.min(to, closed ? els.length - 1 : els.length - 2);
+      if (from <= last) quiet(els[from]![0], els[last]![1]);
     };
     switch (seg) {
       case 'NM1': {
@@ -576,7 +576,9 @@ function tableCells(text: string, ls: number, le: number, header: boolean): Arra
 }
 /** Column types only a patient's table has (a staff list has names, phones and addresses too). */
 const PATIENT_COLUMN_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'SSN', 'HEALTH_PLAN_ID', 'ACCOUNT', 'DATE']);
-const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+/** A Markdown table's separator line, trimmed first: "|---|:---:|", "--- | ---" (no two stars side by side: linear). */
+const TABLE_SEPARATOR = /^\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)*[ \t]*:?-{3,}:?[ \t]*\|?$/;
+const isTableSeparator = (line: string) => line.length <= 400 && TABLE_SEPARATOR.test(line.trim());
 
 /** A table row's cells typed by their column (a date, number or code column's cell needs a digit). */
 function emitRow(text: string, emit: Emit, types: Array<PhiType | null>, cells: Array<[number, number]>): void {
@@ -675,7 +677,7 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     const ls = start(i);
     const le = end(i);
     const jira = text.startsWith('||', ls + (text.slice(ls, le).length - text.slice(ls, le).trimStart().length));
-    const markdown = !jira && i + 1 < lines && TABLE_SEPARATOR.test(text.slice(start(i + 1), end(i + 1)));
+    const markdown = !jira && i + 1 < lines && isTableSeparator(text.slice(start(i + 1), end(i + 1)));
     if (!jira && !markdown) continue;
     const header = tableCells(text, ls, le, jira);
     const names = header.map(([s, e]) => text.slice(s, e).replace(/[*_]/g, ' '));

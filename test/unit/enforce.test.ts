@@ -225,6 +225,15 @@ describe("one issue's fields are read together", () => {
     w.jira.comments.set('9', { id: '9', issueId: '1', body: doc(IT_TEXT), authorId: USERS.agent.accountId, jsdPublic: false });
     await handleCommentEvent(w.deps, ev);
     expect(w.records.map.get('1')!.fields['comment:9']!.counts).toEqual({ NAME: 1, PHONE: 1 });
+
+    // a patient shown in the summary without any PHI in it is remembered for the comments too
+    const shown = world();
+    shown.addIssue('1', { projectKey: 'FLAG', key: 'FLAG-1', summary: 'Wristband printer down in ED - patient waiting', description: doc('Driver update') });
+    await handleIssueEvent(shown.deps, created('1', USERS.agent.accountId));
+    expect(shown.records.map.get('1')!.patient).toBe(true);
+    shown.jira.comments.set('9', { id: '9', issueId: '1', body: doc(IT_TEXT), authorId: USERS.agent.accountId, jsdPublic: false });
+    await handleCommentEvent(shown.deps, ev);
+    expect(shown.records.map.get('1')!.fields['comment:9']!.counts).toEqual({ NAME: 1, PHONE: 1 });
   });
 });
 
