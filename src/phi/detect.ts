@@ -375,10 +375,12 @@ function echoes(scan: Scan, candidates: Finding[]): Finding[] {
     const len = key % 65;
     const runLen = Math.floor(key / 65) % 65;
     const offset = Math.floor(key / (65 * 65));
+    // (one value, the common case: compared in place)
+    const only = values.size === 1 ? values.entries().next().value! : undefined;
     for (const r of runs[runLen] ?? []) {
       const k = digitStarts[r]! - offset;
       if (k < 0 || k + len > text.length) continue;
-      const f = values.get(text.slice(k, k + len));
+      const f = only !== undefined ? (text.startsWith(only[0], k) ? only[1] : undefined) : values.get(text.slice(k, k + len));
       if (f === undefined || k === f.start) continue;
       if ((k > 0 && isAlnumCode(text.charCodeAt(k - 1))) || isAlnumCode(text.charCodeAt(k + len))) continue;
       out.push({ type: f.type, start: k, end: k + len, score: f.score, rule: f.rule + '+echo' });
