@@ -15,3 +15,15 @@ export const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** [A-Za-z]. */
 export const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** The index of the line holding offset p, given the offsets of every '\n' in order (the first at or after p). */
+export function lineIndexOf(newlines: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = newlines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (newlines[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

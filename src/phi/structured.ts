@@ -3,6 +3,7 @@
  * engine, CSV exports with a header row, and key=value fields in log lines. Here the field, not
  * the words around it, says what a value is.
  */
+import { lineIndexOf } from './chars';
 import type { Emit } from './patterns';
 import type { PhiType } from './types';
 
@@ -644,16 +645,7 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     return k < e ? text.charCodeAt(k) : 0;
   };
   // Only a line opening with '|', or holding a tab or two spaces, can be a header: those lines, in order.
-  const lineOf = (p: number) => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (newlines[mid]! < p) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const lineOf = (p: number) => lineIndexOf(newlines, p);
   const marked: number[] = [];
   for (const mark of ['|', '\t', '  ']) {
     let last = -1;

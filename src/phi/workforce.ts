@@ -23,7 +23,7 @@
  * Pure: no Forge imports. Work is done per candidate line, and each line is classified once.
  */
 import providers from 'email-providers/all.json';
-import { isAsciiLetter } from './chars';
+import { isAsciiLetter, lineIndexOf } from './chars';
 
 /** Consumer mail domains (gmail.com, comcast.net, …): an address there is a person's own. */
 const CONSUMER_MAIL: ReadonlySet<string> = new Set(providers as string[]);
@@ -482,15 +482,7 @@ export class Workforce {
 
   /** The line holding offset p. */
   private lineOf(p: number): number {
-    const breaks = this.breaks;
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid]! < p) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lineIndexOf(this.breaks, p);
   }
   private starts(i: number): number {
     return i === 0 ? 0 : this.breaks[i - 1]! + 1;
