@@ -15,6 +15,8 @@ export const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** [A-Za-z]. */
 export const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+/** [A-Za-z0-9]. */
+export const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
 /** The index of the line holding offset p, given the offsets of every '\n' in order (the first at or after p). */
 export function lineIndexOf(newlines: readonly number[], p: number): number {

@@ -3,7 +3,7 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
-import { isWordCode } from './chars';
+import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
@@ -45,7 +45,8 @@ export function createDetector(partial: Partial<DetectorSettings> = {}): Detecto
     settings: compiled.settings,
     detect: (text, options) => detectWith(withFloors, text, options?.patient === true),
     mentionsPatient: (text) => {
-      const report = { patient: false };
+      // (the rules' candidates are all it needs: the workforce check and the merging are skipped)
+      const report = { patient: false, only: true };
       detectWith(withFloors, text, false, report);
       return report.patient;
     },
@@ -79,9 +80,10 @@ export function detect(text: string, options?: DetectOptions): Finding[] {
 
 /**
  * `patient`: skip the no-patient rule (the caller knows the text concerns a patient). `report`,
- * when given, is told whether the text itself shows a patient (mentionsPatient).
+ * when given, is told whether the text itself shows a patient (mentionsPatient); with `only`, that
+ * is all that is done (no findings are returned).
  */
-function detectWith(c: DetectorCompiled, text: string, patient = false, report?: { patient: boolean }): Finding[] {
+function detectWith(c: DetectorCompiled, text: string, patient = false, report?: { patient: boolean; only?: boolean }): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   // ZPL label code glues its field-data command to the value ("^FDMRN 3390127^FS"): the rules read
   // it as a separator (same length, so every offset stays the input's)
@@ -117,7 +119,10 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     const score = spec.score ?? 0.98;
     pattern.each(text, (start, end) => emit(spec.type, start, end, score, rule));
   }
-  if (report !== undefined) report.patient = patientEvidence(scan, text, candidates, c.allowDomain);
+  if (report !== undefined) {
+    report.patient = patientEvidence(scan, text, candidates, c.allowDomain);
+    if (report.only) return [];
+  }
   if (candidates.length === 0) return candidates;
   if (c.settings.staffContext && !patient && itContext(scan, candidates) && !(report?.patient ?? patientEvidence(scan, text, candidates, c.allowDomain))) {
     // an IT ticket with no sign of a patient anywhere names staff, vendors and sites only
@@ -572,8 +577,6 @@ function uncovered(findings: Finding[]): (f: Finding) => boolean {
     return lo === 0 || reach[lo - 1]! <= f.start;
   };
 }
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-const isAlnumCode = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
 /** PHI keeps company: an uncertain date or city right next to a patient's name or MRN is PHI too. */
 const NEAR_PHI_BOOST = 0.15;

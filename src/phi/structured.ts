@@ -3,7 +3,7 @@
  * engine, CSV exports with a header row, and key=value fields in log lines. Here the field, not
  * the words around it, says what a value is.
  */
-import { lineIndexOf } from './chars';
+import { isAsciiAlnum as isAlnumCode, lineIndexOf } from './chars';
 import type { Emit } from './patterns';
 import type { PhiType } from './types';
 
@@ -26,7 +26,6 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
 };
 /** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|NTE)\|/g, matched in hl7Rule from the '|' positions. */
 const SEGMENT_NAMES = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE', 'SPM']);
-const isAlnumCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 function emitTrimmed(emit: Emit, text: string, type: PhiType, start: number, end: number, score: number, rule: string): void {
   while (start < end && text.charCodeAt(start) === 32) start++;

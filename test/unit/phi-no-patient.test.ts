@@ -61,6 +61,13 @@ describe('what the rule does not assume', () => {
     expect(values('Mrs. Jenkins called twice.')).toEqual(['Jenkins']);
   });
 
+  it('mentionsPatient says whether a text shows a patient, which detect(text, { patient: true }) then assumes', () => {
+    const d = createDetector();
+    expect(d.mentionsPatient('Wristband printer down in ED - patient waiting')).toBe(true);
+    expect(d.mentionsPatient(STAFF_TICKETS[0]!)).toBe(false);
+    expect(values(STAFF_TICKETS[0]!, { detect: (t) => d.detect(t, { patient: true }) })).toEqual(expect.arrayContaining(['Luis Alvarado', '555-0138']));
+  });
+
   it('is part of staffContext: a desk whose customers are patients switches it off with it', () => {
     const general = createDetector({ staffContext: false });
     expect(values(STAFF_TICKETS[0]!, general)).toEqual(expect.arrayContaining(['Luis Alvarado', 'Marisol Quinones', '555-0138']));
