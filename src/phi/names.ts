@@ -45,14 +45,21 @@ const ORG_AFTER =
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
-const LOWER_NAME_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?)?[ ]([a-z][a-z'-]+)/y;
+/**
+ * "pt", "pts", "patient", and what may follow them before the name: "pt's name is", "patient name:",
+ * "pt is" (a name in the shorthand of a chat, "pt is evelyn costa").
+ */
+const PT_INTRO = String.raw`(?:[Pp]ts?|PT|[Pp]atient|PATIENT)(?:['’]s)?(?:[ ](?:name|NAME))?(?:[ ](?:is|IS))?`;
+/** A nickname between a first and last name: "evelyn (evie) costa", "robert 'bobby' wallace". */
+const NICKNAME = String.raw`[ ](?:\([a-z][a-z'-]+\)|['"‘“][a-z][a-z'-]+['"’”])`;
+const LOWER_NAME_RE = new RegExp(String.raw`(?:${PT_INTRO}|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?|${NICKNAME})?[ ]([a-z][a-z'-]+)`, 'y');
 /**
  * The known words those phrases start with: the patterns run only where one stands (and where the
  * characters after it fit: see nameRule, which tells them apart by their first letter).
  */
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
 /** Clinical shorthand with "last, first" in lower case: "pt garcia, maria". */
-const LOWER_LAST_FIRST_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}([a-z][a-z'-]+),[ ]?([a-z][a-z'-]+)/y;
+const LOWER_LAST_FIRST_RE = new RegExp(String.raw`${PT_INTRO}\.?:?[ ]{1,2}([a-z][a-z'-]+),[ ]?([a-z][a-z'-]+)`, 'y');
 
 /**
  * A relative or contact named in lower case: "pts wife maria garcia called", "per pt: husband john
@@ -150,7 +157,7 @@ function caretTail(text: string, k: number): number {
 }
 
 /** "pt j. goede": an initial and a surname after a patient word. */
-const LOWER_INITIAL_RE = /(?:[Pp]ts?|PT|[Pp]atient|PATIENT)\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})/y;
+const LOWER_INITIAL_RE = new RegExp(String.raw`${PT_INTRO}\.?:?[ ]{1,2}[a-z]\.[ ]([a-z][a-z'-]{2,})`, 'y');
 
 /**
  * Per-spelling facts, packed in one small integer (the low bits of `Scan.facts`): the evidence (how much
@@ -356,6 +363,27 @@ function nameLike(w: string, facts: number): boolean {
   if ((facts & (Lower.First | Lower.Last)) !== 0) return true;
   return (facts & Lower.Plain) !== 0 && w.length >= 4 && !CLINICAL_FORM.test(w) && !GOES_ON.has(w);
 }
+
+/**
+ * The end of a lower-case name that goes on with a third census word, no ordinary word ("pt name is
+ * hernandez jose luis"): after it; else `end`.
+ */
+function lowerNameEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) !== 32) return end;
+  let e = end + 1;
+  while (e < text.length && e - end <= 20 && ((text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) || text.charCodeAt(e) === 45)) e++;
+  if (e - end < 4 || isAsciiLetterAt(text, e)) return end;
+  const w = text.slice(end + 1, e);
+  const f = lowerFacts(w);
+  return (f & (Lower.First | Lower.Last)) !== 0 && (f & Lower.Plain) !== 0 && !GOES_ON.has(w) ? e : end;
+}
+const isAsciiLetterAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i) | 32;
+  return c >= 97 && c <= 122;
+};
+
+/** Whose relation it is, right before the relation word: "his son", "pt's wife", "the patient's daughter". */
+const WHOSE_BEFORE = /(?:\b(?:his|her|their)|\b(?:pt|patient|pts)['’]s?)[ ]$/i;
 
 const enum Lower {
   First = 1,
@@ -633,7 +661,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     const w0 = word.charCodeAt(0);
     if (w0 === 112) {
       // pt pts patient: \.?:?[ ]
-      if (c !== 32 && c !== 46 && c !== 58) continue;
+      if (c !== 32 && c !== 46 && c !== 58 && c !== 39 && c !== 0x2019) continue;
     } else if (w0 === 109 || w0 === 102 ? c !== 32 || c1 !== (w0 === 109 ? 110 : 112) : w0 === 110 ? c !== 58 : c === 58 ? c1 !== 32 || text.charCodeAt(p + 2) !== 112 : c !== 32 || c1 !== 112) {
       // my (name is), for (pt), name(:), re(:? pt)
       continue;
@@ -664,7 +692,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     // names the census lists miss ("pt jedidiah weissnat", "pt justyn r pepper"): two words that each
     // read as a name (listed, or no ordinary word nor shorthand), at least one no ordinary word
     if (both || (nameLike(first, ff) && nameLike(last, lf) && ((ff | lf) & Lower.Plain) !== 0 && !GOES_ON.has(last))) {
-      const end = m.index + m[0].length;
+      const end = lowerNameEnd(text, m.index + m[0].length);
       emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, both ? 0.85 : 0.75, 'name.lower');
     }
   }
@@ -676,9 +704,18 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if ((m = RELATIVE_LOWER_RE.exec(text)) === null) continue;
     const first = m[1]!;
     const last = m[2]!;
-    if (first.charCodeAt(0) < 97 || last.charCodeAt(0) < 97 || !lowerCensusName(first, last)) continue;
+    if (first.charCodeAt(0) < 97 || last.charCodeAt(0) < 97) continue;
+    let score = 0.85;
+    if (!lowerCensusName(first, last)) {
+      // a name the census lacks in part ("his son emeka okafor"): after someone's relation word,
+      // two words that each read as a name, one of them listed
+      const ff = lowerFacts(first);
+      const lf = lowerFacts(last);
+      if (!(nameLike(first, ff) && nameLike(last, lf) && ((ff | lf) & (Lower.First | Lower.Last)) !== 0 && !GOES_ON.has(last) && WHOSE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)))) continue;
+      score = 0.75;
+    }
     const end = m.index + m[0].length;
-    emit('NAME', end - last.length - 1 - first.length, end, 0.85, 'name.relative');
+    emit('NAME', end - last.length - 1 - first.length, end, score, 'name.relative');
   }
 
   const scorer = new RunScorer(scan, emit, minScore);

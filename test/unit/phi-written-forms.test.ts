@@ -151,3 +151,21 @@ describe('a patient named again, and dates named by their event', () => {
     expectClean('Change window: go-live date 03/14/2025 for the Epic upgrade, rollback plan attached.', '03/14/2025');
   });
 });
+
+describe('lower-case names in chat shorthand', () => {
+  it.each([
+    ['ed alarm keeps going off. pt is evelyn (evie) costa. daughter on the phone', 'evelyn (evie) costa'],
+    ['can someone fix this asap, pt name is hernandez jose luis, dob 6-2-71', 'hernandez jose luis'],
+    ["cant find my pt in the scanner list. pt is m. o'donnell in 612, adm'd today", "m. o'donnell"],
+    ["pt's name is maria lopez, she called twice", 'maria lopez'],
+    ["patient is robert 'bobby' wallace in 4E rm 412", "robert 'bobby' wallace"],
+    ['guest wifi portal fails on his ipad, his son emeka okafor says he tried 3 times', 'emeka okafor'],
+  ])('%s', (text, name) => expectFound(text, 'NAME', name));
+
+  it.each([
+    ['pt is stable now, epic is down on 4 west', 'stable now'],
+    ['pt is being discharged, printer jammed', 'being discharged'],
+    ['his son will call back later about the tv', 'will call'],
+    ['my son uses teams at home and the vpn drops', 'uses teams'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
