@@ -610,7 +610,8 @@ function boostNearPhi(strong: Finding[], weak: Finding[], types: DetectorSetting
 }
 
 /** Rules whose label or phrase says what the value is: an issue-key look-alike ("BTX-7740219") is still theirs. */
-const labelled = (rule: string) => rule.endsWith('.label') || rule === 'device.assigned';
+/** Findings a label or a data field's key names: an issue-key-shaped value there ("MRN AB-1234567", "value": "LK-0048213") is still theirs. */
+const labelled = (rule: string) => rule.endsWith('.label') || rule === 'device.assigned' || isStructured(rule);
 
 /**
  * Drops candidates inside blocked regions and merges overlapping candidates into one finding

@@ -632,7 +632,7 @@ const NUM_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}
   if (isWordCode(c) || c === 47 || c === 45 || (c === 46 && isDigitAt(text, end + 1))) return -1;
   const a = numberAt(text, p, l0);
   const b = numberAt(text, k1, l1);
-  if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a)) return -1;
+  if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a) && !(keyedBirthDate(a, b, text, p) || keyedBirthDate(b, a, text, p))) return -1;
   if (!gluedLabelOk(text, p)) return -1;
   // "1.2.62"-style versions, unless it is zero-padded and a birth/visit word is right there ("DOB 03.14.62")
   if (sep === 46 && l2 === 2 && !(l0 === 2 && l1 === 2 && env.scan.near(Cue.DateEvent, p, end, 20, 0))) return -1;
@@ -654,6 +654,14 @@ const SHORT_DATE: Matcher = mkSpan({
     emitDate(env, start, end, 0.5, 'date.short');
   },
 });
+/**
+ * A birth date keyed in wrong ("DOB registered as 1957-04-31"): a day the month lacks, right after a
+ * birth-date label, is still the patient's date as the record holds it.
+ */
+function keyedBirthDate(month: number, day: number, text: string, p: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && BIRTH_LABEL_BEFORE.test(text.slice(Math.max(0, p - 32), p));
+}
+const BIRTH_LABEL_BEFORE = /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born)\b[^\n\d]{0,20}$/i;
 const VERSION_BEFORE = /\b(?:release|version|build|ver|rel|v)\.?[ ]?$/i;
 const ISO_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!(?!T\d)[\w/-]|\.\d)/y, (env, p) => {
   const { text } = env;
@@ -668,7 +676,7 @@ const ISO_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2}
   const end = k2 + l2;
   const c = end < text.length ? text.charCodeAt(end) : NaN;
   if (c === 47 || c === 45 || (c === 46 ? isDigitAt(text, end + 1) : isWordCode(c) && !(c === 84 && isDigitAt(text, end + 1)))) return -1;
-  if (!isValidMonthDay(numberAt(text, p + 5, l1), numberAt(text, k2, l2))) return -1;
+  if (!isValidMonthDay(numberAt(text, p + 5, l1), numberAt(text, k2, l2)) && !keyedBirthDate(numberAt(text, p + 5, l1), numberAt(text, k2, l2), text, p)) return -1;
   if (!gluedLabelOk(text, p)) return -1;
   // "release 2025.03.09", "version 2024.1.2": a calendar-versioned release, not a date of a person
   if (sep === 46 && VERSION_BEFORE.test(text.slice(Math.max(0, p - 12), p))) return -1;
@@ -1256,6 +1264,16 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.82,
   },
   {
+    // an imaging study's DICOM UIDs (study, series, SOP instance): one patient's study, found by them
+    type: 'OTHER_ID',
+    triggers: 'study series sop',
+    rule: 'other.label',
+    after: { study: [' u', ' i', 'u', 'i'], series: [' u', ' i', 'u', 'i'], sop: [' u', ' i', 'u', 'i'] },
+    label: '(?:study|series|sop)[ ]?(?:instance[ ]?)?uid',
+    value: '[0-2](?:\\.\\d{1,40}){3,30}',
+    score: 0.85,
+  },
+  {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
     triggers: "case employer ein pt patient username user login badge visit",
@@ -1279,7 +1297,7 @@ const USERNAME_LABEL = /\b(?:user ?name|user|login|user ?id)\b/i;
 const USERNAME_VALUE = /^[a-z][a-z]*[._][a-z][a-z._]*$/i;
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact)|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
-const SEP = "\\s{0,3}(?:[:#=,\\u2013-]|is|was|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {

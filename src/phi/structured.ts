@@ -163,7 +163,7 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:vin|plate)$/, 'VEHICLE'],
   [/^(?:serial|device_?serial|udi|device_?id)$/, 'DEVICE'],
   [/^(?:ip|ip_?address|client_?ip|src_?ip)$/, 'IP'],
-  [/^(?:username|user_?name|portal_?user(?:name)?|login|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id)$/, 'OTHER_ID'],
+  [/^(?:username|user_?name|portal_?user(?:name)?|login|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id|(?:appt|appointment|encounter|enc|order|accession|specimen|referral|auth(?:orization)?)_?(?:id|no|num|number))$/, 'OTHER_ID'],
 ];
 
 /**
@@ -251,6 +251,37 @@ export function csvRule(text: string, emit: Emit): void {
   }
 }
 
+/**
+ * The fields of the CSV row text[s, e), as [start, end) pairs: split at commas, except inside a
+ * double-quoted field ("Ferreira, Joaquim"; "" is a quote inside one). A quote that does not close
+ * a field before a comma or the row's end is read as a plain character.
+ */
+export function csvFields(text: string, s: number, e: number, out: Array<[number, number]>): void {
+  let k = s;
+  for (;;) {
+    if (k < e && text.charCodeAt(k) === 34) {
+      let q = k + 1;
+      while (q < e) {
+        if (text.charCodeAt(q) === 34) {
+          if (text.charCodeAt(q + 1) === 34 && q + 1 < e) q += 2;
+          else break;
+        } else q++;
+      }
+      if (q < e && (q + 1 === e || text.charCodeAt(q + 1) === 44)) {
+        out.push([k, q + 1]);
+        if (q + 1 >= e) return;
+        k = q + 2;
+        continue;
+      }
+    }
+    let fe = k;
+    while (fe < e && text.charCodeAt(fe) !== 44) fe++;
+    out.push([k, fe]);
+    if (fe >= e) return;
+    k = fe + 1;
+  }
+}
+
 /** Scans rows after a header until a line that does not fit; returns where scanning stopped. */
 function csvRows(text: string, from: number, types: Array<PhiType | null>, emit: Emit): number {
   const n = text.length;
@@ -261,7 +292,7 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
     let rowEnd = lineEnd;
     if (text.charCodeAt(rowEnd - 1) === 13) rowEnd--;
     const fields: Array<[number, number]> = [];
-    pieces(text, lineStart, rowEnd, ',', (s, e) => fields.push([s, e]));
+    csvFields(text, lineStart, rowEnd, fields);
     if (fields.length < Math.max(2, types.length - 1) || fields.length > types.length + 1) return lineStart;
     fields.forEach(([s, e], i) => {
       const type = types[i];
@@ -282,13 +313,13 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
 // ---------------------------------------------------------------------------------------------
 // key=value fields in log lines: "mbr=W514071230 dob=20100428", "user=jsmith1962 src_ip=..."
 
-const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|patient_?name|name|addr(?:ess)?)\s?=\s?"?([^\s"&,;|)\]]{2,64})/iy;
+const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|dl_?(?:num|no))\s?=\s?"?([^\s"&,;|)\]]{2,64})/iy;
 /** Every spelling of a key above, so the known-word pass finds where to try KV_RE. */
 export const KV_KEYS = (
   'pt patient mbr member_id memberid subscriber_id subscriberid mbi dob birth_date birthdate ssn mrn patient_id patientid ' +
   'pt_id ptid pat_id patid empi user username login portal_user portaluser src_ip srcip client_ip clientip remote_addr ' +
   'remoteaddr email notify phone acct account_id accountid account_no accountno npi claim_id claimid zip first_name ' +
-  'firstname last_name lastname patient_name patientname name addr address'
+  'firstname last_name lastname fname lname f_name l_name patient_name patientname name addr address dl_num dlnum dl_no dlno'
 ).split(' ');
 const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:mbr|member_?id|memberid|subscriber_?id|mbi)$/i, 'HEALTH_PLAN_ID', 0.92],
@@ -304,9 +335,32 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^npi$/i, 'LICENSE', 0.9],
   [/^claim_?id$/i, 'OTHER_ID', 0.85],
   [/^zip$/i, 'ZIP', 0.9],
-  [/^(?:first_?name|last_?name|patient_?name|name)$/i, 'NAME', 0.85],
+  [/^(?:first_?name|last_?name|[fl]_?name|patient_?name|name)$/i, 'NAME', 0.85],
+  [/^dl_?(?:num|no)$/i, 'LICENSE', 0.9],
   [/^addr(?:ess)?$/i, 'ADDRESS', 0.85],
 ];
+
+/**
+ * The end of a name or address value that goes on in words after its first ("name=KOWALCZYK JAN P;",
+ * "addr=2207 W Elm St;"): up to `max` more words of letters, digits and . ' - each one space on,
+ * none of them a next key ("dob=…"), stopping at a delimiter.
+ */
+function valueWordsEnd(text: string, end: number, max: number): number {
+  let e = end;
+  for (let k = 0; k < max && text.charCodeAt(e) === 32; k++) {
+    let p = e + 1;
+    while (p < text.length && p - e <= 30) {
+      const c = text.charCodeAt(p);
+      if (!(isAlnumCode(c) || c === 46 || c === 39 || c === 45)) break;
+      p++;
+    }
+    if (p === e + 1 || text.charCodeAt(p) === 61 || text.charCodeAt(p) === 58) break;
+    // a name's words are capitalised (or in capitals)
+    if (max === 3 && !(text.charCodeAt(e + 1) >= 65 && text.charCodeAt(e + 1) <= 90)) break;
+    e = p;
+  }
+  return e;
+}
 
 export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
   if (text.indexOf('=') === -1) return;
@@ -331,7 +385,8 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
     }
     if (type === 'OTHER_ID' && /^(?:admin|root|system|svc[._-].*|service|anonymous|null|none|unknown)$/i.test(value)) continue;
     const start = m.index + m[0].length - value.length;
-    emit(type, start, start + value.length, score, 'kv.' + type.toLowerCase());
+    const end = type === 'NAME' || type === 'ADDRESS' ? valueWordsEnd(text, start + value.length, type === 'NAME' ? 3 : 6) : start + value.length;
+    emit(type, start, end, score, 'kv.' + type.toLowerCase());
   }
 }
 

@@ -158,3 +158,32 @@ describe('dates in a list of patients', () => {
     expectNone('Elif Demir added a comment - 03/14/2025 10:02 AM\nPrinter queue cleared.', ['03/14/2025']);
   });
 });
+
+describe('CSV fields in quotes, more column and key names', () => {
+  it('reads a quoted "Last, First" as one field, so the columns after it keep their types', () => {
+    const text = 'appt_id,patient_name,dob,phone,appt_date,status\nA-558102,"Ferreira, Joaquim",1955-02-17,412-555-0167,2025-03-04,FAILED\nA-558117,"Obi, Chidinma",1991-10-30,412-555-0105,2025-03-04,FAILED\n';
+    expectAll(text, [['OTHER_ID', 'A-558102'], ['NAME', 'Ferreira, Joaquim'], ['DATE', '1955-02-17'], ['PHONE', '412-555-0167'], ['NAME', 'Obi, Chidinma']]);
+    // the date of birth is not typed as a phone (it was, when the quoted comma split the field)
+    const dob = detect(text).find((f) => text.slice(f.start, f.end) === '1955-02-17');
+    expect(dob?.type).toBe('DATE');
+  });
+
+  it('takes every word of a key=value name or address, and the lname/fname/dl_num keys', () => {
+    expectAll('scan_result: name=KOWALCZYK JAN P; dl_num=K423-5519-8871; state=IL; dob=1968-12-01; addr=2207 W Elm St; zip=60612', [
+      ['NAME', 'KOWALCZYK JAN P'],
+      ['LICENSE', 'K423-5519-8871'],
+      ['ADDRESS', '2207 W Elm St'],
+    ]);
+    expectAll('PatientSearch - user=ahenderson q="lname=SEYMOUR&fname=DELPHINE&dob=1948-12-09" results=1', [
+      ['NAME', 'SEYMOUR'],
+      ['NAME', 'DELPHINE'],
+      ['DATE', '1948-12-09'],
+    ]);
+    // the next key is not part of the name
+    expectNone('name=DOE JANE dob=1971-02-03 status=ok', ['dob=']);
+  });
+
+  it("keeps a FHIR identifier's value even when it looks like an issue key", () => {
+    expectAll('{"resourceType": "Patient", "identifier": [{"system": "urn:oid:2.16.840.1.113883.3.7721.1", "value": "LK-0048213"}]}', [['MRN', 'LK-0048213']]);
+  });
+});

@@ -169,3 +169,18 @@ describe('lower-case names in chat shorthand', () => {
     ['my son uses teams at home and the vpn drops', 'uses teams'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('identifiers written as a record keeps them', () => {
+  it.each([
+    ['BAPTISTE, MARIE-CLAUDE (MRN 00729915) had DOB registered as 1957-04-31 (invalid date!) back in 2019', 'DATE', '1957-04-31'],
+    ['Pt DOB: 02/30/1961 rejected by the interface', 'DATE', '02/30/1961'],
+    ['Payer says member ID should be W284719305-01 (dependent suffix).', 'HEALTH_PLAN_ID', 'W284719305-01'],
+    ['Please split the study in Sectra (study UID 1.2.840.113619.2.55.3.2831164355.781.1713431520.467). PACS admin on call', 'OTHER_ID', '1.2.840.113619.2.55.3.2831164355.781.1713431520.467'],
+    ['SOP Instance UID: 1.3.12.2.1107.5.1.4.73513.30000024041812345678900000012', 'OTHER_ID', '1.3.12.2.1107.5.1.4.73513.30000024041812345678900000012'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it.each([
+    ['Change window 2025-04-31 was a typo for 04-30, rescheduled', '2025-04-31'],
+    ['Transfer syntax UID 1.2.840.10008.1.2.1 is not supported by the router', '1.2.840.10008.1.2.1'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
