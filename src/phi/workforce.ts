@@ -127,11 +127,13 @@ const JOBS =
   'liaison|champion|super ?user|operator|fse|field service engineer|contractor|sponsor|same access as|mirror(?:ing)? access (?:of|from)|copy access from|' +
   'charge nurses|nurses|techs|analysts|engineers|nurse managers|managers|supervisors|staff|scribes|volunteers?|new hires|' +
   'closed by|resolved by|fixed by|done by|updated by|rotation by|commander|chair|agency contact|tech lead|' +
+  'acknowledged by|corrected by|approved by|tested by|reviewed by|validated by|authors?|facilitator|instructor|solution engineer|' +
   'charge rn(?: is)?|charge nurse(?: is)?|clinic rn|(?:rn|lpn|np|cna)(?=[ \\t]*:)';
 const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
   'billing|scheduling|admitting|registration|admissions|operations|security|facilities|biomed|clinical engineering|quality|hr|it|' +
-  'infosec|telecom|chair|evs|environmental services|materials management|supply chain|dietary|food services';
+  'infosec|telecom|chair|evs|environmental services|materials management|supply chain|dietary|food services|' +
+  'call center|web services|emergency management|emergency mgmt|payroll|desktop|service desk|blood bank';
 /** The jobs and departments as written after a name: capitalised ("Quality Analyst"), acronyms in capitals ("HR", "IT"). */
 /** A regex source's words capitalised as titles are written ("Quality Analyst"), its acronyms in capitals ("HR", "IT"), its escapes ("\\t") kept. */
 const capitalised = (source: string) => source.replace(/\\[a-z]|\b(?:hr|it|him)\b|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()));
@@ -207,6 +209,12 @@ const OWN_NUMBER_BEFORE =
 const teamNumber = (before: string) => TEAM_WORDS_BEFORE.test(before) || TEAM_ACRONYMS_BEFORE.test(before);
 /** "Kevin from Interfaces", "Dana from the ICU": a team after a sign-off's name. */
 const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
+
+/**
+ * "Telecom (Darius Farahani)", "Desktop day team (Aurelia Santangelo)", "Pharmacy informatics (Anh
+ * Thu Pham)": a department or team, and the colleague who speaks for it in brackets.
+ */
+const TEAM_PAREN_BEFORE = new RegExp(`\\b(?:${DEPARTMENTS}|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \\t]?\\d)[ \\t]*\\([ \\t]*$`, 'i');
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -385,7 +393,7 @@ export class Workforce {
     if (type !== 'NAME') return false;
     // Places that make a name a colleague's, each vetoed by patient words in the name's own sentence
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
-    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le) && !this.patientHeading(i)) return true;
+    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le) && !(this.listEntry(start, ls) && this.patientHeading(i))) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")
     if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1)) && !this.careBelow(i);
@@ -511,6 +519,12 @@ export class Workforce {
     return 0;
   }
   /** The first character at or after p, before limit, that is not a space or tab (0 when none). */
+  /** The first character before p on its line (from ls) that is no space or tab; 0 when none. */
+  private nextCodeBefore(p: number, ls: number): number {
+    const k = this.spacesBefore(p, ls);
+    return k > ls ? this.text.charCodeAt(k - 1) : 0;
+  }
+
   private nextCode(p: number, limit: number): number {
     const text = this.text;
     while (p < limit && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
@@ -714,6 +728,21 @@ export class Workforce {
    * Patient words on the lines above line i, up to a blank line and at most four lines ("Duplicate
    * registrations today:" over a list of names).
    */
+  /**
+   * Does the name open its line, after a list's marker at most ("- ", "2. ", "* ")? A heading's
+   * patient words (patientHeading) speak for such lines, not for a name inside a sentence.
+   */
+  private listEntry(start: number, ls: number): boolean {
+    let k = ls;
+    const text = this.text;
+    while (k < start && k - ls <= 8) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 9 || c === 45 || c === 42 || c === 8226 || c === 46 || c === 41 || c === 35 || c === 62 || (c >= 48 && c <= 57) || c === 124) k++;
+      else break;
+    }
+    return k === start;
+  }
+
   private patientHeading(i: number): boolean {
     for (let j = i - 1; j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) {
       const line = this.lineText(j);
@@ -753,6 +782,8 @@ export class Workforce {
       // "user jmorales2 (Jorge Morales, Patient Access)", "Michelle Park (Quality Analyst)"
       // (a bare department in brackets may be where a patient is: "John Hall (Radiology)" in a list of patients)
       ((next === 44 && ROLE_AFTER.test(after)) || (next === 40 && JOB_AFTER.test(after))) ||
+      // "Telecom (Darius Farahani)": the team's colleague in brackets
+      (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Mr. Gonzalez from Facilities"
       (credentialMayFollow(text, end, le) && CREDENTIAL_AFTER.test(after)) ||
       (space0 && next === 102 && FROM_DEPARTMENT.test(after)) ||

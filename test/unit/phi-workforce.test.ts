@@ -377,3 +377,21 @@ describe('workforce positions never take a patient: fourth review', () => {
   });
 });
 
+
+describe('colleagues named in the prose of tickets that also speak of patients', () => {
+  // a team's colleague in brackets, attribution words, and names in sentences under a heading with care words
+  it.each([
+    'Patients on 5 South could not reach the after-hours line. Telecom (Darius Farahani) updated the route in CUCM at 00:20.',
+      'Patients were not paged overnight. Acknowledged by: Marisol Ybarra at 02:41, door closed.',
+      'Patients were not paged overnight. Spok group mapped wrong (typo). Corrected by Darius Farahani (Telecom) at 15:10.',
+      'Lab results not crossing to Epic for inpatients since 06:00.\nPharmacy informatics (Anh Thu Pham) aware; cabinets will run in critical override.',
+    'Orders for patients on 4 West are not printing.\nThe pharmacy analyst Hannah Fischer is looking at the queue.',
+  ])('drops the colleague in %s', (text) => expectStaff([text]));
+
+  it('still reads a list entry under a heading with care words as a patient, and a patient in brackets after a team', () => {
+    const list = 'Wrong wristbands printed today:\n- Maria Garcia (Quality Analyst)\n- John Hall';
+    expect(values(list)).toContain('Maria Garcia');
+    const pt = 'Pharmacy (pt Maria Garcia) called about her refill';
+    expect(values(pt).some((v) => v.includes('Maria Garcia'))).toBe(true);
+  });
+});
