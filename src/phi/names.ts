@@ -553,6 +553,9 @@ class RunScorer {
       const nc = text.charCodeAt(wa);
       // speaker labels ("Ubul: What a wife"), speech verbs, lists of names
       if (nc === 58) {
+        // a word no census lists, opening its line as a field's label before a name ("Attendees: Shaun
+        // Whitley, …", "Facilitator: Renee Blackwood"), is the label
+        if (k !== Code.EvOne && !firstIsFirst && a + 1 < n && ws[a + 1] === wa + 2 && (code[a + 1]! & Code.First) !== 0 && (a === 0 || lineStartBefore(text, ws[a]!))) return;
         if (k >= Code.EvHalf && isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!))) score += 0.25;
       } else if (nc === 44 || nc === 32) {
         if (speechAfter(text, wa)) score += 0.25;

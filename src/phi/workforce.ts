@@ -38,7 +38,7 @@ const MAX_BLOCK = 6;
 const DOMAIN = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}';
 const ADDRESS_DOMAIN = new RegExp(`@(${DOMAIN})`, 'g');
 const FIELD_LINE =
-  /^[ \t]*(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?)[ \t]*:/i;
+  /^[ \t]*[*_]{0,2}(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?|(?:Change|Business|Technical|System|Service|Application) owner)[*_]{0,2}[ \t]*:/i;
 /** Fields naming a member of staff whose form may still be a patient's (employee health): judged with the lines around. */
 const STAFF_FIELD_LINE = /^[ \t]*(?:Manager|Supervisor|New hire|Employee|Employee name|Staff name|User name|Contractor)[ \t]*:/i;
 /** The e-mail header lines that name the writer; To/Cc/Bcc name recipients, who may be patients. */
@@ -80,6 +80,8 @@ const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mych
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
 const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
+/** "(owner Shaun Whitley)" closing an action item. */
+const OWNER_IN_BRACKETS = /\(owner[ \t]*$/i;
 /** Who works a ticket, written before a name in prose ("owner" only opening a sentence: "Owner Jany Wolff."). */
 const TASK_ROLES: ReadonlySet<string> = new Set([
   'owner', 'assignee', 'approver', 'manager', 'supervisor', 'owned by', 'assigned to', 'reassigned to', 'escalated to', 'escalating to', 'handed to', 'approved by', 'requested by', 'submitted by',
@@ -146,7 +148,7 @@ const ROLE_AFTER = new RegExp(`^[ \\t]*[,(][ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}
 /** " (Quality Analyst)", " (PACS admin)": a job in brackets after a name (a department alone is not enough). */
 const JOB_AFTER = new RegExp(`^[ \\t]*\\([ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${capitalised(JOBS)}|${JOBS})\\b`);
 /** "manager, ", "Director of Quality, ", "research analyst ", "Interfaces on-call (": a job right before a name. */
-const ROLE_BEFORE = new RegExp(`(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?(?:[ \\t]+(?:is|was))?[ \\t]*[,(:]?[ \\t]*$`, 'iy');
+const ROLE_BEFORE = new RegExp(`(?:${JOBS})(?:[ \\t]+of[ \\t]+[A-Z][\\w&]*(?:[ \\t][A-Z][\\w&]*)?)?(?:[ \\t]+(?:is|was))?[ \\t]*[,(:]?[*_]{0,2}[ \\t]*$`, 'iy');
 /**
  * Does `re` (sticky, ending in `$`) match from one of the last `words` word starts of `s`? The same as
  * an unanchored `\b…$` test, tried at a few positions instead of every one.
@@ -206,7 +208,12 @@ const TEAM_WORDS_BEFORE = new RegExp(
 const TEAM_ACRONYMS_BEFORE = /\b(?:IT|HR|HIM|PACS|ED|ICU|NOC|SOC)\b[^\n]{0,32}$/;
 const OWN_NUMBER_BEFORE =
   /\b(?:me|my|mine|her|his|their|home|personal|patient|pt|caller|family|(?:grand|step)?(?:mother|father|mom|dad|daughter|son)|wife|husband|spouse|partner|sister|brother|aunt|uncle|guardian|nok|poa|emergency)\b/i;
+/** OWN_NUMBER_BEFORE after a colleague's job title: a caller or a patient word is that colleague's job or covered by TITLED_VETO. */
+const OWN_NUMBER_TITLED =
+  /\b(?:me|my|mine|her|his|their|home|personal|family|(?:grand|step)?(?:mother|father|mom|dad|daughter|son)|wife|husband|spouse|partner|sister|brother|aunt|uncle|guardian|nok|poa|emergency)\b/i;
 const teamNumber = (before: string) => TEAM_WORDS_BEFORE.test(before) || TEAM_ACRONYMS_BEFORE.test(before);
+/** A job title as written after a colleague's name, right before a number ("Clinic Supervisor, 555-0148", "Charge Nurse) cell "). */
+const JOB_TITLE_BEFORE = new RegExp(`[A-Za-z][ \\t](?:${capitalised(JOBS)})[ \\t]*[,)]?[ \\t]*(?:(?:cell|mobile|phone|ph|desk|office|pager)\\.?[ \\t]*:?[ \\t]*)?$`);
 /** "Kevin from Interfaces", "Dana from the ICU": a team after a sign-off's name. */
 const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
 
@@ -226,6 +233,38 @@ const STAFF_FORM_NEXT = /^[ \t]*(?:title|job title|position|role|department|dept
  */
 const PATIENT_WORK =
   /\b(?:orders?|results?|images?|statements?|bills?|referrals?|encounters?|charts?|registered|registration error|wristbands?|labels?|records?|proxy|guarantor|discharged?|transport|admit(?:ted)?|seen|visit|resident|restrict(?:ed)?|vip|privacy flag|exposure|needlestick|dob|portal|emergency contact|next of kin|contact person|employee health|flu shot|vaccin\w*|tb test|titers?|reaction|injury|registrations?|duplicates?|merge|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)|wife|husband|spouse|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok)\b/i;
+/**
+ * What still makes a colleague named with a job title a patient or a relative in the sentence
+ * (see Workforce.titled): patient words (not departments), a record's identifiers, a bed, an
+ * admission, relatives, an employee's own care. Not the unit "Mother/Baby".
+ */
+const TITLED_VETO =
+  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care)\b)|mrn|dob|d\.o\.b|member|guarantor|(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-])|wife|husband|spouse|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b/i;
+/**
+ * A roster's label before a list of names on its line ("Attendees:", "**Authors:**", "Students (8):",
+ * "Reps affected:", "… and add:"): where the list starts (see rosterBefore).
+ */
+const ROSTER_LABEL =
+  /(?:^[ \t>*_#-]*(?:attendees|participants|present|invitees|students|trainees|reps affected|users affected|staff affected|authors?|team members|responders|on the bridge|on the call|cc)[*_]*(?:[ \t]*\(\d+\))?[*_]*[ \t]*:|\b(?:add|invite|include)[ \t]*:)[*_]*[ \t]*/gi;
+/** An item of such a list: one to four capitalised words, and a team in brackets. */
+const ROSTER_ITEM = /[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^()\n]{1,40}\))?/y;
+const ROSTER_JOIN = /[ \t]*(?:,|&|\band\b)[ \t]*/y;
+/** Is text[ls, start) a roster's label and the list's items before this one, each joined by a comma, '&' or "and"? */
+function rosterBefore(text: string, ls: number, start: number): boolean {
+  const line = text.slice(ls, start);
+  ROSTER_LABEL.lastIndex = 0;
+  const m = ROSTER_LABEL.exec(line);
+  if (m === null) return false;
+  let k = m.index + m[0].length;
+  while (k < line.length) {
+    ROSTER_ITEM.lastIndex = k;
+    if (!ROSTER_ITEM.test(line)) return false;
+    ROSTER_JOIN.lastIndex = ROSTER_ITEM.lastIndex;
+    if (!ROSTER_JOIN.test(line)) return false;
+    k = ROSTER_JOIN.lastIndex;
+  }
+  return k === line.length;
+}
 /** A dash before a name that ends its line, after a sentence on that line ("… 06/20/2024. - Hailey Brennan"; not a list's "- John Smith"). */
 const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;
 const NO_SENTENCE_END: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'St', 'Jr', 'Sr', 'Prof', 'Rev', 'Capt', 'Lt', 'Sgt', 'vs', 'etc', 'approx', 'No', 'no']);
@@ -369,8 +408,11 @@ export class Workforce {
       // (nobody's own or a relative's anywhere in the sentence, and no patient on the line above)
       return (
         teamNumber(before) &&
-        !OWN_NUMBER_BEFORE.test(this.sentenceBefore(start, ls)) &&
-        !this.patientSentence(start, end, ls, le) &&
+        // (right after a colleague's job title, "Caller: Brianna Holt, Clinic Supervisor, 555-0148": the
+        // caller is that colleague, and only patient words veto)
+        (JOB_TITLE_BEFORE.test(before)
+          ? !OWN_NUMBER_TITLED.test(this.sentenceBefore(start, ls)) && !this.patientSentence(start, end, ls, le, true)
+          : !OWN_NUMBER_BEFORE.test(this.sentenceBefore(start, ls)) && !this.patientSentence(start, end, ls, le)) &&
         !(i > 0 && this.kindOf(i - 1) !== KIND_BLANK && this.patientLine(i - 1))
       );
     }
@@ -393,10 +435,16 @@ export class Workforce {
     if (type !== 'NAME') return false;
     // Places that make a name a colleague's, each vetoed by patient words in the name's own sentence
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
-    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le) && !(this.listEntry(start, ls) && this.patientHeading(i))) return true;
+    // "Attendees: Shaun Whitley, Anjali Menon, …", "… and add: Beth Sandoval, Kwame Asante": a roster of colleagues
+    if (start - ls >= 3 && rosterBefore(text, ls, start) && !PATIENT_LINE.test(this.lineText(i)) && !TITLED_VETO.test(this.lineText(i))) return true;
+    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le, this.titled(start, end, ls, le, next)) && !(this.listEntry(start, ls) && this.patientHeading(i))) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")
-    if (this.taskRoleBefore(start, ls)) return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1)) && !this.careBelow(i);
+    // (a role in brackets closing an action item, "(owner Shaun Whitley)": only patient, relative and employee-health words veto it)
+    if (this.taskRoleBefore(start, ls)) {
+      if (OWNER_IN_BRACKETS.test(text.slice(Math.max(ls, start - 12), start))) return !TITLED_VETO.test(this.lineText(i)) && !this.careBelow(i);
+      return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1)) && !this.careBelow(i);
+    }
     // "Need a Visio license for Hans Nicolas": the colleague an IT service is for
     if (this.itServiceFor(start, ls)) return !this.patientLine(i);
     // (the text before the name on its line, when the name starts near the line's start)
@@ -711,7 +759,7 @@ export class Workforce {
    * Patient words in the sentence around [start, end) on its line ("Pt is scheduled … . Reported by
    * Hailey Brennan" is two sentences; "Dr." and "Mr." end none).
    */
-  private patientSentence(start: number, end: number, ls: number, le: number): boolean {
+  private patientSentence(start: number, end: number, ls: number, le: number, titled = false): boolean {
     const { text } = this;
     const s = this.sentenceStart(start, ls);
     // the name's sentence and the next one ("Dr. Raymond Okafor. DOB 04/12/1961.")
@@ -721,13 +769,11 @@ export class Workforce {
       if (n === 0 && e < le) e++;
     }
     const sentence = text.slice(s, e);
+    // (a colleague named with a job title: only words that make a person a patient or a relative)
+    if (titled) return TITLED_VETO.test(sentence);
     return PATIENT_LINE.test(sentence) || PATIENT_WORK.test(sentence);
   }
 
-  /**
-   * Patient words on the lines above line i, up to a blank line and at most four lines ("Duplicate
-   * registrations today:" over a list of names).
-   */
   /**
    * Does the name open its line, after a list's marker at most ("- ", "2. ", "* ")? A heading's
    * patient words (patientHeading) speak for such lines, not for a name inside a sentence.
@@ -743,6 +789,10 @@ export class Workforce {
     return k === start;
   }
 
+  /**
+   * Patient words on the lines above line i, up to a blank line and at most four lines ("Duplicate
+   * registrations today:" over a list of names).
+   */
   private patientHeading(i: number): boolean {
     for (let j = i - 1; j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) {
       const line = this.lineText(j);
@@ -760,6 +810,22 @@ export class Workforce {
   /** The sentence's text before `start` (its patient words make the name a patient's: "pt Maria Garcia"). */
   private sentenceBefore(start: number, ls: number): string {
     return this.text.slice(Math.max(this.sentenceStart(start, ls), start - 64), start);
+  }
+
+  /**
+   * Is the name written with its job: a title, credential or extension right after it ("Brianna
+   * Holt, Clinic Supervisor", "Anjali Menon (Epic Web/Portal analyst)", "Nkechi Obi-Eze RN"), its
+   * team's brackets around it, or a job right before it ("charge RN Lauren Fitzgerald")? Then the
+   * care words of a healthcare IT ticket ("portal", "labels", "registration") in its sentence do
+   * not make it a patient's; only patient, relative and employee-health words do (TITLED_VETO).
+   */
+  private titled(start: number, end: number, ls: number, le: number, next: number): boolean {
+    const { text } = this;
+    const after = text.slice(end, Math.min(le, end + 48));
+    if ((next === 44 && ROLE_AFTER.test(after)) || (next === 40 && JOB_AFTER.test(after)) || CREDENTIAL_AFTER.test(after) || (hasX(after) && EXTENSION_AFTER.test(after))) return true;
+    if (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start))) return true;
+    const from = Math.max(ls, start - 48);
+    return lastWords(text, from, start, 3).some((w) => JOB_WORDS.has(w)) && endsWith(ROLE_BEFORE, text.slice(from, start), 8);
   }
 
   /** The places (without their vetoes) that name a colleague; see `at`. */
@@ -834,7 +900,7 @@ export class Workforce {
     const k = this.spacesBefore(w, ls);
     if (k === ls) return true;
     const c = this.text.charCodeAt(k - 1);
-    return c === 46 || c === 33 || c === 63 || c === 45 || c === 42;
+    return c === 46 || c === 33 || c === 63 || c === 45 || c === 42 || c === 40;
   }
 
   /**

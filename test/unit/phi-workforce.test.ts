@@ -395,3 +395,21 @@ describe('colleagues named in the prose of tickets that also speak of patients',
     expect(values(pt).some((v) => v.includes('Maria Garcia'))).toBe(true);
   });
 });
+
+describe('colleagues with their job, on rosters and owning action items', () => {
+  it.each([
+    'Patients cannot log in to MyChart. Caller: Brianna Holt, Clinic Supervisor, 555-0148 x210',
+    'MyChart outage review for patients.\nTechnical lead: Anjali Menon (Epic Web/Portal analyst)',
+    'Post-incident review of the patient portal outage.\nAttendees: Shaun Whitley, Anjali Menon, Ivan Petrov (Network Security), Gloria Estrada (Central Scheduling)',
+    'Nurse educators teach patients on 4 West.\nPlease create DL-Nursing-Educators and add: Beth Sandoval, Kwame Asante, Inès Moreau. Thanks!',
+    'Patients saw the outage banner late.\n- Add a synthetic check of the MyChart pool (owner Shaun Whitley)',
+    'Go-live for patients of the new clinic.\n**IT lead:** Hector Salinas, Field Services',
+    'Patient wristband printers move on Friday.\nChange owner: Paul Ferreira, Epic Technical Services',
+  ])('drops the colleague in %s', (text) => expectStaff([text]));
+
+  it.each([
+    ['Attendees: Maria Garcia (patient), Shaun Whitley', 'Maria Garcia'],
+    ['Caller: Brianna Holt, Clinic Supervisor, about her own MRN 00482913 and DOB 03/14/1962', 'Brianna Holt'],
+    ['Lab results portal review.\n- Follow up with the family (owner Maria Garcia, her daughter)', 'Maria Garcia'],
+  ])('keeps the patient in %s', (text, name) => expect(values(text)).toContain(name));
+});
