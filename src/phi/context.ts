@@ -89,7 +89,7 @@ const CUE_WORDS: Array<[Cue, string]> = [
     Cue.NameIntro,
     'patient pt name named called mother father son daughter wife husband spouse guardian parent ' +
       'sister brother aunt uncle grandmother grandfather nok caregiver resident newborn baby child kid client customer ' +
-      'dear regarding re member subscriber insured beneficiary poa proxy guarantor contact caller',
+      'dear regarding re member subscriber insured beneficiary poa proxy guarantor contact caller aka nickname nicknamed goes',
   ],
   [Cue.Phone, 'phone ph tel telephone cell mobile cellphone call callback contact reach number mob'],
   [Cue.Fax, 'fax faxed fx'],

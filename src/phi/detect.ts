@@ -404,6 +404,8 @@ function digitRunsByLength(scan: Scan): number[][] {
   }
   return out;
 }
+/** A record's identifier or birth date right after a name (as names.ts reads it). */
+const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B)\b/;
 /** Words of a full name that are no part of it, and the shortest part looked for again. */
 const NAME_TITLES: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'Miss', 'Jr', 'Sr', 'II', 'III', 'IV', 'MD', 'RN', 'Pt', 'PT']);
 const NAME_PART_MIN = 3;
@@ -418,14 +420,15 @@ function nameEchoes(scan: Scan, candidates: Finding[]): Finding[] {
   // the parts looked for (and their first letters and lengths, in PART_KEYS)
   let parts: Set<string> | undefined;
   for (const f of candidates) {
-    if (f.type !== 'NAME' || f.score < 0.8 || isStructured(f.rule)) continue;
+    if (f.type !== 'NAME' || f.score < 0.7 || isStructured(f.rule)) continue;
     // the words of the name (runs between spaces and commas), when there are two or more
     let words = 0;
     for (let k = f.start; k < f.end; k++) {
       const c = text.charCodeAt(k);
       if ((c === 32 || c === 44) && k > f.start && k + 1 < f.end) words++;
     }
-    if (words === 0) continue;
+    // (one word: a surname the text ties to a record, "Deshpande (MRN 40092215)")
+    if (words === 0 ? !RECORD_ID_AFTER.test(text.slice(f.end, f.end + 12)) : f.score < 0.8) continue;
     for (let k = f.start; k < f.end; ) {
       while (k < f.end && isPartSeparator(text.charCodeAt(k))) k++;
       const s = k;

@@ -44,6 +44,8 @@ const ORG_AFTER =
   /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
+/** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…". */
+const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B)\b/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 /**
  * "pt", "pts", "patient", and what may follow them before the name: "pt's name is", "patient name:",
@@ -559,6 +561,8 @@ class RunScorer {
         if (k >= Code.EvHalf && isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!))) score += 0.25;
       } else if (nc === 44 || nc === 32) {
         if (speechAfter(text, wa)) score += 0.25;
+        // "results for Deshpande (MRN 40092215)": a surname right before a record's identifier
+        else if (RECORD_ID_AFTER.test(text.slice(wa, wa + 12))) score += 0.3;
       }
       const at = ws[a]!;
       if (text.charCodeAt(at - 1) === 32 && SPEECH_END[text.charCodeAt(at - 2) & 127] === 1 && speechBefore(text, at)) score += 0.1;

@@ -20,7 +20,7 @@ import {
   isValidSsn,
   isValidVin,
 } from './validators';
-import { FIRST_NAMES, SURNAMES, TECH_WORDS, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
+import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
 
 export type Emit = (type: PhiType, start: number, end: number, score: number, rule: string) => void;
 
@@ -386,6 +386,19 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
   env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
 }
 
+/** text[p - 7, p) is "xxx-xx-" (or with '*' or '#'), not inside a word. */
+function maskedSsnAt(text: string, p: number): boolean {
+  if (p < 7 || (p > 7 && isAlnum(text.charCodeAt(p - 8)))) return false;
+  const m = text.charCodeAt(p - 7);
+  if (!(m === 120 || m === 88 || m === 42 || m === 35)) return false;
+  for (const k of [p - 6, p - 5, p - 3, p - 2]) if (text.charCodeAt(k) !== m) return false;
+  return text.charCodeAt(p - 4) === 45;
+}
+/** "+13125550108": a NANP number in E.164 form, as caller ID and SMS logs write it (the dispatcher checks the digits). */
+const E164: Matcher = mkSpan({
+  re: /\+1\d{10}(?![\w])/y,
+  span: (env, start, end) => emitPhone(env, start, end, 0.75, 'e164'),
+});
 const NANP: Matcher = mkSpan({
   re: /(?<![\w+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .\/-])(?:\d{3}[ .-]\d{4}|\d{7})(?:[ ]?(?:x|ext\.?|extension)[ ]?\d{1,6})?(?![\w-]|\.\d)/iy,
   span: (env, start, end) => emitPhone(env, start, end, 0.8, 'nanp'),
@@ -469,9 +482,9 @@ function eventPhraseBefore(text: string, start: number): boolean {
  * naming a patient's event date (through the first date of a range, for the second).
  */
 const EVENT_DATE_WORD_BEFORE =
-  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen)[ _-]?dates?\b(?: of service)?[ \t:#=-]{0,4}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service[ \t:]{0,3}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
+  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen)[ _-]?dates?\b(?: of service)?[ \t:#=-]{0,4}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:]{0,3}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
 function eventDateWordBefore(text: string, start: number): boolean {
-  const from = Math.max(0, start - 48);
+  const from = Math.max(0, start - 64);
   // (every alternative holds "date": none can end here without one)
   const slice = text.slice(from, start);
   return slice.toLowerCase().includes('date') && EVENT_DATE_WORD_BEFORE.test(slice);
@@ -1276,10 +1289,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
-    triggers: "case employer ein pt patient username user login badge visit",
+    triggers: "case employer ein pt patient username user login badge visit order requisition req cov coverage",
     rule: 'other.label',
-    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p'], patient: [' a', ' l', ' u', ' p'], user: [' n', ' i'] },
-    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p'], patient: [' a', ' l', ' u', ' p'], user: [' n', ' i'], order: [' i', ' #', ' n', '#'] },
+    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit|order[ ]?(?:id|#|number|no\\.?)|requisition|req(?![A-Za-z0-9])|cov(?:erage)?(?: record)?(?![A-Za-z0-9]))" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,
@@ -1295,6 +1308,13 @@ const LABELLED_IDS: LabelledIdSpec[] = [
 /** A login's label ("username", "MyChart user", "portal login"), and a login without digits ("icarter_rn", "mc_ashley.nguyen"). */
 const USERNAME_LABEL = /\b(?:user ?name|user|login|user ?id)\b/i;
 const USERNAME_VALUE = /^[a-z][a-z]*[._][a-z][a-z._]*$/i;
+/**
+ * A patient-portal login of letters only after its label ("MyChart username yadebayocole"): one
+ * lower-case word of six letters or more that is no English word ("MyChart username field").
+ */
+function portalLogin(label: string, value: string): boolean {
+  return /\b(?:mychart|portal)\b/i.test(label) && /^[a-z]{6,24}$/.test(value) && !COMMON_WORDS.has(value) && !TECH_WORDS.has(value);
+}
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact)|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
 const SEP = "\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
@@ -1307,7 +1327,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // a label glued to digits before it is inside a code ("Serial C02PT1CHBZX" holds no "PT" label)
       if (m.index > 0 && isDigitCode(env.text.charCodeAt(m.index - 1))) return;
       let value = m[1]!.replace(/[._-]+$/, '');
-      if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && USERNAME_VALUE.test(value))) return;
+      if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
@@ -1834,6 +1854,11 @@ export function runPatternRules(
       d.tryAt(L === 4 ? ISO_DATE : NUM_DATE, p);
       continue;
     }
+    // an SSN masked but for its last four digits: "xxx-xx-7719", "***-**-7719" (the four digits still identify)
+    if (before === 45 && L === 4 && !isAlnum(next) && maskedSsnAt(text, p)) {
+      env.emit('SSN', p - 7, e, 0.9, 'ssn.masked');
+      continue;
+    }
     if (p < d.maxEnd || before === 58 || (before === 46 && p > 1 && isDigitAt(text, p - 2))) continue;
     const sepNext = next === 32 || next === 45 || next === 46; // ' ' '-' '.'
     const next2 = e + 1 < len ? text.charCodeAt(e + 1) : 0;
@@ -1846,6 +1871,8 @@ export function runPatternRules(
       if (before === 40 ? L === 3 && next === 41 : text.charCodeAt(p) === 49 && (L === 1 || L === 4)) d.tryAt(NANP, p - 1);
       d.tryAt(INTL, p - 1);
       if (before === 40 && p > 1 && text.charCodeAt(p - 2) === 43) d.tryAt(INTL, p - 2);
+      // E.164 without separators: "+13125550108" (a NANP number: area code and exchange start 2-9)
+      if (before === 43 && L === 11 && text.charCodeAt(p) === 49 && text.charCodeAt(p + 1) >= 50 && text.charCodeAt(p + 4) >= 50 && !isAlnum(next) && !(p > 1 && isAlnum(text.charCodeAt(p - 2)))) d.tryAt(E164, p - 1);
     }
     // The patterns tried at p start with a look-behind or a \b on the character before p: when
     // it rules them out, they are not run (the digit run is maximal, so that character is no digit).
@@ -2043,8 +2070,44 @@ function assignedDevices(env: RuleEnv): void {
       if (isDigitCode(text.charCodeAt(s - 1))) digit = true;
       s--;
     }
-    if (e - s < 6 || e - s > 40 || !digit || text.charCodeAt(s) === 45) continue;
-    env.emit('DEVICE', s, e, 0.85, 'device.assigned');
+    if (e - s >= 6 && e - s <= 40 && digit && text.charCodeAt(s) !== 45) env.emit('DEVICE', s, e, 0.85, 'device.assigned');
+    else {
+      // "(Samsung Tab A8, asset HH-TAB-0331, IMEI 352901118840027) is assigned to patient …": the
+      // labelled identifiers in the brackets before
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      const close = /\)[ \t]+(?:is|was|are|were|now)?[ \t]*$/.exec(before);
+      if (close !== null) {
+        const c = m.index - before.length + close.index;
+        const open = text.lastIndexOf('(', c);
+        const nl = text.indexOf('\n', open);
+        if (open !== -1 && c - open <= 200 && (nl === -1 || nl > c)) labelledDeviceIds(env, open, c);
+      }
+    }
+    // "Enrolled devices (assigned to patient):" over a list: the labelled identifiers of its lines
+    const after = m.index + m[0].length;
+    if (/^[ \t)]*:[ \t]*(?:\r?\n)/.test(text.slice(after, after + 8))) {
+      let ls = text.indexOf('\n', after) + 1;
+      for (let n = 0; n < 12 && ls > 0 && ls < text.length; n++) {
+        let le = text.indexOf('\n', ls);
+        if (le === -1) le = text.length;
+        if (text.slice(ls, le).trim() === '') break;
+        labelledDeviceIds(env, ls, le);
+        ls = le + 1;
+      }
+    }
+  }
+}
+/** A device's labelled identifiers: serial numbers, IMEI, SIM ICCID, MEID, asset tags. */
+const DEVICE_ID_LABEL = /\b(?:S\/N|SN|serial(?:[ ]?(?:no\.?|number|#))?|IMEI|ICCID|MEID|asset(?:[ ]tag)?)[ \t]*[:#]?[ \t]*([A-Za-z0-9][A-Za-z0-9-]{3,30})(?![\w-])/gi;
+function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
+  const slice = env.text.slice(from, to);
+  DEVICE_ID_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DEVICE_ID_LABEL.exec(slice)) !== null) {
+    const v = m[1]!;
+    if (!/\d/.test(v)) continue;
+    const s = from + m.index + m[0].length - v.length;
+    env.emit('DEVICE', s, s + v.length, 0.85, 'device.assigned');
   }
 }
 

@@ -478,6 +478,8 @@ const DICOM_TAG_RE = /\(([0-9A-Fa-f]{4}),[ ]?([0-9A-Fa-f]{4})\)((?:(?!\([0-9A-Fa
  */
 const DICOM_VALUE_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z' ]{0,40}?[ \t]+)?(?:[A-Z]{2}[ \t]*:?[ \t]*)?(?:\[([^\]\n]{0,160})\]|'([^'\n]{0,160})'|"([^"\n]{0,160})")/;
 
+/** The value unquoted after a keyword (and VR) and ':' or '=', to the end of the line ("PatientID: 8841273", "(0010,0030) PatientBirthDate = 19470612"). */
+const DICOM_PLAIN_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z'() ]{0,48}?)?[ \t]*(?:[A-Z]{2}[ \t]*)?[:=][ \t]*([^\s'"\[][^\n\r]{0,160}?)[ \t]*$/;
 /** DICOM attributes naming staff (physicians, operators) or the institution: never a patient's. */
 const DICOM_STAFF_TAGS: ReadonlySet<string> = new Set(['0008,0080', '0008,0081', '0008,0090', '0008,1010', '0008,1040', '0008,1048', '0008,1050', '0008,1060', '0008,1070', '0032,1032', '0040,0006', '0040,A075']);
 
@@ -491,13 +493,13 @@ export function dicomRule(text: string, emit: Emit, quiet: Quiet = () => {}): vo
     const type = staff ? 'OTHER_ID' : DICOM_TAGS.get(tag);
     if (type === undefined) continue;
     const rest = m[3]!;
-    const v = DICOM_VALUE_RE.exec(rest);
+    const quoted = DICOM_VALUE_RE.exec(rest);
+    const v = quoted ?? DICOM_PLAIN_RE.exec(rest);
     if (v === null) continue;
-    const group = v[1] !== undefined ? 1 : v[2] !== undefined ? 2 : 3;
-    const value = v[group]!;
+    const value = quoted === null ? v[1]! : v[v[1] !== undefined ? 1 : v[2] !== undefined ? 2 : 3]!;
     if (value.trim() === '') continue;
-    // (the value's offset: inside the match's closing bracket or quote)
-    const offset = m.index + m[0].length - rest.length + v.index + v[0].length - value.length - 1;
+    // (the value's offset: inside the match's closing bracket or quote, or ending the line)
+    const offset = m.index + m[0].length - rest.length + v.index + v[0].length - value.length - (quoted === null ? 0 : 1);
     const end = offset + value.length;
     if (staff) {
       quiet(offset, end);
@@ -635,6 +637,35 @@ const PATIENT_COLUMN_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'SSN
 const TABLE_SEPARATOR = /^\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)*[ \t]*:?-{3,}:?[ \t]*\|?$/;
 const isTableSeparator = (line: string) => line.length <= 400 && TABLE_SEPARATOR.test(line.trim());
 
+/**
+ * The rows from line `from` of a pipe table that lists records side by side, each row a field named
+ * in its first cell ("|MRN|E1184420|E2290173|", "|DOB|1956-03-04|1956-03-04|"): when two rows or
+ * more name PHI fields, one of them a patient's identifier or date, every other cell of those rows
+ * is typed by its row. Returns the line after the table.
+ */
+function transposedRows(text: string, emit: Emit, from: number, lines: number, start: (i: number) => number, end: (i: number) => number): number {
+  const rows: Array<[PhiType, Array<[number, number]>]> = [];
+  let patient = false;
+  let r = from;
+  for (; r < lines; r++) {
+    const ls = start(r);
+    const le = end(r);
+    let k = ls;
+    while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (text.charCodeAt(k) !== 124 || text.charCodeAt(k + 1) === 124) break;
+    const cells = tableCells(text, ls, le, false);
+    if (cells.length < 2) continue;
+    const type = columnType(text.slice(cells[0]![0], cells[0]![1]).replace(/[*_]/g, ' '));
+    if (type === null) continue;
+    if (PATIENT_COLUMN_TYPES.has(type)) patient = true;
+    rows.push([type, cells]);
+  }
+  if (rows.length >= 2 && patient) {
+    for (const [type, cells] of rows) emitRow(text, emit, cells.map((_, c) => (c === 0 ? null : type)), cells);
+  }
+  return r;
+}
+
 /** A table row's cells typed by their column (a date, number or code column's cell needs a digit). */
 function emitRow(text: string, emit: Emit, types: Array<PhiType | null>, cells: Array<[number, number]>): void {
   cells.forEach(([s, e], c) => {
@@ -729,7 +760,12 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     const names = header.map(([s, e]) => text.slice(s, e).replace(/[*_]/g, ' '));
     const types = headerTypes(names);
     // (a staff list has names, phones and e-mail addresses too: a patient's table has a patient's column)
-    if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) continue;
+    if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) {
+      // a table of records side by side: each row a field ("|MRN|E1184420|E2290173|")
+      const r = transposedRows(text, emit, markdown ? i + 2 : i + 1, lines, start, end);
+      if (r > i + 1) next = r;
+      continue;
+    }
     let r = markdown ? i + 2 : i + 1;
     for (; r < lines && firstCode(r) === 124 && !text.startsWith('||', start(r) + (text.slice(start(r), end(r)).length - text.slice(start(r), end(r)).trimStart().length)); r++) {
       emitRow(text, emit, types, tableCells(text, start(r), end(r), false));

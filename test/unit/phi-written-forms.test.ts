@@ -184,3 +184,42 @@ describe('identifiers written as a record keeps them', () => {
     ['Transfer syntax UID 1.2.840.10008.1.2.1 is not supported by the router', '1.2.840.10008.1.2.1'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('set 7 forms: records, devices, surnames, nicknames, numbers', () => {
+  it.each([
+    ['(0010,0020) PatientID: 8841273', 'MRN', '8841273'],
+    ['(0010,0030) PatientBirthDate: 19470612', 'DATE', '19470612'],
+    ['(0020,000D) StudyInstanceUID = 1.2.840.113619.2.55.3.604688119.971.1730723612.118', 'OTHER_ID', '1.2.840.113619.2.55.3.604688119.971.1730723612.118'],
+    ['Enrolled devices (assigned to patient):\n- Cellular hub: IMEI 359211084471126, SIM ICCID 8901260882271143375\n- BP cuff: A&D UA-651BLE S/N 5190033817', 'DEVICE', '5190033817'],
+    ['Enrolled devices (assigned to patient):\n- Cellular hub: IMEI 359211084471126, SIM ICCID 8901260882271143375', 'DEVICE', '8901260882271143375'],
+    ['Home Health tablet (Samsung Tab A8, asset HH-TAB-0331, IMEI 352901118840027) is assigned to patient Eleanor', 'DEVICE', '352901118840027'],
+    ['Looks like results for Deshpande (MRN 40092215) were routed elsewhere', 'NAME', 'Deshpande'],
+    ['Pt Dorothy Fairweather-Lin, DOB 11-02-1931 - goes by Dot.', 'NAME', 'Dot'],
+    ['ROI request. Dates of service requested: 01/15/2023 through 03/02/2023 (ortho + PT)', 'DATE', '03/02/2023'],
+    ['Voicemail from a patient. Caller ID: +13125550108', 'PHONE', '+13125550108'],
+    ['Registration shows SSN xxx-xx-7719 on record A only', 'SSN', 'xxx-xx-7719'],
+    ['Pt specimen lost. Quest req # QR6620193, order ID ORD88219002', 'OTHER_ID', 'ORD88219002'],
+    ['She reads it through her proxy access (her MyChart username yadebayocole).', 'OTHER_ID', 'yadebayocole'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it('finds the name again after a surname tied to a record', () => {
+    const text = 'Results for Deshpande (MRN 40092215) went to the wrong chart.\nUpdate: MyChart now shows it only on Deshpande\'s account.';
+    const second = text.lastIndexOf('Deshpande');
+    expect(detect(text).some((f) => f.type === 'NAME' && f.start === second)).toBe(true);
+  });
+
+  it('reads a table of records side by side, one field per row', () => {
+    const text = '||Field||Record A (keep)||Record B||\n|MRN|E1184420|E2290173|\n|Name|ADEYEMI-BROOKS, OLUWASEUN T|Adeyemi Brooks, Seun|\n|DOB|1956-03-04|1956-03-04|\n|Home phone|(914) 555-0163|914.555.0163|\n|Created by|Cardiology clinic|ED Reg desk 2|';
+    for (const [type, value] of [['MRN', 'E2290173'], ['NAME', 'Adeyemi Brooks, Seun'], ['PHONE', '(914) 555-0163']] as Array<[PhiType, string]>) expectFound(text, type, value);
+    expectClean(text, 'Cardiology clinic');
+  });
+
+  it.each([
+    ['Closing, ref REQ0978615. USB reset fixed it.', '0978615'],
+    ['The interface goes Live on Monday', 'Live'],
+    ['Server (MRN lookups) failing since the patch', 'Server'],
+    ['Our order # 4471 for toner shipped', '4471'],
+    ['(0008,0090) ReferringPhysicianName: SMITH^JOHN', 'SMITH^JOHN'],
+    ['||Setting||Old||New||\n|Timeout|30|60|\n|Retries|3|5|', '30'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
