@@ -2078,9 +2078,10 @@ function assignedDevices(env: RuleEnv): void {
       const close = /\)[ \t]+(?:is|was|are|were|now)?[ \t]*$/.exec(before);
       if (close !== null) {
         const c = m.index - before.length + close.index;
-        const open = text.lastIndexOf('(', c);
-        const nl = text.indexOf('\n', open);
-        if (open !== -1 && c - open <= 200 && (nl === -1 || nl > c)) labelledDeviceIds(env, open, c);
+        // the opening bracket, at most 200 characters back on the same line
+        let open = c - 1;
+        while (open >= 0 && c - open <= 200 && text.charCodeAt(open) !== 40 && text.charCodeAt(open) !== 10) open--;
+        if (open >= 0 && c - open <= 200 && text.charCodeAt(open) === 40) labelledDeviceIds(env, open, c);
       }
     }
     // "Enrolled devices (assigned to patient):" over a list: the labelled identifiers of its lines

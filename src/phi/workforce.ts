@@ -249,21 +249,27 @@ const ROSTER_LABEL =
 /** An item of such a list: one to four capitalised words, and a team in brackets. */
 const ROSTER_ITEM = /[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^()\n]{1,40}\))?/y;
 const ROSTER_JOIN = /[ \t]*(?:,|&|\band\b)[ \t]*/y;
-/** Is text[ls, start) a roster's label and the list's items before this one, each joined by a comma, '&' or "and"? */
-function rosterBefore(text: string, ls: number, start: number): boolean {
-  const line = text.slice(ls, start);
+/**
+ * Where the items of a roster on the line text[ls, le) start: after a roster's label, each item
+ * joined to the one before by a comma, '&' or "and" (the list ends at the first text that is
+ * neither). Empty when the line has no roster's label.
+ */
+function rosterItems(text: string, ls: number, le: number): number[] {
+  const line = text.slice(ls, le);
   ROSTER_LABEL.lastIndex = 0;
   const m = ROSTER_LABEL.exec(line);
-  if (m === null) return false;
+  const out: number[] = [];
+  if (m === null) return out;
   let k = m.index + m[0].length;
   while (k < line.length) {
+    out.push(ls + k);
     ROSTER_ITEM.lastIndex = k;
-    if (!ROSTER_ITEM.test(line)) return false;
+    if (!ROSTER_ITEM.test(line)) break;
     ROSTER_JOIN.lastIndex = ROSTER_ITEM.lastIndex;
-    if (!ROSTER_JOIN.test(line)) return false;
+    if (!ROSTER_JOIN.test(line)) break;
     k = ROSTER_JOIN.lastIndex;
   }
-  return k === line.length;
+  return out;
 }
 /** A dash before a name that ends its line, after a sentence on that line ("… 06/20/2024. - Hailey Brennan"; not a list's "- John Smith"). */
 const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;
@@ -436,7 +442,7 @@ export class Workforce {
     // Places that make a name a colleague's, each vetoed by patient words in the name's own sentence
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
     // "Attendees: Shaun Whitley, Anjali Menon, …", "… and add: Beth Sandoval, Kwame Asante": a roster of colleagues
-    if (start - ls >= 3 && rosterBefore(text, ls, start) && !PATIENT_LINE.test(this.lineText(i)) && !TITLED_VETO.test(this.lineText(i))) return true;
+    if (start - ls >= 3 && this.onRoster(i, start) && !PATIENT_LINE.test(this.lineText(i)) && !TITLED_VETO.test(this.lineText(i))) return true;
     if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le, this.titled(start, end, ls, le, next)) && !(this.listEntry(start, ls) && this.patientHeading(i))) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")
@@ -827,6 +833,14 @@ export class Workforce {
     const from = Math.max(ls, start - 48);
     return lastWords(text, from, start, 3).some((w) => JOB_WORDS.has(w)) && endsWith(ROLE_BEFORE, text.slice(from, start), 8);
   }
+
+  /** Does an item of a roster (rosterItems) start at `start` on line i? (Each line's roster is read once.) */
+  private onRoster(i: number, start: number): boolean {
+    let items = this.rosters[i];
+    if (items === undefined) this.rosters[i] = items = new Set(rosterItems(this.text, this.starts(i), this.ends(i)));
+    return items.has(start);
+  }
+  private readonly rosters: Array<Set<number>> = [];
 
   /** The places (without their vetoes) that name a colleague; see `at`. */
   private colleague(start: number, end: number, ls: number, le: number, next: number): boolean {
