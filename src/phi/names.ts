@@ -60,6 +60,12 @@ const LOWER_NAME_RE = new RegExp(String.raw`(?:${PT_INTRO}|[Mm]y name is|[Nn]ame
  * characters after it fit: see nameRule, which tells them apart by their first letter).
  */
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
+/** "dob", "mrn" (lower case, a whole word) at the start of a slice. */
+const RECORD_WORD = /^(?:dob|mrn|d\.o\.b)\b/;
+/** Two lower-case words right before a record's label: "marcus jones, ", "marcus jones (". */
+const LOWER_NAME_BEFORE_RECORD = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+) ([a-z][a-z'-]+),? ?\(?$/d;
+/** A lower-case surname alone after "pt", ending a clause: "check in pt jones, the 8:30". */
+const LOWER_SURNAME_RE = new RegExp(String.raw`${PT_INTRO}\.?:?[ ]{1,2}([a-z][a-z'-]{2,})(?=[,.;:)]|$)`, 'y');
 /** Clinical shorthand with "last, first" in lower case: "pt garcia, maria". */
 const LOWER_LAST_FIRST_RE = new RegExp(String.raw`${PT_INTRO}\.?:?[ ]{1,2}([a-z][a-z'-]+),[ ]?([a-z][a-z'-]+)`, 'y');
 
@@ -689,7 +695,17 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       }
     }
     LOWER_NAME_RE.lastIndex = pos;
-    if ((m = LOWER_NAME_RE.exec(text)) === null) continue;
+    if ((m = LOWER_NAME_RE.exec(text)) === null) {
+      // "check in pt jones, the 8:30": a census surname alone after "pt", no ordinary word
+      if (w0 === 112) {
+        LOWER_SURNAME_RE.lastIndex = pos;
+        const one = LOWER_SURNAME_RE.exec(text);
+        if (one !== null && (lowerFacts(one[1]!) & (Lower.Last | Lower.Plain)) === (Lower.Last | Lower.Plain) && !GOES_ON.has(one[1]!)) {
+          emit('NAME', one.index + one[0].length - one[1]!.length, one.index + one[0].length, 0.75, 'name.lower');
+        }
+      }
+      continue;
+    }
     const first = m[1]!;
     const last = m[3]!;
     const ff = lowerFacts(first);
@@ -723,6 +739,18 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     }
     const end = m.index + m[0].length;
     emit('NAME', end - last.length - 1 - first.length, end, score, 'name.relative');
+  }
+
+  // "marcus jones, dob 6/1/63", "the other marcus jones (dob 11/19/1971)": a lower-case census name
+  // right before a birth date's or a record's label
+  for (const p of scan.cueWords(Cue.Clinical)) {
+    const c0 = text.charCodeAt(p);
+    if (!(c0 === 100 || c0 === 109) || !RECORD_WORD.test(text.slice(p, p + 6))) continue;
+    const from = Math.max(0, p - 48);
+    const before = LOWER_NAME_BEFORE_RECORD.exec(text.slice(from, p));
+    if (before === null || !lowerCensusName(before[1]!, before[2]!)) continue;
+    const start = from + before.indices![1]![0];
+    emit('NAME', start, from + before.indices![2]![1], 0.85, 'name.lower');
   }
 
   const scorer = new RunScorer(scan, emit, minScore);

@@ -386,6 +386,10 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
   env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
 }
 
+/** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
+const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,14}\b(?:on|for|at|today)[ ]$/i;
+/** "account number ending ", "acct ending in ": the last four digits of an account follow. */
+const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
 /** text[p - 7, p) is "xxx-xx-" (or with '*' or '#'), not inside a word. */
 function maskedSsnAt(text: string, p: number): boolean {
   if (p < 7 || (p > 7 && isAlnum(text.charCodeAt(p - 8)))) return false;
@@ -482,7 +486,7 @@ function eventPhraseBefore(text: string, start: number): boolean {
  * naming a patient's event date (through the first date of a range, for the second).
  */
 const EVENT_DATE_WORD_BEFORE =
-  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen)[ _-]?dates?\b(?: of service)?[ \t:#=-]{0,4}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:]{0,3}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
+  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen)[ _-]?dates?\b(?: of service|[ ]?\/[ ]?time)?[ \t:#=-]{0,4}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:]{0,3}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
 function eventDateWordBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 64);
   // (every alternative holds "date": none can end here without one)
@@ -547,6 +551,8 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) ||
+    // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line)
+    (timeAfter && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 32), start))) ||
     eventPhraseBefore(text, start) ||
     eventDateWordBefore(text, start) ||
     // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"
@@ -1239,10 +1245,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
   {
     type: 'DEVICE',
-    triggers: "serial s sn device udi implant lot transmitter sensor pump pacemaker icd model",
+    triggers: "serial s sn device udi implant lot transmitter sensor pump pacemaker icd model imei iccid meid",
     rule: 'device.label',
     after: { s: ['/'], model: [] },
-    label: "(?:serial|s\\/n|SN|device(?: serial| record)?|UDI|implant(?: serial)?|lot|transmitter(?: serial)?|sensor(?: serial)?|(?:insulin )?pump(?: serial)?|pacemaker(?: serial)?|ICD(?: serial)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:serial|s\\/n|SN|device(?: serial| record)?|UDI|implant(?: serial)?|lot|transmitter(?: serial)?|sensor(?: serial)?|(?:insulin )?pump(?: serial)?|pacemaker(?: serial)?|ICD(?: serial)?|IMEI|ICCID|MEID)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.6,
   },
@@ -1317,7 +1323,7 @@ function portalLogin(label: string, value: string): boolean {
 }
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact)|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
-const SEP = "\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
@@ -1349,6 +1355,9 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         // (the device a sentence is about may be named well before its serial: "Kronos clock at Oncology Infusion shows …. Serial …")
         const it = env.scan.near(Cue.ItDevice, start, end, 120, 10);
         score = med ? 0.92 : it ? 0.15 : env.scan.near(Cue.Clinical, start, end, 80, 20) ? 0.7 : 0.4;
+        // a phone's or SIM's number is a patient's device only next to a medical device ("RPM hub", "BP cuff"):
+        // staff phones have them too
+        if (!med && /^(?:IMEI|ICCID|MEID)/i.test(m[0])) score = Math.min(score, 0.3);
         // "… fails self-test. Not patient related, sent to Biomed."
         if (NO_PATIENT.test(env.text.slice(Math.max(0, start - 60), Math.min(env.text.length, end + 80)))) score = Math.min(score, 0.3);
       } else if (spec.type !== 'BIOMETRIC' && env.scan.near(Cue.Tech, start, end, 30, 10)) {
@@ -1852,6 +1861,11 @@ export function runPatternRules(
     // a date label glued onto the value: "dob:03/14/1962", "DOB03/14/1962", "dos=2023-11-02"
     if (p >= d.maxEnd && (before === 58 || before === 61 || before === 35 || isWordCode(before)) && (L <= 2 || L === 4) && (next === 47 || next === 45 || next === 46) && gluedDateLabel(text, p)) {
       d.tryAt(L === 4 ? ISO_DATE : NUM_DATE, p);
+      continue;
+    }
+    // an account named by its last four digits: "account number ending 9930", "acct ending in 4471"
+    if (L === 4 && before === 32 && !isAlnum(next) && (text.charCodeAt(p - 2) === 103 || text.charCodeAt(p - 2) === 110) && ACCOUNT_ENDING_BEFORE.test(text.slice(Math.max(0, p - 32), p))) {
+      env.emit('ACCOUNT', p, e, 0.85, 'account.last4');
       continue;
     }
     // an SSN masked but for its last four digits: "xxx-xx-7719", "***-**-7719" (the four digits still identify)

@@ -145,11 +145,11 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
 // CSV exports with a header row
 
 const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
-  [/^(?:mrn|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi)$/, 'MRN'],
+  [/^(?:[ce]?mrn|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi)$/, 'MRN'],
   [/^(?:last_?name|first_?name|middle_?name|surname|family_?name|given_?name|patient_?name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
   [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|dos|service_?date)$/, 'DATE'],
   // "First ED Visit", "Return Visit", "Appt Date", "Procedure Date"
-  [/^(?:[a-z0-9]+_){0,3}(?:visit|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
+  [/^(?:[a-z0-9]+_){0,3}(?:visit|appt|appointment|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
   [/^(?:phone|phone_?number|home_?phone|cell|mobile|cell_?phone|work_?phone|tel|telephone|contact_?number)$/, 'PHONE'],
   [/^(?:fax|fax_?number)$/, 'FAX'],
   [/^(?:zip|zip_?code|zipcode|postal_?code|postcode)$/, 'ZIP'],
@@ -185,6 +185,8 @@ function cannotName(header: string): boolean {
 }
 
 function columnType(header: string): PhiType | null {
+  // (a note in brackets is no part of the name: "SSN (from paper form)")
+  if (header.indexOf('(') !== -1) header = header.replace(/\([^()]{0,40}\)/g, ' ');
   if (cannotName(header)) return null;
   const h = header.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[\s.#-]+/g, '_');
   // without the '_' it ends with (by a loop: /_+$/ takes quadratic time on a long run of '_' followed by something else)
@@ -313,13 +315,13 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
 // ---------------------------------------------------------------------------------------------
 // key=value fields in log lines: "mbr=W514071230 dob=20100428", "user=jsmith1962 src_ip=..."
 
-const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|dl_?(?:num|no))\s?=\s?"?([^\s"&,;|)\]]{2,64})/iy;
+const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|city|street|dl_?(?:num|no))\s?(?:=\s?"?|:\s?"|")([^\s"&,;|)\]]{2,64})/iy;
 /** Every spelling of a key above, so the known-word pass finds where to try KV_RE. */
 export const KV_KEYS = (
   'pt patient mbr member_id memberid subscriber_id subscriberid mbi dob birth_date birthdate ssn mrn patient_id patientid ' +
   'pt_id ptid pat_id patid empi user username login portal_user portaluser src_ip srcip client_ip clientip remote_addr ' +
   'remoteaddr email notify phone acct account_id accountid account_no accountno npi claim_id claimid zip first_name ' +
-  'firstname last_name lastname fname lname f_name l_name patient_name patientname name addr address dl_num dlnum dl_no dlno'
+  'firstname last_name lastname fname lname f_name l_name patient_name patientname name addr address city street dl_num dlnum dl_no dlno'
 ).split(' ');
 const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:mbr|member_?id|memberid|subscriber_?id|mbi)$/i, 'HEALTH_PLAN_ID', 0.92],
@@ -337,7 +339,7 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^zip$/i, 'ZIP', 0.9],
   [/^(?:first_?name|last_?name|[fl]_?name|patient_?name|name)$/i, 'NAME', 0.85],
   [/^dl_?(?:num|no)$/i, 'LICENSE', 0.9],
-  [/^addr(?:ess)?$/i, 'ADDRESS', 0.85],
+  [/^(?:addr(?:ess)?|city|street)$/i, 'ADDRESS', 0.85],
 ];
 
 /**
@@ -362,8 +364,17 @@ function valueWordsEnd(text: string, end: number, max: number): number {
   return e;
 }
 
+/** A record's other fields before a city or street on its line. */
+const RECORD_LINE = /\b(?:addr(?:ess)?|zip|dob|mrn|patient|pt)\b/i;
+/** The start of p's line, or 200 characters back when the line started before that. */
+const lineStartAt = (text: string, p: number) => {
+  let k = p;
+  while (k > 0 && p - k < 200 && text.charCodeAt(k - 1) !== 10) k--;
+  return k;
+};
+
 export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
-  if (text.indexOf('=') === -1) return;
+  if (text.indexOf('=') === -1 && text.indexOf('"') === -1) return;
   let m: RegExpExecArray | null;
   for (const pos of keyPositions) {
     // a key word at the end of a longer key ("var-name=", "db.name=") is some other setting
@@ -373,6 +384,11 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
     if ((m = KV_RE.exec(text)) === null) continue;
     const key = m[1]!;
     const value = m[2]!;
+    // a quoted value right after the key, with no '=' or ':' ("city \"ELKHORN\""), only for a place's keys
+    if (m[0].indexOf('=') === -1 && m[0].indexOf(':') === -1 && !/^(?:city|street|zip|addr(?:ess)?)$/i.test(key)) continue;
+    // (a city or street only in a record: a quoted field on a line with the record's other fields;
+    // "city=Chicago" is a setting)
+    if (/^(?:city|street)$/i.test(key) && (m[0].indexOf('"') === -1 || !RECORD_LINE.test(text.slice(lineStartAt(text, m.index), m.index)))) continue;
     const entry = KV_TYPES.find(([re]) => re.test(key));
     if (!entry) continue;
     const [, type, score] = entry;

@@ -80,6 +80,8 @@ const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mych
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
 const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
+/** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
+const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
 /** "(owner Shaun Whitley)" closing an action item. */
 const OWNER_IN_BRACKETS = /\(owner[ \t]*$/i;
 /** Who works a ticket, written before a name in prose ("owner" only opening a sentence: "Owner Jany Wolff."). */
@@ -441,6 +443,9 @@ export class Workforce {
     if (type !== 'NAME') return false;
     // Places that make a name a colleague's, each vetoed by patient words in the name's own sentence
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
+    // a chat line's speaker ("[08:14] Tiffany Ross (Ortho Clinic FD): … pt jones"): the message after
+    // the colon may name a patient, the speaker is staff unless speaking of their own care
+    if (start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start)) && SPEAKER_AFTER.test(text.slice(end, Math.min(le, end + 48))) && !this.patientSpeaking(i)) return true;
     // "Attendees: Shaun Whitley, Anjali Menon, …", "… and add: Beth Sandoval, Kwame Asante": a roster of colleagues
     if (start - ls >= 3 && this.onRoster(i, start) && !PATIENT_LINE.test(this.lineText(i)) && !TITLED_VETO.test(this.lineText(i))) return true;
     if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le, this.titled(start, end, ls, le, next)) && !(this.listEntry(start, ls) && this.patientHeading(i))) return true;

@@ -223,3 +223,29 @@ describe('set 7 forms: records, devices, surnames, nicknames, numbers', () => {
     ['||Setting||Old||New||\n|Timeout|30|60|\n|Retries|3|5|', '30'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('set 8 forms: shorthand names, labels with words between, record fields', () => {
+  it.each([
+    ['[08:14] Tiffany Ross (Ortho Clinic FD): hi, epic keeps freezing when I check in pt jones, the 8:30', 'NAME', 'jones'],
+    ['[08:15] Tiffany Ross: marcus jones, dob 6/1/63, mrn 2290117. the other one is fine', 'NAME', 'marcus jones'],
+    ['Our MRN for her is 50021877 and the name in Epic is wrong', 'MRN', '50021877'],
+    ['Legacy Meditech unit # (MRN): M000418829', 'MRN', 'M000418829'],
+    ['He has an appointment here on 04/12/2024 at 10:30 and we need eligibility', 'DATE', '04/12/2024'],
+    ['Exam date/time: 04/12/2024 06:14', 'DATE', '04/12/2024'],
+    ['she sees a different account number ending 9930 on her portal', 'ACCOUNT', '9930'],
+    ['Address: "W5723 COUNTY ROAD K" city "ELKHORN" ZIP "53121"', 'ADDRESS', 'ELKHORN'],
+    ['RPM kit for the CHF patient. Gateway IMEI: 356938035643809', 'DEVICE', '356938035643809'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it('reads table headers with notes in brackets, CMRN and Appt columns', () => {
+    const text = '||Patient||CMRN||FIN||SSN (from paper form)||Appt||Phone||\n|Sandoval, Rubén|WB0044172|FIN 30019928|601-44-8820|04/16/2024 09:00 MRI|(815) 555-0187|';
+    for (const [type, value] of [['MRN', 'WB0044172'], ['SSN', '601-44-8820'], ['DATE', '04/16/2024']] as Array<[PhiType, string]>) expectFound(text, type, value);
+  });
+
+  it.each([
+    ['[08:14] Tiffany Ross (Ortho Clinic FD): hi, epic keeps freezing when I check in pt jones, the 8:30', 'Tiffany Ross'],
+    ['Patients were paged. visit # 2869010930.\n\n[2023-01-11 05:22] Eloise Becker: Terraform plan applied', '2023-01-11 05:22'],
+    ['Server config: city="Chicago" for the timezone', 'Chicago'],
+    ['Patients page the charge nurse. New iPhone 14 for charge nurse Anh Tran, IMEI 356938035643809, needs Intune', '356938035643809'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
