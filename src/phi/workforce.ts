@@ -257,10 +257,12 @@ const ROSTER_JOIN = /[ \t]*(?:,|&|\band\b)[ \t]*/y;
  * neither). Empty when the line has no roster's label.
  */
 function rosterItems(text: string, ls: number, le: number): number[] {
+  const out: number[] = [];
   const line = text.slice(ls, le);
+  // (every roster's label ends with ':')
+  if (line.indexOf(':') === -1) return out;
   ROSTER_LABEL.lastIndex = 0;
   const m = ROSTER_LABEL.exec(line);
-  const out: number[] = [];
   if (m === null) return out;
   let k = m.index + m[0].length;
   while (k < line.length) {
