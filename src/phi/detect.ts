@@ -138,7 +138,11 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     let workforce: Workforce | undefined;
     const keep = (f: Finding) =>
       !STAFF_TYPES.has(f.type) || isStructured(f.rule) || !(workforce ??= new Workforce(text, c.allowDomain, scan.newlines)).has(f.type, f.start, f.end);
+    const before = candidates;
     candidates = candidates.filter(keep);
+    // a name the text also gives a patient is that patient's wherever it stands ("Attendees: Maria
+    // Garcia, …" over "Maria Garcia was admitted"): what the workforce check took is given back
+    if (candidates.length < before.length) candidates = restoreNamedAgain(text, before, candidates);
     if (weak.length > 0) weak = weak.filter(keep);
     if (candidates.length === 0) return candidates;
   }
@@ -338,6 +342,18 @@ function personalMail(text: string, f: Finding, ownDomain: (domain: string) => b
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */
 const CARE_FOR_NAME =
   /\b(?:[Ww]ristbands?|[Aa]rmbands?|[Bb]ands|[Ll]abels?|[Rr]esults?|[Ii]mages?|[Ii]maging|[Oo]rders?|[Rr]ecords?|[Ss]cans?|[Ss]pecimens?|[Rr]efills?|[Vv]isits?|[Ee]ncounters?|[Aa]ppointments?|[Rr]eferrals?|[Cc]laims?|[Bb]ills?|AVS|[Ff]amily|(?:[Aa]ddress|[Pp]hone|[Nn]umber|[Ii]nsurance|[Dd]emographics?) (?:change|update)s?|[Rr]egistration|[Cc]heck(?:ing)?[ -]in|[Dd]uplicates?) (?:for|of) (?:(?:Mr|Mrs|Ms|Mx|Miss)\.? )?[A-Z][A-Za-z'’-]+|\b(?:[Uu]pdate|[Cc]hange) (?:the )?(?:phone|address|cell|number|insurance|demographics|DOB) (?:for|of) [A-Z]|\b[Cc]heck(?:ing)? in (?:pt |patient )?[A-Z][a-z'’-]+ [A-Z]/;
+/**
+ * `kept` and the NAME candidates of `all` the workforce check dropped whose text is the text of a
+ * kept NAME (the same person: a redactor must not leave one copy behind).
+ */
+function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Finding[] {
+  let names: Set<string> | undefined;
+  for (const f of kept) if (f.type === 'NAME') (names ??= new Set()).add(text.slice(f.start, f.end));
+  if (names === undefined) return kept;
+  const keptSet = new Set(kept);
+  const back = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && names!.has(text.slice(f.start, f.end)));
+  return back.length > 0 ? kept.concat(back) : kept;
+}
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL']);
 

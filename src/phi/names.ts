@@ -383,8 +383,10 @@ function lowerNameEnd(text: string, end: number): number {
   if (e - end < 4 || isAsciiLetterAt(text, e)) return end;
   const w = text.slice(end + 1, e);
   const f = lowerFacts(w);
-  return (f & (Lower.First | Lower.Last)) !== 0 && (f & Lower.Plain) !== 0 && !GOES_ON.has(w) ? e : end;
+  return (f & (Lower.First | Lower.Last)) !== 0 && (f & Lower.Plain) !== 0 && !GOES_ON.has(w) && !MONTHS_LOWER.has(w) ? e : end;
 }
+/** Months and weekdays in lower case ("june", "april" are first names too). */
+const MONTHS_LOWER: ReadonlySet<string> = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const isAsciiLetterAt = (text: string, i: number) => {
   const c = text.charCodeAt(i) | 32;
   return c >= 97 && c <= 122;

@@ -390,6 +390,8 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,14}\b(?:on|for|at|today)[ ]$/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
 const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
+/** An SSN's label before a masked one. */
+const SSN_WORD_BEFORE = /\b(?:ssn|ss#|soc(?:ial)?(?: sec(?:urity)?)?(?: (?:no|number|#))?)\b[^\n]{0,12}$/i;
 /** text[p - 7, p) is "xxx-xx-" (or with '*' or '#'), not inside a word. */
 function maskedSsnAt(text: string, p: number): boolean {
   if (p < 7 || (p > 7 && isAlnum(text.charCodeAt(p - 8)))) return false;
@@ -1295,10 +1297,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
-    triggers: "case employer ein pt patient username user login badge visit order requisition req cov coverage",
+    triggers: "case employer ein pt patient username user login badge visit requisition req cov coverage",
     rule: 'other.label',
-    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p'], patient: [' a', ' l', ' u', ' p'], user: [' n', ' i'], order: [' i', ' #', ' n', '#'] },
-    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit|order[ ]?(?:id|#|number|no\\.?)|requisition|req(?![A-Za-z0-9])|cov(?:erage)?(?: record)?(?![A-Za-z0-9]))" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p'], patient: [' a', ' l', ' u', ' p'], user: [' n', ' i'] },
+    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit|requisition|req(?![A-Za-z0-9])|cov(?:erage)?(?: record)?(?![A-Za-z0-9]))" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,
@@ -1319,10 +1321,12 @@ const USERNAME_VALUE = /^[a-z][a-z]*[._][a-z][a-z._]*$/i;
  * lower-case word of six letters or more that is no English word ("MyChart username field").
  */
 function portalLogin(label: string, value: string): boolean {
-  return /\b(?:mychart|portal)\b/i.test(label) && /^[a-z]{6,24}$/.test(value) && !COMMON_WORDS.has(value) && !TECH_WORDS.has(value);
+  return /\b(?:mychart|portal)\b/i.test(label) && /^[a-z]{6,24}$/.test(value) && !COMMON_WORDS.has(value) && !TECH_WORDS.has(value) && !/test|demo|train|dummy|sample/.test(value);
 }
+/** Words after a value that make it an example of a format. */
+const FORMAT_AFTER = /^[ \t]+(?:format|digits?|characters?|chars|long|pattern)\b/i;
 /** A device the ticket says no patient is tied to. */
-const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact)|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
+const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
 const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
@@ -1335,6 +1339,10 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
+      // a format, not a value: "Member ID should be 123456789 format per payer spec"
+      if (FORMAT_AFTER.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return;
+      // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
+      if (/^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
@@ -1864,12 +1872,12 @@ export function runPatternRules(
       continue;
     }
     // an account named by its last four digits: "account number ending 9930", "acct ending in 4471"
-    if (L === 4 && before === 32 && !isAlnum(next) && (text.charCodeAt(p - 2) === 103 || text.charCodeAt(p - 2) === 110) && ACCOUNT_ENDING_BEFORE.test(text.slice(Math.max(0, p - 32), p))) {
+    if (L === 4 && before === 32 && !isAlnum(next) && (text.charCodeAt(p - 2) === 103 || text.charCodeAt(p - 2) === 110) && ACCOUNT_ENDING_BEFORE.test(text.slice(Math.max(0, p - 32), p)) && (scan.near(Cue.Patient, p, e, 100, 40) || scan.near(Cue.Personal, p, e, 40, 0))) {
       env.emit('ACCOUNT', p, e, 0.85, 'account.last4');
       continue;
     }
     // an SSN masked but for its last four digits: "xxx-xx-7719", "***-**-7719" (the four digits still identify)
-    if (before === 45 && L === 4 && !isAlnum(next) && maskedSsnAt(text, p)) {
+    if (before === 45 && L === 4 && !isAlnum(next) && maskedSsnAt(text, p) && (SSN_WORD_BEFORE.test(text.slice(Math.max(0, p - 30), p - 7)) || scan.near(Cue.Patient, p - 7, e, 100, 30))) {
       env.emit('SSN', p - 7, e, 0.9, 'ssn.masked');
       continue;
     }
@@ -2068,7 +2076,7 @@ export function runPatternRules(
 }
 
 /** "holter monitor BTX-7740219 assigned to pt …", "IMEI: 356938035643809 (assigned to patient)": a device issued to a patient. */
-const ASSIGNED_TO_PATIENT = /assigned to (?:the |this |that )?(?:pt|patient)\b(?! (?:access|transport|registration|financial|experience|relations|services?|support|safety|logistics|flow|care|portal)\b)/gi;
+const ASSIGNED_TO_PATIENT = /assigned to (?:the |this |that )?(?:pt|patient)\b(?! (?:access|transport|registration|financial|experience|relations|services?|support|safety|logistics|flow|care|portal|rooms?|kiosks?|areas?|lounges?|wi-?fi|education|units?)\b)/gi;
 function assignedDevices(env: RuleEnv): void {
   const { text } = env;
   if (text.indexOf('ssigned to') === -1) return;

@@ -347,7 +347,7 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
  * "addr=2207 W Elm St;"): up to `max` more words of letters, digits and . ' - each one space on,
  * none of them a next key ("dob=…"), stopping at a delimiter.
  */
-function valueWordsEnd(text: string, end: number, max: number): number {
+function valueWordsEnd(text: string, end: number, max: number, capitals = false): number {
   let e = end;
   for (let k = 0; k < max && text.charCodeAt(e) === 32; k++) {
     let p = e + 1;
@@ -357,8 +357,14 @@ function valueWordsEnd(text: string, end: number, max: number): number {
       p++;
     }
     if (p === e + 1 || text.charCodeAt(p) === 61 || text.charCodeAt(p) === 58) break;
-    // a name's words are capitalised (or in capitals)
-    if (max === 3 && !(text.charCodeAt(e + 1) >= 65 && text.charCodeAt(e + 1) <= 90)) break;
+    // a name's words are capitalised, or in capitals after a first word in capitals ("KOWALCZYK JAN P",
+    // not "JOHN SMITH Monday"), and no weekday or month
+    if (max === 3) {
+      if (!(text.charCodeAt(e + 1) >= 65 && text.charCodeAt(e + 1) <= 90)) break;
+      const word = text.slice(e + 1, p);
+      if (capitals && word !== word.toUpperCase()) break;
+      if (CALENDAR_WORD.test(word)) break;
+    }
     e = p;
   }
   return e;
@@ -373,6 +379,9 @@ const lineStartAt = (text: string, p: number) => {
   return k;
 };
 
+/** Weekdays and months (a name's words are none of them). */
+const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|september|october|november|december)$/i;
+
 export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
   if (text.indexOf('=') === -1 && text.indexOf('"') === -1) return;
   let m: RegExpExecArray | null;
@@ -385,7 +394,8 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
     const key = m[1]!;
     const value = m[2]!;
     // a quoted value right after the key, with no '=' or ':' ("city \"ELKHORN\""), only for a place's keys
-    if (m[0].indexOf('=') === -1 && m[0].indexOf(':') === -1 && !/^(?:city|street|zip|addr(?:ess)?)$/i.test(key)) continue;
+    // (without '=' — "key: \"…\"" or "key \"…\"" — only a place's keys: "name: \"Printer 4W\"" is a setting)
+    if (m[0].indexOf('=') === -1 && !/^(?:city|street|zip|addr(?:ess)?)$/i.test(key)) continue;
     // (a city or street only in a record: a quoted field on a line with the record's other fields;
     // "city=Chicago" is a setting)
     if (/^(?:city|street)$/i.test(key) && (m[0].indexOf('"') === -1 || !RECORD_LINE.test(text.slice(lineStartAt(text, m.index), m.index)))) continue;
@@ -401,7 +411,7 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
     }
     if (type === 'OTHER_ID' && /^(?:admin|root|system|svc[._-].*|service|anonymous|null|none|unknown)$/i.test(value)) continue;
     const start = m.index + m[0].length - value.length;
-    const end = type === 'NAME' || type === 'ADDRESS' ? valueWordsEnd(text, start + value.length, type === 'NAME' ? 3 : 6) : start + value.length;
+    const end = type === 'NAME' || type === 'ADDRESS' ? valueWordsEnd(text, start + value.length, type === 'NAME' ? 3 : 6, value === value.toUpperCase()) : start + value.length;
     emit(type, start, end, score, 'kv.' + type.toLowerCase());
   }
 }
@@ -495,7 +505,26 @@ const DICOM_TAG_RE = /\(([0-9A-Fa-f]{4}),[ ]?([0-9A-Fa-f]{4})\)((?:(?!\([0-9A-Fa
 const DICOM_VALUE_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z' ]{0,40}?[ \t]+)?(?:[A-Z]{2}[ \t]*:?[ \t]*)?(?:\[([^\]\n]{0,160})\]|'([^'\n]{0,160})'|"([^"\n]{0,160})")/;
 
 /** The value unquoted after a keyword (and VR) and ':' or '=', to the end of the line ("PatientID: 8841273", "(0010,0030) PatientBirthDate = 19470612"). */
-const DICOM_PLAIN_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z'() ]{0,48}?)?[ \t]*(?:[A-Z]{2}[ \t]*)?[:=][ \t]*([^\s'"\[][^\n\r]{0,160}?)[ \t]*$/;
+const DICOM_PLAIN_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z'() ]{0,48}?)?[ \t]*(?:[A-Z]{2}[ \t]*)?[:=][ \t]*(?=[^\s'"\[])/;
+/**
+ * An unquoted value's end, from `s`: its first run of non-space characters, then further runs (at
+ * most three) only while they are in capitals or digits ("SMITH JOHN", "123 MAIN ST"); a word in
+ * lower case, a remark ("- study belongs to …", "<- should be …", "(blank)") ends it.
+ */
+function plainValueEnd(text: string, s: number, limit: number): number {
+  let e = s;
+  while (e < limit && !isSpaceCode(text.charCodeAt(e))) e++;
+  for (let k = 0; k < 3; k++) {
+    let p = e;
+    while (p < limit && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    let q = p;
+    while (q < limit && !isSpaceCode(text.charCodeAt(q))) q++;
+    if (q === p || !/^[A-Z0-9][A-Z0-9^.,'-]*$/.test(text.slice(p, q))) break;
+    e = q;
+  }
+  return e;
+}
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 /** DICOM attributes naming staff (physicians, operators) or the institution: never a patient's. */
 const DICOM_STAFF_TAGS: ReadonlySet<string> = new Set(['0008,0080', '0008,0081', '0008,0090', '0008,1010', '0008,1040', '0008,1048', '0008,1050', '0008,1060', '0008,1070', '0032,1032', '0040,0006', '0040,A075']);
 
@@ -509,14 +538,25 @@ export function dicomRule(text: string, emit: Emit, quiet: Quiet = () => {}): vo
     const type = staff ? 'OTHER_ID' : DICOM_TAGS.get(tag);
     if (type === undefined) continue;
     const rest = m[3]!;
+    const restStart = m.index + m[0].length - rest.length;
     const quoted = DICOM_VALUE_RE.exec(rest);
-    const v = quoted ?? DICOM_PLAIN_RE.exec(rest);
-    if (v === null) continue;
-    const value = quoted === null ? v[1]! : v[v[1] !== undefined ? 1 : v[2] !== undefined ? 2 : 3]!;
-    if (value.trim() === '') continue;
-    // (the value's offset: inside the match's closing bracket or quote, or ending the line)
-    const offset = m.index + m[0].length - rest.length + v.index + v[0].length - value.length - (quoted === null ? 0 : 1);
-    const end = offset + value.length;
+    let offset: number;
+    let end: number;
+    if (quoted !== null) {
+      const value = quoted[quoted[1] !== undefined ? 1 : quoted[2] !== undefined ? 2 : 3]!;
+      if (value.trim() === '') continue;
+      // (inside the match's closing bracket or quote)
+      offset = restStart + quoted.index + quoted[0].length - value.length - 1;
+      end = offset + value.length;
+    } else {
+      const plain = DICOM_PLAIN_RE.exec(rest);
+      if (plain === null) continue;
+      offset = restStart + plain.index + plain[0].length;
+      // (a remark in words, "not populated (blank)", is no value)
+      const c0 = text.charCodeAt(offset);
+      if (c0 >= 97 && c0 <= 122) continue;
+      end = plainValueEnd(text, offset, restStart + rest.length);
+    }
     if (staff) {
       quiet(offset, end);
       continue;
@@ -673,7 +713,8 @@ function transposedRows(text: string, emit: Emit, from: number, lines: number, s
     if (cells.length < 2) continue;
     const type = columnType(text.slice(cells[0]![0], cells[0]![1]).replace(/[*_]/g, ' '));
     if (type === null) continue;
-    if (PATIENT_COLUMN_TYPES.has(type)) patient = true;
+    // (a patient's identifier or birth date among the rows: a server's "Service date" and "Account" are not)
+    if (type === 'MRN' || type === 'SSN' || type === 'HEALTH_PLAN_ID' || (type === 'DATE' && /\b(?:dob|birth)/i.test(text.slice(cells[0]![0], cells[0]![1])))) patient = true;
     rows.push([type, cells]);
   }
   if (rows.length >= 2 && patient) {

@@ -82,6 +82,11 @@ const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
+/** A speaker's bracket that says who is not staff: "(patient)", "(pt's daughter)", "(Guest)", "(family)". */
+const SPEAKER_NOT_STAFF =
+  /^[ \t]*\([^()\n]*\b(?:pts?|patients?|guest|visitor|family|caller|member|customer|client|guardian|caregiver|proxy|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent)|wife|husband|spouse|partner|sister|brother|aunt|uncle|niece|nephew|friend|boyfriend|girlfriend|in-law)/i;
+/** A patient's business on a roster's or an action item's line: "both were billed for visits they never had". */
+const ROSTER_CARE = /\b(?:billed|bills?|statements?|visits?|charts?|results?|admitted|discharged?|appointments?|registrations?|duplicates?|care conference|discharge planning)\b/i;
 /** "(owner Shaun Whitley)" closing an action item. */
 const OWNER_IN_BRACKETS = /\(owner[ \t]*$/i;
 /** Who works a ticket, written before a name in prose ("owner" only opening a sentence: "Owner Jany Wolff."). */
@@ -212,7 +217,7 @@ const OWN_NUMBER_BEFORE =
   /\b(?:me|my|mine|her|his|their|home|personal|patient|pt|caller|family|(?:grand|step)?(?:mother|father|mom|dad|daughter|son)|wife|husband|spouse|partner|sister|brother|aunt|uncle|guardian|nok|poa|emergency)\b/i;
 /** OWN_NUMBER_BEFORE after a colleague's job title: a caller or a patient word is that colleague's job or covered by TITLED_VETO. */
 const OWN_NUMBER_TITLED =
-  /\b(?:me|my|mine|her|his|their|home|personal|family|(?:grand|step)?(?:mother|father|mom|dad|daughter|son)|wife|husband|spouse|partner|sister|brother|aunt|uncle|guardian|nok|poa|emergency)\b/i;
+  /\b(?:me|my|mine|her|his|their|home|personal|family|(?:grand|step)?(?:mother|father|mom|dad|daughter|son)|wife|husband|spouse|partner|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|guardian|nok|poa|emergency)\b/i;
 const teamNumber = (before: string) => TEAM_WORDS_BEFORE.test(before) || TEAM_ACRONYMS_BEFORE.test(before);
 /** A job title as written after a colleague's name, right before a number ("Clinic Supervisor, 555-0148", "Charge Nurse) cell "). */
 const JOB_TITLE_BEFORE = new RegExp(`[A-Za-z][ \\t](?:${capitalised(JOBS)})[ \\t]*[,)]?[ \\t]*(?:(?:cell|mobile|phone|ph|desk|office|pager)\\.?[ \\t]*:?[ \\t]*)?$`);
@@ -221,9 +226,10 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
 
 /**
  * "Telecom (Darius Farahani)", "Desktop day team (Aurelia Santangelo)", "Pharmacy informatics (Anh
- * Thu Pham)": a department or team, and the colleague who speaks for it in brackets.
+ * Thu Pham)": a team, and the colleague who speaks for it in brackets. (Not a bare department:
+ * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
-const TEAM_PAREN_BEFORE = new RegExp(`\\b(?:${DEPARTMENTS}|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \\t]?\\d)[ \\t]*\\([ \\t]*$`, 'i');
+const TEAM_PAREN_BEFORE = /\b(?:team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR)[ \t]*\([ \t]*$/i;
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -241,13 +247,13 @@ const PATIENT_WORK =
  * admission, relatives, an employee's own care. Not the unit "Mother/Baby".
  */
 const TITLED_VETO =
-  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care)\b)|mrn|dob|d\.o\.b|member|guarantor|(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-])|wife|husband|spouse|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b/i;
+  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care|portal)\b)|mrn|dob|d\.o\.b|member|guarantor|(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-](?:baby|infant)\b)|wife|husband|spouse|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b|\b(?:her|his|their|my)\b(?:[ \t]+[\w'-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appt|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|colonoscopy|images?|scans?)\b|\bhad (?:surgery|a procedure|(?:her|his|their) labs)\b|\b(?:has|have|had)[ \t]+(?:(?:a|an|her|his|their)[ \t]+)?(?:mychart|portal)\b/i;
 /**
  * A roster's label before a list of names on its line ("Attendees:", "**Authors:**", "Students (8):",
  * "Reps affected:", "… and add:"): where the list starts (see rosterBefore).
  */
 const ROSTER_LABEL =
-  /(?:^[ \t>*_#-]*(?:attendees|participants|present|invitees|students|trainees|reps affected|users affected|staff affected|authors?|team members|responders|on the bridge|on the call|cc)[*_]*(?:[ \t]*\(\d+\))?[*_]*[ \t]*:|\b(?:add|invite|include)[ \t]*:)[*_]*[ \t]*/gi;
+  /(?:^[ \t>*_#-]*(?:attendees|participants|present|invitees|students|trainees|reps affected|users affected|staff affected|authors?|team members|responders|on the bridge|on the call)[*_]*(?:[ \t]*\(\d+\))?[*_]*[ \t]*:|\b(?:add|invite|include)[ \t]*:)[*_]*[ \t]*/gi;
 /** An item of such a list: one to four capitalised words, and a team in brackets. */
 const ROSTER_ITEM = /[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^()\n]{1,40}\))?/y;
 const ROSTER_JOIN = /[ \t]*(?:,|&|\band\b)[ \t]*/y;
@@ -447,15 +453,19 @@ export class Workforce {
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
     // a chat line's speaker ("[08:14] Tiffany Ross (Ortho Clinic FD): … pt jones"): the message after
     // the colon may name a patient, the speaker is staff unless speaking of their own care
-    if (start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start)) && SPEAKER_AFTER.test(text.slice(end, Math.min(le, end + 48))) && !this.patientSpeaking(i)) return true;
+    if (start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start)) && SPEAKER_AFTER.test(text.slice(end, Math.min(le, end + 48))) && !SPEAKER_NOT_STAFF.test(text.slice(end, Math.min(le, end + 48))) && !this.patientSpeaking(i)) return true;
     // "Attendees: Shaun Whitley, Anjali Menon, …", "… and add: Beth Sandoval, Kwame Asante": a roster of colleagues
-    if (start - ls >= 3 && this.onRoster(i, start) && !PATIENT_LINE.test(this.lineText(i)) && !TITLED_VETO.test(this.lineText(i))) return true;
-    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le, this.titled(start, end, ls, le, next)) && !(this.listEntry(start, ls) && this.patientHeading(i))) return true;
+    // (vetoed by patient, care or family words on its line, whole, or in its paragraph: "Family conference" over "Attendees: …")
+    if (start - ls >= 3 && this.onRoster(i, start) && !this.rosterVetoed(i)) return true;
+    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le, this.titled(start, end, ls, le, next)) && !((this.listEntry(start, ls) || this.colonHeading(i)) && this.patientHeading(i))) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")
     // (a role in brackets closing an action item, "(owner Shaun Whitley)": only patient, relative and employee-health words veto it)
     if (this.taskRoleBefore(start, ls)) {
-      if (OWNER_IN_BRACKETS.test(text.slice(Math.max(ls, start - 12), start))) return !TITLED_VETO.test(this.lineText(i)) && !this.careBelow(i);
+      if (OWNER_IN_BRACKETS.test(text.slice(Math.max(ls, start - 12), start))) {
+        const whole = text.slice(ls, le);
+        return !TITLED_VETO.test(whole) && !PATIENT_WORK.test(whole) && !ROSTER_CARE.test(whole) && !/\bfamil(?:y|ies)\b/i.test(whole) && !this.careBelow(i);
+      }
       return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1)) && !this.careBelow(i);
     }
     // "Need a Visio license for Hans Nicolas": the colleague an IT service is for
@@ -530,6 +540,28 @@ export class Workforce {
     for (let j = i - 1; j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) if (PATIENT_WORK.test(this.lineText(j))) return true;
     return false;
   }
+
+  /**
+   * Is the roster on line i a patient's (looked at once per line)? Patient, care or family words on
+   * the whole line, or words about a person's care in its paragraph (up to a blank line, four lines
+   * either way): "Care conference for discharge planning" over "Present: …", "… was admitted" under it.
+   */
+  private rosterVetoed(i: number): boolean {
+    let v = this.rosterVetoes[i];
+    if (v === undefined) {
+      const whole = this.text.slice(this.starts(i), this.ends(i));
+      v = PATIENT_LINE.test(whole) || TITLED_VETO.test(whole) || PATIENT_WORK.test(whole) || ROSTER_CARE.test(whole);
+      const near = (j: number) => {
+        const line = this.lineText(j);
+        return TITLED_VETO.test(line) || ROSTER_CARE.test(line) || /\bfamil(?:y|ies)\b/i.test(line);
+      };
+      for (let j = i - 1; !v && j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) v = near(j);
+      for (let j = i + 1; !v && j < this.lines && j <= i + 4 && this.kindOf(j) !== KIND_BLANK; j++) v = near(j);
+      this.rosterVetoes[i] = v;
+    }
+    return v;
+  }
+  private readonly rosterVetoes: boolean[] = [];
 
   /** Patient words on line i (looked for once per line). */
   private readonly patientLines: boolean[] = [];
@@ -791,6 +823,12 @@ export class Workforce {
    * Does the name open its line, after a list's marker at most ("- ", "2. ", "* ")? A heading's
    * patient words (patientHeading) speak for such lines, not for a name inside a sentence.
    */
+  /** Does the nearest line above i (no blank line between) end with ':', a heading over what follows ("Duplicate registrations today:")? */
+  private colonHeading(i: number): boolean {
+    if (i === 0 || this.kindOf(i - 1) === KIND_BLANK) return false;
+    return /:[ \t*_]*$/.test(this.lineText(i - 1));
+  }
+
   private listEntry(start: number, ls: number): boolean {
     let k = ls;
     const text = this.text;
@@ -827,8 +865,7 @@ export class Workforce {
 
   /**
    * Is the name written with its job: a title, credential or extension right after it ("Brianna
-   * Holt, Clinic Supervisor", "Anjali Menon (Epic Web/Portal analyst)", "Nkechi Obi-Eze RN"), its
-   * team's brackets around it, or a job right before it ("charge RN Lauren Fitzgerald")? Then the
+   * Holt, Clinic Supervisor", "Anjali Menon (Epic Web/Portal analyst)", "Nkechi Obi-Eze RN"), or a job right before it ("charge RN Lauren Fitzgerald")? Then the
    * care words of a healthcare IT ticket ("portal", "labels", "registration") in its sentence do
    * not make it a patient's; only patient, relative and employee-health words do (TITLED_VETO).
    */
@@ -836,7 +873,6 @@ export class Workforce {
     const { text } = this;
     const after = text.slice(end, Math.min(le, end + 48));
     if ((next === 44 && ROLE_AFTER.test(after)) || (next === 40 && JOB_AFTER.test(after)) || CREDENTIAL_AFTER.test(after) || (hasX(after) && EXTENSION_AFTER.test(after))) return true;
-    if (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start))) return true;
     const from = Math.max(ls, start - 48);
     return lastWords(text, from, start, 3).some((w) => JOB_WORDS.has(w)) && endsWith(ROLE_BEFORE, text.slice(from, start), 8);
   }

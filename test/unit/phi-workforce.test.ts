@@ -401,7 +401,7 @@ describe('colleagues with their job, on rosters and owning action items', () => 
     'Patients cannot log in to MyChart. Caller: Brianna Holt, Clinic Supervisor, 555-0148 x210',
     'MyChart outage review for patients.\nTechnical lead: Anjali Menon (Epic Web/Portal analyst)',
     'Post-incident review of the patient portal outage.\nAttendees: Shaun Whitley, Anjali Menon, Ivan Petrov (Network Security), Gloria Estrada (Central Scheduling)',
-    'Nurse educators teach patients on 4 West.\nPlease create DL-Nursing-Educators and add: Beth Sandoval, Kwame Asante, Inès Moreau. Thanks!',
+    'Nurse educators teach patients on 4 West.\n\nPlease create DL-Nursing-Educators and add: Beth Sandoval, Kwame Asante, Inès Moreau. Thanks!',
     'Patients saw the outage banner late.\n- Add a synthetic check of the MyChart pool (owner Shaun Whitley)',
     'Go-live for patients of the new clinic.\n**IT lead:** Hector Salinas, Field Services',
     'Patient wristband printers move on Friday.\nChange owner: Paul Ferreira, Epic Technical Services',
@@ -412,4 +412,32 @@ describe('colleagues with their job, on rosters and owning action items', () => 
     ['Caller: Brianna Holt, Clinic Supervisor, about her own MRN 00482913 and DOB 03/14/1962', 'Brianna Holt'],
     ['Lab results portal review.\n- Follow up with the family (owner Maria Garcia, her daughter)', 'Maria Garcia'],
   ])('keeps the patient in %s', (text, name) => expect(values(text)).toContain(name));
+});
+
+describe('review of the session: patients the new staff places must not take', () => {
+  it.each([
+    ['[08:14] Ellen Marsh (patient): hello, is anyone there?', 'Ellen Marsh'],
+    ["[08:14] Ellen Marsh (pt's daughter): where was mom moved to?", 'Ellen Marsh'],
+    ['[08:14] Ellen Marsh (Guest): Hi, my husband Tom Marsh is admitted on 4W', 'Ellen Marsh'],
+    ["Maria Garcia (Unit Clerk) received her own lab results via MyChart with someone else's labels.", 'Maria Garcia'],
+    ['Maria Garcia, Charge Nurse, had her labs drawn today and the results posted to another chart.', 'Maria Garcia'],
+    ['Maria Garcia, Charge Nurse, cell 555-201-0148, had surgery here last week and her bill is wrong.', '555-201-0148'],
+    ['Caller: Brianna Holt, Unit Secretary, 555-201-0148, wants to reschedule her colonoscopy appointment.', 'Brianna Holt'],
+    ["Her mother-in-law Amy Marsh, Unit Clerk on 5W, wants access to Ellen's MyChart.", 'Amy Marsh'],
+    ["Ellen Marsh's boyfriend Tom Marsh, Security Officer, cell 555-201-0148, wants to be added to her MyChart", '555-201-0148'],
+    ['Care conference for discharge planning\nPresent: Ellen Marsh, Tom Marsh, Rachel Kim RN', 'Tom Marsh'],
+    ['Family conference 4/12\nAttendees: Ellen Marsh, Tom Marsh, Dr. Patel', 'Ellen Marsh'],
+    ['Users affected: Ellen Marsh, Tom Marsh. Both got statements for visits they never had.', 'Ellen Marsh'],
+    ['Attendees: Maria Garcia, John Smith\nMaria Garcia was admitted overnight', 'Maria Garcia'],
+    ['To: billing@mercyhealth.org\nCc: Tom Marsh, Amy Marsh\nSubject: statement for my mother Ellen Marsh', 'Tom Marsh'],
+    ['Radiology (John Hall) has wrong images attached.', 'John Hall'],
+    ['Lab (Ellen Marsh) specimen labels printed with the wrong name.', 'Ellen Marsh'],
+    ['Follow up with the family (owner Maria Garcia)', 'Maria Garcia'],
+    ['- Call back Ellen Marsh re: statement (owner Ellen Marsh)', 'owner Ellen Marsh'],
+    ['Duplicate registrations today:\nWe found that Ellen Marsh (Unit Clerk) and Tom Marsh were both in the list twice.', 'Ellen Marsh'],
+  ])('keeps the patient in %j', (text, value) => {
+    const at = text.indexOf(value) + (value.startsWith('owner ') ? 6 : 0);
+    const len = value.startsWith('owner ') ? value.length - 6 : value.length;
+    expect(detect(text).some((f) => f.start <= at && f.end >= at + len), JSON.stringify(found(text))).toBe(true);
+  });
 });

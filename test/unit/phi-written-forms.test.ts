@@ -198,7 +198,7 @@ describe('set 7 forms: records, devices, surnames, nicknames, numbers', () => {
     ['ROI request. Dates of service requested: 01/15/2023 through 03/02/2023 (ortho + PT)', 'DATE', '03/02/2023'],
     ['Voicemail from a patient. Caller ID: +13125550108', 'PHONE', '+13125550108'],
     ['Registration shows SSN xxx-xx-7719 on record A only', 'SSN', 'xxx-xx-7719'],
-    ['Pt specimen lost. Quest req # QR6620193, order ID ORD88219002', 'OTHER_ID', 'ORD88219002'],
+    ['Pt specimen lost. Quest req # QR6620193, order ID ORD88219002', 'OTHER_ID', 'QR6620193'],
     ['She reads it through her proxy access (her MyChart username yadebayocole).', 'OTHER_ID', 'yadebayocole'],
   ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
 
@@ -248,4 +248,36 @@ describe('set 8 forms: shorthand names, labels with words between, record fields
     ['Server config: city="Chicago" for the timezone', 'Chicago'],
     ['Patients page the charge nurse. New iPhone 14 for charge nurse Anh Tran, IMEI 356938035643809, needs Intune', '356938035643809'],
   ])('not in %s', (text, value) => expectClean(text, value));
+});
+
+describe('review of the session: values end where they end, and IT text stays clean', () => {
+  it.each([
+    ['(0010,0020) PatientID: 8841273   ', '8841273'],
+    ['(0010,0030) PatientBirthDate: 19470612\t\t', '19470612'],
+    ['(0010,0010) PatientName: MARSH^ELLEN   <- should be MARSH^ELLEN^R per registration', 'MARSH^ELLEN'],
+    ['name=JOHN SMITH Monday Tuesday', 'JOHN SMITH'],
+    ['pt maria garcia june visit moved', 'maria garcia'],
+  ])('%j: the finding is exactly %j', (text, value) => {
+    const at = text.indexOf(value);
+    expect(detect(text).some((f) => f.start === at && f.end === at + value.length), JSON.stringify(found(text))).toBe(true);
+  });
+
+  it('keeps a patient named after a staff DICOM attribute on the same line', () => {
+    expectFound('(0008,0090) ReferringPhysicianName: KIM^RACHEL - study belongs to Ellen Marsh DOB 04/12/1961, not this patient', 'NAME', 'Ellen Marsh');
+    expectFound('(0008,1070) OperatorsName: jdoe - reassigned from patient Ellen Marsh 04/12/1961', 'NAME', 'Ellen Marsh');
+  });
+
+  it.each([
+    ['(0010,0010) PatientName: not populated (blank) - check mapping', 'not populated'],
+    ['Purchase req 4500123 for 12 monitors for the patient registration desks approved.', '4500123'],
+    ['Order ID 778812 for patient wristband printers shipped', '778812'],
+    ['Our Verizon account number ending 4471 needs a new line.', '4471'],
+    ['name: "Printer 4W" location: "Nursing station"', 'Printer'],
+    ['RPM hub IMEI 352901118840027 for the pilot (no patient yet)', '352901118840027'],
+    ['Member ID should be 123456789 format per payer spec', '123456789'],
+    ['|Item|Server A|Server B|\n|---|---|---|\n|Account|svc_epic01|svc_pacs02|\n|Name|Epic Interconnect|PACS Broker|', 'svc_epic01'],
+    ['Dell asset xxx-xx-7719 missing', 'xxx-xx-7719'],
+    ['MyChart username jsmithtest for testing', 'jsmithtest'],
+    ['Tablet (asset HH-TAB-0331) is assigned to patient room 4 kiosk', 'HH-TAB-0331'],
+  ])('not in %j', (text, value) => expectClean(text, value));
 });
