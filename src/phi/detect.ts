@@ -5,7 +5,7 @@
  */
 import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
-import { nameRule } from './names';
+import { RECORD_ID_AFTER, nameRule } from './names';
 import { runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
@@ -420,8 +420,6 @@ function digitRunsByLength(scan: Scan): number[][] {
   }
   return out;
 }
-/** A record's identifier or birth date right after a name (as names.ts reads it). */
-const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B)\b/;
 /** Words of a full name that are no part of it, and the shortest part looked for again. */
 const NAME_TITLES: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'Miss', 'Jr', 'Sr', 'II', 'III', 'IV', 'MD', 'RN', 'Pt', 'PT']);
 const NAME_PART_MIN = 3;

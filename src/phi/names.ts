@@ -45,7 +45,7 @@ const ORG_AFTER =
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…". */
-const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B)\b/;
+export const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B)\b/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 /**
  * "pt", "pts", "patient", and what may follow them before the name: "pt's name is", "patient name:",
