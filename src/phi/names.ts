@@ -44,6 +44,8 @@ const ORG_AFTER =
   /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
+/** An HL7 name of a test patient: a family name starting ZZ, or TEST. */
+const TEST_FAMILY = /^(?:ZZ[A-Z]*|TEST|ZTEST|XXTEST)\^/i;
 /** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…". */
 export const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B)\b/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
@@ -661,6 +663,8 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if (start < 0) break;
     from = end;
     if (text.charCodeAt(start + 3) === 94 && MESSAGE_TYPES.has(text.slice(start, start + 3))) continue; // message types
+    // a build's test patient ("ZZTEST^ONE", "TEST^PATIENT"): no one's name
+    if (TEST_FAMILY.test(text.slice(start, end))) continue;
     emit('NAME', start, end, 0.9, 'name.hl7');
   }
   let m: RegExpExecArray | null;

@@ -111,6 +111,9 @@ const HL7_CODED: Record<string, ReadonlySet<number>> = {
   ORC: new Set([1]),
 };
 
+/** A test patient's name in a PID segment: a family name of letters starting ZZ, or TEST. */
+const HL7_TEST_PATIENT = /\|(?:ZZ[A-Z]*|TEST|ZTEST|XXTEST)\^/i;
+
 export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void {
   if (text.indexOf('|') === -1) return;
   // SEGMENT_RE's matches, found from the '|' each ends with
@@ -130,6 +133,8 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     let end = k + 1 < starts.length ? starts[k + 1]![0] : text.length;
     const nl = text.slice(start, end).search(/[\r\n]/);
     if (nl !== -1) end = start + nl;
+    // a build's test patient ("PID|…||ZZTEST^ONE^^^^^L|…"): the segment is test data
+    if (seg === 'PID' && HL7_TEST_PATIENT.test(text.slice(start, end))) continue;
     // (MSH-1 is the field separator itself: MSH's fields are numbered one further)
     const shift = seg === 'MSH' ? 2 : 1;
     pieces(text, start + 4, end, '|', (s, e, i) => {

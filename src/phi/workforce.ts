@@ -134,7 +134,7 @@ const JOBS =
   '(?:it|security|pharmacy|network|vendor|technical|site|department|dept|team|escalation|on-call|project|business) contact|' +
   'reported by|requested by|submitted by|entered by|opened by|logged by|called in by|escalated by|verified by|ticket from|comment by|' +
   'liaison|champion|super ?user|operator|fse|field service engineer|contractor|sponsor|same access as|mirror(?:ing)? access (?:of|from)|copy access from|' +
-  'charge nurses|nurses|techs|analysts|engineers|nurse managers|managers|supervisors|staff|scribes|volunteers?|new hires|' +
+  'charge nurses|nurses|techs|analysts|engineers|nurse managers|managers|supervisors|staff|scribes?|volunteers?|new hires|' +
   'closed by|resolved by|fixed by|done by|updated by|rotation by|commander|chair|agency contact|tech lead|' +
   'acknowledged by|corrected by|approved by|tested by|reviewed by|validated by|authors?|facilitator|instructor|solution engineer|' +
   'charge rn(?: is)?|charge nurse(?: is)?|clinic rn|(?:rn|lpn|np|cna)(?=[ \\t]*:)';
@@ -192,7 +192,7 @@ function lastWords(s: string, from: number, to: number, n: number): string[] {
  */
 const JOB_WORDS: ReadonlySet<string> = new Set(
   // (and the words the optional parts of JOBS make: "superuser", "helpdesk", "mirroring", "volunteer")
-  JOBS.toLowerCase().match(/[a-z]+/g)!.concat(['is', 'was', 'of', 'superuser', 'helpdesk', 'mirroring', 'volunteer', 'oncall']),
+  JOBS.toLowerCase().match(/[a-z]+/g)!.concat(['is', 'was', 'of', 'superuser', 'helpdesk', 'mirroring', 'volunteer', 'oncall', 'scribe', 'author']),
 );
 const GRANT_WORDS: ReadonlySet<string> = new Set(['grant', 'give', 'add', 'provision', 'enable', 'remove', 'revoke', 'onboard', 'and']);
 const isWordStart = (s: string, k: number) => isAsciiLetter(s.charCodeAt(k)) && (k === 0 || !isAsciiLetter(s.charCodeAt(k - 1)));
@@ -229,7 +229,7 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
  * Thu Pham)": a team, and the colleague who speaks for it in brackets. (Not a bare department:
  * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
-const TEAM_PAREN_BEFORE = /\b(?:team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR)[ \t]*\([ \t]*$/i;
+const TEAM_PAREN_BEFORE = /\b(?:comment|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR)[ \t]*\([ \t]*$/i;
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -322,7 +322,7 @@ const GRANTED = /\b(?:access|permissions?|group|role|license|licence|mailbox|dri
 /** First-person or patient-side words that make a request a patient's ("I want to add X as a beneficiary to my account"). */
 const OWN_REQUEST = /\b(?:my|mine|beneficiary|proxy|mychart|portal)\b/i;
 /** Chat lines: a time in brackets before the name, or two spaces and a time after it (Slack, Teams). */
-const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*$/;
+const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*(?:(?:Service Desk|Help ?Desk|IT|Support|Agent)[ \t]+[-–][ \t]+)?$/;
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
 
 const PRONOUN_OPENING = /^[ \t>]*(?:she|he|they|her|his|their)\b/i;
@@ -957,7 +957,7 @@ export class Workforce {
     const k = this.spacesBefore(w, ls);
     if (k === ls) return true;
     const c = this.text.charCodeAt(k - 1);
-    return c === 46 || c === 33 || c === 63 || c === 45 || c === 42 || c === 40;
+    return c === 46 || c === 33 || c === 63 || c === 45 || c === 42 || c === 40 || c === 0x2013 || c === 0x2014;
   }
 
   /**

@@ -274,3 +274,9 @@ describe('hand-written clean tickets', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('products that are also surnames (set 7)', () => {
+  it.each(['Nurse call alerts for patients from Rauland Responder 5 are not reaching the badges', 'Patients see the kiosk: 1x Epson TM-T88VII receipt printer per desk'])('%s', (text) => {
+    expect(detect(text).filter((f) => f.type === 'NAME')).toEqual([]);
+  });
+});

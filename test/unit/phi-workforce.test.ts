@@ -441,3 +441,17 @@ describe('review of the session: patients the new staff places must not take', (
     expect(detect(text).some((f) => f.start <= at && f.end >= at + len), JSON.stringify(found(text))).toBe(true);
   });
 });
+
+describe('set 8 staff forms', () => {
+  it.each([
+    'Patients cannot see the worklist.\n[07:03] Service Desk - Kofi Mensah: Hi, checking. Which workstation?',
+    'Patients were affected by the outage.\n\n- Move core switches to direct paging – owner: Dev Patel – due 03/01',
+    'Patients were affected by the outage.\n--- SOC comment (Tariq Haddad) ---',
+    'Patient portal outage review.\n*Scribe:* Aiyana Whitehorse',
+  ])('drops the colleague in %j', (text) => expectStaff([text]));
+
+  it("reads a build's test patient in HL7 as no one, and a real one as a patient", () => {
+    expect(values('PID|1||ZZ0000417^^^LRMC^MR||ZZTEST^ONE^^^^^L||19000101|F')).not.toContain('ZZTEST^ONE');
+    expect(values('PID|1||E12305221^^^MGH^MR||CHADWICK^FIDEL||19690601|M')).toContain('CHADWICK^FIDEL');
+  });
+});
