@@ -3,10 +3,11 @@
  * common-word and product-name lists, the shape of the run (First Last, Last, First, initials,
  * ALL CAPS) and the words around it (titles, "patient", "name is", clinical vs technical context).
  */
-import { isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
+import { isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type KnownEntry, type Scan, type TokenInfo } from './context';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
+import { TEST_FAMILY } from './structured';
 
 const POSSESSIVE = /['’]s$/;
 /** Capitalised words that are never a person's name in a ticket: calendar words, languages, labels. */
@@ -44,8 +45,8 @@ const ORG_AFTER =
   /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank)\b/y;
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
-/** An HL7 name of a test patient: a family name starting ZZ, or TEST. */
-const TEST_FAMILY = /^(?:ZZ[A-Z]*|TEST|ZTEST|XXTEST)\^/i;
+/** An HL7 name of a build's test patient. */
+const TEST_PATIENT_NAME = new RegExp(`^${TEST_FAMILY}`, 'i');
 /** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…". */
 export const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B)\b/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
@@ -382,17 +383,13 @@ function lowerNameEnd(text: string, end: number): number {
   if (text.charCodeAt(end) !== 32) return end;
   let e = end + 1;
   while (e < text.length && e - end <= 20 && ((text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) || text.charCodeAt(e) === 45)) e++;
-  if (e - end < 4 || isAsciiLetterAt(text, e)) return end;
+  if (e - end < 4 || isAsciiLetter(text.charCodeAt(e))) return end;
   const w = text.slice(end + 1, e);
   const f = lowerFacts(w);
   return (f & (Lower.First | Lower.Last)) !== 0 && (f & Lower.Plain) !== 0 && !GOES_ON.has(w) && !MONTHS_LOWER.has(w) ? e : end;
 }
 /** Months and weekdays in lower case ("june", "april" are first names too). */
 const MONTHS_LOWER: ReadonlySet<string> = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
-const isAsciiLetterAt = (text: string, i: number) => {
-  const c = text.charCodeAt(i) | 32;
-  return c >= 97 && c <= 122;
-};
 
 /** Whose relation it is, right before the relation word: "his son", "pt's wife", "the patient's daughter". */
 const WHOSE_BEFORE = /(?:\b(?:his|her|their)|\b(?:pt|patient|pts)['’]s?)[ ]$/i;
@@ -664,7 +661,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     from = end;
     if (text.charCodeAt(start + 3) === 94 && MESSAGE_TYPES.has(text.slice(start, start + 3))) continue; // message types
     // a build's test patient ("ZZTEST^ONE", "TEST^PATIENT"): no one's name
-    if (TEST_FAMILY.test(text.slice(start, end))) continue;
+    if (TEST_PATIENT_NAME.test(text.slice(start, end))) continue;
     emit('NAME', start, end, 0.9, 'name.hl7');
   }
   let m: RegExpExecArray | null;

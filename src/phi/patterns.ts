@@ -390,8 +390,6 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,14}\b(?:on|for|at|today)[ ]$/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
 const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
-/** An SSN's label before a masked one. */
-const SSN_WORD_BEFORE = /\b(?:ssn|ss#|soc(?:ial)?(?: sec(?:urity)?)?(?: (?:no|number|#))?)\b[^\n]{0,12}$/i;
 /** text[p - 7, p) is "xxx-xx-" (or with '*' or '#'), not inside a word. */
 function maskedSsnAt(text: string, p: number): boolean {
   if (p < 7 || (p > 7 && isAlnum(text.charCodeAt(p - 8)))) return false;
@@ -1877,7 +1875,7 @@ export function runPatternRules(
       continue;
     }
     // an SSN masked but for its last four digits: "xxx-xx-7719", "***-**-7719" (the four digits still identify)
-    if (before === 45 && L === 4 && !isAlnum(next) && maskedSsnAt(text, p) && (SSN_WORD_BEFORE.test(text.slice(Math.max(0, p - 30), p - 7)) || scan.near(Cue.Patient, p - 7, e, 100, 30))) {
+    if (before === 45 && L === 4 && !isAlnum(next) && maskedSsnAt(text, p) && (labelBefore(text, p - 7, SSN_LABEL, 44) || scan.near(Cue.Patient, p - 7, e, 100, 30))) {
       env.emit('SSN', p - 7, e, 0.9, 'ssn.masked');
       continue;
     }

@@ -3,7 +3,7 @@
  * engine, CSV exports with a header row, and key=value fields in log lines. Here the field, not
  * the words around it, says what a value is.
  */
-import { isAsciiAlnum as isAlnumCode, lineIndexOf } from './chars';
+import { isAsciiAlnum as isAlnumCode, isRegexSpace, lineIndexOf } from './chars';
 import type { Emit } from './patterns';
 import type { PhiType } from './types';
 
@@ -111,8 +111,10 @@ const HL7_CODED: Record<string, ReadonlySet<number>> = {
   ORC: new Set([1]),
 };
 
-/** A test patient's name in a PID segment: a family name of letters starting ZZ, or TEST. */
-const HL7_TEST_PATIENT = /\|(?:ZZ[A-Z]*|TEST|ZTEST|XXTEST)\^/i;
+/** A build's test patient's family name in HL7 (letters starting ZZ, or TEST), before its '^'. */
+export const TEST_FAMILY = String.raw`(?:ZZ[A-Z]*|TEST|ZTEST|XXTEST)\^`;
+/** A test patient's name in a PID segment. */
+const HL7_TEST_PATIENT = new RegExp(`\\|${TEST_FAMILY}`, 'i');
 
 export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void {
   if (text.indexOf('|') === -1) return;
@@ -352,7 +354,9 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
  * "addr=2207 W Elm St;"): up to `max` more words of letters, digits and . ' - each one space on,
  * none of them a next key ("dob=…"), stopping at a delimiter.
  */
-function valueWordsEnd(text: string, end: number, max: number, capitals = false): number {
+function valueWordsEnd(text: string, end: number, type: 'NAME' | 'ADDRESS', capitals: boolean): number {
+  const name = type === 'NAME';
+  const max = name ? 3 : 6;
   let e = end;
   for (let k = 0; k < max && text.charCodeAt(e) === 32; k++) {
     let p = e + 1;
@@ -364,7 +368,7 @@ function valueWordsEnd(text: string, end: number, max: number, capitals = false)
     if (p === e + 1 || text.charCodeAt(p) === 61 || text.charCodeAt(p) === 58) break;
     // a name's words are capitalised, or in capitals after a first word in capitals ("KOWALCZYK JAN P",
     // not "JOHN SMITH Monday"), and no weekday or month
-    if (max === 3) {
+    if (name) {
       if (!(text.charCodeAt(e + 1) >= 65 && text.charCodeAt(e + 1) <= 90)) break;
       const word = text.slice(e + 1, p);
       if (capitals && word !== word.toUpperCase()) break;
@@ -416,7 +420,7 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
     }
     if (type === 'OTHER_ID' && /^(?:admin|root|system|svc[._-].*|service|anonymous|null|none|unknown)$/i.test(value)) continue;
     const start = m.index + m[0].length - value.length;
-    const end = type === 'NAME' || type === 'ADDRESS' ? valueWordsEnd(text, start + value.length, type === 'NAME' ? 3 : 6, value === value.toUpperCase()) : start + value.length;
+    const end = type === 'NAME' || type === 'ADDRESS' ? valueWordsEnd(text, start + value.length, type, value === value.toUpperCase()) : start + value.length;
     emit(type, start, end, score, 'kv.' + type.toLowerCase());
   }
 }
@@ -518,18 +522,17 @@ const DICOM_PLAIN_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z'() ]{0,48}?)?[ \t]*(?:[A-Z]{2
  */
 function plainValueEnd(text: string, s: number, limit: number): number {
   let e = s;
-  while (e < limit && !isSpaceCode(text.charCodeAt(e))) e++;
+  while (e < limit && !isRegexSpace(text.charCodeAt(e))) e++;
   for (let k = 0; k < 3; k++) {
     let p = e;
     while (p < limit && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
     let q = p;
-    while (q < limit && !isSpaceCode(text.charCodeAt(q))) q++;
+    while (q < limit && !isRegexSpace(text.charCodeAt(q))) q++;
     if (q === p || !/^[A-Z0-9][A-Z0-9^.,'-]*$/.test(text.slice(p, q))) break;
     e = q;
   }
   return e;
 }
-const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 /** DICOM attributes naming staff (physicians, operators) or the institution: never a patient's. */
 const DICOM_STAFF_TAGS: ReadonlySet<string> = new Set(['0008,0080', '0008,0081', '0008,0090', '0008,1010', '0008,1040', '0008,1048', '0008,1050', '0008,1060', '0008,1070', '0032,1032', '0040,0006', '0040,A075']);
 

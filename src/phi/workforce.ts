@@ -70,11 +70,17 @@ const EXTENSION = /(?:^|[\s|(,])(?:ext\.?|x)[ \t]?\d{3,5}\b/i;
  */
 const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed)\b|\bname[ \t]*:/i;
 /**
+ * "patient(s)", "inpatient(s)", "outpatient(s)" as a regex source, unless a department or a system
+ * follows ("Patient Access", "patient registration"); `more`: further such words ('|portal').
+ */
+function patientNotDepartment(more = ''): string {
+  return String.raw`(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care${more})\b)`;
+}
+/**
  * Patient words on a name's own line ("Reporter: Maria Garcia, patient, DOB …"): no staff line.
  * ("Patient Access", "Patient Support" and the like are departments.)
  */
-const PATIENT_LINE =
-  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care)\b)|caller|mrn|dob|d\.o\.b|member|guarantor|mychart|labs|(?:lab|test)[ \t-]*results?|appointments?|appts?|(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|bed[ \t]+[a-d]|admitted|discharged|prescriptions?|medications?|insurance)\b/i;
+const PATIENT_LINE = new RegExp(String.raw`\b(?:pts?|${patientNotDepartment()}|caller|mrn|dob|d\.o\.b|member|guarantor|mychart|labs|(?:lab|test)[ \t-]*results?|appointments?|appts?|(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|bed[ \t]+[a-d]|admitted|discharged|prescriptions?|medications?|insurance)\b`, 'i');
 /** A greeting's "your …" that makes the greeted person a patient ("Hi Maria, your lab results are in"). */
 const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mychart|prescription|medication|bill|account|records?|visit|portal|test)\b/i;
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
@@ -87,6 +93,8 @@ const SPEAKER_NOT_STAFF =
   /^[ \t]*\([^()\n]*\b(?:pts?|patients?|guest|visitor|family|caller|member|customer|client|guardian|caregiver|proxy|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent)|wife|husband|spouse|partner|sister|brother|aunt|uncle|niece|nephew|friend|boyfriend|girlfriend|in-law)/i;
 /** A patient's business on a roster's or an action item's line: "both were billed for visits they never had". */
 const ROSTER_CARE = /\b(?:billed|bills?|statements?|visits?|charts?|results?|admitted|discharged?|appointments?|registrations?|duplicates?|care conference|discharge planning)\b/i;
+/** A family conference, meeting or call. */
+const FAMILY = /\bfamil(?:y|ies)\b/i;
 /** "(owner Shaun Whitley)" closing an action item. */
 const OWNER_IN_BRACKETS = /\(owner[ \t]*$/i;
 /** Who works a ticket, written before a name in prose ("owner" only opening a sentence: "Owner Jany Wolff."). */
@@ -246,11 +254,13 @@ const PATIENT_WORK =
  * (see Workforce.titled): patient words (not departments), a record's identifiers, a bed, an
  * admission, relatives, an employee's own care. Not the unit "Mother/Baby".
  */
-const TITLED_VETO =
-  /\b(?:pts?|(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care|portal)\b)|mrn|dob|d\.o\.b|member|guarantor|(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-](?:baby|infant)\b)|wife|husband|spouse|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b|\b(?:her|his|their|my)\b(?:[ \t]+[\w'-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appt|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|colonoscopy|images?|scans?)\b|\bhad (?:surgery|a procedure|(?:her|his|their) labs)\b|\b(?:has|have|had)[ \t]+(?:(?:a|an|her|his|their)[ \t]+)?(?:mychart|portal)\b/i;
+const TITLED_VETO = new RegExp(
+  String.raw`\b(?:pts?|${patientNotDepartment('|portal')}|mrn|dob|d\.o\.b|member|guarantor|(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-](?:baby|infant)\b)|wife|husband|spouse|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b|\b(?:her|his|their|my)\b(?:[ \t]+[\w'-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appt|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|colonoscopy|images?|scans?)\b|\bhad (?:surgery|a procedure|(?:her|his|their) labs)\b|\b(?:has|have|had)[ \t]+(?:(?:a|an|her|his|their)[ \t]+)?(?:mychart|portal)\b`,
+  'i',
+);
 /**
  * A roster's label before a list of names on its line ("Attendees:", "**Authors:**", "Students (8):",
- * "Reps affected:", "… and add:"): where the list starts (see rosterBefore).
+ * "Reps affected:", "… and add:"): where the list starts (see rosterItems).
  */
 const ROSTER_LABEL =
   /(?:^[ \t>*_#-]*(?:attendees|participants|present|invitees|students|trainees|reps affected|users affected|staff affected|authors?|team members|responders|on the bridge|on the call)[*_]*(?:[ \t]*\(\d+\))?[*_]*[ \t]*:|\b(?:add|invite|include)[ \t]*:)[*_]*[ \t]*/gi;
@@ -326,6 +336,13 @@ const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
 
 const PRONOUN_OPENING = /^[ \t>]*(?:she|he|they|her|his|their)\b/i;
+
+/** What kind of place names a colleague (Workforce.colleague). */
+const enum Place {
+  None = 0,
+  Other = 1,
+  Titled = 2,
+}
 
 const KIND_OTHER = 1;
 const KIND_BLANK = 2;
@@ -457,14 +474,15 @@ export class Workforce {
     // "Attendees: Shaun Whitley, Anjali Menon, …", "… and add: Beth Sandoval, Kwame Asante": a roster of colleagues
     // (vetoed by patient, care or family words on its line, whole, or in its paragraph: "Family conference" over "Attendees: …")
     if (start - ls >= 3 && this.onRoster(i, start) && !this.rosterVetoed(i)) return true;
-    if (this.colleague(start, end, ls, le, next) && !this.patientSentence(start, end, ls, le, this.titled(start, end, ls, le, next)) && !((this.listEntry(start, ls) || this.colonHeading(i)) && this.patientHeading(i))) return true;
+    const place = this.colleague(start, end, ls, le, next);
+    if (place !== Place.None && !this.patientSentence(start, end, ls, le, place === Place.Titled) && !((this.listEntry(start, ls) || this.colonHeading(i)) && this.patientHeading(i))) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")
     // (a role in brackets closing an action item, "(owner Shaun Whitley)": only patient, relative and employee-health words veto it)
     if (this.taskRoleBefore(start, ls)) {
       if (OWNER_IN_BRACKETS.test(text.slice(Math.max(ls, start - 12), start))) {
         const whole = text.slice(ls, le);
-        return !TITLED_VETO.test(whole) && !PATIENT_WORK.test(whole) && !ROSTER_CARE.test(whole) && !/\bfamil(?:y|ies)\b/i.test(whole) && !this.careBelow(i);
+        return !TITLED_VETO.test(whole) && !PATIENT_WORK.test(whole) && !ROSTER_CARE.test(whole) && !FAMILY.test(whole) && !this.careBelow(i);
       }
       return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1)) && !this.careBelow(i);
     }
@@ -553,7 +571,7 @@ export class Workforce {
       v = PATIENT_LINE.test(whole) || TITLED_VETO.test(whole) || PATIENT_WORK.test(whole) || ROSTER_CARE.test(whole);
       const near = (j: number) => {
         const line = this.lineText(j);
-        return TITLED_VETO.test(line) || ROSTER_CARE.test(line) || /\bfamil(?:y|ies)\b/i.test(line);
+        return TITLED_VETO.test(line) || ROSTER_CARE.test(line) || FAMILY.test(line);
       };
       for (let j = i - 1; !v && j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) v = near(j);
       for (let j = i + 1; !v && j < this.lines && j <= i + 4 && this.kindOf(j) !== KIND_BLANK; j++) v = near(j);
@@ -863,20 +881,6 @@ export class Workforce {
     return this.text.slice(Math.max(this.sentenceStart(start, ls), start - 64), start);
   }
 
-  /**
-   * Is the name written with its job: a title, credential or extension right after it ("Brianna
-   * Holt, Clinic Supervisor", "Anjali Menon (Epic Web/Portal analyst)", "Nkechi Obi-Eze RN"), or a job right before it ("charge RN Lauren Fitzgerald")? Then the
-   * care words of a healthcare IT ticket ("portal", "labels", "registration") in its sentence do
-   * not make it a patient's; only patient, relative and employee-health words do (TITLED_VETO).
-   */
-  private titled(start: number, end: number, ls: number, le: number, next: number): boolean {
-    const { text } = this;
-    const after = text.slice(end, Math.min(le, end + 48));
-    if ((next === 44 && ROLE_AFTER.test(after)) || (next === 40 && JOB_AFTER.test(after)) || CREDENTIAL_AFTER.test(after) || (hasX(after) && EXTENSION_AFTER.test(after))) return true;
-    const from = Math.max(ls, start - 48);
-    return lastWords(text, from, start, 3).some((w) => JOB_WORDS.has(w)) && endsWith(ROLE_BEFORE, text.slice(from, start), 8);
-  }
-
   /** Does an item of a roster (rosterItems) start at `start` on line i? (Each line's roster is read once.) */
   private onRoster(i: number, start: number): boolean {
     let items = this.rosters[i];
@@ -885,8 +889,15 @@ export class Workforce {
   }
   private readonly rosters: Array<Set<number>> = [];
 
-  /** The places (without their vetoes) that name a colleague; see `at`. */
-  private colleague(start: number, end: number, ls: number, le: number, next: number): boolean {
+  /**
+   * The place (without its vetoes) that names a colleague, if any; see `at`. `Place.Titled`: the
+   * name is written with its job, a title, credential or extension right after it ("Brianna Holt,
+   * Clinic Supervisor", "Anjali Menon (Epic Web/Portal analyst)", "Nkechi Obi-Eze RN") or a job right
+   * before it ("charge RN Lauren Fitzgerald"). Then the care words of a healthcare IT ticket
+   * ("portal", "labels", "registration") in its sentence do not make it a patient's; only patient,
+   * relative and employee-health words do (TITLED_VETO).
+   */
+  private colleague(start: number, end: number, ls: number, le: number, next: number): Place {
     const { text } = this;
     const afterEnd = Math.min(le, end + 48);
     // (each pattern on the text after the name runs only when its first characters can be there)
@@ -899,31 +910,37 @@ export class Workforce {
     const jobWord = words.some((w) => JOB_WORDS.has(w));
     const grantWord = words.some((w) => GRANT_WORDS.has(w));
     const before = jobWord || grantWord ? text.slice(from, start) : '';
-    return (
-      // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (Safe Harbor is about the patient's name)
-      (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
+    if (
       // "user jmorales2 (Jorge Morales, Patient Access)", "Michelle Park (Quality Analyst)"
       // (a bare department in brackets may be where a patient is: "John Hall (Radiology)" in a list of patients)
-      ((next === 44 && ROLE_AFTER.test(after)) || (next === 40 && JOB_AFTER.test(after))) ||
+      (next === 44 && ROLE_AFTER.test(after)) ||
+      (next === 40 && JOB_AFTER.test(after)) ||
+      // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN"
+      (credentialMayFollow(text, end, le) && CREDENTIAL_AFTER.test(after)) ||
+      // "Imani Richardson, Materials Mgmt, x3-4188": a colleague's extension
+      (hasX(after) && EXTENSION_AFTER.test(after)) ||
+      // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
+      (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+    ) {
+      return Place.Titled;
+    }
+    const place =
+      // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (Safe Harbor is about the patient's name)
+      (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Telecom (Darius Farahani)": the team's colleague in brackets
       (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
-      // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Mr. Gonzalez from Facilities"
-      (credentialMayFollow(text, end, le) && CREDENTIAL_AFTER.test(after)) ||
+      // "Mr. Gonzalez from Facilities"
       (space0 && next === 102 && FROM_DEPARTMENT.test(after)) ||
       // "Kevin O'Donnell changed the status of …" (Jira's activity line)
       (start - ls <= 2 && space0 && JIRA_ACTIVITY.test(after)) ||
-      // "Imani Richardson, Materials Mgmt, x3-4188": a colleague's extension
-      (hasX(after) && EXTENSION_AFTER.test(after)) ||
       // "Please grant X and Y access", "add X to the group": an IT request for colleagues
       (grantWord && endsWith(GRANT_BEFORE, before, 4) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
       // chat lines: "[9:14 AM] Nguyen, Thao", "Ivan Horvat  11:02 PM  text"
       (((start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && (space0 || c0 === 44) && CHAT_TIME_AFTER.test(after))) &&
         !this.patientSpeaking(this.lineOf(start))) ||
       // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
-      (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start))) ||
-      // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
-      (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
-    );
+      (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start)));
+    return place ? Place.Other : Place.None;
   }
 
   /** "Dr." / "Dr" / "Doctor" right before the name on its line. */

@@ -5,30 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../src/phi/detect';
-import type { PhiType } from '../../src/phi/types';
+import { expectAll, expectNone } from '../support/phi-expect';
 
-const found = (text: string): Array<[PhiType, string]> => detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
-/** Every value is covered by a finding of its type. */
-function expectAll(text: string, values: Array<[PhiType, string]>): void {
-  const hits = detect(text);
-  for (const [type, value] of values) {
-    const at = text.indexOf(value);
-    expect(at, value).toBeGreaterThanOrEqual(0);
-    const hit = hits.find((f) => f.start <= at && f.end >= at + value.length);
-    expect(hit, `${type} "${value}"; found ${JSON.stringify(found(text))}`).toBeDefined();
-    expect(hit!.type, value).toBe(type);
-  }
-}
-/** None of the values is touched by any finding. */
-function expectNone(text: string, values: string[]): void {
-  const hits = detect(text);
-  for (const value of values) {
-    const at = text.indexOf(value);
-    expect(at, value).toBeGreaterThanOrEqual(0);
-    const hit = hits.find((f) => f.start < at + value.length && f.end > at);
-    expect(hit, `"${value}" should be clean; found ${JSON.stringify(found(text))}`).toBeUndefined();
-  }
-}
 
 describe('DICOM attribute dumps', () => {
   const storescu = [

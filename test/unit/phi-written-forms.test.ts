@@ -7,23 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../src/phi/detect';
 import type { PhiType } from '../../src/phi/types';
+import { expectClean, expectFound, found } from '../support/phi-expect';
 
-const found = (text: string): Array<[PhiType, string]> => detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
-/** The value (its first occurrence) is covered by a finding of the type. */
-function expectFound(text: string, type: PhiType, value: string): void {
-  const at = text.indexOf(value);
-  expect(at, value).toBeGreaterThanOrEqual(0);
-  const hit = detect(text).find((f) => f.start <= at && f.end >= at + value.length);
-  expect(hit, `${type} "${value}" in ${JSON.stringify(text)}; found ${JSON.stringify(found(text))}`).toBeDefined();
-  expect(hit!.type).toBe(type);
-}
-/** No finding touches the value (its first occurrence). */
-function expectClean(text: string, value: string): void {
-  const at = text.indexOf(value);
-  expect(at, value).toBeGreaterThanOrEqual(0);
-  const hit = detect(text).find((f) => f.start < at + value.length && f.end > at);
-  expect(hit, `"${value}" in ${JSON.stringify(text)}; found ${JSON.stringify(found(text))}`).toBeUndefined();
-}
 
 describe('ages over 89 said in prose', () => {
   it.each([
