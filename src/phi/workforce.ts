@@ -77,6 +77,12 @@ function patientNotDepartment(more = ''): string {
   return String.raw`(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care${more})\b)`;
 }
 /**
+ * One patient, not patients in general ("Patients' current studies load", "a patient's Media tab",
+ * "any patient"): a word that may make a colleague named with a job title a patient ("patient
+ * Dr. Lopez"), unless a department follows.
+ */
+const ONE_PATIENT = String.raw`(?<!\b(?:a|an|any|each|every|other|all|new)[ \t]+)${patientNotDepartment('|portal').replace('patients?', "patient(?!s|'s|’s)")}`;
+/**
  * Patient words on a name's own line ("Reporter: Maria Garcia, patient, DOB …"): no staff line.
  * ("Patient Access", "Patient Support" and the like are departments.)
  */
@@ -255,7 +261,7 @@ const PATIENT_WORK =
  * admission, relatives, an employee's own care. Not the unit "Mother/Baby".
  */
 const TITLED_VETO = new RegExp(
-  String.raw`\b(?:pts?|${patientNotDepartment('|portal')}|mrn|dob|d\.o\.b|member|guarantor|(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-](?:baby|infant)\b)|wife|husband|spouse|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b|\b(?:her|his|their|my)\b(?:[ \t]+[\w'-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appt|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|colonoscopy|images?|scans?)\b|\bhad (?:surgery|a procedure|(?:her|his|their) labs)\b|\b(?:has|have|had)[ \t]+(?:(?:a|an|her|his|their)[ \t]+)?(?:mychart|portal)\b`,
+  String.raw`\b(?:pt|${ONE_PATIENT}|mrn|dob|d\.o\.b|member|guarantor|(?:portal|mychart) account|(?<!\b(?:reading|conference|meeting|server|break|control|call|board)[ \t])(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-](?:baby|infant)\b)|wife|husband|spouse|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b|\b(?:her|his|their|my)\b(?:[ \t]+[\w'-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appt|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|colonoscopy|images?|scans?)\b|\bhad (?:surgery|a procedure|(?:her|his|their) labs)\b|\bmy (?:full |legal |last |first )?name\b|\b(?:has|have|had)[ \t]+(?:(?:a|an|her|his|their)[ \t]+)?(?:mychart|portal)\b`,
   'i',
 );
 /**
@@ -920,13 +926,14 @@ export class Workforce {
       // "Imani Richardson, Materials Mgmt, x3-4188": a colleague's extension
       (hasX(after) && EXTENSION_AFTER.test(after)) ||
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
-      (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+      (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
+      // "Please add Dr. Raymond Okafor to …", "Dr. Howard Whitaker says his My Patients list …": a
+      // provider (Safe Harbor is about the patient's name), whatever the care words around
+      (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     ) {
       return Place.Titled;
     }
     const place =
-      // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (Safe Harbor is about the patient's name)
-      (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Telecom (Darius Farahani)": the team's colleague in brackets
       (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Mr. Gonzalez from Facilities"

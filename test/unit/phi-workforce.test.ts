@@ -455,3 +455,18 @@ describe('set 8 staff forms', () => {
     expect(values('PID|1||E12305221^^^MGH^MR||CHADWICK^FIDEL||19690601|M')).toContain('CHADWICK^FIDEL');
   });
 });
+
+describe('set 9 staff forms', () => {
+  // a provider written with "Dr." in a sentence about patients in general is still a provider
+  it.each([
+    "Dr. Anand Iyer and Dr. Ingrid Solberg (reading room 1) say opening priors takes 30-60 sec. Patients' current studies load ok.",
+    "Dr. Carolina Ferreira-Lang (Dermatology) says Haiku crashes when she adds clinical photos to a patient's Media tab.",
+    'Dr. Howard Whitaker says every morning any patient list he opens loses its columns.',
+  ])('drops the provider in %j', (text) => expectStaff([text]));
+
+  it.each([
+    ['My name appears incorrectly on my statement, could you please correct it to Dr. Berta Szollossy?', 'Berta Szollossy'],
+    ['The patient, Dr. Maria Lopez, says the portal shows the wrong DOB.', 'Maria Lopez'],
+    ['Dr. Raymond Okafor was admitted to 4 West last night; his MyChart shows nothing.', 'Raymond Okafor'],
+  ])('keeps the patient written with a title in %j', (text, value) => expect(values(text)).toContain(value));
+});
