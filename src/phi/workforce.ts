@@ -34,6 +34,8 @@ export const isConsumerMail = (domain: string): boolean => CONSUMER_MAIL.has(dom
 const MAX_LINE = 240;
 /** How many lines above a signature line its opener ("-- ", "Regards,") may be. */
 const MAX_BLOCK = 6;
+/** A name alone on its line, with a title or credentials: "Carla Jennings", "Dr. Brandon Whitlow", "Nkechi Obi-Eze, RN". */
+const NAME_ALONE = /^[ \t*_]*(?:Dr\.?[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}){0,2}[ \t*_]*$/;
 
 const DOMAIN = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}';
 const ADDRESS_DOMAIN = new RegExp(`@(${DOMAIN})`, 'g');
@@ -52,7 +54,7 @@ const WROTE_LINE = /\bwrote:[ \t]*$/i;
 const OWN_CONTACT = /\bsent from my\b|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/i;
 /** First-person patient talk in the paragraph above a sign-off ("my lab results", "my bill"). */
 const MY_CARE =
-  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bi(?: am|'m|’m) (?:the|a|his|her) (?:patient|mother|father|parent|guardian|wife|husband|daughter|son|caregiver)\b|\b(?:also|as) a patient\b|\bi (?:was|am|got|need|have|received|can't|cannot|can not)\b[^.\n]{0,60}\b(?:bill|billed|statement|visit|appointment|results?|mychart|portal|chart|prescription|records?|reschedule)\b|\b(?:cannot|can't|can not|unable to) (?:see|view|access|open|log ?in(?:to)?)\b[^.\n]{0,40}\b(?:mychart|portal|results?|chart|records?|bill|statement)\b/i;
+  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bi(?: am|'m|’m) (?:the|a|his|her) (?:patient|mother|father|parent|guardian|wife|husband|daughter|son|caregiver)\b|\b(?:also|as) a patient\b|\bi (?:was|am|got|need|have|received|can't|cannot|can not)\b[^.\n]{0,60}\b(?:bill|billed|statement|visit|appointment|results?|mychart|portal|chart|prescription|records?|reschedule)\b|(?:\bi |^|[.!?:][ \t]+)(?:cannot|can't|can not|unable to) (?:see|view|access|open|log ?in(?:to)?)\b[^.\n]{0,40}\b(?:mychart|portal|results?|chart|records?|bill|statement)\b/im;
 const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
 /** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
 const SIGN_OFF =
@@ -94,9 +96,15 @@ const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
+/** A note's label before its author in brackets at the start of a line: "Agent note (", "Response (". */
+const NOTE_AUTHOR_BEFORE = /^[ \t*_>-]*(?:agent|agent note|internal note|work ?note|tech note|note|response|reply|update|resolution|comment)[ \t]*\([ \t]*$/i;
+/** The rest of the bracket after the author's name (a team or role at most), closed and followed by ':'. */
+const NOTE_AUTHOR_AFTER = /^(?:[ \t]*,[^()\n]{1,40})?[ \t]*\)[*_]*[ \t]*:/;
 /** A speaker's bracket that says who is not staff: "(patient)", "(pt's daughter)", "(Guest)", "(family)". */
-const SPEAKER_NOT_STAFF =
-  /^[ \t]*\([^()\n]*\b(?:pts?|patients?|guest|visitor|family|caller|member|customer|client|guardian|caregiver|proxy|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent)|wife|husband|spouse|partner|sister|brother|aunt|uncle|niece|nephew|friend|boyfriend|girlfriend|in-law)/i;
+const SPEAKER_NOT_STAFF = new RegExp(
+  String.raw`^[ \t]*\([^()\n]*\b(?:pts?|${patientNotDepartment()}|mrn|dob|d\.o\.b|room|rm|bed|guest|visitor|family|caller|member|customer|client|guardian|caregiver|proxy|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent)|wife|husband|spouse|partner|sister|brother|aunt|uncle|niece|nephew|friend|boyfriend|girlfriend|in-law)`,
+  'i',
+);
 /** A patient's business on a roster's or an action item's line: "both were billed for visits they never had". */
 const ROSTER_CARE = /\b(?:billed|bills?|statements?|visits?|charts?|results?|admitted|discharged?|appointments?|registrations?|duplicates?|care conference|discharge planning)\b/i;
 /** A family conference, meeting or call. */
@@ -119,7 +127,7 @@ const IT_SERVICE =
 /** Words that make "access for X" a patient's ("MyChart access for …", "portal password for …", "proxy access for …"). */
 const PATIENT_SERVICE = /\b(?:mychart|portal|proxy|chart|bill|billing|statement|results?|records?|(?:wrist|arm)?bands?|labels?|specimens?|meds|medications?|orders?|images?|imaging)\b/i;
 /** A greeting opening a line, before a first name. */
-const GREETING_BEFORE = /^[ \t>]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
+const GREETING_BEFORE = /(?:^|:)[ \t>]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
 /** A name in "Name <address>" or "Name (address)". */
 const ADDRESS_AFTER = new RegExp(`^[ \\t]?[<(][ \\t]?[^\\s@<>()]+@(${DOMAIN})[ \\t]?[>)]`);
 /** An address in "Name <address>" or "Name (address)": the name before it. */
@@ -243,7 +251,8 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
  * Thu Pham)": a team, and the colleague who speaks for it in brackets. (Not a bare department:
  * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
-const TEAM_PAREN_BEFORE = /\b(?:comment|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR)[ \t]*\([ \t]*$/i;
+const TEAM_PAREN_BEFORE =
+  /\b(?:comment|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|support|agent(?: note)?|response|reply)[ \t]*\([ \t]*$/i;
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -338,8 +347,12 @@ const GRANTED = /\b(?:access|permissions?|group|role|license|licence|mailbox|dri
 /** First-person or patient-side words that make a request a patient's ("I want to add X as a beneficiary to my account"). */
 const OWN_REQUEST = /\b(?:my|mine|beneficiary|proxy|mychart|portal)\b/i;
 /** Chat lines: a time in brackets before the name, or two spaces and a time after it (Slack, Teams). */
-const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*(?:(?:Service Desk|Help ?Desk|IT|Support|Agent)[ \t]+[-–][ \t]+)?$/;
+const CHAT_TIME_BEFORE =
+  /^[ \t]*(?:\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\]|(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AP]M)?)[ \t]*(?:(?:Service Desk|Help ?Desk|IT|Support|Agent)[ \t]+[-–][ \t]+)?$/;
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
+
+/** '[' or a digit: how a chat line's time stamp opens ("[09:14] …", "11/06 11:42 …"). */
+const chatLineOpening = (c: number) => c === 91 || (c >= 48 && c <= 57);
 
 const PRONOUN_OPENING = /^[ \t>]*(?:she|he|they|her|his|their)\b/i;
 
@@ -476,7 +489,13 @@ export class Workforce {
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
     // a chat line's speaker ("[08:14] Tiffany Ross (Ortho Clinic FD): … pt jones"): the message after
     // the colon may name a patient, the speaker is staff unless speaking of their own care
-    if (start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start)) && SPEAKER_AFTER.test(text.slice(end, Math.min(le, end + 48))) && !SPEAKER_NOT_STAFF.test(text.slice(end, Math.min(le, end + 48))) && !this.patientSpeaking(i)) return true;
+    if (start - ls <= 24 && chatLineOpening(this.nextCode(ls, start)) && CHAT_TIME_BEFORE.test(text.slice(ls, start)) && SPEAKER_AFTER.test(text.slice(end, Math.min(le, end + 48))) && !SPEAKER_NOT_STAFF.test(text.slice(end, Math.min(le, end + 48))) && !this.patientSpeaking(i)) return true;
+    // an agent's note or reply headed by its author in brackets ("Agent note (Tom Reinholt): …",
+    // "Response (Becky Lindqvist, Patient Access Support): …"): staff unless the bracket or the note speaks as a patient
+    if (start - ls <= 24 && this.nextCodeBefore(start, ls) === 40 && NOTE_AUTHOR_BEFORE.test(text.slice(ls, start))) {
+      const bracket = text.slice(end, Math.min(le, end + 48));
+      if (NOTE_AUTHOR_AFTER.test(bracket) && !SPEAKER_NOT_STAFF.test(`(${bracket}`) && !this.patientSpeaking(i)) return true;
+    }
     // "Attendees: Shaun Whitley, Anjali Menon, …", "… and add: Beth Sandoval, Kwame Asante": a roster of colleagues
     // (vetoed by patient, care or family words on its line, whole, or in its paragraph: "Family conference" over "Attendees: …")
     if (start - ls >= 3 && this.onRoster(i, start) && !this.rosterVetoed(i)) return true;
@@ -684,13 +703,16 @@ export class Workforce {
       // "Vita Gleichner | MA | x4113"
       // (not a Jira table row, which opens with '|', and not a long line)
       else if (c !== 124 && line.length <= 100 && line.includes(' | ') && !PATIENT_LINE.test(line) && this.staffEvidence(line)) v = true;
+      else if (this.nameOverJob(i)) v = this.staffBlock(i - 1) && !this.patientWriting(i);
       else {
-        // a signature line: up to MAX_BLOCK lines under a "-- " line or a sign-off, in a staff block
+        // a signature line: up to MAX_BLOCK lines under a "-- " line, a sign-off or a name over a job
+        // line, in a staff block
         for (let j = i - 1; j >= 0 && j >= i - MAX_BLOCK; j--) {
           const k = this.kindOf(j);
           if (k === KIND_BLANK) break;
           // (an employee writing about their own care signs as staff too: "my lab results … Thanks, Maria, Radiology Technologist")
           if (k === KIND_DELIMITER || k === KIND_SIGN_OFF) v = this.staffBlock(j) && !this.patientWriting(j);
+          else if (this.nameOverJob(j)) v = this.staffBlock(j - 1) && !this.patientWriting(j);
           else if (this.isLong(j)) break;
           else continue;
           break;
@@ -699,6 +721,17 @@ export class Workforce {
     }
     this.verdicts[i] = v ? 2 : 1;
     return v;
+  }
+
+  /**
+   * Does line i open a signature without a sign-off above it: a name alone on its line, first in its
+   * paragraph, over a line with a job, a credential or an extension ("Carla Jennings" over "Practice
+   * Manager | Westside Family Medicine")?
+   */
+  private nameOverJob(i: number): boolean {
+    if (i + 1 >= this.lines || (i > 0 && this.kindOf(i - 1) !== KIND_BLANK) || this.kindOf(i + 1) === KIND_BLANK) return false;
+    if (this.ends(i) - this.starts(i) > 48 || !NAME_ALONE.test(this.lineText(i))) return false;
+    return !this.isLong(i + 1) && this.jobEvidence(this.lineText(i + 1));
   }
 
   /**
@@ -929,13 +962,13 @@ export class Workforce {
       (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Please add Dr. Raymond Okafor to …", "Dr. Howard Whitaker says his My Patients list …": a
       // provider (Safe Harbor is about the patient's name), whatever the care words around
-      (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+      (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
+      // "Telecom (Darius Farahani)", "Biomed (Ron Tibbets)": a team's colleague in brackets (no clinical department's)
+      ((next === 41 || next === 44) && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     ) {
       return Place.Titled;
     }
     const place =
-      // "Telecom (Darius Farahani)": the team's colleague in brackets
-      (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Mr. Gonzalez from Facilities"
       (space0 && next === 102 && FROM_DEPARTMENT.test(after)) ||
       // "Kevin O'Donnell changed the status of …" (Jira's activity line)
@@ -943,7 +976,7 @@ export class Workforce {
       // "Please grant X and Y access", "add X to the group": an IT request for colleagues
       (grantWord && endsWith(GRANT_BEFORE, before, 4) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
       // chat lines: "[9:14 AM] Nguyen, Thao", "Ivan Horvat  11:02 PM  text"
-      (((start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && (space0 || c0 === 44) && CHAT_TIME_AFTER.test(after))) &&
+      (((start - ls <= 24 && chatLineOpening(this.nextCode(ls, start)) && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && (space0 || c0 === 44) && CHAT_TIME_AFTER.test(after))) &&
         !this.patientSpeaking(this.lineOf(start))) ||
       // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
       (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start)));
