@@ -389,7 +389,7 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
 /** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,14}\b(?:on|for|at|today)[ ]$/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
-const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
+const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct|card|visa|mastercard|amex|discover)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
 /** text[p - 7, p) is "xxx-xx-" (or with '*' or '#'), not inside a word. */
 function maskedSsnAt(text: string, p: number): boolean {
   if (p < 7 || (p > 7 && isAlnum(text.charCodeAt(p - 8)))) return false;
@@ -870,7 +870,7 @@ const AGE_IN_WORDS: Matcher = mk({
   },
 });
 const AGE_WORD: Matcher = mk({
-  re: /\b(?:age[ds]?|aged)\s*[:=\u2013-]?\s*(\d{2,3})\b/iy,
+  re: /\b(?:age[ds]?|aged)(?:[ ](?:at|of)[ ](?:death|admission|admit|discharge|visit|diagnosis|dx))?\s*[:=\u2013-]?\s*(?:is[ ]|was[ ])?(\d{2,3})\b/iy,
   on: (m, env) => emitAge(env, m, m[1]!, true),
 });
 
@@ -1160,10 +1160,10 @@ const ID_VALUE = "[A-Za-z0-9][A-Za-z0-9-]{2,24}";
 const LABELLED_IDS: LabelledIdSpec[] = [
   {
     type: 'MRN',
-    triggers: "mrn mr medical med chart patient pt empi epi csn fin encounter enc hospital hosp unit record rec enterprise",
+    triggers: "mrn cmrn mr medical med chart patient pt empi epi csn fin encounter encntr enc hospital hosp unit record rec enterprise",
     rule: 'mrn.label',
     after: { med: [' r', '.r'], medical: [' r', '.r'] },
-    label: "(?:MRN|MR|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|enc|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:C?MRN|MR|encntr(?:_id)?|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|enc|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.95,
     // "Integration record ZM-EP-0031", "change record CHG…": a system's record, not a patient's
@@ -1273,6 +1273,19 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     requireBefore: /\b(?:palm|vein|fingerprint|finger ?print|iris|retina|biometric|patientsecure|face ?(?:id|print|template))\b/i,
   },
   {
+    // a patient's photo on file ("PatientSecure photo ID 7781204", "Photo media ID: PHOTO-0021983377"), in a patient's context
+    type: 'BIOMETRIC',
+    triggers: 'photo',
+    rule: 'biometric.label',
+    after: { photo: [' i', ' m', ' #'] },
+    label: '(?:photo(?: media)?(?: id| #| number| no\\.?))',
+    value: '[A-Za-z]{0,8}-?\\d[A-Za-z0-9_-]{3,40}',
+    score: 0.85,
+    needsContext: true,
+    patientContext: true,
+    weakScore: 0.4,
+  },
+  {
     // identifiers whose label alone says they belong to a patient's care
     type: 'OTHER_ID',
     triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen lab accession acc pa unlocked",
@@ -1325,7 +1338,7 @@ function portalLogin(label: string, value: string): boolean {
 const FORMAT_AFTER = /^[ \t]+(?:format|digits?|characters?|chars|long|pattern)\b/i;
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
-const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt)|\\sper\\s[A-Za-z]{2,12})?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {

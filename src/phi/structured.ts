@@ -24,6 +24,10 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
   SPM: { 2: 'OTHER_ID', 17: 'DATE' },
   PD1: {},
 };
+/** Segments about the patient, a relative, a guarantor or a visit (not MSH, EVN, orders or results). */
+const PERSON_SEGMENTS = new Set(['PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'DG1']);
+/** An HL7 date or date and time (YYYYMMDD[HHMM[SS[.S]]][+ZZZZ]) in 1900-2099, a whole field. */
+const HL7_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?$/;
 /** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|NTE)\|/g, matched in hl7Rule from the '|' positions. */
 const SEGMENT_NAMES = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE', 'SPM']);
 
@@ -139,9 +143,13 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     if (seg === 'PID' && HL7_TEST_PATIENT.test(text.slice(start, end))) continue;
     // (MSH-1 is the field separator itself: MSH's fields are numbered one further)
     const shift = seg === 'MSH' ? 2 : 1;
+    const personal = PERSON_SEGMENTS.has(seg);
     pieces(text, start + 4, end, '|', (s, e, i) => {
       const rule = fields?.[i + shift];
       if (rule && e > s) hl7Field(text, emit, rule, s, e);
+      // any other field of a segment about the patient that holds a date and time alone (admit,
+      // discharge, the insured's birth date: wherever a sender or a writer put it)
+      else if (personal && e - s >= 8 && HL7_DATE.test(text.slice(s, e))) emit('DATE', s, e, 0.9, 'hl7.date');
       // (only a field closed by '|': the last one on a line may run on into prose)
       else if (coded?.has(i + shift) && e > s && e < end) quiet(s, e);
     });

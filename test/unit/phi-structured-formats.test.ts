@@ -129,6 +129,25 @@ describe('HL7 orders and results', () => {
   });
 });
 
+describe('HL7 dates wherever a segment about the patient holds them', () => {
+  it("finds a visit's admit time and an insured's birth date in fields a sender or writer put elsewhere, not the message's own times", () => {
+    const msg = [
+      'MSH|^~\\&|EPIC|HSP|OMNICELL|HSP|20240409021544||ADT^A08|8812734|P|2.3',
+      'EVN|A08|20240409021544',
+      'PID|1||7729104^^^HSP^MR||HOLLOWAY^MARGARET^JEAN||19380217|F',
+      'PV1|1|I|4E^412^B^HSPMAIN||||1447382910^PATEL^ANJALI^^^^MD|||MED||||||||||||||||||||||||||||||20240405183000',
+      'IN1|1|ANTHPPO|0077214|ANTHEM BLUE CROSS|||||||||||WHITLOCK^ANNETTE|02|19610304|||||||||||||||||||||XGP884120937',
+    ].join('\n');
+    expectAll(msg, [['DATE', '20240405183000'], ['DATE', '19610304'], ['DATE', '19380217']]);
+    expectNone(msg, ['20240409021544', '8812734']);
+  });
+
+  it('leaves numbers that are no valid date, and order segments, alone', () => {
+    const msg = 'PV1|1|I|4E^412||||||||MED|||||||||||||||||||||||||||||20241345183000\nOBX|1|NM|GLU^GLUCOSE||20240405|mg/dL';
+    expectNone(msg, ['20241345183000', '20240405']);
+  });
+});
+
 describe('dates in a list of patients', () => {
   it('reads "Last, First - date - MRN" as a birth date, and a comment stamp as none', () => {
     const list = '  1. Petrov, Alexei - 02/14/1950 - MRN 1128830 - SNF placement\n  2. Wójcik, Halina - 07/07/1941 - MRN 1130294';

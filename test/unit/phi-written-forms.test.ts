@@ -266,3 +266,18 @@ describe('review of the session: values end where they end, and IT text stays cl
     ['Tablet (asset HH-TAB-0331) is assigned to patient room 4 kiosk', 'HH-TAB-0331'],
   ])('not in %j', (text, value) => expectClean(text, value));
 });
+
+describe('set 9 forms: labels with a prefix or words between, card and age wording, photo IDs', () => {
+  it.each([
+    ['Pt: RIVERA-SANTIAGO, JOSE, FIN 501188209, CMRN 0007712645, admitted 12/30/2023', 'MRN', '0007712645'],
+    ['PowerChart error "Encounter has been combined away (ENCNTR_ID 88123344)" for the patient', 'MRN', '88123344'],
+    ["Istvan Kovacs's MRN per HIM: 90018834.", 'MRN', '90018834'],
+    ['Payment plan set up via the self-pay portal for her: card ending 5521 (Visa), charged $125.00', 'ACCOUNT', '5521'],
+    ['Records request for the patient. Age at death 93 if that matters for the search filters', 'AGE', '93'],
+    ["Wrong photo on the patient's chart. Photo media ID: PHOTO-0021983377", 'BIOMETRIC', 'PHOTO-0021983377'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it.each([
+    ['Badge printer: the photo ID 44718 template is cropped for new hires', '44718'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
