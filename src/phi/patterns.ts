@@ -386,6 +386,22 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
   env.emit(fax ? 'FAX' : 'PHONE', start, end, score, (fax ? 'fax.' : 'phone.') + rule);
 }
 
+/**
+ * A phone number said digit by digit, as a voicemail transcript writes it: "five oh eight, five five
+ * five, oh one three seven" (7, 10 or 11 digits), after a word that asks for a call or names a number.
+ */
+const SPOKEN_DIGIT = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
+const SPOKEN_PHONE: Matcher = mk({
+  re: new RegExp(`${SPOKEN_DIGIT}(?:[ ]?[,.-]?[ ]${SPOKEN_DIGIT}){6,10}\\b`, 'iy'),
+  on(m, env) {
+    const digits = m[0].split(/[^a-z]+/i).length;
+    if (digits !== 7 && digits !== 10 && !(digits === 11 && /^one\b/i.test(m[0]))) return;
+    if (!SPOKEN_PHONE_BEFORE.test(env.text.slice(Math.max(0, m.index - 48), m.index))) return;
+    env.emit('PHONE', m.index, m.index + m[0].length, 0.85, 'phone.spoken');
+  },
+});
+const SPOKEN_PHONE_BEFORE = /\b(?:call|calls|called|callback|reach|text|phone|cell|number|mobile|home|at|is)\b[^.\n]{0,24}$/i;
+
 /** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,14}\b(?:on|for|at|today)[ ]$/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
@@ -1513,6 +1529,7 @@ for (const spec of LABELLED_IDS) onWords(spec.triggers, labelledMatcher(spec), s
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday', NAMED_DATE);
 onWords('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december', MONTH_YEAR);
 onWords('age ages aged', AGE_WORD);
+onWords('zero oh one two three four five six seven eight nine', SPOKEN_PHONE);
 onWords('ninety', AGE_IN_WORDS);
 /** Chart merges name two medical record numbers: "Merged E92531596 into 50622977". */
 const MERGED: Matcher = mk({

@@ -275,9 +275,12 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Payment plan set up via the self-pay portal for her: card ending 5521 (Visa), charged $125.00', 'ACCOUNT', '5521'],
     ['Records request for the patient. Age at death 93 if that matters for the search filters', 'AGE', '93'],
     ["Wrong photo on the patient's chart. Photo media ID: PHOTO-0021983377", 'BIOMETRIC', 'PHOTO-0021983377'],
+    ['Voicemail from the patient: "this is Ruth, you can call me back at five oh eight, five five five, oh one three seven. Thank you."', 'PHONE', 'five oh eight, five five five, oh one three seven'],
   ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
 
   it.each([
     ['Badge printer: the photo ID 44718 template is cropped for new hires', '44718'],
+    ['Counting down: ten nine eight seven six five four three two one, go', 'eight seven six five'],
+    ['The lab has one two three four five six seven analyzers', 'one two three'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
