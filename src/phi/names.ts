@@ -530,6 +530,8 @@ class RunScorer {
     const firstIsFirst = (ca & Code.First) !== 0;
     let intro = -1;
     let score: number;
+    // "6 West", "4 North", "5 North Med/Surg": a hospital unit
+    if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
     if (b > a) {
       score = 0.3 + 0.55 * (sum / words);
       if ((firstIsFirst || (ca & Code.Initial) !== 0) && (cb & Code.Last) !== 0) score += 0.15;
@@ -538,8 +540,6 @@ class RunScorer {
     } else {
       // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)
       if (we[a]! - ws[a]! === 2 && text.startsWith('ED', ws[a]!) && text.charCodeAt(ws[a]! - 2) !== 44) return;
-      // "6 West", "4 North": a hospital unit
-      if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
       // "Created: May 15, 2025", "Date: Thu, 18 Apr 2024": a month or a day, not a first name
       const wa0 = we[a]!;
       if (wa0 - ws[a]! === 3 && (near & Near.Intro12) === 0 && DATE_WORDS.has(text.slice(ws[a]!, wa0))) {

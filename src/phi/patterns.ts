@@ -438,6 +438,9 @@ const INTL: Matcher = mkSpan({
     // "SN 0427-21986", "serial # 4471 2290": a serial number
     if (SERIAL_BEFORE.test(env.text.slice(Math.max(0, start - 16), start))) return;
     const intl = s.startsWith('+') || s.startsWith('00');
+    // "support case 2406-00318", "Otis work order 7741-22019": a loosely grouped number after a case's
+    // or an order's word is that case's (a phone number there has a phone's shape: NANP, +, 00)
+    if (!intl && CASE_WORD_BEFORE.test(env.text.slice(Math.max(0, start - 24), start))) return;
     const spaced = /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})$/.exec(s);
     if (spaced && isValidMonthDay(Number(spaced[1]), Number(spaced[2])) && env.scan.near(Cue.DateEvent, start, end, 30, 0)) {
       env.emit('DATE', start, end, 0.9, 'date.spaced'); // "DOB (MM/DD/YYYY): 03 14 1962"
@@ -446,6 +449,7 @@ const INTL: Matcher = mkSpan({
     emitPhone(env, start, end, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
 });
+const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
 const SERIAL_BEFORE = /\b(?:sn|s\/n|serial(?: no\.?| number)?)[ \t]*[:#]?[ \t]*$/i;
 /**
  * A label of some other identifier right before a bare number ("account number 4455667788",

@@ -83,7 +83,7 @@ function patientNotDepartment(more = ''): string {
  * "any patient"): a word that may make a colleague named with a job title a patient ("patient
  * Dr. Lopez"), unless a department follows.
  */
-const ONE_PATIENT = String.raw`(?<!\b(?:a|an|any|each|every|other|all|new)[ \t]+)${patientNotDepartment('|portal').replace('patients?', "patient(?!s|'s|’s)")}`;
+const ONE_PATIENT = String.raw`(?<!\b(?:a|an|any|each|every|other|all|new)[ \t]+)${patientNotDepartment('|portal|lists?|columns?|banner|header|board|education|tracking').replace('patients?', "patient(?!s|'s|’s)")}`;
 /**
  * Patient words on a name's own line ("Reporter: Maria Garcia, patient, DOB …"): no staff line.
  * ("Patient Access", "Patient Support" and the like are departments.)
@@ -158,7 +158,8 @@ const JOBS =
   'liaison|champion|super ?user|operator|fse|field service engineer|contractor|sponsor|same access as|mirror(?:ing)? access (?:of|from)|copy access from|' +
   'charge nurses|nurses|techs|analysts|engineers|nurse managers|managers|supervisors|staff|scribes?|volunteers?|new hires|' +
   'closed by|resolved by|fixed by|done by|updated by|rotation by|commander|chair|agency contact|tech lead|' +
-  'acknowledged by|corrected by|approved by|tested by|reviewed by|validated by|authors?|facilitator|instructor|solution engineer|' +
+  'acknowledged by|corrected by|approved by|tested by|reviewed by|validated by|authors?|' +
+  '(?:added(?: back)?|removed|reset|unlocked|restarted|rebooted|installed|configured|replaced|swapped|deployed|pushed|patched|handled|reimaged|re-imaged|provisioned|rebuilt) by|facilitator|instructor|solution engineer|' +
   'charge rn(?: is)?|charge nurse(?: is)?|clinic rn|(?:rn|lpn|np|cna)(?=[ \\t]*:)';
 const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +

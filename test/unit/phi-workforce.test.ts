@@ -477,6 +477,9 @@ describe('set 9 staff forms', () => {
     // a support team's colleague in brackets
     'Monitors in rooms 420-428 drop out. Biomed (Ron Tibbets) sees No Signal INOPs on patients in those rooms.',
     'Badges for patients\' nurses keep dropping. Network (Joel Santangelo) found controller WLC-02 failed over.',
+    // an IT action's doer, and a provider in a summary about an Epic patient list
+    'Patients could not dictate. Mic missing in new GPO CTX-USB-2402. Added back by Lena Haugen. Working.',
+    'Patient list columns keep resetting - Dr. Whitaker',
   ])('drops the colleague in %j', (text) => expectStaff([text]));
 
   it.each([

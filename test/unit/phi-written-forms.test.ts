@@ -282,5 +282,9 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Badge printer: the photo ID 44718 template is cropped for new hires', '44718'],
     ['Counting down: ten nine eight seven six five four three two one, go', 'eight seven six five'],
     ['The lab has one two three four five six seven analyzers', 'one two three'],
+    ['Patients waited in the ED. Outbound queue growing. DI support case 2406-00318.', '2406-00318'],
+    ['Elevator stuck with a patient aboard; upgraded by Otis (Otis work order 7741-22019).', '7741-22019'],
+    ['Location: 5 North Med/Surg, patients on telemetry, WOWs 5N-WOW-03', 'North Med'],
+    ['ECG carts for patients.\nWorkaround: techs are transmitting via LAN cable', 'Workaround'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
