@@ -1167,6 +1167,12 @@ interface LabelledIdSpec {
   rejectBefore?: RegExp;
   /** Words that must stand in the 300 characters before the label (a template ID is a biometric one only in a ticket about enrolment). */
   requireBefore?: RegExp;
+  /**
+   * Rejected when the text before the label, back to the previous sentence or line (at most 80
+   * characters and the sentence before it), matches; only for labels matching `rejectSentenceOnly`.
+   */
+  rejectSentence?: RegExp;
+  rejectSentenceOnly?: RegExp;
   /** The value must be on the label's line ("Practice Manager, Registration" ends a signature line: the phone under it is no plate). */
   sameLine?: boolean;
   /**
@@ -1220,7 +1226,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: ID_VALUE,
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
-    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it)[ ]?$/i,
+    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|computer|device|patch|update|backup|replication|worker|node|instance|scaling|target|machine|app|application|port|policy)[ ]?$/i,
     // "HID card 26-bit #44718": a badge format
     reject: /^\d{1,3}-bit$/i,
   },
@@ -1341,6 +1347,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     // "Waiting on Oracle Health (case 12616480)"
     rejectBefore:
       /\b(?:support|vendor|tac|their|our|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google|philips|imprivata|siemens|meditech|allscripts|athenahealth|nuance|servicenow|ge|hyland|solventum|baxter|hillrom|stryker|medtronic|bd|roche|abbott|masimo|ncr|fortinet|palo alto|crowdstrike|microsoft)(?:[ ](?:health|healthcare|healthineers|systems|support|corp|inc))?[ ]?\(?$/i,
+    // a case opened with a vendor earlier in the sentence: "called BD support 1-800-727-6102, case #03188742",
+    // "Availity status page shows degraded service. Case AV-…"
+    rejectSentence: /\b(?:support|vendor|tac|status page|help ?line|hotline|service desk|field service)\b|\b(?:1-)?8(?:00|88|77|66|55|44|33)-\d{3}-\d{4}\b/i,
+    rejectSentenceOnly: /^case\b/i,
   },
 ];
 
@@ -1361,20 +1371,33 @@ const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached
 const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt)|\\sper\\s[A-Za-z]{2,12})?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
+const EXTENSION_VALUE = /^(?:x|ext)\d{3,5}$/i;
+/** The text before `at` on its line, at most 120 characters: the label's sentence and the one before it. */
+function sentencesBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 120);
+  const nl = text.lastIndexOf('\n', at - 1);
+  return text.slice(Math.max(from, nl + 1), at);
+}
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
-      // a label glued to digits before it is inside a code ("Serial C02PT1CHBZX" holds no "PT" label)
-      if (m.index > 0 && isDigitCode(env.text.charCodeAt(m.index - 1))) return;
+      // a label glued to digits before it is inside a code ("Serial C02PT1CHBZX" holds no "PT" label),
+      // one after a path's separator is a name in the path ("\\printsrv01\FIN5-CANON-C5840")
+      if (m.index > 0) {
+        const b = env.text.charCodeAt(m.index - 1);
+        if (isDigitCode(b) || b === 92 || b === 47) return;
+      }
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
-      if (spec.reject?.test(value)) return;
+      // "Main Hospital, x5000": a phone extension
+      if (spec.reject?.test(value) || EXTENSION_VALUE.test(value)) return;
       // a format, not a value: "Member ID should be 123456789 format per payer spec"
       if (FORMAT_AFTER.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return;
       // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
       if (/^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
+      if (spec.rejectSentence !== undefined && spec.rejectSentenceOnly!.test(m[0]) && spec.rejectSentence.test(sentencesBefore(env.text, m.index))) return;
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
       const start = m.index + m[0].length - m[1]!.length;

@@ -276,6 +276,7 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Records request for the patient. Age at death 93 if that matters for the search filters', 'AGE', '93'],
     ["Wrong photo on the patient's chart. Photo media ID: PHOTO-0021983377", 'BIOMETRIC', 'PHOTO-0021983377'],
     ['Voicemail from the patient: "this is Ruth, you can call me back at five oh eight, five five five, oh one three seven. Thank you."', 'PHONE', 'five oh eight, five five five, oh one three seven'],
+    ['Legal records request for the patient Maria Lopez, DOB 03/04/1951: case 2024-0118 opened by HIM', 'OTHER_ID', '2024-0118'],
   ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
 
   it.each([
@@ -286,5 +287,11 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Elevator stuck with a patient aboard; upgraded by Otis (Otis work order 7741-22019).', '7741-22019'],
     ['Location: 5 North Med/Surg, patients on telemetry, WOWs 5N-WOW-03', 'North Med'],
     ['ECG carts for patients.\nWorkaround: techs are transmitting via LAN cable', 'Workaround'],
+    ['Pyxis stations will not dispense meds for patients. Already called BD support 1-800-727-6102, case #03188742.', '03188742'],
+    ['Patients must check in manually. Availity status page shows degraded service. Case AV-2024-1108822.', 'AV-2024-1108822'],
+    ['Patient labels will not print: queues \\\\printsrv01\\FIN5-CANON-C5840 missing for the patient registration desk', '5-CANON-C5840'],
+    ['Patients were diverted. Command center: Conference Room 1A, Main Hospital, x5000', 'x5000'],
+    ['Patients cannot launch MyChart kiosks. Delivery group: DG-EPIC-PRD-2203 | VDA 2203 CU4', 'DG-EPIC-PRD-2203'],
+    ['Dept: Inpatient Pharmacy, patients waiting on meds', 'Dept'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
