@@ -355,7 +355,7 @@ function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Findi
   return back.length > 0 ? kept.concat(back) : kept;
 }
 /** What the workforce leaves in its own places (see workforce.ts). */
-const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL']);
+const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'LICENSE']);
 
 /** Identifier types whose value, once found, is PHI wherever else the text repeats it. */
 const ECHO_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'SSN', 'HEALTH_PLAN_ID', 'ACCOUNT', 'OTHER_ID', 'DEVICE', 'VEHICLE', 'BIOMETRIC']);

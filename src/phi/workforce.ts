@@ -96,6 +96,9 @@ const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
+/** A provider named (with "Dr." or a credential) or "my" before an NPI's label, and the label right before the number. */
+const PROVIDER_NPI_BEFORE =
+  /(?:\bDr\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2},?[ \t]+(?:MD|DO|NP|PA-C|RN|CRNA|DDS|DPM|PharmD|APRN|FNP)\b|\b[Mm]y)[^.\n]{0,48}\bNPI\b(?:[ \t]*(?:#|no\.?|number|is|:))*[ \t]*$/;
 /** A note's label before its author in brackets at the start of a line: "Agent note (", "Response (". */
 const NOTE_AUTHOR_BEFORE = /^[ \t*_>-]*(?:agent|agent note|internal note|work ?note|tech note|note|response|reply|update|resolution|comment)[ \t]*\([ \t]*$/i;
 /** The rest of the bracket after the author's name (a team or role at most), closed and followed by ':'. */
@@ -451,6 +454,10 @@ export class Workforce {
     if (end > le) return false;
     if (this.lineVerdict(i)) return true;
     // an address, ZIP or link is the organisation's only on a workforce line (a signature's)
+    // a provider's own NPI: "Dr. Harold Weiss (NPI 1376590128)", "Henrik Dahl, MD (Internal Medicine), NPI …", "My NPI is …"
+    if (type === 'LICENSE') {
+      return start - ls <= 120 && PROVIDER_NPI_BEFORE.test(text.slice(Math.max(ls, start - 120), start)) && !this.patientSentence(start, end, ls, le, true);
+    }
     if (type !== 'NAME' && type !== 'EMAIL' && type !== 'PHONE' && type !== 'FAX') return false;
     // (the checks below are gated by char code: most candidates fail them at the first character)
     const next = this.nextCode(end, le);

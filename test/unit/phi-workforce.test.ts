@@ -483,6 +483,17 @@ describe('set 9 staff forms', () => {
   ])('drops the colleague in %j', (text) => expectStaff([text]));
 
   it.each([
+    ['Patients cannot find him in the directory. Also Dr. Harold Weiss (NPI 1376590128) retired 10/31/2024 - inactivate him.', '1376590128'],
+    ['Provider for the patient portal: Henrik Dahl, MD (Internal Medicine), NPI 1396857421', '1396857421'],
+    ['I cannot get into PACS to see patients. My NPI is 1267045585 if you need it.', '1267045585'],
+  ])("drops a provider's own NPI in %j", (text, value) => expect(values(text)).not.toContain(value));
+
+  it.each([
+    ['Dr. Maria Lopez (NPI 1376590128) was admitted to 4 West as a patient last night.', '1376590128'],
+    ['Claims bounce: NPI 1376590128 is not mapped to the right provider for pt jones, MRN 2290117.', '1376590128'],
+  ])('keeps an NPI the text ties to a patient in %j', (text, value) => expect(values(text)).toContain(value));
+
+  it.each([
     ['Hi, I can\'t log into my portal to see my results.\n\nMaria Garcia\nPractice Manager | Westside Family Medicine', 'Maria Garcia'],
     ['Intake log\n14:05 Maria Garcia (MRN 4432211): arrived for her MRI', 'Maria Garcia'],
     ['Agent note (pt Maria Garcia): wants her statement resent', 'Maria Garcia'],
