@@ -19,6 +19,8 @@ export const enum WordTag {
   LowerIntro = 4,
   /** A relation or contact word a lower-case name of a relative may follow (names.ts). */
   RelationIntro = 8,
+  /** A title a lower-case surname may follow ("mr hubbard"; names.ts). */
+  LowerTitle = 16,
 }
 
 export const enum Cue {

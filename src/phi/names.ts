@@ -57,12 +57,15 @@ export const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B)\b/;
 const PT_INTRO = String.raw`(?:[Pp]ts?|PT|[Pp]atient|PATIENT)(?:['’]s)?(?:[ ](?:name|NAME))?(?:[ ](?:is|IS))?`;
 /** A nickname between a first and last name: "evelyn (evie) costa", "robert 'bobby' wallace". */
 const NICKNAME = String.raw`[ ](?:\([a-z][a-z'-]+\)|['"‘“][a-z][a-z'-]+['"’”])`;
-const LOWER_NAME_RE = new RegExp(String.raw`(?:${PT_INTRO}|[Mm]y name is|[Nn]ame:|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?|${NICKNAME})?[ ]([a-z][a-z'-]+)`, 'y');
+const LOWER_NAME_RE = new RegExp(String.raw`(?:${PT_INTRO}|[Mm]y name is|[Nn]ame(?::| is(?: actually| really)?)|[Ff]or pt|[Rr]e:? pt)\.?:?[ ]{1,2}([a-z][a-z'-]+)(?:[ ]([a-z])\.?|${NICKNAME})?[ ]([a-z][a-z'-]+)`, 'y');
 /**
  * The known words those phrases start with: the patterns run only where one stands (and where the
  * characters after it fit: see nameRule, which tells them apart by their first letter).
  */
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
+/** A census surname (no ordinary word) after a title in lower case: "it filed on mr hubbard in 716". */
+const LOWER_TITLED_RE = /(?:mr|mrs|ms)\.?[ ]([a-z][a-z'-]{2,})\b/y;
+tagWords(['mr', 'mrs', 'ms'], WordTag.LowerTitle);
 /** "dob", "mrn" (lower case, a whole word) at the start of a slice. */
 const RECORD_WORD = /^(?:dob|mrn|d\.o\.b)\b/;
 /** Two lower-case words right before a record's label: "marcus jones, ", "marcus jones (". */
@@ -678,7 +681,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if (w0 === 112) {
       // pt pts patient: \.?:?[ ]
       if (c !== 32 && c !== 46 && c !== 58 && c !== 39 && c !== 0x2019) continue;
-    } else if (w0 === 109 || w0 === 102 ? c !== 32 || c1 !== (w0 === 109 ? 110 : 112) : w0 === 110 ? c !== 58 : c === 58 ? c1 !== 32 || text.charCodeAt(p + 2) !== 112 : c !== 32 || c1 !== 112) {
+    } else if (w0 === 109 || w0 === 102 ? c !== 32 || c1 !== (w0 === 109 ? 110 : 112) : w0 === 110 ? c !== 58 && !(c === 32 && c1 === 105 && text.charCodeAt(p + 2) === 115) : c === 58 ? c1 !== 32 || text.charCodeAt(p + 2) !== 112 : c !== 32 || c1 !== 112) {
       // my (name is), for (pt), name(:), re(:? pt)
       continue;
     }
@@ -720,6 +723,18 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if (both || (nameLike(first, ff) && nameLike(last, lf) && ((ff | lf) & Lower.Plain) !== 0 && !GOES_ON.has(last))) {
       const end = lowerNameEnd(text, m.index + m[0].length);
       emit('NAME', m.index + m[0].lastIndexOf(first, m[0].length - last.length - 1), end, both ? 0.85 : 0.75, 'name.lower');
+    }
+  }
+
+  for (let k = 0; k < nk; k++) {
+    const entry = knownEntries[k]!;
+    if ((entry.tags & WordTag.LowerTitle) === 0) continue;
+    const pos = knownPos[k]!;
+    if (text.charCodeAt(pos) !== 109) continue; // written in lower case ("Mr Hubbard" is a capitalised name's)
+    LOWER_TITLED_RE.lastIndex = pos;
+    const one = LOWER_TITLED_RE.exec(text);
+    if (one !== null && (lowerFacts(one[1]!) & (Lower.Last | Lower.Plain)) === (Lower.Last | Lower.Plain) && !GOES_ON.has(one[1]!)) {
+      emit('NAME', one.index + one[0].length - one[1]!.length, one.index + one[0].length, 0.8, 'name.lower');
     }
   }
 

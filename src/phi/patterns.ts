@@ -1332,6 +1332,22 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.85,
   },
   {
+    // codes and IDs a patient's own account or program gives out: "Dexcom clinic sharing code:
+    // 8X4K-2MPQ", "MyChart activation code LQ7HT-9K2MX-D4PRW", "enrolment ID RPM-004471" (only with a
+    // patient nearby: software has activation codes too; an order ID may be a purchase's)
+    type: 'OTHER_ID',
+    triggers: 'sharing activation invite invitation verification proxy enrollment enrolment',
+    rule: 'other.label',
+    after: { sharing: [' c'], activation: [' c'], invite: [' c'], invitation: [' c'], verification: [' c'], proxy: [' c'], enrollment: [' i', ' #', ' n'], enrolment: [' i', ' #', ' n'] },
+    label: '(?:(?:sharing|activation|invite|invitation|verification|proxy) code|enrol(?:l)?ment(?: id| #| number| no\\.?))',
+    value: '[A-Za-z0-9][A-Za-z0-9-]{3,40}',
+    score: 0.8,
+    needsContext: true,
+    patientContext: true,
+    weakScore: 0.3,
+    rejectBefore: /\b(?:windows|office|product|license|licence|software|microsoft|adobe|purchase|sales|work|change|po|vendor|supply|replacement)[ ]?$/i,
+  },
+  {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
     triggers: "case employer ein pt patient username user login badge visit requisition req cov coverage",

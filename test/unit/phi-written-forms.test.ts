@@ -276,6 +276,10 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Records request for the patient. Age at death 93 if that matters for the search filters', 'AGE', '93'],
     ["Wrong photo on the patient's chart. Photo media ID: PHOTO-0021983377", 'BIOMETRIC', 'PHOTO-0021983377'],
     ['Voicemail from the patient: "this is Ruth, you can call me back at five oh eight, five five five, oh one three seven. Thank you."', 'PHONE', 'five oh eight, five five five, oh one three seven'],
+    ['[11:02] Nia Ante (RN, 7 South): and before you ask her name is actually jane doe lol', 'NAME', 'jane doe'],
+    ['i scanned pt jane doe in 714 and it filed on mr hubbard in 716', 'NAME', 'hubbard'],
+    ["Patient can't see her CGM data. Dexcom clinic sharing code: 8X4K-2MPQ", 'OTHER_ID', '8X4K-2MPQ'],
+    ['MyChart proxy for the patient: activation code LQ7HT-9K2MX-D4PRW sent by text', 'OTHER_ID', 'LQ7HT-9K2MX-D4PRW'],
     ['Legal records request for the patient Maria Lopez, DOB 03/04/1951: case 2024-0118 opened by HIM', 'OTHER_ID', '2024-0118'],
   ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
 
@@ -293,5 +297,8 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Patients were diverted. Command center: Conference Room 1A, Main Hospital, x5000', 'x5000'],
     ['Patients cannot launch MyChart kiosks. Delivery group: DG-EPIC-PRD-2203 | VDA 2203 CU4', 'DG-EPIC-PRD-2203'],
     ['Dept: Inpatient Pharmacy, patients waiting on meds', 'Dept'],
+    ['the server name is epic prod and it is down for patients', 'epic prod'],
+    ['mr coffee in the break room is broken, ms excel crashed too', 'coffee'],
+    ['Windows activation code 7KQ2M-4XDPP-QW3RT for the patient kiosk image', '7KQ2M-4XDPP-QW3RT'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
