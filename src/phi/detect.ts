@@ -280,14 +280,15 @@ function itContext(scan: Scan, candidates: Finding[]): boolean {
 }
 /** An IT desk's business with vendors and accounts (the technical words are the Tech and ItDevice cues). */
 const DESK_BUSINESS =
-  /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk|epic|hyperspace|haiku|canto|rover|cerner|powerchart|meditech|athena(?:one|health)?|allscripts|nextgen|outlook|ms teams|teams (?:call|meeting|channel|chat)|zoom|webex|sharepoint|onedrive|onenote|office ?365|m365|windows|macos|chromebook|iphone|ipad|android|voicemail|vocera|spok|pager|imprivata|duo|okta|mfa|2fa|wi-?fi|network|mailbox|inbox|distribution list|shared drive|login|log ?in|logon|sign-?in|locked out|lockout|unlock|install(?:ed|ing)?|update[ds]?|upgrade[ds]?|crash(?:es|ed|ing)?|freez(?:e|es|ing)|outage|ticket|inc\d{5,}|ritm\d+|chg\d+|interface|dashboard|report(?:ing)? (?:server|tool|job)|software|hardware|application|app|citrix|pacs|dragon|kronos|workday|servicenow|jira|confluence|copier|fax machine|toner|label printer|scanner|monitor|dock|headset|webcam|camera|kiosk|tablet|laptop|desktop|computer|pc)\b/i;
+  /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk|epic|hyperspace|haiku|canto|rover|cerner|powerchart|meditech|athena(?:one|health)?|allscripts|nextgen|outlook|ms teams|teams (?:call|meeting|channel|chat)|zoom|webex|sharepoint|onedrive|onenote|office ?365|m365|windows|macos|chromebook|iphone|ipad|android|voicemail|vocera|spok|pager|imprivata|duo|okta|mfa|2fa|wi-?fi|network|mailbox|inbox|distribution list|shared drive|login|log ?in|logon|sign-?in|locked out|lockout|unlock|install(?:ed|ing)?|update[ds]?|upgrade[ds]?|crash(?:es|ed|ing)?|freez(?:e|es|ing)|outage|ticket|inc\d{5,}|ritm\d+|chg\d+|interface|dashboard|report(?:ing)? (?:server|tool|job)|software|hardware|application|app|citrix|pacs|dragon|kronos|workday|servicenow|jira|confluence|copier|fax machine|toner|label printer|scanner|monitor|dock|headset|webcam|camera|kiosk|tablet|laptop|desktop|computer|pc)s?\b/i;
 /**
  * Is there a patient anywhere in the text: a patient word (patient, MRN, DOB, a relative,
  * admitted, MyChart…), a person's own facts (PERSON_FACTS), a patient's identifier among the
  * candidates, or structured patient data (HL7, CSV, JSON, DICOM, X12, tables)?
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
-  for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
+  let names: Finding[] | undefined;
+  for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p, (names ??= candidates.filter((f) => f.type === 'NAME')))) return true;
   if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
@@ -296,17 +297,35 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
  * ("Patient Access", "Inpatient pharmacy", "Medication Room PC", "DOB field", "infant protection"),
  * nor a service line ("inpatient", "outpatient") or a bed alone.
  */
-function patientWordAt(text: string, p: number): boolean {
+function patientWordAt(text: string, p: number, names?: Finding[]): boolean {
   let e = p;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
   const word = text.slice(p, e).toLowerCase();
   // "the patient's account": the patient's own
   if (word.endsWith("'s") || text.charCodeAt(e) === 0x2019) return true;
   if (SERVICE_LINE_WORDS.has(word)) return false;
+  // patients in general ("patients calling the front desk") are no one's, unless a name follows in
+  // the same sentence or the list the line opens ("Patients Maria Garcia and Tom Lee were swapped")
+  if (word === 'patients' || word === 'pts') return names !== undefined && nameFollows(text, e, names);
   // "test patient ZZTEST, ONE": a build's test record
   if (TEST_BEFORE.test(text.slice(Math.max(0, p - 12), p))) return false;
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
+/**
+ * Does one of the NAME candidates start within NAME_AFTER_REACH characters after e, in the same
+ * sentence on the same line, or in the lines under one ending with ':'?
+ */
+function nameFollows(text: string, e: number, names: readonly Finding[]): boolean {
+  for (const f of names) {
+    if (f.start < e || f.start > e + NAME_AFTER_REACH) continue;
+    const between = text.slice(e, f.start);
+    if (/[.!?](?:\s|$)/.test(between)) continue;
+    if (between.includes('\n') && !/:[ \t*_]*\r?\n/.test(between)) continue;
+    return true;
+  }
+  return false;
+}
+const NAME_AFTER_REACH = 100;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
 const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
@@ -341,7 +360,7 @@ function personalMail(text: string, f: Finding, ownDomain: (domain: string) => b
 }
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */
 const CARE_FOR_NAME =
-  /\b(?:[Ww]ristbands?|[Aa]rmbands?|[Bb]ands|[Ll]abels?|[Rr]esults?|[Ii]mages?|[Ii]maging|[Oo]rders?|[Rr]ecords?|[Ss]cans?|[Ss]pecimens?|[Rr]efills?|[Vv]isits?|[Ee]ncounters?|[Aa]ppointments?|[Rr]eferrals?|[Cc]laims?|[Bb]ills?|AVS|[Ff]amily|(?:[Aa]ddress|[Pp]hone|[Nn]umber|[Ii]nsurance|[Dd]emographics?) (?:change|update)s?|[Rr]egistration|[Cc]heck(?:ing)?[ -]in|[Dd]uplicates?) (?:for|of) (?:(?:Mr|Mrs|Ms|Mx|Miss)\.? )?[A-Z][A-Za-z'’-]+|\b(?:[Uu]pdate|[Cc]hange) (?:the )?(?:phone|address|cell|number|insurance|demographics|DOB) (?:for|of) [A-Z]|\b[Cc]heck(?:ing)? in (?:pt |patient )?[A-Z][a-z'’-]+ [A-Z]/;
+  /\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?['’]s (?:AVS|after[- ]visit summary|chart|results?|labs?|records?|wristband|armband|bill|statement|MRN|DOB|discharge|medications?|meds|images?|scans?|appointment|visit|allergies|allergy list|insurance)\b|\beach other['’]s\b|\b(?:[Ww]ristbands?|[Aa]rmbands?|[Bb]ands|[Ll]abels?|[Rr]esults?|[Ii]mages?|[Ii]maging|[Oo]rders?|[Rr]ecords?|[Ss]cans?|[Ss]pecimens?|[Rr]efills?|[Vv]isits?|[Ee]ncounters?|[Aa]ppointments?|[Rr]eferrals?|[Cc]laims?|[Bb]ills?|AVS|[Ff]amily|(?:[Aa]ddress|[Pp]hone|[Nn]umber|[Ii]nsurance|[Dd]emographics?) (?:change|update)s?|[Rr]egistration|[Cc]heck(?:ing)?[ -]in|[Dd]uplicates?) (?:for|of) (?:(?:Mr|Mrs|Ms|Mx|Miss)\.? )?[A-Z][A-Za-z'’-]+|\b(?:[Uu]pdate|[Cc]hange) (?:the )?(?:phone|address|cell|number|insurance|demographics|DOB) (?:for|of) [A-Z]|\b[Cc]heck(?:ing)? in (?:pt |patient )?[A-Z][a-z'’-]+ [A-Z]/;
 /**
  * `kept` and the NAME candidates of `all` the workforce check dropped whose text is the text of a
  * kept NAME (the same person: a redactor must not leave one copy behind).

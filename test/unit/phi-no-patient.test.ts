@@ -133,3 +133,24 @@ describe('review: patients the no-patient rule and the quiet regions must keep',
     expect(detect(text).some((f) => f.start === at && f.end === at + 5)).toBe(true);
   });
 });
+
+describe('patients in general are no patient', () => {
+  // "patients" and "pts" in the plural speak of patients in general: a ticket with nothing else
+  // about a patient names staff only
+  it.each([
+    "Check-in kiosks showing 503 - patients calling the front desk\n\nHi, about 10 patients called the front desk. Told Carla Jennings to have patients check in at the desk, ETA 30 min. Ph 217-555-0188.",
+    'Wi-Fi on 4 Tower drops out for patients and visitors. Need spectrum analysis - Aisha Bello? DAS went live 3/1.',
+  ])('names no one: %j', (text) => expect(values(text)).toEqual([]));
+
+  it.each([
+    ['Patients Maria Garcia and Tom Lee were swapped on the Epic whiteboard', ['Maria Garcia', 'Tom Lee']],
+    ['The interface dropped results for patients Maria Garcia and Tom Lee overnight.', ['Maria Garcia', 'Tom Lee']],
+    ['These patients need their wristbands reprinted, the label printer jammed:\nMaria Garcia\nTom Lee', ['Maria Garcia', 'Tom Lee']],
+    ["Two patients got each other's discharge papers today. Maria Garcia received Tom Lee's AVS from the printer.", ['Maria Garcia', 'Tom Lee']],
+    ['Patients complained at the kiosk. Maria Garcia says her bill is wrong.', ['Maria Garcia']],
+    ['pts maria garcia and tom lee are on the wrong unit in epic', ['maria garcia']],
+  ])('still finds the patients named in %j', (text, expected) => {
+    const got = values(text);
+    for (const v of expected) expect(got, v).toContain(v);
+  });
+});
