@@ -306,9 +306,13 @@ function patientWordAt(text: string, p: number, names?: Finding[]): boolean {
   if (SERVICE_LINE_WORDS.has(word)) return false;
   // patients in general ("patients calling the front desk") are no one's, unless a name follows in
   // the same sentence or the list the line opens ("Patients Maria Garcia and Tom Lee were swapped")
-  if (word === 'patients' || word === 'pts') return names !== undefined && nameFollows(text, e, names);
-  // "test patient ZZTEST, ONE": a build's test record
-  if (TEST_BEFORE.test(text.slice(Math.max(0, p - 12), p))) return false;
+  if (word === 'patients' || word === "patients'" || word === 'pts') return names !== undefined && nameFollows(text, e, names);
+  // "test patient ZZTEST, ONE": a build's test record; "Epic Video Visit", "web proxy": a system's
+  const before = text.slice(Math.max(0, p - 12), p);
+  if (TEST_BEFORE.test(before) || SYSTEM_BEFORE.test(before)) return false;
+  // "20:00-02:00 PT": Pacific Time; "UKG InTouch DX": a product's model
+  if ((word === 'pt' || word === 'pt.') && text.charCodeAt(p) === 80 && TIME_BEFORE.test(before)) return false;
+  if (word === 'dx' && text.charCodeAt(p) === 68 && /[A-Z][A-Za-z]+[ \t]$/.test(before)) return false;
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
 /**
@@ -327,11 +331,15 @@ function nameFollows(text: string, e: number, names: readonly Finding[]): boolea
 }
 const NAME_AFTER_REACH = 100;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
+/** Words before a patient word that make it a system's or a vendor's ("Video Visit", "web proxy"). */
+const SYSTEM_BEFORE = /\b(?:video|site|vendor|onsite|on-site|virtual|web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud)[ \t]+$/i;
+/** A time of day right before: "02:00 ", "9 am ", "0900-1100 ". */
+const TIME_BEFORE = /(?:\d{1,2}:\d{2}|\d{3,4}|\d[ \t]?[ap]\.?m\.?)[ \t]+$/i;
 const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
 /** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
 const PLACE_AFTER =
-  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b/i;
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team)|lists?|columns?|tvs?|televisions?|banners?|kiosks?|whiteboards?|tracking board|safetynet|delivery|management|reconciliation|outage|downtime|upgrade|release|login page|server|settings|pac|is down|was down|down)\b|^\/(?:baby|infant)\b/i;
 /**
  * Does a date say a year long ago ("7/7/1977", "12/11/1931": before LONG_AGO_YEAR)? An IT ticket's
  * dates are this year's and last; a date decades back is a person's birth date.

@@ -154,3 +154,21 @@ describe('patients in general are no patient', () => {
     for (const v of expected) expect(got, v).toContain(v);
   });
 });
+
+describe("a patient word that is a system's, a unit's or a time zone's", () => {
+  it.each([
+    "Maintenance window is Saturday 04/12, 20:00-02:00 PT. Your solution engineer will be Kavita Rao, Citrix upgrade.",
+    'UKG InTouch DX timeclock at Mercy West is offline, punches not reaching Dimensions. Contact: Rhonda Jefferson, 555-0138.',
+    "Epic Video Visit won't connect for providers on Chrome. Reported by Dr. Yusuf Haddad and Naomi Fisk, started after the update on 9/17.",
+    'Outlook says the web proxy rejects my login. No credentials were entered. Renee Hollis, Payroll, x2215',
+    'Patient TVs on 4 West show no signal after the network change. Facilities (Gus Petrakis) is checking the coax.',
+    'Security cameras at the Mother/Baby console are offline. Stanley/Securitas support was called by Jane Whitman.',
+  ])('names no one: %j', (text) => expect(values(text)).toEqual([]));
+
+  it.each([
+    ['PT Maria Garcia called, her MyChart is locked', 'Maria Garcia'],
+    ['Pt wristband printed blank. Printer driver reinstalled by Maria Garcia, 555-0143', 'Maria Garcia'],
+    ["Patient portal account for Maria Garcia is locked, she called twice and can't see her results", 'Maria Garcia'],
+    ['The visit for Tom Lee was booked in the wrong department on the update', 'Tom Lee'],
+  ])('still finds the patient in %j', (text, value) => expect(values(text)).toContain(value));
+});
