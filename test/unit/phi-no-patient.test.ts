@@ -163,6 +163,9 @@ describe("a patient word that is a system's, a unit's or a time zone's", () => {
     'Outlook says the web proxy rejects my login. No credentials were entered. Renee Hollis, Payroll, x2215',
     'Patient TVs on 4 West show no signal after the network change. Facilities (Gus Petrakis) is checking the coax.',
     'Security cameras at the Mother/Baby console are offline. Stanley/Securitas support was called by Jane Whitman.',
+    // IT business without the usual technical words: a phishing drill, a frozen console
+    "Next week's phishing simulation runs Mon 3/24 - Fri 3/28. Questions: infosec@riverbendhealth.org or Rahul Venkataraman x7-4410.",
+    '[10:15] Dr. Reinholt: is the 3T MRI console frozen for anyone else?\n[10:16] Jorge (MRI tech): yeah, hung mid-sequence',
   ])('names no one: %j', (text) => expect(values(text)).toEqual([]));
 
   it.each([
