@@ -267,9 +267,19 @@ const isStructured = (rule: string) =>
 const PERSON_FACTS =
   /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|birthday|deceased|died|statements?|charts|scanned id|insurance card|eligibility|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
 /** What an IT ticket without a patient in it names: staff, vendors, sites and their dates. */
-const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
+const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP', 'DEVICE']);
 /** Findings that are a patient's whatever the words around them: with one of these, the ticket has a patient. */
-const PATIENT_ID_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['SSN', 'MRN', 'HEALTH_PLAN_ID', 'BIOMETRIC', 'AGE', 'ACCOUNT', 'DEVICE', 'VEHICLE', 'OTHER_ID']);
+const PATIENT_ID_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['SSN', 'MRN', 'HEALTH_PLAN_ID', 'BIOMETRIC', 'AGE', 'ACCOUNT', 'VEHICLE', 'OTHER_ID']);
+/**
+ * Is the device a patient's own: implanted, worn, taken home or assigned to someone ("Medtronic Azure
+ * XT DR, serial RNB402817H … CareLink", "ICD serial PZX611093S")? A pump's or an analyzer's serial
+ * alone is the hospital's equipment, no sign of a patient.
+ */
+function personalDevice(text: string, f: Finding): boolean {
+  return PERSONAL_DEVICE.test(text.slice(Math.max(0, f.start - 160), Math.min(text.length, f.end + 80)));
+}
+const PERSONAL_DEVICE =
+  /\b(?:pacemakers?|ppm|icds?|implant\w*|defibrillators?|crt-?d|loop recorders?|(?:my)?carelink|paceart|home monitors?|remote monitoring|transmissions?|insulin|cgm|dexcom|libre|omnipod|hearing aids?|cochlear|loaner|rpm|assigned to|issued to|patient['’]s|pt['’]s)\b/i;
 /** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
 function itContext(scan: Scan, candidates: Finding[]): boolean {
   let inName: ((s: number, e: number) => boolean) | undefined;
@@ -289,7 +299,7 @@ const DESK_BUSINESS =
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   let names: Finding[] | undefined;
   for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p, (names ??= candidates.filter((f) => f.type === 'NAME')))) return true;
-  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  if (candidates.some((f) => (f.type === 'DEVICE' ? personalDevice(text, f) : PATIENT_ID_TYPES.has(f.type)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
 /**

@@ -175,3 +175,18 @@ describe("a patient word that is a system's, a unit's or a time zone's", () => {
     ['The visit for Tom Lee was booked in the wrong department on the update', 'Tom Lee'],
   ])('still finds the patient in %j', (text, value) => expect(values(text)).toContain(value));
 });
+
+describe("equipment serials are the hospital's, implants and issued devices a patient's", () => {
+  it.each([
+    'Need DHCP reservations for the new pumps:\n  00:21:D2:4A:10:01 – pump SN 1882041\n*Helga Sorensen* (05/14/2025 11:30): Scope is only /23 right now.',
+  ])('names nothing in %j', (text) => expect(values(text)).toEqual([]));
+
+  it.each([
+    ["Paceart isn't pulling CareLink transmissions since Friday. Example: Harold Finkelstein, Medtronic Azure XT DR, serial RNB402817H", ['Harold Finkelstein']],
+    ['[08:44] Leticia Vargas, RN: also Nadia Rahimi ICD serial PZX611093S same issue', ['Nadia Rahimi', 'PZX611093S']],
+    ["Maria Garcia's pump SN 1089735 won't pair with the uploader", ['Maria Garcia', '1089735']],
+  ])('finds the patient and the device in %j', (text, expected) => {
+    const got = values(text);
+    for (const v of expected) expect(got, v).toContain(v);
+  });
+});
