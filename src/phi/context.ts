@@ -116,7 +116,8 @@ const CUE_WORDS: Array<[Cue, string]> = [
     'patient patients pt pts dob d.o.b mrn member subscriber insured guardian mother father mom dad son daughter wife ' +
       'husband spouse relative relatives nok kin caregiver deceased died admitted admission discharged inpatient ' +
       'outpatient bed appointment appt visit encounter chart mychart prescription medication meds allergy allergies diagnosis ' +
-      'dx newborn baby infant elderly hospice born birthday portal proxy',
+      'dx newborn baby infant elderly hospice born birthday portal proxy sister brother aunt uncle niece nephew ' +
+      'grandmother grandfather grandson granddaughter',
   ],
 ];
 

@@ -290,7 +290,7 @@ function itContext(scan: Scan, candidates: Finding[]): boolean {
 }
 /** An IT desk's business with vendors and accounts (the technical words are the Tech and ItDevice cues). */
 const DESK_BUSINESS =
-  /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk|epic|hyperspace|haiku|canto|rover|cerner|powerchart|meditech|athena(?:one|health)?|allscripts|nextgen|outlook|ms teams|teams (?:call|meeting|channel|chat)|zoom|webex|sharepoint|onedrive|onenote|office ?365|m365|windows|macos|chromebook|iphone|ipad|android|voicemail|vocera|spok|pager|imprivata|duo|okta|mfa|2fa|wi-?fi|network|mailbox|inbox|distribution list|shared drive|login|log ?in|logon|sign-?in|locked out|lockout|unlock|install(?:ed|ing)?|update[ds]?|upgrade[ds]?|crash(?:es|ed|ing)?|freez(?:e|es|ing)|outage|ticket|inc\d{5,}|ritm\d+|chg\d+|interface|dashboard|report(?:ing)? (?:server|tool|job)|software|hardware|application|app|citrix|pacs|dragon|kronos|workday|servicenow|jira|confluence|copier|fax machine|toner|label printer|scanner|monitor|dock|headset|webcam|camera|kiosk|tablet|laptop|desktop|computer|pc|phish(?:ing)?|spam|display|console|reboot(?:ing|ed)?|frozen|template|campaign|no signal)s?\b/i;
+  /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk|epic|hyperspace|haiku|canto|rover|cerner|powerchart|meditech|athena(?:one|health)?|allscripts|nextgen|outlook|ms teams|teams (?:call|meeting|channel|chat)|zoom|webex|sharepoint|onedrive|onenote|office ?365|m365|windows|macos|chromebook|iphone|ipad|android|voicemail|vocera|spok|pager|imprivata|duo|okta|mfa|2fa|wi-?fi|network|mailbox|inbox|distribution list|shared drive|login|log ?in|logon|sign-?in|locked out|lockout|unlock|install(?:ed|ing)?|update[ds]?|upgrade[ds]?|crash(?:es|ed|ing)?|freez(?:e|es|ing)|outage|ticket|inc\d{5,}|ritm\d+|chg\d+|interface|dashboard|report(?:ing)? (?:server|tool|job)|software|hardware|application|app|citrix|pacs|dragon|kronos|workday|servicenow|jira|confluence|copier|fax machine|toner|label printer|scanner|monitor|dock|headset|webcam|camera|kiosk|tablet|laptop|desktop|computer|pc|kiosks|phish(?:ing)?|spam|display|console|reboot(?:ing|ed)?|frozen|template|campaign|no signal)\b/i;
 /**
  * Is there a patient anywhere in the text: a patient word (patient, MRN, DOB, a relative,
  * admitted, MyChart…), a person's own facts (PERSON_FACTS), a patient's identifier among the
@@ -298,7 +298,10 @@ const DESK_BUSINESS =
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   let names: Finding[] | undefined;
-  for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p, (names ??= candidates.filter((f) => f.type === 'NAME')))) return true;
+  let workforce: Workforce | undefined;
+  // (a name near patients in general is one of them unless it stands in a colleague's place)
+  const patientName = (f: Finding) => !(workforce ??= new Workforce(text, ownDomain, scan.newlines)).has('NAME', f.start, f.end);
+  for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p, (names ??= candidates.filter((f) => f.type === 'NAME')), patientName)) return true;
   if (candidates.some((f) => (f.type === 'DEVICE' ? personalDevice(text, f) : PATIENT_ID_TYPES.has(f.type)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
@@ -307,49 +310,41 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
  * ("Patient Access", "Inpatient pharmacy", "Medication Room PC", "DOB field", "infant protection"),
  * nor a service line ("inpatient", "outpatient") or a bed alone.
  */
-function patientWordAt(text: string, p: number, names?: Finding[]): boolean {
+function patientWordAt(text: string, p: number, names?: Finding[], patientName?: (f: Finding) => boolean): boolean {
   let e = p;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
   const word = text.slice(p, e).toLowerCase();
   // "the patient's account": the patient's own
   if (word.endsWith("'s") || text.charCodeAt(e) === 0x2019) return true;
   if (SERVICE_LINE_WORDS.has(word)) return false;
-  // patients in general ("patients calling the front desk") are no one's, unless a name follows in
-  // the same sentence or the list the line opens ("Patients Maria Garcia and Tom Lee were swapped")
-  if (word === 'patients' || word === "patients'" || word === 'pts') return names !== undefined && nameFollows(text, e, names);
-  // "test patient ZZTEST, ONE": a build's test record; "Epic Video Visit", "web proxy": a system's
+  // patients in general ("patients calling the front desk") are no one's, unless a name near them
+  // stands in no colleague's place ("Patients Maria Garcia and Tom Lee were swapped", "two patients
+  // this morning. Maria Garcia got Tom Lee's labels")
+  if (word === 'patients' || word === "patients'" || word === 'pts') return names !== undefined && names.some((f) => f.end > p - NAME_REACH && f.start < e + NAME_REACH && patientName!(f));
+  // "test patient ZZTEST, ONE": a build's test record; "web proxy": a network's
   const before = text.slice(Math.max(0, p - 12), p);
-  if (TEST_BEFORE.test(before) || SYSTEM_BEFORE.test(before)) return false;
+  if (TEST_BEFORE.test(before) || (word === 'proxy' && SYSTEM_BEFORE.test(before))) return false;
   // "20:00-02:00 PT": Pacific Time; "UKG InTouch DX": a product's model
-  if ((word === 'pt' || word === 'pt.') && text.charCodeAt(p) === 80 && TIME_BEFORE.test(before)) return false;
-  if (word === 'dx' && text.charCodeAt(p) === 68 && /[A-Z][A-Za-z]+[ \t]$/.test(before)) return false;
+  if ((word === 'pt' || word === 'pt.') && text.charCodeAt(p) === 80 && text.charCodeAt(p + 1) === 84 && TIME_BEFORE.test(text.slice(Math.max(0, p - 24), p)) && ZONE_END.test(text.slice(p + 2, p + 4))) return false;
+  // "Requested by Sister Mary Catherine Doyle, Pastoral Care": a religious title, not a relative
+  if ((word === 'sister' || word === 'brother') && (text.charCodeAt(p) === 83 || text.charCodeAt(p) === 66) && !/\b(?:my|his|her|their|your|pt['’]s|patient['’]s|the)[ \t]+$/i.test(before)) return false;
+  if (word === 'dx' && text.charCodeAt(p) === 68 && text.charCodeAt(p + 1) === 88 && /[A-Z][A-Za-z]+[ \t]$/.test(before)) return false;
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
-/**
- * Does one of the NAME candidates start within NAME_AFTER_REACH characters after e, in the same
- * sentence on the same line, or in the lines under one ending with ':'?
- */
-function nameFollows(text: string, e: number, names: readonly Finding[]): boolean {
-  for (const f of names) {
-    if (f.start < e || f.start > e + NAME_AFTER_REACH) continue;
-    const between = text.slice(e, f.start);
-    if (/[.!?](?:\s|$)/.test(between)) continue;
-    if (between.includes('\n') && !/:[ \t*_]*\r?\n/.test(between)) continue;
-    return true;
-  }
-  return false;
-}
-const NAME_AFTER_REACH = 100;
+/** How far from a plural patient word a name is taken for one of those patients. */
+const NAME_REACH = 240;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
-/** Words before a patient word that make it a system's or a vendor's ("Video Visit", "web proxy"). */
-const SYSTEM_BEFORE = /\b(?:video|site|vendor|onsite|on-site|virtual|web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud)[ \t]+$/i;
-/** A time of day right before: "02:00 ", "9 am ", "0900-1100 ". */
-const TIME_BEFORE = /(?:\d{1,2}:\d{2}|\d{3,4}|\d[ \t]?[ap]\.?m\.?)[ \t]+$/i;
+/** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
+const SYSTEM_BEFORE = /\b(?:web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud|socks)[ \t]+$/i;
+/** A range of times or a time with am/pm right before: "20:00-02:00 ", "3 pm ", "9:30 AM ". */
+const TIME_BEFORE = /(?:\d{1,2}(?::\d{2})?[ \t]?[-–][ \t]?\d{1,2}:\d{2}|\d[ \t]?[ap]\.?m\.?)[ \t]+$/i;
+/** What follows a time zone closing its clause: "PT.", "PT)", "PT,", the end. */
+const ZONE_END = /^(?:[.,;)]|\r?\n|$)/;
 const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
 /** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
 const PLACE_AFTER =
-  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team)|lists?|columns?|tvs?|televisions?|banners?|kiosks?|whiteboards?|tracking board|safetynet|delivery|management|reconciliation|outage|downtime|upgrade|release|login page|server|settings|pac|is down|was down|down)\b|^\/(?:baby|infant)\b/i;
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team)|tvs?|televisions?|banners?|whiteboards?|tracking board|safetynet)\b|^\/(?:baby|infant)\b/i;
 /**
  * Does a date say a year long ago ("7/7/1977", "12/11/1931": before LONG_AGO_YEAR)? An IT ticket's
  * dates are this year's and last; a date decades back is a person's birth date.

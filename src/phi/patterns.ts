@@ -1226,7 +1226,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: ID_VALUE,
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
-    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|computer|device|patch|update|backup|replication|worker|node|instance|scaling|target|machine|app|application|port|policy)[ ]?$/i,
+    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|computer|device|patch|update|backup|replication|worker|node|instance|scaling|target|machine|app|application|port)[ ]?$/i,
     // "HID card 26-bit #44718": a badge format
     reject: /^\d{1,3}-bit$/i,
   },
@@ -1399,10 +1399,10 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
       // a label glued to digits before it is inside a code ("Serial C02PT1CHBZX" holds no "PT" label),
-      // one after a path's separator is a name in the path ("\\printsrv01\FIN5-CANON-C5840")
+      // one after a backslash is a name in a Windows path ("\\printsrv01\FIN5-CANON-C5840")
       if (m.index > 0) {
         const b = env.text.charCodeAt(m.index - 1);
-        if (isDigitCode(b) || b === 92 || b === 47) return;
+        if (isDigitCode(b) || b === 92) return;
       }
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;

@@ -34,6 +34,9 @@ export const isConsumerMail = (domain: string): boolean => CONSUMER_MAIL.has(dom
 const MAX_LINE = 240;
 /** How many lines above a signature line its opener ("-- ", "Regards,") may be. */
 const MAX_BLOCK = 6;
+/** Words saying the text above a signature is a patient's or a relative's message. */
+const PATIENT_SENDER =
+  /\b(?:from (?:the |a )?(?:patient|pt|family|daughter|son|mother|father|wife|husband|guarantor|caregiver)\b|patient(?:['’]s)? (?:portal )?(?:message|e-?mail|wrote|writes|letter)|(?:mychart|portal) message|(?:daughter|son|wife|husband|mother|father)(?:['’]s)? (?:e-?mail(?:ed)?|wrote|writes|message))/i;
 /** A name alone on its line, with a title or credentials: "Carla Jennings", "Dr. Brandon Whitlow", "Nkechi Obi-Eze, RN". */
 const NAME_ALONE = /^[ \t*_]*(?:Dr\.?[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}){0,2}[ \t*_]*$/;
 
@@ -54,7 +57,7 @@ const WROTE_LINE = /\bwrote:[ \t]*$/i;
 const OWN_CONTACT = /\bsent from my\b|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/i;
 /** First-person patient talk in the paragraph above a sign-off ("my lab results", "my bill"). */
 const MY_CARE =
-  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bi(?: am|'m|’m) (?:the|a|his|her) (?:patient|mother|father|parent|guardian|wife|husband|daughter|son|caregiver)\b|\b(?:also|as) a patient\b|\bi (?:was|am|got|need|have|received|can't|cannot|can not)\b[^.\n]{0,60}\b(?:bill|billed|statement|visit|appointment|results?|mychart|portal|chart|prescription|records?|reschedule)\b|(?:\bi |^|[.!?:][ \t]+)(?:cannot|can't|can not|unable to) (?:see|view|access|open|log ?in(?:to)?)\b[^.\n]{0,40}\b(?:mychart|portal|results?|chart|records?|bill|statement)\b/im;
+  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|appts?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bmy (?:mom|dad|mother|father|son|daughter|husband|wife|child|kids?|baby|grandmother|grandfather|sister|brother)\b|\bi(?: am|'m|’m) (?:the|a|his|her) (?:patient|mother|father|parent|guardian|wife|husband|daughter|son|caregiver)\b|\b(?:also|as) a patient\b|\bi (?:was|am|got|need|have|received|can't|cannot|can not)\b[^.\n]{0,60}\b(?:bill|billed|statement|visit|appointment|results?|mychart|portal|chart|prescription|records?|reschedule)\b|(?:\bi |^|[.!?:][ \t]+)(?:cannot|can't|can not|unable to) (?:see|view|access|open|log ?in(?:to)?)\b[^.\n]{0,40}\b(?:mychart|portal|results?|chart|records?|bill|statement)\b/im;
 const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
 /** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
 const SIGN_OFF =
@@ -83,7 +86,7 @@ function patientNotDepartment(more = ''): string {
  * "any patient"): a word that may make a colleague named with a job title a patient ("patient
  * Dr. Lopez"), unless a department follows.
  */
-const ONE_PATIENT = String.raw`(?<!\b(?:a|an|any|each|every|other|all|new)[ \t]+)${patientNotDepartment('|portal|lists?|columns?|banner|header|board|education|tracking').replace('patients?', "patient(?!s|'s|’s)")}`;
+const ONE_PATIENT = String.raw`(?<!\b(?:any|each|every|other|all)[ \t]+)${patientNotDepartment('|portal|lists?|columns?|banner|header|board|education|tracking').replace('patients?', "patient(?!s|'s|’s)")}`;
 /**
  * Patient words on a name's own line ("Reporter: Maria Garcia, patient, DOB …"): no staff line.
  * ("Patient Access", "Patient Support" and the like are departments.)
@@ -96,13 +99,17 @@ const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
+/** The same with the team or role in brackets required: "Ilse Vandermeer (Telecom):". */
+const TEAM_SPEAKER_AFTER = /^[ \t]*\([^()\n]{1,40}\)[ \t]*:/;
 /** A provider named (with "Dr." or a credential) or "my" before an NPI's label, and the label right before the number. */
 const PROVIDER_NPI_BEFORE =
   /(?:\bDr\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2},?[ \t]+(?:MD|DO|NP|PA-C|RN|CRNA|DDS|DPM|PharmD|APRN|FNP)\b|\b[Mm]y)[^.\n]{0,48}\bNPI\b(?:[ \t]*(?:#|no\.?|number|is|:))*[ \t]*$/;
 /** A note's label before its author in brackets at the start of a line: "Agent note (", "Response (". */
-const NOTE_AUTHOR_BEFORE = /^[ \t*_>-]*(?:agent|agent note|internal note|work ?note|tech note|note|response|reply|update|resolution|comment)[ \t]*\([ \t]*$/i;
+const NOTE_AUTHOR_BEFORE = /^[ \t*_>-]*(?:agent|agent note|internal note|work ?note|tech note|resolution|(response|reply|update|comment|note))[ \t]*\([ \t]*$/i;
 /** The rest of the bracket after the author's name (a team or role at most), closed and followed by ':'. */
 const NOTE_AUTHOR_AFTER = /^(?:[ \t]*,[^()\n]{1,40})?[ \t]*\)[*_]*[ \t]*:/;
+/** The same with a team or role required (a reply's or an update's author may be a patient): ", Patient Access Support):". */
+const NOTE_AUTHOR_TEAM_AFTER = /^[ \t]*,[ \t]*[A-Z][A-Za-z&/ .-]{1,40}\)[*_]*[ \t]*:/;
 /** A speaker's bracket that says who is not staff: "(patient)", "(pt's daughter)", "(Guest)", "(family)". */
 const SPEAKER_NOT_STAFF = new RegExp(
   String.raw`^[ \t]*\([^()\n]*\b(?:pts?|${patientNotDepartment()}|mrn|dob|d\.o\.b|room|rm|bed|guest|visitor|family|caller|member|customer|client|guardian|caregiver|proxy|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent)|wife|husband|spouse|partner|sister|brother|aunt|uncle|niece|nephew|friend|boyfriend|girlfriend|in-law)`,
@@ -162,7 +169,7 @@ const JOBS =
   'charge nurses|nurses|techs|analysts|engineers|nurse managers|managers|supervisors|staff|scribes?|volunteers?|new hires|' +
   'closed by|resolved by|fixed by|done by|updated by|rotation by|commander|chair|agency contact|tech lead|' +
   'acknowledged by|corrected by|approved by|tested by|reviewed by|validated by|authors?|' +
-  '(?:added(?: back)?|removed|reset|unlocked|restarted|rebooted|installed|configured|replaced|swapped|deployed|pushed|patched|handled|reimaged|re-imaged|provisioned|rebuilt) by|facilitator|instructor|solution engineer|' +
+  '(?:added(?: back)?|removed|unlocked|restarted|rebooted|installed|configured|deployed|pushed|patched|reimaged|re-imaged|provisioned|rebuilt) by|facilitator|instructor|solution engineer|' +
   'charge rn(?: is)?|charge nurse(?: is)?|clinic rn|(?:rn|lpn|np|cna)(?=[ \\t]*:)';
 const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
@@ -256,7 +263,7 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
  * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
 const TEAM_PAREN_BEFORE =
-  /\b(?:comment|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|support|agent(?: note)?|response|reply)[ \t]*\([ \t]*$/i;
+  /\b(?:comment|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure)[ \t]*\([ \t]*$/i;
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -274,7 +281,7 @@ const PATIENT_WORK =
  * admission, relatives, an employee's own care. Not the unit "Mother/Baby".
  */
 const TITLED_VETO = new RegExp(
-  String.raw`\b(?:pt|${ONE_PATIENT}|mrn|dob|d\.o\.b|member|guarantor|(?:portal|mychart) account|(?<!\b(?:reading|conference|meeting|server|break|control|call|board)[ \t])(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-](?:baby|infant)\b)|wife|husband|spouse|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b|\b(?:her|his|their|my)\b(?:[ \t]+[\w'-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appt|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|colonoscopy|images?|scans?)\b|\bhad (?:surgery|a procedure|(?:her|his|their) labs)\b|\bmy (?:full |legal |last |first )?name\b|\b(?:has|have|had)[ \t]+(?:(?:a|an|her|his|their)[ \t]+)?(?:mychart|portal)\b`,
+  String.raw`\b(?:pt|${ONE_PATIENT}|mrn|dob|d\.o\.b|member|guarantor|(?:portal|mychart) account|(?<!\b(?:reading|conference|meeting|server|break|control|call|board)[ \t])(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-](?:baby|infant)\b)|wife|husband|spouse|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b|\b(?:her|his|their|my)\b(?:[ \t]+[\w'-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appt|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|colonoscopy|images?|scans?)\b|\bhad (?:surgery|a procedure|(?:her|his|their) labs)\b|['’]s(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:results?|labs?|mychart|chart|bills?|statements?|appointments?|appt|visits?|records?|prescriptions?|meds|medications?|mammogram|images?|scans?|surgery|procedure)\b|\b(?:she|he|they)[ \t]+had[ \t]+(?:drawn|done|taken)\b|\bmy (?:full |legal |last |first )?name\b|\b(?:has|have|had)[ \t]+(?:(?:a|an|her|his|their)[ \t]+)?(?:mychart|portal)\b`,
   'i',
 );
 /**
@@ -497,12 +504,20 @@ export class Workforce {
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
     // a chat line's speaker ("[08:14] Tiffany Ross (Ortho Clinic FD): … pt jones"): the message after
     // the colon may name a patient, the speaker is staff unless speaking of their own care
-    if (start - ls <= 24 && chatLineOpening(this.nextCode(ls, start)) && CHAT_TIME_BEFORE.test(text.slice(ls, start)) && SPEAKER_AFTER.test(text.slice(end, Math.min(le, end + 48))) && !SPEAKER_NOT_STAFF.test(text.slice(end, Math.min(le, end + 48))) && !this.patientSpeaking(i)) return true;
+    // (a line stamped without brackets, "11/06 11:42 Ilse Vandermeer (Telecom):", needs the speaker's team
+    // and no patient words after it: a call or kiosk log lists patients that way too)
+    const opening = this.nextCode(ls, start);
+    if (start - ls <= 24 && chatLineOpening(opening) && CHAT_TIME_BEFORE.test(text.slice(ls, start))) {
+      const after = text.slice(end, Math.min(le, end + 48));
+      const speaker = opening === 91 ? SPEAKER_AFTER.test(after) : TEAM_SPEAKER_AFTER.test(after) && !PATIENT_LINE.test(text.slice(end, le));
+      if (speaker && !SPEAKER_NOT_STAFF.test(after) && !this.patientSpeaking(i)) return true;
+    }
     // an agent's note or reply headed by its author in brackets ("Agent note (Tom Reinholt): …",
     // "Response (Becky Lindqvist, Patient Access Support): …"): staff unless the bracket or the note speaks as a patient
-    if (start - ls <= 24 && this.nextCodeBefore(start, ls) === 40 && NOTE_AUTHOR_BEFORE.test(text.slice(ls, start))) {
+    const note = start - ls <= 24 && this.nextCodeBefore(start, ls) === 40 ? NOTE_AUTHOR_BEFORE.exec(text.slice(ls, start)) : null;
+    if (note !== null) {
       const bracket = text.slice(end, Math.min(le, end + 48));
-      if (NOTE_AUTHOR_AFTER.test(bracket) && !SPEAKER_NOT_STAFF.test(`(${bracket}`) && !this.patientSpeaking(i)) return true;
+      if ((note[1] === undefined ? NOTE_AUTHOR_AFTER : NOTE_AUTHOR_TEAM_AFTER).test(bracket) && !SPEAKER_NOT_STAFF.test(`(${bracket}`) && !this.patientSpeaking(i)) return true;
     }
     // "Attendees: Shaun Whitley, Anjali Menon, …", "… and add: Beth Sandoval, Kwame Asante": a roster of colleagues
     // (vetoed by patient, care or family words on its line, whole, or in its paragraph: "Family conference" over "Attendees: …")
@@ -739,7 +754,9 @@ export class Workforce {
   private nameOverJob(i: number): boolean {
     if (i + 1 >= this.lines || (i > 0 && this.kindOf(i - 1) !== KIND_BLANK) || this.kindOf(i + 1) === KIND_BLANK) return false;
     if (this.ends(i) - this.starts(i) > 48 || !NAME_ALONE.test(this.lineText(i))) return false;
-    return !this.isLong(i + 1) && this.jobEvidence(this.lineText(i + 1));
+    if (this.isLong(i + 1) || !this.jobEvidence(this.lineText(i + 1))) return false;
+    // ("From the patient portal message:" above: a patient signs with their job too)
+    return !PATIENT_SENDER.test(this.text.slice(Math.max(0, this.starts(i) - 600), this.starts(i)));
   }
 
   /**
@@ -984,7 +1001,7 @@ export class Workforce {
       // "Please grant X and Y access", "add X to the group": an IT request for colleagues
       (grantWord && endsWith(GRANT_BEFORE, before, 4) && GRANTED.test(text.slice(end, Math.min(le, end + 120))) && !OWN_REQUEST.test(text.slice(Math.max(ls, start - 80), Math.min(le, end + 120)))) ||
       // chat lines: "[9:14 AM] Nguyen, Thao", "Ivan Horvat  11:02 PM  text"
-      (((start - ls <= 24 && chatLineOpening(this.nextCode(ls, start)) && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && (space0 || c0 === 44) && CHAT_TIME_AFTER.test(after))) &&
+      (((start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && (space0 || c0 === 44) && CHAT_TIME_AFTER.test(after))) &&
         !this.patientSpeaking(this.lineOf(start))) ||
       // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
       (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start)));

@@ -136,10 +136,9 @@ describe('review: patients the no-patient rule and the quiet regions must keep',
 
 describe('patients in general are no patient', () => {
   // "patients" and "pts" in the plural speak of patients in general: a ticket with nothing else
-  // about a patient names staff only
+  // about a patient and no name near them that stands outside a colleague's place names staff only
   it.each([
-    "Check-in kiosks showing 503 - patients calling the front desk\n\nHi, about 10 patients called the front desk. Told Carla Jennings to have patients check in at the desk, ETA 30 min. Ph 217-555-0188.",
-    'Wi-Fi on 4 Tower drops out for patients and visitors. Need spectrum analysis - Aisha Bello? DAS went live 3/1.',
+    'Kiosks froze for patients checking in.\n\nCarla Jennings\nPractice Manager | Westside Family Medicine\nPh 217-555-0188',
   ])('names no one: %j', (text) => expect(values(text)).toEqual([]));
 
   it.each([
@@ -159,9 +158,9 @@ describe("a patient word that is a system's, a unit's or a time zone's", () => {
   it.each([
     "Maintenance window is Saturday 04/12, 20:00-02:00 PT. Your solution engineer will be Kavita Rao, Citrix upgrade.",
     'UKG InTouch DX timeclock at Mercy West is offline, punches not reaching Dimensions. Contact: Rhonda Jefferson, 555-0138.',
-    "Epic Video Visit won't connect for providers on Chrome. Reported by Dr. Yusuf Haddad and Naomi Fisk, started after the update on 9/17.",
     'Outlook says the web proxy rejects my login. No credentials were entered. Renee Hollis, Payroll, x2215',
     'Patient TVs on 4 West show no signal after the network change. Facilities (Gus Petrakis) is checking the coax.',
+    "Chapel printer queue shows 'Error - Printing'. Requested by Sister Mary Catherine Doyle, Pastoral Care.",
     'Security cameras at the Mother/Baby console are offline. Stanley/Securitas support was called by Jane Whitman.',
     // IT business without the usual technical words: a phishing drill, a frozen console
     "Next week's phishing simulation runs Mon 3/24 - Fri 3/28. Questions: infosec@riverbendhealth.org or Rahul Venkataraman x7-4410.",

@@ -468,7 +468,7 @@ describe('set 9 staff forms', () => {
     // a signature with no sign-off above it: a name alone over a job line
     'Hi, about 10 patients called the front desk saying they can\'t log into MyChart.\n\nCarla Jennings\nPractice Manager | Westside Family Medicine\n2150 Harlan Ave, Suite 200, Springfield IL 62704\nPh 217-555-0188 | Fax 217-555-0189',
     // a chat or log line stamped with a date and time but no brackets
-    'Clinics could not fax patients\' records.\n11/06 11:42 Ilse Vandermeer (Telecom): CUBE shows SIP trunk down.\n11/06 12:15 Monique Laurent: sent comms to clinic managers',
+    'Clinics could not fax patients\' records.\n11/06 11:42 Ilse Vandermeer (Telecom): CUBE shows SIP trunk down.\n11/06 12:15 Monique Laurent (Comms): sent comms to clinic managers',
     // a greeting after a chat speaker's colon
     '[09:14] Danielle Fortier: half my badges say searching, patients are waiting\n[09:15] Service Desk - Ahmed K: hi Danielle, checking. which unit?',
     // an agent's note headed by its author in brackets

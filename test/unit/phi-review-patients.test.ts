@@ -1,0 +1,24 @@
+/**
+ * Patients a review of the tenth session's changes wrote to break them: tickets where a patient
+ * or a relative is named next to the very words those changes read as staff or as no patient at
+ * all (plural "patients", chat lines stamped without brackets, a reply's author in brackets, a
+ * signature without a sign-off, a doctor who is the patient, combined labels such as "DOB/MRN").
+ * Each value the detector found before those changes must still be found (a name may be found in a
+ * wider span). The texts were written by a helper session; test/corpus/review/ holds them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/phi/detect';
+
+const CASES = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session10-patients.json'), 'utf8')) as Array<{ text: string; keep: Array<[string, string]> }>;
+
+describe('patients next to the words of staff and of IT systems', () => {
+  it.each(CASES.map((c) => [c.text, c.keep] as const))('%j', (text, keep) => {
+    const found = detect(text).map((f) => [f.type, text.slice(f.start, f.end)] as const);
+    for (const [type, value] of keep) {
+      const hit = found.some(([t, v]) => t === type && (v === value || (type === 'NAME' && v.includes(value))));
+      expect(hit, `${type} ${value} in ${JSON.stringify(found)}`).toBe(true);
+    }
+  });
+});
