@@ -297,6 +297,7 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Patients were diverted. Command center: Conference Room 1A, Main Hospital, x5000', 'x5000'],
     ['Patients cannot launch MyChart kiosks. Delivery group: DG-EPIC-PRD-2203 | VDA 2203 CU4', 'DG-EPIC-PRD-2203'],
     ['Dept: Inpatient Pharmacy, patients waiting on meds', 'Dept'],
+    ['Teams chat export – Service Desk / Rad Tech\n[07:02] Brianna Le (CT Tech): the worklist for my patients will not load', 'Rad Tech'],
     ['the server name is epic prod and it is down for patients', 'epic prod'],
     ['mr coffee in the break room is broken, ms excel crashed too', 'coffee'],
     ['Windows activation code 7KQ2M-4XDPP-QW3RT for the patient kiosk image', '7KQ2M-4XDPP-QW3RT'],
