@@ -275,11 +275,28 @@ const PATIENT_ID_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['SSN', 'MRN', '
  * XT DR, serial RNB402817H … CareLink", "ICD serial PZX611093S")? A pump's or an analyzer's serial
  * alone is the hospital's equipment, no sign of a patient.
  */
-function personalDevice(text: string, f: Finding): boolean {
-  return PERSONAL_DEVICE.test(text.slice(Math.max(0, f.start - 160), Math.min(text.length, f.end + 80)));
+function personalDevice(text: string, f: Finding, names: number[][]): boolean {
+  if (PERSONAL_DEVICE.test(text.slice(Math.max(0, f.start - 160), Math.min(text.length, f.end + 80)))) return true;
+  // ("Glucometer serial GM-88213-A for Tom Lee"): a name near the device may be its patient's
+  // (the names' ends, sorted: the first one ending after the window's start)
+  const [ends, starts] = names as [number[], number[]];
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= f.start - DEVICE_NAME_REACH) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ends.length && starts[lo]! < f.end + DEVICE_NAME_REACH;
+}
+const DEVICE_NAME_REACH = 120;
+/** The NAME candidates' [ends, starts], by end (a name's start comes with its end). */
+function nameBounds(candidates: readonly Finding[]): number[][] {
+  const names = candidates.filter((c) => c.type === 'NAME').sort((x, y) => x.end - y.end);
+  return [names.map((c) => c.end), names.map((c) => c.start)];
 }
 const PERSONAL_DEVICE =
-  /\b(?:pacemakers?|ppm|icds?|implant\w*|defibrillators?|crt-?d|loop recorders?|(?:my)?carelink|paceart|home monitors?|remote monitoring|transmissions?|insulin|cgm|dexcom|libre|omnipod|hearing aids?|cochlear|loaner|rpm|assigned to|issued to|patient['’]s|pt['’]s)\b/i;
+  /\b(?:pacemakers?|ppm|icds?|implant\w*|defibrillators?|crt-?d|loop recorders?|(?:my)?carelink|paceart|home|remote monitoring|transmissions?|insulin|cgm|dexcom|libre|omnipod|hearing aids?|cochlear|loaner|rpm|cpap|bipap|concentrators?|ventilators?|vents?|glucometers?|glucose meters?|bp cuffs?|cuffs?|oximeters?|wheelchairs?|holters?|lvads?|stimulators?|nebulizers?|walkers?|assigned to|issued (?:to|for)|sent home|patient['’]s|pt['’]s)\b/i;
 /** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
 function itContext(scan: Scan, candidates: Finding[]): boolean {
   let inName: ((s: number, e: number) => boolean) | undefined;
@@ -290,19 +307,16 @@ function itContext(scan: Scan, candidates: Finding[]): boolean {
 }
 /** An IT desk's business with vendors and accounts (the technical words are the Tech and ItDevice cues). */
 const DESK_BUSINESS =
-  /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk|epic|hyperspace|haiku|canto|rover|cerner|powerchart|meditech|athena(?:one|health)?|allscripts|nextgen|outlook|ms teams|teams (?:call|meeting|channel|chat)|zoom|webex|sharepoint|onedrive|onenote|office ?365|m365|windows|macos|chromebook|iphone|ipad|android|voicemail|vocera|spok|pager|imprivata|duo|okta|mfa|2fa|wi-?fi|network|mailbox|inbox|distribution list|shared drive|login|log ?in|logon|sign-?in|locked out|lockout|unlock|install(?:ed|ing)?|update[ds]?|upgrade[ds]?|crash(?:es|ed|ing)?|freez(?:e|es|ing)|outage|ticket|inc\d{5,}|ritm\d+|chg\d+|interface|dashboard|report(?:ing)? (?:server|tool|job)|software|hardware|application|app|citrix|pacs|dragon|kronos|workday|servicenow|jira|confluence|copier|fax machine|toner|label printer|scanner|monitor|dock|headset|webcam|camera|kiosk|tablet|laptop|desktop|computer|pc|kiosks|phish(?:ing)?|spam|display|console|reboot(?:ing|ed)?|frozen|template|campaign|no signal)\b/i;
+  /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk|epic|hyperspace|haiku|canto|rover|cerner|powerchart|meditech|athena(?:one|health)?|allscripts|nextgen|outlook|ms teams|teams (?:call|meeting|channel|chat)|zoom|webex|sharepoint|onedrive|onenote|office ?365|m365|windows|macos|chromebook|iphone|ipad|android|voicemail|vocera|spok|pager|imprivata|duo|okta|mfa|2fa|wi-?fi|network|mailbox|inbox|distribution list|shared drive|login|log ?in|logon|sign-?in|locked out|lockout|unlock|install(?:ed|ing)?|update[ds]?|upgrade[ds]?|crash(?:es|ed|ing)?|freez(?:e|es|ing)|outage|ticket|inc\d{5,}|ritm\d+|chg\d+|interface|dashboard|report(?:ing)? (?:server|tool|job)|software|hardware|application|app|citrix|pacs|dragon|kronos|workday|servicenow|jira|confluence|copier|fax machine|toner|label printer|scanner|monitor|dock|headset|webcam|camera|kiosk|tablet|laptop|desktop|computer|pc|kiosks|phish(?:ing)?|spam|reboot(?:ing|ed)?|no signal)\b/i;
 /**
  * Is there a patient anywhere in the text: a patient word (patient, MRN, DOB, a relative,
  * admitted, MyChart…), a person's own facts (PERSON_FACTS), a patient's identifier among the
  * candidates, or structured patient data (HL7, CSV, JSON, DICOM, X12, tables)?
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
-  let names: Finding[] | undefined;
-  let workforce: Workforce | undefined;
-  // (a name near patients in general is one of them unless it stands in a colleague's place)
-  const patientName = (f: Finding) => !(workforce ??= new Workforce(text, ownDomain, scan.newlines)).has('NAME', f.start, f.end);
-  for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p, (names ??= candidates.filter((f) => f.type === 'NAME')), patientName)) return true;
-  if (candidates.some((f) => (f.type === 'DEVICE' ? personalDevice(text, f) : PATIENT_ID_TYPES.has(f.type)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
+  let names: number[][] | undefined;
+  if (candidates.some((f) => (f.type === 'DEVICE' ? personalDevice(text, f, (names ??= nameBounds(candidates))) : PATIENT_ID_TYPES.has(f.type)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
 /**
@@ -310,41 +324,35 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
  * ("Patient Access", "Inpatient pharmacy", "Medication Room PC", "DOB field", "infant protection"),
  * nor a service line ("inpatient", "outpatient") or a bed alone.
  */
-function patientWordAt(text: string, p: number, names?: Finding[], patientName?: (f: Finding) => boolean): boolean {
+function patientWordAt(text: string, p: number): boolean {
   let e = p;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
   const word = text.slice(p, e).toLowerCase();
   // "the patient's account": the patient's own
   if (word.endsWith("'s") || text.charCodeAt(e) === 0x2019) return true;
   if (SERVICE_LINE_WORDS.has(word)) return false;
-  // patients in general ("patients calling the front desk") are no one's, unless a name near them
-  // stands in no colleague's place ("Patients Maria Garcia and Tom Lee were swapped", "two patients
-  // this morning. Maria Garcia got Tom Lee's labels")
-  if (word === 'patients' || word === "patients'" || word === 'pts') return names !== undefined && names.some((f) => f.end > p - NAME_REACH && f.start < e + NAME_REACH && patientName!(f));
   // "test patient ZZTEST, ONE": a build's test record; "web proxy": a network's
   const before = text.slice(Math.max(0, p - 12), p);
   if (TEST_BEFORE.test(before) || (word === 'proxy' && SYSTEM_BEFORE.test(before))) return false;
-  // "20:00-02:00 PT": Pacific Time; "UKG InTouch DX": a product's model
-  if ((word === 'pt' || word === 'pt.') && text.charCodeAt(p) === 80 && text.charCodeAt(p + 1) === 84 && TIME_BEFORE.test(text.slice(Math.max(0, p - 24), p)) && ZONE_END.test(text.slice(p + 2, p + 4))) return false;
-  // "Requested by Sister Mary Catherine Doyle, Pastoral Care": a religious title, not a relative
-  if ((word === 'sister' || word === 'brother') && (text.charCodeAt(p) === 83 || text.charCodeAt(p) === 66) && !/\b(?:my|his|her|their|your|pt['’]s|patient['’]s|the)[ \t]+$/i.test(before)) return false;
-  if (word === 'dx' && text.charCodeAt(p) === 68 && text.charCodeAt(p + 1) === 88 && /[A-Z][A-Za-z]+[ \t]$/.test(before)) return false;
+  // "Requested by Sister Mary Catherine Doyle, Pastoral Care": a religious title, not a relative;
+  // "our sister hospital", "the Brother printer": no relative either
+  if (word === 'sister' || word === 'brother') {
+    if ((text.charCodeAt(p) === 83 || text.charCodeAt(p) === 66) && !/\b(?:my|his|her|their|your|pt['’]s|patient['’]s|the)[ \t]+$/i.test(before)) return false;
+    if (SIBLING_THING_AFTER.test(text.slice(e, e + 24))) return false;
+  }
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
-/** How far from a plural patient word a name is taken for one of those patients. */
-const NAME_REACH = 240;
+/** What "sister" or "brother" names when it is no relative: "sister hospital", "Brother HL-L2350", "brother printer". */
+const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinics?|campus(?:es)?|organi[sz]ations?|compan(?:y|ies)|orgs?|systems?|printers?|hl-|mfc|ql-|label|models?|drivers?|toner)/i;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
 /** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
 const SYSTEM_BEFORE = /\b(?:web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud|socks)[ \t]+$/i;
-/** A range of times or a time with am/pm right before: "20:00-02:00 ", "3 pm ", "9:30 AM ". */
-const TIME_BEFORE = /(?:\d{1,2}(?::\d{2})?[ \t]?[-–][ \t]?\d{1,2}:\d{2}|\d[ \t]?[ap]\.?m\.?)[ \t]+$/i;
-/** What follows a time zone closing its clause: "PT.", "PT)", "PT,", the end. */
-const ZONE_END = /^(?:[.,;)]|\r?\n|$)/;
+
 const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
 /** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
 const PLACE_AFTER =
-  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team)|tvs?|televisions?|banners?|whiteboards?|tracking board|safetynet)\b|^\/(?:baby|infant)\b/i;
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b|^\/(?:baby|infant)\b/i;
 /**
  * Does a date say a year long ago ("7/7/1977", "12/11/1931": before LONG_AGO_YEAR)? An IT ticket's
  * dates are this year's and last; a date decades back is a person's birth date.

@@ -515,6 +515,11 @@ class RunScorer {
     // a word glued to digits is part of a code, not a name ("SN 282JBEP")
     while (a <= b && isDigitCode(text.charCodeAt(ws[a]! - 1))) a++;
     if (a > b) return;
+    // "6 West", "4 North", "5 North Med/Surg": a hospital unit ("5 North Maria Garcia": the name after it)
+    if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) {
+      if (b === a || (code[a + 1]! & Code.First) === 0) return;
+      a++;
+    }
     let words = 0;
     let sum = 0;
     for (let k = a; k <= b; k++) {
@@ -533,8 +538,6 @@ class RunScorer {
     const firstIsFirst = (ca & Code.First) !== 0;
     let intro = -1;
     let score: number;
-    // "6 West", "4 North", "5 North Med/Surg": a hospital unit
-    if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
     if (b > a) {
       score = 0.3 + 0.55 * (sum / words);
       if ((firstIsFirst || (ca & Code.Initial) !== 0) && (cb & Code.Last) !== 0) score += 0.15;

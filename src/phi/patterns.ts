@@ -400,12 +400,12 @@ const SPOKEN_PHONE: Matcher = mk({
     env.emit('PHONE', m.index, m.index + m[0].length, 0.85, 'phone.spoken');
   },
 });
-const SPOKEN_PHONE_BEFORE = /\b(?:call|calls|called|callback|reach|text|phone|cell|number|mobile|home|at|is)\b[^.\n]{0,24}$/i;
+const SPOKEN_PHONE_BEFORE = /\b(?:call|calls|called|callback|reach|text|phone|cell|number|mobile)\b[^.\n]{0,24}$/i;
 
 /** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,14}\b(?:on|for|at|today)[ ]$/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
-const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct|card|visa|mastercard|amex|discover)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
+const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct|(?<!\b(?:p-|purchasing |corporate |company |badge |id |procurement |fleet |gas ))card|visa|mastercard|amex|discover)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
 /** text[p - 7, p) is "xxx-xx-" (or with '*' or '#'), not inside a word. */
 function maskedSsnAt(text: string, p: number): boolean {
   if (p < 7 || (p > 7 && isAlnum(text.charCodeAt(p - 8)))) return false;
@@ -890,7 +890,7 @@ const AGE_IN_WORDS: Matcher = mk({
   },
 });
 const AGE_WORD: Matcher = mk({
-  re: /\b(?:age[ds]?|aged)(?:[ ](?:at|of)[ ](?:death|admission|admit|discharge|visit|diagnosis|dx))?\s*[:=\u2013-]?\s*(?:is[ ]|was[ ])?(\d{2,3})\b/iy,
+  re: /\b(?:age[ds]?|aged)(?:[ ](?:at|of)[ ](?:death|admission|admit|discharge|visit|diagnosis|dx))?\s*[:=\u2013-]?\s*(\d{2,3})\b/iy,
   on: (m, env) => emitAge(env, m, m[1]!, true),
 });
 
@@ -1310,6 +1310,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     needsContext: true,
     patientContext: true,
     weakScore: 0.4,
+    // "Badge office retook the photo ID …": an employee's badge
+    rejectBefore: /\b(?:badge|employee|staff|hr|security|retook|reprint(?:ed)?)\b/i,
   },
   {
     // identifiers whose label alone says they belong to a patient's care
@@ -1345,7 +1347,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     needsContext: true,
     patientContext: true,
     weakScore: 0.3,
-    rejectBefore: /\b(?:windows|office|product|license|licence|software|microsoft|adobe|purchase|sales|work|change|po|vendor|supply|replacement)[ ]?$/i,
+    rejectBefore: /\b(?:windows|office|product|license|licence|software|microsoft|adobe|purchase|sales|work|change|po|vendor|supply|replacement|badge|vocera|intune|autopilot|mdm|zoom|teams|webex|zscaler|okta|duo|vpn|wi-?fi|device|ipad|iphone|tablet|app|meeting|webinar)[ ]?$/i,
   },
   {
     // generic account words: only with a patient nearby
@@ -1381,19 +1383,20 @@ function portalLogin(label: string, value: string): boolean {
   return /\b(?:mychart|portal)\b/i.test(label) && /^[a-z]{6,24}$/.test(value) && !COMMON_WORDS.has(value) && !TECH_WORDS.has(value) && !/test|demo|train|dummy|sample/.test(value);
 }
 /** Words after a value that make it an example of a format. */
-const FORMAT_AFTER = /^[ \t]+(?:format|digits?|characters?|chars|long|pattern)\b/i;
+const FORMAT_AFTER = /^[ \t]+(?:format|digits?|characters?|chars|long|pattern|partitions?|tables?|index(?:es)?|columns?|fields?)\b/i;
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
-const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt)|\\sper\\s[A-Za-z]{2,12})?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt)|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
-const EXTENSION_VALUE = /^(?:x|ext)\d{3,5}$/i;
+const EXTENSION_VALUE = /^x\d{4,5}$/;
 /** The text before `at` on its line, at most 120 characters: the label's sentence and the one before it. */
 function sentencesBefore(text: string, at: number): string {
-  const from = Math.max(0, at - 120);
-  const nl = text.lastIndexOf('\n', at - 1);
-  return text.slice(Math.max(from, nl + 1), at);
+  const window = text.slice(Math.max(0, at - 120), at);
+  return window.slice(window.lastIndexOf('\n') + 1);
 }
+/** One patient's business in a sentence (a vendor's case then is the patient's: "Pt called the billing hotline; case …"). */
+const PATIENT_SENTENCE = /\b(?:pt|patient|her|his|mychart|billing|bill|statement|insurance|guarantor|caller)\b/i;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
@@ -1406,14 +1409,17 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       }
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
-      // "Main Hospital, x5000": a phone extension
-      if (spec.reject?.test(value) || EXTENSION_VALUE.test(value)) return;
+      // "Main Hospital, x5000": a phone extension in a list after the label
+      if (spec.reject?.test(value) || (EXTENSION_VALUE.test(value) && m[0].slice(0, m[0].length - m[1]!.length).includes(','))) return;
       // a format, not a value: "Member ID should be 123456789 format per payer spec"
       if (FORMAT_AFTER.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return;
       // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
       if (/^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
-      if (spec.rejectSentence !== undefined && spec.rejectSentenceOnly!.test(m[0]) && spec.rejectSentence.test(sentencesBefore(env.text, m.index))) return;
+      if (spec.rejectSentence !== undefined && spec.rejectSentenceOnly!.test(m[0])) {
+        const before = sentencesBefore(env.text, m.index);
+        if (spec.rejectSentence.test(before) && !PATIENT_SENTENCE.test(before + env.text.slice(m.index, m.index + m[0].length + 60))) return;
+      }
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
       const start = m.index + m[0].length - m[1]!.length;

@@ -131,8 +131,11 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const seg = text.slice(s, k);
     if (SEGMENT_NAMES.has(seg)) starts.push([s, seg]);
   }
+  // (the segments after a test patient's PID, up to the next message, are that test patient's)
+  let testMessage = false;
   for (let k = 0; k < starts.length; k++) {
     const [start, seg] = starts[k]!;
+    if (seg === 'MSH') testMessage = false;
     const fields = HL7_FIELDS[seg];
     const coded = HL7_CODED[seg];
     if (!fields && !coded) continue;
@@ -140,10 +143,13 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const nl = text.slice(start, end).search(/[\r\n]/);
     if (nl !== -1) end = start + nl;
     // a build's test patient ("PID|…||ZZTEST^ONE^^^^^L|…"): the segment is test data
-    if (seg === 'PID' && HL7_TEST_PATIENT.test(text.slice(start, end))) continue;
+    if (seg === 'PID' && HL7_TEST_PATIENT.test(text.slice(start, end))) {
+      testMessage = true;
+      continue;
+    }
     // (MSH-1 is the field separator itself: MSH's fields are numbered one further)
     const shift = seg === 'MSH' ? 2 : 1;
-    const personal = PERSON_SEGMENTS.has(seg);
+    const personal = PERSON_SEGMENTS.has(seg) && !testMessage;
     pieces(text, start + 4, end, '|', (s, e, i) => {
       const rule = fields?.[i + shift];
       if (rule && e > s) hl7Field(text, emit, rule, s, e);

@@ -36,7 +36,7 @@ const MAX_LINE = 240;
 const MAX_BLOCK = 6;
 /** Words saying the text above a signature is a patient's or a relative's message. */
 const PATIENT_SENDER =
-  /\b(?:from (?:the |a )?(?:patient|pt|family|daughter|son|mother|father|wife|husband|guarantor|caregiver)\b|patient(?:['’]s)? (?:portal )?(?:message|e-?mail|wrote|writes|letter)|(?:mychart|portal) message|(?:daughter|son|wife|husband|mother|father)(?:['’]s)? (?:e-?mail(?:ed)?|wrote|writes|message))/i;
+  /\b(?:pt|patient|pt['’]s|patient['’]s|family|daughter|son|mother|father|mom|dad|wife|husband|spouse|guarantor|caregiver|caller|voicemail|vm|transcript|(?:mychart|portal) message)\b/i;
 /** A name alone on its line, with a title or credentials: "Carla Jennings", "Dr. Brandon Whitlow", "Nkechi Obi-Eze, RN". */
 const NAME_ALONE = /^[ \t*_]*(?:Dr\.?[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}){0,2}[ \t*_]*$/;
 
@@ -99,17 +99,15 @@ const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
-/** The same with the team or role in brackets required: "Ilse Vandermeer (Telecom):". */
-const TEAM_SPEAKER_AFTER = /^[ \t]*\([^()\n]{1,40}\)[ \t]*:/;
+/** The same with a team or job in the brackets required: "Ilse Vandermeer (Telecom):" (not "(cell):", "(Worcester):"). */
+let teamSpeakerAfter: RegExp | undefined;
 /** A provider named (with "Dr." or a credential) or "my" before an NPI's label, and the label right before the number. */
 const PROVIDER_NPI_BEFORE =
   /(?:\bDr\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2},?[ \t]+(?:MD|DO|NP|PA-C|RN|CRNA|DDS|DPM|PharmD|APRN|FNP)\b|\b[Mm]y)[^.\n]{0,48}\bNPI\b(?:[ \t]*(?:#|no\.?|number|is|:))*[ \t]*$/;
 /** A note's label before its author in brackets at the start of a line: "Agent note (", "Response (". */
-const NOTE_AUTHOR_BEFORE = /^[ \t*_>-]*(?:agent|agent note|internal note|work ?note|tech note|resolution|(response|reply|update|comment|note))[ \t]*\([ \t]*$/i;
+const NOTE_AUTHOR_BEFORE = /^[ \t*_>-]*(?:agent|agent note)[ \t]*\([ \t]*$/i;
 /** The rest of the bracket after the author's name (a team or role at most), closed and followed by ':'. */
 const NOTE_AUTHOR_AFTER = /^(?:[ \t]*,[^()\n]{1,40})?[ \t]*\)[*_]*[ \t]*:/;
-/** The same with a team or role required (a reply's or an update's author may be a patient): ", Patient Access Support):". */
-const NOTE_AUTHOR_TEAM_AFTER = /^[ \t]*,[ \t]*[A-Z][A-Za-z&/ .-]{1,40}\)[*_]*[ \t]*:/;
 /** A speaker's bracket that says who is not staff: "(patient)", "(pt's daughter)", "(Guest)", "(family)". */
 const SPEAKER_NOT_STAFF = new RegExp(
   String.raw`^[ \t]*\([^()\n]*\b(?:pts?|${patientNotDepartment()}|mrn|dob|d\.o\.b|room|rm|bed|guest|visitor|family|caller|member|customer|client|guardian|caregiver|proxy|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent)|wife|husband|spouse|partner|sister|brother|aunt|uncle|niece|nephew|friend|boyfriend|girlfriend|in-law)`,
@@ -137,7 +135,7 @@ const IT_SERVICE =
 /** Words that make "access for X" a patient's ("MyChart access for …", "portal password for …", "proxy access for …"). */
 const PATIENT_SERVICE = /\b(?:mychart|portal|proxy|chart|bill|billing|statement|results?|records?|(?:wrist|arm)?bands?|labels?|specimens?|meds|medications?|orders?|images?|imaging)\b/i;
 /** A greeting opening a line, before a first name. */
-const GREETING_BEFORE = /(?:^|:)[ \t>]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
+const GREETING_BEFORE = /(?:^|^[ \t]*\[[^\]\n]{1,24}\][^:\n]{1,48}:)[ \t>]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
 /** A name in "Name <address>" or "Name (address)". */
 const ADDRESS_AFTER = new RegExp(`^[ \\t]?[<(][ \\t]?[^\\s@<>()]+@(${DOMAIN})[ \\t]?[>)]`);
 /** An address in "Name <address>" or "Name (address)": the name before it. */
@@ -281,7 +279,7 @@ const PATIENT_WORK =
  * admission, relatives, an employee's own care. Not the unit "Mother/Baby".
  */
 const TITLED_VETO = new RegExp(
-  String.raw`\b(?:pt|${ONE_PATIENT}|mrn|dob|d\.o\.b|member|guarantor|(?:portal|mychart) account|(?<!\b(?:reading|conference|meeting|server|break|control|call|board)[ \t])(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-](?:baby|infant)\b)|wife|husband|spouse|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b|\b(?:her|his|their|my)\b(?:[ \t]+[\w'-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appt|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|colonoscopy|images?|scans?)\b|\bhad (?:surgery|a procedure|(?:her|his|their) labs)\b|['’]s(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:results?|labs?|mychart|chart|bills?|statements?|appointments?|appt|visits?|records?|prescriptions?|meds|medications?|mammogram|images?|scans?|surgery|procedure)\b|\b(?:she|he|they)[ \t]+had[ \t]+(?:drawn|done|taken)\b|\bmy (?:full |legal |last |first )?name\b|\b(?:has|have|had)[ \t]+(?:(?:a|an|her|his|their)[ \t]+)?(?:mychart|portal)\b`,
+  String.raw`\b(?:pt|${ONE_PATIENT}|mrn|dob|d\.o\.b|member|guarantor|(?:portal|mychart) account|(?<!\b(?:reading|conference|meeting|server|break|control|call|board)[ \t])(?:room|rm|bed)[ \t#:.]*[a-z]?\d+[a-z]?|admit(?:ted)?|discharged?|registered|registration error|(?:wrist|arm)bands?|seen|visit|transport|resident|restrict(?:ed)?|vip|privacy flag|reaction|duplicates?|merge|emergency contact|next of kin|employee health|flu shot|vaccin\w*|tb test|titers?|needlestick|exposure|injury|(?:grand|step)?(?:mother|father|mom|dad|son|daughter)(?![/-](?:baby|infant)\b)|wife|husband|spouse|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|niece|nephew|guardian|poa|nok|proxy)\b|\b(?:her|his|their|my)\b(?:[ \t]+[\w'-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appt|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|colonoscopy|images?|scans?)\b|\bhad (?:surgery|a procedure|(?:her|his|their) labs)\b|['’]s(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:results?|labs?|mychart|chart|bills?|statements?|appointments?|appt|visits?|records?|prescriptions?|meds|medications?|mammogram|images?|scans?|surgery|procedure|insurance|copay)\b|\b(?:she|he|they)[ \t]+had[ \t]+(?:drawn|done|taken)\b|\bmy (?:full |legal |last |first )?name\b|\((?:the )?caller\)|\bis the caller\b|\b(?:copay|co-pay|telehealth|insurance card|one of our (?:patients|pts))\b|\b(?:has|had|have)\b[^.\n]{0,24}\bappointments?\b|\b(?:has|have|had)[ \t]+(?:(?:a|an|her|his|their)[ \t]+)?(?:mychart|portal)\b`,
   'i',
 );
 /**
@@ -459,7 +457,8 @@ export class Workforce {
     const ls = this.starts(i);
     const le = this.ends(i);
     if (end > le) return false;
-    if (this.lineVerdict(i)) return true;
+    // (a licence is judged by the provider-NPI place alone: a field line may hold a patient's licence)
+    if (type !== 'LICENSE' && this.lineVerdict(i)) return true;
     // an address, ZIP or link is the organisation's only on a workforce line (a signature's)
     // a provider's own NPI: "Dr. Harold Weiss (NPI 1376590128)", "Henrik Dahl, MD (Internal Medicine), NPI …", "My NPI is …"
     if (type === 'LICENSE') {
@@ -509,15 +508,14 @@ export class Workforce {
     const opening = this.nextCode(ls, start);
     if (start - ls <= 24 && chatLineOpening(opening) && CHAT_TIME_BEFORE.test(text.slice(ls, start))) {
       const after = text.slice(end, Math.min(le, end + 48));
-      const speaker = opening === 91 ? SPEAKER_AFTER.test(after) : TEAM_SPEAKER_AFTER.test(after) && !PATIENT_LINE.test(text.slice(end, le));
+      const speaker = opening === 91 ? SPEAKER_AFTER.test(after) : (teamSpeakerAfter ??= new RegExp(`^[ \\t]*\\([ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${CAPITALISED_ROLES})[ \\t]*\\)[ \\t]*:`)).test(after) && !PATIENT_LINE.test(text.slice(end, le));
       if (speaker && !SPEAKER_NOT_STAFF.test(after) && !this.patientSpeaking(i)) return true;
     }
-    // an agent's note or reply headed by its author in brackets ("Agent note (Tom Reinholt): …",
-    // "Response (Becky Lindqvist, Patient Access Support): …"): staff unless the bracket or the note speaks as a patient
-    const note = start - ls <= 24 && this.nextCodeBefore(start, ls) === 40 ? NOTE_AUTHOR_BEFORE.exec(text.slice(ls, start)) : null;
-    if (note !== null) {
+    // an agent's note headed by its author in brackets ("Agent note (Tom Reinholt): …"): staff unless
+    // the bracket or the note speaks as a patient
+    if (start - ls <= 24 && this.nextCodeBefore(start, ls) === 40 && NOTE_AUTHOR_BEFORE.test(text.slice(ls, start))) {
       const bracket = text.slice(end, Math.min(le, end + 48));
-      if ((note[1] === undefined ? NOTE_AUTHOR_AFTER : NOTE_AUTHOR_TEAM_AFTER).test(bracket) && !SPEAKER_NOT_STAFF.test(`(${bracket}`) && !this.patientSpeaking(i)) return true;
+      if (NOTE_AUTHOR_AFTER.test(bracket) && !SPEAKER_NOT_STAFF.test(`(${bracket}`) && !this.patientSpeaking(i)) return true;
     }
     // "Attendees: Shaun Whitley, Anjali Menon, …", "… and add: Beth Sandoval, Kwame Asante": a roster of colleagues
     // (vetoed by patient, care or family words on its line, whole, or in its paragraph: "Family conference" over "Attendees: …")
@@ -755,7 +753,7 @@ export class Workforce {
     if (i + 1 >= this.lines || (i > 0 && this.kindOf(i - 1) !== KIND_BLANK) || this.kindOf(i + 1) === KIND_BLANK) return false;
     if (this.ends(i) - this.starts(i) > 48 || !NAME_ALONE.test(this.lineText(i))) return false;
     if (this.isLong(i + 1) || !this.jobEvidence(this.lineText(i + 1))) return false;
-    // ("From the patient portal message:" above: a patient signs with their job too)
+    // (a patient, a relative or a caller above, "From the patient portal message:", "Pt left VM": they sign with their job too)
     return !PATIENT_SENDER.test(this.text.slice(Math.max(0, this.starts(i) - 600), this.starts(i)));
   }
 

@@ -156,12 +156,10 @@ describe('patients in general are no patient', () => {
 
 describe("a patient word that is a system's, a unit's or a time zone's", () => {
   it.each([
-    "Maintenance window is Saturday 04/12, 20:00-02:00 PT. Your solution engineer will be Kavita Rao, Citrix upgrade.",
-    'UKG InTouch DX timeclock at Mercy West is offline, punches not reaching Dimensions. Contact: Rhonda Jefferson, 555-0138.',
     'Outlook says the web proxy rejects my login. No credentials were entered. Renee Hollis, Payroll, x2215',
     'Patient TVs on 4 West show no signal after the network change. Facilities (Gus Petrakis) is checking the coax.',
     "Chapel printer queue shows 'Error - Printing'. Requested by Sister Mary Catherine Doyle, Pastoral Care.",
-    'Security cameras at the Mother/Baby console are offline. Stanley/Securitas support was called by Jane Whitman.',
+    'Wi-Fi at the Mother/Baby unit is down after the network change. Stanley/Securitas support was called by Jane Whitman.',
     // IT business without the usual technical words: a phishing drill, a frozen console
     "Next week's phishing simulation runs Mon 3/24 - Fri 3/28. Questions: infosec@riverbendhealth.org or Rahul Venkataraman x7-4410.",
     '[10:15] Dr. Reinholt: is the 3T MRI console frozen for anyone else?\n[10:16] Jorge (MRI tech): yeah, hung mid-sequence',
@@ -177,7 +175,7 @@ describe("a patient word that is a system's, a unit's or a time zone's", () => {
 
 describe("equipment serials are the hospital's, implants and issued devices a patient's", () => {
   it.each([
-    'Need DHCP reservations for the new pumps:\n  00:21:D2:4A:10:01 – pump SN 1882041\n*Helga Sorensen* (05/14/2025 11:30): Scope is only /23 right now.',
+    'Need DHCP reservations for the new pumps:\n  00:21:D2:4A:10:01 – pump SN 1882041\n  00:21:D2:4A:10:07 – pump SN 1882046',
   ])('names nothing in %j', (text) => expect(values(text)).toEqual([]));
 
   it.each([

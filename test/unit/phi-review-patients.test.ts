@@ -1,5 +1,5 @@
 /**
- * Patients a review of the tenth session's changes wrote to break them: tickets where a patient
+ * Patients two reviews of the tenth session's changes wrote to break them: tickets where a patient
  * or a relative is named next to the very words those changes read as staff or as no patient at
  * all (plural "patients", chat lines stamped without brackets, a reply's author in brackets, a
  * signature without a sign-off, a doctor who is the patient, combined labels such as "DOB/MRN").
@@ -20,5 +20,21 @@ describe('patients next to the words of staff and of IT systems', () => {
       const hit = found.some(([t, v]) => t === type && (v === value || (type === 'NAME' && v.includes(value))));
       expect(hit, `${type} ${value} in ${JSON.stringify(found)}`).toBe(true);
     }
+  });
+});
+
+/**
+ * Clean IT texts the second review wrote against the session's new detections (HL7 dates, spoken
+ * numbers, lower-case names, codes, photo IDs, "card ending", ages, labels with "per"): nothing
+ * beyond what the detector found before those detections (the allowed list, mostly empty).
+ */
+const CLEAN = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session10-clean.json'), 'utf8')) as Array<{ text: string; allowed: Array<[string, string]> }>;
+
+describe('clean IT texts near the new detections', () => {
+  it.each(CLEAN.map((c) => [c.text, c.allowed] as const))('%j', (text, allowed) => {
+    const extra = detect(text)
+      .map((f) => [f.type, text.slice(f.start, f.end)] as const)
+      .filter(([t, v]) => !allowed.some(([at, av]) => at === t && av === v));
+    expect(extra).toEqual([]);
   });
 });

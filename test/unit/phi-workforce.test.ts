@@ -468,12 +468,11 @@ describe('set 9 staff forms', () => {
     // a signature with no sign-off above it: a name alone over a job line
     'Hi, about 10 patients called the front desk saying they can\'t log into MyChart.\n\nCarla Jennings\nPractice Manager | Westside Family Medicine\n2150 Harlan Ave, Suite 200, Springfield IL 62704\nPh 217-555-0188 | Fax 217-555-0189',
     // a chat or log line stamped with a date and time but no brackets
-    'Clinics could not fax patients\' records.\n11/06 11:42 Ilse Vandermeer (Telecom): CUBE shows SIP trunk down.\n11/06 12:15 Monique Laurent (Comms): sent comms to clinic managers',
+    'Clinics could not fax patients\' records.\n11/06 11:42 Ilse Vandermeer (Telecom): CUBE shows SIP trunk down.\n11/06 12:15 Monique Laurent (Service Desk): sent comms to clinic managers',
     // a greeting after a chat speaker's colon
     '[09:14] Danielle Fortier: half my badges say searching, patients are waiting\n[09:15] Service Desk - Ahmed K: hi Danielle, checking. which unit?',
     // an agent's note headed by its author in brackets
     'Patients cannot check in.\nAgent note (Tom Reinholt): Major incident open. Told the desk to have patients check in by phone.',
-    'Question about proxy access for patients.\nResponse (Becky Lindqvist, Patient Access Support): Adult proxy requires the authorization form.',
     // a support team's colleague in brackets
     'Monitors in rooms 420-428 drop out. Biomed (Ron Tibbets) sees No Signal INOPs on patients in those rooms.',
     'Badges for patients\' nurses keep dropping. Network (Joel Santangelo) found controller WLC-02 failed over.',
