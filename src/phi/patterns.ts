@@ -1386,7 +1386,7 @@ function portalLogin(label: string, value: string): boolean {
 const FORMAT_AFTER = /^[ \t]+(?:format|digits?|characters?|chars|long|pattern|partitions?|tables?|index(?:es)?|columns?|fields?)\b/i;
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
-const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt)|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt)|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 const EXTENSION_VALUE = /^x\d{4,5}$/;

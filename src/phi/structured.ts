@@ -182,7 +182,7 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:age)$/, 'AGE'],
   [/^(?:npi|dea|license|licence|dl|drivers?_?license)$/, 'LICENSE'],
   [/^(?:vin|plate)$/, 'VEHICLE'],
-  [/^(?:serial|device_?serial|udi|device_?id)$/, 'DEVICE'],
+  [/^(?:serial|device_?serial|udi|device_?id|(?:pack|pump|device|monitor|tele)_?(?:sn|serial))$/, 'DEVICE'],
   [/^(?:ip|ip_?address|client_?ip|src_?ip)$/, 'IP'],
   [/^(?:username|user_?name|portal_?user(?:name)?|login|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id|(?:appt|appointment|encounter|enc|order|accession|specimen|referral|auth(?:orization)?)_?(?:id|no|num|number))$/, 'OTHER_ID'],
 ];
@@ -229,13 +229,16 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
   const need = Math.max(2, cols.length / 2);
   const types: Array<PhiType | null> = [];
   let known = 0;
+  let record = false;
   for (let i = 0; i < cols.length; i++) {
-    if (known + (cols.length - i) < need) return null;
     const t = columnType(cols[i]!);
     if (t !== null) known++;
+    if (t === 'MRN' || t === 'SSN') record = true;
     types.push(t);
   }
-  return known >= need ? types : null;
+  // (an export with a record number or an SSN column and one more PHI column is a patient list
+  // however many other columns it has: "Bed,Pack_SN,Patient_Name,MRN,Admit,Alarm_Profile,Central")
+  return known >= need || (record && known >= 2) ? types : null;
 }
 
 /** Cheap test before a line is split: a header names at least one PHI column. */

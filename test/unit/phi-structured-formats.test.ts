@@ -148,6 +148,22 @@ describe('HL7 dates wherever a segment about the patient holds them', () => {
   });
 });
 
+describe('an export with a record number column among many others, and Jira bold labels', () => {
+  it('types the columns of a monitoring export whose header has more non-PHI columns than PHI ones', () => {
+    const text = 'Kendra exported this from the PIIC:\n\nBed,Pack_SN,Patient_Name,MRN,Admit,Alarm_Profile,Central\n5S-01,US81204417,"McCAULEY, LORENE",1108834,2024-11-03,Adult,5S-CST01';
+    expectAll(text, [['DEVICE', 'US81204417'], ['NAME', 'McCAULEY, LORENE'], ['MRN', '1108834'], ['DATE', '2024-11-03']]);
+  });
+
+  it('leaves an asset inventory with a name column and a serial column but no record number', () => {
+    const text = 'Asset,Hostname,Serial,Name,Dept,Location,Model\nLRH-0041,ws-4w-12,5CD1234XYZ,Ana Ortiz,Nursing,4W,HP 800 G6';
+    expectNone(text, ['5CD1234XYZ']);
+  });
+
+  it('reads a label in Jira bold: *MRN:* 1108834', () => {
+    expectAll('Patient record for the merge\n*MRN:* 1108834\n*Legacy athena acct:* A-0048812', [['MRN', '1108834'], ['ACCOUNT', 'A-0048812']]);
+  });
+});
+
 describe('dates in a list of patients', () => {
   it('reads "Last, First - date - MRN" as a birth date, and a comment stamp as none', () => {
     const list = '  1. Petrov, Alexei - 02/14/1950 - MRN 1128830 - SNF placement\n  2. Wójcik, Halina - 07/07/1941 - MRN 1130294';
