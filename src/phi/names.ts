@@ -829,3 +829,18 @@ function paragraphBreak(text: string, from: number, to: number): boolean {
   }
   return false;
 }
+
+/**
+ * A newborn's name as registration writes it before the parents choose one: "BABYGIRL B PIERCE",
+ * "Baby Boy Smith", "PIERCE, GIRL", "SMITH, BABY BOY A".
+ */
+const NEWBORN_FIRST = /\b(?:BABY ?GIRL|BABY ?BOY|[Bb]aby ?[Gg]irl|[Bb]aby ?[Bb]oy|INFANT (?:GIRL|BOY))(?:[ ][A-Z](?![A-Za-z]))?[ ][A-Z][A-Za-z'’-]{1,30}\b/g;
+const NEWBORN_LAST = /\b[A-Z][A-Z'’-]{1,30},[ ]?(?:BABY ?)?(?:GIRL|BOY)(?:[ ][A-Z](?![A-Za-z]))?(?![A-Za-z])/g;
+export function newbornNames(text: string, emit: Emit): void {
+  if (!/BABY|GIRL|BOY|[Bb]aby/.test(text)) return;
+  for (const re of [NEWBORN_FIRST, NEWBORN_LAST]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.newborn');
+  }
+}

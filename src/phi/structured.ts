@@ -858,3 +858,46 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
 
 /** Test-only, for test/unit/phi-charcode-regex.test.ts: CSV column naming and its char-code shortcut. */
 export const __testing = { cannotName, columnType, COLUMN_TYPES };
+
+// ---------------------------------------------------------------------------------------------
+// A driver's licence's barcode as ID scanners log it (AAMVA element IDs: "DAQ=T148822091",
+// "DCS=WEATHERFORD", "DBB=09281996")
+
+/** AAMVA data elements that hold PHI. */
+const AAMVA_FIELDS: Record<string, PhiType> = {
+  DAQ: 'LICENSE', // customer ID number
+  DCS: 'NAME', // family name
+  DAC: 'NAME', // first name
+  DAD: 'NAME', // middle name
+  DCT: 'NAME', // given names (older versions)
+  DAA: 'NAME', // full name (older versions)
+  DBB: 'DATE', // date of birth
+  DBA: 'DATE', // expiry
+  DBD: 'DATE', // issue date
+  DAG: 'ADDRESS', // street
+  DAH: 'ADDRESS', // street, second line
+  DAI: 'ADDRESS', // city
+  DAK: 'ZIP', // postal code
+  DCF: 'OTHER_ID', // document discriminator
+  DCK: 'OTHER_ID', // inventory control number
+};
+/** An element on its own line: its ID, an optional '=' or ':', the value to the line's end. */
+const AAMVA_LINE = /^[ \t]*(D[A-Z]{2})[ \t]*(?:[=:][ \t]*)?(\S[^\r\n]{0,79}?)[ \t]*\r?$/gm;
+
+/** The PHI elements of a licence's barcode data: only where three of them or more stand on lines of their own. */
+export function aamvaRule(text: string, emit: Emit): void {
+  if (text.indexOf('DAQ') === -1 && text.indexOf('DCS') === -1 && text.indexOf('DBB') === -1) return;
+  const found: Array<[PhiType, number, number]> = [];
+  const ids = new Set<string>();
+  AAMVA_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AAMVA_LINE.exec(text)) !== null) {
+    const type = AAMVA_FIELDS[m[1]!];
+    if (type === undefined) continue;
+    ids.add(m[1]!);
+    const start = m.index + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + 3);
+    found.push([type, start, start + m[2]!.length]);
+  }
+  if (ids.size < 3) return;
+  for (const [type, start, end] of found) emitTrimmed(emit, text, type, start, end, 0.93, 'aamva.field');
+}

@@ -164,6 +164,30 @@ describe('an export with a record number column among many others, and Jira bold
   });
 });
 
+describe("a driver's licence's barcode fields as an ID scanner logs them (AAMVA)", () => {
+  it('finds the licence number, names, dates, street, city, ZIP and document number', () => {
+    const text = 'ID scanner maps the fields wrong:\n{code}\n[07:51:22] AAMVA v09 parse OK\nDAQ=T148822091\nDCS=WEATHERFORD\nDAC=COLTON\nDAD=JAMES\nDBB=09281996\nDBA=09282028\nDAG=2207 W LOMBARD ST\nDAI=SPRINGFIELD\nDAJ=MO\nDAK=658021144\nDCF=0418822919WA\n{code}';
+    expectAll(text, [['LICENSE', 'T148822091'], ['NAME', 'WEATHERFORD'], ['NAME', 'COLTON'], ['NAME', 'JAMES'], ['DATE', '09281996'], ['DATE', '09282028'], ['ADDRESS', '2207 W LOMBARD ST'], ['ADDRESS', 'SPRINGFIELD'], ['ZIP', '658021144'], ['OTHER_ID', '0418822919WA']]);
+    expectNone(text, ['MO']);
+  });
+
+  it('needs three elements on lines of their own', () => {
+    expectNone('Mapping profile swapped DAG and DAI.\nDAG=street line\nDBA=expiry', ['street line', 'expiry']);
+  });
+});
+
+describe("a newborn's name before the parents choose one", () => {
+  it.each([
+    ['- BABYGIRL B PIERCE  MRN 6621005  born 11/15/2024 02:31', 'BABYGIRL B PIERCE'],
+    ['quick-reg newborn "PIERCE, GIRL" MRN 6621019 on the wristband', 'PIERCE, GIRL'],
+    ['Hugs tag enrolled to Baby Boy Nakamura in the nursery', 'Baby Boy Nakamura'],
+  ])('%s', (text, value) => expectAll(text, [['NAME', value]]));
+
+  it('leaves words that only look like it', () => {
+    expectNone('The BABY GIRL and BABY BOY label templates print blank on the Zebra', ['BABY GIRL', 'BABY BOY']);
+  });
+});
+
 describe('dates in a list of patients', () => {
   it('reads "Last, First - date - MRN" as a birth date, and a comment stamp as none', () => {
     const list = '  1. Petrov, Alexei - 02/14/1950 - MRN 1128830 - SNF placement\n  2. Wójcik, Halina - 07/07/1941 - MRN 1130294';
