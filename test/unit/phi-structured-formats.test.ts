@@ -142,6 +142,11 @@ describe('HL7 dates wherever a segment about the patient holds them', () => {
     expectNone(msg, ['20240409021544', '8812734']);
   });
 
+  it("finds an insurance segment's group number (IN1-8)", () => {
+    const msg = 'PID|1||6620981^^^OMH^MR||HASTY^TERESA^M||19820217|F\nIN1|1|BCBSMO-PPO|0310|ANTHEM BLUE CROSS BLUE SHIELD MO|PO BOX 105187^^ATLANTA^GA^30348||(800)555-0134|GRP00418822';
+    expectAll(msg, [['HEALTH_PLAN_ID', 'GRP00418822']]);
+  });
+
   it('leaves numbers that are no valid date, and order segments, alone', () => {
     const msg = 'PV1|1|I|4E^412||||||||MED|||||||||||||||||||||||||||||20241345183000\nOBX|1|NM|GLU^GLUCOSE||20240405|mg/dL';
     expectNone(msg, ['20241345183000', '20240405']);
