@@ -32,7 +32,7 @@ export const TECH_WORDS: ReadonlySet<string> = new Set(
     'notepad vscode visual studio intellij pycharm xcode postman insomnia swagger openapi graphql grpc soap rest ' +
     'welch allyn hillrom beckman coulter roche masimo natus zoll steris smiths hospira mindray getinge draeger ' +
     'cloverleaf rhapsody corepoint infor ukg sysmex hyland onbase rauland responder wyse igel phreesia epson helmer securitas lenel onguard ' +
-    'verizon otis diligent moxi provation paperstream ' +
+    'verizon otis diligent moxi provation paperstream sherlock kuiper twilio avalon hchb cogito brightsign cradlepoint windstream ' +
     'workaround postmortem rollback backout repro rca troubleshooting timeline followup signoff downtime uptime dept tech techs rad worklist worklists informaticist ' +
     'sql server tsql plsql ssms ssis ssrs powerbi looker qlik alteryx sas spss stata matlab'
   ).split(/\s+/),

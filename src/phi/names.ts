@@ -515,6 +515,8 @@ class RunScorer {
     // a word glued to digits is part of a code, not a name ("SN 282JBEP")
     while (a <= b && isDigitCode(text.charCodeAt(ws[a]! - 1))) a++;
     if (a > b) return;
+    // "ED Triage", "ED Fast Track", "ED Pod C": an emergency department's area (a run in capitals, "ED SMITH", may be a name)
+    if (b > a && we[a]! - ws[a]! === 2 && text.startsWith('ED', ws[a]!) && (code[a + 1]! & Code.Caps2) === 0 && (code[a + 1]! & Code.First) === 0) return;
     // "6 West", "4 North", "5 North Med/Surg": a hospital unit ("5 North Maria Garcia": the name after it)
     if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) {
       if (b === a || (code[a + 1]! & Code.First) === 0) return;

@@ -297,6 +297,8 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Patients were diverted. Command center: Conference Room 1A, Main Hospital, x5000', 'x5000'],
     ['Patients cannot launch MyChart kiosks. Delivery group: DG-EPIC-PRD-2203 | VDA 2203 CU4', 'DG-EPIC-PRD-2203'],
     ['Dept: Inpatient Pharmacy, patients waiting on meds', 'Dept'],
+    ['Cart inventory for the patient rooms:\nLocation,Area\nWOW06,ED Triage\nWOW08,ED Fast Track', 'ED Triage'],
+    ['Patients cannot start video visits. Epic Sherlock SLG 7713402 opened.', 'Sherlock'],
     ['Teams chat export – Service Desk / Rad Tech\n[07:02] Brianna Le (CT Tech): the worklist for my patients will not load', 'Rad Tech'],
     ['the server name is epic prod and it is down for patients', 'epic prod'],
     ['mr coffee in the break room is broken, ms excel crashed too', 'coffee'],
