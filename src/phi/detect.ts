@@ -269,36 +269,9 @@ const isStructured = (rule: string) =>
 const PERSON_FACTS =
   /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|birthday|deceased|died|statements?|charts|scanned id|insurance card|eligibility|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
 /** What an IT ticket without a patient in it names: staff, vendors, sites and their dates. */
-const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP', 'DEVICE']);
+const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
 /** Findings that are a patient's whatever the words around them: with one of these, the ticket has a patient. */
-const PATIENT_ID_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['SSN', 'MRN', 'HEALTH_PLAN_ID', 'BIOMETRIC', 'AGE', 'ACCOUNT', 'VEHICLE', 'OTHER_ID']);
-/**
- * Is the device a patient's own: implanted, worn, taken home or assigned to someone ("Medtronic Azure
- * XT DR, serial RNB402817H … CareLink", "ICD serial PZX611093S")? A pump's or an analyzer's serial
- * alone is the hospital's equipment, no sign of a patient.
- */
-function personalDevice(text: string, f: Finding, names: number[][]): boolean {
-  if (PERSONAL_DEVICE.test(text.slice(Math.max(0, f.start - 160), Math.min(text.length, f.end + 80)))) return true;
-  // ("Glucometer serial GM-88213-A for Tom Lee"): a name near the device may be its patient's
-  // (the names' ends, sorted: the first one ending after the window's start)
-  const [ends, starts] = names as [number[], number[]];
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid]! <= f.start - DEVICE_NAME_REACH) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ends.length && starts[lo]! < f.end + DEVICE_NAME_REACH;
-}
-const DEVICE_NAME_REACH = 120;
-/** The NAME candidates' [ends, starts], by end (a name's start comes with its end). */
-function nameBounds(candidates: readonly Finding[]): number[][] {
-  const names = candidates.filter((c) => c.type === 'NAME').sort((x, y) => x.end - y.end);
-  return [names.map((c) => c.end), names.map((c) => c.start)];
-}
-const PERSONAL_DEVICE =
-  /\b(?:pacemakers?|ppm|icds?|implant\w*|defibrillators?|crt-?d|loop recorders?|(?:my)?carelink|paceart|home|remote monitoring|transmissions?|insulin|cgm|dexcom|libre|omnipod|hearing aids?|cochlear|loaner|rpm|cpap|bipap|concentrators?|ventilators?|vents?|glucometers?|glucose meters?|bp cuffs?|cuffs?|oximeters?|wheelchairs?|holters?|lvads?|stimulators?|nebulizers?|walkers?|assigned to|issued (?:to|for)|sent home|patient['’]s|pt['’]s)\b/i;
+const PATIENT_ID_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['SSN', 'MRN', 'HEALTH_PLAN_ID', 'BIOMETRIC', 'AGE', 'ACCOUNT', 'DEVICE', 'VEHICLE', 'OTHER_ID']);
 /** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
 function itContext(scan: Scan, candidates: Finding[]): boolean {
   let inName: ((s: number, e: number) => boolean) | undefined;
@@ -309,7 +282,7 @@ function itContext(scan: Scan, candidates: Finding[]): boolean {
 }
 /** An IT desk's business with vendors and accounts (the technical words are the Tech and ItDevice cues). */
 const DESK_BUSINESS =
-  /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk|epic|hyperspace|haiku|canto|rover|cerner|powerchart|meditech|athena(?:one|health)?|allscripts|nextgen|outlook|ms teams|teams (?:call|meeting|channel|chat)|zoom|webex|sharepoint|onedrive|onenote|office ?365|m365|windows|macos|chromebook|iphone|ipad|android|voicemail|vocera|spok|pager|imprivata|duo|okta|mfa|2fa|wi-?fi|network|mailbox|inbox|distribution list|shared drive|login|log ?in|logon|sign-?in|locked out|lockout|unlock|install(?:ed|ing)?|update[ds]?|upgrade[ds]?|crash(?:es|ed|ing)?|freez(?:e|es|ing)|outage|ticket|inc\d{5,}|ritm\d+|chg\d+|interface|dashboard|report(?:ing)? (?:server|tool|job)|software|hardware|application|app|citrix|pacs|dragon|kronos|workday|servicenow|jira|confluence|copier|fax machine|toner|label printer|scanner|monitor|dock|headset|webcam|camera|kiosk|tablet|laptop|desktop|computer|pc|kiosks|phish(?:ing)?|spam|reboot(?:ing|ed)?|no signal)\b/i;
+  /\b(?:vendor|invoice|licen[cs]es?|renewal|contract|quote|procurement|purchase order|PO \d|password|badge|access request|new hire|onboarding|offboarding|on-?call|change request|service desk|help ?desk|epic|hyperspace|haiku|canto|rover|cerner|powerchart|meditech|athena(?:one|health)?|allscripts|nextgen|outlook|ms teams|teams (?:call|meeting|channel|chat)|zoom|webex|sharepoint|onedrive|onenote|office ?365|m365|windows|macos|chromebook|iphone|ipad|android|voicemail|vocera|spok|pager|imprivata|duo|okta|mfa|2fa|wi-?fi|network|mailbox|inbox|distribution list|shared drive|login|log ?in|logon|sign-?in|locked out|lockout|unlock|install(?:ed|ing)?|update[ds]?|upgrade[ds]?|crash(?:es|ed|ing)?|freez(?:e|es|ing)|outage|ticket|inc\d{5,}|ritm\d+|chg\d+|interface|dashboard|report(?:ing)? (?:server|tool|job)|software|hardware|application|app|citrix|pacs|dragon|kronos|workday|servicenow|jira|confluence|copier|fax machine|toner|label printer|scanner|monitor|dock|headset|webcam|camera|kiosk|tablet|laptop|desktop|computer|pc|reboot(?:ing|ed)?|no signal)\b/i;
 /**
  * Is there a patient anywhere in the text: a patient word (patient, MRN, DOB, a relative,
  * admitted, MyChart…), a person's own facts (PERSON_FACTS), a patient's identifier among the
@@ -317,8 +290,7 @@ const DESK_BUSINESS =
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
-  let names: number[][] | undefined;
-  if (candidates.some((f) => (f.type === 'DEVICE' ? personalDevice(text, f, (names ??= nameBounds(candidates))) : PATIENT_ID_TYPES.has(f.type)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
 /**
@@ -338,14 +310,14 @@ function patientWordAt(text: string, p: number): boolean {
   if (TEST_BEFORE.test(before) || (word === 'proxy' && SYSTEM_BEFORE.test(before))) return false;
   // "Requested by Sister Mary Catherine Doyle, Pastoral Care": a religious title, not a relative;
   // "our sister hospital", "the Brother printer": no relative either
-  if (word === 'sister' || word === 'brother') {
+  if (word === 'sister' || word === 'brother' || word === 'grandfather') {
     if ((text.charCodeAt(p) === 83 || text.charCodeAt(p) === 66) && !/\b(?:my|his|her|their|your|pt['’]s|patient['’]s|the)[ \t]+$/i.test(before)) return false;
     if (SIBLING_THING_AFTER.test(text.slice(e, e + 24))) return false;
   }
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
 /** What "sister" or "brother" names when it is no relative: "sister hospital", "Brother HL-L2350", "brother printer". */
-const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinics?|campus(?:es)?|organi[sz]ations?|compan(?:y|ies)|orgs?|systems?|printers?|hl-|mfc|ql-|label|models?|drivers?|toner)/i;
+const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinics?|campus(?:es)?|organi[sz]ations?|compan(?:y|ies)|orgs?|systems?|printers?|scanners?|label|models?|drivers?|toner|servers?|vms?|practices?|entit(?:y|ies)|tenants?|domains?|instances?|environments?|clause|p-touch|[A-Z]{1,4}-?[A-Z]?\d)/i;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
 /** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
 const SYSTEM_BEFORE = /\b(?:web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud|socks)[ \t]+$/i;
@@ -383,7 +355,7 @@ function personalMail(text: string, f: Finding, ownDomain: (domain: string) => b
 }
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */
 const CARE_FOR_NAME =
-  /\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?['’]s (?:AVS|after[- ]visit summary|chart|results?|labs?|records?|wristband|armband|bill|statement|MRN|DOB|discharge|medications?|meds|images?|scans?|appointment|visit|allergies|allergy list|insurance)\b|\beach other['’]s\b|\b(?:[Ww]ristbands?|[Aa]rmbands?|[Bb]ands|[Ll]abels?|[Rr]esults?|[Ii]mages?|[Ii]maging|[Oo]rders?|[Rr]ecords?|[Ss]cans?|[Ss]pecimens?|[Rr]efills?|[Vv]isits?|[Ee]ncounters?|[Aa]ppointments?|[Rr]eferrals?|[Cc]laims?|[Bb]ills?|AVS|[Ff]amily|(?:[Aa]ddress|[Pp]hone|[Nn]umber|[Ii]nsurance|[Dd]emographics?) (?:change|update)s?|[Rr]egistration|[Cc]heck(?:ing)?[ -]in|[Dd]uplicates?) (?:for|of) (?:(?:Mr|Mrs|Ms|Mx|Miss)\.? )?[A-Z][A-Za-z'’-]+|\b(?:[Uu]pdate|[Cc]hange) (?:the )?(?:phone|address|cell|number|insurance|demographics|DOB) (?:for|of) [A-Z]|\b[Cc]heck(?:ing)? in (?:pt |patient )?[A-Z][a-z'’-]+ [A-Z]/;
+  /\b[A-Z][a-z'’-]+ [A-Z][a-z'’-]+['’]s (?:AVS|after[- ]visit summary|chart|wristband|armband|bill|statement|MRN|DOB|discharge|medications?|meds|appointment|allergies|allergy list|insurance)\b|\b(?:[Ww]ristbands?|[Aa]rmbands?|[Bb]ands|[Ll]abels?|[Rr]esults?|[Ii]mages?|[Ii]maging|[Oo]rders?|[Rr]ecords?|[Ss]cans?|[Ss]pecimens?|[Rr]efills?|[Vv]isits?|[Ee]ncounters?|[Aa]ppointments?|[Rr]eferrals?|[Cc]laims?|[Bb]ills?|AVS|[Ff]amily|(?:[Aa]ddress|[Pp]hone|[Nn]umber|[Ii]nsurance|[Dd]emographics?) (?:change|update)s?|[Rr]egistration|[Cc]heck(?:ing)?[ -]in|[Dd]uplicates?) (?:for|of) (?:(?:Mr|Mrs|Ms|Mx|Miss)\.? )?[A-Z][A-Za-z'’-]+|\b(?:[Uu]pdate|[Cc]hange) (?:the )?(?:phone|address|cell|number|insurance|demographics|DOB) (?:for|of) [A-Z]|\b[Cc]heck(?:ing)? in (?:pt |patient )?[A-Z][a-z'’-]+ [A-Z]/;
 /**
  * `kept` and the NAME candidates of `all` the workforce check dropped whose text is the text of a
  * kept NAME (the same person: a redactor must not leave one copy behind).

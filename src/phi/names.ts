@@ -64,7 +64,7 @@ const LOWER_NAME_RE = new RegExp(String.raw`(?:${PT_INTRO}|[Mm]y name is|[Nn]ame
  */
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
 /** A census surname (no ordinary word) after a title in lower case: "it filed on mr hubbard in 716". */
-const LOWER_TITLED_RE = /(?:mr|mrs|ms)\.?[ ]([a-z][a-z'-]{2,})\b/y;
+const LOWER_TITLED_RE = /(?:mr|mrs|ms)\.?[ ]([a-z][a-z'-]{2,})\b(?![ ]from\b)/y;
 tagWords(['mr', 'mrs', 'ms'], WordTag.LowerTitle);
 /** "dob", "mrn" (lower case, a whole word) at the start of a slice. */
 const RECORD_WORD = /^(?:dob|mrn|d\.o\.b)\b/;
@@ -517,11 +517,6 @@ class RunScorer {
     if (a > b) return;
     // "ED Triage", "ED Fast Track", "ED Pod C": an emergency department's area (a run in capitals, "ED SMITH", may be a name)
     if (b > a && we[a]! - ws[a]! === 2 && text.startsWith('ED', ws[a]!) && (code[a + 1]! & Code.Caps2) === 0 && (code[a + 1]! & Code.First) === 0) return;
-    // "6 West", "4 North", "5 North Med/Surg": a hospital unit ("5 North Maria Garcia": the name after it)
-    if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) {
-      if (b === a || (code[a + 1]! & Code.First) === 0) return;
-      a++;
-    }
     let words = 0;
     let sum = 0;
     for (let k = a; k <= b; k++) {
@@ -546,6 +541,8 @@ class RunScorer {
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
       if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = this.introBefore(a, near)) === 0) score -= 0.4;
     } else {
+      // "6 West", "4 North": a hospital unit
+      if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
       // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)
       if (we[a]! - ws[a]! === 2 && text.startsWith('ED', ws[a]!) && text.charCodeAt(ws[a]! - 2) !== 44) return;
       // "Created: May 15, 2025", "Date: Thu, 18 Apr 2024": a month or a day, not a first name

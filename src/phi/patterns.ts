@@ -1167,12 +1167,6 @@ interface LabelledIdSpec {
   rejectBefore?: RegExp;
   /** Words that must stand in the 300 characters before the label (a template ID is a biometric one only in a ticket about enrolment). */
   requireBefore?: RegExp;
-  /**
-   * Rejected when the text before the label, back to the previous sentence or line (at most 80
-   * characters and the sentence before it), matches; only for labels matching `rejectSentenceOnly`.
-   */
-  rejectSentence?: RegExp;
-  rejectSentenceOnly?: RegExp;
   /** The value must be on the label's line ("Practice Manager, Registration" ends a signature line: the phone under it is no plate). */
   sameLine?: boolean;
   /**
@@ -1226,7 +1220,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: ID_VALUE,
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
-    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|computer|device|patch|update|backup|replication|worker|node|instance|scaling|target|machine|app|application|port)[ ]?$/i,
+    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery)[ ]?$/i,
     // "HID card 26-bit #44718": a badge format
     reject: /^\d{1,3}-bit$/i,
   },
@@ -1365,10 +1359,6 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     // "Waiting on Oracle Health (case 12616480)"
     rejectBefore:
       /\b(?:support|vendor|tac|their|our|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google|philips|imprivata|siemens|meditech|allscripts|athenahealth|nuance|servicenow|ge|hyland|solventum|baxter|hillrom|stryker|medtronic|bd|roche|abbott|masimo|ncr|fortinet|palo alto|crowdstrike|microsoft)(?:[ ](?:health|healthcare|healthineers|systems|support|corp|inc))?[ ]?\(?$/i,
-    // a case opened with a vendor earlier in the sentence: "called BD support 1-800-727-6102, case #03188742",
-    // "Availity status page shows degraded service. Case AV-…"
-    rejectSentence: /\b(?:support|vendor|tac|status page|help ?line|hotline|service desk|field service)\b|\b(?:1-)?8(?:00|88|77|66|55|44|33)-\d{3}-\d{4}\b/i,
-    rejectSentenceOnly: /^case\b/i,
   },
 ];
 
@@ -1383,20 +1373,12 @@ function portalLogin(label: string, value: string): boolean {
   return /\b(?:mychart|portal)\b/i.test(label) && /^[a-z]{6,24}$/.test(value) && !COMMON_WORDS.has(value) && !TECH_WORDS.has(value) && !/test|demo|train|dummy|sample/.test(value);
 }
 /** Words after a value that make it an example of a format. */
-const FORMAT_AFTER = /^[ \t]+(?:format|digits?|characters?|chars|long|pattern|partitions?|tables?|index(?:es)?|columns?|fields?)\b/i;
+const FORMAT_AFTER = /^[ \t]+(?:format|digits?|characters?|chars|long|pattern|partitions?)\b/i;
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
 const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt)|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
-const EXTENSION_VALUE = /^x\d{4,5}$/;
-/** The text before `at` on its line, at most 120 characters: the label's sentence and the one before it. */
-function sentencesBefore(text: string, at: number): string {
-  const window = text.slice(Math.max(0, at - 120), at);
-  return window.slice(window.lastIndexOf('\n') + 1);
-}
-/** One patient's business in a sentence (a vendor's case then is the patient's: "Pt called the billing hotline; case …"). */
-const PATIENT_SENTENCE = /\b(?:pt|patient|her|his|mychart|billing|bill|statement|insurance|guarantor|caller)\b/i;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
     re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
@@ -1409,17 +1391,12 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       }
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
-      // "Main Hospital, x5000": a phone extension in a list after the label
-      if (spec.reject?.test(value) || (EXTENSION_VALUE.test(value) && m[0].slice(0, m[0].length - m[1]!.length).includes(','))) return;
+      if (spec.reject?.test(value)) return;
       // a format, not a value: "Member ID should be 123456789 format per payer spec"
       if (FORMAT_AFTER.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return;
       // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
       if (/^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
-      if (spec.rejectSentence !== undefined && spec.rejectSentenceOnly!.test(m[0])) {
-        const before = sentencesBefore(env.text, m.index);
-        if (spec.rejectSentence.test(before) && !PATIENT_SENTENCE.test(before + env.text.slice(m.index, m.index + m[0].length + 60))) return;
-      }
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
       const start = m.index + m[0].length - m[1]!.length;

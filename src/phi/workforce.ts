@@ -41,6 +41,8 @@ const PATIENT_SENDER =
 const NAME_ALONE = /^[ \t*_]*(?:Dr\.?[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}){0,2}[ \t*_]*$/;
 
 const DOMAIN = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}';
+/** An e-mail header's sender: "From: Carla Jennings <cjennings@hsp-health.org>" (the name, the domain). */
+const SENDER_NAMED = new RegExp(`^[ \\t>*]*From:[ \\t]*([^<\\n]{2,60}?)[ \\t]*<[^@<>\\s]+@(${DOMAIN})>`, 'gim');
 const ADDRESS_DOMAIN = new RegExp(`@(${DOMAIN})`, 'g');
 const FIELD_LINE =
   /^[ \t]*[*_]{0,2}(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?|(?:Change|Business|Technical|System|Service|Application) owner)[*_]{0,2}[ \t]*:/i;
@@ -57,7 +59,7 @@ const WROTE_LINE = /\bwrote:[ \t]*$/i;
 const OWN_CONTACT = /\bsent from my\b|\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/i;
 /** First-person patient talk in the paragraph above a sign-off ("my lab results", "my bill"). */
 const MY_CARE =
-  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|appts?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bmy (?:mom|dad|mother|father|son|daughter|husband|wife|child|kids?|baby|grandmother|grandfather|sister|brother)\b|\bi(?: am|'m|’m) (?:the|a|his|her) (?:patient|mother|father|parent|guardian|wife|husband|daughter|son|caregiver)\b|\b(?:also|as) a patient\b|\bi (?:was|am|got|need|have|received|can't|cannot|can not)\b[^.\n]{0,60}\b(?:bill|billed|statement|visit|appointment|results?|mychart|portal|chart|prescription|records?|reschedule)\b|(?:\bi |^|[.!?:][ \t]+)(?:cannot|can't|can not|unable to) (?:see|view|access|open|log ?in(?:to)?)\b[^.\n]{0,40}\b(?:mychart|portal|results?|chart|records?|bill|statement)\b/im;
+  /\bmy (?:[a-z]+ ){0,2}(?:bills?|results?|appointments?|appts?|chart|mychart|portal|records?|prescriptions?|medications?|doctor|insurance|date of birth|dob|mrn|statement|visit)\b|\bmy (?:mom|dad|mother|father|son|daughter|husband|wife|child|kids?|baby|grandmother|grandfather|sister|brother)\b|\bi(?: am|'m|’m) (?:the|a|his|her) (?:patient|mother|father|parent|guardian|wife|husband|daughter|son|caregiver)\b|\b(?:also|as) a patient\b|\bi (?:was|am|got|need|have|received|can't|cannot|can not)\b[^.\n]{0,60}\b(?:bill|billed|statement|visit|appointment|results?|mychart|portal|chart|prescription|records?|reschedule)\b|\b(?:cannot|can't|can not|unable to) (?:see|view|access|open|log ?in(?:to)?)\b[^.\n]{0,40}\b(?:mychart|portal|results?|chart|records?|bill|statement)\b/i;
 const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
 /** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
 const SIGN_OFF =
@@ -99,8 +101,6 @@ const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
-/** The same with a team or job in the brackets required: "Ilse Vandermeer (Telecom):" (not "(cell):", "(Worcester):"). */
-let teamSpeakerAfter: RegExp | undefined;
 /** A provider named (with "Dr." or a credential) or "my" before an NPI's label, and the label right before the number. */
 const PROVIDER_NPI_BEFORE =
   /(?:\bDr\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2},?[ \t]+(?:MD|DO|NP|PA-C|RN|CRNA|DDS|DPM|PharmD|APRN|FNP)\b|\b[Mm]y)[^.\n]{0,48}\bNPI\b(?:[ \t]*(?:#|no\.?|number|is|:))*[ \t]*$/;
@@ -135,7 +135,7 @@ const IT_SERVICE =
 /** Words that make "access for X" a patient's ("MyChart access for …", "portal password for …", "proxy access for …"). */
 const PATIENT_SERVICE = /\b(?:mychart|portal|proxy|chart|bill|billing|statement|results?|records?|(?:wrist|arm)?bands?|labels?|specimens?|meds|medications?|orders?|images?|imaging)\b/i;
 /** A greeting opening a line, before a first name. */
-const GREETING_BEFORE = /(?:^|^[ \t]*\[[^\]\n]{1,24}\][^:\n]{1,48}:)[ \t>]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
+const GREETING_BEFORE = /^[ \t>]*(?:hi|hello|hey|good morning|good afternoon|good evening|morning)[ \t]+$/i;
 /** A name in "Name <address>" or "Name (address)". */
 const ADDRESS_AFTER = new RegExp(`^[ \\t]?[<(][ \\t]?[^\\s@<>()]+@(${DOMAIN})[ \\t]?[>)]`);
 /** An address in "Name <address>" or "Name (address)": the name before it. */
@@ -167,7 +167,7 @@ const JOBS =
   'charge nurses|nurses|techs|analysts|engineers|nurse managers|managers|supervisors|staff|scribes?|volunteers?|new hires|' +
   'closed by|resolved by|fixed by|done by|updated by|rotation by|commander|chair|agency contact|tech lead|' +
   'acknowledged by|corrected by|approved by|tested by|reviewed by|validated by|authors?|' +
-  '(?:added(?: back)?|removed|unlocked|restarted|rebooted|installed|configured|deployed|pushed|patched|reimaged|re-imaged|provisioned|rebuilt) by|facilitator|instructor|solution engineer|' +
+  'facilitator|instructor|solution engineer|' +
   'charge rn(?: is)?|charge nurse(?: is)?|clinic rn|(?:rn|lpn|np|cna)(?=[ \\t]*:)';
 const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
@@ -356,12 +356,8 @@ const GRANTED = /\b(?:access|permissions?|group|role|license|licence|mailbox|dri
 /** First-person or patient-side words that make a request a patient's ("I want to add X as a beneficiary to my account"). */
 const OWN_REQUEST = /\b(?:my|mine|beneficiary|proxy|mychart|portal)\b/i;
 /** Chat lines: a time in brackets before the name, or two spaces and a time after it (Slack, Teams). */
-const CHAT_TIME_BEFORE =
-  /^[ \t]*(?:\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\]|(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AP]M)?)[ \t]*(?:(?:Service Desk|Help ?Desk|IT|Support|Agent)[ \t]+[-–][ \t]+)?$/;
+const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*(?:(?:Service Desk|Help ?Desk|IT|Support|Agent)[ \t]+[-–][ \t]+)?$/;
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
-
-/** '[' or a digit: how a chat line's time stamp opens ("[09:14] …", "11/06 11:42 …"). */
-const chatLineOpening = (c: number) => c === 91 || (c >= 48 && c <= 57);
 
 const PRONOUN_OPENING = /^[ \t>]*(?:she|he|they|her|his|their)\b/i;
 
@@ -462,7 +458,7 @@ export class Workforce {
     // an address, ZIP or link is the organisation's only on a workforce line (a signature's)
     // a provider's own NPI: "Dr. Harold Weiss (NPI 1376590128)", "Henrik Dahl, MD (Internal Medicine), NPI …", "My NPI is …"
     if (type === 'LICENSE') {
-      return start - ls <= 120 && PROVIDER_NPI_BEFORE.test(text.slice(Math.max(ls, start - 120), start)) && !this.patientSentence(start, end, ls, le, true);
+      return start - ls <= 120 && PROVIDER_NPI_BEFORE.test(text.slice(Math.max(ls, start - 120), start)) && !this.patientSentence(start, end, ls, le) && !this.patientSentence(start, end, ls, le, true);
     }
     if (type !== 'NAME' && type !== 'EMAIL' && type !== 'PHONE' && type !== 'FAX') return false;
     // (the checks below are gated by char code: most candidates fail them at the first character)
@@ -503,14 +499,7 @@ export class Workforce {
     // (a vetoed place falls through: a later one, such as an attribution line, may still hold)
     // a chat line's speaker ("[08:14] Tiffany Ross (Ortho Clinic FD): … pt jones"): the message after
     // the colon may name a patient, the speaker is staff unless speaking of their own care
-    // (a line stamped without brackets, "11/06 11:42 Ilse Vandermeer (Telecom):", needs the speaker's team
-    // and no patient words after it: a call or kiosk log lists patients that way too)
-    const opening = this.nextCode(ls, start);
-    if (start - ls <= 24 && chatLineOpening(opening) && CHAT_TIME_BEFORE.test(text.slice(ls, start))) {
-      const after = text.slice(end, Math.min(le, end + 48));
-      const speaker = opening === 91 ? SPEAKER_AFTER.test(after) : (teamSpeakerAfter ??= new RegExp(`^[ \\t]*\\([ \\t]*(?:[A-Z][\\w&/.-]*[ \\t]){0,3}?(?:${CAPITALISED_ROLES})[ \\t]*\\)[ \\t]*:`)).test(after) && !PATIENT_LINE.test(text.slice(end, le));
-      if (speaker && !SPEAKER_NOT_STAFF.test(after) && !this.patientSpeaking(i)) return true;
-    }
+    if (start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start)) && SPEAKER_AFTER.test(text.slice(end, Math.min(le, end + 48))) && !SPEAKER_NOT_STAFF.test(text.slice(end, Math.min(le, end + 48))) && !this.patientSpeaking(i)) return true;
     // an agent's note headed by its author in brackets ("Agent note (Tom Reinholt): …"): staff unless
     // the bracket or the note speaks as a patient
     if (start - ls <= 24 && this.nextCodeBefore(start, ls) === 40 && NOTE_AUTHOR_BEFORE.test(text.slice(ls, start))) {
@@ -527,8 +516,12 @@ export class Workforce {
     // (a role in brackets closing an action item, "(owner Shaun Whitley)": only patient, relative and employee-health words veto it)
     if (this.taskRoleBefore(start, ls)) {
       if (OWNER_IN_BRACKETS.test(text.slice(Math.max(ls, start - 12), start))) {
-        const whole = text.slice(ls, le);
-        return !TITLED_VETO.test(whole) && !PATIENT_WORK.test(whole) && !ROSTER_CARE.test(whole) && !FAMILY.test(whole) && !this.careBelow(i);
+        let vetoed = this.ownerLineVetoes[i];
+        if (vetoed === undefined) {
+          const whole = text.slice(ls, le);
+          this.ownerLineVetoes[i] = vetoed = TITLED_VETO.test(whole) || PATIENT_WORK.test(whole) || ROSTER_CARE.test(whole) || FAMILY.test(whole);
+        }
+        return !vetoed && !this.careBelow(i);
       }
       return !this.patientLine(i) && !(i > 0 && this.patientLine(i - 1)) && !this.careBelow(i);
     }
@@ -753,8 +746,14 @@ export class Workforce {
     if (i + 1 >= this.lines || (i > 0 && this.kindOf(i - 1) !== KIND_BLANK) || this.kindOf(i + 1) === KIND_BLANK) return false;
     if (this.ends(i) - this.starts(i) > 48 || !NAME_ALONE.test(this.lineText(i))) return false;
     if (this.isLong(i + 1) || !this.jobEvidence(this.lineText(i + 1))) return false;
-    // (a patient, a relative or a caller above, "From the patient portal message:", "Pt left VM": they sign with their job too)
-    return !PATIENT_SENDER.test(this.text.slice(Math.max(0, this.starts(i) - 600), this.starts(i)));
+    // (a patient or a relative signs with their job too: only the sender of an e-mail header with an
+    // organisation's address above, "From: Carla Jennings <cjennings@hsp-health.org>", signs as staff)
+    const name = this.lineText(i).replace(/[*_]/g, '').trim();
+    const above = this.text.slice(0, this.starts(i));
+    for (const m of above.matchAll(SENDER_NAMED)) {
+      if (m[1]!.trim() === name && this.organisation(m[2]!.toLowerCase()) && !PATIENT_SENDER.test(above)) return true;
+    }
+    return false;
   }
 
   /**
@@ -983,15 +982,15 @@ export class Workforce {
       (hasX(after) && EXTENSION_AFTER.test(after)) ||
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
       (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
-      // "Please add Dr. Raymond Okafor to …", "Dr. Howard Whitaker says his My Patients list …": a
-      // provider (Safe Harbor is about the patient's name), whatever the care words around
-      (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Telecom (Darius Farahani)", "Biomed (Ron Tibbets)": a team's colleague in brackets (no clinical department's)
-      ((next === 41 || next === 44) && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+      (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     ) {
       return Place.Titled;
     }
     const place =
+      // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (Safe Harbor is about the
+      // patient's name), vetoed by any patient or care word (a doctor may be the patient)
+      (this.doctorBefore(start, ls) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Mr. Gonzalez from Facilities"
       (space0 && next === 102 && FROM_DEPARTMENT.test(after)) ||
       // "Kevin O'Donnell changed the status of …" (Jira's activity line)
@@ -1059,6 +1058,8 @@ export class Workforce {
     for (let j = i; j < this.lines && j <= i + 2; j++) if ((this.careLines[j] ??= MY_CARE.test(this.lineText(j)))) return true;
     return false;
   }
+  /** Per line with an action item's "(owner …)", when first asked: patient, care or family words on it. */
+  private readonly ownerLineVetoes: boolean[] = [];
   /** Per line, when first asked: first-person care talk on it (MY_CARE). */
   private readonly careLines: boolean[] = [];
 

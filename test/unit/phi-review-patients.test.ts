@@ -1,5 +1,5 @@
 /**
- * Patients two reviews of the tenth session's changes wrote to break them: tickets where a patient
+ * Patients three reviews of the tenth session's changes wrote to break them: tickets where a patient
  * or a relative is named next to the very words those changes read as staff or as no patient at
  * all (plural "patients", chat lines stamped without brackets, a reply's author in brackets, a
  * signature without a sign-off, a doctor who is the patient, combined labels such as "DOB/MRN").
@@ -24,7 +24,7 @@ describe('patients next to the words of staff and of IT systems', () => {
 });
 
 /**
- * Clean IT texts the second review wrote against the session's new detections (HL7 dates, spoken
+ * Clean IT texts the second and third reviews wrote against the session's new detections (HL7 dates, spoken
  * numbers, lower-case names, codes, photo IDs, "card ending", ages, labels with "per"): nothing
  * beyond what the detector found before those detections (the allowed list, mostly empty).
  */
