@@ -104,7 +104,7 @@ const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
 /** A provider named (with "Dr." or a credential) or "my" before an NPI's label, and the label right before the number. */
 const PROVIDER_NPI_BEFORE =
   /(?:\bDr\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,2},?[ \t]+(?:MD|DO|NP|PA-C|RN|CRNA|DDS|DPM|PharmD|APRN|FNP)\b|\b[Mm]y)[^.\n]{0,48}\bNPI\b(?:[ \t]*(?:#|no\.?|number|is|:))*[ \t]*$/;
-/** A note's label before its author in brackets at the start of a line: "Agent note (", "Response (". */
+/** A note's label before its author in brackets at the start of a line: "Agent (", "Agent note (". */
 const NOTE_AUTHOR_BEFORE = /^[ \t*_>-]*(?:agent|agent note)[ \t]*\([ \t]*$/i;
 /** The rest of the bracket after the author's name (a team or role at most), closed and followed by ':'. */
 const NOTE_AUTHOR_AFTER = /^(?:[ \t]*,[^()\n]{1,40})?[ \t]*\)[*_]*[ \t]*:/;
@@ -748,13 +748,30 @@ export class Workforce {
     if (this.isLong(i + 1) || !this.jobEvidence(this.lineText(i + 1))) return false;
     // (a patient or a relative signs with their job too: only the sender of an e-mail header with an
     // organisation's address above, "From: Carla Jennings <cjennings@hsp-health.org>", signs as staff)
-    const name = this.lineText(i).replace(/[*_]/g, '').trim();
-    const above = this.text.slice(0, this.starts(i));
-    for (const m of above.matchAll(SENDER_NAMED)) {
-      if (m[1]!.trim() === name && this.organisation(m[2]!.toLowerCase()) && !PATIENT_SENDER.test(above)) return true;
-    }
-    return false;
+    const at = this.starts(i);
+    const senders = this.orgSenders();
+    const sent = senders.get(this.lineText(i).replace(/[*_]/g, '').trim());
+    return sent !== undefined && sent < at && !(this.patientSenderAt < at);
   }
+
+  /**
+   * Per text, when first asked: the names that e-mail headers send from an organisation's address,
+   * with the first such header's offset, and where the first patient or relative word stands (see
+   * PATIENT_SENDER; Infinity if none).
+   */
+  private orgSenders(): Map<string, number> {
+    if (this.senders !== undefined) return this.senders;
+    const senders = new Map<string, number>();
+    for (const m of this.text.matchAll(SENDER_NAMED)) {
+      const name = m[1]!.trim();
+      if (!senders.has(name) && this.organisation(m[2]!.toLowerCase())) senders.set(name, m.index);
+    }
+    const patient = senders.size > 0 ? PATIENT_SENDER.exec(this.text) : null;
+    this.patientSenderAt = patient === null ? Infinity : patient.index;
+    return (this.senders = senders);
+  }
+  private senders: Map<string, number> | undefined;
+  private patientSenderAt = Infinity;
 
   /**
    * A staff signature block under the opener on line o ("-- " or a sign-off): its lines down to a
