@@ -510,13 +510,18 @@ class RunScorer {
     return !(a > 0 && (code[a - 1]! & Code.Title) !== 0 && ws[a]! - we[a - 1]! <= 2);
   }
 
+  /** Is word k "ED" in capitals (the emergency department)? */
+  private edAt(k: number): boolean {
+    return this.we[k]! - this.ws[k]! === 2 && this.text.startsWith('ED', this.ws[k]!);
+  }
+
   scoreRun(a: number, b: number): void {
     const { text, ws, we, code, n, minScore } = this;
     // a word glued to digits is part of a code, not a name ("SN 282JBEP")
     while (a <= b && isDigitCode(text.charCodeAt(ws[a]! - 1))) a++;
     if (a > b) return;
     // "ED Triage", "ED Fast Track", "ED Pod C": an emergency department's area (a run in capitals, "ED SMITH", may be a name)
-    if (b > a && we[a]! - ws[a]! === 2 && text.startsWith('ED', ws[a]!) && (code[a + 1]! & Code.Caps2) === 0 && (code[a + 1]! & Code.First) === 0) return;
+    if (b > a && this.edAt(a) && (code[a + 1]! & Code.Caps2) === 0 && (code[a + 1]! & Code.First) === 0) return;
     let words = 0;
     let sum = 0;
     for (let k = a; k <= b; k++) {
@@ -544,7 +549,7 @@ class RunScorer {
       // "6 West", "4 North": a hospital unit
       if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
       // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)
-      if (we[a]! - ws[a]! === 2 && text.startsWith('ED', ws[a]!) && text.charCodeAt(ws[a]! - 2) !== 44) return;
+      if (this.edAt(a) && text.charCodeAt(ws[a]! - 2) !== 44) return;
       // "Created: May 15, 2025", "Date: Thu, 18 Apr 2024": a month or a day, not a first name
       const wa0 = we[a]!;
       if (wa0 - ws[a]! === 3 && (near & Near.Intro12) === 0 && DATE_WORDS.has(text.slice(ws[a]!, wa0))) {

@@ -231,6 +231,8 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
   let known = 0;
   let record = false;
   for (let i = 0; i < cols.length; i++) {
+    // (too few columns left to name the two a patient list needs at least)
+    if (known + (cols.length - i) < 2) return null;
     const t = columnType(cols[i]!);
     if (t !== null) known++;
     if (t === 'MRN' || t === 'SSN') record = true;
@@ -882,7 +884,7 @@ const AAMVA_FIELDS: Record<string, PhiType> = {
   DCK: 'OTHER_ID', // inventory control number
 };
 /** An element on its own line: its ID, an optional '=' or ':', the value to the line's end. */
-const AAMVA_LINE = /^[ \t]*(D[A-Z]{2})[ \t]*(?:[=:][ \t]*)?(\S[^\r\n]{0,79}?)[ \t]*\r?$/gm;
+const AAMVA_LINE = /^[ \t]*(D[A-Z]{2})[ \t]*(?:[=:][ \t]*)?(\S[^\r\n]{0,79}?)[ \t]*\r?$/dgm;
 
 /** The PHI elements of a licence's barcode data: only where three of them or more stand on lines of their own. */
 export function aamvaRule(text: string, emit: Emit): void {
@@ -895,8 +897,8 @@ export function aamvaRule(text: string, emit: Emit): void {
     const type = AAMVA_FIELDS[m[1]!];
     if (type === undefined) continue;
     ids.add(m[1]!);
-    const start = m.index + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + 3);
-    found.push([type, start, start + m[2]!.length]);
+    const [start, end] = m.indices![2]!;
+    found.push([type, start, end]);
   }
   if (ids.size < 3) return;
   for (const [type, start, end] of found) emitTrimmed(emit, text, type, start, end, 0.93, 'aamva.field');

@@ -80,15 +80,15 @@ const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed)\b|\bn
  * "patient(s)", "inpatient(s)", "outpatient(s)" as a regex source, unless a department or a system
  * follows ("Patient Access", "patient registration"); `more`: further such words ('|portal').
  */
-function patientNotDepartment(more = ''): string {
-  return String.raw`(?:in|out)?patients?(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care${more})\b)`;
+function patientNotDepartment(more = '', patient = 'patients?'): string {
+  return String.raw`(?:in|out)?${patient}(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care${more})\b)`;
 }
 /**
  * One patient, not patients in general ("Patients' current studies load", "a patient's Media tab",
  * "any patient"): a word that may make a colleague named with a job title a patient ("patient
  * Dr. Lopez"), unless a department follows.
  */
-const ONE_PATIENT = String.raw`(?<!\b(?:any|each|every|other|all)[ \t]+)${patientNotDepartment('|portal|lists?|columns?|banner|header|board|education|tracking').replace('patients?', "patient(?!s|'s|’s)")}`;
+const ONE_PATIENT = String.raw`(?<!\b(?:any|each|every|other|all)[ \t]+)${patientNotDepartment('|portal|lists?|columns?|banner|header|board|education|tracking', "patient(?!s|'s|’s)")}`;
 /**
  * Patient words on a name's own line ("Reporter: Maria Garcia, patient, DOB …"): no staff line.
  * ("Patient Access", "Patient Support" and the like are departments.)
@@ -453,13 +453,13 @@ export class Workforce {
     const ls = this.starts(i);
     const le = this.ends(i);
     if (end > le) return false;
-    // (a licence is judged by the provider-NPI place alone: a field line may hold a patient's licence)
-    if (type !== 'LICENSE' && this.lineVerdict(i)) return true;
-    // an address, ZIP or link is the organisation's only on a workforce line (a signature's)
     // a provider's own NPI: "Dr. Harold Weiss (NPI 1376590128)", "Henrik Dahl, MD (Internal Medicine), NPI …", "My NPI is …"
+    // (this place alone judges a licence: a field or signature line may hold a patient's)
     if (type === 'LICENSE') {
       return start - ls <= 120 && PROVIDER_NPI_BEFORE.test(text.slice(Math.max(ls, start - 120), start)) && !this.patientSentence(start, end, ls, le) && !this.patientSentence(start, end, ls, le, true);
     }
+    if (this.lineVerdict(i)) return true;
+    // an address, ZIP or link is the organisation's only on a workforce line (a signature's)
     if (type !== 'NAME' && type !== 'EMAIL' && type !== 'PHONE' && type !== 'FAX') return false;
     // (the checks below are gated by char code: most candidates fail them at the first character)
     const next = this.nextCode(end, le);
