@@ -570,7 +570,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   const timeAfter = timeAfterAt(text, end);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
-    env.scan.near(Cue.DateEvent, start, end, timeAfter ? 14 : 40, timeAfter ? 0 : 5) ||
+    env.scan.near(Cue.DateEvent, start, end, timeAfter ? Math.min(32, start - text.lastIndexOf('\n', start - 1) - 1) : 40, timeAfter ? 0 : 5) ||
     // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line)
     (timeAfter && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 32), start))) ||
     eventPhraseBefore(text, start) ||
@@ -1344,6 +1344,25 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rejectBefore: /\b(?:windows|office|product|license|licence|software|microsoft|adobe|purchase|sales|work|change|po|vendor|supply|replacement|badge|vocera|intune|autopilot|mdm|zoom|teams|webex|zscaler|okta|duo|vpn|wi-?fi|device|ipad|iphone|tablet|app|meeting|webinar)[ ]?$/i,
   },
   {
+    // the numbers of a patient's own dealings with the organisation: a portal message, an order, a
+    // scanned document, a records request, a payment or refund, a statement ("Msg 118820341 from
+    // proxy", "OnBase doc handle 55812907", "refund ID RF-661204", "stmt # S-24-1188331"), only with
+    // a patient nearby (an HL7 message's control ID or a service request is not one; an order ID may
+    // be a purchase's: "Order ID 778812 for patient wristband printers")
+    type: 'OTHER_ID',
+    triggers: 'msg message doc document request txn transaction refund payment stmt statement confirmation',
+    rule: 'other.label',
+    after: { message: [' i', ' #', ' n'], doc: [' h', ' i', ' #'], document: [' h', ' i', ' #'], request: [' i', ' #'], txn: [' i', ' #', ' n', 's'], transaction: [' i', ' #', ' n'], refund: [' i', ' #', ' n'], payment: [' i', ' #', ' n'], stmt: [' #', ' n', ' i'], statement: [' #', ' n', ' i'], confirmation: [' #', ' n', ' c'] },
+    label: '(?:msg|message (?:id|#|number|no\\.?)|doc(?:ument)? (?:handle|id|#)|request (?:id|#)|txn(?: ids?| #| number)?s?|transaction (?:ids?|#|number)|refund (?:id|#|number)|payment (?:id|#|number)|stmt (?:#|number|no\\.?|id)|statement (?:#|number|no\\.?|id)|confirmation (?:#|number|no\\.?|code))',
+    value: '[A-Za-z0-9][A-Za-z0-9-]{3,40}',
+    score: 0.8,
+    needsContext: true,
+    patientContext: true,
+    weakScore: 0.3,
+    reject: /^(?:RITM|REQ|INC|CHG|PRB|TASK|SCTASK|CS|PO)[-]?\d|^\d{1,4}$/i,
+    rejectBefore: /\b(?:purchase|work|change|sales|po|vendor|supply|service|hl7|adt|oru|orm|siu|mdm|dft|interface|control|error|event|log|syslog|kafka|queue|jira|servicenow|snow|incident|problem|catalog|requisition|shipping|tracking)[ ]?$/i,
+  },
+  {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
     triggers: "case employer ein pt patient username user login badge visit requisition req cov coverage",
@@ -1375,6 +1394,20 @@ function portalLogin(label: string, value: string): boolean {
 /** Words after a value that make it an example of a format. */
 const FORMAT_AFTER = /^[ \t]+(?:format|digits?|characters?|chars|long|pattern|partitions?)\b/i;
 /** A device the ticket says no patient is tied to. */
+/** A device given to, or kept at, a patient: on loan, issued, shipped or installed at their home. */
+const PATIENT_ISSUED = /\b(?:(?:loaned|lent|issued|assigned|shipped|mailed|given|dispensed|delivered|sent home) (?:out )?(?:to|with) (?:the |our |this )?(?:patient|pt)\b|(?:installed|set up|placed) (?:at|in) (?:the )?(?:patient|pt)'?s'? (?:home|house|residence)|(?:patient|pt)'?s'? (?:home|house|residence)\b|(?:patient|pt)[- ]owned\b|(?:loaned|lent|issued|shipped) to (?:mr|mrs|ms|miss)\.? [A-Z])/i;
+/**
+ * Does the paragraph of [start, end) (up to a blank line, at most 400 characters either side) say the
+ * device is a patient's (PATIENT_ISSUED), and not that no patient is involved (NO_PATIENT)?
+ */
+function patientIssued(text: string, start: number, end: number): boolean {
+  const lo = Math.max(0, start - 400);
+  const hi = Math.min(text.length, end + 400);
+  const a = text.lastIndexOf('\n\n', start);
+  const b = text.indexOf('\n\n', end);
+  const para = text.slice(a === -1 || a < lo ? lo : a, b === -1 || b > hi ? hi : b);
+  return PATIENT_ISSUED.test(para) && !NO_PATIENT.test(para);
+}
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
 const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt)|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
@@ -1415,10 +1448,13 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         const med = env.scan.near(Cue.MedDevice, start, end, 80, 10);
         // (the device a sentence is about may be named well before its serial: "Kronos clock at Oncology Infusion shows …. Serial …")
         const it = env.scan.near(Cue.ItDevice, start, end, 120, 10);
-        score = med ? 0.92 : it ? 0.15 : env.scan.near(Cue.Clinical, start, end, 80, 20) ? 0.7 : 0.4;
+        // a device the paragraph gives to a patient ("iPad …, serial DMPX41K2Q1GC, loaned to patient
+        // Ruth …", "Hub …, SN CH3-0018821 … Installed at pt's home") is that patient's, whatever it is
+        const issued = !med && patientIssued(env.text, start, end);
+        score = med ? 0.92 : issued ? 0.85 : it ? 0.15 : env.scan.near(Cue.Clinical, start, end, 80, 20) ? 0.7 : 0.4;
         // a phone's or SIM's number is a patient's device only next to a medical device ("RPM hub", "BP cuff"):
         // staff phones have them too
-        if (!med && /^(?:IMEI|ICCID|MEID)/i.test(m[0])) score = Math.min(score, 0.3);
+        if (!med && !issued && /^(?:IMEI|ICCID|MEID)/i.test(m[0])) score = Math.min(score, 0.3);
         // "… fails self-test. Not patient related, sent to Biomed."
         if (NO_PATIENT.test(env.text.slice(Math.max(0, start - 60), Math.min(env.text.length, end + 80)))) score = Math.min(score, 0.3);
       } else if (spec.type !== 'BIOMETRIC' && env.scan.near(Cue.Tech, start, end, 30, 10)) {

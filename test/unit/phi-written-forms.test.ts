@@ -301,3 +301,24 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Windows activation code 7KQ2M-4XDPP-QW3RT for the patient kiosk image', '7KQ2M-4XDPP-QW3RT'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('a patient\'s own dealings, devices given out, and event times', () => {
+  it.each([
+    [' - Msg 118820341 from proxy (mother) re: her son, DOB 12/12/2019, fever question', 'OTHER_ID', '118820341'],
+    ['Scanned consult for the patient Mildred Haskins went to the wrong chart. OnBase doc handle 118822047', 'OTHER_ID', '118822047'],
+    ['Found the proxy request for the patient (MRN 3318804), request ID PRX-20241030-0117.', 'OTHER_ID', 'PRX-20241030-0117'],
+    ['The patient moved. Last statement (stmt # S-24-1188331) still went to her old address', 'OTHER_ID', 'S-24-1188331'],
+    ['Patient was charged twice. InstaMed txn IDs: IM-TX-9904418221 and IM-TX-9904418229, $212.40 each', 'OTHER_ID', 'IM-TX-9904418229'],
+    ['CRH Geriatrics Loaner Tablet Program. iPad 9th gen, serial DMPX41K2Q1GC, loaned to patient Ruth Ellington', 'DEVICE', 'DMPX41K2Q1GC'],
+    ["Hub: Tidewater CareHub T3, SN CH3-0018821, IMEI 352099118221047\nInstalled at pt's home, no uploads since Friday", 'DEVICE', '352099118221047'],
+    ['SALDANA, ROSA (MRN 6601184) - she was discharged from 6N 11/12/2024 13:40 and the pump was never returned', 'DATE', '11/12/2024 13:40'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it.each([
+    ['Patients cannot pay online: service request # 55120934 opened with InstaMed', '55120934'],
+    ['Patient portal down. HL7 msg 77180031 rejected by the interface, see ticket', '77180031'],
+    ['Patient transport tablets: iPad 9th gen, serial DMPX41K2Q1GC, in stock for the dispatch desk', 'DMPX41K2Q1GC'],
+    ['Patient kiosk iPad, serial GG7XK2Q1JF0D, loaner pool, not assigned to any patient', 'GG7XK2Q1JF0D'],
+    ['Epic downtime for patients: the interface engine restarted 11/12/2024 13:40 after the patch', '11/12/2024 13:40'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
