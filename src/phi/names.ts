@@ -848,3 +848,38 @@ export function newbornNames(text: string, emit: Emit): void {
     while ((m = re.exec(text)) !== null) emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.newborn');
   }
 }
+
+/**
+ * A first name by a patient's things: "Seun's allergy list", "earl's band shows MRN …", "jayden's
+ * mrn is …", "margaret's daughter (sheila) keeps calling", "Aoife's own pump". The word before "'s"
+ * is a census first name, or a capitalised word no dictionary, product or title list knows (names
+ * the census lacks: Seun, Aoife, Jayden); never after a clinician's title ("Dr. Patel's chart").
+ * Found from each "'s " (a few per text), so the text is not searched word by word.
+ */
+const PATIENT_THING_AFTER =
+  /^['’]s (?:own |new |old |home )?(?:chart|band|wristband|armband|allerg(?:y|ies)|meds|medications?|mrn|dob|birthday|mom|mother|dad|father|daughter|son|wife|husband|parents?|guardian|caregiver|pump|insulin|labs|lab results|vitals|diagnosis|surgery|discharge|admission|encounter|record|records|insurance|proxy|mychart)\b/i;
+const CLINICIAN_BEFORE = /\b(?:dr|doctor|nurse|rn|np|pa|md|prof)\.?[ ]$/i;
+export function possessiveNames(text: string, emit: Emit): void {
+  for (const apostrophe of ["'s ", '’s ']) {
+    for (let k = text.indexOf(apostrophe); k !== -1; k = text.indexOf(apostrophe, k + 3)) {
+      let s = k;
+      while (s > 0 && s > k - 16 && isAsciiLetter(text.charCodeAt(s - 1))) s--;
+      if (k - s < 2 || (s > 0 && isWordCode(text.charCodeAt(s - 1)))) continue;
+      if (!PATIENT_THING_AFTER.test(text.slice(k, k + 24))) continue;
+      const raw = text.slice(s, k);
+      const w = raw.toLowerCase();
+      const capitalised = isUpperAscii(raw.charCodeAt(0)) && raw.slice(1) === w.slice(1);
+      const known = FIRST_NAMES.has(w) && !COMMON_WORDS.has(w);
+      if (!(known || (capitalised && k - s >= 3 && !COMMON_WORDS.has(w) && !SURNAMES.has(w)))) continue;
+      if (TECH_WORDS.has(w) || TITLES.has(w) || POSSESSIVE_NOT_NAMES.has(w)) continue;
+      if (CLINICIAN_BEFORE.test(text.slice(Math.max(0, s - 10), s))) continue;
+      emit('NAME', s, k, 0.85, 'name.possessive');
+    }
+  }
+}
+/** Capitalised words before "'s chart" and the like that are no one's first name. */
+const POSSESSIVE_NOT_NAMES: ReadonlySet<string> = new Set([
+  'epic', 'cerner', 'medtronic', 'dexcom', 'omnipod', 'abbott', 'tandem', 'insulet', 'philips', 'baxter', 'bd', 'alaris',
+  'today', 'yesterday', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'patient', 'pt', 'baby', 'infant', 'newborn', 'mychart', 'haiku', 'canto', 'rover', 'hospital', 'clinic', 'unit', 'ed', 'er', 'icu',
+]);

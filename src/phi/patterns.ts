@@ -570,7 +570,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   const timeAfter = timeAfterAt(text, end);
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
-    env.scan.near(Cue.DateEvent, start, end, timeAfter ? Math.min(32, start - text.lastIndexOf('\n', start - 1) - 1) : 40, timeAfter ? 0 : 5) ||
+    env.scan.near(Cue.DateEvent, start, end, timeAfter ? lineBackTo(text, start, 32) : 40, timeAfter ? 0 : 5) ||
     // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line)
     (timeAfter && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 32), start))) ||
     eventPhraseBefore(text, start) ||
@@ -598,6 +598,13 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   }
   // a time of day that follows belongs to the same date element: redact it with the date
   env.emit('DATE', start, timeAfter ? clockEnd(text, end) : end, clamp(score), rule);
+}
+
+/** How many characters before `start`, at most `max`, are on its line. */
+function lineBackTo(text: string, start: number, max: number): number {
+  let k = start;
+  while (k > 0 && start - k < max && text.charCodeAt(k - 1) !== 10) k--;
+  return start - k;
 }
 
 /** `\d{1,2}:\d{2}` at k: where it ends, or -1. */
@@ -1402,10 +1409,11 @@ const PATIENT_ISSUED = /\b(?:(?:loaned|lent|issued|assigned|shipped|mailed|given
  */
 function patientIssued(text: string, start: number, end: number): boolean {
   const lo = Math.max(0, start - 400);
-  const hi = Math.min(text.length, end + 400);
-  const a = text.lastIndexOf('\n\n', start);
-  const b = text.indexOf('\n\n', end);
-  const para = text.slice(a === -1 || a < lo ? lo : a, b === -1 || b > hi ? hi : b);
+  const window = text.slice(lo, Math.min(text.length, end + 400));
+  // (searched in the window only: a text without blank lines is not read back to its start per serial)
+  const a = window.lastIndexOf('\n\n', start - lo);
+  const b = window.indexOf('\n\n', end - lo);
+  const para = window.slice(a === -1 ? 0 : a, b === -1 ? window.length : b);
   return PATIENT_ISSUED.test(para) && !NO_PATIENT.test(para);
 }
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;

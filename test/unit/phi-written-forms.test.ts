@@ -322,3 +322,24 @@ describe('a patient\'s own dealings, devices given out, and event times', () => 
     ['Epic downtime for patients: the interface engine restarted 11/12/2024 13:40 after the patch', '11/12/2024 13:40'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('a first name by a patient\'s things', () => {
+  it.each([
+    ['Pharmacy flagged that Seun\'s allergy list on the second record is empty.', 'Seun'],
+    ['[19:07] Jasmine Ortiz-Kaplan (RN): ugh ok. also margaret\'s daughter (sheila) keeps calling the unit', 'margaret'],
+    ['Both are our pts. Aoife\'s own pump is SN 1093872.', 'Aoife'],
+    ['Aiden’s mom’s email on file should be the gmail one', 'Aiden'],
+  ])('%s', (text, value) => expectFound(text, 'NAME', value));
+
+  it.each([
+    ['Epic\'s chart search is slow for all users this morning', 'Epic'],
+    ['Maria\'s laptop will not dock; Ken\'s team is on it', 'Maria'],
+    ['Medtronic\'s pump firmware 4.2 is out; Biomed to schedule the update', 'Medtronic'],
+    ['Today\'s discharge report did not print on 5 West', 'Today'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+
+  it('not after a clinician\'s title', () => {
+    for (const text of ["Dr. Okafor's chart review queue is empty", "Nurse Amy's band printer jams", 'Dr Lee’s records inbox'])
+      expect(detect(text).filter((f) => f.rule === 'name.possessive')).toEqual([]);
+  });
+});
