@@ -2267,3 +2267,45 @@ export const __testing = {
   ipMatcher,
   matchers: { INTL, CARD, NAMED_DATE, MONTH_YEAR, AGE_NUM, NUM_DATE, ISO_DATE, COMPACT6_DATE, COMPACT_DATE, BARE10 },
 };
+
+/**
+ * A record number given in answer to a chat's question for it: "[2:42 PM] Omari (IT): sure,
+ * what's the MRN?" then "[2:42 PM] jenna k: 1190827", or "mrn?" then a reply of its own that starts
+ * "01928374, admitted 2/28". The answer is the first message of the three lines after the
+ * question that starts with a number of 6-10 digits (after the speaker's stamp and name) ending
+ * the message or followed by punctuation ("1234567 rows in the extract" is no answer).
+ */
+const MRN_QUESTION = /\b(?:mrn|mr ?#|medical record(?: number| #)?|chart (?:number|#))[ \t]*\?/gi;
+const ANSWER_LINE = /^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:[^:\n\d][^:\n]{0,59}:[ \t]+)?(\d{6,10})(?=[ \t]*$|[.,;)](?!\d)|[ \t]+[^\sA-Za-z])/;
+export function askedForMrn(text: string, emit: Emit): void {
+  if (text.indexOf('?') === -1) return;
+  MRN_QUESTION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let after = 0;
+  // the first '\n' at or after a question's end (questions come in text order: a long line of
+  // them is searched once), and every line after a question is read at most once
+  let nl = -2;
+  while ((m = MRN_QUESTION.exec(text)) !== null) {
+    const qEnd = m.index + m[0].length;
+    if (nl !== -1 && nl < qEnd) nl = text.indexOf('\n', qEnd);
+    if (nl === -1) break;
+    let ls = nl;
+    if (ls < after) {
+      ls = text.indexOf('\n', after);
+      nl = ls;
+    }
+    for (let k = 0; k < 3 && ls !== -1; k++) {
+      const s = ls + 1;
+      const e = text.indexOf('\n', s);
+      after = e === -1 ? text.length : e;
+      const line = text.slice(s, Math.min(after, s + 120));
+      const a = ANSWER_LINE.exec(line);
+      if (a) {
+        const at = s + a.index + a[0].length - a[1]!.length;
+        emit('MRN', at, at + a[1]!.length, 0.9, 'mrn.answer');
+        break;
+      }
+      ls = e;
+    }
+  }
+}

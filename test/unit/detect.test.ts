@@ -475,6 +475,13 @@ describe('bad input', () => {
     for (const f of detect(dates)) expect(f.end).toBeLessThanOrEqual(dates.length);
   }, 8_000);
 
+  it('reads 1.6 MB of questions for an MRN, on one line and on lines of their own, searching each line once', () => {
+    const oneLine = 'mrn? '.repeat(320_000);
+    expect(detect(oneLine)).toEqual([]);
+    const lines = "what's the MRN?\n[2:42 PM] jenna k: 1190827\n".repeat(36_000);
+    expect(detect(lines).filter((f) => f.rule === 'mrn.answer').length).toBeGreaterThan(1000);
+  }, 8_000);
+
   it('reads 800 KB of signatures under one sender without searching the text above each', () => {
     // (each name over a job line searched every e-mail header above it: 400 KB took 2.7 s)
     const text = 'From: Carla Jennings <cj@hsp-health.org>\n\n' + 'Carla Jennings\nPractice Manager | Westside\n\n'.repeat(19_000);

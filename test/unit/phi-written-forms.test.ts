@@ -343,3 +343,17 @@ describe('a first name by a patient\'s things', () => {
       expect(detect(text).filter((f) => f.rule === 'name.possessive')).toEqual([]);
   });
 });
+
+describe('a record number given in answer to a chat\'s question for it', () => {
+  it.each([
+    ["[2:42 PM] Omari Jackson (IT): sure, what's the MRN?\n[2:42 PM] jenna k: 1190827\n[2:44 PM] Omari Jackson (IT): unlocked", '1190827'],
+    ['[2:04 PM] Kowalski, Piotr (Epic ClinDoc)\nmrn?\n[2:04 PM] Gutierrez, Lucia\n01928374, admitted 2/28', '01928374'],
+    ['[19:04] IT Desk – Luca Bianchi: whats the MRN?\n[19:04] Jasmine Ortiz-Kaplan (RN): 6630192. dob 3/15/31', '6630192'],
+  ])('%s', (text, value) => expectFound(text, 'MRN', value));
+
+  it.each([
+    ['Which HL7 field holds the MRN?\n[10:02] Bob (Interfaces): PID-3, see build 20240311 notes', '20240311'],
+    ['[10:01] Ann: MRN?\n[10:02] Bob: 10:45 works for the call\n[10:03] Bob: 1234567 rows in the extract, no MRN needed', '1234567'],
+    ['Does the label print the MRN?\nIt does.\nSee the spec.\nTicket 4471920 has the details', '4471920'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
