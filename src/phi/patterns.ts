@@ -502,11 +502,12 @@ function eventPhraseBefore(text: string, start: number): boolean {
   return EVENT_PHRASE_BEFORE.test(text.slice(from, start));
 }
 /**
- * "Study date 05/13/2024", "exam date: …", "dates of service 11/04/2024 - 12/19/2024": a label
- * naming a patient's event date (through the first date of a range, for the second).
+ * "Study date 05/13/2024", "exam date: …", "dates of service 11/04/2024 - 12/19/2024", "*Dates of
+ * service:* 01/2016 through 06/2018": a label naming a patient's event date (through the first
+ * date of a range, for the second; month and year only too).
  */
 const EVENT_DATE_WORD_BEFORE =
-  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen)[ _-]?dates?\b(?: of service|[ ]?\/[ ]?time)?[ \t:#=-]{0,4}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:]{0,3}(?:(?:from[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
+  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen)[ _-]?dates?\b(?: of service|[ ]?\/[ ]?time)?[ \t:#=*_-]{0,5}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:*_]{0,4}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
 function eventDateWordBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 64);
   // (every alternative holds "date": none can end here without one)
@@ -768,7 +769,8 @@ const MONTH_YEAR: Matcher = mkSpan({
   re: new RegExp(`\\b(?:${MONTHS}),? (?:19|20)\\d{2}\\b|(?<![\\w/.:-])(?:0?[1-9]|1[0-2])\\/(?:19|20)\\d{2}(?![\\w/-]|\\.\\d)`, 'y'),
   span(env, start, end) {
     // only where a date-event or patient word ties it to a person
-    if (!env.scan.near(Cue.DateEvent, start, end, 30, 0)) return;
+    // ("*Dates of service:* 01/2016 through 06/2018": a label naming the event, in Jira bold)
+    if (!env.scan.near(Cue.DateEvent, start, end, 30, 0) && !eventDateWordBefore(env.text, start)) return;
     emitDate(env, start, end, 0.6, 'date.month-year');
   },
 });

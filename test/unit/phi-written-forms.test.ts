@@ -357,3 +357,14 @@ describe('a record number given in answer to a chat\'s question for it', () => {
     ['Does the label print the MRN?\nIt does.\nSee the spec.\nTicket 4471920 has the details', '4471920'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('dates of service by month and year, after a label in Jira bold', () => {
+  it('finds both ends of the range', () => {
+    const text = 'Records request for the patient.\n*Dates of service:* 01/2016 through 06/2018 (Ozark Orthopedic Partners)';
+    expectFound(text, 'DATE', '01/2016');
+    expectFound(text, 'DATE', '06/2018');
+  });
+  it('leaves a month and year that no event label names', () => {
+    expectClean('Patients cannot log in. *Target release:* 01/2026 per the vendor roadmap', '01/2026');
+  });
+});
