@@ -99,7 +99,7 @@ const CUE_WORDS: Array<[Cue, string]> = [
     Cue.MedDevice,
     'pacemaker defibrillator icd implant implanted implantable pump insulin cgm glucose dexcom omnipod hearing ' +
       'cochlear neurostimulator stimulator stent prosthesis prosthetic wheelchair cpap bipap concentrator ventilator ' +
-      'glucometer holter lvad mycarelink carelink rpm cuff oximeter telemonitor telemonitoring',
+      'glucometer holter lvad mycarelink carelink rpm cuff oximeter telemonitor telemonitoring medtronic biotronik leads',
   ],
   [
     Cue.ItDevice,

@@ -1461,7 +1461,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         // a device the paragraph gives to a patient ("iPad …, serial DMPX41K2Q1GC, loaned to patient
         // Ruth …", "Hub …, SN CH3-0018821 … Installed at pt's home") is that patient's, whatever it is
         const issued = !med && patientIssued(env.text, start, end);
-        score = med ? 0.92 : issued ? 0.85 : it ? 0.15 : env.scan.near(Cue.Clinical, start, end, 80, 20) ? 0.7 : 0.4;
+        score = med ? 0.92 : issued ? 0.85 : it ? 0.15 : env.scan.near(Cue.Patient, start, end, 80, 20) ? 0.7 : 0.4;
         // a phone's or SIM's number is a patient's device only next to a medical device ("RPM hub", "BP cuff"):
         // staff phones have them too
         if (!med && !issued && /^(?:IMEI|ICCID|MEID)/i.test(m[0])) score = Math.min(score, 0.3);

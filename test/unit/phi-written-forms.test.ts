@@ -368,3 +368,15 @@ describe('dates of service by month and year, after a label in Jira bold', () =>
     expectClean('Patients cannot log in. *Target release:* 01/2026 per the vendor roadmap', '01/2026');
   });
 });
+
+describe('serials of a hospital\'s equipment and of a patient\'s implant', () => {
+  it.each([
+    ['Example: Harold Finkelstein, Medtronic Azure XT DR, serial RNB402817H, transmission dated 2/21/25 missing', 'RNB402817H'],
+    ['Pacemaker clinic: device Azure XT DR MRI, SN RNB412557S\nLeads: 5076-52 SN PJN8821934, 3830-69 SN LFJ402211V', 'PJN8821934'],
+  ])('finds %s', (text, value) => expectFound(text, 'DEVICE', value));
+
+  it.each([
+    ['Core lab: Roche cobas 8000 (module c702, S/N 1837-09) lost connection to the LIS; results for the ED are delayed', '1837-09'],
+    ['12-lead ECGs not crossing to MUSE since SP5. Carts: MAC5500-ED-01 (SN SEG13218702PA). Clinical staff are re-running tracings', 'SEG13218702PA'],
+  ])('leaves %s', (text, value) => expectClean(text, value));
+});
