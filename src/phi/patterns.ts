@@ -163,7 +163,13 @@ function labelBefore(text: string, start: number, re: RegExp, window = 40): bool
 const LOCAL_CH = charSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-\'');
 const DOMAIN_CH = charSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-');
 const inSet = (set: Uint8Array, c: number) => c < 128 && set[c] === 1;
-const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postmaster|support|help|helpdesk|servicedesk|service-desk|alerts?|monitoring|notifications?|noc|soc|it|itsupport|jira|confluence|security|abuse|webmaster|info|billing|devops|ops|svc[._-]?\w*)$/i;
+const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postmaster|support|help|helpdesk|servicedesk|service-desk|alerts?|monitoring|notifications?|noc|soc|it|itsupport|jira|confluence|security|infosec|abuse|webmaster|info|billing|marketing|communications|comms|privacy|compliance|devops|ops|svc[._-]?\w*)$/i;
+/**
+ * A directory's or a mail system's field before an address: a workforce account ("UPN
+ * bmaurer@…", "ProxyAddress …", "resource account cq-sched@…") or a message's own ID
+ * ("Message-ID: <20240313124711.3F2A1@mail…>"), never a patient's address.
+ */
+const ACCOUNT_FIELD_BEFORE = /\b(?:UPN|userPrincipalName|ProxyAddress(?:es)?|SMTP|resource account|shared mailbox|distribution list|Message-ID|In-Reply-To|References)[ \t]*[:=]?[ \t]*<?$/i;
 
 /**
  * A team's shared mailbox: every part of the local part names a department or a function
@@ -173,7 +179,8 @@ const TEAM_WORDS: ReadonlySet<string> = new Set(
   ('helpdesk servicedesk support upgrade upgrades notify notifications alerts downtime release roi ed icu or pacs noc soc scheduling schedule appointments appts billing payments registration admissions admitting referrals records him ' +
     'cardiology radiology imaging pharmacy lab laboratory oncology pediatrics peds surgery nursing clinic clinics ' +
     'reception frontdesk front desk office team dept department group shared orders requests intake triage ' +
-    'it hr payroll finance quality compliance privacy security facilities biomed informatics interfaces').split(' '),
+    'it hr payroll finance quality compliance privacy security facilities biomed informatics interfaces ' +
+    'sched priorauth auth rx mychart portal infosec marketing comms communications telecom network desktop').split(' '),
 );
 function teamMailbox(local: string): boolean {
   const parts = local.toLowerCase().split(/[._-]+/);
@@ -205,7 +212,7 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
       covered = e;
       if (allowDomain(domain.toLowerCase())) continue;
       const local = text.slice(s, at);
-      const role = ROLE_LOCALS.test(local) || teamMailbox(local);
+      const role = ROLE_LOCALS.test(local) || teamMailbox(local) || ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
       env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
     }
   }

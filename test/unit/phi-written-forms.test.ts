@@ -380,3 +380,18 @@ describe('serials of a hospital\'s equipment and of a patient\'s implant', () =>
     ['12-lead ECGs not crossing to MUSE since SP5. Carts: MAC5500-ED-01 (SN SEG13218702PA). Clinical staff are re-running tracings', 'SEG13218702PA'],
   ])('leaves %s', (text, value) => expectClean(text, value));
 });
+
+describe('mailboxes of the organisation and addresses in mail headers', () => {
+  it.each([
+    ['Patients report phishing. Questions: infosec@riverbendhealth.org or the desk', 'infosec@riverbendhealth.org'],
+    ['Patient chat queue down: resource account cq-sched@mhs-health.org shows agents offline', 'cq-sched@mhs-health.org'],
+    ['Grant Send As on shared mailbox rx.priorauth@callowayridge.org (Pharmacy Prior Authorization) for patients\' requests', 'rx.priorauth@callowayridge.org'],
+    ['Clinical photos from patients: UPN bmaurer@lakeshorehealth.org cannot sign in to Haiku', 'bmaurer@lakeshorehealth.org'],
+    ['Phish reported by a patient. Message-ID: <20240313124711.3F2A1@mail.docusign-securemail.net>', '20240313124711.3F2A1@mail.docusign-securemail.net'],
+  ])('leaves %s', (text, value) => expectClean(text, value));
+
+  it('still finds a patient\'s address', () => {
+    expectFound('Patient Maria Garcia says MyChart mails go to maria.garcia88@gmail.com, not her new one', 'EMAIL', 'maria.garcia88@gmail.com');
+    expectFound('The patient (also an employee) wants results sent to her work address: mgarcia@mhs-health.org', 'EMAIL', 'mgarcia@mhs-health.org');
+  });
+});
