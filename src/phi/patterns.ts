@@ -299,6 +299,8 @@ const PRIVATE_IP_SCORE = 0.1;
 
 /** Consumer internet providers named after an address: a home connection's. */
 const HOME_ISP_AFTER = /^[\s(,-]{0,4}(?:comcast|xfinity|verizon|fios|at&t|att|spectrum|charter|cox|centurylink|lumen|frontier|t-mobile|optimum|altice|windstream|mediacom|rcn|wow|starlink|sparklight|suddenlink|earthlink|google fiber)\b/i;
+/** A patient's home connection named after an address: "(pt home router)", "(patient's Wi-Fi)". */
+const PATIENT_HOME_AFTER = /^[\s(,-]{0,4}(?:the |her |his )?(?:pt|patient)['’]?s?[ ](?:home[ ])?(?:router|wi-?fi|network|connection|modem|internet)\b/i;
 /** Six groups of two hex digits: a MAC-48 address, which the IPv6 pattern also matches. */
 const MAC_48 = /^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}$/;
 function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
@@ -327,6 +329,9 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
         (env.scan.near(Cue.Personal, start, start, 40) || env.scan.near(Cue.Clinical, start, start, 60, 10) ||
           // "(Comcast, Denver)": a home connection's provider after it
           HOME_ISP_AFTER.test(env.text.slice(end, Math.min(env.text.length, end + 40))) ||
+          // "Submitter IP: …" on a web form, "… (pt home router)": the person's own connection
+          /\b(?:submitter|submitted from|requester|(?:pt|patient)['’]?s?)[ ]ip[ \t:=]*$/i.test(before) ||
+          PATIENT_HOME_AFTER.test(env.text.slice(end, Math.min(env.text.length, end + 40))) ||
           (/\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|login|session|home|residence|connected from|logins?(?=_))(?:\b|(?=_))/i.test(before) &&
             !/\b(?:server|host|node|gateway|proxy|firewall|subnet|vpn|router|switch|db|database)\b/i.test(before)));
       const tech = env.scan.near(Cue.Tech, start, end, 40, 15);

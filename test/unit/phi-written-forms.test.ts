@@ -395,3 +395,11 @@ describe('mailboxes of the organisation and addresses in mail headers', () => {
     expectFound('The patient (also an employee) wants results sent to her work address: mgarcia@mhs-health.org', 'EMAIL', 'mgarcia@mhs-health.org');
   });
 });
+
+describe('a patient\'s own connection', () => {
+  it.each([
+    ['Sitecore form CF-CONTACT-02\nSubmitted: 2024-11-08 21:14:09 CST\nSubmitter IP: 72.204.118.63\nName: Yesenia Carrillo-Montes\nDOB: 03/04/1987', '72.204.118.63'],
+    ['RPM enrolment for the patient, DOB 7/2/1929. Gateway last check-in from 174.64.201.88 (pt home router), 11/17 22:10', '174.64.201.88'],
+  ])('%s', (text, value) => expectFound(text, 'IP', value));
+
+});
