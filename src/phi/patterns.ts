@@ -1305,10 +1305,11 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   {
     // "Her enrollment template ID is PSV-7F3A-22C9-91BE" in a ticket about palm-vein or fingerprint enrolment
     type: 'BIOMETRIC',
-    triggers: 'template enrollment enrolment',
+    triggers: 'template enrollment enrolment psid',
     rule: 'biometric.label',
-    after: { template: [' i', ' h', ' #', ':'], enrollment: [' t', ' i'], enrolment: [' t', ' i'] },
-    label: "(?:(?:enrol(?:l)?ment )?template(?: (?:id|hash|ref|number|no\\.?|#))|enrol(?:l)?ment (?:id|number|no\\.?|#))",
+    after: { template: [' ', ':'], enrollment: [' t', ' i'], enrolment: [' t', ' i'] },
+    // (also the template's own ID written straight after the word: "template PSID-7A21-0094-0128", "delete template 7K2Q-88417-ED")
+    label: "(?:(?:enrol(?:l)?ment )?template(?: (?:id|hash|ref|number|no\\.?|#))?|psid|enrol(?:l)?ment (?:id|number|no\\.?|#))",
     value: "[A-Za-z0-9][A-Za-z0-9_-]{3,63}",
     score: 0.9,
     requireBefore: /\b(?:palm|vein|fingerprint|finger ?print|iris|retina|biometric|patientsecure|face ?(?:id|print|template))\b/i,
@@ -1318,8 +1319,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'BIOMETRIC',
     triggers: 'photo',
     rule: 'biometric.label',
-    after: { photo: [' i', ' m', ' #'] },
-    label: '(?:photo(?: media)?(?: id| #| number| no\\.?))',
+    after: { photo: [' i', ' m', ' #', ' n', ' d'] },
+    label: '(?:photo(?: media)?(?: id| #| number| no\\.?| doc(?:ument)?))',
     value: '[A-Za-z]{0,8}-?\\d[A-Za-z0-9_-]{3,40}',
     score: 0.85,
     needsContext: true,

@@ -403,3 +403,15 @@ describe('a patient\'s own connection', () => {
   ])('%s', (text, value) => expectFound(text, 'IP', value));
 
 });
+
+describe('a biometric template named by its ID alone, and a patient\'s photo document', () => {
+  it.each([
+    ["Palm-vein enrolment mix-up: Jr already had his own template PSID-7A21-0094-0128. Now when Sr scans, Epic pulls Jr's MRN", 'BIOMETRIC', 'PSID-7A21-0094-0128'],
+    ['PatientSecure palm scan linked to the wrong MRN. Need the admin to delete template 7K2Q-88417-ED and re-enroll the patient', 'BIOMETRIC', '7K2Q-88417-ED'],
+    ['Registrar caught it because the photo on file (Epic Media, patient photo doc 77120044) showed a younger man.', 'BIOMETRIC', '77120044'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it('leaves a template outside a biometric ticket', () => {
+    expectClean('Patients cannot print AVS: template 4471-AVS-v2 in Epic is missing the footer', '4471-AVS-v2');
+  });
+});
