@@ -519,7 +519,7 @@ function eventPhraseBefore(text: string, start: number): boolean {
  * date of a range, for the second; month and year only too).
  */
 const EVENT_DATE_WORD_BEFORE =
-  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen)[ _-]?dates?\b(?: of service|[ ]?\/[ ]?time)?[ \t:#=*_-]{0,5}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:*_]{0,4}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
+  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen|transmission)[ _-]?dates?\b(?: of service|[ ]?\/[ ]?time)?[ \t:#=*_-]{0,5}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:*_]{0,4}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
 function eventDateWordBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 64);
   // (every alternative holds "date": none can end here without one)
@@ -693,8 +693,9 @@ const NUM_DATE: Matcher = mkCode(/(?<![\d_/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}
   const b = numberAt(text, k1, l1);
   if (!isValidMonthDay(a, b) && !isValidMonthDay(b, a) && !(keyedBirthDate(a, b, text, p) || keyedBirthDate(b, a, text, p))) return -1;
   if (!gluedLabelOk(text, p)) return -1;
-  // "1.2.62"-style versions, unless it is zero-padded and a birth/visit word is right there ("DOB 03.14.62")
-  if (sep === 46 && l2 === 2 && !(l0 === 2 && l1 === 2 && env.scan.near(Cue.DateEvent, p, end, 20, 0))) return -1;
+  // "1.2.62"-style versions, unless a birth/visit word is right there: near for a zero-padded one
+  // ("DOB 03.14.62"), right before it otherwise ("dob 7.19.88")
+  if (sep === 46 && l2 === 2 && !(env.scan.near(Cue.DateEvent, p, end, l0 === 2 && l1 === 2 ? 20 : 8, 0))) return -1;
   // "Build 2.9.9838", "version 1.4.2024"
   if (sep === 46 && VERSION_BEFORE.test(text.slice(Math.max(0, p - 12), p))) return -1;
   emitDate(env, p, end, sep === 46 ? 0.45 : 0.6, 'date.numeric');
@@ -1432,7 +1433,7 @@ function patientIssued(text: string, start: number, end: number): boolean {
   return PATIENT_ISSUED.test(para) && !NO_PATIENT.test(para);
 }
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
-const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt)|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt|(?:mr|mrs|ms|miss)\\.?\\s[A-Z][\\w'’-]{1,30})|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
@@ -2286,12 +2287,12 @@ export const __testing = {
 /**
  * A record number given in answer to a chat's question for it: "[2:42 PM] Omari (IT): sure,
  * what's the MRN?" then "[2:42 PM] jenna k: 1190827", or "mrn?" then a reply of its own that starts
- * "01928374, admitted 2/28". The answer is the first message of the three lines after the
+ * "01928374, admitted 2/28"; an encounter's ("what's the appt CSN?") or a member's number too. The answer is the first message of the three lines after the
  * question that starts with a number of 6-10 digits (after the speaker's stamp and name) ending
  * the message or followed by punctuation ("1234567 rows in the extract" is no answer).
  */
-const MRN_QUESTION = /\b(?:mrn|mr ?#|medical record(?: number| #)?|chart (?:number|#))[ \t]*\?/gi;
-const ANSWER_LINE = /^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:[^:\n\d][^:\n]{0,59}:[ \t]+)?(\d{6,10})(?=[ \t]*$|[.,;)](?!\d)|[ \t]+[^\sA-Za-z])/;
+const MRN_QUESTION = /\b(?:(mrn|mr ?#|medical record(?: number| #)?|chart (?:number|#))|(csn|fin|har|encounter(?: number| #| id)?|visit (?:number|#|id)|(?:appt|appointment) (?:csn|id|#))|(member (?:id|#|number)|subscriber (?:id|#|number)|policy (?:number|#)))[ \t]*\?/gi;
+const ANSWER_LINE = /^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:[^:\n\d][^:\n]{0,59}:[ \t]+)?(\d{6,12})(?=[ \t]*$|[.,;)](?!\d)|[ \t]+[^\sA-Za-z])/;
 export function askedForMrn(text: string, emit: Emit): void {
   if (text.indexOf('?') === -1) return;
   MRN_QUESTION.lastIndex = 0;
@@ -2317,7 +2318,8 @@ export function askedForMrn(text: string, emit: Emit): void {
       const a = ANSWER_LINE.exec(line);
       if (a) {
         const at = s + a.index + a[0].length - a[1]!.length;
-        emit('MRN', at, at + a[1]!.length, 0.9, 'mrn.answer');
+        const [type, rule] = m[1] !== undefined ? ['MRN', 'mrn.answer'] as const : m[2] !== undefined ? ['OTHER_ID', 'other.answer'] as const : ['HEALTH_PLAN_ID', 'plan.answer'] as const;
+        emit(type, at, at + a[1]!.length, 0.9, rule);
         break;
       }
       ls = e;

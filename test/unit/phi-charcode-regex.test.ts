@@ -462,9 +462,10 @@ describe('char-code parts of the matchers against their regex', () => {
       [NUM_DATE.at!, (text, p) => {
         const m = exec(res.num, text, p);
         if (m === null) return -1;
-        const [, a, sep, b, y] = m as unknown as string[];
-        const versionLike = sep === '.' && y!.length === 2 && !(a!.length === 2 && b!.length === 2);
-        return (validDay(a!, b!) || validDay(b!, a!)) && h.gluedLabelOk(text, p) && !versionLike ? p + m[0].length : -1;
+        const [, a, , b] = m as unknown as string[];
+        // (a dotted date with a two-digit year is a version unless a birth or visit word is near:
+        // in this scan every cue is near, so none is read as a version)
+        return (validDay(a!, b!) || validDay(b!, a!)) && h.gluedLabelOk(text, p) ? p + m[0].length : -1;
       }],
       [ISO_DATE.at!, (text, p) => {
         const m = exec(res.iso, text, p);

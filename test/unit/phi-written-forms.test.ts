@@ -415,3 +415,17 @@ describe('a biometric template named by its ID alone, and a patient\'s photo doc
     expectClean('Patients cannot print AVS: template 4471-AVS-v2 in Epic is missing the footer', '4471-AVS-v2');
   });
 });
+
+describe('set 12 forms: a dotted birth date, an encounter number asked for, a label for a titled patient', () => {
+  it.each([
+    ["Lorraine Watts: hey IT, the telehealth visit for my 2pm (terrence walsh, dob 7.19.88) won't launch", 'DATE', '7.19.88'],
+    ["Pedro Saldana: hi Lorraine, checking. what's the appt CSN?\nLorraine Watts: 1049981233\nPedro Saldana: ok the Teams meeting was never created", 'OTHER_ID', '1049981233'],
+    ['Scanned to the wrong chart. Correct MRN for Mrs. Vasquez-Pratt is 3390117.', 'MRN', '3390117'],
+    ['Pacemaker clinic, patient Ruth Ames\n* Device: Azure XT DR MRI SureScan\n* Transmission date: 03/02/2024', 'DATE', '03/02/2024'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it.each([
+    ['Patients cannot open the portal since we upgraded the app to 7.19.88 last night', '7.19.88'],
+    ["which field holds the CSN?\nPID-18, build 20240311 of the interface", '20240311'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
