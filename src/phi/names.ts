@@ -35,8 +35,10 @@ const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 const MONTH_AFTER = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
 /** A building, a wing or a lobby named after a person ("Wexford Tower", "Feinberg Bldg", "Abernathy Lobby"). */
 const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building', 'Pavilion', 'Wing', 'Hall', 'Lobby', 'Annex', 'Campus', 'Garage', 'Center', 'Centre']);
-/** Test patients and placeholders ("ZZZTEST, ALPHA", "TEST, PATIENT"). */
-const TEST_NAME = /^(?:ZZZ|XXX|TEST)/;
+/** Building words that are (next to) no one's surname: a building even after a census first name. */
+const PLACE_ONLY_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building', 'Pavilion', 'Lobby', 'Annex', 'Campus', 'Garage']);
+/** Test patients and placeholders ("ZZZTEST, ALPHA", "ZZTEST, LABONE", "TEST, PATIENT"). */
+const TEST_NAME = /^(?:ZZ|XXX|TEST)/;
 /** Names that are also a month or a day's short form (the rest are in NOT_NAMES). */
 const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'Wed', 'Fri', 'Sat', 'Sun']);
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
@@ -614,7 +616,8 @@ class RunScorer {
     if (text.charCodeAt(end) === 45 && isDigitCode(text.charCodeAt(end + 1)) && (cb & Code.Caps2) !== 0) return;
     // a building named after a person: "Wexford Tower", "the Feinberg Bldg basement"
     // (not after a census first name: "Johnny G Hall" is a person)
-    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && BUILDING_WORDS.has(text.slice(ws[b]!, we[b]!))) return;
+    // (after a first name too when the word is no one's surname: "Lincoln Tower", "Grace Pavilion")
+    if (b > a && (near & Near.Intro12) === 0 && (firstIsFirst ? PLACE_ONLY_WORDS : BUILDING_WORDS).has(text.slice(ws[b]!, we[b]!))) return;
     // (unless introduced: "Pt Allen Media called")
     ORG_AFTER.lastIndex = end;
     if (intro < 0.35 && ORG_AFTER.test(text)) return;

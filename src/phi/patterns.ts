@@ -169,7 +169,7 @@ const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postm
  * bmaurer@…", "ProxyAddress …", "resource account cq-sched@…") or a message's own ID
  * ("Message-ID: <20240313124711.3F2A1@mail…>"), never a patient's address.
  */
-const ACCOUNT_FIELD_BEFORE = /\b(?:UPN|userPrincipalName|ProxyAddress(?:es)?|SMTP|resource account|shared mailbox|distribution list|Message-ID|In-Reply-To|References)[ \t]*[:=]?[ \t]*<?$/i;
+const ACCOUNT_FIELD_BEFORE = /\b(?:UPN|userPrincipalName|ProxyAddress(?:es)?|SMTP|resource account|shared mailbox|distribution list|Message-ID|In-Reply-To|References|Return-Path|Envelope-From|smtp\.mailfrom)[ \t]*[:=]?[ \t]*<?$/i;
 
 /**
  * A team's shared mailbox: every part of the local part names a department or a function
@@ -1209,7 +1209,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: ID_VALUE,
     score: 0.95,
     // "Integration record ZM-EP-0031", "change record CHG…": a system's record, not a patient's
-    rejectBefore: /\b(?:integration|interface|change|audit|dns|config(?:uration)?|asset|vendor|incident|problem|service|cmdb|ci)[ ]?$/i,
+    // ("test MRN T0000123", "dummy MRN …": a build's test record)
+    rejectBefore: /\b(?:integration|interface|change|audit|dns|config(?:uration)?|asset|vendor|incident|problem|service|cmdb|ci|test|dummy|fake|sample|training|demo)[ ]?$/i,
   },
   {
     // a hospital account record (Epic's HAR) is always a patient's

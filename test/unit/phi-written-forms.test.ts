@@ -429,3 +429,18 @@ describe('set 12 forms: a dotted birth date, an encounter number asked for, a la
     ["which field holds the CSN?\nPID-18, build 20240311 of the interface", '20240311'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('set 12 clean forms: test records, buildings, mail headers, invitees mid-line', () => {
+  it.each([
+    ["Reproduced with {{ZZTEST, LABONE}} (the lab's designated test patient, test MRN T0000123) so it is not order-specific.", 'ZZTEST, LABONE'],
+    ["Reproduced with {{ZZTEST, LABONE}} (the lab's designated test patient, test MRN T0000123) so it is not order-specific.", 'T0000123'],
+    ['Charts take 30-40 seconds to open for patients\' nurses. Only the 7th floor, Lincoln Tower. Started around 10am.', 'Lincoln Tower'],
+    ['Phish reported by patients too.\nReturn-Path: <bounce-7731@mailer.stmarys-mc-hr.com>', 'bounce-7731@mailer.stmarys-mc-hr.com'],
+    ['MyChart SAML outage, patients locked out.\n\nPost-incident review scheduled Thursday 10:00, Teams. Invitees: S. Petrakis, J. Whitcombe, R. Delgado, A. Feldstein.', 'J. Whitcombe'],
+  ])('leaves %s', (text, value) => expectClean(text, value));
+
+  it.each([
+    ['Pt Lincoln Tower (MRN 4401882) was registered twice', 'NAME', 'Lincoln Tower'],
+    ['MRN for the real patient is 3390117, not the test MRN', 'MRN', '3390117'],
+  ] as Array<[string, PhiType, string]>)('still finds %s', (text, type, value) => expectFound(text, type, value));
+});
