@@ -444,3 +444,14 @@ describe('set 12 clean forms: test records, buildings, mail headers, invitees mi
     ['MRN for the real patient is 3390117, not the test MRN', 'MRN', '3390117'],
   ] as Array<[string, PhiType, string]>)('still finds %s', (text, type, value) => expectFound(text, type, value));
 });
+
+describe('test records by their number, mail header names, companies named Electric', () => {
+  it.each([
+    ['Integration test patient (ZZINTEG, TEST ADT - account TEST000001) will be sent to verify the patient feed.', 'TEST000001'],
+    ['Phish to patients\' portal users.\nX-Mailer: PHPMailer 6.5.0\nAuthentication-Results: spf=softfail', 'X-Mailer'],
+    ['Patient monitors on UPS. Facilities electrician and APC (Schneider Electric case 20240117-0032) notified.', 'Schneider'],
+  ])('leaves %s', (text, value) => expectClean(text, value));
+  it('still finds a real account number', () => {
+    expectFound('Patient Maria Garcia, account 77120044, was billed twice', 'ACCOUNT', '77120044');
+  });
+});
