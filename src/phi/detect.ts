@@ -115,7 +115,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   dicomRule(text, emit, quiet);
   x12Rule(text, emit, quiet);
   aamvaRule(text, emit);
-  tableRule(text, emit, scan.newlines, quiet);
+  tableRule(text, emit, scan.newlines);
   // the admin's own patterns (run by RE2: linear time whatever they are)
   for (const format of c.mrn) format.each(text, (start, end) => emit('MRN', start, end, 0.9, 'mrn.site-format'));
   for (const { spec, pattern } of c.custom) {

@@ -163,13 +163,14 @@ function labelBefore(text: string, start: number, re: RegExp, window = 40): bool
 const LOCAL_CH = charSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-\'');
 const DOMAIN_CH = charSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-');
 const inSet = (set: Uint8Array, c: number) => c < 128 && set[c] === 1;
-const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postmaster|support|help|helpdesk|servicedesk|service-desk|alerts?|monitoring|notifications?|noc|soc|it|itsupport|jira|confluence|security|infosec|abuse|webmaster|info|billing|marketing|communications|comms|privacy|compliance|devops|ops|svc[._-]?\w*)$/i;
+const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postmaster|support|help|helpdesk|servicedesk|service-desk|alerts?|monitoring|notifications?|noc|soc|it|itsupport|jira|confluence|security|abuse|webmaster|info|billing|devops|ops|svc[._-]?\w*)$/i;
 /**
- * A directory's or a mail system's field before an address: a workforce account ("UPN
- * bmaurer@…", "ProxyAddress …", "resource account cq-sched@…") or a message's own ID
- * ("Message-ID: <20240313124711.3F2A1@mail…>"), never a patient's address.
+ * A directory's field before an address: a workforce account ("UPN bmaurer@…", "ProxyAddress …",
+ * "resource account cq-sched@…"), or a message's own ID ("Message-ID: <20240313124711.3F2A1@mail…>"),
+ * never a patient's address. (Not SMTP, Return-Path, References or a distribution list: a review
+ * put patients' own addresses after each.)
  */
-const ACCOUNT_FIELD_BEFORE = /\b(?:UPN|userPrincipalName|ProxyAddress(?:es)?|SMTP|resource account|shared mailbox|distribution list|Message-ID|In-Reply-To|References|Return-Path|Envelope-From|smtp\.mailfrom)[ \t]*[:=]?[ \t]*<?$/i;
+const ACCOUNT_FIELD_BEFORE = /\b(?:UPN|userPrincipalName|ProxyAddress(?:es)?|resource account|Message-ID)[ \t]*[:=]?[ \t]*<?$/i;
 
 /**
  * A team's shared mailbox: every part of the local part names a department or a function
@@ -179,8 +180,7 @@ const TEAM_WORDS: ReadonlySet<string> = new Set(
   ('helpdesk servicedesk support upgrade upgrades notify notifications alerts downtime release roi ed icu or pacs noc soc scheduling schedule appointments appts billing payments registration admissions admitting referrals records him ' +
     'cardiology radiology imaging pharmacy lab laboratory oncology pediatrics peds surgery nursing clinic clinics ' +
     'reception frontdesk front desk office team dept department group shared orders requests intake triage ' +
-    'it hr payroll finance quality compliance privacy security facilities biomed informatics interfaces ' +
-    'sched priorauth auth rx mychart portal infosec marketing comms communications telecom network desktop').split(' '),
+    'it hr payroll finance quality compliance privacy security facilities biomed informatics interfaces').split(' '),
 );
 function teamMailbox(local: string): boolean {
   const parts = local.toLowerCase().split(/[._-]+/);
@@ -1209,8 +1209,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: ID_VALUE,
     score: 0.95,
     // "Integration record ZM-EP-0031", "change record CHG…": a system's record, not a patient's
-    // ("test MRN T0000123", "dummy MRN …": a build's test record)
-    rejectBefore: /\b(?:integration|interface|change|audit|dns|config(?:uration)?|asset|vendor|incident|problem|service|cmdb|ci|test|dummy|fake|sample|training|demo)[ ]?$/i,
+    rejectBefore: /\b(?:integration|interface|change|audit|dns|config(?:uration)?|asset|vendor|incident|problem|service|cmdb|ci)[ ]?$/i,
   },
   {
     // a hospital account record (Epic's HAR) is always a patient's
@@ -1435,8 +1434,8 @@ function patientIssued(text: string, start: number, end: number): boolean {
 }
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
 const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt|(?:mr|mrs|ms|miss)\\.?\\s[A-Z][\\w'’-]{1,30})|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
-/** A test record's identifier: TEST, ZZ or DUMMY and digits. */
-const TEST_VALUE = /^(?:TEST|ZZ|DUMMY)[-_]?\d/i;
+/** A test record's identifier: TEST or DUMMY and digits (not ZZ: a payer's or a legacy system's prefix too). */
+const TEST_VALUE = /^(?:TEST|DUMMY)[-_]?\d/i;
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
@@ -1452,7 +1451,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
-      // a build's test record: "account TEST000001", "MRN ZZ0042"
+      // a build's test record: "account TEST000001"
       if (TEST_VALUE.test(value)) return;
       // a format, not a value: "Member ID should be 123456789 format per payer spec"
       if (FORMAT_AFTER.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return;
@@ -1480,7 +1479,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         // a device the paragraph gives to a patient ("iPad …, serial DMPX41K2Q1GC, loaned to patient
         // Ruth …", "Hub …, SN CH3-0018821 … Installed at pt's home") is that patient's, whatever it is
         const issued = !med && patientIssued(env.text, start, end);
-        score = med ? 0.92 : issued ? 0.85 : it ? 0.15 : env.scan.near(Cue.Patient, start, end, 80, 20) ? 0.7 : 0.4;
+        score = med ? 0.92 : issued ? 0.85 : it ? 0.15 : env.scan.near(Cue.Clinical, start, end, 80, 20) ? 0.7 : 0.4;
         // a phone's or SIM's number is a patient's device only next to a medical device ("RPM hub", "BP cuff"):
         // staff phones have them too
         if (!med && !issued && /^(?:IMEI|ICCID|MEID)/i.test(m[0])) score = Math.min(score, 0.3);

@@ -799,23 +799,7 @@ function spacedTable(text: string, emit: Emit, i: number, lines: number, start: 
   return r > i + 1 ? r : i;
 }
 
-/**
- * A column of a pipe table that names the workforce doing something ("Owner", "Tester",
- * "Assignee", "Approved by", "Engineer"): its cells hold colleagues, whatever else the table holds.
- * (Not "Contact", "User" or "Requester": a patient may be one.)
- */
-const STAFF_COLUMN =
-  /^(?:owners?|testers?|assignees?|assigned_?to|engineers?|technicians?|techs?|approvers?|approved_?by|analysts?|agents?|resolved_?by|staff|employees?|leads?|smes?|on_?call|reviewers?|reviewed_?by|trainers?|builders?|validators?|validated_?by|sign_?off|signed_?off_?by|it_?contact|vendor_?contact)$/;
-function staffColumn(header: string): boolean {
-  const h = header.replace(/[*_]/g, ' ').trim().toLowerCase();
-  return h.length <= 24 && STAFF_COLUMN.test(h.replace(/[\s.#-]+/g, '_'));
-}
-
-/**
- * Tables: a patient's table (a header with a patient's column) types its rows' cells; a pipe table
- * with workforce columns (STAFF_COLUMN) makes those columns' cells `quiet` (no PHI).
- */
-export function tableRule(text: string, emit: Emit, newlines: readonly number[], quiet: (start: number, end: number) => void = () => {}): void {
+export function tableRule(text: string, emit: Emit, newlines: readonly number[]): void {
   const pipes = text.indexOf('|') !== -1;
   const lines = newlines.length + 1;
   const start = (i: number) => (i === 0 ? 0 : newlines[i - 1]! + 1);
@@ -858,24 +842,12 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[],
     if (!jira && !markdown) continue;
     const header = tableCells(text, ls, le, jira);
     const names = header.map(([s, e]) => text.slice(s, e).replace(/[*_]/g, ' '));
-    const staff: number[] = [];
-    for (let c = 0; c < names.length && c < 64; c++) if (staffColumn(names[c]!)) staff.push(c);
-    if (staff.length > 0) {
-      // (the rows while lines open with '|' and are no header of their own; no line of them is
-      // read again as a header: each line is read once)
-      let r = markdown ? i + 2 : i + 1;
-      for (; r < lines && firstCode(r) === 124 && !text.startsWith('||', start(r) + (text.slice(start(r), end(r)).length - text.slice(start(r), end(r)).trimStart().length)); r++) {
-        const cells = tableCells(text, start(r), end(r), false);
-        for (const c of staff) if (c < cells.length) quiet(cells[c]![0], cells[c]![1]);
-      }
-      next = r;
-    }
     const types = headerTypes(names);
     // (a staff list has names, phones and e-mail addresses too: a patient's table has a patient's column)
     if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) {
       // a table of records side by side: each row a field ("|MRN|E1184420|E2290173|")
       const r = transposedRows(text, emit, markdown ? i + 2 : i + 1, lines, start, end);
-      if (r > next) next = r;
+      if (r > i + 1) next = r;
       continue;
     }
     let r = markdown ? i + 2 : i + 1;

@@ -287,7 +287,7 @@ const TITLED_VETO = new RegExp(
  * "Reps affected:", "… and add:"): where the list starts (see rosterItems).
  */
 const ROSTER_LABEL =
-  /(?:(?:^[ \t>*_#-]*|(?<=[.!?])[ \t]+)(?:attendees|participants|present|invitees|students|trainees|reps affected|users affected|staff affected|authors?|team members|responders|on the bridge|on the call)[*_]*(?:[ \t]*\(\d+\))?[*_]*[ \t]*:|\b(?:add|invite|include)[ \t]*:)[*_]*[ \t]*/gi;
+  /(?:^[ \t>*_#-]*(?:attendees|participants|present|invitees|students|trainees|reps affected|users affected|staff affected|authors?|team members|responders|on the bridge|on the call)[*_]*(?:[ \t]*\(\d+\))?[*_]*[ \t]*:|\b(?:add|invite|include)[ \t]*:)[*_]*[ \t]*/gi;
 /** An item of such a list: one to four capitalised words, and a team in brackets. */
 const ROSTER_ITEM = /[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^()\n]{1,40}\))?/y;
 const ROSTER_JOIN = /[ \t]*(?:,|&|\band\b)[ \t]*/y;

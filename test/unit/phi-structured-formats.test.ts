@@ -229,19 +229,3 @@ describe('CSV fields in quotes, more column and key names', () => {
     expectAll('{"resourceType": "Patient", "identifier": [{"system": "urn:oid:2.16.840.1.113883.3.7721.1", "value": "LK-0048213"}]}', [['MRN', 'LK-0048213']]);
   });
 });
-
-describe('pipe tables with workforce columns', () => {
-  it('reads the names in an owner or tester column as colleagues', () => {
-    const jira = 'Smoke test owners for the patient-facing apps\n||Application||Tester||Workstation||\n|ClinDoc / Rover|Naomi Fairchild|OMMC-CC-WS01|\n|Beaker / DI|Ahmed Saleh|MRL-CHEM-WS01|';
-    expect(detect(jira).filter((f) => f.type === 'NAME')).toEqual([]);
-    const md = 'Certificates expiring (patients use the portal ones)\n| Name | Host | Expires | Owner |\n|---|---|---|---|\n| mychart.example.org | F5 VIP | 2025-01-08 | Kristen Vogel |';
-    expectNone(md, ['Kristen Vogel']);
-  });
-  it('still reads a patient column next to a nurse owner', () => {
-    const text = '||Patient||MRN||Owner||\n|Garcia, Maria|12345678|Kendra Fulton RN|';
-    const values = detect(text).map((f) => text.slice(f.start, f.end));
-    expect(values).toContain('Garcia, Maria');
-    expect(values).toContain('12345678');
-    expect(values.some((v) => v.includes('Kendra'))).toBe(false);
-  });
-});
