@@ -6,7 +6,7 @@
 import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { RECORD_ID_AFTER, nameRule, newbornNames, possessiveNames } from './names';
-import { askedForMrn, runPatternRules, type RuleEnv } from './patterns';
+import { answeredIds, runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
@@ -105,7 +105,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   nameRule(scan, emit, types.NAME.enabled ? types.NAME.threshold : 2);
   newbornNames(text, emit);
   possessiveNames(text, emit);
-  askedForMrn(text, emit);
+  answeredIds(text, emit);
   // (fields the structured rules know to be codes or staff join the quiet regions)
   const quiet = (start: number, end: number) => void blocked.push([start, end, false]);
   hl7Rule(text, emit, quiet);

@@ -1367,8 +1367,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rejectBefore: /\b(?:windows|office|product|license|licence|software|microsoft|adobe|purchase|sales|work|change|po|vendor|supply|replacement|badge|vocera|intune|autopilot|mdm|zoom|teams|webex|zscaler|okta|duo|vpn|wi-?fi|device|ipad|iphone|tablet|app|meeting|webinar)[ ]?$/i,
   },
   {
-    // the numbers of a patient's own dealings with the organisation: a portal message, an order, a
-    // scanned document, a records request, a payment or refund, a statement ("Msg 118820341 from
+    // the numbers of a patient's own dealings with the organisation: a portal message, a scanned
+    // document, a records request, a payment or refund, a statement ("Msg 118820341 from
     // proxy", "OnBase doc handle 55812907", "refund ID RF-661204", "stmt # S-24-1188331"), only with
     // a patient nearby (an HL7 message's control ID or a service request is not one; an order ID may
     // be a purchase's: "Order ID 778812 for patient wristband printers")
@@ -1416,7 +1416,6 @@ function portalLogin(label: string, value: string): boolean {
 }
 /** Words after a value that make it an example of a format. */
 const FORMAT_AFTER = /^[ \t]+(?:format|digits?|characters?|chars|long|pattern|partitions?)\b/i;
-/** A device the ticket says no patient is tied to. */
 /** A device given to, or kept at, a patient: on loan, issued, shipped or installed at their home. */
 const PATIENT_ISSUED = /\b(?:(?:loaned|lent|issued|assigned|shipped|mailed|given|dispensed|delivered|sent home) (?:out )?(?:to|with) (?:the |our |this )?(?:patient|pt)\b|(?:installed|set up|placed) (?:at|in) (?:the )?(?:patient|pt)'?s'? (?:home|house|residence)|(?:patient|pt)'?s'? (?:home|house|residence)\b|(?:patient|pt)[- ]owned\b|(?:loaned|lent|issued|shipped) to (?:mr|mrs|ms|miss)\.? [A-Z])/i;
 /**
@@ -1432,6 +1431,7 @@ function patientIssued(text: string, start: number, end: number): boolean {
   const para = window.slice(a === -1 ? 0 : a, b === -1 ? window.length : b);
   return PATIENT_ISSUED.test(para) && !NO_PATIENT.test(para);
 }
+/** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
 const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt|(?:mr|mrs|ms|miss)\\.?\\s[A-Z][\\w'’-]{1,30})|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A test record's identifier: TEST or DUMMY and digits (not ZZ: a payer's or a legacy system's prefix too). */
@@ -2291,21 +2291,23 @@ export const __testing = {
 /**
  * A record number given in answer to a chat's question for it: "[2:42 PM] Omari (IT): sure,
  * what's the MRN?" then "[2:42 PM] jenna k: 1190827", or "mrn?" then a reply of its own that starts
- * "01928374, admitted 2/28"; an encounter's ("what's the appt CSN?") or a member's number too. The answer is the first message of the three lines after the
- * question that starts with a number of 6-10 digits (after the speaker's stamp and name) ending
- * the message or followed by punctuation ("1234567 rows in the extract" is no answer).
+ * "01928374, admitted 2/28"; an encounter's number ("what's the appt CSN?") or a member's too. The
+ * answer is the first message of the three lines after the question that starts with a number of
+ * 6-12 digits (after the speaker's stamp and name) ending the message or followed by punctuation
+ * ("1234567 rows in the extract" is no answer). The question's groups: 1 an MRN, 2 an encounter's
+ * number, 3 a member's.
  */
-const MRN_QUESTION = /\b(?:(mrn|mr ?#|medical record(?: number| #)?|chart (?:number|#))|(csn|fin|har|encounter(?: number| #| id)?|visit (?:number|#|id)|(?:appt|appointment) (?:csn|id|#))|(member (?:id|#|number)|subscriber (?:id|#|number)|policy (?:number|#)))[ \t]*\?/gi;
+const ID_QUESTION = /\b(?:(mrn|mr ?#|medical record(?: number| #)?|chart (?:number|#))|(csn|fin|har|encounter(?: number| #| id)?|visit (?:number|#|id)|(?:appt|appointment) (?:csn|id|#))|(member (?:id|#|number)|subscriber (?:id|#|number)|policy (?:number|#)))[ \t]*\?/gi;
 const ANSWER_LINE = /^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:[^:\n\d][^:\n]{0,59}:[ \t]+)?(\d{6,12})(?=[ \t]*$|[.,;)](?!\d)|[ \t]+[^\sA-Za-z])/;
-export function askedForMrn(text: string, emit: Emit): void {
+export function answeredIds(text: string, emit: Emit): void {
   if (text.indexOf('?') === -1) return;
-  MRN_QUESTION.lastIndex = 0;
+  ID_QUESTION.lastIndex = 0;
   let m: RegExpExecArray | null;
   let after = 0;
   // the first '\n' at or after a question's end (questions come in text order: a long line of
   // them is searched once), and every line after a question is read at most once
   let nl = -2;
-  while ((m = MRN_QUESTION.exec(text)) !== null) {
+  while ((m = ID_QUESTION.exec(text)) !== null) {
     const qEnd = m.index + m[0].length;
     if (nl !== -1 && nl < qEnd) nl = text.indexOf('\n', qEnd);
     if (nl === -1) break;
