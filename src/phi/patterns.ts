@@ -415,7 +415,11 @@ const SPOKEN_PHONE: Matcher = mk({
 const SPOKEN_PHONE_BEFORE = /\b(?:call|calls|called|callback|reach|text|phone|cell|number|mobile)\b[^.\n]{0,24}$/i;
 
 /** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
+/** A specimen's collection right before a date and time: "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14". */
+const COLLECTED_BEFORE = /\b(?:collected|coll|drawn)[ \t]*[:.]?[ \t]*$/i;
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,14}\b(?:on|for|at|today)[ ]$/i;
+/** A guarantor or a card holder named before a card's last four digits: theirs. */
+const GUARANTOR_BEFORE = /\b(?:guarantor|card ?holder|self-pay)\b/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
 const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct|(?<!\b(?:p-|purchasing |corporate |company |badge |id |procurement |fleet |gas ))card|visa|mastercard|amex|discover)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
 /** text[p - 7, p) is "xxx-xx-" (or with '*' or '#'), not inside a word. */
@@ -584,8 +588,9 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? lineBackTo(text, start, 32) : 40, timeAfter ? 0 : 5) ||
-    // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line)
-    (timeAfter && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 32), start))) ||
+    // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line;
+    // a specimen's collection, "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14")
+    (timeAfter && (EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 32), start)) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
     eventPhraseBefore(text, start) ||
     eventDateWordBefore(text, start) ||
     // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"
@@ -1433,7 +1438,7 @@ function patientIssued(text: string, start: number, end: number): boolean {
 }
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
-const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt|(?:mr|mrs|ms|miss)\\.?\\s[A-Z][\\w'’-]{1,30})|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt|(?:mr|mrs|ms|miss)\\.?\\s[A-Z][\\w'’-]{1,30}|[A-Za-z][A-Za-z'’]{1,30}(?:-[A-Za-z][A-Za-z'’]{1,30})?(?=\\s{0,2}[:#]))|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,12}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
 /** A test record's identifier: TEST or DUMMY and digits (not ZZ: a payer's or a legacy system's prefix too). */
 const TEST_VALUE = /^(?:TEST|DUMMY)[-_]?\d/i;
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
@@ -1990,7 +1995,7 @@ export function runPatternRules(
       continue;
     }
     // an account named by its last four digits: "account number ending 9930", "acct ending in 4471"
-    if (L === 4 && before === 32 && !isAlnum(next) && (text.charCodeAt(p - 2) === 103 || text.charCodeAt(p - 2) === 110) && ACCOUNT_ENDING_BEFORE.test(text.slice(Math.max(0, p - 32), p)) && (scan.near(Cue.Patient, p, e, 100, 40) || scan.near(Cue.Personal, p, e, 40, 0))) {
+    if (L === 4 && before === 32 && !isAlnum(next) && (text.charCodeAt(p - 2) === 103 || text.charCodeAt(p - 2) === 110) && ACCOUNT_ENDING_BEFORE.test(text.slice(Math.max(0, p - 32), p)) && (scan.near(Cue.Patient, p, e, 100, 40) || scan.near(Cue.Personal, p, e, 40, 0) || GUARANTOR_BEFORE.test(text.slice(Math.max(0, p - 160), p)))) {
       env.emit('ACCOUNT', p, e, 0.85, 'account.last4');
       continue;
     }

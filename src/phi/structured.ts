@@ -341,13 +341,14 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
 // ---------------------------------------------------------------------------------------------
 // key=value fields in log lines: "mbr=W514071230 dob=20100428", "user=jsmith1962 src_ip=..."
 
-const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|city|street|dl_?(?:num|no))\s?(?:=\s?"?|:\s?"|")([^\s"&,;|)\]]{2,64})/iy;
+const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|city|street|dl_?(?:num|no)|csn|pat_enc_csn_id|enc_csn_id|encounter_id)\s?(?:=\s?"?|:\s?"|")([^\s"&,;|)\]]{2,64})/iy;
 /** Every spelling of a key above, so the known-word pass finds where to try KV_RE. */
 export const KV_KEYS = (
   'pt patient mbr member_id memberid subscriber_id subscriberid mbi dob birth_date birthdate ssn mrn patient_id patientid ' +
   'pt_id ptid pat_id patid empi user username login portal_user portaluser src_ip srcip client_ip clientip remote_addr ' +
   'remoteaddr email notify phone acct account_id accountid account_no accountno npi claim_id claimid zip first_name ' +
-  'firstname last_name lastname fname lname f_name l_name patient_name patientname name addr address city street dl_num dlnum dl_no dlno'
+  'firstname last_name lastname fname lname f_name l_name patient_name patientname name addr address city street dl_num dlnum dl_no dlno ' +
+  'csn pat_enc_csn_id enc_csn_id encounter_id'
 ).split(' ');
 const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:mbr|member_?id|memberid|subscriber_?id|mbi)$/i, 'HEALTH_PLAN_ID', 0.92],
@@ -356,6 +357,8 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:mrn|patient_?id|patientid|pt_?id|pat_?id|empi)$/i, 'MRN', 0.95],
   [/^(?:pt|patient)$/i, 'NAME', 0.85],
   [/^(?:user(?:name)?|login|portal_?user)$/i, 'OTHER_ID', 0.6],
+  // an encounter's contact serial number (Epic's CSN) as logs and extracts name it
+  [/^(?:csn|pat_enc_csn_id|enc_csn_id|encounter_id)$/i, 'OTHER_ID', 0.9],
   [/^(?:src_?ip|client_?ip|remote_?addr)$/i, 'IP', 0.7],
   [/^(?:email|notify)$/i, 'EMAIL', 0.9],
   [/^phone$/i, 'PHONE', 0.9],
@@ -534,6 +537,8 @@ const DICOM_VALUE_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z' ]{0,40}?[ \t]+)?(?:[A-Z]{2}[
 
 /** The value unquoted after a keyword (and VR) and ':' or '=', to the end of the line ("PatientID: 8841273", "(0010,0030) PatientBirthDate = 19470612"). */
 const DICOM_PLAIN_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z'() ]{0,48}?)?[ \t]*(?:[A-Z]{2}[ \t]*)?[:=][ \t]*(?=[^\s'"\[])/;
+/** The value unquoted after a keyword and a run of spaces, as a dump aligns it ("(0010,0020) PatientID         00677045"). */
+const DICOM_SPACED_RE = /^[ \t]*[A-Za-z][A-Za-z]{2,48}(?:[ \t]+[A-Z]{2})?(?:\t|[ ]{2,})[ \t]*(?=[^\s'"\[])/;
 /**
  * An unquoted value's end, from `s`: its first run of non-space characters, then further runs (at
  * most three) only while they are in capitals or digits ("SMITH JOHN", "123 MAIN ST"); a word in
@@ -576,7 +581,7 @@ export function dicomRule(text: string, emit: Emit, quiet: Quiet = () => {}): vo
       offset = restStart + quoted.index + quoted[0].length - value.length - 1;
       end = offset + value.length;
     } else {
-      const plain = DICOM_PLAIN_RE.exec(rest);
+      const plain = DICOM_PLAIN_RE.exec(rest) ?? DICOM_SPACED_RE.exec(rest);
       if (plain === null) continue;
       offset = restStart + plain.index + plain[0].length;
       // (a remark in words, "not populated (blank)", is no value)

@@ -445,3 +445,20 @@ describe('test records by their number, mail header names, companies named Elect
     expectFound('Patient Maria Garcia, account 77120044, was billed twice', 'ACCOUNT', '77120044');
   });
 });
+
+describe('set 13 forms: a label for a named patient, a DICOM dump aligned by spaces, a collection time, CSN keys, a guarantor\'s card', () => {
+  it.each([
+    ['Wrong band scanned. CSN for Mawhinney: 4100877412. CSN for Ekwueme: 4100880035.', 'MRN', '4100880035'],
+    ['Study merged to the wrong patient:\n(0010,0020) PatientID         00677045\n(0010,0030) PatientBirthDate  19501022\n(0008,0050) AccessionNumber   RAD25-0448213', 'MRN', '00677045'],
+    ['Study merged to the wrong patient:\n(0010,0020) PatientID         00677045\n(0010,0030) PatientBirthDate  19501022\n(0008,0050) AccessionNumber   RAD25-0448213', 'DATE', '19501022'],
+    ['BRASS, OTTOLINE   97 y.o. F   MRN 00049981   accession 25-197-00318   collected 07/16/2025 06:10', 'DATE', '07/16/2025 06:10'],
+    ['Extract failed for the patient: pat_enc_csn_id=4100712293 rejected', 'OTHER_ID', '4100712293'],
+    ['Guarantor: Reuben Astley\n  Guarantor account: G10028841\n  Card: Visa ending in 8823', 'ACCOUNT', '8823'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it.each([
+    ['Certificate for WS-ED-075:8080 expires 01/26/2025, patients may see warnings', '8080'],
+    ['Study routing fine.\n(0008,0090) ReferringPhysicianName  SMITH^JOHN', 'SMITH^JOHN'],
+    ['Splunk logs collected 07/16/2025 06:10 from the interface engine', '07/16/2025 06:10'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
