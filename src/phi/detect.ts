@@ -7,7 +7,7 @@ import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { RECORD_ID_AFTER, nameRule, newbornNames, possessiveNames } from './names';
 import { answeredIds, runPatternRules, type RuleEnv } from './patterns';
-import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, tableRule, x12Rule } from './structured';
+import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 import { Workforce, isConsumerMail } from './workforce';
@@ -115,6 +115,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   dicomRule(text, emit, quiet);
   x12Rule(text, emit, quiet);
   aamvaRule(text, emit);
+  ncpdpRule(text, emit, quiet);
   tableRule(text, emit, scan.newlines);
   // the admin's own patterns (run by RE2: linear time whatever they are)
   for (const format of c.mrn) format.each(text, (start, end) => emit('MRN', start, end, 0.9, 'mrn.site-format'));
@@ -262,7 +263,7 @@ function kvKeyPositions(scan: Scan): number[] {
 
 /** The structured-data rules' findings (HL7, CSV, key=value, JSON) are data, never a signature. */
 const isStructured = (rule: string) =>
-  rule.startsWith('hl7.') || rule.startsWith('csv.') || rule.startsWith('kv.') || rule.startsWith('json.') || rule.startsWith('dicom.') || rule.startsWith('x12.') || rule.startsWith('table.') || rule.startsWith('aamva.') || rule === 'name.hl7';
+  rule.startsWith('hl7.') || rule.startsWith('csv.') || rule.startsWith('kv.') || rule.startsWith('json.') || rule.startsWith('dicom.') || rule.startsWith('x12.') || rule.startsWith('table.') || rule.startsWith('aamva.') || rule.startsWith('ncpdp.') || rule === 'name.hl7';
 
 /**
  * Words that tie a ticket to a person's own life: birth and death, a statement, a move, someone's

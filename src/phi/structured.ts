@@ -908,3 +908,59 @@ export function aamvaRule(text: string, emit: Emit): void {
   if (ids.size < 3) return;
   for (const [type, start, end] of found) emitTrimmed(emit, text, type, start, end, 0.93, 'aamva.field');
 }
+
+// ---------------------------------------------------------------------------------------------
+// NCPDP telecommunication (pharmacy claims) as switch and pharmacy logs print it: a segment ID
+// (AM01 patient, AM04 insurance, AM07 claim) opening a line, and its fields as two-character IDs:
+// "AM01 C4=20030909 CA=DALIA CB=MARCHETTI"
+
+/** The PHI fields of the patient and insurance segments, by field ID, with the form each value must have. */
+const NCPDP_FIELDS: Readonly<Record<string, [PhiType, RegExp]>> = {
+  C4: ['DATE', /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/], // date of birth, CCYYMMDD
+  CA: ['NAME', /^[A-Za-z][A-Za-z' -]{0,34}$/], // patient first name
+  CB: ['NAME', /^[A-Za-z][A-Za-z' -]{0,34}$/], // patient last name
+  CM: ['ADDRESS', /^\d{1,6}[ A-Za-z0-9.#-]{2,40}$/], // street
+  CP: ['ZIP', /^\d{5}(?:\d{4})?$/],
+  CQ: ['PHONE', /^\d{10}$/],
+  CY: ['OTHER_ID', /^[A-Za-z0-9-]{3,20}$/], // patient ID
+  C2: ['HEALTH_PLAN_ID', /^[A-Za-z0-9-]{4,20}$/], // cardholder ID
+  CC: ['NAME', /^[A-Za-z][A-Za-z' -]{0,34}$/], // cardholder first name
+  CD: ['NAME', /^[A-Za-z][A-Za-z' -]{0,34}$/], // cardholder last name
+};
+/** A segment ID opening a line: the patient's (AM01), the insurance (AM04) or the claim's (AM07). */
+const NCPDP_SEGMENT = /^[ \t>|]*AM0([147])(?=[ \t|\x1c\x1e]|$)/gm;
+/** A field on a segment's line: its ID, '=', the value to the next space, '|' or separator. */
+const NCPDP_FIELD = /(?<![A-Za-z0-9])([A-Z][A-Z0-9])=([^\s|=\x1c\x1d\x1e]{1,60})/dg;
+
+/**
+ * The PHI fields of NCPDP patient and insurance segments (a line of them is read only when two of
+ * its fields have a PHI field's form); a claim segment's product ID (D7, the drug's NDC) is quiet.
+ */
+export function ncpdpRule(text: string, emit: Emit, quiet: Quiet = () => {}): void {
+  if (text.indexOf('AM0') === -1) return;
+  NCPDP_SEGMENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NCPDP_SEGMENT.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    const line = text.slice(from, to);
+    const found: Array<[PhiType, number, number]> = [];
+    NCPDP_FIELD.lastIndex = 0;
+    let f: RegExpExecArray | null;
+    while ((f = NCPDP_FIELD.exec(line)) !== null) {
+      const [s, e] = f.indices![2]!;
+      if (m[1] === '7') {
+        if (f[1] === 'D7') quiet(from + s, from + e);
+        continue;
+      }
+      const field = NCPDP_FIELDS[f[1]!];
+      if (field !== undefined && field[1].test(f[2]!)) found.push([field[0], from + s, from + e]);
+    }
+    // (the insurance segment may carry the cardholder ID alone)
+    if (found.length >= 2 || (m[1] === '4' && found.length === 1 && found[0]![0] === 'HEALTH_PLAN_ID')) {
+      for (const [type, s, e] of found) emitTrimmed(emit, text, type, s, e, 0.93, 'ncpdp.field');
+    }
+    NCPDP_SEGMENT.lastIndex = Math.max(NCPDP_SEGMENT.lastIndex, to);
+  }
+}

@@ -229,3 +229,14 @@ describe('CSV fields in quotes, more column and key names', () => {
     expectAll('{"resourceType": "Patient", "identifier": [{"system": "urn:oid:2.16.840.1.113883.3.7721.1", "value": "LK-0048213"}]}', [['MRN', 'LK-0048213']]);
   });
 });
+
+describe('NCPDP pharmacy claim segments in a log', () => {
+  const log = 'Claim rejected for the patient. From the pharmacy system transmission log:\n{code}\nAM04 C2=2298841J\nAM01 C4=20030909 CA=DALIA CB=MARCHETTI\nAM07 D7=00093-7146-56\nRESP AN=R FA=70\n{code}';
+  it('reads the patient and insurance segments by field ID, and leaves the drug\'s NDC', () => {
+    expectAll(log, [['HEALTH_PLAN_ID', '2298841J'], ['DATE', '20030909'], ['NAME', 'DALIA'], ['NAME', 'MARCHETTI']]);
+    expectNone(log, ['00093-7146-56']);
+  });
+  it('needs the fields\' forms: a router\'s settings are no segment', () => {
+    expectNone('Router AM01 config: C4=10 CA=public\nAM01 C4=10 CA=public', ['10', 'public']);
+  });
+});
