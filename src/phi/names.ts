@@ -50,7 +50,7 @@ const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** An HL7 name of a build's test patient. */
 const TEST_PATIENT_NAME = new RegExp(`^${TEST_FAMILY}`, 'i');
 /** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…". */
-export const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B)\b/;
+export const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B|CSN|FIN|EMPI)\b/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 /**
  * "pt", "pts", "patient", and what may follow them before the name: "pt's name is", "patient name:",
@@ -536,7 +536,11 @@ class RunScorer {
     const near = this.cuesAround(a, b);
     // a product alone ("Cisco", "Palo Alto") is no name unless a title or a name-introducing word
     // stands right before it ("Dr. Jenkins", "Pt Welch called")
-    if (this.productsOnly(a, b) && (near & Near.Intro12) === 0) return;
+    // (a record's identifier right after a run of two words or more, or after a first name that
+    // follows "Surname, ", makes it a person's: "HOLLENBECK, TRAVIS (MRN …"; "Server (MRN lookups)" stays a product)
+    const recordAfter =
+      (b > a || (a > 0 && text.charCodeAt(we[a - 1]!) === 44 && ws[a]! - we[a - 1]! <= 2)) && RECORD_ID_AFTER.test(text.slice(we[b]!, we[b]! + 12));
+    if (this.productsOnly(a, b) && (near & Near.Intro12) === 0 && !recordAfter) return;
     const ca = code[a]!;
     const cb = code[b]!;
     const firstIsFirst = (ca & Code.First) !== 0;
@@ -546,7 +550,9 @@ class RunScorer {
       score = 0.3 + 0.55 * (sum / words);
       if ((firstIsFirst || (ca & Code.Initial) !== 0) && (cb & Code.Last) !== 0) score += 0.15;
       // an ALL-CAPS run is shouting, not a name, unless it reads First Last from the census lists
-      if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = this.introBefore(a, near)) === 0) score -= 0.4;
+      // or a record's identifier follows it ("YSABEL M MARCHETTI-DUARTE, CSN 1100612209")
+      if (recordAfter) score = Math.max(score, 0.85);
+      else if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = this.introBefore(a, near)) === 0) score -= 0.4;
     } else {
       // "6 West", "4 North": a hospital unit
       if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
@@ -842,12 +848,23 @@ function paragraphBreak(text: string, from: number, to: number): boolean {
  */
 const NEWBORN_FIRST = /\b(?:BABY ?GIRL|BABY ?BOY|[Bb]aby ?[Gg]irl|[Bb]aby ?[Bb]oy|INFANT (?:GIRL|BOY))(?:[ ][A-Z](?![A-Za-z]))?[ ][A-Z][A-Za-z'’-]{1,30}\b/g;
 const NEWBORN_LAST = /\b[A-Z][A-Z'’-]{1,30},[ ]?(?:BABY ?)?(?:GIRL|BOY)(?:[ ][A-Z](?![A-Za-z]))?(?![A-Za-z])/g;
+/** "BOY HWANG", "GIRL ODUYA-FENN": a newborn's registration name without BABY, in capitals, only in a ticket about newborns. */
+const NEWBORN_BARE = /\b(?:BOY|GIRL)[ ][A-Z][A-Z'’-]{1,30}\b/g;
+const NEWBORN_TICKET = /\b(?:L&D|labor and delivery|newborns?|nursery|NICU|infants?|babies|baby|mother['’]s|mom['’]s|delivery|Stork)\b/i;
 export function newbornNames(text: string, emit: Emit): void {
   if (!/BABY|GIRL|BOY|[Bb]aby/.test(text)) return;
   for (const re of [NEWBORN_FIRST, NEWBORN_LAST]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.newborn');
+  }
+  if ((text.indexOf('BOY ') === -1 && text.indexOf('GIRL ') === -1) || !NEWBORN_TICKET.test(text)) return;
+  NEWBORN_BARE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NEWBORN_BARE.exec(text)) !== null) {
+    // (not the tail of "BABY BOY SMITH", found above)
+    if (m.index >= 5 && /BABY ?$/i.test(text.slice(m.index - 5, m.index))) continue;
+    emit('NAME', m.index, m.index + m[0].length, 0.85, 'name.newborn');
   }
 }
 

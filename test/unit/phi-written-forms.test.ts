@@ -462,3 +462,17 @@ describe('set 13 forms: a label for a named patient, a DICOM dump aligned by spa
     ['Splunk logs collected 07/16/2025 06:10 from the interface engine', '07/16/2025 06:10'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('set 14 forms: a name in capitals before a record number, a newborn without BABY, a treatment date', () => {
+  it.each([
+    ['MR lumbar spine performed 08/02/2024 on HOLLENBECK, TRAVIS (MRN 0048812200, acc MR24-0802-0031) went to the wrong worklist', 'NAME', 'HOLLENBECK, TRAVIS'],
+    ['Infusion scheduler double-booked chair 12:\nAppt 1: YSABEL M MARCHETTI-DUARTE, CSN 1100612209, C3D1 FOLFOX', 'NAME', 'YSABEL M MARCHETTI-DUARTE'],
+    ['L&D nurse reprinted a band from Stork and it printed "BOY ODUYA-FENN" instead of the current patient', 'NAME', 'BOY ODUYA-FENN'],
+    ['Dialysis flowsheet missing for the patient (MRN 0019930481), station 7. Treatment date 08/09/2024.', 'DATE', '08/09/2024'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it.each([
+    ['Server (MRN lookups) failing since the patch', 'Server'],
+    ['Scout troop visit: the badge printer printed BOY SCOUTS TROOP 44 on the visitor labels', 'BOY SCOUTS'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
