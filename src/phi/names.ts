@@ -49,7 +49,7 @@ const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** An HL7 name of a build's test patient. */
 const TEST_PATIENT_NAME = new RegExp(`^${TEST_FAMILY}`, 'i');
-/** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…". */
+/** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…", ", CSN 1100…". */
 export const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B|CSN|FIN|EMPI)\b/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 /**
@@ -850,6 +850,7 @@ const NEWBORN_FIRST = /\b(?:BABY ?GIRL|BABY ?BOY|[Bb]aby ?[Gg]irl|[Bb]aby ?[Bb]o
 const NEWBORN_LAST = /\b[A-Z][A-Z'’-]{1,30},[ ]?(?:BABY ?)?(?:GIRL|BOY)(?:[ ][A-Z](?![A-Za-z]))?(?![A-Za-z])/g;
 /** "BOY HWANG", "GIRL ODUYA-FENN": a newborn's registration name without BABY, in capitals, only in a ticket about newborns. */
 const NEWBORN_BARE = /\b(?:BOY|GIRL)[ ][A-Z][A-Z'’-]{1,30}\b/g;
+/** Words of a ticket about newborns (where "BOY SMITH" is a registration name). */
 const NEWBORN_TICKET = /\b(?:L&D|labor and delivery|newborns?|nursery|NICU|infants?|babies|baby|mother['’]s|mom['’]s|delivery|Stork)\b/i;
 export function newbornNames(text: string, emit: Emit): void {
   if (!/BABY|GIRL|BOY|[Bb]aby/.test(text)) return;

@@ -414,9 +414,9 @@ const SPOKEN_PHONE: Matcher = mk({
 });
 const SPOKEN_PHONE_BEFORE = /\b(?:call|calls|called|callback|reach|text|phone|cell|number|mobile)\b[^.\n]{0,24}$/i;
 
-/** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
 /** A specimen's collection right before a date and time: "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14". */
 const COLLECTED_BEFORE = /\b(?:collected|coll|drawn)[ \t]*[:.]?[ \t]*$/i;
+/** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,14}\b(?:on|for|at|today)[ ]$/i;
 /** A guarantor or a card holder named before a card's last four digits: theirs. */
 const GUARANTOR_BEFORE = /\b(?:guarantor|card ?holder|self-pay)\b/i;
