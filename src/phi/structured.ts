@@ -413,10 +413,25 @@ const lineStartAt = (text: string, p: number) => {
 /** Weekdays and months (a name's words are none of them). */
 const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|september|october|november|december)$/i;
 
+/**
+ * A key in capitals joined by '_' right before '=' ("PAT_ID=", "PAT_ENC_CSN_ID="): the scan finds
+ * known words where a lower-case letter starts one, so these are looked for on their own.
+ */
+const UPPER_KEY = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?=[ ]?=)/g;
+function upperKeyPositions(text: string, known: Iterable<number>): number[] {
+  const positions = [...known];
+  if (text.indexOf('_') === -1) return positions;
+  const seen = new Set(positions);
+  UPPER_KEY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = UPPER_KEY.exec(text)) !== null) if (!seen.has(m.index)) positions.push(m.index);
+  return positions;
+}
+
 export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
   if (text.indexOf('=') === -1 && text.indexOf('"') === -1) return;
   let m: RegExpExecArray | null;
-  for (const pos of keyPositions) {
+  for (const pos of text.indexOf('=') === -1 ? keyPositions : upperKeyPositions(text, keyPositions)) {
     // a key word at the end of a longer key ("var-name=", "db.name=") is some other setting
     const before = pos > 0 ? text.charCodeAt(pos - 1) : 0;
     if (before === 45 || before === 46) continue;

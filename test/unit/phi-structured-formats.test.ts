@@ -240,3 +240,13 @@ describe('NCPDP pharmacy claim segments in a log', () => {
     expectNone('Router AM01 config: C4=10 CA=public\nAM01 C4=10 CA=public', ['10', 'public']);
   });
 });
+
+describe('key=value fields with keys in capitals joined by underscores', () => {
+  it('reads PAT_ID= and PAT_ENC_CSN_ID= as lower-case keys are read', () => {
+    expectAll('2025-07-14 03:47:52 ERROR Row rejected: table=PAT_ENC_HSP PAT_ENC_CSN_ID=4100712293 len=21', [['OTHER_ID', '4100712293']]);
+    expectAll('Extract for pt failed: PAT_ID=Z4410873', [['MRN', 'Z4410873']]);
+  });
+  it('leaves other settings in capitals', () => {
+    expectNone('Patient feed restarted with MAX_HEAP_SIZE=4096 and POOL_ID=88213301', ['4096', '88213301']);
+  });
+});
