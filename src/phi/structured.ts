@@ -418,9 +418,9 @@ const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|fe
  * known words where a lower-case letter starts one, so these are looked for on their own.
  */
 const UPPER_KEY = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?=[ ]?=)/g;
-function upperKeyPositions(text: string, known: Iterable<number>): number[] {
+function withUpperKeys(text: string, known: Iterable<number>): Iterable<number> {
+  if (text.indexOf('_') === -1 || text.indexOf('=') === -1) return known;
   const positions = [...known];
-  if (text.indexOf('_') === -1) return positions;
   const seen = new Set(positions);
   UPPER_KEY.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -431,7 +431,7 @@ function upperKeyPositions(text: string, known: Iterable<number>): number[] {
 export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
   if (text.indexOf('=') === -1 && text.indexOf('"') === -1) return;
   let m: RegExpExecArray | null;
-  for (const pos of text.indexOf('=') === -1 ? keyPositions : upperKeyPositions(text, keyPositions)) {
+  for (const pos of withUpperKeys(text, keyPositions)) {
     // a key word at the end of a longer key ("var-name=", "db.name=") is some other setting
     const before = pos > 0 ? text.charCodeAt(pos - 1) : 0;
     if (before === 45 || before === 46) continue;

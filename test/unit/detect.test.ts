@@ -480,6 +480,14 @@ describe('bad input', () => {
     expect(detect(text)).toEqual([]);
   }, 8_000);
 
+  it('reads 1.6 MB of capitals joined by underscores, and of NCPDP segments, in linear time', () => {
+    // (the key=value rule's search for keys in capitals, and the pharmacy-claim segments, on hostile input)
+    const keys = 'A_'.repeat(800_000) + '=1';
+    expect(detect(keys)).toEqual([]);
+    const segments = 'AM01 C4=20030909 '.repeat(94_000);
+    for (const f of detect(segments)) expect(f.end).toBeLessThanOrEqual(segments.length);
+  }, 8_000);
+
   it('reads 1.6 MB of questions for an MRN, on one line and on lines of their own, searching each line once', () => {
     const oneLine = 'mrn? '.repeat(320_000);
     expect(detect(oneLine)).toEqual([]);
