@@ -3,14 +3,14 @@
  * score, rule) over the tune, held-out and presidio corpora, 2–10 KB concatenations of them,
  * the bad-input bodies and ~20,000 seeded fuzzed texts — written once as a golden file, then
  * compared after every change. Only counts and the first few differing ids are printed (never
- * held-out texts or findings).
+ * held-out texts or findings). The hand-written sets and review texts are in it too.
  *
  *   npx tsx scripts/diff-detector.ts write /tmp/golden     record the current output
  *   npx tsx scripts/diff-detector.ts check /tmp/golden     compare (exit 1 on any difference)
  *   options: --fuzz N (default 20000)
  */
 import fc from 'fast-check';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createDetector, type Detector } from '../src/phi/detect';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES } from '../src/phi/lexicon';
 import { CUE_MAP } from '../src/phi/context';
@@ -115,6 +115,19 @@ function badInputs(): string[] {
   return [prose.repeat(3000), dense.repeat(3000), garbage];
 }
 
+/** The hand-written sets and the review texts (test/corpus/independent, test/corpus/review). */
+function handWritten(): string[] {
+  const texts: string[] = [];
+  for (const dir of ['test/corpus/independent', 'test/corpus/review']) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+      for (const t of JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Array<string | { text: string }>) {
+        texts.push(typeof t === 'string' ? t : t.text);
+      }
+    }
+  }
+  return texts;
+}
+
 function line(id: string, d: Detector, text: string): string {
   const fs = d.detect(text);
   return id + '\t' + fs.map((f) => `${f.type},${f.start},${f.end},${f.score},${f.rule}`).join(';');
@@ -133,6 +146,7 @@ function main(): void {
     ['tune', tuneSplit().map((d) => d.text)],
     ['heldout', heldoutSplit().map((d) => d.text)],
     ['presidio', loadPresidio().map((d) => d.text)],
+    ['handwritten', handWritten()],
   ];
   const all = corpora.flatMap(([, t]) => t);
   const sets: Array<[string, string[]]> = [...corpora, ['concat', concatenations(all, 300)], ['bad', badInputs()], ['fuzz', fuzzTexts(fuzz, all)]];

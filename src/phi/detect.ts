@@ -5,6 +5,7 @@
  */
 import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
+import { nameWords, type StaffDirectory } from './directory';
 import { RECORD_ID_AFTER, nameRule, newbornNames, possessiveNames } from './names';
 import { answeredIds, runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
@@ -135,6 +136,22 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     candidates = candidates.filter(kept);
     if (weak.length > 0) weak = weak.filter(kept);
     if (candidates.length === 0) return candidates;
+  }
+  if (c.directory.size > 0) {
+    // the site's own staff, by the workforce directory (before their names' echoes are looked for)
+    const staff = directoryStaff(scan, candidates, c.directory);
+    if (staff.size > 0) {
+      candidates = candidates.filter((f) => !staff.has(f));
+      // (nothing found later inside a staff name is PHI: "Maria" of a patient Maria Gomez in "Maria Lopez")
+      for (const f of staff) blocked.push([f.start, f.end, false]);
+      if (weak.length > 0) {
+        // a weak candidate with a staff name's text is that person (a lift from PHI nearby must not bring it back)
+        const names = new Set<string>();
+        for (const f of staff) names.add(text.slice(f.start, f.end));
+        weak = weak.filter((f) => f.type !== 'NAME' || !names.has(text.slice(f.start, f.end)));
+      }
+      if (candidates.length === 0) return candidates;
+    }
   }
   const named = nameEchoes(scan, candidates);
   if (named.length > 0) candidates = candidates.concat(named);
@@ -371,6 +388,181 @@ function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Findi
   const back = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && names!.has(text.slice(f.start, f.end)));
   return back.length > 0 ? kept.concat(back) : kept;
 }
+/**
+ * The NAME candidates that are the site's staff by its workforce directory (directory.ts): a
+ * directory person's name (or a list of them), a doctor's surname the directory has ("Dr.
+ * Abernathy"), a lone first name or surname of a directory person the text names in full ("Maria
+ * Lopez … thanks Maria"), and a staff member's phone, fax or e-mail right after their name. A
+ * person stays PHI everywhere when any copy of their name is tied to a patient (StaffCheck.tied):
+ * staff are patients too. A lone word that is also part of a name kept as PHI stays (it may be
+ * that person's).
+ */
+function directoryStaff(scan: Scan, candidates: Finding[], dir: StaffDirectory): Set<Finding> {
+  const text = scan.text;
+  const staff = new Set<Finding>();
+  const check = new StaffCheck(scan, candidates);
+  // the findings that are directory people (one, or a list), and the people any copy ties to a patient
+  const found: Array<[Finding, string[]]> = [];
+  const patients = new Set<string>();
+  const lone: Finding[] = [];
+  for (const f of candidates) {
+    if (f.type !== 'NAME' || isStructured(f.rule) || isAdmins(f.rule)) continue;
+    const written = text.slice(f.start, f.end);
+    const keys = dir.peopleOf(written);
+    if (keys === undefined) {
+      if (nameWords(written).length === 1) lone.push(f);
+      continue;
+    }
+    found.push([f, keys]);
+    if (check.tied(f)) for (const k of keys) patients.add(k);
+  }
+  const staffWords = new Set<string>();
+  for (const [f, keys] of found) {
+    if (keys.some((k) => patients.has(k))) continue;
+    staff.add(f);
+    for (const k of keys) for (const w of k.split(' ')) staffWords.add(w);
+  }
+  for (const f of [...staff]) check.contactsAfter(f, staff);
+  if (lone.length > 0) {
+    // the words of the full names kept as PHI (a patient's first name may be a staff member's too)
+    const kept = new Set<string>();
+    for (const f of candidates) {
+      if (f.type !== 'NAME' || staff.has(f)) continue;
+      const ws = nameWords(text.slice(f.start, f.end));
+      if (ws.length >= 2) for (const w of ws) kept.add(w);
+    }
+    for (const f of lone) {
+      const w = nameWords(text.slice(f.start, f.end))[0]!;
+      if (kept.has(w)) continue;
+      // a word of a staff name in the text, or a doctor's surname ("Dr. Abernathy") the directory has
+      const doctor = () => DOCTOR_BEFORE.test(text.slice(Math.max(0, f.start - 5), f.start)) || DOCTOR_OPENING.test(text.slice(f.start, f.end));
+      if ((staffWords.has(w) || (dir.isSurname(w) && doctor())) && !check.tied(f)) staff.add(f);
+    }
+  }
+  return staff;
+}
+/** How far after a staff name its phone, fax or e-mail may start. */
+const STAFF_CONTACT_AFTER = 40;
+const STAFF_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'FAX', 'EMAIL']);
+/** "Dr." or "Dr" right before a surname, or opening the finding. */
+const DOCTOR_BEFORE = /\bdr\.?[ \t]+$|\bdr\.$/i;
+const DOCTOR_OPENING = /^dr\.?[ \t]+|^dr\./i;
+
+/** The checks on a name that may be staff, over the candidates sorted by start (each a binary search and a short walk). */
+class StaffCheck {
+  private readonly text: string;
+  private readonly sorted: Finding[];
+  private readonly patientWords: readonly number[];
+  constructor(
+    private readonly scan: Scan,
+    candidates: Finding[],
+  ) {
+    this.text = scan.text;
+    this.sorted = candidates.slice().sort(BY_START);
+    this.patientWords = scan.cueWords(Cue.Patient);
+  }
+
+  /** The index of the first sorted candidate starting at or after `at`. */
+  private firstFrom(at: number): number {
+    let a = 0;
+    let b = this.sorted.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.sorted[mid]!.start < at) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  }
+
+  /**
+   * Is the name at f tied to a patient: a patient word (patientWordAt) in its sentence within
+   * PATIENT_TIE_BEFORE characters before it or PATIENT_TIE_AFTER after it; a patient's identifier
+   * (PATIENT_ID_TYPES) after it in that reach ("Dana Whitfield (MRN 00412977)"); the person's own
+   * data next to it in its sentence (not a contact or a date other than a birth year); or a label
+   * that names a patient, a caller or a payer's person ("Caller:", "|Name|")? The sentence ends at a
+   * line break, ';', '!', '?' or a '.' before a space that closes no title or initial.
+   */
+  tied(f: Finding): boolean {
+    const text = this.text;
+    let from = f.start;
+    while (from > 0 && f.start - from < PATIENT_TIE_BEFORE && !sentenceEndAt(text, from - 1)) from--;
+    let to = f.end;
+    while (to < text.length && to - f.end < PATIENT_TIE_AFTER && !sentenceEndAt(text, to)) to++;
+    const words = this.patientWords;
+    let a = 0;
+    let b = words.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (words[mid]! < from) a = mid + 1;
+      else b = mid;
+    }
+    for (let k = a; k < words.length && words[k]! < to; k++) {
+      const p = words[k]!;
+      if ((p < f.start || p >= f.end) && patientWordAt(text, p)) return true;
+    }
+    const near = Math.max(from, f.start - PERSON_LABEL_BEFORE);
+    const own = (g: Finding) => !CONTACT_TYPES.has(g.type) && (g.type !== 'DATE' || birthYear(text, g));
+    // after the name: an identifier, or the person's own data
+    for (let k = this.firstFrom(f.end); k < this.sorted.length && this.sorted[k]!.start < to; k++) {
+      const g = this.sorted[k]!;
+      if (PATIENT_ID_TYPES.has(g.type) || own(g)) return true;
+    }
+    // before it: the person's own data ending in the PERSON_LABEL_BEFORE characters before the name
+    // (a candidate ending there starts at most MAX_BEFORE_SPAN before it)
+    for (let k = this.firstFrom(near - MAX_BEFORE_SPAN); k < this.sorted.length && this.sorted[k]!.start < f.start; k++) {
+      const g = this.sorted[k]!;
+      if (g.end <= f.start && g.end > near && own(g)) return true;
+    }
+    return PERSON_LABEL.test(text.slice(near, f.start));
+  }
+
+  /**
+   * Adds to `staff` the phone, fax and e-mail candidates right after the staff name f ("Rhonda
+   * Jefferson, practice manager, 555-0138", "Marisol Ybarra (208-555-0153)"): in the name's
+   * sentence within STAFF_CONTACT_AFTER, before any other name, and not past a patient word or a
+   * possessive ("… says the patient's daughter is at 555-0199", "her cell").
+   */
+  contactsAfter(f: Finding, staff: Set<Finding>): void {
+    const text = this.text;
+    let to = f.end;
+    while (to < text.length && to - f.end < STAFF_CONTACT_AFTER && !sentenceEndAt(text, to)) to++;
+    for (let k = this.firstFrom(f.end); k < this.sorted.length && this.sorted[k]!.start < to; k++) {
+      const g = this.sorted[k]!;
+      if (g.type === 'NAME') break;
+      if (!STAFF_CONTACT_TYPES.has(g.type)) continue;
+      if (this.scan.near(Cue.Patient, f.end, g.start - 1, 0) || this.scan.near(Cue.Personal, f.end, g.start - 1, 0)) break;
+      staff.add(g);
+    }
+  }
+}
+/** What staff have too (a name with one of these is no patient's for it): contacts, another name. */
+const CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'PHONE', 'FAX', 'EMAIL', 'URL', 'IP']);
+/** The longest candidate looked back for when a name's own data may end just before it. */
+const MAX_BEFORE_SPAN = 256;
+/** How far before a name its own data or a label may end. */
+const PERSON_LABEL_BEFORE = 24;
+/** How far before a name a patient word ties it to a patient ("patient Maria Lopez", "MRN for Maria Lopez"). */
+const PATIENT_TIE_BEFORE = 40;
+/** How far after a name a patient word or identifier ties it ("Maria Lopez (MRN …", "Maria Lopez was admitted"). */
+const PATIENT_TIE_AFTER = 24;
+/** A label right before a name that makes it a patient's, a caller's or a payer's person. */
+const PERSON_LABEL =
+  /(?:\b(?:caller|guarantor|beneficiary|policy ?holder|insured|name on (?:card|id|account|policy)|(?:patient|pt|legal|full|member|subscriber)['’]?s? name)\b[^:|\n]{0,12}[:|=-]|(?:^|\|)[ \t]*\*?name\*?[ \t]*(?:\||:))[ \t*]*$/i;
+/** Does a sentence end at i ('\n', ';', '!', '?', or '.' before white space after a word that is no title or initial)? */
+function sentenceEndAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 13 || c === 59 || c === 33 || c === 63) return true;
+  if (c !== 46) return false;
+  const n = text.charCodeAt(i + 1);
+  if (!(n === 32 || n === 9 || n === 10 || Number.isNaN(n))) return false;
+  let k = i;
+  while (k > 0 && isAlnumCode(text.charCodeAt(k - 1))) k--;
+  const word = text.slice(k, i).toLowerCase();
+  // (one letter: an initial, "Kevin J. Park")
+  return !(word.length === 1 && !isDigitCode(word.charCodeAt(0))) && !ABBREVIATIONS.has(word);
+}
+/** Words a '.' shortens without ending a sentence ("Dr. Lopez", "pt. Lee"). */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'pt', 'st', 'jr', 'sr', 'prof', 'rev', 'no', 'vs', 'approx', 'dept', 'ext', 'apt', 'rm']);
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'LICENSE']);
 

@@ -3,6 +3,7 @@
  * admin-supplied regular expressions (custom patterns, MRN formats, allowlisted key patterns).
  */
 import { RE2JS } from 're2js';
+import { MAX_DIRECTORY_NAMES, compileDirectory, type StaffDirectory } from './directory';
 import { PHI_TYPES, isPhiType, type CustomPattern, type DetectorSettings, type PhiType, type TypeSetting } from './types';
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -168,6 +169,8 @@ export interface CompiledSettings {
   mrn: AdminPattern[];
   /** Allowlisted key patterns; `builtIn` ones (issue keys) yield to a PHI label ("plate ERE-1514"). */
   keyPatterns: Array<{ pattern: AdminPattern; builtIn: boolean }>;
+  /** The workforce directory (settings.workforceNames). */
+  directory: StaffDirectory;
   allowDomain: (domain: string) => boolean;
   allowIp: (ip: string) => boolean;
 }
@@ -187,6 +190,12 @@ export function compileSettings(partial: Partial<DetectorSettings> = {}): Compil
     staffContext: partial.staffContext ?? base.staffContext,
   };
   if (typeof settings.staffContext !== 'boolean') throw new SettingsError('staffContext must be true or false');
+  if (partial.workforceNames !== undefined) {
+    const names: unknown = partial.workforceNames;
+    if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) throw new SettingsError('workforceNames must be a list of names');
+    if (names.length > MAX_DIRECTORY_NAMES) throw new SettingsError(`at most ${MAX_DIRECTORY_NAMES} workforce names`);
+    settings.workforceNames = names as string[];
+  }
   for (const [type, value] of Object.entries(partial.types ?? {})) {
     if (!isPhiType(type)) throw new SettingsError(`unknown PHI type "${type}"`);
     const v = value as Partial<TypeSetting>;
@@ -221,6 +230,7 @@ export function compileSettings(partial: Partial<DetectorSettings> = {}): Compil
   const ranges = settings.allowlist.ipRanges.map(parseCidr);
   return {
     settings,
+    directory: compileDirectory(settings.workforceNames),
     custom,
     mrn,
     keyPatterns,

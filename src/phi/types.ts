@@ -84,4 +84,10 @@ export interface DetectorSettings {
    * are not PHI (see workforce.ts). On by default; off for a desk whose customers are patients.
    */
   staffContext: boolean;
+  /**
+   * The site's workforce directory: display names of the people who work there ("Maria Lopez"),
+   * as the Jira users of the internal-staff groups and the admin's own list give them. Their
+   * names are not PHI unless a text ties them to a patient (see directory.ts). Empty by default.
+   */
+  workforceNames?: string[];
 }
