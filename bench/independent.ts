@@ -9,13 +9,20 @@
  * States are not PHI, so they are not labelled. Prints, per set and engine: clean tickets flagged, recall, strict recall,
  * precision, F2.
  *
+ * A set may have a `setN-directory.json`: the site's workforce directory (display names of its staff)
+ * as PHI Guard's `workforceNames` setting would hold it. For sets 1–15 a helper session built it from
+ * the tickets (every employee named with a first name and a surname; never a labelled patient); set
+ * 16's was written with its tickets by the set's author. With one, PHI Guard is measured a second time
+ * with the directory ("phi-guard + directory").
+ *
  *   npm run bench:independent [-- --engines phi-guard,redact-pii]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, type LabelledDoc } from './metrics';
-import { ENGINE_NAMES, loadEngines, type EngineName } from './peers';
+import { ENGINE_NAMES, loadEngines, type Engine, type EngineName } from './peers';
+import { createDetector } from '../src/phi/detect';
 
 const DIR = resolve(__dirname, '../test/corpus/independent');
 
@@ -33,13 +40,15 @@ export function labelledDocs(name: string, items: Array<{ text: string; phi: Arr
   });
 }
 
-export function loadSet(n: number): { clean: LabelledDoc[]; phi: LabelledDoc[] } | undefined {
+export function loadSet(n: number): { clean: LabelledDoc[]; phi: LabelledDoc[]; directory?: string[] } | undefined {
   const cleanFile = join(DIR, `set${n}-clean.json`);
   const phiFile = join(DIR, `set${n}-phi.json`);
   if (!existsSync(cleanFile) || !existsSync(phiFile)) return undefined;
   const clean = (JSON.parse(readFileSync(cleanFile, 'utf8')) as string[]).map((text, i) => ({ id: `set${n}:clean:${i}`, text, spans: [] }));
   const phi = labelledDocs(`set${n}`, JSON.parse(readFileSync(phiFile, 'utf8')) as Array<{ text: string; phi: Array<[string, string]> }>);
-  return { clean, phi };
+  const directoryFile = join(DIR, `set${n}-directory.json`);
+  const directory = existsSync(directoryFile) ? (JSON.parse(readFileSync(directoryFile, 'utf8')) as string[]) : undefined;
+  return { clean, phi, ...(directory ? { directory } : {}) };
 }
 
 /** The set not yet used to tune anything (the newest). */
@@ -59,7 +68,12 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|');
   for (const [label, set] of sets) {
     if (!set) continue;
-    for (const engine of engines) {
+    const runs: Array<Pick<Engine, 'name' | 'detect'>> = [...engines];
+    if (set.directory && names.includes('phi-guard')) {
+      const withDirectory = createDetector({ workforceNames: set.directory });
+      runs.splice(1, 0, { name: 'phi-guard + directory', detect: (t) => withDirectory.detect(t).map((f) => ({ start: f.start, end: f.end, type: f.type })) });
+    }
+    for (const engine of runs) {
       const cleanPreds = await Promise.all(set.clean.map((d) => engine.detect(d.text)));
       const phiPreds = await Promise.all(set.phi.map((d) => engine.detect(d.text)));
       const c = evaluate(set.clean, cleanPreds);

@@ -119,7 +119,7 @@ function badInputs(): string[] {
 function handWritten(): string[] {
   const texts: string[] = [];
   for (const dir of ['test/corpus/independent', 'test/corpus/review']) {
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.endsWith('-directory.json')).sort()) {
       for (const t of JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Array<string | { text: string }>) {
         texts.push(typeof t === 'string' ? t : t.text);
       }

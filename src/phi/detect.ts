@@ -496,12 +496,21 @@ class StaffCheck {
       if (words[mid]! < from) a = mid + 1;
       else b = mid;
     }
+    let possessive: boolean | undefined;
     for (let k = a; k < words.length && words[k]! < to; k++) {
       const p = words[k]!;
-      if ((p < f.start || p >= f.end) && patientWordAt(text, p)) return true;
+      if ((p >= f.start && p < f.end) || !patientWordAt(text, p)) continue;
+      // "Marta Szymanska PT": a physical therapist's credential
+      if (p >= f.end && p - f.end <= 2 && text.startsWith('PT', p) && !isAlnumCode(text.charCodeAt(p + 2))) continue;
+      // a system's word ("MyChart outage", "portal analyst", "Chart Review") ties only a name it is owned by ("Maria Lopez's MyChart")
+      if (SYSTEM_PATIENT_WORDS.has(wordAt(text, p))) {
+        possessive ??= /^['’]s\b/.test(text.slice(f.end, f.end + 3));
+        if (!(possessive && p > f.end)) continue;
+      }
+      return true;
     }
     const near = Math.max(from, f.start - PERSON_LABEL_BEFORE);
-    const own = (g: Finding) => !CONTACT_TYPES.has(g.type) && (g.type !== 'DATE' || birthYear(text, g));
+    const own = (g: Finding) => !CONTACT_TYPES.has(g.type) && (g.type !== 'DATE' || birthYear(text, g)) && (g.type !== 'LICENSE' || DRIVERS_LICENCE_BEFORE.test(text.slice(Math.max(0, g.start - 24), g.start)));
     // after the name: an identifier, or the person's own data
     for (let k = this.firstFrom(f.end); k < this.sorted.length && this.sorted[k]!.start < to; k++) {
       const g = this.sorted[k]!;
@@ -535,6 +544,17 @@ class StaffCheck {
     }
   }
 }
+/** Patient words that are as often a system's or a place's at an IT desk ("MyChart outage", "portal team", "bed board"). */
+const SYSTEM_PATIENT_WORDS: ReadonlySet<string> = new Set(['mychart', 'portal', 'proxy', 'chart', 'charts', 'bed', 'beds', 'inpatient', 'inpatients', 'outpatient', 'outpatients', 'encounter']);
+/** The lower-case word starting at p (letters only). */
+function wordAt(text: string, p: number): string {
+  let e = p;
+  while (e < text.length && isAsciiLetterCode(text.charCodeAt(e))) e++;
+  return text.slice(p, e).toLowerCase();
+}
+const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** A licence a person holds as a driver (a patient's ID), not a clinician's NPI, DEA or board licence. */
+const DRIVERS_LICENCE_BEFORE = /\b(?:driver['’]?s?|DL|state ID)\b[^\n]{0,16}$/i;
 /** What staff have too (a name with one of these is no patient's for it): contacts, another name. */
 const CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'PHONE', 'FAX', 'EMAIL', 'URL', 'IP']);
 /** The longest candidate looked back for when a name's own data may end just before it. */

@@ -449,4 +449,19 @@ describe('bench:independent', () => {
     // every labelled value is found in its ticket
     expect(set1.phi.every((d) => d.spans.length > 0)).toBe(true);
   });
+
+  it("loads each set's workforce directory, which names no labelled patient of its set", async () => {
+    const { loadSet } = await import('../../bench/independent');
+    const { compileDirectory } = await import('../../src/phi/directory');
+    let sets = 0;
+    for (let n = 1; n <= 16; n++) {
+      const set = loadSet(n);
+      if (!set?.directory) continue;
+      sets++;
+      const dir = compileDirectory(set.directory);
+      expect(dir.size, `set ${n}`).toBeGreaterThan(20);
+      for (const d of set.phi) for (const s of d.spans) if (s.type === 'NAME') expect(dir.personOf(d.text.slice(s.start, s.end)), `set ${n}: ${d.id}`).toBeUndefined();
+    }
+    expect(sets).toBeGreaterThanOrEqual(15);
+  });
 });

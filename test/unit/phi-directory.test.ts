@@ -138,4 +138,22 @@ describe('the detector with a directory', () => {
       console.log(`directory, 1 MB of ${JSON.stringify(unit.slice(0, 20))}: ${Math.round(performance.now() - t0)} ms`);
     }
   }, 8000);
+
+  it("does not tie a name to a patient by a system's word, a therapist's credential or a clinician's NPI", () => {
+    const text =
+      'Pt Harold Jenkins (MRN 00412977) cannot open his MyChart. Maria Lopez (portal analyst) is on the bridge. Dana Whitfield PT, DPT reported the same. Dr. Kevin Park, NPI 1234567893, signed the order.';
+    const fs = withDir.detect(text);
+    expect(names(fs, text)).toEqual(['Harold Jenkins']);
+    expect(names(plain.detect(text), text).length).toBeGreaterThan(1);
+  });
+
+  it("ties a name to a patient by the person's own MyChart or driver's licence", () => {
+    for (const [text, value] of [
+      ["Maria Lopez's MyChart shows another patient's letters.", 'Maria Lopez'],
+      ['Pt Harold Jenkins (MRN 00412977) was at the kiosk. Kevin Park, DL D1234567, waited too.', 'Kevin Park'],
+    ]) {
+      expect(named(withDir.detect(text), text, value), text).toBe(true);
+    }
+  });
 });
+

@@ -25,9 +25,14 @@ describe('settings', () => {
     [{ vendors: [{ id: 'a', name: 'A', groups: ['g'], securityLevelId: 'level one' }] }, /security level id/],
     [{ vendors: [{ id: 'a', name: 'A', emailDomains: ['not a domain'], securityLevelId: '1' }] }, /emailDomains/],
     [{ detector: { customPatterns: [{ id: 'evil', type: 'MRN', pattern: '(a)\\1' }] } }, /custom pattern evil: backreferences are not supported/],
+    [{ detector: { workforceNames: 'Maria Lopez' } }, /workforceNames must be a list of names/],
     ['nope', /settings must be an object/],
   ])('rejects bad settings with a clear reason: %j', (input, message) => {
     expect(() => parseAppSettings(input)).toThrow(message);
+  });
+
+  it("keeps the workforce directory an admin gives, for the detector's use", () => {
+    expect(parseAppSettings({ detector: { workforceNames: ['Maria Lopez', 'Kevin Park'] } }).detector.workforceNames).toEqual(['Maria Lopez', 'Kevin Park']);
   });
 });
 
