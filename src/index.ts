@@ -5,3 +5,4 @@
  */
 export { onIssueCreated, onIssueUpdated, onIssueCommented } from './triggers/issue-events';
 export { validateVendorApproval } from './triggers/approval-validator';
+export { onDirectorySync } from './triggers/directory-sync';

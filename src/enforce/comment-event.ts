@@ -57,7 +57,7 @@ async function handleCommentEventClaimed(deps: EnforceDeps, ev: CommentEventInpu
   if (mode !== 'off') {
     const comment = await deps.jira.getComment(ev.issueId, ev.commentId);
     if (!comment) return { status: 'gone' };
-    const detector = detectorFor(deps, settings);
+    const detector = await detectorFor(deps, settings);
     // a comment on an issue that has held PHI may name its patient without saying "patient"
     const patient = issueHadPhi(before);
     const detect = (text: string) => detector.detect(text, { patient });

@@ -12,6 +12,7 @@ import { classifyReporter, type Classification } from '../policy/vendor';
 import type { AppSettings } from '../policy/settings';
 import type { CapabilityCache, SettingsStore } from '../store/settings';
 import type { ClaimStore } from '../store/claims';
+import type { WorkforceDirectoryStore } from '../store/directory';
 import { emptyRecord, PHI_GUARD_PROPERTY, propertyOf, type Counts, type FailureRecord, type FieldRecord, type IssueRecord, type IssueRecordStore, type PendingField, type VendorRecord } from './record';
 
 export type Detect = (text: string) => Finding[];
@@ -54,19 +55,42 @@ export interface EnforceDeps {
   sleep: (ms: number) => Promise<void>;
   /** Epoch ms by which waiting (redaction status polls) must stop. */
   deadline: number;
-  /** Detector for the settings (default: cached createDetector(settings.detector)). */
+  /** The workforce directory synced from Jira (optional: without it, only the admin's own list is used). */
+  directory?: WorkforceDirectoryStore;
+  /** Detector for the settings (default: cached createDetector(settings.detector) with the directory). */
   detectorFor?: (settings: AppSettings) => IssueDetector;
 }
 
 const detectorCache = new Map<string, IssueDetector>();
+/** The synced directory's names, kept between invocations of a warm runtime (reloaded when its version changes). */
+let directoryCache: { version: string; names: string[] } | undefined;
 
-export function detectorFor(deps: EnforceDeps, settings: AppSettings): IssueDetector {
+/**
+ * The detector for the settings, with the workforce directory: the admin's `detector.workforceNames`
+ * and, when `workforceDirectory` is on, the directory synced from Jira (src/store/directory.ts). A
+ * directory that cannot be read is left out (the detector then flags staff names as before).
+ */
+export async function detectorFor(deps: EnforceDeps, settings: AppSettings): Promise<IssueDetector> {
   if (deps.detectorFor) return deps.detectorFor(settings);
-  const key = JSON.stringify(settings.detector);
+  let synced: { version: string; names: string[] } | undefined;
+  if (settings.workforceDirectory && deps.directory) {
+    try {
+      const meta = await deps.directory.meta();
+      if (meta && directoryCache?.version === meta.version) synced = directoryCache;
+      else if (meta) {
+        const names = await deps.directory.names(meta);
+        if (names) synced = directoryCache = { version: meta.version, names };
+      }
+    } catch {
+      synced = undefined;
+    }
+  }
+  const key = `${JSON.stringify(settings.detector)}|${synced?.version ?? ''}`;
   let d = detectorCache.get(key);
   if (!d) {
     if (detectorCache.size > 8) detectorCache.clear();
-    d = createDetector(settings.detector);
+    const own = settings.detector.workforceNames ?? [];
+    d = createDetector(synced ? { ...settings.detector, workforceNames: own.concat(synced.names) } : settings.detector);
     detectorCache.set(key, d);
   }
   return d;

@@ -99,7 +99,7 @@ async function scanAndHandle(
   const mode = projectPolicy(settings, issue.projectKey).mode;
   if (mode === 'off') return;
   const at = deps.now().toISOString();
-  const detector = detectorFor(deps, settings);
+  const detector = await detectorFor(deps, settings);
   // The issue's fields are one ticket: a patient in any of them (or PHI found in it before) makes
   // the people in the others possible patients too, not an IT ticket's staff.
   const description = issue.description === null || issue.description === undefined ? null : parseAdf(issue.description);

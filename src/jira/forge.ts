@@ -106,6 +106,17 @@ export function forgeJira(opts: ForgeJiraOptions = {}): JiraPort {
         groups: items.flatMap((g) => (isRecord(g) && typeof g.name === 'string' ? [g.name] : [])),
       };
     },
+    async listUsers(startAt, maxResults) {
+      const res = await request(route`/rest/api/3/users/search?startAt=${String(startAt)}&maxResults=${String(maxResults)}`);
+      if (!res.ok) return fail(res, 'list users');
+      const body: unknown = await res.json();
+      if (!Array.isArray(body)) throw new JiraError(502, 'list users');
+      return body.flatMap((u) =>
+        isRecord(u) && typeof u.accountId === 'string'
+          ? [{ accountId: u.accountId, accountType: str(u.accountType) ?? 'unknown', active: u.active === true, displayName: typeof u.displayName === 'string' ? u.displayName : '' }]
+          : [],
+      );
+    },
     async getUserOrganizations(accountId) {
       const out: Array<{ id: string; name: string }> = [];
       for (let start = 0; start < 1000; start += 50) {

@@ -34,6 +34,15 @@ export interface UserFacts {
   groups: string[];
 }
 
+/** A site user as the user list gives it. */
+export interface SiteUser {
+  accountId: string;
+  /** `atlassian` (a site's own people), `customer` (a JSM portal account), `app`. */
+  accountType: string;
+  active: boolean;
+  displayName: string;
+}
+
 export interface JiraPort {
   /** The issue, or null when it does not exist or the app cannot see it. */
   getIssue(idOrKey: string): Promise<IssueSnapshot | null>;
@@ -51,6 +60,8 @@ export interface JiraPort {
   /** Submits a redaction job; `unavailable` when the site answers 403 (no Atlassian Guard Premium). */
   redact(request: BulkRedactionRequest): Promise<{ jobId: string } | 'unavailable'>;
   redactionStatus(jobId: string): Promise<RedactionJobStatusResponse>;
+  /** One page of the site's users (GET /rest/api/3/users/search, scope read:jira-user). */
+  listUsers(startAt: number, maxResults: number): Promise<SiteUser[]>;
   /** Name of the status a transition leads to (by status id), from the issue's transitions. */
   statusName(issueKey: string, statusId: string): Promise<string | null>;
 }

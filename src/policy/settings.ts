@@ -49,6 +49,12 @@ export interface AppSettings {
   gatedStatuses: string[];
   /** Redaction keeps the last four characters of long identifiers (`[PHI:MRN]2913`). */
   keepLast4: boolean;
+  /**
+   * The site's own people (its active Atlassian accounts, not JSM portal customers) are the
+   * detector's workforce directory, synced daily: their names are not PHI unless a ticket ties
+   * them to a patient. The admin's own list is `detector.workforceNames`.
+   */
+  workforceDirectory: boolean;
   detector: Partial<DetectorSettings>;
 }
 
@@ -62,6 +68,7 @@ export function defaultAppSettings(): AppSettings {
     approverGroup: 'phi-approvers',
     gatedStatuses: ['In Progress'],
     keepLast4: false,
+    workforceDirectory: true,
     detector: {},
   };
 }
@@ -142,6 +149,10 @@ export function parseAppSettings(input: unknown): AppSettings {
     out.approverGroup = input.approverGroup.trim();
   }
   if (input.gatedStatuses !== undefined) out.gatedStatuses = strings(input.gatedStatuses, 'gatedStatuses', 20);
+  if (input.workforceDirectory !== undefined) {
+    if (typeof input.workforceDirectory !== 'boolean') throw new SettingsError('workforceDirectory must be true or false');
+    out.workforceDirectory = input.workforceDirectory;
+  }
   if (input.keepLast4 !== undefined) {
     if (typeof input.keepLast4 !== 'boolean') throw new SettingsError('keepLast4 must be true or false');
     out.keepLast4 = input.keepLast4;

@@ -15,6 +15,7 @@ import { kvsAuditStore } from '../store/audit-kvs';
 import { kvsIssueRecords } from '../store/issue-records';
 import { kvsCapabilities, kvsSettings } from '../store/settings';
 import { kvsClaims } from '../store/claims';
+import { kvsDirectory } from '../store/directory';
 
 /** Forge retries a product-event trigger at most this many times. */
 export const MAX_EVENT_RETRIES = 4;
@@ -32,6 +33,7 @@ export function forgeDeps(startedAt = Date.now()): EnforceDeps {
     settings: kvsSettings(),
     capabilities: kvsCapabilities(),
     claims: kvsClaims(),
+    directory: kvsDirectory(),
     now: () => new Date(),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     deadline,

@@ -534,6 +534,14 @@ describe('users, groups, audit', () => {
     expect((b(search) as Body[]).map((u) => u.emailAddress).sort()).toEqual(['agent2@demo.test', 'agent@demo.test']);
     expect(b(await call('vendor1@acme-imaging.test', 'GET', '/rest/api/3/user/search?query=agent'))).toEqual([]);
     expect((await call('app', 'GET', '/rest/api/3/user?accountId=nope')).status).toBe(404);
+    // every user, any account type, active or not, paged (the workforce directory sync reads this)
+    const everyone = b(await call('app', 'GET', '/rest/api/3/users/search?startAt=0&maxResults=1000')) as Body[];
+    expect(everyone.map((u) => u.accountType)).toEqual(expect.arrayContaining(['atlassian', 'customer', 'app']));
+    const firstTwo = b(await call('app', 'GET', '/rest/api/3/users/search?startAt=0&maxResults=2')) as Body[];
+    const nextTwo = b(await call('app', 'GET', '/rest/api/3/users/search?startAt=2&maxResults=2')) as Body[];
+    expect(firstTwo.concat(nextTwo).map((u) => u.accountId)).toEqual(everyone.slice(0, 4).map((u) => u.accountId));
+    expect(b(await call('app', 'GET', `/rest/api/3/users/search?startAt=${everyone.length}`))).toEqual([]);
+    expect((await call('vendor1@acme-imaging.test', 'GET', '/rest/api/3/users/search')).status).toBe(403);
   });
 
   it('audit records: admins and the app only, filterable', async () => {

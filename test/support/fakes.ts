@@ -3,7 +3,7 @@ import { AuditLog } from '../../src/audit/log';
 import type { EnforceDeps } from '../../src/enforce/deps';
 import { emptyRecord, type IssueRecord, type IssueRecordStore } from '../../src/enforce/record';
 import type { AdfDoc, BulkRedactionRequest, RedactionJobStatusResponse } from '../../src/phi/adf';
-import { JiraError, type CommentSnapshot, type IssueSnapshot, type JiraPort, type UserFacts } from '../../src/jira/port';
+import { JiraError, type CommentSnapshot, type IssueSnapshot, type JiraPort, type SiteUser, type UserFacts } from '../../src/jira/port';
 import { parseAppSettings, type AppSettings } from '../../src/policy/settings';
 import type { CapabilityCache, SettingsStore } from '../../src/store/settings';
 import { MemoryAuditStore } from './memory-audit';
@@ -52,6 +52,12 @@ export class FakeJira implements JiraPort {
     this.enter('getUser');
     const u = this.users.get(accountId);
     return u ? { accountId, email: u.email, groups: [...u.groups] } : null;
+  }
+  /** The site's user list (listUsers pages through it). */
+  siteUsers: SiteUser[] = [];
+  async listUsers(startAt: number, maxResults: number) {
+    this.enter('listUsers');
+    return this.siteUsers.slice(startAt, startAt + maxResults).map((u) => ({ ...u }));
   }
   async getUserOrganizations(accountId: string) {
     this.enter('getUserOrganizations');

@@ -148,10 +148,11 @@ describe('the detector with a directory', () => {
   });
 
   it("ties a name to a patient by the person's own MyChart or driver's licence", () => {
-    for (const [text, value] of [
+    const cases: Array<[string, string]> = [
       ["Maria Lopez's MyChart shows another patient's letters.", 'Maria Lopez'],
       ['Pt Harold Jenkins (MRN 00412977) was at the kiosk. Kevin Park, DL D1234567, waited too.', 'Kevin Park'],
-    ]) {
+    ];
+    for (const [text, value] of cases) {
       expect(named(withDir.detect(text), text, value), text).toBe(true);
     }
   });

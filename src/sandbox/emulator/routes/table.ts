@@ -74,6 +74,7 @@ export const ROUTE_DEFS: readonly RouteDef[] = [
   P('GET', '/rest/api/3/myself', users.myself),
   P('GET', '/rest/api/3/user', users.getUser),
   P('GET', '/rest/api/3/user/search', users.searchUsers),
+  P('GET', '/rest/api/3/users/search', users.allUsers),
   P('GET', '/rest/api/3/user/groups', users.userGroups),
   P('GET', '/rest/api/3/group/member', users.groupMembers),
   // Audit

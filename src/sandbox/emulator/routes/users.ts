@@ -50,6 +50,15 @@ export function searchUsers(ctx: Ctx): HandlerResult {
   return ok(users.slice(startAt, startAt + maxResults).map((u) => userBean(ctx.state, u, ctx.user, [])));
 }
 
+/** GET /rest/api/3/users/search: every user (active or not, any account type), paged by startAt/maxResults. */
+export function allUsers(ctx: Ctx): HandlerResult {
+  if (!canBrowseUsers(ctx)) throw fail(403, 'You do not have the Browse users and groups global permission.');
+  const startAt = intParam(queryOne(ctx, 'startAt'), 0, 'startAt');
+  const maxResults = Math.min(intParam(queryOne(ctx, 'maxResults'), 50, 'maxResults'), 1000);
+  const users = [...ctx.state.users.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
+  return ok(users.slice(startAt, startAt + maxResults).map((u) => userBean(ctx.state, u, ctx.user, [])));
+}
+
 export function userGroups(ctx: Ctx): HandlerResult {
   if (!canBrowseUsers(ctx)) throw fail(403, 'You do not have the Browse users and groups global permission.');
   const id = queryOne(ctx, 'accountId');
