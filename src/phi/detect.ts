@@ -408,10 +408,16 @@ function directoryStaff(scan: Scan, candidates: Finding[], dir: StaffDirectory):
   for (const f of candidates) {
     if (f.type !== 'NAME' || isStructured(f.rule) || isAdmins(f.rule)) continue;
     const written = text.slice(f.start, f.end);
-    const keys = dir.peopleOf(written);
+    let keys = dir.peopleOf(written);
     if (keys === undefined) {
-      if (nameWords(written).length === 1) lone.push(f);
-      continue;
+      if (nameWords(written).length !== 1) continue;
+      // a rule took one word of a directory name ("Riley" of "Riley Agent", the rest read as a role)
+      const whole = dir.personOf(text.slice(f.start, wordEndAfter(text, f.end))) ?? dir.personOf(text.slice(wordStartBefore(text, f.start), f.end));
+      if (whole === undefined) {
+        lone.push(f);
+        continue;
+      }
+      keys = [whole];
     }
     found.push([f, keys]);
     if (check.tied(f)) for (const k of keys) patients.add(k);
@@ -441,6 +447,25 @@ function directoryStaff(scan: Scan, candidates: Finding[], dir: StaffDirectory):
   }
   return staff;
 }
+/** The end of the word after a space or two from `end` (letters, '-', '\''), or `end`. */
+function wordEndAfter(text: string, end: number): number {
+  let k = end;
+  while (k < text.length && k - end < 2 && text.charCodeAt(k) === 32) k++;
+  if (k === end) return end;
+  const s = k;
+  while (k < text.length && k - s < 40 && isNameLetter(text.charCodeAt(k))) k++;
+  return k > s ? k : end;
+}
+/** The start of the word a space or two before `start`, or `start`. */
+function wordStartBefore(text: string, start: number): number {
+  let k = start;
+  while (k > 0 && start - k < 2 && text.charCodeAt(k - 1) === 32) k--;
+  if (k === start) return start;
+  const e = k;
+  while (k > 0 && e - k < 40 && isNameLetter(text.charCodeAt(k - 1))) k--;
+  return k < e ? k : start;
+}
+const isNameLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 39 || (c >= 0xc0 && c <= 0x24f);
 /** How far after a staff name its phone, fax or e-mail may start. */
 const STAFF_CONTACT_AFTER = 40;
 const STAFF_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'FAX', 'EMAIL']);

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({
     keep,
     seed,
+    // (as Forge runs scheduled triggers shortly after a deployment: the workforce directory sync)
+    runScheduled: true,
     ...(port !== undefined ? { port } : {}),
     log: quiet ? () => {} : (line) => console.log(line),
   });

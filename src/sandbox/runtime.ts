@@ -453,6 +453,34 @@ export class SandboxRuntime {
     }
   }
 
+  /** The `scheduledTrigger` modules' keys. */
+  get scheduledKeys(): string[] {
+    return this.manifest.modulesOfType('scheduledTrigger').map((m) => m.key);
+  }
+
+  /**
+   * Runs a `scheduledTrigger` module's function now, as Forge does on its interval (no user, the
+   * platform's request object); undefined for an unknown module. Forge first runs a trigger shortly
+   * after deployment: `npm start` runs each once at start (server.ts).
+   */
+  async runScheduled(moduleKey: string): Promise<{ outcome: InvocationRecord['outcome']; result?: unknown } | undefined> {
+    const module = this.manifest.modulesOfType('scheduledTrigger').find((m) => m.key === moduleKey);
+    const functionKey = typeof module?.function === 'string' ? module.function : undefined;
+    if (!module || !functionKey) return undefined;
+    const target = this.target('trigger', moduleKey, functionKey);
+    const fn = target.fn;
+    const request = { context: { cloudId: SANDBOX_CLOUD_ID, moduleKey }, contextToken: 'sandbox' };
+    const r = await this.tasks.track(
+      this.run(
+        { kind: 'scheduled', moduleKey, functionKey, handler: target.handlerRef, eventType: 'scheduledTrigger', retryCount: 0, duplicate: false },
+        target.timeoutMs,
+        undefined,
+        () => (fn ? fn(request, this.functionContext(undefined)) : Promise.reject(new Error(`handler '${target.handlerRef}' is not exported by the app`))),
+      ),
+    );
+    return { outcome: r.rec.outcome, ...(r.result !== undefined ? { result: r.result } : {}) };
+  }
+
   /** A `jira:workflowValidator` function as an emulator transition validator (fail closed). */
   private validator(moduleKey: string, functionKey: string) {
     const target = this.target('trigger', moduleKey, functionKey);

@@ -15,6 +15,7 @@
  *   retry has finished; `POST /_sandbox/invoke` `{ moduleKey, functionKey, payload, context }` as the
  *   Basic-auth user calls that module's resolver (404 for an unknown module); `GET /_sandbox/storage`
  *   the app's KVS contents; `POST /_sandbox/reset` back to the seeded site and an empty KVS;
+ *   `POST /_sandbox/scheduled/<moduleKey>` runs a scheduledTrigger now;
  *   `GET /_sandbox/invocations` the invocation log; `GET /_sandbox/config`, `GET /_sandbox/context`
  *   for the UI and the bridge shim.
  * - `/` the sandbox UI; `/_sandbox/bridge.js` the @forge/bridge shim; `/_sandbox/custom-ui/<resource>/`
@@ -49,6 +50,8 @@ export interface SandboxOptions
   seed?: boolean;
   /** Store the demo's PHI Guard settings (src/sandbox/seed-settings.ts) in the KVS (default: as `seed`). */
   seedSettings?: boolean;
+  /** Run each `scheduledTrigger` once at start, as Forge does after a deployment (npm start: on; default off). */
+  runScheduled?: boolean;
   /** Repository root (manifest.yml, src/, static/). Default: this repository. */
   appRoot?: string;
   /** Where `--keep` saves (default `<appRoot>/.sandbox`). */
@@ -189,6 +192,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     ...(opts.log ? { log: opts.log } : {}),
   });
   const autosave = opts.keep ? startAutosave(statePath, emulator, storage) : undefined;
+  if (opts.runScheduled) for (const key of runtime.scheduledKeys) void runtime.runScheduled(key);
 
   // --- Custom UI ---------------------------------------------------------------------------------
 
@@ -293,6 +297,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (path === '/_sandbox/reset' && method === 'POST') {
       await sandbox.reset();
       return sendJson(res, 200, { reset: true });
+    }
+    if (path.startsWith('/_sandbox/scheduled/') && method === 'POST') {
+      const key = decodeURIComponent(path.slice('/_sandbox/scheduled/'.length));
+      const out = await runtime.runScheduled(key);
+      if (!out) return sendJson(res, 404, { error: 'MODULE_NOT_FOUND', message: `no scheduledTrigger module '${key}'` });
+      return sendJson(res, 200, out);
     }
     if (path === '/_sandbox/invocations' && method === 'GET') {
       return sendJson(res, 200, { invocations: runtime.invocations, productEvents: runtime.productEvents, appRequests: runtime.api.requests });

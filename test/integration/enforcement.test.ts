@@ -191,3 +191,36 @@ describe('comments, the approval gate and call counts', () => {
     console.log(`[calls] internal, no PHI: ITS ${its.length} (${its.join(', ')}); VEND ${vend.length} (${vend.join(', ')})`);
   });
 });
+
+describe('the workforce directory, synced by the scheduled trigger', () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ port: 0, guardPremium: false, delayScale: 0.01, duplicateDelivery: false, faultRate: 0 });
+  });
+  afterAll(() => sb.close());
+  const text = 'Pt Harold Jenkins (MRN 00412977) got the wrong wristband on 4N. Riley Agent reprinted it and Sam Agent fixed the Zebra driver.';
+  const description = async (key: string) => JSON.stringify((await rest(sb, 'admin@demo.test', 'GET', `/rest/api/3/issue/${key}`)).body.fields.description);
+
+  it("syncs the site's own people (not portal customers), and then leaves their names in redacted tickets", async () => {
+    const before = await createIssue(sb, 'agent@demo.test', 'ITS', 'Wristband printer', text);
+    await sb.idle();
+    expect(await description(before.key)).not.toContain('Riley Agent');
+
+    const run = await fetch(`${sb.url}/_sandbox/scheduled/phi-guard-directory-sync`, { method: 'POST' });
+    expect(run.status).toBe(200);
+    expect(await run.json()).toMatchObject({ outcome: 'ok', result: { statusCode: 200 } });
+    const meta = (await storageDump(sb)).kvs['directory:meta'] as { count: number; chunks: number };
+    // Avery Admin, Sam Agent, Riley Agent, Morgan Manager, Val Acme, Max MedCloud; not Casey Clinician (a portal customer)
+    expect(meta.count).toBe(6);
+    expect(JSON.stringify((await storageDump(sb)).kvs)).not.toContain('Casey Clinician');
+
+    const after = await createIssue(sb, 'agent@demo.test', 'ITS', 'Wristband printer', text);
+    await sb.idle();
+    const d = await description(after.key);
+    expect(d).not.toContain('Harold Jenkins');
+    expect(d).not.toContain('00412977');
+    expect(d).toContain('Riley Agent');
+    expect(d).toContain('Sam Agent');
+    expect((await fetch(`${sb.url}/_sandbox/scheduled/nope`, { method: 'POST' })).status).toBe(404);
+  });
+});

@@ -156,5 +156,12 @@ describe('the detector with a directory', () => {
       expect(named(withDir.detect(text), text, value), text).toBe(true);
     }
   });
+
+  it('drops one word of a directory name when a rule took only that word ("Riley" of "Riley Agent")', () => {
+    const dir = createDetector({ workforceNames: ['Riley Agent', 'Sam Agent'] });
+    const text = 'Pt Harold Jenkins (MRN 00412977) got the wrong wristband on 4N. Riley Agent reprinted it and Sam Agent fixed the Zebra driver.';
+    expect(names(plain.detect(text), text)).toEqual(['Harold Jenkins', 'Riley', 'Sam']);
+    expect(names(dir.detect(text), text)).toEqual(['Harold Jenkins']);
+  });
 });
 

@@ -5,7 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type InvocationKind = 'resolver' | 'trigger' | 'consumer' | 'validator';
+export type InvocationKind = 'resolver' | 'trigger' | 'consumer' | 'validator' | 'scheduled';
 
 export interface Invocation {
   id: string;
