@@ -12,6 +12,7 @@ import { kvs as defaultKvs } from '@forge/kvs';
 import type { KvsClient } from './kvs-client';
 
 const META_KEY = 'directory:meta';
+const STATUS_KEY = 'directory:status';
 const chunkKey = (version: string, i: number) => `directory:chunk:${version}:${i}`;
 /** Bytes of JSON per chunk (KVS values are at most 240 KiB). */
 export const CHUNK_BYTES = 200_000;
@@ -24,6 +25,14 @@ export interface DirectoryMeta {
   chunks: number;
 }
 
+/** The last sync's outcome, for the admin's dashboard (counts and reasons, never names). */
+export interface DirectorySyncStatus {
+  at: string;
+  status: 'synced' | 'incomplete' | 'failed' | 'off';
+  count?: number;
+  reason?: string;
+}
+
 export interface WorkforceDirectoryStore {
   /** The current directory's meta, or null before the first sync. */
   meta(): Promise<DirectoryMeta | null>;
@@ -31,6 +40,9 @@ export interface WorkforceDirectoryStore {
   names(meta: DirectoryMeta): Promise<string[] | null>;
   /** Replaces the directory. */
   save(names: readonly string[], syncedAt: string): Promise<DirectoryMeta>;
+  /** The last sync's outcome, or null before any. */
+  status(): Promise<DirectorySyncStatus | null>;
+  recordStatus(status: DirectorySyncStatus): Promise<void>;
 }
 
 /** Names split into arrays whose JSON stays under `bytes`. */
@@ -76,6 +88,12 @@ export function kvsDirectory(kvs: KvsClient = defaultKvs): WorkforceDirectorySto
       await kvs.set(META_KEY, meta);
       if (before) for (let i = 0; i < before.chunks; i++) await kvs.delete(chunkKey(before.version, i)).catch(() => undefined);
       return meta;
+    },
+    async status() {
+      return (await kvs.get<DirectorySyncStatus>(STATUS_KEY)) ?? null;
+    },
+    async recordStatus(status) {
+      await kvs.set(STATUS_KEY, status);
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { syncWorkforceDirectory, type WorkforceSyncDeps, type WorkforceSyncResult } from '../enforce/workforce-sync';
 import { forgeJira } from '../jira/forge';
+import { JiraError } from '../jira/port';
 import { kvsDirectory } from '../store/directory';
 import { kvsSettings, type SettingsStore } from '../store/settings';
 
@@ -17,10 +18,27 @@ export interface ScheduledResponse {
   body: string;
 }
 
-export async function runDirectorySync(settings: SettingsStore, deps: WorkforceSyncDeps): Promise<WorkforceSyncResult | { status: 'off' }> {
+/**
+ * Syncs when the settings have the directory on, and records the outcome for the dashboard (a
+ * failure with the error's class or Jira's status, never a message that could quote a response).
+ */
+export async function runDirectorySync(settings: SettingsStore, deps: WorkforceSyncDeps): Promise<WorkforceSyncResult | { status: 'off' } | { status: 'failed'; reason: string }> {
+  const at = deps.now().toISOString();
   const { settings: s } = await settings.load();
-  if (!s.workforceDirectory) return { status: 'off' };
-  return syncWorkforceDirectory(deps);
+  if (!s.workforceDirectory) {
+    await deps.directory.recordStatus({ at, status: 'off' });
+    return { status: 'off' };
+  }
+  let result: WorkforceSyncResult | { status: 'failed'; reason: string };
+  try {
+    result = await syncWorkforceDirectory(deps);
+  } catch (e) {
+    result = { status: 'failed', reason: e instanceof JiraError ? e.message : `internal error (${e instanceof Error ? e.name : typeof e})` };
+  }
+  await deps.directory.recordStatus(
+    result.status === 'synced' ? { at, status: 'synced', count: result.meta.count } : { at, status: result.status, reason: `${result.reason}; the previous directory stays` },
+  );
+  return result;
 }
 
 /** `scheduledTrigger` phi-guard-directory-sync → `index.onDirectorySync`. */
@@ -33,9 +51,9 @@ export async function onDirectorySync(): Promise<ScheduledResponse> {
         ? `synced ${result.meta.count} names from ${result.users} users`
         : result.status === 'off'
           ? 'off in the settings'
-          : `incomplete (${result.reason}); the previous directory stays`;
+          : `${result.status} (${result.reason}); the previous directory stays`;
     console.log(`PHI Guard: workforce directory ${line}`);
-    return { statusCode: result.status === 'incomplete' ? 503 : 200, headers: {}, body: '' };
+    return { statusCode: result.status === 'synced' || result.status === 'off' ? 200 : 503, headers: {}, body: '' };
   } catch (e) {
     // (the class name only: a message might quote a response)
     console.error(`PHI Guard: workforce directory sync failed (${e instanceof Error ? e.name : typeof e}); the previous directory stays`);

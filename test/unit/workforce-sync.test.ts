@@ -74,7 +74,14 @@ describe('workforce directory sync', () => {
     s.jira.failNext('listUsers', 403);
     await expect(syncWorkforceDirectory(s.deps)).rejects.toThrow(/403/);
     expect((await s.directory.meta())!.version).toBe(before.version);
+    // the scheduled run records each outcome for the dashboard
+    s.jira.failNext('listUsers', 403);
+    expect(await runDirectorySync(settingsStore({}), s.deps)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/list ?users answered 403/i) });
+    expect(await s.directory.status()).toMatchObject({ status: 'failed', reason: expect.stringMatching(/403.*previous directory stays/) });
+    expect(await runDirectorySync(settingsStore({}), s.deps)).toMatchObject({ status: 'synced' });
+    expect(await s.directory.status()).toMatchObject({ status: 'synced', count: 1 });
     expect(await runDirectorySync(settingsStore({ workforceDirectory: false }), s.deps)).toEqual({ status: 'off' });
+    expect(await s.directory.status()).toMatchObject({ status: 'off' });
   });
 });
 
