@@ -139,7 +139,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   }
   if (c.directory.size > 0) {
     // the site's own staff, by the workforce directory (before their names' echoes are looked for)
-    const staff = directoryStaff(scan, candidates, c.directory);
+    const staff = directoryStaff(scan, candidates, c.directory, c.allowDomain);
     if (staff.size > 0) {
       candidates = candidates.filter((f) => !staff.has(f));
       // (nothing found later inside a staff name is PHI: "Maria" of a patient Maria Gomez in "Maria Lopez")
@@ -397,10 +397,10 @@ function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Findi
  * staff are patients too. A lone word that is also part of a name kept as PHI stays (it may be
  * that person's).
  */
-function directoryStaff(scan: Scan, candidates: Finding[], dir: StaffDirectory): Set<Finding> {
+function directoryStaff(scan: Scan, candidates: Finding[], dir: StaffDirectory, ownDomain: (domain: string) => boolean): Set<Finding> {
   const text = scan.text;
   const staff = new Set<Finding>();
-  const check = new StaffCheck(scan, candidates);
+  const check = new StaffCheck(scan, candidates, ownDomain);
   // the findings that are directory people (one, or a list), and the people any copy ties to a patient
   const found: Array<[Finding, string[]]> = [];
   const patients = new Set<string>();
@@ -422,6 +422,15 @@ function directoryStaff(scan: Scan, candidates: Finding[], dir: StaffDirectory):
     found.push([f, keys]);
     if (check.tied(f)) for (const k of keys) patients.add(k);
   }
+  if (lone.length > 0) {
+    // a lone word of a directory person named in full that is tied makes that person a patient ("Mr. Said was admitted")
+    const byWord = new Map<string, string[]>();
+    for (const [, keys] of found) for (const k of keys) for (const w of k.split(' ')) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(k);
+    for (const f of lone) {
+      const ks = byWord.get(nameWords(text.slice(f.start, f.end))[0]!);
+      if (ks !== undefined && check.tied(f)) for (const k of ks) patients.add(k);
+    }
+  }
   const staffWords = new Set<string>();
   for (const [f, keys] of found) {
     if (keys.some((k) => patients.has(k))) continue;
@@ -440,6 +449,8 @@ function directoryStaff(scan: Scan, candidates: Finding[], dir: StaffDirectory):
     for (const f of lone) {
       const w = nameWords(text.slice(f.start, f.end))[0]!;
       if (kept.has(w)) continue;
+      // "Mrs. Nguyen" is no echo of a staff member's name
+      if ((TITLE_BEFORE.test(text.slice(Math.max(0, f.start - 6), f.start)) || TITLE_OPENING.test(text.slice(f.start, f.end)))) continue;
       // a word of a staff name in the text, or a doctor's surname ("Dr. Abernathy") the directory has
       const doctor = () => DOCTOR_BEFORE.test(text.slice(Math.max(0, f.start - 5), f.start)) || DOCTOR_OPENING.test(text.slice(f.start, f.end));
       if ((staffWords.has(w) || (dir.isSurname(w) && doctor())) && !check.tied(f)) staff.add(f);
@@ -472,6 +483,42 @@ const STAFF_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'FA
 /** "Dr." or "Dr" right before a surname, or opening the finding. */
 const DOCTOR_BEFORE = /\bdr\.?[ \t]+$|\bdr\.$/i;
 const DOCTOR_OPENING = /^dr\.?[ \t]+|^dr\./i;
+const TITLE_BEFORE = /\b(?:mr|mrs|ms|mx|miss)\.?[ \t]+$/i;
+const TITLE_OPENING = /^(?:mr|mrs|ms|mx|miss)\.?[ \t]+/i;
+/** A role right after a name ("(PCT, 6 North)", ", the CT tech,", "from Transport"): no part of the reach. */
+const ROLE_TAIL = /^(?:,?[ \t]*\([^()\n;!?]{1,40}\)|,[ \t][^,\n;.!?()]{1,40},|[ \t]+(?:from|in|on)[ \t]+(?:the[ \t]+)?[A-Z0-9][\w&\/-]*(?:[ \t]+[A-Z0-9][\w&\/-]*){0,2})/;
+/** A patient word the sentence gives its subject: "his ER visit", "her daughter's", "was just admitted", "as a patient". */
+const OWNED_BEFORE = /\b(?:his|her|their|my)(?:[ \t]+own)?(?:[ \t]+[\w\/.'-]{1,8}){0,2}[ \t]+$/i;
+const STATUS_BEFORE = /\b(?:is|was|were|been|being|got|gets)(?:[ \t]+(?:just|now|currently|still|also))?[ \t]+(?:(?:an?|our)[ \t]+)?$|\bas[ \t]+an?[ \t]+$/i;
+/** A system word pronoun-owned ("her MyChart") or naming the person's account ("MyChart pw for Tom Reyes", "Proxy request: Diane Foster"). */
+const SYSTEM_OWNED_BEFORE = /\b(?:his|her|their|my)(?:[ \t]+own)?[ \t]+$/i;
+const SYSTEM_FOR_NAME = /^[A-Za-z]+[ \t]*(?:(?:access|account|acct|pw|password|login|log-?in|activation(?:[ \t]+code)?|request|invite|reset)[ \t]*)?(?:for|to|:|-)[ \t]*(?:(?:employee|staff)[ \t]+)?$/i;
+/** A name owning a record of care ("Maria Lopez's labs"). */
+const NAME_OWNS_CARE = /^(?:['’]s|(?<=s)['’])[ \t]+(?:own[ \t]+)?(?:labs?|lab results|results?|records?|bill|statement|imaging|images|x-?rays?|mri|op note|surgery|claim|avs|mychart|chart|portal|appointment|appt|visit|meds|prescriptions?|referral|account|test results)\b/i;
+/** An employee-patient in one word ("Employee-patient", "pt/employee"). */
+const EMPLOYEE_PATIENT = /\b(?:employee|staff|associate|co-?worker)[-\/](?:patients?|pts?)\b|\b(?:patients?|pts?)[-\/](?:employee|staff)\b/i;
+/** A person writing about their own care. */
+const FIRST_PERSON_CARE = /\b(?:my|I['’]m|I am|I was|I had)\b[^\n.?!]{0,60}?\b(?:own|chart|mychart|results?|labs?|bloodwork|bill|statement|records?|appointment|appt|visit|meds|knee|scan|imaging|delivery|surgery|test|pap|MRN|DOB|a patient|admitted)\b|\b(?:her|his) own\b/i;
+const LINE_MAX = 200;
+/** Care the sentence gives its subject in ordinary words ("his claim", "her colonoscopy", "was seen in our ED", "came in 3/2"). */
+const OWNED_CARE = /\b(?:his|her|their|my)(?:[ \t]+own)?(?:[ \t]+[\w\/.'-]{1,8}){0,2}[ \t]+(?:ER|ED|claim|statements?|bill|labs?|results?|records?|imaging|MRI|CT|x-?rays?|surgery|colonoscopy|mammogram|COVID|flu shot|vaccine|registration|insurance|infusion|delivery|procedure|scope|op note|face sheet|AVS|discharge|PCP|physical|knee|back)\b/i;
+const SUBJECT_CARE = /\b(?:was|were|got|been|is|being)[ \t]+(?:just[ \t]+)?(?:seen|treated|registered|checked in)\b|\bcame (?:in|through)\b|\b(?:went|was|is|been)[ \t]+(?:to|in|at)[ \t]+(?:the|our)?[ \t]*(?:ED|ER|urgent care|L&D|ICU|OR|PACU)\b/i;
+/** In the next sentence about the same person: a patient's status or their own care. */
+const PRONOUN_CARE = /\b(?:admitted|discharged|inpatient|a patient|pt)\b|\b(?:his|her|their)(?:[ \t]+own)?[ \t]+(?:mychart|chart|appt|appointment|visit|meds|results)\b/i;
+/** The next sentence goes on about the same person ("Can you check Maria Lopez? She was admitted …"). */
+const PRONOUN_OPENING = /^[ \t]*(?:She|He|They)(?:['’]s|[ \t]+(?:is|was|were|has|had|got|needs|wants))\b/;
+/** A record of care named for the person right before the name ("Duplicate record created for", "Imaging CD request for", "flu shot for"). */
+const CARE_FOR_BEFORE = /\b(?:records?|results?|labs?|images?|imaging(?:[ \t]+CD)?|specimens?|orders?|refills?|referrals?|claims?|bills?|statements?|AVS|wristbands?|armbands?|labels?|registration|duplicates?|flu shot|vaccines?|activation code|proxy(?:[ \t]+access)?)(?:[ \t]+[\w-]+){0,2}[ \t]+(?:for|of|on)[ \t]+(?:(?:employee|staff)[ \t]+)?(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?[ \t]+)?$/i;
+const AUTHOR_LABEL = /(?:^|\n)[ \t]*(?:from|affected user|requested for|employee|on behalf of)[ \t]*:[ \t]*$/i;
+/** A patient's registration or admission right before the name ("Just registered Kim Ross"). */
+const REGISTERED_BEFORE =
+  /\b(?:(?:registered|admitted|discharged|roomed|triaged|checked in|transferred|readmitted)|(?:family|relatives?|wife|husband|spouse|mother|father|mom|dad|son|daughter|child|parents?|guardian|caregiver)[ \t]+(?:of|for))[ \t]+(?:(?:employee|staff|Mr|Mrs|Ms|Mx)\.?[ \t]+)?$/i;
+/** A chart line's age and sex after a name ("ABRAMS, NICOLE R - 31 y.o. F", "Kim Ross, 42F"). */
+const AGE_SEX_AFTER = /^[ \t,(-]{1,4}\d{1,3}[ \t]?(?:y\.?o\.?|yo|yrs?|years? old|[MF]\b)/i;
+/** The word "employee" by a name in care business ("employee, pharmacist", "- employee - self-pay", "Employee: …"). */
+const EMPLOYEE_WORD = /\b(?:employees?|staff member|co-?worker)\b/i;
+/** Care business on an employee's line or the lines after it. */
+const EMPLOYEE_CARE = /\b(?:visit|statement|DOS|MRN|merge|VIP|flag|admitted|discharged|registered|registration|chart|patients?|pt|labs?|results?|bill|billing|self-pay|claim|insurance|appt|appointment|ED|ER)\b/i;
 
 /** The checks on a name that may be staff, over the candidates sorted by start (each a binary search and a short walk). */
 class StaffCheck {
@@ -481,6 +528,7 @@ class StaffCheck {
   constructor(
     private readonly scan: Scan,
     candidates: Finding[],
+    private readonly ownDomain: (domain: string) => boolean = () => false,
   ) {
     this.text = scan.text;
     this.sorted = candidates.slice().sort(BY_START);
@@ -512,7 +560,17 @@ class StaffCheck {
     let from = f.start;
     while (from > 0 && f.start - from < PATIENT_TIE_BEFORE && !sentenceEndAt(text, from - 1)) from--;
     let to = f.end;
-    while (to < text.length && to - f.end < PATIENT_TIE_AFTER && !sentenceEndAt(text, to)) to++;
+    // (a role right after the name is no part of the reach)
+    const tail = f.end + (ROLE_TAIL.exec(text.slice(f.end, f.end + 60))?.[0].length ?? 0);
+    while (to < text.length && to - tail < PATIENT_TIE_AFTER && !sentenceEndAt(text, to)) to++;
+    // the name owns a record of care, or one is named for them
+    if (NAME_OWNS_CARE.test(text.slice(f.end, f.end + 40))) return true;
+    if (CARE_FOR_BEFORE.test(text.slice(from, f.start)) || REGISTERED_BEFORE.test(text.slice(from, f.start)) || AGE_SEX_AFTER.test(text.slice(f.end, f.end + 24))) return true;
+    if (this.employeeCare(f)) return true;
+    if (EMPLOYEE_PATIENT.test(text.slice(from, to))) return true;
+    // a list item under a patients' header; the author of a text about their own care
+    if (this.headerTie(f)) return true;
+    if (this.authorTie(f)) return true;
     const words = this.patientWords;
     let a = 0;
     let b = words.length;
@@ -525,14 +583,57 @@ class StaffCheck {
     for (let k = a; k < words.length && words[k]! < to; k++) {
       const p = words[k]!;
       if ((p >= f.start && p < f.end) || !patientWordAt(text, p)) continue;
+      // "pt Walter Hughes", "patient Evelyn Foster's": the word labels another name, not this one
+      if (p > f.end && this.labelsName(p)) continue;
       // "Marta Szymanska PT": a physical therapist's credential
       if (p >= f.end && p - f.end <= 2 && text.startsWith('PT', p) && !isAlnumCode(text.charCodeAt(p + 2))) continue;
       // a system's word ("MyChart outage", "portal analyst", "Chart Review") ties only a name it is owned by ("Maria Lopez's MyChart")
       if (SYSTEM_PATIENT_WORDS.has(wordAt(text, p))) {
-        possessive ??= /^['’]s\b/.test(text.slice(f.end, f.end + 3));
-        if (!(possessive && p > f.end)) continue;
+        possessive ??= /^['’]s\b/.test(text.slice(f.end, f.end + 3)) || (/s$/i.test(text.slice(f.start, f.end)) && /^['’][ \t]/.test(text.slice(f.end, f.end + 2)));
+        const owned = (p > f.end ? SYSTEM_OWNED_BEFORE.test(text.slice(Math.max(f.end, p - 16), p)) : SYSTEM_FOR_NAME.test(text.slice(p, f.start)));
+        if (!((possessive && p > f.end) || owned)) continue;
       }
       return true;
+    }
+    {
+      // to the sentence's end (or the next name), a patient word the sentence gives its subject
+      let end = to;
+      while (end < text.length && end - f.end < 300 && !sentenceEndAt(text, end)) end++;
+      for (let k = this.firstFrom(f.end); k < this.sorted.length && this.sorted[k]!.start < end; k++) if (this.sorted[k]!.type === 'NAME') { end = this.sorted[k]!.start; break; }
+      for (let k = a; k < words.length && words[k]! < end; k++) {
+        const p = words[k]!;
+        if (p < f.end) continue;
+        if (this.labelsName(p)) continue;
+        const w = wordAt(text, p);
+        const before = text.slice(Math.max(f.end, p - 40), p);
+        if (STATUS_BEFORE.test(before) && (patientWordAt(text, p) || w === 'inpatient')) return true;
+        if (SYSTEM_PATIENT_WORDS.has(w) || !patientWordAt(text, p)) continue;
+        if (OWNED_BEFORE.test(before) || /^\w*['’]?s?[ \t]+(?:herself|himself|myself|themselves)\b/i.test(text.slice(p, p + 30))) return true;
+      }
+      const rest = text.slice(f.end, end);
+      if (OWNED_CARE.test(rest) || SUBJECT_CARE.test(rest)) return true;
+      // the next sentence, when it opens with a pronoun and no other name came first
+      let s2 = end;
+      while (s2 < text.length && s2 - f.end < 300 && !sentenceEndAt(text, s2)) s2++;
+      let n = s2 + 1;
+      while (n < text.length && (text[n] === ' ' || text[n] === '\n' || text[n] === '\r' || text[n] === '\t')) n++;
+      if (end === s2 && PRONOUN_OPENING.test(text.slice(n, n + 20))) {
+        let e2 = n;
+        while (e2 < text.length && e2 - n < 300 && !sentenceEndAt(text, e2)) e2++;
+        const k = this.firstFrom(f.end);
+        const nextName = k < this.sorted.length && this.sorted[k]!.type === 'NAME' ? this.sorted[k]!.start : Infinity;
+        let stop = e2;
+        for (let j = k; j < this.sorted.length && this.sorted[j]!.start < e2; j++) {
+          if (this.sorted[j]!.type === 'NAME') {
+            stop = this.sorted[j]!.start;
+            break;
+          }
+        }
+        if (nextName >= n) {
+          const seg = text.slice(n, stop);
+          if (PRONOUN_CARE.test(seg) || OWNED_CARE.test(seg) || SUBJECT_CARE.test(seg)) return true;
+        }
+      }
     }
     const near = Math.max(from, f.start - PERSON_LABEL_BEFORE);
     const own = (g: Finding) => !CONTACT_TYPES.has(g.type) && (g.type !== 'DATE' || birthYear(text, g)) && (g.type !== 'LICENSE' || DRIVERS_LICENCE_BEFORE.test(text.slice(Math.max(0, g.start - 24), g.start)));
@@ -551,6 +652,88 @@ class StaffCheck {
   }
 
   /**
+   * "employee" on the name's line (within LINE_MAX) and care business on that line or the two after
+   * it ("Name: Brian Kowalski (employee, pharmacist)" over "MRN kept:", "BELL, MARCUS - employee -
+   * self-pay statement", "Employee: Maria Lopez" over "Visit: ED").
+   */
+  private employeeCare(f: Finding): boolean {
+    const text = this.text;
+    // (each scan bounded by LINE_MAX: a megabyte on one line costs no more per name)
+    let ls = f.start;
+    while (ls > 0 && f.start - ls < LINE_MAX && text.charCodeAt(ls - 1) !== 10) ls--;
+    let lineEnd = f.end;
+    while (lineEnd < text.length && lineEnd - f.end < LINE_MAX && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+    if (!EMPLOYEE_WORD.test(text.slice(ls, lineEnd))) return false;
+    let le = lineEnd;
+    for (let lines = 0; le < text.length && le - f.end < 3 * LINE_MAX && lines < 3; le++) if (text.charCodeAt(le) === 10) lines++;
+    return EMPLOYEE_CARE.test(text.slice(ls, le));
+  }
+
+  /** Does a NAME candidate start right after the patient word at p? */
+  private labelsName(p: number): boolean {
+    if (!/^(?:patient|pt)s?\b/i.test(this.text.slice(p, p + 9))) return false;
+    let e = p;
+    while (e < this.text.length && /[A-Za-z.'’]/.test(this.text[e]!)) e++;
+    const k = this.firstFrom(e);
+    return k < this.sorted.length && this.sorted[k]!.type === 'NAME' && this.sorted[k]!.start - e <= 3;
+  }
+
+  private fp: boolean | undefined;
+  private firstPerson(): boolean {
+    return (this.fp ??= FIRST_PERSON_CARE.test(this.text));
+  }
+
+  /** A list item under a header line (ending in ':') with a patient word or "employee-patients". */
+  private headerTie(f: Finding): boolean {
+    const text = this.text;
+    // (bounded: a line longer than LINE_MAX is no list item or author line)
+    const w0 = Math.max(0, f.start - LINE_MAX);
+    const nb = text.slice(w0, f.start).lastIndexOf('\n');
+    if (nb < 0 && w0 > 0) return false;
+    const ls = nb < 0 ? 0 : w0 + nb + 1;
+    const nl = text.slice(f.end, f.end + LINE_MAX).indexOf('\n');
+    const le = nl < 0 ? Math.min(text.length, f.end + LINE_MAX + 1) : f.end + nl;
+    if (le - ls > LINE_MAX) return false;
+    if (le - ls > 80 || ls === 0) return false;
+    let k = ls - 1;
+    for (let n = 0; k > 0 && n < 15; n++) {
+      const ps = text.lastIndexOf('\n', k - 1) + 1;
+      const line = text.slice(ps, k).replace(/\r$/, '');
+      if (line.trim() === '' || line.length > 100) return false;
+      if (/:[ \t]*$/.test(line)) {
+        if (EMPLOYEE_PATIENT.test(line)) return true;
+        const ws = this.patientWords;
+        let lo = 0, hi = ws.length;
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (ws[mid]! < ps) lo = mid + 1; else hi = mid; }
+        for (let j = lo; j < ws.length && ws[j]! < k; j++) if (patientWordAt(text, ws[j]!) && !SYSTEM_PATIENT_WORDS.has(wordAt(text, ws[j]!))) return true;
+        return false;
+      }
+      k = ps - 1;
+    }
+    return false;
+  }
+
+  /** The author of a text about their own care: a chat speaker whose line says so, a From:/requester line or a closing signature when the text does. */
+  private authorTie(f: Finding): boolean {
+    const text = this.text;
+    // (bounded: a line longer than LINE_MAX is no list item or author line)
+    const w0 = Math.max(0, f.start - LINE_MAX);
+    const nb = text.slice(w0, f.start).lastIndexOf('\n');
+    if (nb < 0 && w0 > 0) return false;
+    const ls = nb < 0 ? 0 : w0 + nb + 1;
+    const nl = text.slice(f.end, f.end + LINE_MAX).indexOf('\n');
+    const le = nl < 0 ? Math.min(text.length, f.end + LINE_MAX + 1) : f.end + nl;
+    if (le - ls > LINE_MAX) return false;
+    const before = text.slice(ls, f.start);
+    // a chat line "[09:14] Name: …" / "Name: …"
+    if (/^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*)?$/.test(before) && /^[ \t]*:/.test(text.slice(f.end, f.end + 3))) return FIRST_PERSON_CARE.test(text.slice(f.end, le));
+    if (AUTHOR_LABEL.test(text.slice(Math.max(0, ls - 1), f.start))) return this.firstPerson();
+    // a signature: the name alone on one of the last three lines
+    if (/^[ \t-]*$/.test(before) && /^[ \t]*(?:,[ \t]*[A-Za-z-]{2,6})?[ \t]*$/.test(text.slice(f.end, le)) && text.length - le < 200 && text.slice(le).split('\n').filter((l) => l.trim() !== '').length <= 2) return this.firstPerson();
+    return false;
+  }
+
+  /**
    * Adds to `staff` the phone, fax and e-mail candidates right after the staff name f ("Rhonda
    * Jefferson, practice manager, 555-0138", "Marisol Ybarra (208-555-0153)"): in the name's
    * sentence within STAFF_CONTACT_AFTER, before any other name, and not past a patient word or a
@@ -564,6 +747,8 @@ class StaffCheck {
       const g = this.sorted[k]!;
       if (g.type === 'NAME') break;
       if (!STAFF_CONTACT_TYPES.has(g.type)) continue;
+      // a consumer mailbox is the person's own, never their work contact
+      if (g.type === 'EMAIL' && personalMail(text, g, this.ownDomain)) continue;
       if (this.scan.near(Cue.Patient, f.end, g.start - 1, 0) || this.scan.near(Cue.Personal, f.end, g.start - 1, 0)) break;
       staff.add(g);
     }
@@ -592,7 +777,7 @@ const PATIENT_TIE_BEFORE = 40;
 const PATIENT_TIE_AFTER = 24;
 /** A label right before a name that makes it a patient's, a caller's or a payer's person. */
 const PERSON_LABEL =
-  /(?:\b(?:caller|guarantor|beneficiary|policy ?holder|insured|name on (?:card|id|account|policy)|(?:patient|pt|legal|full|member|subscriber)['’]?s? name)\b[^:|\n]{0,12}[:|=-]|(?:^|\|)[ \t]*\*?name\*?[ \t]*(?:\||:))[ \t*]*$/i;
+  /(?:\b(?:caller|guarantor|beneficiary|policy ?holder|insured|name on (?:card|id|account|policy)|(?:patient|pt|legal|full|member|subscriber)['’]?s? name)\b[^:|\n]{0,12}[:|=-]|(?:^|\||\n)[ \t]*(?:[-*•][ \t]+)?\*?name\*?[ \t]*(?:\||:))[ \t*]*$/i;
 /** Does a sentence end at i ('\n', ';', '!', '?', or '.' before white space after a word that is no title or initial)? */
 function sentenceEndAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

@@ -52,7 +52,9 @@ export interface AppSettings {
   /**
    * The site's own people (its active Atlassian accounts, not JSM portal customers) are the
    * detector's workforce directory, synced daily: their names are not PHI unless a ticket ties
-   * them to a patient. The admin's own list is `detector.workforceNames`.
+   * them to a patient. The admin's own list is `detector.workforceNames`. Off until an admin turns
+   * it on: staff are patients too, and a ticket about an employee's own care that the tie rules do
+   * not recognise loses that name (README: measured on 125 such tickets).
    */
   workforceDirectory: boolean;
   detector: Partial<DetectorSettings>;
@@ -68,7 +70,7 @@ export function defaultAppSettings(): AppSettings {
     approverGroup: 'phi-approvers',
     gatedStatuses: ['In Progress'],
     keepLast4: false,
-    workforceDirectory: true,
+    workforceDirectory: false,
     detector: {},
   };
 }

@@ -1,7 +1,8 @@
 /**
  * PHI Guard settings the sandbox starts with (and gets back on reset), so the demo shows the whole
  * path: ITS and VEND redact; VEND applies the vendor table, which maps both demo vendor companies
- * (by group, JSM organization and email domain) to their security levels in VEND's scheme.
+ * (by group, JSM organization and email domain) to their security levels in VEND's scheme; the
+ * workforce directory is on (the demo site's own people, synced by the scheduled trigger).
  */
 import { parseAppSettings, type AppSettings } from '../policy/settings';
 import { SETTINGS_KEY } from '../store/settings';
@@ -35,6 +36,7 @@ export function seededSettings(): AppSettings {
     internalGroups: [...DEMO.internalGroups],
     approverGroup: 'phi-approvers',
     gatedStatuses: ['In Progress'],
+    workforceDirectory: true,
   });
 }
 

@@ -130,7 +130,12 @@ describe('the detector with a directory', () => {
   it('stays linear with a 100,000-name directory on a megabyte of names', () => {
     const many = Array.from({ length: 99_990 }, (_, i) => `Given${i} Family${i}`).concat(STAFF);
     const big = createDetector({ workforceNames: many });
-    for (const unit of ['Maria Lopez, RN (617-555-0142) and Kevin Park. ', 'Patient Maria Lopez DOB 03/04/1950 MRN 00412977, Maria. ']) {
+    for (const unit of [
+      'Maria Lopez, RN (617-555-0142) and Kevin Park. ',
+      'Patient Maria Lopez DOB 03/04/1950 MRN 00412977, Maria. ',
+      'Patients admitted:\n- Name: Maria Lopez (employee)\n[09:14] Kevin Park: my results are missing\n',
+      'Kevin Park from 4W called about the printer. He is waiting; Maria Lopez is too ',
+    ]) {
       const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
       const t0 = performance.now();
       big.detect(text, { patient: true });

@@ -76,11 +76,12 @@ describe('workforce directory sync', () => {
     expect((await s.directory.meta())!.version).toBe(before.version);
     // the scheduled run records each outcome for the dashboard
     s.jira.failNext('listUsers', 403);
-    expect(await runDirectorySync(settingsStore({}), s.deps)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/list ?users answered 403/i) });
+    const on = settingsStore({ workforceDirectory: true });
+    expect(await runDirectorySync(on, s.deps)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/list ?users answered 403/i) });
     expect(await s.directory.status()).toMatchObject({ status: 'failed', reason: expect.stringMatching(/403.*previous directory stays/) });
-    expect(await runDirectorySync(settingsStore({}), s.deps)).toMatchObject({ status: 'synced' });
+    expect(await runDirectorySync(on, s.deps)).toMatchObject({ status: 'synced' });
     expect(await s.directory.status()).toMatchObject({ status: 'synced', count: 1 });
-    expect(await runDirectorySync(settingsStore({ workforceDirectory: false }), s.deps)).toEqual({ status: 'off' });
+    expect(await runDirectorySync(settingsStore({}), s.deps)).toEqual({ status: 'off' });
     expect(await s.directory.status()).toMatchObject({ status: 'off' });
   });
 });
@@ -100,11 +101,13 @@ describe('enforcement with the workforce directory', () => {
     return (w.records.map.get('1')?.fields.description?.counts ?? {}) as Record<string, number>;
   }
 
-  it("leaves the synced directory's staff unflagged, and uses the admin's own list too", async () => {
-    expect((await flaggedNames({}, null)).NAME).toBe(3);
-    expect((await flaggedNames({}, ['Maria Lopez', 'Kevin Park'])).NAME).toBe(1);
-    expect((await flaggedNames({ detector: { workforceNames: ['Kevin Park'] } }, ['Maria Lopez'])).NAME).toBe(1);
-    // switched off: the synced directory is not used
-    expect((await flaggedNames({ workforceDirectory: false }, ['Maria Lopez', 'Kevin Park'])).NAME).toBe(3);
+  it("leaves the synced directory's staff unflagged once an admin turns it on, and uses the admin's own list too", async () => {
+    const on = { workforceDirectory: true };
+    expect((await flaggedNames(on, null)).NAME).toBe(3);
+    expect((await flaggedNames(on, ['Maria Lopez', 'Kevin Park'])).NAME).toBe(1);
+    expect((await flaggedNames({ ...on, detector: { workforceNames: ['Kevin Park'] } }, ['Maria Lopez'])).NAME).toBe(1);
+    // off (a fresh install's default): the synced directory is not used, the admin's own list is
+    expect((await flaggedNames({}, ['Maria Lopez', 'Kevin Park'])).NAME).toBe(3);
+    expect((await flaggedNames({ detector: { workforceNames: ['Kevin Park'] } }, ['Maria Lopez'])).NAME).toBe(2);
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * The twelfth session's review of the workforce directory: 125 tickets (test/corpus/review/
+ * session12-directory.json, written by a helper session) where a directory person is the patient
+ * — an employee-patient, or a staff member's relative — in the ways desk tickets say it (a role
+ * between the name and the care words, "her MyChart", a list under a patients' header, a chat
+ * speaker about their own results, "Just registered Kim Ross", "BELL, MARCUS - employee - self-pay
+ * statement"), with controls where staff act as staff. Every value the detector finds without the
+ * directory must be found with it, but for the losses listed in KNOWN_LOSSES (the review's residue,
+ * named so that a change which loses more, or wins one back, shows here).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../../src/phi/detect';
+import type { Finding } from '../../src/phi/types';
+
+interface Ticket {
+  text: string;
+  directory: string[];
+  /** [TYPE, value] or [TYPE, value, n]: the n-th (0-based) occurrence. */
+  keep: Array<[string, string, number?]>;
+}
+const TICKETS = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session12-directory.json'), 'utf8')) as Ticket[];
+
+/**
+ * Still lost with the directory on: a care word two sentences on ("Maria Lopez from 4W called the
+ * desk. Maria's labs …"), a namesake patient ("two 'Kevin Park' rows"), care named only after a
+ * role aside and a dash or in the next sentence without a pronoun.
+ */
+const KNOWN_LOSSES = [
+  '9 NAME Maria Lopez',
+  '9 NAME Maria',
+  '77 NAME Lakshmi Rao',
+  '87 NAME Gina Patel',
+  '97 NAME Janet Kim',
+  '101 NAME Brian Kowalski',
+  '106 NAME Kevin Park',
+];
+
+const covers = (fs: Finding[], s: number, e: number) => fs.some((f) => f.start <= s && f.end >= e);
+
+describe('employee-patients with the workforce directory on', () => {
+  it('keeps every value the detector finds without it, but for the known losses', () => {
+    const plain = createDetector();
+    const lost: string[] = [];
+    let found = 0;
+    TICKETS.forEach((t, i) => {
+      const withDir = createDetector({ workforceNames: t.directory });
+      const a = plain.detect(t.text);
+      const b = withDir.detect(t.text);
+      for (const [type, value, nth] of t.keep) {
+        let s = t.text.indexOf(value);
+        for (let k = 0; k < (nth ?? 0) && s >= 0; k++) s = t.text.indexOf(value, s + 1);
+        expect(s, `${i}: ${value}`).toBeGreaterThanOrEqual(0);
+        if (!covers(a, s, s + value.length)) continue;
+        found++;
+        if (!covers(b, s, s + value.length)) lost.push(`${i} ${type} ${value}`);
+      }
+    });
+    expect(TICKETS.length).toBe(125);
+    expect(found).toBe(201);
+    expect(lost).toEqual(KNOWN_LOSSES);
+  });
+});
