@@ -137,23 +137,25 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (weak.length > 0) weak = weak.filter(kept);
     if (candidates.length === 0) return candidates;
   }
+  // The site's own staff by the workforce directory: their names are not echoed, and they leave the
+  // candidates after weak candidates near them were lifted (as without a directory: the directory
+  // takes away the staff's names and contacts, nothing else).
+  let staff: Set<Finding> | undefined;
   if (c.directory.size > 0) {
-    // the site's own staff, by the workforce directory (before their names' echoes are looked for)
-    const staff = directoryStaff(scan, candidates, c.directory, c.allowDomain);
-    if (staff.size > 0) {
-      candidates = candidates.filter((f) => !staff.has(f));
+    const found = directoryStaff(scan, candidates, c.directory, c.allowDomain);
+    if (found.size > 0) {
+      staff = found;
       // (nothing found later inside a staff name is PHI: "Maria" of a patient Maria Gomez in "Maria Lopez")
-      for (const f of staff) blocked.push([f.start, f.end, false]);
+      for (const f of found) blocked.push([f.start, f.end, false]);
       if (weak.length > 0) {
         // a weak candidate with a staff name's text is that person (a lift from PHI nearby must not bring it back)
         const names = new Set<string>();
-        for (const f of staff) names.add(text.slice(f.start, f.end));
+        for (const f of found) if (f.type === 'NAME') names.add(text.slice(f.start, f.end));
         weak = weak.filter((f) => f.type !== 'NAME' || !names.has(text.slice(f.start, f.end)));
       }
-      if (candidates.length === 0) return candidates;
     }
   }
-  const named = nameEchoes(scan, candidates);
+  const named = nameEchoes(scan, staff ? candidates.filter((f) => !staff!.has(f)) : candidates);
   if (named.length > 0) candidates = candidates.concat(named);
   if (c.settings.staffContext) {
     // the workforce's own names, addresses and numbers (signatures, attribution lines) are not PHI
@@ -169,6 +171,10 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (candidates.length === 0) return candidates;
   }
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
+  if (staff !== undefined) {
+    candidates = candidates.filter((f) => !staff!.has(f));
+    if (candidates.length === 0) return candidates;
+  }
   const again = echoes(scan, candidates).concat(siblings(text, candidates));
   if (again.length > 0) candidates = candidates.concat(again.filter(uncovered(candidates)));
 
