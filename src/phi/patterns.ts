@@ -423,6 +423,11 @@ const GUARANTOR_BEFORE = /\b(?:guarantor|card ?holder|self-pay)\b/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
 const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct|(?<!\b(?:p-|purchasing |corporate |company |badge |id |procurement |fleet |gas ))card|visa|mastercard|amex|discover)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
 /** text[p - 7, p) is "xxx-xx-" (or with '*' or '#'), not inside a word. */
+/** The words that say "last four" (a cheap test before SSN_LAST4_BEFORE). */
+const LAST_FOUR_WORD = /last/i;
+/** "last 4 SSN", "last four of her social security #", "SSN last 4:", right before the digits. */
+const SSN_LAST4_BEFORE =
+  /\b(?:last[ -]?(?:4|four)(?:[ -]digits)?(?:[ \t]+of)?(?:[ \t]+(?:the|his|her|their|pt['’]?s|patient['’]?s))?[ \t]+(?:ssn|social(?:[ \t]+security)?(?:[ \t]+(?:number|#|no\.?))?|ss#)|(?:ssn|social(?:[ \t]+security)?|ss#)(?:[ \t]+(?:number|#|no\.?))?[ \t]+last[ -]?(?:4|four)(?:[ -]digits)?)[ \t:#=-]*(?:is[ \t]+)?$/i;
 function maskedSsnAt(text: string, p: number): boolean {
   if (p < 7 || (p > 7 && isAlnum(text.charCodeAt(p - 8)))) return false;
   const m = text.charCodeAt(p - 7);
@@ -877,6 +882,8 @@ const AGE_SAID_BEFORE =
   /\b(?:he|she|they|pt|patient|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|resident|member|who)(?:['’]s|\s+(?:is|was|turned|turns|is now|will be))\s+$/i;
 /** "Vijay Mehta, 91, was discharged", "Mr. Albert Finkelstein (96), MRN …": an age right after a name. */
 const AGE_AFTER_NAME = /[A-Z][a-z'’-]+(?:, |\s?\()$/;
+/** After "(93": the aside goes on with the person's birth date or sex. */
+const AGE_ASIDE_GOES_ON = /^,[ \t]*(?:DOB\b|D\.O\.B|born\b|[MF]\b|male\b|female\b)/i;
 /** Units a number before them measures (then it is no age): "she's 96 %", "is 98 degrees". */
 const AGE_UNIT_AFTER = /^\s*(?:%|percent|mg|mcg|ml|kg|lbs?|pounds|min(?:utes?)?|hours?|hrs?|days?|weeks?|bpm|°|degrees|cm|mm|inches|units?|mmhg|mph|ms|sec(?:onds)?|ft|feet|f\b|c\b)/i;
 const AGE_SAID: Matcher = mkCode(/(?<=he's |, |\()(9\d|1[01]\d)\b/y, (env, p) => {
@@ -893,9 +900,9 @@ const AGE_SAID: Matcher = mkCode(/(?<=he's |, |\()(9\d|1[01]\d)\b/y, (env, p) =>
     env.emit('AGE', p, e, clamp(ctxScore(env, p, e, 0.85, 0.1, 0.3)), 'age.said');
     return e;
   }
-  // after a name, closed like an aside: ", 91," or " (96)"
+  // after a name, closed like an aside: ", 91," or " (96)", or opening one with the birth date or sex: "(93, DOB 04/02/1931)"
   const paren = text.charCodeAt(p - 1) === 40;
-  if (!(paren ? c === 41 : c === 44 || c === 59 || (c === 46 && !isDigitAt(text, e + 1))) || !AGE_AFTER_NAME.test(before)) return -1;
+  if (!(paren ? c === 41 || (c === 44 && AGE_ASIDE_GOES_ON.test(text.slice(e, e + 12))) : c === 44 || c === 59 || (c === 46 && !isDigitAt(text, e + 1))) || !AGE_AFTER_NAME.test(before)) return -1;
   const n = Number(text.slice(p, e));
   if (n < 90 || n > 119) return -1;
   env.emit('AGE', p, e, clamp(ctxScore(env, p, e, 0.6, 0.2, 0.4)), 'age.after-name');
@@ -917,7 +924,8 @@ const AGE_IN_WORDS: Matcher = mk({
   },
 });
 const AGE_WORD: Matcher = mk({
-  re: /\b(?:age[ds]?|aged)(?:[ ](?:at|of)[ ](?:death|admission|admit|discharge|visit|diagnosis|dx))?\s*[:=\u2013-]?\s*(\d{2,3})\b/iy,
+  // ("Age: 90Y": a chart header's age with its unit glued on)
+  re: /\b(?:age[ds]?|aged)(?:[ ](?:at|of)[ ](?:death|admission|admit|discharge|visit|diagnosis|dx))?\s*[:=\u2013-]?\s*(\d{2,3})y?\b/iy,
   on: (m, env) => emitAge(env, m, m[1]!, true),
 });
 
@@ -2003,6 +2011,14 @@ export function runPatternRules(
     if (before === 45 && L === 4 && !isAlnum(next) && maskedSsnAt(text, p) && (labelBefore(text, p - 7, SSN_LABEL, 44) || scan.near(Cue.Patient, p - 7, e, 100, 30))) {
       env.emit('SSN', p - 7, e, 0.9, 'ssn.masked');
       continue;
+    }
+    // an SSN's last four digits by their label: "last 4 SSN 7735", "SSN last four: 7735", "last 4 of her social 7735"
+    if (L === 4 && !isAlnum(next) && (before === 32 || before === 58 || before === 35 || before === 61 || before === 9) && p >= 8) {
+      const back = text.slice(Math.max(0, p - 48), p);
+      if (LAST_FOUR_WORD.test(back) && SSN_LAST4_BEFORE.test(back)) {
+        env.emit('SSN', p, e, 0.9, 'ssn.last4');
+        continue;
+      }
     }
     if (p < d.maxEnd || before === 58 || (before === 46 && p > 1 && isDigitAt(text, p - 2))) continue;
     const sepNext = next === 32 || next === 45 || next === 46; // ' ' '-' '.'

@@ -476,3 +476,20 @@ describe('set 14 forms: a name in capitals before a record number, a newborn wit
     ['Scout troop visit: the badge printer printed BOY SCOUTS TROOP 44 on the visitor labels', 'BOY SCOUTS'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe("set 16 forms: an SSN's last four by their label, an age glued to its unit or opening an aside", () => {
+  it.each([
+    ['Called pt at home, verified w/ DOB + last 4 SSN 7735. Mr. DiMarco confirmed he changed nothing.', 'SSN', '7735'],
+    ['Caller gave SSN last four: 4410 and her DOB', 'SSN', '4410'],
+    ['verified with the last 4 of her social 9981 before resetting', 'SSN', '9981'],
+    ['Patient ID: E0588130\nName: STERLING, VICTORIA\nAge: 90Y   DOB: 1934-08-02   Sex: F', 'AGE', '90'],
+    ['caller Linda Petrakis, daughter of pt Helen Petrakis (93, DOB 04/02/1931). Mom is on 6N', 'AGE', '93'],
+  ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
+
+  it.each([
+    ['Windows build: last 4 digits 2024 of the serial', '2024'],
+    ['The SSN field keeps the last 4 only since release 2023.4', '2023'],
+    ['Cisco switch (93, M2 slot) rebooted', '93'],
+    ['Storage at 90Y? no: 90% used on vol 3', '90'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
