@@ -541,6 +541,43 @@ class StaffCheck {
     this.patientWords = scan.cueWords(Cue.Patient);
   }
 
+  /** Where PERSONAL_CARE matches start, and where paragraphs break (blank lines), each found in one pass. */
+  private careAt: number[] | undefined;
+  private breaks: number[] | undefined;
+
+  /**
+   * Does the name's paragraph speak of someone's own care within PERSONAL_CARE_REACH of it ("I had
+   * bloodwork done here", "my mom was just admitted", "she's a patient on our oncology unit", "her
+   * own lab results", "employee health")? Then every directory name there may be that person: none
+   * is taken for staff. An IT ticket's paragraphs rarely speak so.
+   */
+  private personalCareNear(f: Finding): boolean {
+    const text = this.text;
+    if (this.careAt === undefined) {
+      this.careAt = [];
+      PERSONAL_CARE.lastIndex = 0;
+      for (let m = PERSONAL_CARE.exec(text); m !== null; m = PERSONAL_CARE.exec(text)) this.careAt.push(m.index);
+      this.breaks = [];
+      BLANK_LINE.lastIndex = 0;
+      for (let m = BLANK_LINE.exec(text); m !== null; m = BLANK_LINE.exec(text)) this.breaks.push(m.index);
+    }
+    if (this.careAt.length === 0) return false;
+    const breaks = this.breaks!;
+    let before = lastBelow(breaks, f.start);
+    let after = firstAtOrAbove(breaks, f.end);
+    // a one-line paragraph (a greeting, "Ticket on behalf of …", a sign-off) belongs with its neighbours
+    const paraStart = before === -1 ? 0 : breaks[before]!;
+    const paraEnd = after === breaks.length ? text.length : breaks[after]!;
+    if (paraEnd - paraStart <= SHORT_PARAGRAPH) {
+      if (before >= 0) before--;
+      if (after < breaks.length) after++;
+    }
+    const from = Math.max(before === -1 ? 0 : breaks[before]!, f.start - PERSONAL_CARE_REACH);
+    const to = Math.min(after === breaks.length ? text.length : breaks[after]!, f.end + PERSONAL_CARE_REACH);
+    const k = firstAtOrAbove(this.careAt, from);
+    return k < this.careAt.length && this.careAt[k]! < to;
+  }
+
   /** The index of the first sorted candidate starting at or after `at`. */
   private firstFrom(at: number): number {
     let a = 0;
@@ -562,6 +599,7 @@ class StaffCheck {
    * line break, ';', '!', '?' or a '.' before a space that closes no title or initial.
    */
   tied(f: Finding): boolean {
+    if (this.personalCareNear(f)) return true;
     const text = this.text;
     let from = f.start;
     while (from > 0 && f.start - from < PATIENT_TIE_BEFORE && !sentenceEndAt(text, from - 1)) from--;
@@ -771,6 +809,47 @@ function wordAt(text: string, p: number): string {
 const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** A licence a person holds as a driver (a patient's ID), not a clinician's NPI, DEA or board licence. */
 const DRIVERS_LICENCE_BEFORE = /\b(?:driver['’]?s?|DL|state ID)\b[^\n]{0,16}$/i;
+/** The index of the first element >= v in a sorted list (its length when none). */
+function firstAtOrAbove(list: readonly number[], v: number): number {
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (list[mid]! < v) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+/** The index of the last element < v in a sorted list (-1 when none). */
+const lastBelow = (list: readonly number[], v: number): number => firstAtOrAbove(list, v) - 1;
+/** A blank line: where a paragraph ends. */
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+/** A paragraph this short is one line: a greeting, an attribution or a sign-off. */
+const SHORT_PARAGRAPH = 90;
+/** How far from a name, in its paragraph, talk of someone's own care makes it possibly theirs. */
+const PERSONAL_CARE_REACH = 600;
+const CARE_WORDS =
+  'chart|results?|labs?|bloodwork|blood work|CT|MRI|x-?rays?|ultrasound|mammogram|stress test|biopsy|surgery|procedure|appointments?|appts?|OB|pregnan\\w*|baby|twins|born|NICU|ED|ER|visits?|bills?|statements?|records?|MyChart|proxy|immunizations?|allerg\\w*|meds|medications?|prescriptions?|diagnosis|admitted|inpatient|discharged|patient|doctor|PCP|copay|claims?|insurance|accounts?|surgeon|scan|test';
+/**
+ * Someone's own care in a ticket's words: the first person ("I had bloodwork done here", "my mom",
+ * "my OB", "I'm pregnant", "I'm staff"), a person spoken of ("she's a patient on our oncology
+ * unit", "he had his gallbladder out", "she's in our NICU as a parent"), "her own", employee
+ * health. Every gap is bounded (linear in the text).
+ */
+const PERSONAL_CARE = new RegExp(
+  [
+    `\\b(?:I|I['’]m|I am|I['’]ve|I was|I had|I got|I need|we)\\b[^.\\n?!]{0,50}?\\b(?:${CARE_WORDS})\\b`,
+    `\\bmy(?:[ \\t]+own)?(?:[ \\t]+[\\w'’-]+){0,2}?[ \\t]+(?:${CARE_WORDS}|mom|dad|mother|father|son|daughter|wife|husband|child|kids?|twins?|family|grandmother|grandfather|sister|brother)\\b`,
+    `\\bI['’]m (?:pregnant|staff|an employee|a patient)\\b`,
+    `\\b(?:she|he|they)(?:['’]s|['’]re|[ \\t]+(?:is|was|were|has|had|got|needs|wants|mentioned|said|says))\\b[^.\\n?!]{0,60}?\\b(?:${CARE_WORDS}|a patient|a parent|pregnant|medical leave|out sick|gallbladder|hospital|hosptial)\\b`,
+    `\\b(?:his|her|their) own\\b`,
+    `\\b(?:his|her|their|your)(?:[ \\t]+own)?(?:[ \\t]+[\\w'’-]+){0,2}?[ \\t]+(?:${CARE_WORDS}|portal|mom|dad|mother|father|son|daughter|wife|husband|child|kids?|baby|twins?)\\b`,
+    `\\b(?:had|got)[ \\t]+(?:a|an|my|his|her)[ \\t]+(?:CT|MRI|x-?ray|ultrasound|mammogram|stress test|biopsy|surgery|procedure|colonoscopy|baby)\\b`,
+    `\\bas a patient\\b|\\b(?:is|was|been)[ \\t]+(?:in|at)[ \\t]+(?:the[ \\t]+)?hosp\\w*`,
+    `\\bemployee health\\b|\\bpost-exposure\\b|\\b(?:employee|staff|co-?worker)[- ]patients?\\b|\\bcurrently inpatient\\b|\\bmedical leave\\b`,
+  ].join('|'),
+  'gi',
+);
 /** What staff have too (a name with one of these is no patient's for it): contacts, another name. */
 const CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'PHONE', 'FAX', 'EMAIL', 'URL', 'IP']);
 /** The longest candidate looked back for when a name's own data may end just before it. */

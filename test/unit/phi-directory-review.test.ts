@@ -6,7 +6,8 @@
  * speaker about their own results, "Just registered Kim Ross", "BELL, MARCUS - employee - self-pay
  * statement"), with controls where staff act as staff. Every value the detector finds without the
  * directory must be found with it, but for the losses listed in KNOWN_LOSSES (the review's residue,
- * named so that a change which loses more, or wins one back, shows here).
+ * named so that a change which loses more, or wins one back, shows here). A second, blind review
+ * follows (BLIND_LOSSES).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,24 +24,37 @@ interface Ticket {
 const TICKETS = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session12-directory.json'), 'utf8')) as Ticket[];
 
 /**
- * Still lost with the directory on: a care word two sentences on ("Maria Lopez from 4W called the
- * desk. Maria's labs …"), a namesake patient ("two 'Kevin Park' rows"), care named only after a
- * role aside and a dash or in the next sentence without a pronoun.
+ * Still lost with the directory on (the review's residue, named so that a change which loses more,
+ * or wins one back, shows here): a care word two sentences on ("Maria Lopez from 4W called the
+ * desk. Maria's labs …"), a namesake patient ("two 'Kevin Park' rows"), care named after a role
+ * aside and a dash, "one of our own pharmacists, Brian Kowalski" far from the patient word.
  */
-const KNOWN_LOSSES = [
-  '9 NAME Maria Lopez',
-  '9 NAME Maria',
-  '77 NAME Lakshmi Rao',
-  '87 NAME Gina Patel',
-  '97 NAME Janet Kim',
-  '101 NAME Brian Kowalski',
-  '106 NAME Kevin Park',
-];
+const KNOWN_LOSSES = ['9 NAME Maria Lopez', '9 NAME Maria', '77 NAME Lakshmi Rao', '101 NAME Brian Kowalski', '106 NAME Kevin Park'];
+/**
+ * The second review, written blind (the helper saw no code) after the first review's fixes: 137
+ * tickets (test/corpus/review/session12-directory-blind.json), 117 with a directory person as the
+ * patient or a relative, 20 controls. Measured once, it lost 30 of the 263 values found without a
+ * directory (10 tickets left with no finding); the paragraph reading (StaffCheck.personalCareNear)
+ * brought that to these 3: a census row whose only care words are shorthand ("appy POD1"), and a
+ * reminder call list's name and phone.
+ */
+const BLIND_LOSSES = ['17 NAME Brennan, Patrick', '114 NAME Ellen Fitzgerald', '114 PHONE 614-555-0171'];
 
 const covers = (fs: Finding[], s: number, e: number) => fs.some((f) => f.start <= s && f.end >= e);
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+/** Every place the value stands as a whole (not inside a longer word). */
+function places(text: string, value: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+    if (isWordChar(value[0]) && isWordChar(text[i - 1])) continue;
+    if (isWordChar(value[value.length - 1]) && isWordChar(text[i + value.length])) continue;
+    out.push(i);
+  }
+  return out;
+}
 
 describe('employee-patients with the workforce directory on', () => {
-  it('keeps every value the detector finds without it, but for the known losses', () => {
+  it('keeps every value the detector finds without it, but for the known losses (first review)', () => {
     const plain = createDetector();
     const lost: string[] = [];
     let found = 0;
@@ -60,6 +74,28 @@ describe('employee-patients with the workforce directory on', () => {
     expect(TICKETS.length).toBe(125);
     expect(found).toBe(201);
     expect(lost).toEqual(KNOWN_LOSSES);
+  });
+
+  it('keeps every value the detector finds without it, in every place, but for the known losses (blind review)', () => {
+    const blind = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session12-directory-blind.json'), 'utf8')) as Array<{ text: string; directory: string[]; keep: Array<[string, string]> }>;
+    const plain = createDetector();
+    const lost: string[] = [];
+    let found = 0;
+    blind.forEach((t, i) => {
+      const withDir = createDetector({ workforceNames: t.directory });
+      const a = plain.detect(t.text);
+      const b = withDir.detect(t.text);
+      for (const [type, value] of t.keep) {
+        const at = places(t.text, value);
+        expect(at.length, `${i}: ${value}`).toBeGreaterThan(0);
+        if (!at.every((s) => covers(a, s, s + value.length))) continue;
+        found++;
+        if (!at.every((s) => covers(b, s, s + value.length))) lost.push(`${i} ${type} ${value}`);
+      }
+    });
+    expect(blind.length).toBe(137);
+    expect(found).toBe(304);
+    expect(lost).toEqual(BLIND_LOSSES);
   });
 });
 
