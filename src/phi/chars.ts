@@ -18,14 +18,16 @@ export const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 /** [A-Za-z0-9]. */
 export const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
-/** The index of the line holding offset p, given the offsets of every '\n' in order (the first at or after p). */
-export function lineIndexOf(newlines: readonly number[], p: number): number {
+/** The index of the first element >= v in an ascending list (its length when there is none). */
+export function firstAtOrAbove(sorted: readonly number[], v: number): number {
   let lo = 0;
-  let hi = newlines.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (newlines[mid]! < p) lo = mid + 1;
+    if (sorted[mid]! < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+/** The index of the line holding offset p, given the offsets of every '\n' in order (the first at or after p). */
+export const lineIndexOf = (newlines: readonly number[], p: number): number => firstAtOrAbove(newlines, p);

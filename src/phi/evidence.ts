@@ -1,0 +1,74 @@
+/**
+ * Signs that a finding or a word concerns a patient, shared by the detector's no-patient rule
+ * (detect.ts) and its workforce-directory check (staff.ts). Pure: no Forge imports.
+ */
+import { isAsciiAlnum as isAlnumCode, isDigitCode } from './chars';
+import type { Finding, PhiType } from './types';
+import { isConsumerMail } from './workforce';
+
+/** The structured-data rules' findings (HL7, CSV, key=value, JSON) are data, never a signature. */
+export const isStructured = (rule: string) =>
+  rule.startsWith('hl7.') || rule.startsWith('csv.') || rule.startsWith('kv.') || rule.startsWith('json.') || rule.startsWith('dicom.') || rule.startsWith('x12.') || rule.startsWith('table.') || rule.startsWith('aamva.') || rule.startsWith('ncpdp.') || rule === 'name.hl7';
+
+/** Findings that are a patient's whatever the words around them: with one of these, the ticket has a patient. */
+export const PATIENT_ID_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['SSN', 'MRN', 'HEALTH_PLAN_ID', 'BIOMETRIC', 'AGE', 'ACCOUNT', 'DEVICE', 'VEHICLE', 'OTHER_ID']);
+
+/**
+ * Is the patient word at p about a patient? Not a department, unit or system named with it
+ * ("Patient Access", "Inpatient pharmacy", "Medication Room PC", "DOB field", "infant protection"),
+ * nor a service line ("inpatient", "outpatient") or a bed alone.
+ */
+export function patientWordAt(text: string, p: number): boolean {
+  let e = p;
+  while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
+  const word = text.slice(p, e).toLowerCase();
+  // "the patient's account": the patient's own
+  if (word.endsWith("'s") || text.charCodeAt(e) === 0x2019) return true;
+  if (SERVICE_LINE_WORDS.has(word)) return false;
+  // "test patient ZZTEST, ONE": a build's test record; "web proxy": a network's
+  const before = text.slice(Math.max(0, p - 12), p);
+  if (TEST_BEFORE.test(before) || (word === 'proxy' && SYSTEM_BEFORE.test(before))) return false;
+  // "Requested by Sister Mary Catherine Doyle, Pastoral Care": a religious title, not a relative;
+  // "our sister hospital", "the Brother printer": no relative either
+  if (word === 'sister' || word === 'brother' || word === 'grandfather') {
+    if ((text.charCodeAt(p) === 83 || text.charCodeAt(p) === 66) && !/\b(?:my|his|her|their|your|pt['’]s|patient['’]s|the)[ \t]+$/i.test(before)) return false;
+    if (SIBLING_THING_AFTER.test(text.slice(e, e + 24))) return false;
+  }
+  return !PLACE_AFTER.test(text.slice(e, e + 32));
+}
+/** What "sister", "brother" or "grandfather" names when it is no relative: "sister hospital", "Brother HL-L2350", "grandfather clause". */
+const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinics?|campus(?:es)?|organi[sz]ations?|compan(?:y|ies)|orgs?|systems?|printers?|scanners?|label|models?|drivers?|toner|servers?|vms?|practices?|entit(?:y|ies)|tenants?|domains?|instances?|environments?|clause|p-touch|[A-Z]{1,4}-?[A-Z]?\d)/i;
+const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
+/** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
+const SYSTEM_BEFORE = /\b(?:web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud|socks)[ \t]+$/i;
+
+const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
+const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
+/** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
+const PLACE_AFTER =
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b|^\/(?:baby|infant)\b/i;
+/**
+ * Does a date say a year long ago ("7/7/1977", "12/11/1931": before LONG_AGO_YEAR)? An IT ticket's
+ * dates are this year's and last; a date decades back is a person's birth date.
+ */
+export function birthYear(text: string, f: Finding): boolean {
+  for (let k = f.start; k + 4 <= f.end; k++) {
+    if (k > f.start && isDigitCode(text.charCodeAt(k - 1))) continue;
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    if (!((a === 49 && b === 57) || (a === 49 && b === 56))) continue; // 19xx, 18xx
+    if (!isDigitCode(text.charCodeAt(k + 2)) || !isDigitCode(text.charCodeAt(k + 3)) || (k + 4 < f.end && isDigitCode(text.charCodeAt(k + 4)))) continue;
+    return true;
+  }
+  return false;
+}
+/** The admin's own patterns and MRN formats: PHI because the admin says so. */
+export const isAdmins = (rule: string) => rule.startsWith('custom:') || rule === 'mrn.site-format';
+
+/** An address at a consumer mail provider (not one of the admin's own domains): a person's own, not a colleague's. */
+export function personalMail(text: string, f: Finding, ownDomain: (domain: string) => boolean): boolean {
+  const at = text.lastIndexOf('@', f.end - 1);
+  if (at < f.start) return false;
+  const domain = text.slice(at + 1, f.end).toLowerCase();
+  return isConsumerMail(domain) && !ownDomain(domain);
+}
