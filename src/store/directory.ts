@@ -65,11 +65,12 @@ export function chunkNames(names: readonly string[], bytes = CHUNK_BYTES): strin
 }
 
 export function kvsDirectory(kvs: KvsClient = defaultKvs): WorkforceDirectoryStore {
+  const meta = async (): Promise<DirectoryMeta | null> => {
+    const m = await kvs.get<DirectoryMeta>(META_KEY);
+    return m && typeof m.version === 'string' && Number.isInteger(m.chunks) ? m : null;
+  };
   return {
-    async meta() {
-      const m = await kvs.get<DirectoryMeta>(META_KEY);
-      return m && typeof m.version === 'string' && Number.isInteger(m.chunks) ? m : null;
-    },
+    meta,
     async names(meta) {
       const out: string[] = [];
       for (let i = 0; i < meta.chunks; i++) {
@@ -80,14 +81,14 @@ export function kvsDirectory(kvs: KvsClient = defaultKvs): WorkforceDirectorySto
       return out;
     },
     async save(names, syncedAt) {
-      const before = await this.meta();
+      const before = await meta();
       const version = `${Date.parse(syncedAt) || Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
       const chunks = chunkNames(names);
       for (let i = 0; i < chunks.length; i++) await kvs.set(chunkKey(version, i), chunks[i]);
-      const meta: DirectoryMeta = { version, syncedAt, count: names.length, chunks: chunks.length };
-      await kvs.set(META_KEY, meta);
+      const next: DirectoryMeta = { version, syncedAt, count: names.length, chunks: chunks.length };
+      await kvs.set(META_KEY, next);
       if (before) for (let i = 0; i < before.chunks; i++) await kvs.delete(chunkKey(before.version, i)).catch(() => undefined);
-      return meta;
+      return next;
     },
     async status() {
       return (await kvs.get<DirectorySyncStatus>(STATUS_KEY)) ?? null;
