@@ -451,6 +451,8 @@ const PERSONAL_CARE = new RegExp(
     `\\b(?:had|got)[ \\t]+(?:a|an|my|his|her)[ \\t]+(?:CT|MRI|x-?ray|ultrasound|mammogram|stress test|biopsy|surgery|procedure|colonoscopy|baby)\\b`,
     `\\bas a patient\\b|\\b(?:is|was|been)[ \\t]+(?:in|at)[ \\t]+(?:the[ \\t]+)?hosp\\w*`,
     `\\bemployee health\\b|\\bpost-exposure\\b|\\b(?:employee|staff|co-?worker)[- ]patients?\\b|\\bcurrently inpatient\\b|\\bmedical leave\\b`,
+    // an employee's own health business: occupational health, leave, exposures, screening, benefits for family
+    `\\b(?:FMLA|leave of absence|workers['’]? ?comp(?:ensation)?|occupational health|occ health|contact tracing|tested positive|(?:TB|needlestick|needle stick|blood(?:borne)?|body fluid|covid|measles|pertussis)[ -]exposures?|exposed to (?:TB|covid|measles|pertussis|blood|body fluids?)|TB (?:test|screen|skin test)|PPD (?:read|placed|test)|fit test|N95 fit|PFT|audiogram|drug screen|(?:vaccine|vaccination|flu shot) exemption|exemption (?:for|from) the (?:flu |covid )?(?:vaccine|shot)|titers?|return[- ]to[- ]work|light duty|fitness for duty|domestic partner|dependent coverage)\\b`,
   ].join('|'),
   'gi',
 );

@@ -39,6 +39,15 @@ const KNOWN_LOSSES = ['9 NAME Maria Lopez', '9 NAME Maria', '77 NAME Lakshmi Rao
  * reminder call list's name and phone.
  */
 const BLIND_LOSSES = ['17 NAME Brennan, Patrick', '114 NAME Ellen Fitzgerald', '114 PHONE 614-555-0171'];
+/**
+ * The third review, blind too, on the code after the paragraph reading: 120 tickets
+ * (…/session12-directory-blind2.json), 100 with a directory person as the patient or a relative,
+ * 20 controls. Measured once, it lost 13 of the 254 values found without a directory (8 tickets;
+ * occupational health, leave and benefits in workplace words: "TB exposure list", "tested positive
+ * 1/3", "FMLA form … his bypass", "domestic partner coverage"); the employee-health words of
+ * PERSONAL_CARE brought that to these 2: an ED board row marked EMP under a "PT" column.
+ */
+const BLIND2_LOSSES = ['31 NAME Reyes, Daniel', '31 NAME Daniel Reyes'];
 
 const covers = (fs: Finding[], s: number, e: number) => fs.some((f) => f.start <= s && f.end >= e);
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -76,8 +85,11 @@ describe('employee-patients with the workforce directory on', () => {
     expect(lost).toEqual(KNOWN_LOSSES);
   });
 
-  it('keeps every value the detector finds without it, in every place, but for the known losses (blind review)', () => {
-    const blind = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session12-directory-blind.json'), 'utf8')) as Array<{ text: string; directory: string[]; keep: Array<[string, string]> }>;
+  it.each([
+    ['session12-directory-blind.json', 137, 304, BLIND_LOSSES],
+    ['session12-directory-blind2.json', 120, 254, BLIND2_LOSSES],
+  ] as const)('keeps every value the detector finds without it, in every place, but for the known losses (blind review %s)', (file, tickets, values, losses) => {
+    const blind = JSON.parse(readFileSync(join(__dirname, '../corpus/review', file), 'utf8')) as Array<{ text: string; directory: string[]; keep: Array<[string, string]> }>;
     const plain = createDetector();
     const lost: string[] = [];
     let found = 0;
@@ -93,9 +105,9 @@ describe('employee-patients with the workforce directory on', () => {
         if (!at.every((s) => covers(b, s, s + value.length))) lost.push(`${i} ${type} ${value}`);
       }
     });
-    expect(blind.length).toBe(137);
-    expect(found).toBe(304);
-    expect(lost).toEqual(BLIND_LOSSES);
+    expect(blind.length).toBe(tickets);
+    expect(found).toBe(values);
+    expect(lost).toEqual(losses);
   });
 });
 
