@@ -484,6 +484,7 @@ describe("set 16 forms: an SSN's last four by their label, an age glued to its u
     ['verified with the last 4 of her social 9981 before resetting', 'SSN', '9981'],
     ['Patient ID: E0588130\nName: STERLING, VICTORIA\nAge: 90Y   DOB: 1934-08-02   Sex: F', 'AGE', '90'],
     ['caller Linda Petrakis, daughter of pt Helen Petrakis (93, DOB 04/02/1931). Mom is on 6N', 'AGE', '93'],
+    ['Occ health intake form\nPatient MRN (if applicable): 3392018\nReason: needlestick', 'MRN', '3392018'],
   ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
 
   it.each([
