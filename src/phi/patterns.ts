@@ -423,6 +423,14 @@ const GUARANTOR_BEFORE = /\b(?:guarantor|card ?holder|self-pay)\b/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
 const ACCOUNT_ENDING_BEFORE = /\b(?:account|acct|(?<!\b(?:p-|purchasing |corporate |company |badge |id |procurement |fleet |gas ))card|visa|mastercard|amex|discover)(?:[ ](?:number|no\.?|#))?[ ]ending(?:[ ]in)?[ ]$/i;
 /** text[p - 7, p) is "xxx-xx-" (or with '*' or '#'), not inside a word. */
+/** "***-***-" or "xxx-xxx-" right before p (the same mask character throughout), not inside a word. */
+function maskedPhoneAt(text: string, p: number): boolean {
+  if (p < 8 || (p > 8 && isAlnum(text.charCodeAt(p - 9)))) return false;
+  const m = text.charCodeAt(p - 8);
+  if (!(m === 120 || m === 88 || m === 42 || m === 35)) return false;
+  for (const k of [p - 7, p - 6, p - 4, p - 3, p - 2]) if (text.charCodeAt(k) !== m) return false;
+  return text.charCodeAt(p - 5) === 45;
+}
 /** The words that say "last four" (a cheap test before SSN_LAST4_BEFORE). */
 const LAST_FOUR_WORD = /last/i;
 /** "last 4 SSN", "last four of her social security #", "SSN last 4:", right before the digits. */
@@ -2010,6 +2018,11 @@ export function runPatternRules(
     // an SSN masked but for its last four digits: "xxx-xx-7719", "***-**-7719" (the four digits still identify)
     if (before === 45 && L === 4 && !isAlnum(next) && maskedSsnAt(text, p) && (labelBefore(text, p - 7, SSN_LABEL, 44) || scan.near(Cue.Patient, p - 7, e, 100, 30))) {
       env.emit('SSN', p - 7, e, 0.9, 'ssn.masked');
+      continue;
+    }
+    // a phone masked but for its last four digits, by its label: "Phone on file: ***-***-4412" (the four digits and the label still point to the person)
+    if (before === 45 && L === 4 && !isAlnum(next) && maskedPhoneAt(text, p) && labelBefore(text, p - 8, PHONE_LABEL, 25) && (scan.near(Cue.Patient, p - 8, e, 160, 40) || scan.near(Cue.Personal, p - 8, e, 60, 0))) {
+      env.emit('PHONE', p - 8, e, 0.85, 'phone.masked');
       continue;
     }
     // an SSN's last four digits by their label: "last 4 SSN 7735", "SSN last four: 7735", "last 4 of her social 7735"

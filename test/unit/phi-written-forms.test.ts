@@ -477,7 +477,7 @@ describe('set 14 forms: a name in capitals before a record number, a newborn wit
   ])('not in %s', (text, value) => expectClean(text, value));
 });
 
-describe("set 16 forms: an SSN's last four by their label, an age glued to its unit or opening an aside", () => {
+describe("set 16 forms: an SSN's last four by their label, an age glued to its unit or opening an aside, a masked phone", () => {
   it.each([
     ['Called pt at home, verified w/ DOB + last 4 SSN 7735. Mr. DiMarco confirmed he changed nothing.', 'SSN', '7735'],
     ['Caller gave SSN last four: 4410 and her DOB', 'SSN', '4410'],
@@ -485,6 +485,8 @@ describe("set 16 forms: an SSN's last four by their label, an age glued to its u
     ['Patient ID: E0588130\nName: STERLING, VICTORIA\nAge: 90Y   DOB: 1934-08-02   Sex: F', 'AGE', '90'],
     ['caller Linda Petrakis, daughter of pt Helen Petrakis (93, DOB 04/02/1931). Mom is on 6N', 'AGE', '93'],
     ['Occ health intake form\nPatient MRN (if applicable): 3392018\nReason: needlestick', 'MRN', '3392018'],
+    ['Kiosk printed for the pt: "Your appointment: Tue 04/08/2025 10:15 AM. Phone on file: ***-***-4412. Copay due today"', 'PHONE', '***-***-4412'],
+    ['Patient called; her cell on file xxx-xxx-8812 is wrong', 'PHONE', 'xxx-xxx-8812'],
   ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
 
   it.each([
@@ -492,5 +494,6 @@ describe("set 16 forms: an SSN's last four by their label, an age glued to its u
     ['The SSN field keeps the last 4 only since release 2023.4', '2023'],
     ['Cisco switch (93, M2 slot) rebooted', '93'],
     ['Storage at 90Y? no: 90% used on vol 3', '90'],
+    ['New build masks phone fields as xxx-xxx-1234 on the registration screens', 'xxx-xxx-1234'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
