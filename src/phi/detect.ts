@@ -176,7 +176,9 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     candidates = candidates.filter((f) => !staff!.has(f));
     if (candidates.length === 0) return candidates;
   }
-  const again = echoes(scan, candidates).concat(siblings(text, candidates));
+  let again = echoes(scan, candidates).concat(siblings(text, candidates));
+  // (a value found again may be the one a barcode joins others to)
+  again = again.concat(caretNeighbours(text, again.length > 0 ? candidates.concat(again) : candidates));
   if (again.length > 0) candidates = candidates.concat(again.filter(uncovered(candidates)));
 
   // Allowlisted keys and this app's own masks, looked for only around the candidates (a key or
@@ -521,6 +523,51 @@ function siblings(text: string, candidates: Finding[]): Finding[] {
   return out;
 }
 
+/**
+ * The identifiers caret-joined to a found identifier or name, as wristband and label barcodes write
+ * a record ("E1846002^4120098831^VOSS,FREDERICK": MRN, CSN, name): a run of 6–20 letters, digits and
+ * '-' with a digit in it, right across a '^', is an identifier too (the found one's type, or
+ * OTHER_ID next to a name). Not on an HL7 segment's line (hl7Rule reads those by field).
+ */
+function caretNeighbours(text: string, candidates: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of candidates) {
+    if (f.type !== 'NAME' && !ECHO_TYPES.has(f.type)) continue;
+    const type: PhiType = f.type === 'NAME' ? 'OTHER_ID' : f.type;
+    const score = Math.min(f.score, 0.85);
+    if (f.start > 0 && text.charCodeAt(f.start - 1) === 94) {
+      let s = f.start - 1;
+      while (s > 0 && f.start - 1 - s < CARET_MAX && isCaretIdChar(text.charCodeAt(s - 1))) s--;
+      if (caretId(text, s, f.start - 1)) out.push({ type, start: s, end: f.start - 1, score, rule: 'caret.sibling' });
+    }
+    if (text.charCodeAt(f.end) === 94) {
+      let e = f.end + 1;
+      while (e < text.length && e - f.end - 1 < CARET_MAX && isCaretIdChar(text.charCodeAt(e))) e++;
+      if (caretId(text, f.end + 1, e)) out.push({ type, start: f.end + 1, end: e, score, rule: 'caret.sibling' });
+    }
+  }
+  return out;
+}
+const CARET_MIN = 6;
+const CARET_MAX = 20;
+const isCaretIdChar = (c: number) => isAlnumCode(c) || c === 45;
+/** [s, e) is a whole run of CARET_MIN-CARET_MAX identifier characters with a digit, not inside a longer run. */
+function caretId(text: string, s: number, e: number): boolean {
+  if (e - s < CARET_MIN || e - s > CARET_MAX) return false;
+  if ((s > 0 && isCaretIdChar(text.charCodeAt(s - 1))) || (e < text.length && isCaretIdChar(text.charCodeAt(e)))) return false;
+  let digit = false;
+  for (let k = s; k < e && !digit; k++) digit = isDigitCode(text.charCodeAt(k));
+  if (!digit) return false;
+  // not in an HL7 segment (its fields are read by hl7Rule: "ORC|…|1093774512^CHO^M" is a provider's NPI)
+  for (let k = s - 1; k >= 0 && s - k <= CARET_LINE; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+    if (c === 124) return false;
+  }
+  return true;
+}
+/** How far back on its line a barcode's value looks for an HL7 field separator. */
+const CARET_LINE = 240;
 /** A test of whether [s, e) lies inside one of the findings (in any order): sorted starts and the furthest end so far. */
 function containment(findings: Finding[]): (s: number, e: number) => boolean {
   const spans = findings.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);

@@ -477,7 +477,7 @@ describe('set 14 forms: a name in capitals before a record number, a newborn wit
   ])('not in %s', (text, value) => expectClean(text, value));
 });
 
-describe("set 16 forms: an SSN's last four by their label, an age glued to its unit or opening an aside, a masked phone", () => {
+describe("set 16 forms: an SSN's last four by their label, an age glued to its unit or opening an aside, a masked phone, a barcode's values", () => {
   it.each([
     ['Called pt at home, verified w/ DOB + last 4 SSN 7735. Mr. DiMarco confirmed he changed nothing.', 'SSN', '7735'],
     ['Caller gave SSN last four: 4410 and her DOB', 'SSN', '4410'],
@@ -487,6 +487,7 @@ describe("set 16 forms: an SSN's last four by their label, an age glued to its u
     ['Occ health intake form\nPatient MRN (if applicable): 3392018\nReason: needlestick', 'MRN', '3392018'],
     ['Kiosk printed for the pt: "Your appointment: Tue 04/08/2025 10:15 AM. Phone on file: ***-***-4412. Copay due today"', 'PHONE', '***-***-4412'],
     ['Patient called; her cell on file xxx-xxx-8812 is wrong', 'PHONE', 'xxx-xxx-8812'],
+    ['Band barcode reads (from the scanner test app):\n  E1846002^4120098831^VOSS,FREDERICK\nEpic says his CSN is 4120098831', 'MRN', 'E1846002'],
   ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
 
   it.each([
@@ -495,5 +496,6 @@ describe("set 16 forms: an SSN's last four by their label, an age glued to its u
     ['Cisco switch (93, M2 slot) rebooted', '93'],
     ['Storage at 90Y? no: 90% used on vol 3', '90'],
     ['New build masks phone fields as xxx-xxx-1234 on the registration screens', 'xxx-xxx-1234'],
+    ['PID|1||A5590213^^^QDI^MR||WAINWRIGHT^THEODORE^L||19550601|M\nORC|RE|||||||||||1093774512^CHO^M', '1093774512'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
