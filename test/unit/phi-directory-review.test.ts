@@ -119,7 +119,7 @@ describe('what the directory takes away', () => {
     const plain = createDetector();
     const others: string[] = [];
     let checked = 0;
-    for (let n = 1; n <= 16; n++) {
+    for (let n = 1; n <= 17; n++) {
       const set = loadSet(n);
       if (!set?.directory) continue;
       const withDir = createDetector({ workforceNames: set.directory });
