@@ -40,6 +40,8 @@ export interface WorkforceDirectoryStore {
   names(meta: DirectoryMeta): Promise<string[] | null>;
   /** Replaces the directory. */
   save(names: readonly string[], syncedAt: string): Promise<DirectoryMeta>;
+  /** Deletes the names and the meta (the directory was switched off: no names are kept for nothing). */
+  clear(): Promise<void>;
   /** The last sync's outcome, or null before any. */
   status(): Promise<DirectorySyncStatus | null>;
   recordStatus(status: DirectorySyncStatus): Promise<void>;
@@ -89,6 +91,12 @@ export function kvsDirectory(kvs: KvsClient = defaultKvs): WorkforceDirectorySto
       await kvs.set(META_KEY, next);
       if (before) for (let i = 0; i < before.chunks; i++) await kvs.delete(chunkKey(before.version, i)).catch(() => undefined);
       return next;
+    },
+    async clear() {
+      const current = await meta();
+      if (!current) return;
+      await kvs.delete(META_KEY);
+      for (let i = 0; i < current.chunks; i++) await kvs.delete(chunkKey(current.version, i)).catch(() => undefined);
     },
     async status() {
       return (await kvs.get<DirectorySyncStatus>(STATUS_KEY)) ?? null;

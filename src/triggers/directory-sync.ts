@@ -20,12 +20,15 @@ export interface ScheduledResponse {
 
 /**
  * Syncs when the settings have the directory on, and records the outcome for the dashboard (a
- * failure with the error's class or Jira's status, never a message that could quote a response).
+ * failure with the error's class or Jira's status, never a message that could quote a response);
+ * when it is off, deletes the names an earlier sync stored.
  */
 export async function runDirectorySync(settings: SettingsStore, deps: WorkforceSyncDeps): Promise<WorkforceSyncResult | { status: 'off' } | { status: 'failed'; reason: string }> {
   const at = deps.now().toISOString();
   const { settings: s } = await settings.load();
   if (!s.workforceDirectory) {
+    // (switched off: the names synced before are not kept)
+    await deps.directory.clear();
     await deps.directory.recordStatus({ at, status: 'off' });
     return { status: 'off' };
   }

@@ -224,3 +224,23 @@ describe('the workforce directory, synced by the scheduled trigger', () => {
     expect((await fetch(`${sb.url}/_sandbox/scheduled/nope`, { method: 'POST' })).status).toBe(404);
   });
 });
+
+describe('scheduled triggers at start (npm start passes runScheduled)', () => {
+  it('runs the directory sync once when the sandbox starts, as Forge does after a deployment', async () => {
+    const sb = await startSandbox({ port: 0, delayScale: 0.01, duplicateDelivery: false, faultRate: 0, runScheduled: true });
+    try {
+      await sb.idle();
+      expect(sb.invocations.filter((i) => i.kind === 'scheduled' && i.moduleKey === 'phi-guard-directory-sync').map((i) => i.outcome)).toEqual(['ok']);
+      expect((await storageDump(sb)).kvs['directory:meta']).toMatchObject({ count: 6 });
+    } finally {
+      await sb.close();
+    }
+    const quiet = await startSandbox({ port: 0, delayScale: 0.01, duplicateDelivery: false, faultRate: 0 });
+    try {
+      await quiet.idle();
+      expect(quiet.invocations.some((i) => i.kind === 'scheduled')).toBe(false);
+    } finally {
+      await quiet.close();
+    }
+  });
+});

@@ -83,6 +83,9 @@ describe('workforce directory sync', () => {
     expect(await s.directory.status()).toMatchObject({ status: 'synced', count: 1 });
     expect(await runDirectorySync(settingsStore({}), s.deps)).toEqual({ status: 'off' });
     expect(await s.directory.status()).toMatchObject({ status: 'off' });
+    // switched off, the names synced before are deleted: only the status stays
+    expect(await s.directory.meta()).toBeNull();
+    expect(Object.keys(s.store.snapshot().kvs ?? {}).filter((k) => k.startsWith('directory:'))).toEqual(['directory:status']);
   });
 });
 
