@@ -170,6 +170,10 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (candidates.length < before.length) candidates = restoreNamedAgain(text, before, candidates);
     if (weak.length > 0) weak = weak.filter(keep);
     if (candidates.length === 0) return candidates;
+    // a colleague's first name alone ("Thanks Gabriel", "routing to Nicole") where the text gives
+    // that colleague's full name as no patient's ("Comment (Gabriel St. John)")
+    candidates = staffFirstNames(scan, candidates, staff);
+    if (candidates.length === 0) return candidates;
   }
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
   if (staff !== undefined) {
@@ -334,6 +338,72 @@ function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Findi
   const back = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && names!.has(text.slice(f.start, f.end)));
   return back.length > 0 ? kept.concat(back) : kept;
 }
+/** A first name as a lone name candidate: "Gabriel", "Mei-Ling", "D'Andre". */
+const FIRST_NAME_WORD = /^[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)?$/;
+/**
+ * The candidates without the lone first names that are a colleague's: the text also writes the
+ * word as the first name of a full name ("Gabriel St. John", "Gabriel P. Stone") that no kept
+ * name covers (the workforce check or the directory took it, or no rule found it), and no kept
+ * name of two words or more (a patient's) has the word in it.
+ */
+function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> | undefined): Finding[] {
+  const text = scan.text;
+  let lone: Finding[] | undefined;
+  for (const f of candidates) {
+    if (f.type === 'NAME' && f.end - f.start >= 3 && f.end - f.start <= 20 && !isStructured(f.rule) && FIRST_NAME_WORD.test(text.slice(f.start, f.end))) (lone ??= []).push(f);
+  }
+  if (lone === undefined) return candidates;
+  const kept = candidates.filter((f) => f.type === 'NAME' && !staff?.has(f) && f.end - f.start > 3);
+  const patientWords = new Set<string>();
+  for (const f of kept) {
+    const name = text.slice(f.start, f.end);
+    if (/[\s,]/.test(name)) for (const w of name.split(/[\s,.]+/)) if (w !== '') patientWords.add(w);
+  }
+  // the words looked for (and their lengths, to pass over most words without reading them)
+  const words = new Set<string>();
+  const lengths = new Uint8Array(21);
+  for (const f of lone) {
+    const word = text.slice(f.start, f.end);
+    if (patientWords.has(word)) continue;
+    words.add(word);
+    lengths[word.length] = 1;
+  }
+  if (words.size === 0) return candidates;
+  // Per word, where the text writes it as a colleague's full name: the scan's capitalised words,
+  // once (a lone finding's own place aside: "Pt: Marcus De La Rosa" is the patient's)
+  const inKept = containment(kept);
+  // (a full name's place where another type was found is no colleague's: "Hawthorn Ct" of an address)
+  let free: ((f: Finding) => boolean) | undefined;
+  let colleagueAt: Map<string, number[]> | undefined;
+  const { ws, we } = scan;
+  for (let i = 0; i < ws.length; i++) {
+    const k = ws[i]!;
+    const e = we[i]!;
+    if (e - k > 20 || lengths[e - k] === 0 || text.charCodeAt(e) !== 32 || (k > 0 && isNameChar(text.charCodeAt(k - 1)))) continue;
+    const word = text.slice(k, e);
+    if (!words.has(word)) continue;
+    FULL_NAME_AFTER.lastIndex = e;
+    const m = FULL_NAME_AFTER.exec(text);
+    if (m === null || inKept(k, e + m[0].length)) continue;
+    // (not a chat line's speaker, "[10:03] Rosa Delgado: thanks": in a patient's chat with the desk, the patient)
+    if (CHAT_SPEAKER_BEFORE.test(text.slice(Math.max(0, k - 24), k))) continue;
+    if (!(free ??= uncovered(candidates.filter((c) => c.type !== 'NAME')))({ type: 'NAME', start: k, end: e + m[0].length, score: 0, rule: '' })) continue;
+    const at = (colleagueAt ??= new Map()).get(word);
+    if (at === undefined) colleagueAt.set(word, [k]);
+    else if (at.length < 2) at.push(k);
+  }
+  if (colleagueAt === undefined) return candidates;
+  const drop = new Set<Finding>();
+  for (const f of lone) {
+    const at = colleagueAt.get(text.slice(f.start, f.end));
+    if (at !== undefined && at.some((k) => k !== f.start)) drop.add(f);
+  }
+  return drop.size === 0 ? candidates : candidates.filter((f) => !drop.has(f));
+}
+/** A chat line's time stamp right before a speaker: "[10:03] ", "10:15 AM ". */
+const CHAT_SPEAKER_BEFORE = /(?:^|\n)[ \t]*\[?[^\]\n]{0,12}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?\]?[ \t]+(?:Agent[ \t]+)?$/;
+/** A surname after a first name (and a space), with a middle initial or "St." before it. */
+const FULL_NAME_AFTER = / (?:[A-Z]\.? |St\.? )?[A-Z][a-z]*[A-Z]?[a-z'’-]+\b/y;
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'LICENSE']);
 

@@ -29,7 +29,9 @@ const NOT_NAMES = new Set(
     // mail headers ("X-Mailer: PHPMailer", "Authentication-Results: spf=fail")
     'x-mailer authentication-results return-path received-spf dkim-signature x-originating-ip reply-to message-id content-type mime-version ' +
     // pronouns opening a sentence ("Pt Maria Lee. He called back")
-    'he she they we it his hers him them their').split(' '),
+    'he she they we it his hers him them their her ' +
+    // ticket shorthand and family words that open a sentence ("Mom is on 6N", "Med: lorazepam", "Fix: …")
+    'mom dad mommy daddy grandma grandpa med meds app apps dir acct appt appts accession fix band first last middle medicine').split(' '),
 );
 const CAMEL = /[a-z][A-Z]/;
 const DOT_LOWER = /\.[a-z]/;

@@ -1,0 +1,52 @@
+/**
+ * A colleague's first name alone ("Thanks Gabriel", "routing to Nicole") is no patient's when the
+ * ticket also gives that colleague's full name in a staff place; a patient's first name alone stays
+ * PHI. Kinship and ticket-shorthand words that open a sentence ("Mom is on 6N", "Her DOB is …",
+ * "| Med |") are no names.
+ */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/phi/detect';
+
+const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+
+describe('a colleague named by first name alone', () => {
+  it('drops the first name of a full name the workforce check took', () => {
+    const text =
+      'Misdirected fax: discharge summary for pt Gerald Hoskins (MRN E1120458, DOB 02/11/1950) went to a dental office.\n' +
+      'Reporter: Gabriel St. John, rad film library x8530\n\n' +
+      'Comment (Nicole Fairbanks): Thanks Gabriel. Opened PRIV-2024-131.';
+    const found = detect(text).filter((f) => f.type === 'NAME');
+    expect(found.map((f) => text.slice(f.start, f.end))).toContain('Gerald Hoskins');
+    const thanks = text.indexOf('Thanks Gabriel') + 'Thanks '.length;
+    expect(found.filter((f) => f.start === thanks)).toEqual([]);
+  });
+
+  it('keeps a patient’s first name said again alone', () => {
+    const text = 'Pt Maria Garcia (MRN 4410293) cannot log in to MyChart. Maria called twice today, please call her back.';
+    expect(names(text)).toEqual(expect.arrayContaining(['Maria Garcia', 'Maria']));
+  });
+
+  it('keeps a first name whose full-name form in the text is a place, not a colleague ("Hawthorn Ct")', () => {
+    const text =
+      'Guarantor address on the statement is wrong: it should read 14 Hawthorn Ct, Dayton OH 45402 for pt Ellen Marsh, DOB 3/2/1961.\n' +
+      'The vendor file still has Hawthorn. Can someone check the guarantor?';
+    expect(detect(text).some((f) => text.slice(f.start, f.end).includes('Hawthorn'))).toBe(true);
+  });
+
+  it('keeps the patient in a chat where the patient speaks by full name', () => {
+    const text = 'Patient portal chat\n[10:02] Agent Ben: Hi Rosa, I see the kiosk charged you twice. Refund is on the way.\n[10:03] Rosa Delgado: thanks';
+    expect(names(text)).toContain('Rosa');
+  });
+});
+
+describe('kinship and shorthand words opening a sentence', () => {
+  it.each([
+    ['Daughter of pt Helen Petrakis (DOB 04/02/1931) called. Mom is on 6N since 11/16.', 'Mom'],
+    ['MRN E1983340, admitted 10/22/2024 under Shauna Ortiz. Her DOB is 3/9/1979 if you need it.', 'Her'],
+    ['| Time | Station | Patient | MRN | Med | User |\n| 02:14 | 4N | HERNANDEZ, MARISOL | E2301155 | lorazepam | jdoe |', 'Med'],
+  ])('%j has no name %s', (text, word) => {
+    expect(names(text)).not.toContain(word);
+    // (the patient is still found)
+    expect(names(text).length).toBeGreaterThan(0);
+  });
+});
