@@ -510,6 +510,14 @@ const TICKET_DATE_BEFORE = /\b(?:by|before|until|till|due|eta|deadline|scheduled
  * unless patient words follow it ("Petrov, Alexei - 02/14/1950 - MRN 1128830").
  */
 const TICKET_MARK_BEFORE = /[·(\[-]\s?$/;
+/**
+ * A comment's header line before a date: the author's name opening the line (words that start with
+ * a capital and a small letter, initials), a role in brackets, a dash or comma ("Keisha M.
+ * Fairweather ", "Omar Farouk (HIM - ROI) ", "- Lydia Chu, ").
+ */
+const AUTHOR_HEADER_BEFORE = /(?:^|\n)[ \t]*(?:[-*>]+[ \t]*)?[A-Z][a-z][\w'’.-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z][\w'’.-]*)){1,3}(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–,]?[ \t]*$/;
+/** What follows a comment header's date: a colon, or a time and then a colon or the line's end. */
+const AUTHOR_HEADER_AFTER = /^(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*(?::|\r?\n|$)|[ \t]*:)/;
 
 /** "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date" and "service" alone do not. */
 const EVENT_PHRASE_BEFORE = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
@@ -624,6 +632,8 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     if (score > 0.3) {
       const before = text.slice(Math.max(0, start - 24), start);
       if (TICKET_DATE_BEFORE.test(before) || (TICKET_MARK_BEFORE.test(before) && !env.scan.near(Cue.Patient, end, end, 0, 24))) score = 0.3;
+      // a comment's header, "Tobias Wendt 05/13:", "Lydia Chu (HIM) 06/04: Moved doc …": when it was written
+      else if (AUTHOR_HEADER_AFTER.test(text.slice(end, end + 16)) && AUTHOR_HEADER_BEFORE.test(text.slice(Math.max(0, start - 72), start))) score = 0.3;
     }
     if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
   }

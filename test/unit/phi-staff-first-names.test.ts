@@ -50,3 +50,20 @@ describe('kinship and shorthand words opening a sentence', () => {
     expect(names(text).length).toBeGreaterThan(0);
   });
 });
+
+describe("a comment header's date", () => {
+  const ticket = (header: string) =>
+    `Wrong pt on wristband: printed HOSTETLER, LOWELL J  DOB: 02/14/1951  MRN: 10488213 instead of YODER, MIRIAM A.\n\n${header}\nLooked at the print jobs in the spooler log, the queue reordered them.`;
+  it.each(['Priya Raghunathan 05/14:', 'Omar Farouk (HIM - ROI) 05/13:', 'Keisha M. Fairweather 05/20 09:40', '- Lydia Chu, 06/04: moved the doc'])('%j is when the comment was written', (header) => {
+    const text = ticket(header);
+    const date = header.match(/\d\d\/\d\d/)![0];
+    const at = text.indexOf(date, text.indexOf(header));
+    expect(detect(text).filter((f) => f.start <= at && f.end > at)).toEqual([]);
+    // (the patient's own date is still found)
+    expect(detect(text).some((f) => f.type === 'DATE' && text.slice(f.start, f.end) === '02/14/1951')).toBe(true);
+  });
+  it('a visit date after a patient label is still found', () => {
+    const text = 'Pt: Maria Garcia 05/13: seen in clinic, MRN 4410293, the AVS printed blank.';
+    expect(detect(text).some((f) => f.type === 'DATE' && text.slice(f.start, f.end) === '05/13')).toBe(true);
+  });
+});
