@@ -332,10 +332,10 @@ const CARE_FOR_NAME =
  */
 function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Finding[] {
   let names: Set<string> | undefined;
-  for (const f of kept) if (f.type === 'NAME') (names ??= new Set()).add(text.slice(f.start, f.end));
+  for (const f of kept) if (f.type === 'NAME') (names ??= new Set()).add(withoutInitials(text.slice(f.start, f.end)));
   if (names === undefined) return kept;
   const keptSet = new Set(kept);
-  const back = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && names!.has(text.slice(f.start, f.end)));
+  const back = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && names!.has(withoutInitials(text.slice(f.start, f.end))));
   return back.length > 0 ? kept.concat(back) : kept;
 }
 /** A first name as a lone name candidate: "Gabriel", "Mei-Ling", "D'Andre". */
@@ -404,6 +404,9 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
 const CHAT_SPEAKER_BEFORE = /(?:^|\n)[ \t]*\[?[^\]\n]{0,12}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?\]?[ \t]+(?:Agent[ \t]+)?$/;
 /** A surname after a first name (and a space), with a middle initial or "St." before it. */
 const FULL_NAME_AFTER = / (?:[A-Z]\.? |St\.? )?[A-Z][a-z]*[A-Z]?[a-z'’-]+\b/y;
+/** A name without its middle initials: "Connor J. MacAllister" and "Connor MacAllister" are one person. */
+const withoutInitials = (name: string) => (name.includes(' ') ? name.replace(MIDDLE_INITIAL, '') : name);
+const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'LICENSE']);
 

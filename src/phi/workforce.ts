@@ -114,6 +114,9 @@ const SPEAKER_NOT_STAFF = new RegExp(
   'i',
 );
 /** A patient's business on a roster's or an action item's line: "both were billed for visits they never had". */
+/** An employee's own health business (the note or form about them is a patient's record). */
+const EMPLOYEE_HEALTH =
+  /\b(?:return[- ]to[- ]work|light duty|fitness for duty|cleared for (?:full|light|regular) duty|FMLA|leave of absence|workers['’]? ?comp(?:ensation)?|occupational health|surgery|surgical|diagnos[ei]s|injur(?:y|ies|ed)|exposures?|needlestick|work restrictions?)\b/i;
 const ROSTER_CARE = /\b(?:billed|bills?|statements?|visits?|charts?|results?|admitted|discharged?|appointments?|registrations?|duplicates?|care conference|discharge planning)\b/i;
 /** A family conference, meeting or call. */
 const FAMILY = /\bfamil(?:y|ies)\b/i;
@@ -358,6 +361,16 @@ const OWN_REQUEST = /\b(?:my|mine|beneficiary|proxy|mychart|portal)\b/i;
 /** Chat lines: a time in brackets before the name, or two spaces and a time after it (Slack, Teams). */
 const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*(?:(?:Service Desk|Help ?Desk|IT|Support|Agent)[ \t]+[-–][ \t]+)?$/;
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
+/** What may stand before a comment header's author on the line: spaces, a list or quote mark, "---". */
+const HEADER_OPENING = /^[ \t*>-]*$/;
+/**
+ * The rest of a comment's header after its author: a role or team in brackets, then a date with or
+ * without a time (or a time alone), then a colon, a dash or the line's end.
+ */
+const COMMENT_HEADER_AFTER =
+  /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?|\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[ \t]*(?::|[-–][ \t]|$)/;
+/** ", 09:30)" closing a comment header's bracket after the author. */
+const TIME_IN_BRACKET_AFTER = /^,[ \t]*\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*\)/;
 
 const PRONOUN_OPENING = /^[ \t>]*(?:she|he|they|her|his|their)\b/i;
 
@@ -366,6 +379,8 @@ const enum Place {
   None = 0,
   Other = 1,
   Titled = 2,
+  /** A comment's header: its own vetoes were checked (the comment under it may well name patients). */
+  Header = 3,
 }
 
 const KIND_OTHER = 1;
@@ -510,6 +525,7 @@ export class Workforce {
     // (vetoed by patient, care or family words on its line, whole, or in its paragraph: "Family conference" over "Attendees: …")
     if (start - ls >= 3 && this.onRoster(i, start) && !this.rosterVetoed(i)) return true;
     const place = this.colleague(start, end, ls, le, next);
+    if (place === Place.Header) return true;
     if (place !== Place.None && !this.patientSentence(start, end, ls, le, place === Place.Titled) && !((this.listEntry(start, ls) || this.colonHeading(i)) && this.patientHeading(i))) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")
@@ -595,6 +611,18 @@ export class Workforce {
     if (this.patientNear(i)) return true;
     for (let j = i; j < this.lines && j <= i + 4 && (j === i || this.kindOf(j) !== KIND_BLANK); j++) if (PATIENT_WORK.test(this.lineText(j))) return true;
     for (let j = i - 1; j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) if (PATIENT_WORK.test(this.lineText(j))) return true;
+    return false;
+  }
+
+  /**
+   * Does the paragraph above line i (across one blank line, at most eight lines up) speak of an
+   * employee's own health ("A return-to-work note for one of our IS techs … his surgery info")? Then
+   * the "Employee:" field under it names the patient.
+   */
+  private healthAbove(i: number): boolean {
+    let j = i - 1;
+    if (j >= 0 && this.kindOf(j) === KIND_BLANK) j--;
+    for (let n = 0; j >= 0 && n < 8 && this.kindOf(j) !== KIND_BLANK; j--, n++) if (EMPLOYEE_HEALTH.test(this.lineText(j))) return true;
     return false;
   }
 
@@ -708,7 +736,8 @@ export class Workforce {
       const line = this.lineText(i);
       // (a reporter writing as a patient under the field: "Reporter: Angela Diaz / Description: I am … also a patient here")
       if (labelled && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line)) && !this.patientSpeaking(i);
-      else if ((c === 109 || c === 110 || c === 101 || c === 115 || c === 117 || c === 99) && STAFF_FIELD_LINE.test(line)) v = !this.careNear(i) && (!line.includes('@') || this.organisationAddresses(line));
+      else if ((c === 109 || c === 110 || c === 101 || c === 115 || c === 117 || c === 99) && STAFF_FIELD_LINE.test(line))
+        v = !this.careNear(i) && !this.healthAbove(i) && (!line.includes('@') || this.organisationAddresses(line));
       // a staff form: "Name: Javier Castillo-Ruiz" over "Title: Patient Access Representative"
       else if (c === 110 && STAFF_FORM_NAME.test(line) && i + 1 < this.lines && STAFF_FORM_NEXT.test(this.lineText(i + 1))) v = !this.careNear(i);
       else if (labelled && SENDER_LINE.test(line)) v = this.organisationAddresses(line) && !this.patientNear(i) && !this.careInBody(i);
@@ -988,6 +1017,17 @@ export class Workforce {
     const jobWord = words.some((w) => JOB_WORDS.has(w));
     const grantWord = words.some((w) => GRANT_WORDS.has(w));
     const before = jobWord || grantWord ? text.slice(from, start) : '';
+    // a comment's header, "Josh Pettigrew (ACH Patient Access) 05/27:", "Tobias Wendt 05/13 09:40",
+    // "Comment (Yolanda Cruz, 09:30)": its author, unless the bracket says it is a patient or the comment
+    // speaks of its writer's own care (the comment itself may well name patients)
+    if (
+      ((start - ls <= 6 && space0 && HEADER_OPENING.test(text.slice(ls, start)) && COMMENT_HEADER_AFTER.test(after)) ||
+        (next === 44 && this.nextCodeBefore(start, ls) === 40 && TIME_IN_BRACKET_AFTER.test(after) && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)))) &&
+      !SPEAKER_NOT_STAFF.test(after.replace(/^[ \t]*/, '')) &&
+      !this.patientSpeaking(this.lineOf(start))
+    ) {
+      return Place.Header;
+    }
     if (
       // "user jmorales2 (Jorge Morales, Patient Access)", "Michelle Park (Quality Analyst)"
       // (a bare department in brackets may be where a patient is: "John Hall (Radiology)" in a list of patients)

@@ -67,3 +67,30 @@ describe("a comment header's date", () => {
     expect(detect(text).some((f) => f.type === 'DATE' && text.slice(f.start, f.end) === '05/13')).toBe(true);
   });
 });
+
+describe("a comment header's author", () => {
+  const ticket = (header: string, body = 'Looked at the print jobs in the spooler log, the queue reordered them.') =>
+    `Wrong pt on wristband: printed HOSTETLER, LOWELL J  DOB: 02/14/1951  MRN: 10488213 instead of YODER, MIRIAM A.\n\n${header}\n${body}`;
+  it.each([
+    ['Josh Pettigrew (ACH Patient Access) 05/27:', 'Josh Pettigrew'],
+    ['Tobias Wendt 05/13 09:40', 'Tobias Wendt'],
+    ['--- Comment (Yolanda Cruz, 09:30) ---', 'Yolanda Cruz'],
+  ])('%j is staff', (header, name) => {
+    expect(names(ticket(header))).not.toContain(name);
+    expect(names(ticket(header))).toContain('HOSTETLER, LOWELL J');
+  });
+  it('is a patient when the bracket says so or the comment speaks of their own care', () => {
+    expect(names(ticket('Maria Garcia (patient) 05/27:'))).toContain('Maria Garcia');
+    expect(names(ticket('Maria Garcia 05/27:', 'I still cannot see my lab results in the portal.'))).toContain('Maria Garcia');
+  });
+  it('is the patient when an earlier line names them the employee the health note is about', () => {
+    const text =
+      'A return-to-work note for one of our IS techs was faxed to the public share. It has his surgery info on it.\n\n' +
+      'Employee: Connor J. MacAllister - emp ID 00376120.\n\n' +
+      'Tobias Wendt 05/29 08:05: moved to the restricted folder.\n\n' +
+      'Connor MacAllister 05/29: thanks, did not realize it went to the public folder.';
+    const found = names(text);
+    expect(found).toEqual(expect.arrayContaining(['Connor J. MacAllister', 'Connor MacAllister']));
+    expect(found).not.toContain('Tobias Wendt');
+  });
+});
