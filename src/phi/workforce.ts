@@ -365,10 +365,10 @@ const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ 
 const HEADER_OPENING = /^[ \t*>-]*$/;
 /**
  * The rest of a comment's header after its author: a role or team in brackets, then a date with or
- * without a time (or a time alone), then a colon, a dash or the line's end.
+ * without a time, then a colon, a dash or the line's end (a time alone is a chat line's: see CHAT_TIME_AFTER).
  */
 const COMMENT_HEADER_AFTER =
-  /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?|\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[ \t]*(?::|[-–][ \t]|$)/;
+  /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?[ \t]*(?::|[-–][ \t]|$)/;
 /** ", 09:30)" closing a comment header's bracket after the author. */
 const TIME_IN_BRACKET_AFTER = /^,[ \t]*\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*\)/;
 
