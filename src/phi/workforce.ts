@@ -264,7 +264,7 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
  * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
 const TEAM_PAREN_BEFORE =
-  /\b(?:comment|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure)[ \t]*\([ \t]*$/i;
+  /\b(?:comment|note|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security)[ \t]*\([ \t]*$/i;
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -369,8 +369,8 @@ const HEADER_OPENING = /^[ \t*>-]*$/;
  */
 const COMMENT_HEADER_AFTER =
   /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?[ \t]*(?::|[-–][ \t]|$)/;
-/** ", 09:30)" closing a comment header's bracket after the author. */
-const TIME_IN_BRACKET_AFTER = /^,[ \t]*\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*\)/;
+/** ", 09:30)", ", 11/19 10:40)" closing a comment header's bracket after the author. */
+const TIME_IN_BRACKET_AFTER = /^,[ \t]*(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2})?|\d{1,2}:\d{2})(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*\)/;
 
 const PRONOUN_OPENING = /^[ \t>]*(?:she|he|they|her|his|their)\b/i;
 
@@ -381,6 +381,8 @@ const enum Place {
   Titled = 2,
   /** A comment's header: its own vetoes were checked (the comment under it may well name patients). */
   Header = 3,
+  /** A credential or an extension after the name: as Titled, but not read as an item of a patient list. */
+  Signed = 4,
 }
 
 const KIND_OTHER = 1;
@@ -526,7 +528,10 @@ export class Workforce {
     if (start - ls >= 3 && this.onRoster(i, start) && !this.rosterVetoed(i)) return true;
     const place = this.colleague(start, end, ls, le, next);
     if (place === Place.Header) return true;
-    if (place !== Place.None && !this.patientSentence(start, end, ls, le, place === Place.Titled) && !((this.listEntry(start, ls) || this.colonHeading(i)) && this.patientHeading(i))) return true;
+    if (place === Place.Signed) {
+      // (a list under a heading with patient words is the patients' still: "Patient list:\n- John Hall, RN")
+      if (!this.patientSentence(start, end, ls, le, true) && !(this.colonHeading(i) && this.patientHeading(i))) return true;
+    } else if (place !== Place.None && !this.patientSentence(start, end, ls, le, place === Place.Titled) && !((this.listEntry(start, ls) || this.colonHeading(i)) && this.patientHeading(i))) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")
     // (a role in brackets closing an action item, "(owner Shaun Whitley)": only patient, relative and employee-health words veto it)
@@ -572,7 +577,7 @@ export class Workforce {
     if (first === 0) form = /^ · \S/.test(text.slice(end, Math.min(le, end + 4))); // "Name · date"
     else if (first === 42) form = /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
     else if (first === 91) form = text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
-    else form = /^[ \t]*(?:-{2,}[ \t]*)?Comment from[ \t]+$/i.test(text.slice(ls, start)); // (first is '-', 'c' or 'C')
+    else form = /^[ \t]*(?:-{2,}[ \t]*)?Comment(?:[ \t]+(?:from|by)|[ \t]*[-–:])[ \t]+$/i.test(text.slice(ls, start)); // (first is '-', 'c' or 'C')
     if (!form) return false;
     // ("Comment from Maria Garcia (patient):", "[10:42 AM] Maria Garcia: my MRN is …", "I am the patient")
     const after = text.slice(end, Math.min(le, end + 24));
@@ -1028,15 +1033,14 @@ export class Workforce {
     ) {
       return Place.Header;
     }
+    // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Imani Richardson, Materials Mgmt, x3-4188": a
+    // colleague's credential or extension (a signature even under a patient's lines)
+    if ((credentialMayFollow(text, end, le) && CREDENTIAL_AFTER.test(after)) || (hasX(after) && EXTENSION_AFTER.test(after))) return Place.Signed;
     if (
       // "user jmorales2 (Jorge Morales, Patient Access)", "Michelle Park (Quality Analyst)"
       // (a bare department in brackets may be where a patient is: "John Hall (Radiology)" in a list of patients)
       (next === 44 && ROLE_AFTER.test(after)) ||
       (next === 40 && JOB_AFTER.test(after)) ||
-      // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN"
-      (credentialMayFollow(text, end, le) && CREDENTIAL_AFTER.test(after)) ||
-      // "Imani Richardson, Materials Mgmt, x3-4188": a colleague's extension
-      (hasX(after) && EXTENSION_AFTER.test(after)) ||
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
       (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Telecom (Darius Farahani)", "Biomed (Ron Tibbets)": a team's colleague in brackets (no clinical department's)

@@ -94,3 +94,22 @@ describe("a comment header's author", () => {
     expect(found).not.toContain('Tobias Wendt');
   });
 });
+
+describe('a colleague signing under a patient’s lines', () => {
+  const lines = 'Wrong pt on band: YODER, MIRIAM A  MRN: 10517764 DOB 09/30/1948.\n';
+  it.each([
+    ['- Rosa Delgado, ED Registration Lead, x1105', 'Rosa Delgado'],
+    ['Henrietta Osei, Release of Information, x2299', 'Henrietta Osei'],
+    ['Oluwaseun Adebayo RN, Device Clinic, x4477', 'Oluwaseun Adebayo'],
+    ['Comment - Shauna McAllister', 'Shauna McAllister'],
+    ['Privacy (Lorraine Abernathy) is notified.', 'Lorraine Abernathy'],
+    ['Call note (Cody Rasmussen, 11/19 10:40):', 'Cody Rasmussen'],
+  ])('%j', (line, name) => {
+    const found = names(lines + line);
+    expect(found).not.toContain(name);
+    expect(found).toContain('YODER, MIRIAM A');
+  });
+  it('a list of patients under a heading is still theirs', () => {
+    expect(names('Duplicate registrations today:\n- Maria Garcia\n- John Smith, MRN 4410293')).toEqual(expect.arrayContaining(['Maria Garcia', 'John Smith']));
+  });
+});
