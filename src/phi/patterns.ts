@@ -21,6 +21,7 @@ import {
   isValidVin,
 } from './validators';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
+import { isConsumerMail } from './workforce';
 
 export type Emit = (type: PhiType, start: number, end: number, score: number, rule: string) => void;
 
@@ -182,8 +183,15 @@ const TEAM_WORDS: ReadonlySet<string> = new Set(
     'reception frontdesk front desk office team dept department group shared orders requests intake triage ' +
     'it hr payroll finance quality compliance privacy security facilities biomed informatics interfaces').split(' '),
 );
-function teamMailbox(local: string): boolean {
+function teamMailbox(local: string, domain = ''): boolean {
   const parts = local.toLowerCase().split(/[._-]+/);
+  // "itsecurity", "mychart.support", "wci.patientexperience", "cardio-nurses", "bounce-8812": each part
+  // team words written together (a site's short code or a number may stand beside them), no name,
+  // at an organisation's domain (a person's own mailbox may be called anything: "jvos.mychart@proton.me"),
+  // with a word of a hospital's own work in it (a patient's small business writes from
+  // "marketing@…", "compliance@…", "auth.portal@…")
+  if (local.length <= 48 && CARE_MAILBOX.test(local) && !isConsumerMail(domain) && parts.every((p, i) => /^\d+$/.test(p) || teamWordsOnly(p, i === 0 ? (parts.length > 1 ? 5 : 3) : 0)) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p)))
+    return true;
   if (parts.length < 2) return false;
   if (parts.every((p) => TEAM_WORDS.has(p))) return true;
   // "LD.Scheduling", "4W-Charge": a unit's code (three characters at most) and team words
@@ -194,6 +202,37 @@ function teamMailbox(local: string): boolean {
   // "IT-Downtime-Notify", "HIM-ReleaseOfInformation": a team word in capitals opening it, and no person's name in it
   const lead = local.split(/[._-]/)[0]!;
   return lead.length >= 2 && lead === lead.toUpperCase() && TEAM_WORDS.has(parts[0]!) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p));
+}
+
+/** A hospital's own work in a shared mailbox's name. */
+const CARE_MAILBOX = /patient|mychart|nurs|cardio|rx|priorauth|referral|pharm|radiolog|imaging|lab|schedul|registration|admit|amb|resident|provider|physician|clinic|pacs|oncolog|pediatric|peds|surg|icu|him|roi/i;
+/** More words of shared mailboxes' names ("patientrelations", "rx.priorauth", "ED-RESIDENTS-ALL"). */
+const MAILBOX_WORDS: ReadonlySet<string> = new Set(
+  ('patient patients relations experience portal mychart epic marketing communications comms media news careers jobs recruiting benefits ' +
+    'access service services customer feedback contact info hello mail mailer notify notification bounce bounces all everyone staff ' +
+    'nurse nurses cardio amb ambulatory inpatient outpatient residents residency providers physicians doctors rx prior auth priorauth ' +
+    'override overrides infosec security itsecurity cyber phishing spam abuse admin sysadmin ops devops desk front frontdesk ' +
+    'referral referrals order orders results reports report claims coding transcription dictation ' +
+    'helpdesk servicedesk support alerts alert noreply reply donotreply do not').split(' '),
+);
+const isMailboxWord = (w: string) => TEAM_WORDS.has(w) || MAILBOX_WORDS.has(w) || TECH_WORDS.has(w);
+/**
+ * Is `p` (lower case) one or more mailbox words written together ("itsecurity", "patientexperience")?
+ * A site's code of two to `code` letters may open it ("osireferrals", "tchbh"): then it may be that
+ * code alone. Tried by every split (the part is at most 48 characters).
+ */
+function teamWordsOnly(p: string, code: number): boolean {
+  const n = p.length;
+  if (n === 0 || n > 48) return false;
+  // ok[k]: p.slice(0, k) splits into mailbox words (or the code, then words)
+  const ok = new Uint8Array(n + 1);
+  ok[0] = 1;
+  for (let k = 2; k <= Math.min(code, n); k++) if (/^[a-z]+$/.test(p.slice(0, k))) ok[k] = 1;
+  for (let k = 0; k < n; k++) {
+    if (ok[k] === 0) continue;
+    for (let e = k + 2; e <= n && e - k <= 16; e++) if (isMailboxWord(p.slice(k, e))) ok[e] = 1;
+  }
+  return ok[n] === 1;
 }
 
 function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
@@ -212,7 +251,7 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
       covered = e;
       if (allowDomain(domain.toLowerCase())) continue;
       const local = text.slice(s, at);
-      const role = ROLE_LOCALS.test(local) || teamMailbox(local) || ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
+      const role = ROLE_LOCALS.test(local) || teamMailbox(local, domain) || ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
       env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
     }
   }

@@ -113,3 +113,18 @@ describe('a colleague signing under a patient’s lines', () => {
     expect(names('Duplicate registrations today:\n- Maria Garcia\n- John Smith, MRN 4410293')).toEqual(expect.arrayContaining(['Maria Garcia', 'John Smith']));
   });
 });
+
+describe("a shared mailbox's address", () => {
+  const ticket = (address: string) => `Pt YODER, MIRIAM A (MRN 10517764) got someone else's results. Forwarded from ${address} to the desk.`;
+  it.each(['patientrelations@mhs-health.org', 'mychart.support@callowayridge.org', 'wci.patientexperience@callowayridge.org', 'cardio-nurses@mhs-health.org', 'rx.priorauth@callowayridge.org', 'osireferrals@tch.directtrust-hisp.net'])(
+    '%s is no person’s',
+    (address) => {
+      const text = ticket(address);
+      expect(detect(text).filter((f) => f.type === 'EMAIL')).toEqual([]);
+    },
+  );
+  // (a patient's small business writes from a role address too: only a hospital's own work in the name makes it a team's)
+  it.each(['maria.garcia@hsp-health.org', 'jvos.mychart@proton.me', 'mgarcia@hsp-health.org', 'marketing.maria@hsp-health.org', 'marketing@rosasbakeryny.com', 'auth.portal@tlcdaycare.com'])('%s is still an address found', (address) => {
+    expect(detect(ticket(address)).some((f) => f.type === 'EMAIL')).toBe(true);
+  });
+});
