@@ -7,7 +7,7 @@ import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail } from './evidence';
 import { directoryStaff } from './staff';
-import { RECORD_ID_AFTER, nameRule, newbornNames, possessiveNames } from './names';
+import { RECORD_ID_AFTER, nameRule, newbornNames, orgAfter, possessiveNames } from './names';
 import { answeredIds, runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
@@ -339,7 +339,7 @@ function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Findi
   return back.length > 0 ? kept.concat(back) : kept;
 }
 /** A first name as a lone name candidate: "Gabriel", "Mei-Ling", "D'Andre". */
-const FIRST_NAME_WORD = /^[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)?$/;
+const FIRST_NAME_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{L}\p{Ll}*)?$/u;
 /**
  * The candidates without the lone first names that are a colleague's: the text also writes the
  * word as the first name of a full name ("Gabriel St. John", "Gabriel P. Stone") that no kept
@@ -525,7 +525,7 @@ function nameEchoes(scan: Scan, candidates: Finding[]): Finding[] {
       if (PART_KEYS[c * 64 + Math.min(len, 63)] === 0 || !parts.has(text.slice(s, s + len))) continue;
     }
     if ((s > 0 && isNameChar(text.charCodeAt(s - 1))) || isNameChar(text.charCodeAt(s + len))) continue;
-    if (inName(s, s + len)) continue;
+    if (inName(s, s + len) || orgAfter(text, s + len)) continue;
     const echo: Finding = { type: 'NAME', start: s, end: s + len, score: 0.75, rule: 'name.echo' };
     if ((free ??= uncovered(candidates))(echo)) out.push(echo);
   }

@@ -128,3 +128,21 @@ describe("a shared mailbox's address", () => {
     expect(detect(ticket(address)).some((f) => f.type === 'EMAIL')).toBe(true);
   });
 });
+
+describe('places, brands and labels that look like names', () => {
+  const pt = 'Pt GALLAGHER, ERIN (MRN 10517764, DOB 3/4/1950). ';
+  it.each([
+    ['Charts at Westbrook Community Hospital load slowly.', 'Westbrook'],
+    ['New site go-live: Westfield Family Medicine on 12/02.', 'Westfield'],
+    ['Released to Hargrove Funeral Home on 02/18/2025.', 'Hargrove'],
+    ['The BCMA scanner (Honeywell 1950g, asset 0442901) will not read the band.', 'Honeywell'],
+    ['Uber Health ride failing for the patient.', 'Uber'],
+    ['Adm: 09-Mar-2025   Att: Gupta, Rakesh MD', 'Adm'],
+  ])('%j has no name %s', (line, word) => {
+    expect(names(pt + line)).not.toContain(word);
+  });
+  it('a colleague’s accented first name alone', () => {
+    const text = `${pt}\n--- Comment (Kim Trinh) ---\nReleased. Thanks Raúl!\n--- Comment (Raúl Medina) ---\nFYI for next time.`;
+    expect(names(text)).not.toContain('Raúl');
+  });
+});

@@ -270,8 +270,10 @@ describe('workforce positions never take a patient: second review', () => {
 
   it('attribution after a sentence about a patient is judged by its own sentence', () => {
     expect(values('Pt Maria Garcia (MRN 00482913) is scheduled in Cardiology 06/20/2024. - Hailey Brennan')).toEqual(['Maria Garcia', '00482913', '06/20/2024']);
-    // ("Kroger" before "pharmacy" is still read as a name: "Tom Brady pharmacy changed" is a patient's)
-    expect(values('eRx for pt Maria Garcia did not transmit to Kroger pharmacy. Dr. Donnelly is waiting.')).toEqual(['Maria Garcia', 'Kroger']);
+    // (a lower-case "pharmacy" after a name does not make it a store: "Tom Brady pharmacy changed" is a
+    // patient's; "Kroger" is no name since the thirteenth session, as a brand among TECH_WORDS)
+    expect(values('eRx for pt Maria Garcia did not transmit to Kroger pharmacy. Dr. Donnelly is waiting.')).toEqual(['Maria Garcia']);
+    expect(values('eRx for pt Maria Garcia did not transmit to Brady pharmacy. Dr. Donnelly is waiting.')).toEqual(['Maria Garcia', 'Brady']);
     expect(values('Both charts have the same address for pt Maria Garcia. Reported by Tanya Brooks')).toEqual(['Maria Garcia']);
     expect(values('Device clinic RN: Colleen Sato')).toEqual([]);
     // the patient in the attribution's own sentence stays PHI
