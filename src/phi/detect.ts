@@ -350,41 +350,52 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
   const text = scan.text;
   let lone: Finding[] | undefined;
   for (const f of candidates) {
-    if (f.type === 'NAME' && f.end - f.start >= 3 && f.end - f.start <= 20 && !isStructured(f.rule) && FIRST_NAME_WORD.test(text.slice(f.start, f.end))) (lone ??= []).push(f);
+    if (f.type !== 'NAME' || f.end - f.start < 3 || f.end - f.start > 20) continue;
+    // (a capital, then a small letter: most candidates that fail do at their first characters)
+    const c0 = text.charCodeAt(f.start);
+    const c1 = text.charCodeAt(f.start + 1);
+    if (!((c0 >= 65 && c0 <= 90) || c0 >= 0xc0) || !((c1 >= 97 && c1 <= 122) || c1 >= 0xdf)) continue;
+    if (!isStructured(f.rule) && FIRST_NAME_WORD.test(text.slice(f.start, f.end))) (lone ??= []).push(f);
   }
   if (lone === undefined) return candidates;
-  const kept = candidates.filter((f) => f.type === 'NAME' && !staff?.has(f) && f.end - f.start > 3);
-  const patientWords = new Set<string>();
-  for (const f of kept) {
-    const name = text.slice(f.start, f.end);
-    if (/[\s,]/.test(name)) for (const w of name.split(/[\s,.]+/)) if (w !== '') patientWords.add(w);
-  }
   // the words looked for (and their lengths, to pass over most words without reading them)
   const words = new Set<string>();
   const lengths = new Uint8Array(21);
   for (const f of lone) {
     const word = text.slice(f.start, f.end);
-    if (patientWords.has(word)) continue;
     words.add(word);
     lengths[word.length] = 1;
   }
-  if (words.size === 0) return candidates;
-  // Per word, where the text writes it as a colleague's full name: the scan's capitalised words,
-  // once (a lone finding's own place aside: "Pt: Marcus De La Rosa" is the patient's)
-  const inKept = containment(kept);
+  // Per word, where the text writes it as a colleague's full name (a lone finding's own place aside:
+  // "Pt: Marcus De La Rosa" is the patient's): found by indexOf for a few words, else by one pass
+  // over the scan's capitalised words (linear whatever the number of words)
+  const places: number[] = [];
+  if (words.size <= 8) {
+    for (const word of words) for (let k = text.indexOf(word); k !== -1; k = text.indexOf(word, k + 1)) places.push(k);
+  } else {
+    const { ws, we } = scan;
+    for (let i = 0; i < ws.length; i++) if (we[i]! - ws[i]! <= 20 && lengths[we[i]! - ws[i]!] === 1) places.push(ws[i]!);
+  }
+  // (what the places are checked against, made when first needed: most places fail before)
+  let kept: Finding[] | undefined;
+  let inKept: ((s: number, e: number) => boolean) | undefined;
   // (a full name's place where another type was found is no colleague's: "Hawthorn Ct" of an address)
   let free: ((f: Finding) => boolean) | undefined;
   let colleagueAt: Map<string, number[]> | undefined;
-  const { ws, we } = scan;
-  for (let i = 0; i < ws.length; i++) {
-    const k = ws[i]!;
-    const e = we[i]!;
+  for (const k of places) {
+    let e = k;
+    while (e < text.length && e - k <= 20 && !isPartSeparator(text.charCodeAt(e))) e++;
     if (e - k > 20 || lengths[e - k] === 0 || text.charCodeAt(e) !== 32 || (k > 0 && isNameChar(text.charCodeAt(k - 1)))) continue;
-    const word = text.slice(k, e);
-    if (!words.has(word)) continue;
+    // (FULL_NAME_AFTER's first character after the space is a capital)
+    const n1 = text.charCodeAt(e + 1);
+    if (n1 < 65 || n1 > 90) continue;
     FULL_NAME_AFTER.lastIndex = e;
     const m = FULL_NAME_AFTER.exec(text);
-    if (m === null || inKept(k, e + m[0].length)) continue;
+    if (m === null) continue;
+    const word = text.slice(k, e);
+    if (!words.has(word)) continue;
+    kept ??= candidates.filter((f) => f.type === 'NAME' && !staff?.has(f) && f.end - f.start > 3);
+    if ((inKept ??= containment(kept))(k, e + m[0].length)) continue;
     // (not a chat line's speaker, "[10:03] Rosa Delgado: thanks": in a patient's chat with the desk, the patient)
     if (CHAT_SPEAKER_BEFORE.test(text.slice(Math.max(0, k - 24), k))) continue;
     if (!(free ??= uncovered(candidates.filter((c) => c.type !== 'NAME')))({ type: 'NAME', start: k, end: e + m[0].length, score: 0, rule: '' })) continue;
@@ -393,10 +404,17 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
     else if (at.length < 2) at.push(k);
   }
   if (colleagueAt === undefined) return candidates;
+  // the words of the kept names of two words or more (a patient's: their first name alone stays theirs)
+  const patientWords = new Set<string>();
+  for (const f of kept!) {
+    const name = text.slice(f.start, f.end);
+    if (/[\s,]/.test(name)) for (const w of name.split(/[\s,.]+/)) if (w !== '') patientWords.add(w);
+  }
   const drop = new Set<Finding>();
   for (const f of lone) {
-    const at = colleagueAt.get(text.slice(f.start, f.end));
-    if (at !== undefined && at.some((k) => k !== f.start)) drop.add(f);
+    const word = text.slice(f.start, f.end);
+    const at = colleagueAt.get(word);
+    if (at !== undefined && !patientWords.has(word) && at.some((k) => k !== f.start)) drop.add(f);
   }
   return drop.size === 0 ? candidates : candidates.filter((f) => !drop.has(f));
 }
@@ -405,7 +423,15 @@ const CHAT_SPEAKER_BEFORE = /(?:^|\n)[ \t]*\[?[^\]\n]{0,12}\d{1,2}:\d{2}(?:[ \t]
 /** A surname after a first name (and a space), with a middle initial or "St." before it. */
 const FULL_NAME_AFTER = / (?:[A-Z]\.? |St\.? )?[A-Z][a-z]*[A-Z]?[a-z'’-]+\b/y;
 /** A name without its middle initials: "Connor J. MacAllister" and "Connor MacAllister" are one person. */
-const withoutInitials = (name: string) => (name.includes(' ') ? name.replace(MIDDLE_INITIAL, '') : name);
+function withoutInitials(name: string): string {
+  // (most names hold no initial: a space, a capital, then a space or '.', looked for by char code first)
+  for (let k = name.indexOf(' '); k !== -1 && k + 2 < name.length; k = name.indexOf(' ', k + 1)) {
+    const c = name.charCodeAt(k + 1);
+    const d = name.charCodeAt(k + 2);
+    if (c >= 65 && c <= 90 && (d === 32 || d === 46)) return name.replace(MIDDLE_INITIAL, '');
+  }
+  return name;
+}
 const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'LICENSE']);
