@@ -180,7 +180,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     candidates = candidates.filter((f) => !staff!.has(f));
     if (candidates.length === 0) return candidates;
   }
-  let again = echoes(scan, candidates).concat(siblings(text, candidates));
+  let again = echoes(scan, candidates).concat(siblings(text, candidates), spelledNames(text, candidates));
   // (a value found again may be the one a barcode joins others to)
   again = again.concat(caretNeighbours(text, again.length > 0 ? candidates.concat(again) : candidates));
   if (again.length > 0) candidates = candidates.concat(again.filter(uncovered(candidates)));
@@ -588,6 +588,39 @@ function namePart(text: string, s: number, e: number): string | null {
 }
 const isNameChar = (c: number) => isAlnumCode(c) || (c >= 0xc0 && c <= 0x24f) || c === 45;
 
+/** A name spelled out letter by letter: "K-I-M-B-R-O-U-G-H". */
+const SPELLED = /\b[A-Z](?:-[A-Z]){3,39}\b/g;
+/** What stands between a name and its spelling: ", ", ", that's ", " (spelled ". */
+const SPELLING_JOIN = /^[ \t]*(?:,[ \t]*)?(?:(?:that['’]?s|that is|spelled|spelt|it['’]?s)[ \t]+)?[ \t(]*$/i;
+/**
+ * A caller's surname spelled right after their name ("Vernon Kimbrough, K-I-M-B-R-O-U-G-H, I'm
+ * calling about …"): the spelling is the name too.
+ */
+function spelledNames(text: string, candidates: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  if (text.indexOf('-') === -1) return out;
+  let names: Finding[] | undefined;
+  SPELLED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPELLED.exec(text)) !== null) {
+    // (the letters' own dashes, not a longer code's: "A-B-C-D-1")
+    if (text.charCodeAt(m.index + m[0].length) === 45) continue;
+    // (the names by their ends: those ending at most 24 characters before the letters, by binary search)
+    names ??= candidates.filter((f) => f.type === 'NAME').sort((a, b) => a.end - b.end);
+    const at = m.index;
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.end < at - 24) lo = mid + 1;
+      else hi = mid;
+    }
+    let name: Finding | undefined;
+    for (let k = lo; k < names.length && names[k]!.end <= at && name === undefined; k++) if (SPELLING_JOIN.test(text.slice(names[k]!.end, at))) name = names[k];
+    if (name !== undefined) out.push({ type: 'NAME', start: at, end: at + m[0].length, score: Math.max(name.score, 0.85), rule: 'name.spelled' });
+  }
+  return out;
+}
 /** What joins two identifiers of one kind: "MRN 2201883 instead of 2201838", "00165531 and 00165532". */
 const SIBLING_JOIN = /(?:[ \t]*[,/&][ \t]*|[ \t]+(?:instead of|rather than|not|vs\.?|versus|and|or|into|with|to|from)[ \t]+)(?:(?:mrn|mr#|chart|acct|account|member id|id)[ \t]*#?[ \t]*)?/iy;
 /** The character classes of a token: 'd' per digit, 'a' per letter, the character itself otherwise. */

@@ -456,7 +456,10 @@ const SPOKEN_PHONE_BEFORE = /\b(?:call|calls|called|callback|reach|text|phone|ce
 /** A specimen's collection right before a date and time: "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14". */
 const COLLECTED_BEFORE = /\b(?:collected|coll|drawn)[ \t]*[:.]?[ \t]*$/i;
 /** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
-const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,14}\b(?:on|for|at|today)[ ]$/i;
+const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,24}\b(?:on|for|at|today)[ ]$/i;
+/** A person's arrival, a study acquired, an enrolment, a home monitor's transmission right before a date. */
+const PERSON_EVENT_BEFORE =
+  /\b(?:arrived|arrival|acquired|enrolled|(?:last(?: successful)?|latest) transmission(?: received| rec['’]?d)?|transmission (?:received|rec['’]?d)(?: in [A-Z][\w-]*)?)[ \t:]*(?:on[ \t]+)?$/i;
 /** A guarantor or a card holder named before a card's last four digits: theirs. */
 const GUARANTOR_BEFORE = /\b(?:guarantor|card ?holder|self-pay)\b/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
@@ -650,7 +653,9 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? lineBackTo(text, start, 32) : 40, timeAfter ? 0 : 5) ||
     // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line;
     // a specimen's collection, "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14")
-    (timeAfter && (EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 32), start)) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
+    (timeAfter && (EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
+    // a patient's arrival, a study's acquisition, an enrolment, a home monitor's transmission ("arrived 11/02/2025 15:40")
+    PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ||
     eventPhraseBefore(text, start) ||
     eventDateWordBefore(text, start) ||
     // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"

@@ -146,3 +146,23 @@ describe('places, brands and labels that look like names', () => {
     expect(names(text)).not.toContain('Raúl');
   });
 });
+
+describe('recall: spelled names and the dates of a patient’s events', () => {
+  it('finds a caller’s surname spelled out after the name', () => {
+    const text = 'Voicemail: "Hi, this is, um, Anselm Dufresne, that\'s D-U-F-R-E-S-N-E, my birthday is June 3rd 1950."';
+    expect(names(text)).toEqual(expect.arrayContaining(['Anselm Dufresne', 'D-U-F-R-E-S-N-E']));
+    // (letters spelled with no name before them are no name: "press A-B-C-D on the keypad")
+    expect(names('Pt MRN 10517764. To reset, press A-B-C-D on the keypad.')).toEqual([]);
+  });
+  it.each([
+    ['Pt MARTINEZ, ROSA, 97 y/o F, MRN 00030119, arrived 11/02/2025 15:40 by EMS from Kellerby Rehab.', '11/02/2025 15:40'],
+    ['CT head for MRN 10517764, accession CT2504180133, acquired 04/18/2025 09:12 on scanner CT-2.', '04/18/2025 09:12'],
+    ['Pacemaker SN RNB618402S for pt Maria Garcia. Last successful transmission: 09/09/2024', '09/09/2024'],
+    ['Pt Maria Garcia (MRN 10517764) discharged to Willow Crest SNF on 11/02/2024 at 14:15.', '11/02/2024'],
+  ])('%j holds the date %s', (text, date) => {
+    expect(detect(text).some((f) => f.type === 'DATE' && text.slice(f.start, f.end) === date)).toBe(true);
+  });
+  it('an IT ticket’s own arrival date is no patient’s', () => {
+    expect(detect('Replacement docking station for WS-ED-014 arrived 05/14/2025 09:12, installed by desktop support.')).toEqual([]);
+  });
+});
