@@ -126,6 +126,11 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     const score = spec.score ?? 0.98;
     pattern.each(text, (start, end) => emit(spec.type, start, end, score, rule));
   }
+  // a test patient's identifiers and dates are no one's ("test patient ZZTEST, ONE (MRN ZZ0000001)")
+  if (candidates.length > 0 && TEST_RECORD_WORD.test(text)) {
+    candidates = candidates.filter((f) => !testRecordBefore(text, f));
+    if (weak.length > 0) weak = weak.filter((f) => !testRecordBefore(text, f));
+  }
   if (report !== undefined) {
     report.patient = patientEvidence(scan, text, candidates, c.allowDomain);
     if (report.only) return [];
@@ -433,6 +438,13 @@ function withoutInitials(name: string): string {
   return name;
 }
 const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
+/** A test patient or record named somewhere in the text (the test before the slower look-back). */
+const TEST_RECORD_WORD = /\btest (?:patient|pt|record|chart|account|encounter|mrn|member)|\b(?:ZZ+[A-Z]*|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b/;
+/** A test patient or record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
+const TEST_RECORD_BEFORE = /(?:\btest (?:patient|pt|record|chart|account|encounter|mrn|member)s?\b|\b(?:ZZ+[A-Z]*|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b)[^.!?\n]{0,40}$/;
+/** The types a test record's values are written with. */
+const TEST_RECORD_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'ACCOUNT', 'OTHER_ID', 'HEALTH_PLAN_ID', 'DATE', 'SSN', 'AGE']);
+const testRecordBefore = (text: string, f: Finding) => TEST_RECORD_TYPES.has(f.type) && TEST_RECORD_BEFORE.test(text.slice(Math.max(0, f.start - 64), f.start));
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'LICENSE']);
 

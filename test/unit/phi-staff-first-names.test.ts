@@ -166,3 +166,16 @@ describe('recall: spelled names and the dates of a patient’s events', () => {
     expect(detect('Replacement docking station for WS-ED-014 arrived 05/14/2025 09:12, installed by desktop support.')).toEqual([]);
   });
 });
+
+describe('a test patient’s record', () => {
+  it.each([
+    'Barcode scanner on 5S won’t read wristbands after the firmware update. Tested with test patient ZZTEST, ONE (MRN ZZ0000001) from Epic Beaker - same result.',
+    'MUSE interface: ECG for ZZTEST, CARDIO (test record, MRN 99000033) acquired on cart 4 at 11:05, outbound to Epic failed.',
+  ])('%j flags nothing', (text) => {
+    expect(detect(text)).toEqual([]);
+  });
+  it('a real patient next to it is still found', () => {
+    const text = 'Tested with test patient ZZTEST, ONE (MRN ZZ0000001): fine. The real pt Maria Garcia (MRN 10517764) still fails.';
+    expect(detect(text).map((f) => text.slice(f.start, f.end))).toEqual(expect.arrayContaining(['Maria Garcia', '10517764']));
+  });
+});
