@@ -138,7 +138,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   if (candidates.length === 0) return candidates;
   if (c.settings.staffContext && !patient && itContext(scan, candidates) && !(report?.patient ?? patientEvidence(scan, text, candidates, c.allowDomain))) {
     // an IT ticket with no sign of a patient anywhere names staff, vendors and sites only
-    const kept = (f: Finding) => !NO_PATIENT_TYPES.has(f.type) || isStructured(f.rule) || isAdmins(f.rule);
+    // (and serials of the desk's own equipment: a scanner's, an analyser's, a lot of cartridges)
+    const kept = (f: Finding) => (!NO_PATIENT_TYPES.has(f.type) && !equipmentSerial(text, f)) || isStructured(f.rule) || isAdmins(f.rule);
     candidates = candidates.filter(kept);
     if (weak.length > 0) weak = weak.filter(kept);
     if (candidates.length === 0) return candidates;
@@ -323,9 +324,21 @@ const DESK_BUSINESS =
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
-  if (candidates.some((f) => PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
+/**
+ * A serial by its label only ("SN 1908-22", "lot 3107", "S/N UU12345678") right after the desk's own
+ * equipment is named (a scanner, an analyser, a dictation mic, a cart, a reagent cartridge): not a
+ * device a person wears, carries home or has implanted.
+ */
+function equipmentSerial(text: string, f: Finding): boolean {
+  if (f.rule !== 'device.label') return false;
+  const ls = text.lastIndexOf('\n', f.start - 1) + 1;
+  return EQUIPMENT_BEFORE.test(text.slice(Math.max(ls, f.start - 48), f.start));
+}
+const EQUIPMENT_BEFORE =
+  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+)\b[^\n]{0,32}$/i;
 /** A person's page on a social network. */
 const SOCIAL_PROFILE_URL = /(?:linkedin\.com\/in|facebook\.com|instagram\.com|tiktok\.com\/@|(?:twitter|x)\.com\/|caringbridge\.org|gofundme\.com)/i;
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */

@@ -179,3 +179,17 @@ describe('a test patient’s record', () => {
     expect(detect(text).map((f) => text.slice(f.start, f.end))).toEqual(expect.arrayContaining(['Maria Garcia', '10517764']));
   });
 });
+
+describe("the desk's own equipment's serials", () => {
+  it.each([
+    'Core lab: Roche cobas 8000 (module c702, S/N 1837-09) lost connection to the middleware after the patch.',
+    'Radiation Oncology - PowerMic III (SN 0Y3518874) not recognized after the Citrix Workspace update.',
+    'i-STAT QC uploads stuck in the middleware. Tried a new cartridge (lot 2245188), recalibrated, same thing.',
+  ])('%j flags nothing', (text) => {
+    expect(detect(text)).toEqual([]);
+  });
+  it("a patient's own device is still found", () => {
+    const text = 'Tandem pump serial 10447128A stopped syncing to the uploader on the clinic laptop after the Windows update; reach Rosa at 508-555-0137.';
+    expect(detect(text).some((f) => text.slice(f.start, f.end) === '10447128A')).toBe(true);
+  });
+});
