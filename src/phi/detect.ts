@@ -428,6 +428,11 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
     const name = text.slice(f.start, f.end);
     if (/[\s,]/.test(name)) for (const w of name.split(/[\s,.]+/)) if (w !== '') patientWords.add(w);
   }
+  // (patient or family words right around one of a word's lone places make the word a patient's at
+  // all of them: "Danielle's guarantor acct … Danielle advised", "Pt's dad Marcus called", "Helen (pt, MRN …)")
+  for (const f of lone) {
+    if (LONE_TIE_BEFORE.test(text.slice(Math.max(0, f.start - 16), f.start)) || LONE_TIE_AFTER.test(text.slice(f.end, f.end + 32))) patientWords.add(text.slice(f.start, f.end));
+  }
   const drop = new Set<Finding>();
   for (const f of lone) {
     const word = text.slice(f.start, f.end);
@@ -436,6 +441,11 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
   }
   return drop.size === 0 ? candidates : candidates.filter((f) => !drop.has(f));
 }
+/** Patient or family words right before a lone first name ("Pt's dad Marcus", "patient Helen", "guarantor: Danielle"). */
+const LONE_TIE_BEFORE = /\b(?:pts?|pt['’]s|patient|patient['’]s|guarantor|proxy|dad|mom|mother|father|son|daughter|wife|husband|grand(?:mother|father|ma|pa))[ \t:,]*$/i;
+/** …or right after it ("Helen (pt, MRN …)", "Danielle's guarantor acct", "Helen states she gets …", "Marcus isn't on the proxy list"). */
+const LONE_TIE_AFTER =
+  /^(?:['’]s (?:guarantor|acct|account|mrn|dob|chart|statement|bill|proxy|mychart|portal|appointment|appt|results?|labs?|visit)\b|[ \t]*\((?:pt|patient|mrn|dob)\b|[ \t]+(?:states|stated|is the (?:pt|patient)|was (?:admitted|seen|discharged)|(?:has|had) an? (?:appt|appointment|visit)|called (?:again|back|in|\d+x))\b|[^.\n]{0,20}\bproxy\b)/i;
 /** A chat line's time stamp right before a speaker: "[10:03] ", "10:15 AM ". */
 const CHAT_SPEAKER_BEFORE = /(?:^|\n)[ \t]*\[?[^\]\n]{0,12}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?\]?[ \t]+(?:Agent[ \t]+)?$/;
 /** A surname after a first name (and a space), with a middle initial or "St." before it. */
@@ -454,10 +464,17 @@ const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
 /** A test patient or record named somewhere in the text (the test before the slower look-back). */
 const TEST_RECORD_WORD = /\btest (?:patient|pt|record|chart|account|encounter|mrn|member)|\b(?:ZZ+[A-Z]*|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b/;
 /** A test patient or record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
-const TEST_RECORD_BEFORE = /(?:\btest (?:patient|pt|record|chart|account|encounter|mrn|member)s?\b|\b(?:ZZ+[A-Z]*|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b)[^.!?\n]{0,40}$/;
+const TEST_RECORD_BEFORE = /(\btest (?:patient|pt|record|chart|account|encounter|mrn|member)s?\b|\b(?:ZZ+[A-Z]*|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b)[^.!?\n]{0,40}$/;
 /** The types a test record's values are written with. */
 const TEST_RECORD_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'ACCOUNT', 'OTHER_ID', 'HEALTH_PLAN_ID', 'DATE', 'SSN', 'AGE']);
-const testRecordBefore = (text: string, f: Finding) => TEST_RECORD_TYPES.has(f.type) && TEST_RECORD_BEFORE.test(text.slice(Math.max(0, f.start - 64), f.start));
+function testRecordBefore(text: string, f: Finding): boolean {
+  if (!TEST_RECORD_TYPES.has(f.type)) return false;
+  const m = TEST_RECORD_BEFORE.exec(text.slice(Math.max(0, f.start - 64), f.start));
+  // (a real patient after it: "tried ZZTEST, ALPHA, fine; real pt MRN 4410882 fails", "test record ok, pt's Medicaid ID …")
+  return m !== null && !REAL_AFTER_TEST.test(m[0].slice(m[1]!.length));
+}
+/** What turns from a test record to a real one between the test record's mention and a value. */
+const REAL_AFTER_TEST = /\b(?:pts?|patients?|real|actual|live|but|vs\.?|versus|then|however|whereas|while|other|[A-Z][a-z]+,[ \t]?[A-Z][a-z]+)\b|[;]|['’]s\b/;
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'LICENSE']);
 

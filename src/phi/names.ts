@@ -29,12 +29,16 @@ const NOT_NAMES = new Set(
     // mail headers ("X-Mailer: PHPMailer", "Authentication-Results: spf=fail")
     'x-mailer authentication-results return-path received-spf dkim-signature x-originating-ip reply-to message-id content-type mime-version ' +
     // pronouns opening a sentence ("Pt Maria Lee. He called back")
-    'he she they we it his hers him them their her ' +
-    // ticket shorthand and family words that open a sentence ("Mom is on 6N", "Med: lorazepam", "Fix: …")
-    'mom dad mommy daddy grandma grandpa med meds app apps dir acct appt appts accession fix band first last middle medicine ' +
-    // field labels and clinic shorthand ("Adm: 09-Mar-2025", "Att: Gupta", "Lookup: MRN …", "Endo clinic")
-    'adm att lookup username attendees endo').split(' '),
+    'he she they we it his hers him them their ' +
+    // ticket shorthand and family words ("Dad is on 6N", "Med: lorazepam", "Clin Apps", "Adm: 09-Mar-2025")
+    'dad mommy daddy grandma grandpa med meds app apps dir acct appt appts accession medicine adm att lookup username attendees').split(' '),
 );
+/**
+ * Surnames that are no name standing alone: a pronoun, a family word or a word opening a sentence
+ * ("Her DOB is …", "Mom is on 6N", "Fix: …", "Endo clinic", "MRN,Last,First,DOB"). Beside another
+ * name they are one ("Tou Her", "Her, Tou", "Endo, Hiroshi", "Mom Sophal", "First, Lorraine").
+ */
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set('her mom endo fix band first last middle'.split(' '));
 const CAMEL = /[a-z][A-Z]/;
 const DOT_LOWER = /\.[a-z]/;
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
@@ -48,11 +52,22 @@ const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'We
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers|Clinics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers)\b/y;
+/**
+ * A clinic's, a practice's or a business's word after a run: a place ("Westbrook Community Hospital",
+ * "Hargrove Funeral Home"), unless the run is a person's first name and surname ("Olive Sherwood Home
+ * Health start of care": the patient the referral is for).
+ */
+/** A patient's word right before a run ("Decedent Cornelius Kilbride Funeral Home release form"). */
+const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband)[ \t:]+$/i;
+const PLACE_AFTER =
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Clinics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
 /** Does an organisation's or a place's word follow a name that ends at `end` ("Westbrook Community Hospital", "Eldridge Point Clinic")? */
 export function orgAfter(text: string, end: number): boolean {
   ORG_AFTER.lastIndex = end;
-  return ORG_AFTER.test(text);
+  if (ORG_AFTER.test(text)) return true;
+  PLACE_AFTER.lastIndex = end;
+  return PLACE_AFTER.test(text);
 }
 const SURNAME_PREFIX = /^(?:Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?$/;
 const HAS_NON_ASCII = /[\u00C0-\u024F]/;
@@ -563,6 +578,8 @@ class RunScorer {
       if (recordAfter) score = Math.max(score, 0.85);
       else if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = this.introBefore(a, near)) === 0) score -= 0.4;
     } else {
+      // (a lone pronoun, family word, shorthand or label: see LONE_NOT_NAMES)
+      if (we[a]! - ws[a]! <= 10 && LONE_NOT_NAMES.has(text.slice(ws[a]!, we[a]!).toLowerCase())) return;
       // "6 West", "4 North": a hospital unit
       if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
       // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)
@@ -635,6 +652,8 @@ class RunScorer {
     // (unless introduced: "Pt Allen Media called")
     ORG_AFTER.lastIndex = end;
     if (intro < 0.35 && ORG_AFTER.test(text)) return;
+    PLACE_AFTER.lastIndex = end;
+    if (intro < 0.35 && !(b > a && firstIsFirst) && PLACE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
     if (possessive && end === we[b]) end -= 2;
     else {
       // a generational suffix belongs to the name: "Jewell, III"

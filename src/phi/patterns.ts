@@ -204,6 +204,11 @@ function teamMailbox(local: string, domain = ''): boolean {
   return lead.length >= 2 && lead === lead.toUpperCase() && TEAM_WORDS.has(parts[0]!) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p));
 }
 
+/** A patient or a relative whose contact an address is, before it on its line. */
+const PERSON_CONTACT_BEFORE =
+  /\b(?:[Pp]t|PT|[Pp]atient)(?:['’]s)?\b(?![ \t]+(?:[A-Z]|support|relations|experience|access|portal|services?|financial))|\b(?:guarantor|mom|dad|mother|father|son|daughter|wife|husband|relative|uses|contact(?: email)?|personal|home|statements?|bills?)\b/i;
+/** A patient or a relative named right after an address ("… - it's the pt's daughter"). */
+const PERSON_CONTACT_AFTER = /^[^\n]*?\b(?:pts?|patient|guarantor|mom|dad|mother|father|son|daughter|wife|husband)(?:['’]s)?\b/i;
 /** A hospital's own work in a shared mailbox's name. */
 const CARE_MAILBOX = /patient|mychart|nurs|cardio|rx|priorauth|referral|pharm|radiolog|imaging|lab|schedul|registration|admit|amb|resident|provider|physician|clinic|pacs|oncolog|pediatric|peds|surg|icu|him|roi/i;
 /** More words of shared mailboxes' names ("patientrelations", "rx.priorauth", "ED-RESIDENTS-ALL"). */
@@ -251,7 +256,11 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
       covered = e;
       if (allowDomain(domain.toLowerCase())) continue;
       const local = text.slice(s, at);
-      const role = ROLE_LOCALS.test(local) || teamMailbox(local, domain) || ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
+      const role =
+        ROLE_LOCALS.test(local) ||
+        // (a patient or a relative may write from their own business's role address: "Pt Wallace Cho (owns the pharmacy) wants statements sent to rx.priorauth@…")
+        (teamMailbox(local, domain) && !PERSON_CONTACT_BEFORE.test(text.slice(Math.max(text.lastIndexOf('\n', s - 1) + 1, s - 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48))) ||
+        ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
       env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
     }
   }

@@ -264,7 +264,7 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
  * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
 const TEAM_PAREN_BEFORE =
-  /\b(?:comment|note|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security)[ \t]*\([ \t]*$/i;
+  /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift) note|team|center|centre|systems|informatics|services|operations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security)[ \t]*\([ \t]*$/i;
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -361,6 +361,8 @@ const OWN_REQUEST = /\b(?:my|mine|beneficiary|proxy|mychart|portal)\b/i;
 /** Chat lines: a time in brackets before the name, or two spaces and a time after it (Slack, Teams). */
 const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*(?:(?:Service Desk|Help ?Desk|IT|Support|Agent)[ \t]+[-–][ \t]+)?$/;
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
+/** A writer or caller saying they are the patient. */
+const PATIENT_SELF = /\b(?:i am|i['’]m|this is [A-Z][\w'’-]*,?)[ \t]+(?:the|a|your)[ \t]+(?:patient|pt)\b|\bcaller is the (?:pt|patient)\b|\b(?:pt|patient) (?:himself|herself|themselves)\b|\bthis is [A-Z][\w'’-]* again\b/i;
 /** What may stand before a comment header's author on the line: spaces, a list or quote mark, "---". */
 const HEADER_OPENING = /^[ \t*>-]*$/;
 /**
@@ -530,7 +532,7 @@ export class Workforce {
     if (place === Place.Header) return true;
     if (place === Place.Signed) {
       // (a list under a heading with patient words is the patients' still: "Patient list:\n- John Hall, RN")
-      if (!this.patientSentence(start, end, ls, le, true) && !(this.colonHeading(i) && this.patientHeading(i))) return true;
+      if (!this.patientSentence(start, end, ls, le, true) && !(this.listEntry(start, ls) && this.patientListHeading(i))) return true;
     } else if (place !== Place.None && !this.patientSentence(start, end, ls, le, place === Place.Titled) && !((this.listEntry(start, ls) || this.colonHeading(i)) && this.patientHeading(i))) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")
@@ -982,6 +984,19 @@ export class Workforce {
     return false;
   }
 
+  /**
+   * Is line i an item of a list under a heading with patient words: a line ending in ':' at most four
+   * lines up (no blank line between) with patient or care words ("Affected pts (pasted from the unit
+   * list):", "Patient list:")?
+   */
+  private patientListHeading(i: number): boolean {
+    for (let j = i - 1; j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) {
+      const line = this.lineText(j);
+      if (/:[ \t*_]*$/.test(line)) return PATIENT_LINE.test(line) || PATIENT_WORK.test(line);
+    }
+    return false;
+  }
+
   /** Where the sentence holding `start` begins on its line (at most 160 characters back). */
   private sentenceStart(start: number, ls: number): number {
     let s = start;
@@ -1029,7 +1044,12 @@ export class Workforce {
       ((start - ls <= 6 && space0 && HEADER_OPENING.test(text.slice(ls, start)) && COMMENT_HEADER_AFTER.test(after)) ||
         (next === 44 && this.nextCodeBefore(start, ls) === 40 && TIME_IN_BRACKET_AFTER.test(after) && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)))) &&
       !SPEAKER_NOT_STAFF.test(after.replace(/^[ \t]*/, '')) &&
-      !this.patientSpeaking(this.lineOf(start))
+      !this.patientSpeaking(this.lineOf(start)) &&
+      !this.patientSelf(this.lineOf(start)) &&
+      // (a list of a person's visits or a log's lines, "From the visit list:\nAhmed Qureshi 03/02: ED visit, …",
+      // "Jorge Villalobos 06/02 08:15: APPT NOT FOUND" twice: a heading over it, or the name again on the next line)
+      !this.listedUnderHeading(this.lineOf(start)) &&
+      !this.sameNameNextLine(this.lineOf(start), start, end)
     ) {
       return Place.Header;
     }
@@ -1118,6 +1138,21 @@ export class Workforce {
   private patientSpeaking(i: number): boolean {
     for (let j = i; j < this.lines && j <= i + 2; j++) if ((this.careLines[j] ??= MY_CARE.test(this.lineText(j)))) return true;
     return false;
+  }
+  /** Does line i or one of the two under it say its writer or caller is the patient ("This is Harold the patient", "caller is the pt himself")? */
+  private patientSelf(i: number): boolean {
+    for (let j = i; j < this.lines && j <= i + 2; j++) if (PATIENT_SELF.test(this.lineText(j))) return true;
+    return false;
+  }
+  /** Does the line above line i (no blank line between) end with ':' (a heading over a list or a log excerpt)? */
+  private listedUnderHeading(i: number): boolean {
+    return i > 0 && this.kindOf(i - 1) !== KIND_BLANK && /:[ \t*_]*$/.test(this.lineText(i - 1));
+  }
+  /** Does the line under line i open with the same name (a list of one person's events)? */
+  private sameNameNextLine(i: number, start: number, end: number): boolean {
+    if (i + 1 >= this.lines) return false;
+    const next = this.lineText(i + 1).replace(/^[ \t*>-]*/, '');
+    return next.startsWith(this.text.slice(start, end));
   }
   /** Per line with an action item's "(owner …)", when first asked: patient, care or family words on it. */
   private readonly ownerLineVetoes: boolean[] = [];
