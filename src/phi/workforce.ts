@@ -359,8 +359,10 @@ const GRANTED = /\b(?:access|permissions?|group|role|license|licence|mailbox|dri
 /** First-person or patient-side words that make a request a patient's ("I want to add X as a beneficiary to my account"). */
 const OWN_REQUEST = /\b(?:my|mine|beneficiary|proxy|mychart|portal)\b/i;
 /** Chat lines: a time in brackets before the name, or two spaces and a time after it (Slack, Teams). */
-const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*(?:(?:Service Desk|Help ?Desk|IT|Support|Agent)[ \t]+[-–][ \t]+)?$/;
+const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t]*(?:(?:(?:Service|Help|IT|Security|Front|Registration|Reg|Nurses['’]?) ?Desk|IT|Support|Agent)[ \t]+[-–][ \t]+)?$/;
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
+/** A desk's agent before a name: "IT Desk – ", "Security Desk - ", "described by agent ", "pasted by agent (". */
+const DESK_AGENT_BEFORE = /(?:\b(?:Service|Help|IT|Security|Front|Registration) ?Desk[ \t]+[-–—][ \t]+|\b(?:described|pasted|entered|logged|written|noted|posted) by (?:agent|analyst|tech)[ \t]+\(?)$/i;
 /** A writer or caller saying they are the patient. */
 const PATIENT_SELF = /\b(?:i am|i['’]m|this is [A-Z][\w'’-]*,?)[ \t]+(?:the|a|your)[ \t]+(?:patient|pt)\b|\bcaller is the (?:pt|patient)\b|\b(?:pt|patient) (?:himself|herself|themselves)\b|\bthis is [A-Z][\w'’-]* again\b/i;
 /** What may stand before a comment header's author on the line: spaces, a list or quote mark, "---". */
@@ -577,7 +579,11 @@ export class Workforce {
     if (first === 0 && next !== 183) return false;
     let form: boolean;
     if (first === 0) form = /^ · \S/.test(text.slice(end, Math.min(le, end + 4))); // "Name · date"
-    else if (first === 42) form = /^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)));
+    else if (first === 42)
+      form =
+        (/^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)))) ||
+        // "*Comment - Janelle Whitaker:*"
+        (/^[ \t]*\*Comment(?:[ \t]+(?:from|by)|[ \t]*[-–])[ \t]+$/i.test(text.slice(ls, start)) && /^[ \t]*:?\*/.test(text.slice(end, Math.min(le, end + 4))));
     else if (first === 91) form = text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
     else form = /^[ \t]*(?:-{2,}[ \t]*)?Comment(?:[ \t]+(?:from|by)|[ \t]*[-–:])[ \t]+$/i.test(text.slice(ls, start)); // (first is '-', 'c' or 'C')
     if (!form) return false;
@@ -1067,6 +1073,16 @@ export class Workforce {
       (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     ) {
       return Place.Titled;
+    }
+    // a bold speaker label ("*Stefan Novak:* Epic bridges error …"), a desk's agent ("IT Desk – Luca Bianchi:",
+    // "Security Desk – Ahmed Karimi <…>"), an agent who pasted or described ("described by agent Yuki Tanabe")
+    if (
+      ((start - ls <= 4 && text.charCodeAt(start - 1) === 42 && /^[ \t]*\*$/.test(text.slice(ls, start)) && /^:\*/.test(text.slice(end, end + 2))) ||
+        DESK_AGENT_BEFORE.test(text.slice(Math.max(ls, start - 32), start))) &&
+      !this.patientSpeaking(this.lineOf(start)) &&
+      !this.patientSelf(this.lineOf(start))
+    ) {
+      return Place.Header;
     }
     const place =
       // "Please add Dr. Raymond Okafor to …", "Contact Dr. Lee": a provider (Safe Harbor is about the

@@ -193,3 +193,21 @@ describe("the desk's own equipment's serials", () => {
     expect(detect(text).some((f) => text.slice(f.start, f.end) === '10447128A')).toBe(true);
   });
 });
+
+describe('more places that name the desk’s staff beside a patient', () => {
+  const pt = 'Wrong pt on band: YODER, MIRIAM A  MRN: 10517764 DOB 09/30/1948.\n';
+  it.each([
+    ['*Stefan Novak:* Epic bridges error "Patient not found" on the ADT feed.', 'Stefan Novak'],
+    ['[19:04] IT Desk – Luca Bianchi: whats the MRN?', 'Luca Bianchi'],
+    ['From: Security Desk – Ahmed Karimi <akarimi@mercyvalley.org>', 'Ahmed Karimi'],
+    ['Attached screenshot (described by agent Yuki Tanabe): the header shows the other pt.', 'Yuki Tanabe'],
+    ['*Comment - Janelle Whitaker:* One more thing about the merge.', 'Janelle Whitaker'],
+  ])('%j', (line, name) => {
+    const found = names(pt + line);
+    expect(found).not.toContain(name);
+    expect(found).toContain('YODER, MIRIAM A');
+  });
+  it('a patient speaking under a bold label is still the patient', () => {
+    expect(names('*Maria Garcia:* I still cannot see my lab results in the portal, MRN 4410293.')).toContain('Maria Garcia');
+  });
+});
