@@ -127,7 +127,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     pattern.each(text, (start, end) => emit(spec.type, start, end, score, rule));
   }
   // a test patient's identifiers and dates are no one's ("test patient ZZTEST, ONE (MRN ZZ0000001)")
-  if (candidates.length > 0 && TEST_RECORD_WORD.test(text)) {
+  // (looked for by indexOf first: every alternative holds "test ", "ZZ", "XX" or "TEST")
+  if (candidates.length > 0 && (text.indexOf('test ') !== -1 || text.indexOf('ZZ') !== -1 || text.indexOf('XX') !== -1 || text.indexOf('TEST') !== -1) && TEST_RECORD_WORD.test(text)) {
     candidates = candidates.filter((f) => !testRecordBefore(text, f));
     if (weak.length > 0) weak = weak.filter((f) => !testRecordBefore(text, f));
   }
@@ -178,7 +179,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (candidates.length === 0) return candidates;
     // a colleague's first name alone ("Thanks Gabriel", "routing to Nicole") where the text gives
     // that colleague's full name as no patient's ("Comment (Gabriel St. John)")
-    candidates = staffFirstNames(scan, candidates, staff);
+    // (only where the workforce check or the directory took a name: a colleague is written out somewhere)
+    if (staff !== undefined || droppedName(before, candidates)) candidates = staffFirstNames(scan, candidates, staff);
     if (candidates.length === 0) return candidates;
   }
   if (weak.length > 0) candidates = candidates.concat(boostNearPhi(candidates, weak, types));
@@ -356,6 +358,16 @@ function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Findi
   const back = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && names!.has(withoutInitials(text.slice(f.start, f.end))));
   return back.length > 0 ? kept.concat(back) : kept;
 }
+/** Did a NAME of `before` leave (`after` is `before` filtered, in order)? */
+function droppedName(before: Finding[], after: Finding[]): boolean {
+  if (before.length === after.length) return false;
+  let j = 0;
+  for (const f of before) {
+    if (j < after.length && after[j] === f) j++;
+    else if (f.type === 'NAME') return true;
+  }
+  return false;
+}
 /** A first name as a lone name candidate: "Gabriel", "Mei-Ling", "D'Andre". */
 const FIRST_NAME_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{L}\p{Ll}*)?$/u;
 /**
@@ -385,14 +397,13 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
     lengths[word.length] = 1;
   }
   // Per word, where the text writes it as a colleague's full name (a lone finding's own place aside:
-  // "Pt: Marcus De La Rosa" is the patient's): found by indexOf for a few words, else by one pass
-  // over the scan's capitalised words (linear whatever the number of words)
+  // "Pt: Marcus De La Rosa" is the patient's): one pass over the scan's capitalised words
   const places: number[] = [];
-  if (words.size <= 8) {
-    for (const word of words) for (let k = text.indexOf(word); k !== -1; k = text.indexOf(word, k + 1)) places.push(k);
-  } else {
-    const { ws, we } = scan;
-    for (let i = 0; i < ws.length; i++) if (we[i]! - ws[i]! <= 20 && lengths[we[i]! - ws[i]!] === 1) places.push(ws[i]!);
+  const { ws, we } = scan;
+  for (let i = 0; i < ws.length; i++) {
+    const len = we[i]! - ws[i]!;
+    // (a word the scan ends before "'s" or "-" is no place: its end must be a space)
+    if (len <= 20 && lengths[len] === 1 && text.charCodeAt(we[i]!) === 32) places.push(ws[i]!);
   }
   // (what the places are checked against, made when first needed: most places fail before)
   let kept: Finding[] | undefined;
@@ -631,7 +642,7 @@ function namePart(text: string, s: number, e: number): string | null {
 const isNameChar = (c: number) => isAlnumCode(c) || (c >= 0xc0 && c <= 0x24f) || c === 45;
 
 /** A name spelled out letter by letter: "K-I-M-B-R-O-U-G-H". */
-const SPELLED = /\b[A-Z](?:-[A-Z]){3,39}\b/g;
+const SPELLED = /\b[A-Z](?:-[A-Z]){3,39}\b/y;
 /** What stands between a name and its spelling: ", ", ", that's ", " (spelled ". */
 const SPELLING_JOIN = /^[ \t]*(?:,[ \t]*)?(?:(?:that['’]?s|that is|spelled|spelt|it['’]?s)[ \t]+)?[ \t(]*$/i;
 /**
@@ -640,11 +651,17 @@ const SPELLING_JOIN = /^[ \t]*(?:,[ \t]*)?(?:(?:that['’]?s|that is|spelled|spe
  */
 function spelledNames(text: string, candidates: Finding[]): Finding[] {
   const out: Finding[] = [];
-  if (text.indexOf('-') === -1) return out;
+  // (the letters' first '-' is found by indexOf: a capital on each side of it, and another '-' two on)
   let names: Finding[] | undefined;
-  SPELLED.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SPELLED.exec(text)) !== null) {
+  for (let h = text.indexOf('-'); h !== -1; h = text.indexOf('-', h + 1)) {
+    const c0 = text.charCodeAt(h - 1);
+    const c1 = text.charCodeAt(h + 1);
+    if (c0 < 65 || c0 > 90 || c1 < 65 || c1 > 90 || text.charCodeAt(h + 2) !== 45) continue;
+    SPELLED.lastIndex = h - 1;
+    if ((m = SPELLED.exec(text)) === null || m.index !== h - 1) continue;
+    // (the next search starts after these letters)
+    h = m.index + m[0].length;
     // (the letters' own dashes, not a longer code's: "A-B-C-D-1")
     if (text.charCodeAt(m.index + m[0].length) === 45) continue;
     // (the names by their ends: those ending at most 24 characters before the letters, by binary search)

@@ -41,6 +41,8 @@ export interface RuleEnv {
    * dropped, whichever rule made it (start, end, false).
    */
   quiet?: Array<[number, number, boolean]>;
+  /** Whether the text holds PERSON_EVENT_BEFORE's words at all (worked out when first asked). */
+  personEvents?: boolean;
 }
 
 /**
@@ -466,6 +468,15 @@ const SPOKEN_PHONE_BEFORE = /\b(?:call|calls|called|callback|reach|text|phone|ce
 const COLLECTED_BEFORE = /\b(?:collected|coll|drawn)[ \t]*[:.]?[ \t]*$/i;
 /** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,24}\b(?:on|for|at|today)[ ]$/i;
+/**
+ * Does the text hold PERSON_EVENT_BEFORE's words at all ("arriv", "acqui", "enrol", "transmi": their
+ * letters after the first, in small letters or capitals, by indexOf)? Asked once per text.
+ */
+function personEventWords(text: string): boolean {
+  for (const w of PERSON_EVENT_PARTS) if (text.indexOf(w) !== -1) return true;
+  return false;
+}
+const PERSON_EVENT_PARTS = ['rriv', 'cqui', 'nrol', 'ransmi', 'RRIV', 'CQUI', 'NROL', 'RANSMI'];
 /** A person's arrival, a study acquired, an enrolment, a home monitor's transmission right before a date. */
 const PERSON_EVENT_BEFORE =
   /\b(?:arrived|arrival|acquired|enrolled|(?:last(?: successful)?|latest) transmission(?: received| rec['’]?d)?|transmission (?:received|rec['’]?d)(?: in [A-Z][\w-]*)?)[ \t:]*(?:on[ \t]+)?$/i;
@@ -664,7 +675,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     // a specimen's collection, "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14")
     (timeAfter && (EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
     // a patient's arrival, a study's acquisition, an enrolment, a home monitor's transmission ("arrived 11/02/2025 15:40")
-    PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ||
+    ((env.personEvents ??= personEventWords(text)) && PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) ||
     eventPhraseBefore(text, start) ||
     eventDateWordBefore(text, start) ||
     // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"

@@ -363,6 +363,8 @@ const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
 /** A desk's agent before a name: "IT Desk – ", "Security Desk - ", "described by agent ", "pasted by agent (". */
 const DESK_AGENT_BEFORE = /(?:\b(?:Service|Help|IT|Security|Front|Registration) ?Desk[ \t]+[-–—][ \t]+|\b(?:described|pasted|entered|logged|written|noted|posted) by (?:agent|analyst|tech)[ \t]+\(?)$/i;
+/** DESK_AGENT_BEFORE, tried only where "esk" or " by " is in the text before the name. */
+const deskAgentBefore = (before: string) => (before.includes('esk') || before.includes(' by ')) && DESK_AGENT_BEFORE.test(before);
 /** A writer or caller saying they are the patient. */
 const PATIENT_SELF = /\b(?:i am|i['’]m|this is [A-Z][\w'’-]*,?)[ \t]+(?:the|a|your)[ \t]+(?:patient|pt)\b|\bcaller is the (?:pt|patient)\b|\b(?:pt|patient) (?:himself|herself|themselves)\b|\bthis is [A-Z][\w'’-]* again\b/i;
 /** What may stand before a comment header's author on the line: spaces, a list or quote mark, "---". */
@@ -1078,7 +1080,7 @@ export class Workforce {
     // "Security Desk – Ahmed Karimi <…>"), an agent who pasted or described ("described by agent Yuki Tanabe")
     if (
       ((start - ls <= 4 && text.charCodeAt(start - 1) === 42 && /^[ \t]*\*$/.test(text.slice(ls, start)) && /^:\*/.test(text.slice(end, end + 2))) ||
-        DESK_AGENT_BEFORE.test(text.slice(Math.max(ls, start - 32), start))) &&
+        deskAgentBefore(text.slice(Math.max(ls, start - 32), start))) &&
       !this.patientSpeaking(this.lineOf(start)) &&
       !this.patientSelf(this.lineOf(start))
     ) {
