@@ -31,14 +31,18 @@ const NOT_NAMES = new Set(
     // pronouns opening a sentence ("Pt Maria Lee. He called back")
     'he she they we it his hers him them their ' +
     // ticket shorthand and family words ("Dad is on 6N", "Med: lorazepam", "Clin Apps", "Adm: 09-Mar-2025")
-    'dad mommy daddy grandma grandpa med meds app apps dir acct appt appts accession medicine adm att lookup username attendees').split(' '),
+    'dad mommy daddy grandma grandpa med meds app apps dir acct appt appts accession medicine adm att lookup username attendees ' +
+    // ticket words that open a sentence ("Prescriber Dr. …", "Armband said …")
+    'prescriber telehealth doc armband wristband billing newborn decedent').split(' '),
 );
 /**
  * Surnames that are no name standing alone: a pronoun, a family word or a word opening a sentence
  * ("Her DOB is …", "Mom is on 6N", "Fix: …", "Endo clinic", "MRN,Last,First,DOB"). Beside another
- * name they are one ("Tou Her", "Her, Tou", "Endo, Hiroshi", "Mom Sophal", "First, Lorraine").
+ * name they are one ("Tou Her", "Her, Tou", "Endo, Hiroshi", "Mom Sophal", "First, Lorraine"). So
+ * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
+ * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set('her mom endo fix band first last middle'.split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 const CAMEL = /[a-z][A-Z]/;
 const DOT_LOWER = /\.[a-z]/;
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;

@@ -211,3 +211,16 @@ describe('more places that name the desk’s staff beside a patient', () => {
     expect(names('*Maria Garcia:* I still cannot see my lab results in the portal, MRN 4410293.')).toContain('Maria Garcia');
   });
 });
+
+describe('ticket words and contractions opening a sentence', () => {
+  it.each([
+    ["Rx for MRN 4410293 rejected at Walgreens #07321 with 'Patient not found'. Prescriber Dr. Samuel Oyelowo.", 'Prescriber'],
+    ['Triage printed a band with the wrong name. Armband said HERNANDEZ, MARIA G  MRN 10517764.', 'Armband'],
+    ['Thanks. I’ll let the team know and update the ROI desk for MRN 10517764.', 'I’ll'],
+  ])('%j has no name %s', (text, word) => {
+    expect(names(text)).not.toContain(word);
+  });
+  it('"I\'m" before a name still introduces it', () => {
+    expect(detect("Hi, I'm Naomi Ryan, originally from Leeds, DOB 3/4/1950.").some((f) => f.type === 'NAME')).toBe(true);
+  });
+});
