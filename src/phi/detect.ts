@@ -408,6 +408,7 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
   // (what the places are checked against, made when first needed: most places fail before)
   let kept: Finding[] | undefined;
   let inKept: ((s: number, e: number) => boolean) | undefined;
+  let keptWords: Set<string> | undefined;
   // (a full name's place where another type was found is no colleague's: "Hawthorn Ct" of an address)
   let free: ((f: Finding) => boolean) | undefined;
   let colleagueAt: Map<string, number[]> | undefined;
@@ -425,6 +426,11 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
     if (!words.has(word)) continue;
     kept ??= candidates.filter((f) => f.type === 'NAME' && !staff?.has(f) && f.end - f.start > 3);
     if ((inKept ??= containment(kept))(k, e + m[0].length)) continue;
+    // (a surname a kept name has too, in any case, is the patient's family's or the patient's own:
+    // "User: lsandoval (Lupe Sandoval, Patient Access Rep)" over the record of "SANDOVAL, GUADALUPE")
+    keptWords ??= lowerWords(text, kept);
+    const surname = /[\p{L}'’-]+$/u.exec(m[0]);
+    if (surname !== null && keptWords.has(surname[0].toLowerCase())) continue;
     // (not a chat line's speaker, "[10:03] Rosa Delgado: thanks": in a patient's chat with the desk, the patient)
     if (CHAT_SPEAKER_BEFORE.test(text.slice(Math.max(0, k - 24), k))) continue;
     if (!(free ??= uncovered(candidates.filter((c) => c.type !== 'NAME')))({ type: 'NAME', start: k, end: e + m[0].length, score: 0, rule: '' })) continue;
@@ -457,6 +463,12 @@ const LONE_TIE_BEFORE = /\b(?:pts?|pt['’]s|patient|patient['’]s|guarantor|pr
 /** …or right after it ("Helen (pt, MRN …)", "Danielle's guarantor acct", "Helen states she gets …", "Marcus isn't on the proxy list"). */
 const LONE_TIE_AFTER =
   /^(?:['’]s (?:guarantor|acct|account|mrn|dob|chart|statement|bill|proxy|mychart|portal|appointment|appt|results?|labs?|visit)\b|[ \t]*\((?:pt|patient|mrn|dob)\b|[ \t]+(?:states|stated|is the (?:pt|patient)|was (?:admitted|seen|discharged)|(?:has|had) an? (?:appt|appointment|visit)|called (?:again|back|in|\d+x))\b|[^.\n]{0,20}\bproxy\b)/i;
+/** The words of the names, in small letters. */
+function lowerWords(text: string, names: Finding[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of names) for (const w of text.slice(f.start, f.end).toLowerCase().split(/[\s,.^]+/)) if (w.length > 1) out.add(w);
+  return out;
+}
 /** A chat line's time stamp right before a speaker: "[10:03] ", "10:15 AM ". */
 const CHAT_SPEAKER_BEFORE = /(?:^|\n)[ \t]*\[?[^\]\n]{0,12}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?\]?[ \t]+(?:Agent[ \t]+)?$/;
 /** A surname after a first name (and a space), with a middle initial or "St." before it. */

@@ -224,3 +224,13 @@ describe('ticket words and contractions opening a sentence', () => {
     expect(detect("Hi, I'm Naomi Ryan, originally from Leeds, DOB 3/4/1950.").some((f) => f.type === 'NAME')).toBe(true);
   });
 });
+
+describe('an employee who is the patient, named as staff and by first name', () => {
+  it('keeps the first name when the staff line’s surname is the patient record’s', () => {
+    const text =
+      'Protenus alert (category: Self Access)\nUser: lsandoval (Lupe Sandoval, Patient Access Rep)\nPatient record accessed: SANDOVAL, GUADALUPE  MRN M000583316  DOB 12/08/1979\n\n' +
+      'Tamsin Whitlock added a comment - 13/Feb/25 9:00 AM\nmet w/ Lupe and her supervisor. employee looked at her own lab results.';
+    const at = text.indexOf('w/ Lupe') + 3;
+    expect(detect(text).some((f) => f.start <= at && f.end >= at + 4)).toBe(true);
+  });
+});
