@@ -375,6 +375,8 @@ const HEADER_OPENING = /^[ \t*>-]*$/;
  */
 const COMMENT_HEADER_AFTER =
   /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?[ \t]*(?::|[-–][ \t]|$)/;
+/** Jira's own comment header after its author: "Tamsin Whitlock added a comment - 14/Jun/24 11:00 AM", "Cordell Haskins commented 10/Jan/2024 08:47:". */
+const ADDED_COMMENT_AFTER = /^[ \t]+(?:added a comment|commented)\b(?![ \t]+(?:that|on (?:my|her|his|the patient)))/;
 /** ", 09:30)", ", 11/19 10:40)" closing a comment header's bracket after the author. */
 const TIME_IN_BRACKET_AFTER = /^,[ \t]*(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:[ \t]+\d{1,2}:\d{2})?|\d{1,2}:\d{2})(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*\)/;
 
@@ -1049,7 +1051,7 @@ export class Workforce {
     // "Comment (Yolanda Cruz, 09:30)": its author, unless the bracket says it is a patient or the comment
     // speaks of its writer's own care (the comment itself may well name patients)
     if (
-      ((start - ls <= 6 && space0 && HEADER_OPENING.test(text.slice(ls, start)) && COMMENT_HEADER_AFTER.test(after)) ||
+      ((start - ls <= 6 && space0 && HEADER_OPENING.test(text.slice(ls, start)) && (COMMENT_HEADER_AFTER.test(after) || ADDED_COMMENT_AFTER.test(after))) ||
         (next === 44 && this.nextCodeBefore(start, ls) === 40 && TIME_IN_BRACKET_AFTER.test(after) && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)))) &&
       !SPEAKER_NOT_STAFF.test(after.replace(/^[ \t]*/, '')) &&
       !this.patientSpeaking(this.lineOf(start)) &&

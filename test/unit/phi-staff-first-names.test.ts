@@ -234,3 +234,16 @@ describe('an employee who is the patient, named as staff and by first name', () 
     expect(detect(text).some((f) => f.start <= at && f.end >= at + 4)).toBe(true);
   });
 });
+
+describe("Jira's own comment header", () => {
+  const pt = 'Wrong pt on band: YODER, MIRIAM A  MRN: 10517764 DOB 09/30/1948.\n\n';
+  it.each(['Tamsin Whitlock added a comment - 14/Jun/24 11:00 AM\nband shredded per policy.', 'Cordell Haskins commented 10/Jan/2024 08:47:\nreprinted.'])('%j names staff', (comment) => {
+    const found = names(pt + comment);
+    expect(found).not.toContain('Tamsin Whitlock');
+    expect(found).not.toContain('Cordell Haskins');
+    expect(found).toContain('YODER, MIRIAM A');
+  });
+  it('names the patient when the comment is theirs', () => {
+    expect(names(pt + 'Maria Garcia added a comment - 14/Jun/24 11:00 AM\nI still cannot see my lab results in the portal.')).toContain('Maria Garcia');
+  });
+});
