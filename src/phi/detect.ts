@@ -7,6 +7,7 @@ import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail } from './evidence';
 import { directoryStaff } from './staff';
+import { COMMON_WORDS, SURNAMES } from './lexicon';
 import { RECORD_ID_AFTER, nameRule, newbornNames, orgAfter, possessiveNames } from './names';
 import { answeredIds, runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
@@ -336,9 +337,18 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
  */
 function equipmentSerial(text: string, f: Finding): boolean {
   if (f.rule !== 'device.label') return false;
-  const ls = text.lastIndexOf('\n', f.start - 1) + 1;
-  return EQUIPMENT_BEFORE.test(text.slice(Math.max(ls, f.start - 48), f.start));
+  const before = text.slice(lineStartWithin(text, f.start, 48), f.start);
+  // (a device a person wears or has implanted, named right before the serial, is theirs: "Home router offline, ICD serial …")
+  return EQUIPMENT_BEFORE.test(before) && !PERSONAL_DEVICE_LABEL.test(before);
 }
+/** Where the line holding p starts, looked for at most `max` characters back (p - max if further). */
+function lineStartWithin(text: string, p: number, max: number): number {
+  let k = p;
+  while (k > 0 && p - k < max && text.charCodeAt(k - 1) !== 10) k--;
+  return k;
+}
+const PERSONAL_DEVICE_LABEL =
+  /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
 const EQUIPMENT_BEFORE =
   /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+)\b[^\n]{0,32}$/i;
 /** A person's page on a social network. */
@@ -358,15 +368,12 @@ function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Findi
   const back = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && names!.has(withoutInitials(text.slice(f.start, f.end))));
   return back.length > 0 ? kept.concat(back) : kept;
 }
-/** Did a NAME of `before` leave (`after` is `before` filtered, in order)? */
+/** Did a NAME of `before` leave (`after` is `before` filtered, with names given back appended)? */
 function droppedName(before: Finding[], after: Finding[]): boolean {
   if (before.length === after.length) return false;
-  let j = 0;
-  for (const f of before) {
-    if (j < after.length && after[j] === f) j++;
-    else if (f.type === 'NAME') return true;
-  }
-  return false;
+  // (restoreNamedAgain appends what it gives back: membership, not order)
+  const kept = new Set(after);
+  return before.some((f) => f.type === 'NAME' && !kept.has(f));
 }
 /** A first name as a lone name candidate: "Gabriel", "Mei-Ling", "D'Andre". */
 const FIRST_NAME_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{L}\p{Ll}*)?$/u;
@@ -397,7 +404,8 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
     lengths[word.length] = 1;
   }
   // Per word, where the text writes it as a colleague's full name (a lone finding's own place aside:
-  // "Pt: Marcus De La Rosa" is the patient's): one pass over the scan's capitalised words
+  // "Pt: Marcus De La Rosa" is the patient's; the word's other places count when a surname follows
+  // them there): one pass over the scan's capitalised words
   const places: number[] = [];
   const { ws, we } = scan;
   for (let i = 0; i < ws.length; i++) {
@@ -431,6 +439,8 @@ function staffFirstNames(scan: Scan, candidates: Finding[], staff: Set<Finding> 
     keptWords ??= lowerWords(text, kept);
     const surname = /[\p{L}'’-]+$/u.exec(m[0]);
     if (surname !== null && keptWords.has(surname[0].toLowerCase())) continue;
+    // (a day, a month or a common word after the first name is no surname: "Spoke with Marcus Tuesday")
+    if (surname !== null && notSurname(surname[0])) continue;
     // (not a chat line's speaker, "[10:03] Rosa Delgado: thanks": in a patient's chat with the desk, the patient)
     if (CHAT_SPEAKER_BEFORE.test(text.slice(Math.max(0, k - 24), k))) continue;
     if (!(free ??= uncovered(candidates.filter((c) => c.type !== 'NAME')))({ type: 'NAME', start: k, end: e + m[0].length, score: 0, rule: '' })) continue;
@@ -463,6 +473,14 @@ const LONE_TIE_BEFORE = /\b(?:pts?|pt['’]s|patient|patient['’]s|guarantor|pr
 /** …or right after it ("Helen (pt, MRN …)", "Danielle's guarantor acct", "Helen states she gets …", "Marcus isn't on the proxy list"). */
 const LONE_TIE_AFTER =
   /^(?:['’]s (?:guarantor|acct|account|mrn|dob|chart|statement|bill|proxy|mychart|portal|appointment|appt|results?|labs?|visit)\b|[ \t]*\((?:pt|patient|mrn|dob)\b|[ \t]+(?:states|stated|is the (?:pt|patient)|was (?:admitted|seen|discharged)|(?:has|had) an? (?:appt|appointment|visit)|called (?:again|back|in|\d+x))\b|[^.\n]{0,20}\bproxy\b)/i;
+/** A day's or a month's name, or a common English word that is no census surname. */
+function notSurname(word: string): boolean {
+  const w = word.toLowerCase();
+  return DAYS_AND_MONTHS.has(w) || (COMMON_WORDS.has(w) && !SURNAMES.has(w));
+}
+const DAYS_AND_MONTHS: ReadonlySet<string> = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday january february march april may june july august september october november december'.split(' '),
+);
 /** The words of the names, in small letters. */
 function lowerWords(text: string, names: Finding[]): Set<string> {
   const out = new Set<string>();
@@ -472,7 +490,7 @@ function lowerWords(text: string, names: Finding[]): Set<string> {
 /** A chat line's time stamp right before a speaker: "[10:03] ", "10:15 AM ". */
 const CHAT_SPEAKER_BEFORE = /(?:^|\n)[ \t]*\[?[^\]\n]{0,12}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?\]?[ \t]+(?:Agent[ \t]+)?$/;
 /** A surname after a first name (and a space), with a middle initial or "St." before it. */
-const FULL_NAME_AFTER = / (?:[A-Z]\.? |St\.? )?[A-Z][a-z]*[A-Z]?[a-z'’-]+\b/y;
+const FULL_NAME_AFTER = / (?:[A-Z]\.? |St\.? )?[A-Z][a-z'’-]*[a-z](?:[A-Z][a-z'’-]*[a-z])?\b/y;
 /** A name without its middle initials: "Connor J. MacAllister" and "Connor MacAllister" are one person. */
 function withoutInitials(name: string): string {
   // (most names hold no initial: a space, a capital, then a space or '.', looked for by char code first)
@@ -485,19 +503,23 @@ function withoutInitials(name: string): string {
 }
 const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
 /** A test patient or record named somewhere in the text (the test before the slower look-back). */
-const TEST_RECORD_WORD = /\btest (?:patient|pt|record|chart|account|encounter|mrn|member)|\b(?:ZZ+[A-Z]*|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b/;
+const TEST_RECORD_WORD = /\btest (?:record|chart|account|encounter|mrn|member)|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b/;
 /** A test patient or record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
-const TEST_RECORD_BEFORE = /(\btest (?:patient|pt|record|chart|account|encounter|mrn|member)s?\b|\b(?:ZZ+[A-Z]*|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b)[^.!?\n]{0,40}$/;
+const TEST_RECORD_BEFORE = /(\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b)[^.!?\n~|]{0,40}$/;
 /** The types a test record's values are written with. */
 const TEST_RECORD_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'ACCOUNT', 'OTHER_ID', 'HEALTH_PLAN_ID', 'DATE', 'SSN', 'AGE']);
 function testRecordBefore(text: string, f: Finding): boolean {
   if (!TEST_RECORD_TYPES.has(f.type)) return false;
   const m = TEST_RECORD_BEFORE.exec(text.slice(Math.max(0, f.start - 64), f.start));
   // (a real patient after it: "tried ZZTEST, ALPHA, fine; real pt MRN 4410882 fails", "test record ok, pt's Medicaid ID …")
-  return m !== null && !REAL_AFTER_TEST.test(m[0].slice(m[1]!.length));
+  if (m === null || isStructured(f.rule)) return false;
+  const between = m[0].slice(m[1]!.length);
+  return !REAL_AFTER_TEST.test(between) && !NAME_AFTER_TEST.test(between);
 }
 /** What turns from a test record to a real one between the test record's mention and a value. */
-const REAL_AFTER_TEST = /\b(?:pts?|patients?|real|actual|live|but|vs\.?|versus|then|however|whereas|while|other|[A-Z][a-z]+,[ \t]?[A-Z][a-z]+)\b|[;]|['’]s\b/;
+const REAL_AFTER_TEST = /\b(?:pts?|patients?|real|actual|live|but|vs\.?|versus|then|however|whereas|while|other)\b|[;]|['’]s\b/i;
+/** Another person's name between a test record and a value: "…, Garrison, Alma MRN", "…, MARIA DIAZ MRN". */
+const NAME_AFTER_TEST = /\b(?!Zz|Test)[A-Z][a-z]+,[ \t]?[A-Z][a-z]+\b|\b(?!ZZ|XX|TEST|ZTEST)[A-Z]{2,},[ \t]?[A-Z]{2,}\b/;
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'LICENSE']);
 

@@ -57,13 +57,13 @@ const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
   /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers)\b/y;
+/** A patient's word right before a run ("Decedent Cornelius Kilbride Funeral Home release form", "Guarantor: Her"). */
+const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband)[ \t:]+$/i;
 /**
  * A clinic's, a practice's or a business's word after a run: a place ("Westbrook Community Hospital",
  * "Hargrove Funeral Home"), unless the run is a person's first name and surname ("Olive Sherwood Home
  * Health start of care": the patient the referral is for).
  */
-/** A patient's word right before a run ("Decedent Cornelius Kilbride Funeral Home release form"). */
-const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband)[ \t:]+$/i;
 const PLACE_AFTER =
   /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Clinics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
 /** Does an organisation's or a place's word follow a name that ends at `end` ("Westbrook Community Hospital", "Eldridge Point Clinic")? */
@@ -583,7 +583,8 @@ class RunScorer {
       else if ((cb & Code.Caps2) !== 0 && !firstIsFirst && (intro = this.introBefore(a, near)) === 0) score -= 0.4;
     } else {
       // (a lone pronoun, family word, shorthand or label: see LONE_NOT_NAMES)
-      if (we[a]! - ws[a]! <= 10 && LONE_NOT_NAMES.has(text.slice(ws[a]!, we[a]!).toLowerCase())) return;
+      // (after a title or a patient word it is one: "Mr. Her called", "Pt Endo called back", "Guarantor: Her")
+      if (we[a]! - ws[a]! <= 10 && LONE_NOT_NAMES.has(text.slice(ws[a]!, we[a]!).toLowerCase()) && this.introBefore(a, near) < 0.5 && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, ws[a]! - 14), ws[a]!))) return;
       // "6 West", "4 North": a hospital unit
       if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
       // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)
@@ -657,7 +658,8 @@ class RunScorer {
     ORG_AFTER.lastIndex = end;
     if (intro < 0.35 && ORG_AFTER.test(text)) return;
     PLACE_AFTER.lastIndex = end;
-    if (intro < 0.35 && !(b > a && firstIsFirst) && PLACE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
+    // (a first name and a surname, either order: "Olive Sherwood Home Health", "Kowalski, Irene Home Health")
+    if (intro < 0.35 && !(firstIsFirst && (b > a || start < ws[a]!)) && PLACE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
     if (possessive && end === we[b]) end -= 2;
     else {
       // a generational suffix belongs to the name: "Jewell, III"

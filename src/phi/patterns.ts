@@ -207,8 +207,16 @@ function teamMailbox(local: string, domain = ''): boolean {
 }
 
 /** A patient or a relative whose contact an address is, before it on its line. */
-const PERSON_CONTACT_BEFORE =
-  /\b(?:[Pp]t|PT|[Pp]atient)(?:['’]s)?\b(?![ \t]+(?:[A-Z]|support|relations|experience|access|portal|services?|financial))|\b(?:guarantor|mom|dad|mother|father|son|daughter|wife|husband|relative|uses|contact(?: email)?|personal|home|statements?|bills?)\b/i;
+const personContactBefore = (before: string) => PATIENT_CONTACT_BEFORE.test(before) || PERSON_CONTACT_BEFORE.test(before);
+/** A patient word before an address, not a department's ("Patient Relations <…>", "MyChart patient support (…)"). */
+const PATIENT_CONTACT_BEFORE = /\b(?:[Pp]ts?|PTS?|[Pp]atients?|PATIENTS?)(?:['’]s)?\b(?![ \t]+(?:[A-Z]|(?:support|relations|experience|access|portal|services?|financial)\b))/;
+const PERSON_CONTACT_BEFORE = /\b(?:guarantor|mom|dad|mother|father|son|daughter|wife|husband|relative|uses|contact(?: email)?|personal|home|statements?|bills?)\b/i;
+/** Where the line holding p starts, looked for at most `max` characters back (p - max if further). */
+function lineStartWithin(text: string, p: number, max: number): number {
+  let k = p;
+  while (k > 0 && p - k < max && text.charCodeAt(k - 1) !== 10) k--;
+  return k;
+}
 /** A patient or a relative named right after an address ("… - it's the pt's daughter"). */
 const PERSON_CONTACT_AFTER = /^[^\n]*?\b(?:pts?|patient|guarantor|mom|dad|mother|father|son|daughter|wife|husband)(?:['’]s)?\b/i;
 /** A hospital's own work in a shared mailbox's name. */
@@ -261,7 +269,7 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
       const role =
         ROLE_LOCALS.test(local) ||
         // (a patient or a relative may write from their own business's role address: "Pt Wallace Cho (owns the pharmacy) wants statements sent to rx.priorauth@…")
-        (teamMailbox(local, domain) && !PERSON_CONTACT_BEFORE.test(text.slice(Math.max(text.lastIndexOf('\n', s - 1) + 1, s - 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48))) ||
+        (teamMailbox(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48))) ||
         ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
       env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
     }
@@ -578,6 +586,14 @@ const TICKET_MARK_BEFORE = /[·(\[-]\s?$/;
  * Fairweather ", "Omar Farouk (HIM - ROI) ", "- Lydia Chu, ").
  */
 const AUTHOR_HEADER_BEFORE = /(?:^|\n)[ \t]*(?:[-*>]+[ \t]*)?[A-Z][a-z][\w'’.-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z][\w'’.-]*)){1,3}(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–,]?[ \t]*$/;
+/** Does the line above the one holding p (no blank line between) end with ':'? */
+function underHeading(text: string, p: number): boolean {
+  const ls = lineStartWithin(text, p, 200) - 1;
+  if (ls <= 0 || text.charCodeAt(ls) !== 10) return false;
+  let k = ls - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k--;
+  return k >= 0 && text.charCodeAt(k) === 58;
+}
 /** What follows a comment header's date: a colon, or a time and then a colon or the line's end. */
 const AUTHOR_HEADER_AFTER = /^(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*(?::|\r?\n|$)|[ \t]*:)/;
 
@@ -673,7 +689,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? lineBackTo(text, start, 32) : 40, timeAfter ? 0 : 5) ||
     // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line;
     // a specimen's collection, "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14")
-    (timeAfter && (EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
+    (timeAfter && (EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 48), start)) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
     // a patient's arrival, a study's acquisition, an enrolment, a home monitor's transmission ("arrived 11/02/2025 15:40")
     ((env.personEvents ??= personEventWords(text)) && PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) ||
     eventPhraseBefore(text, start) ||
@@ -697,7 +713,8 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
       const before = text.slice(Math.max(0, start - 24), start);
       if (TICKET_DATE_BEFORE.test(before) || (TICKET_MARK_BEFORE.test(before) && !env.scan.near(Cue.Patient, end, end, 0, 24))) score = 0.3;
       // a comment's header, "Tobias Wendt 05/13:", "Lydia Chu (HIM) 06/04: Moved doc …": when it was written
-      else if (AUTHOR_HEADER_AFTER.test(text.slice(end, end + 16)) && AUTHOR_HEADER_BEFORE.test(text.slice(Math.max(0, start - 72), start))) score = 0.3;
+      // (not a year long ago, a birth date: "Maria Lopez 02/14/1950: MRN …"; nor an item under a heading, "Duplicate charts:")
+      else if (AUTHOR_HEADER_AFTER.test(text.slice(end, end + 16)) && AUTHOR_HEADER_BEFORE.test(text.slice(Math.max(0, start - 72), start)) && !firstYearLongAgo(text, start, end) && !underHeading(text, start)) score = 0.3;
     }
     if (text[start - 1] === '[') score = Math.min(score, 0.2); // [14/Mar/2024:10:22:31 +0000]
   }

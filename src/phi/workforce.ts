@@ -113,10 +113,10 @@ const SPEAKER_NOT_STAFF = new RegExp(
   String.raw`^[ \t]*\([^()\n]*\b(?:pts?|${patientNotDepartment()}|mrn|dob|d\.o\.b|room|rm|bed|guest|visitor|family|caller|member|customer|client|guardian|caregiver|proxy|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent)|wife|husband|spouse|partner|sister|brother|aunt|uncle|niece|nephew|friend|boyfriend|girlfriend|in-law)`,
   'i',
 );
-/** A patient's business on a roster's or an action item's line: "both were billed for visits they never had". */
 /** An employee's own health business (the note or form about them is a patient's record). */
 const EMPLOYEE_HEALTH =
   /\b(?:return[- ]to[- ]work|light duty|fitness for duty|cleared for (?:full|light|regular) duty|FMLA|leave of absence|workers['’]? ?comp(?:ensation)?|occupational health|surgery|surgical|diagnos[ei]s|injur(?:y|ies|ed)|exposures?|needlestick|work restrictions?)\b/i;
+/** A patient's business on a roster's or an action item's line: "both were billed for visits they never had". */
 const ROSTER_CARE = /\b(?:billed|bills?|statements?|visits?|charts?|results?|admitted|discharged?|appointments?|registrations?|duplicates?|care conference|discharge planning)\b/i;
 /** A family conference, meeting or call. */
 const FAMILY = /\bfamil(?:y|ies)\b/i;
@@ -363,8 +363,9 @@ const CHAT_TIME_BEFORE = /^[ \t]*\[[^\]\n]{0,24}\d{1,2}:\d{2}[^\]\n]{0,12}\][ \t
 const CHAT_TIME_AFTER = /^(?:,[ \t]*[A-Z][\w'’-]*)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AP]M)?\b/;
 /** A desk's agent before a name: "IT Desk – ", "Security Desk - ", "described by agent ", "pasted by agent (". */
 const DESK_AGENT_BEFORE = /(?:\b(?:Service|Help|IT|Security|Front|Registration) ?Desk[ \t]+[-–—][ \t]+|\b(?:described|pasted|entered|logged|written|noted|posted) by (?:agent|analyst|tech)[ \t]+\(?)$/i;
-/** DESK_AGENT_BEFORE, tried only where "esk" or " by " is in the text before the name. */
-const deskAgentBefore = (before: string) => (before.includes('esk') || before.includes(' by ')) && DESK_AGENT_BEFORE.test(before);
+/** DESK_AGENT_BEFORE, tried only where "esk" or " by " (any case) is in the text before the name. */
+const deskAgentBefore = (before: string) => DESK_OR_BY.test(before) && DESK_AGENT_BEFORE.test(before);
+const DESK_OR_BY = /esk| by /i;
 /** A writer or caller saying they are the patient. */
 const PATIENT_SELF = /\b(?:i am|i['’]m|this is [A-Z][\w'’-]*,?)[ \t]+(?:the|a|your)[ \t]+(?:patient|pt)\b|\bcaller is the (?:pt|patient)\b|\b(?:pt|patient) (?:himself|herself|themselves)\b|\bthis is [A-Z][\w'’-]* again\b/i;
 /** What may stand before a comment header's author on the line: spaces, a list or quote mark, "---". */
@@ -375,6 +376,20 @@ const HEADER_OPENING = /^[ \t*>-]*$/;
  */
 const COMMENT_HEADER_AFTER =
   /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?[ \t]*(?::|[-–][ \t]|$)/;
+/**
+ * COMMENT_HEADER_AFTER with no year long ago in its date: "Maria Lopez 02/14/1950: MRN …" opens a
+ * line with a patient's birth date, no comment's time (a year before 2000, or two digits from 30).
+ */
+function recentHeaderDate(after: string): boolean {
+  const m = COMMENT_HEADER_AFTER.exec(after);
+  if (m === null) return false;
+  // (the year of "02/14/1950" or of "1950-02-14")
+  const y = /\d\/\d{1,2}\/(\d{4}|\d{2})\b|\b(\d{4})-\d{2}-\d{2}/.exec(m[0]);
+  if (y === null) return true;
+  const digits = y[1] ?? y[2]!;
+  const year = Number(digits);
+  return digits.length === 4 ? year >= 2000 : year < 30;
+}
 /** Jira's own comment header after its author: "Tamsin Whitlock added a comment - 14/Jun/24 11:00 AM", "Cordell Haskins commented 10/Jan/2024 08:47:". */
 const ADDED_COMMENT_AFTER = /^[ \t]+(?:added a comment|commented)\b(?![ \t]+(?:that|on (?:my|her|his|the patient)))/;
 /** ", 09:30)", ", 11/19 10:40)" closing a comment header's bracket after the author. */
@@ -995,14 +1010,19 @@ export class Workforce {
   }
 
   /**
-   * Is line i an item of a list under a heading with patient words: a line ending in ':' at most four
-   * lines up (no blank line between) with patient or care words ("Affected pts (pasted from the unit
-   * list):", "Patient list:")?
+   * Is line i an item of a list under a heading with patient words: a line ending in ':', or a short
+   * line with no number, at most four lines up (no blank line between, the list's items passed over)
+   * with patient or care words ("Affected pts (pasted from the unit list):", "Employee health visits
+   * this week")?
    */
   private patientListHeading(i: number): boolean {
     for (let j = i - 1; j >= 0 && j >= i - 4 && this.kindOf(j) !== KIND_BLANK; j--) {
       const line = this.lineText(j);
-      if (/:[ \t*_]*$/.test(line)) return PATIENT_LINE.test(line) || PATIENT_WORK.test(line);
+      // (the list's other items are passed over; a heading ends in ':' or is a short line with no
+      // number and no sentence's end: "Employee health visits this week")
+      if (/^[ \t]*(?:[-*•]|\d+[.)])[ \t]/.test(line)) continue;
+      if (/:[ \t*_]*$/.test(line) || (line.trim().length <= 60 && !/\d/.test(line) && !/[.!?][ \t]*$/.test(line))) return PATIENT_LINE.test(line) || PATIENT_WORK.test(line);
+      return false;
     }
     return false;
   }
@@ -1051,7 +1071,7 @@ export class Workforce {
     // "Comment (Yolanda Cruz, 09:30)": its author, unless the bracket says it is a patient or the comment
     // speaks of its writer's own care (the comment itself may well name patients)
     if (
-      ((start - ls <= 6 && space0 && HEADER_OPENING.test(text.slice(ls, start)) && (COMMENT_HEADER_AFTER.test(after) || ADDED_COMMENT_AFTER.test(after))) ||
+      ((start - ls <= 6 && space0 && HEADER_OPENING.test(text.slice(ls, start)) && (recentHeaderDate(after) || ADDED_COMMENT_AFTER.test(after))) ||
         (next === 44 && this.nextCodeBefore(start, ls) === 40 && TIME_IN_BRACKET_AFTER.test(after) && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)))) &&
       !SPEAKER_NOT_STAFF.test(after.replace(/^[ \t]*/, '')) &&
       !this.patientSpeaking(this.lineOf(start)) &&

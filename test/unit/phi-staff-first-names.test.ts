@@ -247,3 +247,46 @@ describe("Jira's own comment header", () => {
     expect(names(pt + 'Maria Garcia added a comment - 14/Jun/24 11:00 AM\nI still cannot see my lab results in the portal.')).toContain('Maria Garcia');
   });
 });
+
+// The final read of the session's change (a helper's review of the diff): patients the first
+// versions hid, and inputs they took quadratic time on.
+describe('final review: patients the new readings must not hide', () => {
+  it.each([
+    ['837 snippet: PRV*BI*ZZ*207Q00000X~NM1*IL*1*DOE*JOHN****MI*W123456789~DMG*D8*19500214*M~', 'W123456789'],
+    ['Label printer issue: test patient works, Pt MRN 4410882 fails to print.', '4410882'],
+    ['Can you test patient lookup for MRN 4410882 in PRD? Epic search hangs.', '4410882'],
+    ['Home router offline, ICD serial 884412X not uploading to CareLink. Please call 555-201-4433.', '884412X'],
+    ['Mr. Her called about his bill, MRN 4410882.', 'Her'],
+    ['Pt Endo called back re: statement, acct 99812233.', 'Endo'],
+    ['Referral for Kowalski, Irene Home Health start of care 03/04/2025, MRN 4410882.', 'Kowalski, Irene'],
+    ['Merge request\nMaria Lopez 02/14/1950: two charts, MRN 1128830 and 1128831', 'Maria Lopez'],
+    ['Duplicate charts:\nMaria Lopez 02/14/1950: MRN 1128830', '02/14/1950'],
+    ['Employee health visits this week\n- John Hall, RN\n- Nkechi Obi-Eze RN', 'John Hall'],
+  ])('%j keeps %s', (text, value) => {
+    expect(detect(text).some((f) => text.slice(f.start, f.end).includes(value))).toBe(true);
+  });
+  it('a caller named by first name keeps it when "Marcus Tuesday" follows', () => {
+    const text = 'Caller Marcus asked about acct 99812233. Spoke with Marcus Tuesday, he will bring his card.\n-- Kelly Brown, RN';
+    expect(detect(text).filter((f) => text.slice(f.start, f.end) === 'Marcus').length).toBe(2);
+  });
+});
+
+describe('final review: inputs the first versions took quadratic time on', () => {
+  const cases: Array<[string, (n: number) => string]> = [
+    ['a long run of Z after a patient', (n) => 'Patient Maria Lopez MRN 4410882 called.\n' + 'Z'.repeat(n) + '1'],
+    ['a long lower-case run after a first name', (n) => 'Comment (Gabriel Stone, 09:30): thanks Gabriel\nPt Rosa called, Gabriel said ok. Gabriel A' + 'a'.repeat(n) + '1'],
+    ['role mailboxes on one line', (n) => 'fwd to rx.orders@acme-clinic.org '.repeat(Math.ceil(n / 34))],
+    ['equipment serials on one line', (n) => Array.from({ length: Math.ceil(n / 38) }, (_, i) => `router offline, ICD serial 19082${i}X; `).join('')],
+  ];
+  it.each(cases)('%s: 400 KB takes under 4× the time of 100 KB', (_name, make) => {
+    const time = (n: number) => {
+      const t = make(n);
+      const t0 = performance.now();
+      detect(t);
+      return performance.now() - t0;
+    };
+    time(20_000);
+    const small = Math.max(time(100_000), 5);
+    expect(time(400_000)).toBeLessThan(small * 4 * 2.5);
+  });
+});
