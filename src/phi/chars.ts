@@ -31,3 +31,9 @@ export function firstAtOrAbove(sorted: readonly number[], v: number): number {
 }
 /** The index of the line holding offset p, given the offsets of every '\n' in order (the first at or after p). */
 export const lineIndexOf = (newlines: readonly number[], p: number): number => firstAtOrAbove(newlines, p);
+/** Where the line holding p starts, looked for at most `max` characters back (p - max if further): bounded, so linear when asked at every place of one long line. */
+export function lineStartWithin(text: string, p: number, max: number): number {
+  let k = p;
+  while (k > 0 && p - k < max && text.charCodeAt(k - 1) !== 10) k--;
+  return k;
+}

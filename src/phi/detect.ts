@@ -3,7 +3,7 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
-import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode } from './chars';
+import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode, lineStartWithin } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail } from './evidence';
 import { directoryStaff } from './staff';
@@ -340,12 +340,6 @@ function equipmentSerial(text: string, f: Finding): boolean {
   const before = text.slice(lineStartWithin(text, f.start, 48), f.start);
   // (a device a person wears or has implanted, named right before the serial, is theirs: "Home router offline, ICD serial …")
   return EQUIPMENT_BEFORE.test(before) && !PERSONAL_DEVICE_LABEL.test(before);
-}
-/** Where the line holding p starts, looked for at most `max` characters back (p - max if further). */
-function lineStartWithin(text: string, p: number, max: number): number {
-  let k = p;
-  while (k > 0 && p - k < max && text.charCodeAt(k - 1) !== 10) k--;
-  return k;
 }
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;

@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
+import { isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lineStartWithin } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -211,12 +211,6 @@ const personContactBefore = (before: string) => PATIENT_CONTACT_BEFORE.test(befo
 /** A patient word before an address, not a department's ("Patient Relations <…>", "MyChart patient support (…)"). */
 const PATIENT_CONTACT_BEFORE = /\b(?:[Pp]ts?|PTS?|[Pp]atients?|PATIENTS?)(?:['’]s)?\b(?![ \t]+(?:[A-Z]|(?:support|relations|experience|access|portal|services?|financial)\b))/;
 const PERSON_CONTACT_BEFORE = /\b(?:guarantor|mom|dad|mother|father|son|daughter|wife|husband|relative|uses|contact(?: email)?|personal|home|statements?|bills?)\b/i;
-/** Where the line holding p starts, looked for at most `max` characters back (p - max if further). */
-function lineStartWithin(text: string, p: number, max: number): number {
-  let k = p;
-  while (k > 0 && p - k < max && text.charCodeAt(k - 1) !== 10) k--;
-  return k;
-}
 /** A patient or a relative named right after an address ("… - it's the pt's daughter"). */
 const PERSON_CONTACT_AFTER = /^[^\n]*?\b(?:pts?|patient|guarantor|mom|dad|mother|father|son|daughter|wife|husband)(?:['’]s)?\b/i;
 /** A hospital's own work in a shared mailbox's name. */
