@@ -3,7 +3,7 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
-import { isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode, lineStartWithin } from './chars';
+import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode, lineStartWithin } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail } from './evidence';
 import { directoryStaff } from './staff';
@@ -496,10 +496,12 @@ function withoutInitials(name: string): string {
   return name;
 }
 const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
-/** A test patient or record named somewhere in the text (the test before the slower look-back). */
-const TEST_RECORD_WORD = /\btest (?:record|chart|account|encounter|mrn|member)|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b/;
-/** A test patient or record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
-const TEST_RECORD_BEFORE = /(\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b)[^.!?\n~|]{0,40}$/;
+/** A test patient or record's mention: "test record", "test patient ZZTEST", "ZZTEST", "TEST, PATIENT". */
+const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b`;
+/** A test record named somewhere in the text (the test before the slower look-back). */
+const TEST_RECORD_WORD = new RegExp(TEST_RECORD);
+/** A test record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
+const TEST_RECORD_BEFORE = new RegExp(String.raw`(${TEST_RECORD})[^.!?\n~|]{0,40}$`);
 /** The types a test record's values are written with. */
 const TEST_RECORD_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'ACCOUNT', 'OTHER_ID', 'HEALTH_PLAN_ID', 'DATE', 'SSN', 'AGE']);
 function testRecordBefore(text: string, f: Finding): boolean {
@@ -681,6 +683,7 @@ function spelledNames(text: string, candidates: Finding[]): Finding[] {
   const out: Finding[] = [];
   // (the letters' first '-' is found by indexOf: a capital on each side of it, and another '-' two on)
   let names: Finding[] | undefined;
+  let ends: number[] | undefined;
   let m: RegExpExecArray | null;
   for (let h = text.indexOf('-'); h !== -1; h = text.indexOf('-', h + 1)) {
     const c0 = text.charCodeAt(h - 1);
@@ -693,17 +696,13 @@ function spelledNames(text: string, candidates: Finding[]): Finding[] {
     // (the letters' own dashes, not a longer code's: "A-B-C-D-1")
     if (text.charCodeAt(m.index + m[0].length) === 45) continue;
     // (the names by their ends: those ending at most 24 characters before the letters, by binary search)
-    names ??= candidates.filter((f) => f.type === 'NAME').sort((a, b) => a.end - b.end);
-    const at = m.index;
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (names[mid]!.end < at - 24) lo = mid + 1;
-      else hi = mid;
+    if (names === undefined) {
+      names = candidates.filter((f) => f.type === 'NAME').sort((a, b) => a.end - b.end);
+      ends = names.map((f) => f.end);
     }
+    const at = m.index;
     let name: Finding | undefined;
-    for (let k = lo; k < names.length && names[k]!.end <= at && name === undefined; k++) if (SPELLING_JOIN.test(text.slice(names[k]!.end, at))) name = names[k];
+    for (let k = firstAtOrAbove(ends!, at - 24); k < names.length && names[k]!.end <= at && name === undefined; k++) if (SPELLING_JOIN.test(text.slice(names[k]!.end, at))) name = names[k];
     if (name !== undefined) out.push({ type: 'NAME', start: at, end: at + m[0].length, score: Math.max(name.score, 0.85), rule: 'name.spelled' });
   }
   return out;

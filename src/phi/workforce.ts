@@ -1074,11 +1074,10 @@ export class Workforce {
       ((start - ls <= 6 && space0 && HEADER_OPENING.test(text.slice(ls, start)) && (recentHeaderDate(after) || ADDED_COMMENT_AFTER.test(after))) ||
         (next === 44 && this.nextCodeBefore(start, ls) === 40 && TIME_IN_BRACKET_AFTER.test(after) && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)))) &&
       !SPEAKER_NOT_STAFF.test(after.replace(/^[ \t]*/, '')) &&
-      !this.patientSpeaking(this.lineOf(start)) &&
-      !this.patientSelf(this.lineOf(start)) &&
+      !this.writerIsPatient(this.lineOf(start)) &&
       // (a list of a person's visits or a log's lines, "From the visit list:\nAhmed Qureshi 03/02: ED visit, …",
       // "Jorge Villalobos 06/02 08:15: APPT NOT FOUND" twice: a heading over it, or the name again on the next line)
-      !this.listedUnderHeading(this.lineOf(start)) &&
+      !this.colonHeading(this.lineOf(start)) &&
       !this.sameNameNextLine(this.lineOf(start), start, end)
     ) {
       return Place.Header;
@@ -1103,8 +1102,7 @@ export class Workforce {
     if (
       ((start - ls <= 4 && text.charCodeAt(start - 1) === 42 && /^[ \t]*\*$/.test(text.slice(ls, start)) && /^:\*/.test(text.slice(end, end + 2))) ||
         deskAgentBefore(text.slice(Math.max(ls, start - 32), start))) &&
-      !this.patientSpeaking(this.lineOf(start)) &&
-      !this.patientSelf(this.lineOf(start))
+      !this.writerIsPatient(this.lineOf(start))
     ) {
       return Place.Header;
     }
@@ -1179,14 +1177,14 @@ export class Workforce {
     for (let j = i; j < this.lines && j <= i + 2; j++) if ((this.careLines[j] ??= MY_CARE.test(this.lineText(j)))) return true;
     return false;
   }
-  /** Does line i or one of the two under it say its writer or caller is the patient ("This is Harold the patient", "caller is the pt himself")? */
-  private patientSelf(i: number): boolean {
+  /**
+   * Does line i or one of the two under it speak as a patient: of the writer's own care (patientSpeaking),
+   * or saying the writer or caller is the patient ("This is Harold the patient", "caller is the pt himself")?
+   */
+  private writerIsPatient(i: number): boolean {
+    if (this.patientSpeaking(i)) return true;
     for (let j = i; j < this.lines && j <= i + 2; j++) if (PATIENT_SELF.test(this.lineText(j))) return true;
     return false;
-  }
-  /** Does the line above line i (no blank line between) end with ':' (a heading over a list or a log excerpt)? */
-  private listedUnderHeading(i: number): boolean {
-    return i > 0 && this.kindOf(i - 1) !== KIND_BLANK && /:[ \t*_]*$/.test(this.lineText(i - 1));
   }
   /** Does the line under line i open with the same name (a list of one person's events)? */
   private sameNameNextLine(i: number, start: number, end: number): boolean {
