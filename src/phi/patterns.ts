@@ -2416,18 +2416,30 @@ export const __testing = {
  * ("1234567 rows in the extract" is no answer). The question's groups: 1 an MRN, 2 an encounter's
  * number, 3 a member's.
  */
-const ID_QUESTION = /\b(?:(mrn|mr ?#|medical record(?: number| #)?|chart (?:number|#))|(csn|fin|har|encounter(?: number| #| id)?|visit (?:number|#|id)|(?:appt|appointment) (?:csn|id|#))|(member (?:id|#|number)|subscriber (?:id|#|number)|policy (?:number|#)))[ \t]*\?/gi;
+/** The longest question word of ID_QUESTION ("medical record number") and a little more. */
+const QUESTION_SPAN = 24;
+const ID_QUESTION = /\b(?:(mrn|mr ?#|medical record(?: number| #)?|chart (?:number|#))|(csn|fin|har|encounter(?: number| #| id)?|visit (?:number|#|id)|(?:appt|appointment) (?:csn|id|#))|(member (?:id|#|number)|subscriber (?:id|#|number)|policy (?:number|#)))[ \t]*\?$/i;
 const ANSWER_LINE = /^[ \t>]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:[^:\n\d][^:\n]{0,59}:[ \t]+)?(\d{6,12})(?=[ \t]*$|[.,;)](?!\d)|[ \t]+[^\sA-Za-z])/;
 export function answeredIds(text: string, emit: Emit): void {
-  if (text.indexOf('?') === -1) return;
-  ID_QUESTION.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  let q = text.indexOf('?');
+  if (q === -1) return;
   let after = 0;
   // the first '\n' at or after a question's end (questions come in text order: a long line of
   // them is searched once), and every line after a question is read at most once
   let nl = -2;
-  while ((m = ID_QUESTION.exec(text)) !== null) {
-    const qEnd = m.index + m[0].length;
+  // Each question ends at a '?' and holds no other: it is looked for only right before each '?'
+  // (its words end where the spaces before the '?' start, and are at most QUESTION_SPAN long),
+  // in a slice that starts after a non-word character, so its leading \b reads as in the text.
+  let prev = -1;
+  for (; q !== -1; prev = q, q = text.indexOf('?', q + 1)) {
+    let k = q;
+    while (k > prev + 1 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+    let s0 = Math.max(prev + 1, k - QUESTION_SPAN);
+    while (s0 > 0 && s0 < k && isWordCode(text.charCodeAt(s0 - 1))) s0++;
+    if (s0 >= k) continue;
+    const m = ID_QUESTION.exec(text.slice(s0, q + 1));
+    if (m === null) continue;
+    const qEnd = q + 1;
     if (nl !== -1 && nl < qEnd) nl = text.indexOf('\n', qEnd);
     if (nl === -1) break;
     let ls = nl;
@@ -2435,7 +2447,7 @@ export function answeredIds(text: string, emit: Emit): void {
       ls = text.indexOf('\n', after);
       nl = ls;
     }
-    for (let k = 0; k < 3 && ls !== -1; k++) {
+    for (let j = 0; j < 3 && ls !== -1; j++) {
       const s = ls + 1;
       const e = text.indexOf('\n', s);
       after = e === -1 ? text.length : e;

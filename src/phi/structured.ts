@@ -417,16 +417,30 @@ const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|fe
  * A key in capitals joined by '_' right before '=' ("PAT_ID=", "PAT_ENC_CSN_ID="): the scan finds
  * known words where a lower-case letter starts one, so these are looked for on their own.
  */
-const UPPER_KEY = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?=[ ]?=)/g;
+const UPPER_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 function withUpperKeys(text: string, known: Iterable<number>): Iterable<number> {
-  if (text.indexOf('_') === -1 || text.indexOf('=') === -1) return known;
+  if (text.indexOf('_') === -1) return known;
+  let q = text.indexOf('=');
+  if (q === -1) return known;
   const positions = [...known];
   const seen = new Set(positions);
-  UPPER_KEY.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = UPPER_KEY.exec(text)) !== null) if (!seen.has(m.index)) positions.push(m.index);
+  // Each key ends right before an '=' (or a space and an '='), and is the whole run of capitals,
+  // digits and '_' there, with no letter, digit or '_' before it: so it is read back from each '='.
+  for (; q !== -1; q = text.indexOf('=', q + 1)) {
+    const e = q > 0 && text.charCodeAt(q - 1) === 32 ? q - 1 : q;
+    let b = e;
+    while (b > 0 && isUpperKeyCode(text.charCodeAt(b - 1))) b--;
+    if (e - b < 3 || (b > 0 && isLowerAscii(text.charCodeAt(b - 1)))) continue;
+    if (UPPER_KEY.test(text.slice(b, e)) && !seen.has(b)) {
+      seen.add(b);
+      positions.push(b);
+    }
+  }
   return positions;
 }
+/** [A-Z0-9_] */
+const isUpperKeyCode = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
 export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
   if (text.indexOf('=') === -1 && text.indexOf('"') === -1) return;
