@@ -887,7 +887,8 @@ const NEWBORN_BARE = /\b(?:BOY|GIRL)[ ][A-Z][A-Z'’-]{1,30}\b/g;
 /** Words of a ticket about newborns (where "BOY SMITH" is a registration name). */
 const NEWBORN_TICKET = /\b(?:L&D|labor and delivery|newborns?|nursery|NICU|infants?|babies|baby|mother['’]s|mom['’]s|delivery|Stork)\b/i;
 export function newbornNames(text: string, emit: Emit): void {
-  if (!/BABY|GIRL|BOY|[Bb]aby/.test(text)) return;
+  // (/BABY|GIRL|BOY|[Bb]aby/ by indexOf: a regex of alternatives reads every position)
+  if (text.indexOf('BABY') === -1 && text.indexOf('GIRL') === -1 && text.indexOf('BOY') === -1 && text.indexOf('aby') === -1) return;
   for (const re of [NEWBORN_FIRST, NEWBORN_LAST]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -471,6 +471,19 @@ const COLLECTED_BEFORE = /\b(?:collected|coll|drawn)[ \t]*[:.]?[ \t]*$/i;
 /** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,24}\b(?:on|for|at|today)[ ]$/i;
 /**
+ * Does the text before `start` end with EVENT_ON_BEFORE's last word and its space ("on ", "for ",
+ * "at ", "today ", any case)? Checked by char code before the regex, which reads every position.
+ */
+function eventOnWordBefore(text: string, start: number): boolean {
+  if (start < 3 || text.charCodeAt(start - 1) !== 32) return false;
+  const a = text.charCodeAt(start - 3) | 32;
+  const b = text.charCodeAt(start - 2) | 32;
+  if ((a === 111 && b === 110) || (a === 97 && b === 116)) return true; // on at
+  if (b !== 114 && b !== 121) return false;
+  const w = text.slice(Math.max(0, start - 6), start - 1).toLowerCase();
+  return w.endsWith('for') || w === 'today';
+}
+/**
  * Does the text hold PERSON_EVENT_BEFORE's words at all ("arriv", "acqui", "enrol", "transmi": their
  * letters after the first, in small letters or capitals, by indexOf)? Asked once per text.
  */
@@ -683,7 +696,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? lineBackTo(text, start, 32) : 40, timeAfter ? 0 : 5) ||
     // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line;
     // a specimen's collection, "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14")
-    (timeAfter && (EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 48), start)) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
+    (timeAfter && ((eventOnWordBefore(text, start) && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 48), start))) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
     // a patient's arrival, a study's acquisition, an enrolment, a home monitor's transmission ("arrived 11/02/2025 15:40")
     ((env.personEvents ??= personEventWords(text)) && PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) ||
     eventPhraseBefore(text, start) ||
