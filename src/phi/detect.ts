@@ -189,7 +189,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     candidates = candidates.filter((f) => !staff!.has(f));
     if (candidates.length === 0) return candidates;
   }
-  let again = echoes(scan, candidates).concat(siblings(text, candidates), spelledNames(text, candidates));
+  let again = echoes(scan, candidates).concat(siblings(text, candidates), spelledNames(text, candidates), rangeEnds(text, candidates));
   // (a value found again may be the one a barcode joins others to)
   again = again.concat(caretNeighbours(text, again.length > 0 ? candidates.concat(again) : candidates));
   if (again.length > 0) candidates = candidates.concat(again.filter(uncovered(candidates)));
@@ -739,6 +739,45 @@ function siblings(text: string, candidates: Finding[]): Finding[] {
     out.push({ type: f.type, start: s, end: e, score: f.score, rule: f.rule + '+sibling' });
   }
   return out;
+}
+
+/** What joins a date range's two ends: "08/05/2024 - 08/09/2024", "10/20 through 11/28", "08/12-08/14". */
+const RANGE_JOIN = /[ \t]*(?:[-\u2013\u2014]|to|through|thru|until|till)[ \t]*/iy;
+/** A numeric date (its parts and separator) not inside a longer token. */
+const RANGE_END = /(\d{1,4})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/]|[.-]\d)/y;
+/**
+ * The end of a range whose start was found as a patient's date ("svc dates 08/05/2024 - 08/09/2024",
+ * "daily radiation 10/20 through 11/28"): the same event's last day. Only a numeric date written
+ * the same way as the start (separator, number of parts, a year first or not) and a valid one.
+ */
+function rangeEnds(text: string, candidates: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of candidates) {
+    if (f.type !== 'DATE' || !isDigitCode(text.charCodeAt(f.start))) continue;
+    RANGE_END.lastIndex = f.start;
+    const first = RANGE_END.exec(text);
+    if (first === null) continue;
+    RANGE_JOIN.lastIndex = f.end;
+    const join = RANGE_JOIN.exec(text);
+    if (join === null) continue;
+    const s = f.end + join[0].length;
+    // ("- 08/09" needs a space or nothing on both sides of the dash; a word needs spaces)
+    if (s === f.end || (/[a-z]/i.test(join[0]) && !/^[ \t]+[a-z]+[ \t]+$/i.test(join[0]))) continue;
+    RANGE_END.lastIndex = s;
+    const m = RANGE_END.exec(text);
+    if (m === null || m[2] !== first[2] || (m[4] === undefined) !== (first[4] === undefined) || (m[1]!.length === 4) !== (first[1]!.length === 4)) continue;
+    if (!validDateParts(m[1]!, m[3]!, m[4])) continue;
+    if (s > 0 && isWordCode(text.charCodeAt(s - 1))) continue;
+    out.push({ type: 'DATE', start: s, end: s + m[0].length, score: f.score, rule: f.rule + '+range' });
+  }
+  return out;
+}
+/** Month and day in range: year-month-day when the first part has four digits, else month/day or day/month (and a year). */
+function validDateParts(a: string, b: string, c: string | undefined): boolean {
+  if (a.length === 4) return c !== undefined && Number(b) >= 1 && Number(b) <= 12 && Number(c) >= 1 && Number(c) <= 31;
+  const x = Number(a);
+  const y = Number(b);
+  return a.length <= 2 && x >= 1 && y >= 1 && x <= 31 && y <= 31 && (x <= 12 || y <= 12);
 }
 
 /**
