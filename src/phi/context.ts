@@ -471,7 +471,9 @@ function clearTokenInfo(): void {
 function newInfo(tok: string): TokenInfo {
   let caps = 1;
   if (tok.length > 1) {
-    const c2 = tok.charCodeAt(1);
+    // (the first letter after an inner apostrophe: "O'ROURKE" is in capitals, "O'Rourke" is not)
+    let c2 = tok.charCodeAt(1);
+    if ((c2 === 39 || c2 === 0x2019) && tok.length > 2) c2 = tok.charCodeAt(2);
     if (((c2 >= 65 && c2 <= 90) || (c2 >= 0xc0 && c2 <= 0xde)) && tok === tok.toUpperCase()) caps = 2;
   }
   let known: KnownEntry | undefined;

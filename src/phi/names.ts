@@ -79,6 +79,8 @@ const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 const TEST_PATIENT_NAME = new RegExp(`^${TEST_FAMILY}`, 'i');
 /** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…", ", CSN 1100…". */
 export const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B|CSN|FIN|EMPI)\b/;
+/** A middle initial (and a generational suffix) before a record's identifier: "HOLLENBECK, TRAVIS| J JR (MRN …". */
+const INITIAL_THEN_RECORD_ID = /^[ ][A-Z]\.?(?:,?[ ](?:JR|SR|Jr|Sr|II|III|IV)\.?)?,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B|CSN|FIN|EMPI)\b/;
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 /**
  * "pt", "pts", "patient", and what may follow them before the name: "pt's name is", "patient name:",
@@ -368,7 +370,7 @@ function lineStartBefore(text: string, at: number): boolean {
   return true;
 }
 
-/** The length of `/^,? (?:Jr|Sr|II|III|IV)\b\.?/` at `p` (0: none). */
+/** The length of `/^,? (?:Jr|Sr|JR|SR|II|III|IV)\b\.?/` at `p` (0: none). */
 function suffixAt(text: string, p: number): number {
   const s = p;
   if (text.charCodeAt(p) === 44) p++;
@@ -377,7 +379,7 @@ function suffixAt(text: string, p: number): number {
   const c0 = text.charCodeAt(p);
   const c1 = text.charCodeAt(p + 1);
   let len = 0;
-  if ((c0 === 74 || c0 === 83) && c1 === 114) len = 2; // Jr Sr
+  if ((c0 === 74 || c0 === 83) && (c1 === 114 || c1 === 82)) len = 2; // Jr Sr JR SR
   else if (c0 === 73 && c1 === 86) len = 2; // IV
   else if (c0 === 73 && c1 === 73) len = text.charCodeAt(p + 2) === 73 ? 3 : 2; // II III
   if (len === 0) return 0;
@@ -567,7 +569,8 @@ class RunScorer {
     // (a record's identifier right after a run of two words or more, or after a first name that
     // follows "Surname, ", makes it a person's: "HOLLENBECK, TRAVIS (MRN …"; "Server (MRN lookups)" stays a product)
     const recordAfter =
-      (b > a || (a > 0 && text.charCodeAt(we[a - 1]!) === 44 && ws[a]! - we[a - 1]! <= 2)) && RECORD_ID_AFTER.test(text.slice(we[b]!, we[b]! + 12));
+      (b > a || (a > 0 && text.charCodeAt(we[a - 1]!) === 44 && ws[a]! - we[a - 1]! <= 2)) &&
+      (RECORD_ID_AFTER.test(text.slice(we[b]!, we[b]! + 12)) || (b === a && INITIAL_THEN_RECORD_ID.test(text.slice(we[b]!, we[b]! + 24))));
     if (this.productsOnly(a, b) && (near & Near.Intro12) === 0 && !recordAfter) return;
     const ca = code[a]!;
     const cb = code[b]!;
