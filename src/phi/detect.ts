@@ -189,6 +189,9 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     candidates = candidates.filter((f) => !staff!.has(f));
     if (candidates.length === 0) return candidates;
   }
+  // (a record line's other identifiers first: echoes then finds them again elsewhere)
+  const lineIds = recordLineIds(text, scan.newlines, candidates);
+  if (lineIds.length > 0) candidates = candidates.concat(lineIds.filter(uncovered(candidates)));
   let again = echoes(scan, candidates).concat(siblings(text, candidates), spelledNames(text, candidates), rangeEnds(text, candidates));
   // (a value found again may be the one a barcode joins others to)
   again = again.concat(caretNeighbours(text, again.length > 0 ? candidates.concat(again) : candidates));
@@ -740,6 +743,50 @@ function siblings(text: string, candidates: Finding[]): Finding[] {
   }
   return out;
 }
+
+/**
+ * A bare identifier on a patient's record line: where a line holds a patient's name and their birth
+ * date or SSN as found ("Keep:  M000612044  RIVERA-OCHOA, ESPERANZA M   DOB 1957-08-23  SSN …",
+ * "3100229871  BRANNIGAN,COLM P  1958-04-17  880013998241"), a whole token of at most three capitals
+ * and 6-12 digits is that record's number too (an MRN where the text speaks of MRNs).
+ */
+function recordLineIds(text: string, newlines: readonly number[], candidates: Finding[]): Finding[] {
+  let lines: Map<number, number> | undefined;
+  for (const f of candidates) {
+    const strongName = f.type === 'NAME' && f.score >= 0.85;
+    const strongId = (f.type === 'DATE' && f.score >= 0.9) || f.type === 'SSN';
+    if (!strongName && !strongId) continue;
+    // (the line's start: after the last '\n' before the finding)
+    const k = firstAtOrAbove(newlines, f.start) - 1;
+    const ls = k < 0 ? 0 : newlines[k]! + 1;
+    (lines ??= new Map()).set(ls, (lines.get(ls) ?? 0) | (strongName ? 1 : 2));
+  }
+  if (lines === undefined) return [];
+  let out: Finding[] | undefined;
+  let type: PhiType | undefined;
+  for (const [ls, bits] of lines) {
+    if (bits !== 3) continue;
+    const k = firstAtOrAbove(newlines, ls);
+    const le = k < newlines.length ? newlines[k]! : text.length;
+    // (an HL7 segment's fields are read by hl7Rule)
+    if (le - ls > 400 || HL7_SEGMENT_LINE.test(text.slice(ls, ls + 4))) continue;
+    RECORD_LINE_ID.lastIndex = ls;
+    let m: RegExpExecArray | null;
+    while ((m = RECORD_LINE_ID.exec(text)) !== null && m.index < le) {
+      if (m.index + m[0].length > le) break;
+      // ("RightFax job 4471902", "ticket # 00887412": the desk's own numbers)
+      if (OWN_NUMBER_BEFORE.test(text.slice(Math.max(ls, m.index - 24), m.index))) continue;
+      type ??= /\b(?:MRN|medical record)/i.test(text) ? 'MRN' : 'OTHER_ID';
+      (out ??= []).push({ type, start: m.index, end: m.index + m[0].length, score: 0.85, rule: 'id.record-line' });
+    }
+  }
+  return out ?? [];
+}
+const HL7_SEGMENT_LINE = /^[A-Z][A-Z0-9]{2}\|/;
+/** A job's, ticket's or transaction's label right before a number. */
+const OWN_NUMBER_BEFORE = /\b(?:job|ticket|case|incident|batch|queue|fax|po|invoice|ref|reference|request|req|transaction|confirmation|control|trace|build|version|port|ext|pager|x)\b[^\n\w]{0,6}(?:(?:id|no|number|num|nbr)\b[^\n\w]{0,4})?$/i;
+/** A whole token of 0-3 capitals and 6-12 digits, not part of a date, phone, code or longer token. */
+const RECORD_LINE_ID = /(?<![\w\-/.:#*$])[A-Z]{0,3}\d{6,12}(?![\w\-/.:*])/g;
 
 /** What joins a date range's two ends: "08/05/2024 - 08/09/2024", "10/20 through 11/28", "08/12-08/14". */
 const RANGE_JOIN = /[ \t]*(?:[-\u2013\u2014]|to|through|thru|until|till)[ \t]*/iy;

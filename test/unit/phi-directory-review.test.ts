@@ -104,8 +104,9 @@ describe('employee-patients with the workforce directory on', () => {
 
   it.each([
     ['session12-directory-blind.json', 137, 304, BLIND_LOSSES],
-    // (254 at its measure; the detector now also finds 'Patient MRN (if applicable): 3392018' without a directory)
-    ['session12-directory-blind2.json', 120, 255, BLIND2_LOSSES],
+    // (254 at its measure; the detector now also finds 'Patient MRN (if applicable): 3392018' without a
+    // directory, and since session 14 one more value: kept with the directory too)
+    ['session12-directory-blind2.json', 120, 256, BLIND2_LOSSES],
   ] as const)('keeps every value the detector finds without it, in every place, but for the known losses (blind review %s)', (file, tickets, values, losses) => {
     const blind = JSON.parse(readFileSync(join(__dirname, '../corpus/review', file), 'utf8')) as Array<{ text: string; directory: string[]; keep: Array<[string, string]> }>;
     expect(blind.length).toBe(tickets);

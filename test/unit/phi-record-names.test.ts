@@ -28,3 +28,35 @@ describe('record names', () => {
     expect(names('Travis J build 4412 failed on the interface repo, rerun please')).toEqual([]);
   });
 });
+
+describe('a record line’s bare identifiers', () => {
+  const found = (text: string) => detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+
+  it('reads a bare number on a line with a patient’s name and birth date as the record’s, and finds it again', () => {
+    const text =
+      'HIM pls merge, duplicate MRN created at walk-in.\n' +
+      'Keep:  M000612044  RIVERA-OCHOA, ESPERANZA M   DOB 1957-08-23  addr 418 Caddo St\n' +
+      'Merge: M001511930  OCHOA, ESPERANZA            DOB 08/23/1957\n\n' +
+      'merged in the MPI, M001511930 -> M000612044. OnBase docs moved.';
+    const ids = found(text).filter(([type]) => type === 'MRN').map(([, v]) => v);
+    expect(ids).toEqual(['M000612044', 'M001511930', 'M001511930', 'M000612044']);
+  });
+
+  it('calls it OTHER_ID where the text does not speak of MRNs', () => {
+    const text = 'Wrong statement went out:\n3100229871  BRANNIGAN, COLM P  DOB 1958-04-17  SSN 219-09-9991\n';
+    expect(found(text)).toContainEqual(['OTHER_ID', '3100229871']);
+  });
+
+  it('leaves the desk’s own job and ticket numbers on such a line alone', () => {
+    const text = 'Pt GARCIA, MARIA L DOB 03/14/1962 fax went to the wrong number, RightFax job 4471902, ticket # 00887412\n';
+    const values = found(text).map(([, v]) => v);
+    expect(values).toContain('GARCIA, MARIA L');
+    expect(values).not.toContain('4471902');
+    expect(values).not.toContain('00887412');
+  });
+
+  it('needs both the name and the birth date or SSN on the line', () => {
+    const text = 'Keep:  M000612044  RIVERA-OCHOA, ESPERANZA M\nDOB 1957-08-23\n';
+    expect(found(text).map(([, v]) => v)).not.toContain('M000612044');
+  });
+});
