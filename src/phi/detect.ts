@@ -128,8 +128,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     pattern.each(text, (start, end) => emit(spec.type, start, end, score, rule));
   }
   // a test patient's identifiers and dates are no one's ("test patient ZZTEST, ONE (MRN ZZ0000001)")
-  // (looked for by indexOf first: every alternative holds "test ", "ZZ", "XX" or "TEST")
-  if (candidates.length > 0 && (text.indexOf('test ') !== -1 || text.indexOf('ZZ') !== -1 || text.indexOf('XX') !== -1 || text.indexOf('TEST') !== -1) && TEST_RECORD_WORD.test(text)) {
+  // (looked for by indexOf first: every alternative holds "test ", "ZZ", "XX", "TEST" or "TRAIN,")
+  if (candidates.length > 0 && (text.indexOf('test ') !== -1 || text.indexOf('ZZ') !== -1 || text.indexOf('XX') !== -1 || text.indexOf('TEST') !== -1 || text.indexOf('TRAIN,') !== -1) && TEST_RECORD_WORD.test(text)) {
     candidates = candidates.filter((f) => !testRecordBefore(text, f));
     if (weak.length > 0) weak = weak.filter((f) => !testRecordBefore(text, f));
   }
@@ -499,8 +499,11 @@ function withoutInitials(name: string): string {
   return name;
 }
 const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
-/** A test patient or record's mention: "test record", "test patient ZZTEST", "ZZTEST", "TEST, PATIENT". */
-const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b`;
+/**
+ * A test patient or record's mention: "test record", "test patient ZZTEST", "ZZTEST", "TEST, PATIENT",
+ * and a training environment's patients ("TRAIN, ADULTONE", "MYCHART, TESTONE").
+ */
+const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b|\bTRAIN,[ \t]?[A-Z]+\b|\b[A-Z]{2,},[ \t]?TEST(?:ONE|TWO|THREE|FOUR|FIVE|PATIENT|PT)\b`;
 /** A test record named somewhere in the text (the test before the slower look-back). */
 const TEST_RECORD_WORD = new RegExp(TEST_RECORD);
 /** A test record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
@@ -512,9 +515,12 @@ function testRecordBefore(text: string, f: Finding): boolean {
   const m = TEST_RECORD_BEFORE.exec(text.slice(Math.max(0, f.start - 64), f.start));
   // (a real patient after it: "tried ZZTEST, ALPHA, fine; real pt MRN 4410882 fails", "test record ok, pt's Medicaid ID …")
   if (m === null || isStructured(f.rule)) return false;
-  const between = m[0].slice(m[1]!.length);
+  // (the test patient's own given name is no real patient: "ZZTEST, PATIENT MRN 99900012")
+  const between = m[0].slice(m[1]!.length).replace(TEST_GIVEN_NAME, '');
   return !REAL_AFTER_TEST.test(between) && !NAME_AFTER_TEST.test(between);
 }
+/** The given name in capitals right after a test family name ("ZZTEST|, PATIENT"). */
+const TEST_GIVEN_NAME = /^,[ \t]?[A-Z]+\b/;
 /** What turns from a test record to a real one between the test record's mention and a value. */
 const REAL_AFTER_TEST = /\b(?:pts?|patients?|real|actual|live|but|vs\.?|versus|then|however|whereas|while|other)\b|[;]|['’]s\b/i;
 /** Another person's name between a test record and a value: "…, Garrison, Alma MRN", "…, MARIA DIAZ MRN". */

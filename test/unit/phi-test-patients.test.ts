@@ -1,0 +1,25 @@
+/**
+ * Test and training patients are no one's: a build's "ZZTEST, PATIENT", a training environment's
+ * "TRAIN, ADULTONE" and "MYCHART, TESTONE", and their record numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/phi/detect';
+
+const values = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+
+describe('test and training patients', () => {
+  it('reads "PATIENT" after a test family name as its given name, not a real patient', () => {
+    expect(values('Zebra reprinted after the head clean. Test label for ZZTEST, PATIENT MRN 99900012 printed fine.')).toEqual([]);
+  });
+
+  it('leaves a training environment’s patients and their MRNs alone', () => {
+    const text = 'Trainers need the playground refreshed:\nTRAIN, ADULTONE  MRN T9000101  (bed TRN-4W-01)\nTRAIN, ADULTTWO  MRN T9000102  (bed TRN-4W-02)';
+    expect(values(text)).toEqual([]);
+    expect(values('testing the proxy signup flow. Test pt "MYCHART, TESTONE" MRN 99900045, no email arrives')).toEqual([]);
+  });
+
+  it('still finds a real patient named after a test record', () => {
+    expect(values('tried ZZTEST, ALPHA, fine; real pt MRN 4410882 fails')).toContain('4410882');
+    expect(values('Band for GARCIA, MARIA MRN 4410882 printed as TRAIN, ADULTONE')).toContain('4410882');
+  });
+});
