@@ -65,7 +65,7 @@ const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|
  * Health start of care": the patient the referral is for).
  */
 const PLACE_AFTER =
-  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Clinics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:[Cc]linics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
 /** Does an organisation's or a place's word follow a name that ends at `end` ("Westbrook Community Hospital", "Eldridge Point Clinic")? */
 export function orgAfter(text: string, end: number): boolean {
   ORG_AFTER.lastIndex = end;

@@ -60,3 +60,16 @@ describe('a record line’s bare identifiers', () => {
     expect(found(text).map(([, v]) => v)).not.toContain('M000612044');
   });
 });
+
+describe('a clinic named after a place', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+
+  it('reads a word before a lower-case "clinic" as the clinic’s place', () => {
+    expect(names('Timeclocks in Spicer clinic not syncing since the switch swap')).toEqual([]);
+  });
+
+  it('keeps a patient’s name before it', () => {
+    expect(names('pt Garcia clinic appt moved, MRN 4410882')).toEqual(['Garcia']);
+    expect(names('Maria Garcia clinic appt moved, DOB 03/04/1961')).toEqual(['Maria Garcia']);
+  });
+});
