@@ -65,7 +65,7 @@ describe('a clinic named after a place', () => {
   const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
 
   it('reads a word before a lower-case "clinic" as the clinic’s place', () => {
-    expect(names('Timeclocks in Spicer clinic not syncing since the switch swap')).toEqual([]);
+    expect(names('Timeclocks in Spicer clinic not syncing')).toEqual([]);
   });
 
   it('keeps a patient’s name before it', () => {
