@@ -34,8 +34,24 @@ export function patientWordAt(text: string, p: number): boolean {
     if ((text.charCodeAt(p) === 83 || text.charCodeAt(p) === 66) && !/\b(?:my|his|her|their|your|pt['’]s|patient['’]s|the)[ \t]+$/i.test(before)) return false;
     if (SIBLING_THING_AFTER.test(text.slice(e, e + 24))) return false;
   }
+  // "Intune Company Portal", "GlobalProtect portal vpn.example.org", "SSL cert expiring on MyChart",
+  // "Hyperspace, Haiku/Canto, MyChart, Rover all unavailable": a system, no patient's use of it
+  // (the word without a sentence's period: "via Company Portal.")
+  const bare = word.charCodeAt(word.length - 1) === 46 ? word.replace(/\.+$/, '') : word;
+  if (bare === 'portal' || bare === 'mychart') {
+    if (SYSTEM_PORTAL_BEFORE.test(before) || HOST_AFTER.test(text.slice(e, e + 64))) return false;
+    if (bare === 'mychart' && (SYSTEM_LIST_AROUND.test(text.slice(Math.max(0, p - 24), Math.min(text.length, e + 24))) || MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 40)))) return false;
+  }
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
+/** Words before "portal" or "MyChart" that make it a system's: an MDM's, a VPN's, a Wi-Fi's, a vendor's, a certificate's. */
+const SYSTEM_PORTAL_BEFORE = /\b(?:company|captive|vpn|gp|globalprotect|eligibility|benefits|vendor|support|partner|developer|admin|expiring on|renewals?:?)[ \t-]*$/i;
+/** A host name right after the word ("portal vpn.lakeshorehealth.org"). */
+const HOST_AFTER = /^[ \t]+(?:[a-z0-9-]+\.){1,4}[a-z]{2,}\b/i;
+/** MyChart in a list of systems ("Hyperspace, Haiku/Canto, MyChart, Rover"): a system beside it, across ',' or '/'. */
+const SYSTEM_LIST_AROUND = /\b(?:hyperspace|haiku|canto|rover|interconnect|care everywhere|cadence|prelude|beaker|willow|cupid|radiant|bca|epiccare|hello world|welcome)\b[ \t]*[,/&][^\n]{0,16}mychart|mychart[ \t]*(?:[,/&]|and)[ \t]*(?:hyperspace|haiku|canto|rover|interconnect|care everywhere|cadence|prelude|beaker|willow|cupid|radiant|bca|epiccare)\b/i;
+/** What makes MyChart the system itself: its servers, web services, pages, certificates, releases. */
+const MYCHART_SYSTEM_AFTER = /^[ \t]*(?:web ?services?|servers?|location page|pages?|certs?|certificates?|url|urls|site|domain|dns|cname|build|release|upgrade|outage|downtime|go-?live|environment|instance|interface|integration|app (?:build|release|version)|-[ \t]*\d+ days)\b/i;
 /** What "sister", "brother" or "grandfather" names when it is no relative: "sister hospital", "Brother HL-L2350", "grandfather clause". */
 const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinics?|campus(?:es)?|organi[sz]ations?|compan(?:y|ies)|orgs?|systems?|printers?|scanners?|label|models?|drivers?|toner|servers?|vms?|practices?|entit(?:y|ies)|tenants?|domains?|instances?|environments?|clause|p-touch|[A-Z]{1,4}-?[A-Z]?\d)/i;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;

@@ -1,0 +1,26 @@
+/**
+ * "portal" and "MyChart" are a patient's only where a patient uses them: the Intune Company Portal,
+ * a VPN's portal, a certificate on MyChart or MyChart in a list of systems down in an outage say
+ * nothing of a patient, so the staff named in those IT tickets are not patients.
+ */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/phi/detect';
+
+const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+
+describe('system words are no patient', () => {
+  it('the Company Portal, a VPN portal', () => {
+    expect(names('BYOD enrolment for the ED docs. Haiku installed via Company Portal. Kelsey Vold added the Haiku class.')).toEqual([]);
+    expect(names('From home, GlobalProtect 6.1.3 connects to portal vpn.lakeshorehealth.org but then drops. Brian Tullis tested on his laptop.')).toEqual([]);
+  });
+
+  it('MyChart as a system: its certificate, its web services, a list of systems in an outage', () => {
+    expect(names('SSL cert expiring on MyChart - 14 days. Renewal owner Dylan Sather, approved by Ryan Holm.')).toEqual([]);
+    expect(names('Downtime Sunday. Impact: Hyperspace, Haiku/Canto, MyChart, Rover all unavailable. Dylan Sather covering the desk overnight.')).toEqual([]);
+  });
+
+  it('keeps a patient who uses MyChart or the patient portal', () => {
+    expect(names('Maria Garcia cannot log in to MyChart since the upgrade, please reset her activation.')).toEqual(['Maria Garcia']);
+    expect(names('Tom Lee says the portal shows someone else’s results. Ticket from the clinic.')).toEqual(['Tom Lee']);
+  });
+});
