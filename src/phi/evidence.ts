@@ -42,8 +42,23 @@ export function patientWordAt(text: string, p: number): boolean {
     if (SYSTEM_PORTAL_BEFORE.test(before) || HOST_AFTER.test(text.slice(e, e + 64))) return false;
     if (bare === 'mychart' && (SYSTEM_LIST_AROUND.test(text.slice(Math.max(0, p - 24), Math.min(text.length, e + 24))) || MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 40)))) return false;
   }
+  // "UKG InTouch DX clocks": a model's name, no diagnosis ("Primary DX: …", "Dx: M17.11" are)
+  if (bare === 'dx' && text.charCodeAt(p + 1) === 88 && MODEL_WORD_BEFORE.test(before) && !DIAGNOSIS_WORD_BEFORE.test(before) && !/^[ \t]*[:=#-]/.test(text.slice(e, e + 4))) return false;
+  // "blocked at proxy", "per proxy logs", "Azure App Proxy": a network's proxy
+  if (bare === 'proxy' && (NETWORK_PROXY_BEFORE.test(before) || NETWORK_PROXY_AFTER.test(text.slice(e, e + 24)))) return false;
+  // "override meds only", "walking to pharmacy for meds": a cabinet's or a unit's medications, no one patient's
+  if (bare === 'meds' && !OWNER_BEFORE.test(before)) return false;
+  // "Chart Review" (Epic's activity)
+  if (bare === 'chart' && /^[ \t]+review\b/i.test(text.slice(e, e + 10))) return false;
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
+/** A capitalised product word right before "DX" ("InTouch DX"). */
+const MODEL_WORD_BEFORE = /\b[A-Z][A-Za-z0-9]+[ \t]+$/;
+const DIAGNOSIS_WORD_BEFORE = /\b(?:primary|secondary|principal|admitting|admit|admission|discharge|working|final|differential|pt|patient)['’s]*[ \t]+$/i;
+const NETWORK_PROXY_BEFORE = /\b(?:app|at|per|via|through|the web|corporate|outbound|explicit|transparent)[ \t]+$/i;
+const NETWORK_PROXY_AFTER = /^[ \t]*(?:logs?|servers?|settings?|config(?:uration)?|bypass|pac|exceptions?|rules?|policy|policies|&|and (?:eop|firewall|dns))\b/i;
+/** A person whose medications they are ("her meds", "pt's meds"). */
+const OWNER_BEFORE = /\b(?:his|her|their|my|your|pt['’]?s|patient['’]s|mom['’]s|dad['’]s)[ \t]+(?:\w+[ \t]+)?$/i;
 /** Words before "portal" or "MyChart" that make it a system's: an MDM's, a VPN's, a Wi-Fi's, a vendor's, a certificate's. */
 const SYSTEM_PORTAL_BEFORE = /\b(?:company|captive|vpn|gp|globalprotect|eligibility|benefits|vendor|support|partner|developer|admin|expiring on|renewals?:?)[ \t-]*$/i;
 /** A host name right after the word ("portal vpn.lakeshorehealth.org"). */

@@ -24,3 +24,19 @@ describe('system words are no patient', () => {
     expect(names('Tom Lee says the portal shows someone else’s results. Ticket from the clinic.')).toEqual(['Tom Lee']);
   });
 });
+
+describe('device and network words are no patient', () => {
+  it('a timeclock model, a network proxy, a cabinet’s meds, Chart Review', () => {
+    expect(names('All 4 UKG InTouch DX clocks went offline after the network change. Kyle Moen is on site.')).toEqual([]);
+    expect(names('Phish reported by Ophelia Grant. Blocked domain + IP at proxy, no credential entry in proxy logs.')).toEqual([]);
+    expect(names('Omnicell on 4 North not syncing with the EHR interface - override meds only. Noor Siddiqui is on it.')).toEqual([]);
+    expect(names('Hyperspace crashes when opening Chart Review in ICU. Tessa Ramirez confirmed the workaround.')).toEqual([]);
+  });
+
+  it('keeps the patient where the same words are about a person', () => {
+    expect(names('Primary DX: M17.11 for Maria Garcia, please fix the claim')).toEqual(['Maria Garcia']);
+    expect(names('Her meds list shows someone else’s: Maria Garcia, call back today')).toEqual(['Maria Garcia']);
+    expect(names('Tom Lee is listed as proxy for his mother but cannot see her chart')).toEqual(['Tom Lee']);
+    expect(names('Maria Garcia called: her loved one died last week and the letters keep coming')).toEqual(['Maria Garcia']);
+  });
+});
