@@ -42,6 +42,9 @@ export function patientWordAt(text: string, p: number): boolean {
     if (SYSTEM_PORTAL_BEFORE.test(before) || HOST_AFTER.test(text.slice(e, e + 64))) return false;
     if (bare === 'mychart' && (SYSTEM_LIST_AROUND.test(text.slice(Math.max(0, p - 24), Math.min(text.length, e + 24))) || MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 40)))) return false;
   }
+  // "patients are waiting", "I have 22 patients", "their patients": patients in general, no one patient
+  // (not where they are counted out or listed: "These patients are affected … 1. Maria Garcia", "pts calling in; callback list: …")
+  if ((bare === 'patients' || bare === 'pts') && (GENERIC_PATIENTS_AFTER.test(text.slice(e, e + 24)) || GENERIC_PATIENTS_BEFORE.test(before)) && !PATIENTS_POINTED_BEFORE.test(before) && !listFollows(text, e)) return false;
   // "UKG InTouch DX clocks": a model's name, no diagnosis ("Primary DX: …", "Dx: M17.11" are)
   if (bare === 'dx' && text.charCodeAt(p + 1) === 88 && MODEL_WORD_BEFORE.test(before) && !DIAGNOSIS_WORD_BEFORE.test(before) && !/^[ \t]*[:=#-]/.test(text.slice(e, e + 4))) return false;
   // "blocked at proxy", "per proxy logs", "Azure App Proxy": a network's proxy
@@ -51,6 +54,20 @@ export function patientWordAt(text: string, p: number): boolean {
   // "Chart Review" (Epic's activity)
   if (bare === 'chart' && /^[ \t]+review\b/i.test(text.slice(e, e + 10))) return false;
   return !PLACE_AFTER.test(text.slice(e, e + 32));
+}
+/** What patients in general do: wait, call, arrive, complain, come with families and visitors. */
+const GENERIC_PATIENTS_AFTER = /^[ \t]+(?:are|can['’]?t|cannot|will|were|and (?:families|family|visitors|staff)|waiting|calling|arriving|complaining|press|see|stay|get|show up|lining|giving|being|still|sitting|due|in the (?:lobby|waiting room))\b/i;
+/** Whose patients in general: a clinician's list, a count, new ones ("their patients", "22 patients", "new patients"). */
+const GENERIC_PATIENTS_BEFORE = /\b(?:their|\d{2,}|new|afternoon|morning|joint)[ \t]+$/i;
+/** Patients pointed at: "these patients", "both pts", "the wrong patients". */
+const PATIENTS_POINTED_BEFORE = /\b(?:these|those|both|the wrong|wrong|which|affected)[ \t]+$/i;
+/** Does a list follow on the word's line (a ':' after it: "callback list: …", "today:")? */
+function listFollows(text: string, e: number): boolean {
+  const nl = text.indexOf('\n', e);
+  const end = Math.min(nl === -1 ? text.length : nl, e + 160);
+  // (a label's colon, not a time's: "since 7:30")
+  for (let c = text.indexOf(':', e); c !== -1 && c < end; c = text.indexOf(':', c + 1)) if (!isDigitCode(text.charCodeAt(c - 1)) || !isDigitCode(text.charCodeAt(c + 1))) return true;
+  return false;
 }
 /** A capitalised product word right before "DX" ("InTouch DX"). */
 const MODEL_WORD_BEFORE = /\b[A-Z][A-Za-z0-9]+[ \t]+$/;

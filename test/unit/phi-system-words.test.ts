@@ -40,3 +40,16 @@ describe('device and network words are no patient', () => {
     expect(names('Maria Garcia called: her loved one died last week and the letters keep coming')).toEqual(['Maria Garcia']);
   });
 });
+
+describe('patients in general', () => {
+  it('are no patient: waiting, calling, a clinician’s list, a count', () => {
+    expect(names('Welcome kiosks down at the Republic clinic - patients can’t check in since 7:30 after the network change. Kyle Moen is on site.')).toEqual([]);
+    expect(names('Dragon keeps crashing on my laptop. I have 24 patients to round on and cannot dictate. - Dr. Ruth Okafor, hospitalist')).toEqual([]);
+  });
+
+  it('are patients when pointed at or listed', () => {
+    expect(names('These patients are affected by the Epic bug\n\n1. Maria Garcia\n2. Tom Lee')).toEqual(['Maria Garcia', 'Tom Lee']);
+    expect(names('pts calling in about the outage; callback list: Maria Garcia 508-555-0137, Tom Lee 617-555-0199')).toEqual(['Maria Garcia', 'Tom Lee']);
+    expect(names('Kiosk check-in mixed up 2 patients.\nNames:\nMaria Garcia\nTom Lee\nPlease check the kiosk software.')).toEqual(['Maria Garcia', 'Tom Lee']);
+  });
+});
