@@ -42,6 +42,8 @@ export function patientWordAt(text: string, p: number): boolean {
     if (SYSTEM_PORTAL_BEFORE.test(before) || HOST_AFTER.test(text.slice(e, e + 64))) return false;
     if (bare === 'mychart' && (SYSTEM_LIST_AROUND.test(text.slice(Math.max(0, p - 24), Math.min(text.length, e + 24))) || MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 40)))) return false;
   }
+  // "no patient harm", "for every patient", "not including any patient details": none in particular
+  if ((bare === 'patient' || bare === 'pt') && NO_PARTICULAR_BEFORE.test(before)) return false;
   // "patients are waiting", "I have 22 patients", "their patients": patients in general, no one patient
   // (not where they are counted out or listed: "These patients are affected … 1. Maria Garcia", "pts calling in; callback list: …")
   if ((bare === 'patients' || bare === 'pts') && (GENERIC_PATIENTS_AFTER.test(text.slice(e, e + 24)) || GENERIC_PATIENTS_BEFORE.test(before)) && !PATIENTS_POINTED_BEFORE.test(before) && !listFollows(text, e)) return false;
@@ -55,6 +57,8 @@ export function patientWordAt(text: string, p: number): boolean {
   if (bare === 'chart' && /^[ \t]+review\b/i.test(text.slice(e, e + 10))) return false;
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
+/** No patient in particular: "no patient", "any patient", "every (ventilated) patient", "no real patient". */
+const NO_PARTICULAR_BEFORE = /\b(?:no|any|every|each)[ \t]+(?:real[ \t]+|single[ \t]+|ventilated[ \t]+|new[ \t]+|other[ \t]+)?$/i;
 /** What patients in general do: wait, call, arrive, complain, come with families and visitors. */
 const GENERIC_PATIENTS_AFTER = /^[ \t]+(?:are|can['’]?t|cannot|will|were|and (?:families|family|visitors|staff)|waiting|calling|arriving|complaining|press|see|stay|get|show up|lining|giving|being|still|sitting|due|in the (?:lobby|waiting room))\b/i;
 /** Whose patients in general: a clinician's list, a count, new ones ("their patients", "22 patients", "new patients"). */
@@ -94,7 +98,7 @@ const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
 /** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
 const PLACE_AFTER =
-  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b|^\/(?:baby|infant)\b/i;
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team)|monitors?|data|demographics|harm|impact|details|arrivals|assignments|activity|images|list columns)\b|^\/(?:baby|infant)\b|^-(?:facing|level|specific)\b/i;
 /**
  * Does a date say a year long ago ("7/7/1977", "12/11/1931": before LONG_AGO_YEAR)? An IT ticket's
  * dates are this year's and last; a date decades back is a person's birth date.

@@ -53,3 +53,17 @@ describe('patients in general', () => {
     expect(names('Kiosk check-in mixed up 2 patients.\nNames:\nMaria Garcia\nTom Lee\nPlease check the kiosk software.')).toEqual(['Maria Garcia', 'Tom Lee']);
   });
 });
+
+describe('patient as an attribute', () => {
+  it('is no patient: monitors, data, demographics, harm, -facing, and no patient in particular', () => {
+    expect(names('Spacelabs upgrade: monitors must not be in use on a patient monitor during the upgrade. FSE Kurt Vandermeer coming tomorrow.')).toEqual([]);
+    expect(names('Lab interface down since 07:00. Techs are manually keying patient demographics. Dmitri Ostrovsky is restarting the engine.')).toEqual([]);
+    expect(names('Downtime 14:07-15:36 after the switch change. Impact: no patient harm reported. Hunter Vang found the loop.')).toEqual([]);
+    expect(names('Phone tree update: the patient-facing after-hours message needs new wording. Approved by Olivia Haugen.')).toEqual([]);
+  });
+
+  it('keeps a particular patient', () => {
+    expect(names('ADT A08 messages for one patient failing into TeleTracking: Edith Prewitt, 3W-318')).toEqual(['Edith Prewitt']);
+    expect(names('Quest sends the patient name in lower case since the new Quanum build: Maria Garcia arrives as maria garcia')).toContain('Maria Garcia');
+  });
+});
