@@ -331,8 +331,29 @@ const DESK_BUSINESS =
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
   if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  // a person's own contact details: "left his cell 617-555-0192", "called 774-555-0166 saying",
+  // "from his home IP 73.162.88.41", "home address 112 Chestnut St"
+  if (candidates.some((f) => OWN_CONTACT_TYPES.has(f.type) && OWN_CONTACT_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start)))) return true;
+  // a person's own address on the internet: "Hyun-woo Park from 72.14.190.33", "Report from Clifford Boone at 24.61.108.92"
+  if (candidates.some((f) => f.type === 'IP' && PERSON_AT_IP_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start)))) return true;
+  // someone who called the desk about their own use of a system, with their number ("Voicemail from Loretta Simms
+  // 401-555-0148", "Caller Shirley Mbeki, 240-555-0117", "Harriet Cole 781-555-0113 … wants a call back")
+  if (CALLER_WORDS.test(text) && candidates.some((f) => f.type === 'PHONE' && !isExtension(text, f))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
+/** A caller: "voicemail from", "call from", "caller", "one caller", "wants a call back", "left a voicemail". */
+/** (written without the i flag: the name after "from" starts with a capital, "VM from the Zebra rep" names no one) */
+const CALLER_WORDS = /\b(?:[Vv]oice ?mail|VM|vm|[Cc]all) from[ \t]+[A-Z]|\b(?:[Oo]ne|[Aa]|[Aa]nother|[Tt]he)[ \t]+caller\b|\b[Cc]aller[ \t:]+[A-Z]|\bwants[ \t]+a[ \t]+call[ \t-]?back\b|\bleft[ \t]+(?:a[ \t]+)?(?:voice ?mail|VM|vm)\b|\b[Oo]ne of them,[ \t]+[A-Z]/;
+/** A phone written as an internal extension's ("x4412", "ext 4412"), or a short internal number. */
+function isExtension(text: string, f: Finding): boolean {
+  return f.end - f.start < 10 || /\b(?:x|ext\.?|extension)[ \t]*$/i.test(text.slice(Math.max(0, f.start - 12), f.start));
+}
+/** A capitalised name right before "from" or "at" and an IP address. */
+const PERSON_AT_IP_BEFORE = /\b[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+[ \t]+(?:from|at)[ \t]+$/;
+const OWN_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'IP', 'ADDRESS', 'EMAIL']);
+/** What makes a number or an address a person's own, right before it. */
+const OWN_CONTACT_BEFORE =
+  /(?:\b(?:his|her|their)[ \t]+(?:own[ \t]+)?(?:home|house|personal)\b[^.\n]{0,16}|\b(?:called(?:[ \t]+(?:in|us|the desk|for (?:her|him|them)))?(?:[ \t]+from)?|calling[ \t]+from|lives[ \t]+at|home[ \t]+(?:ip|address|phone|number)))[ \t:,-]*(?:is|at|on|of)?[ \t:]*$/i;
 /**
  * A serial by its label only ("SN 1908-22", "lot 3107", "S/N UU12345678") right after the desk's own
  * equipment is named (a scanner, an analyser, a dictation mic, a cart, a reagent cartridge): not a

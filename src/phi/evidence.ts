@@ -76,8 +76,8 @@ function listFollows(text: string, e: number): boolean {
 /** A capitalised product word right before "DX" ("InTouch DX"). */
 const MODEL_WORD_BEFORE = /\b[A-Z][A-Za-z0-9]+[ \t]+$/;
 const DIAGNOSIS_WORD_BEFORE = /\b(?:primary|secondary|principal|admitting|admit|admission|discharge|working|final|differential|pt|patient)['’s]*[ \t]+$/i;
-const NETWORK_PROXY_BEFORE = /\b(?:app|at|per|via|through|the web|corporate|outbound|explicit|transparent)[ \t]+$/i;
-const NETWORK_PROXY_AFTER = /^[ \t]*(?:logs?|servers?|settings?|config(?:uration)?|bypass|pac|exceptions?|rules?|policy|policies|&|and (?:eop|firewall|dns))\b/i;
+const NETWORK_PROXY_BEFORE = /\b(?:app|at|through the|the web|corporate|outbound|explicit|transparent)[ \t]+$/i;
+const NETWORK_PROXY_AFTER = /^[ \t]*(?:logs?|servers?|settings?|config(?:uration)?|bypass|pac|exceptions?|&|and (?:eop|firewall|dns))\b/i;
 /** A person whose medications they are ("her meds", "pt's meds"). */
 const OWNER_BEFORE = /\b(?:his|her|their|my|your|pt['’]?s|patient['’]s|mom['’]s|dad['’]s)[ \t]+(?:\w+[ \t]+)?$/i;
 /** Words before "portal" or "MyChart" that make it a system's: an MDM's, a VPN's, a Wi-Fi's, a vendor's, a certificate's. */

@@ -1,0 +1,51 @@
+/**
+ * The fourteenth session's review: 100 tickets a helper session wrote (seeing no code) to break that
+ * session's readings of words that say no patient — patients in general ("patients are waiting",
+ * "I have 24 patients"), portal and MyChart as systems, "DX" as a model, a network's proxy, a
+ * cabinet's meds, Chart Review, a place before "clinic", test and training patients — each with a
+ * real patient or relative whose only signs are those words; and 20 clean tickets using the words in
+ * their system senses. Each keep value is [type, value, found at the session's start (6051039)].
+ *
+ * Measured on the session's first version of those readings: 45 of the 182 values found at its
+ * start were lost (10 of the 20 clean tickets flagged at the start, 2 after). A person's own contact
+ * details ("called from 860-…", "his home IP", "home address"), a caller ("Voicemail from …",
+ * "One caller, …", "One of them, …") and a person's IP ("Hyun-woo Park from 72.14.190.33") were
+ * made patient evidence, and "via proxy" and "proxy policy" left to a patient's proxy, until five
+ * were left (KNOWN_LOSSES): a patient known only by "patients in the lobby" and her tablet's MAC, one
+ * of "24 patients on my schedule", and a MyChart user whose IP was not found.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/phi/detect';
+
+type Ticket = { text: string; keep: Array<[string, string, boolean]> };
+const TICKETS = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session14-patients.json'), 'utf8')) as Ticket[];
+
+const KNOWN_LOSSES = ['20 NAME Marguerite Olsen', '29 NAME Phillip Agyeman', '29 PHONE 508-555-0183', '55 NAME Clifford Boone', '55 IP 24.61.108.92'];
+
+describe('session 14 review: patients where the new readings see no patient', () => {
+  it('finds every value it found at the session’s start, but for the known losses', () => {
+    expect(TICKETS.length).toBe(100);
+    const lost: string[] = [];
+    let values = 0;
+    TICKETS.forEach((t, i) => {
+      const found = detect(t.text);
+      for (const [type, value, before] of t.keep) {
+        if (!before) continue;
+        values++;
+        const k = t.text.indexOf(value);
+        expect(k, `${i}: ${value}`).toBeGreaterThanOrEqual(0);
+        if (!found.some((f) => f.start < k + value.length && k < f.end)) lost.push(`${i} ${type} ${value}`);
+      }
+    });
+    expect(values).toBe(182);
+    expect(lost).toEqual(KNOWN_LOSSES);
+  });
+
+  it('flags at most 2 of its 20 clean tickets (10 at the session’s start)', () => {
+    const clean = TICKETS.filter((t) => t.keep.length === 0);
+    expect(clean.length).toBe(20);
+    expect(clean.filter((t) => detect(t.text).length > 0).length).toBeLessThanOrEqual(2);
+  });
+});
