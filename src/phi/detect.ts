@@ -3,7 +3,7 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
-import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isWordCode, lineStartWithin } from './chars';
+import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii, isWordCode, lineStartWithin } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail } from './evidence';
 import { directoryStaff } from './staff';
@@ -190,7 +190,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (candidates.length === 0) return candidates;
   }
   // (a record line's other identifiers first: echoes then finds them again elsewhere)
-  const lineIds = recordLineIds(text, scan.newlines, candidates);
+  const lineIds = recordLineIds(scan, candidates);
   if (lineIds.length > 0) candidates = candidates.concat(lineIds.filter(uncovered(candidates)));
   let again = echoes(scan, candidates).concat(siblings(text, candidates), spelledNames(text, candidates), rangeEnds(text, candidates));
   // (a value found again may be the one a barcode joins others to)
@@ -777,7 +777,8 @@ function siblings(text: string, candidates: Finding[]): Finding[] {
  * "3100229871  BRANNIGAN,COLM P  1958-04-17  880013998241"), a whole token of at most three capitals
  * and 6-12 digits is that record's number too (an MRN where the text speaks of MRNs).
  */
-function recordLineIds(text: string, newlines: readonly number[], candidates: Finding[]): Finding[] {
+function recordLineIds(scan: Scan, candidates: Finding[]): Finding[] {
+  const { text, newlines, digitStarts, digitEnds } = scan;
   let lines: Map<number, number> | undefined;
   for (const f of candidates) {
     const strongName = f.type === 'NAME' && f.score >= 0.85;
@@ -797,23 +798,34 @@ function recordLineIds(text: string, newlines: readonly number[], candidates: Fi
     const le = k < newlines.length ? newlines[k]! : text.length;
     // (an HL7 segment's fields are read by hl7Rule)
     if (le - ls > 400 || HL7_SEGMENT_LINE.test(text.slice(ls, ls + 4))) continue;
-    RECORD_LINE_ID.lastIndex = ls;
-    let m: RegExpExecArray | null;
-    while ((m = RECORD_LINE_ID.exec(text)) !== null && m.index < le) {
-      if (m.index + m[0].length > le) break;
+    // the line's digit runs of 6-12 digits, each a token with up to three capitals before it
+    for (let r = firstAtOrAbove(digitStarts, ls); r < digitStarts.length && digitEnds[r]! <= le; r++) {
+      const ds = digitStarts[r]!;
+      const de = digitEnds[r]!;
+      if (de - ds < 6 || de - ds > 12 || NOT_AFTER_ID[text.charCodeAt(de)] === 1) continue;
+      let s = ds;
+      while (s > ls && ds - s < 4 && isUpperAscii(text.charCodeAt(s - 1))) s--;
+      if (ds - s > 3 || (s > 0 && NOT_BEFORE_ID[text.charCodeAt(s - 1)] === 1)) continue;
       // ("RightFax job 4471902", "ticket # 00887412": the desk's own numbers)
-      if (OWN_NUMBER_BEFORE.test(text.slice(Math.max(ls, m.index - 24), m.index))) continue;
+      if (OWN_NUMBER_BEFORE.test(text.slice(Math.max(ls, s - 24), s))) continue;
       type ??= /\b(?:MRN|medical record)/i.test(text) ? 'MRN' : 'OTHER_ID';
-      (out ??= []).push({ type, start: m.index, end: m.index + m[0].length, score: 0.85, rule: 'id.record-line' });
+      (out ??= []).push({ type, start: s, end: de, score: 0.85, rule: 'id.record-line' });
     }
   }
   return out ?? [];
 }
+/** Per ASCII code, 1 where it may not stand right before or after a record line's identifier ([\w-/.:#*$] before, [\w-/.:*] after). */
+const NOT_BEFORE_ID = codeTable('-/.:#*$_', true);
+const NOT_AFTER_ID = codeTable('-/.:*_', true);
+function codeTable(chars: string, alnum: boolean): Uint8Array {
+  const t = new Uint8Array(128);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  if (alnum) for (let c = 0; c < 128; c++) if (isAlnumCode(c)) t[c] = 1;
+  return t;
+}
 const HL7_SEGMENT_LINE = /^[A-Z][A-Z0-9]{2}\|/;
 /** A job's, ticket's or transaction's label right before a number. */
 const OWN_NUMBER_BEFORE = /\b(?:job|ticket|case|incident|batch|queue|fax|po|invoice|ref|reference|request|req|transaction|confirmation|control|trace|build|version|port|ext|pager|x)\b[^\n\w]{0,6}(?:(?:id|no|number|num|nbr)\b[^\n\w]{0,4})?$/i;
-/** A whole token of 0-3 capitals and 6-12 digits, not part of a date, phone, code or longer token. */
-const RECORD_LINE_ID = /(?<![\w\-/.:#*$])[A-Z]{0,3}\d{6,12}(?![\w\-/.:*])/g;
 
 /** What joins a date range's two ends: "08/05/2024 - 08/09/2024", "10/20 through 11/28", "08/12-08/14". */
 const RANGE_JOIN = /[ \t]*(?:[-\u2013\u2014]|to|through|thru|until|till)[ \t]*/iy;
