@@ -495,6 +495,14 @@ describe('bad input', () => {
     expect(detect(lines).filter((f) => f.rule === 'mrn.answer').length).toBeGreaterThan(1000);
   }, 8_000);
 
+  it('reads 1.6 MB of patient record lines without an identifier, and of date ranges, searching each line once', () => {
+    // (a record line's identifiers were searched by a regex that ran on past the line: 1 MB took 5.9 s)
+    const lines = 'Keep: RIVERA-OCHOA, ESPERANZA M DOB 1957-08-23 addr 418 Caddo St\n'.repeat(24_000) + 'M000612044';
+    expect(detect(lines).filter((f) => f.rule.startsWith('id.record-line'))).toEqual([]);
+    const ranges = 'pt John Smith svc dates 08/05/2024 - 08/09/2024 through 08/10/2024 to \n'.repeat(22_000);
+    expect(detect(ranges).filter((f) => f.rule.endsWith('+range')).length).toBeGreaterThan(1000);
+  }, 8_000);
+
   it('reads 800 KB of signatures under one sender without searching the text above each', () => {
     // (each name over a job line searched every e-mail header above it: 400 KB took 2.7 s)
     const text = 'From: Carla Jennings <cj@hsp-health.org>\n\n' + 'Carla Jennings\nPractice Manager | Westside\n\n'.repeat(19_000);
