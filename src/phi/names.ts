@@ -42,6 +42,8 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
+/** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a an and or for of to with from by as not has had will can'.split(' '));
 const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 const CAMEL = /[a-z][A-Z]/;
 const DOT_LOWER = /\.[a-z]/;
@@ -766,6 +768,8 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     }
     const first = m[1]!;
     const last = m[3]!;
+    // ("patient name in lower case": a function word opens no name)
+    if (FUNCTION_WORDS.has(first)) continue;
     const ff = lowerFacts(first);
     const lf = lowerFacts(last);
     const census = (ff & Lower.First) !== 0 && (lf & (Lower.Last | Lower.Plain)) !== 0;

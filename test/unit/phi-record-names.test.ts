@@ -73,3 +73,10 @@ describe('a clinic named after a place', () => {
     expect(names('Maria Garcia clinic appt moved, DOB 03/04/1961')).toEqual(['Maria Garcia']);
   });
 });
+
+describe('lower-case names after "name"', () => {
+  it('are not opened by a function word ("patient name in lower case")', () => {
+    const text = 'Quest sends the patient name in lower case since the new Quanum build: Maria Garcia arrives as maria garcia';
+    expect(detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end))).not.toContain('in lower');
+  });
+});
