@@ -47,6 +47,12 @@ export function patientWordAt(text: string, p: number): boolean {
   // "patients are waiting", "I have 22 patients", "their patients": patients in general, no one patient
   // (not where they are counted out or listed: "These patients are affected … 1. Maria Garcia", "pts calling in; callback list: …")
   if ((bare === 'patients' || bare === 'pts') && (GENERIC_PATIENTS_AFTER.test(text.slice(e, e + 24)) || GENERIC_PATIENTS_BEFORE.test(before)) && !PATIENTS_POINTED_BEFORE.test(before) && !listFollows(text, e)) return false;
+  // "stack member 2", "staff member", "External member: Dr. Kim", "permanent member of the group":
+  // a member is a plan's only with its ID, number or card
+  // ("family member" is a relative)
+  if ((bare === 'member' || bare === 'members') && !MEMBER_ID_AFTER.test(text.slice(e, e + 20)) && !/\bfamily[ \t]+$/i.test(before)) return false;
+  // "Lauren Eide PT;": a physical therapist's credential after a name
+  if (bare === 'pt' && text.startsWith('PT', p) && CREDENTIAL_PT_AROUND.test(text.slice(Math.max(0, p - 24), Math.min(text.length, e + 2)))) return false;
   // "UKG InTouch DX clocks": a model's name, no diagnosis ("Primary DX: …", "Dx: M17.11" are)
   if (bare === 'dx' && text.charCodeAt(p + 1) === 88 && MODEL_WORD_BEFORE.test(before) && !DIAGNOSIS_WORD_BEFORE.test(before) && !/^[ \t]*[:=#-]/.test(text.slice(e, e + 4))) return false;
   // "blocked at proxy", "per proxy logs", "Azure App Proxy": a network's proxy
@@ -73,6 +79,10 @@ function listFollows(text: string, e: number): boolean {
   for (let c = text.indexOf(':', e); c !== -1 && c < end; c = text.indexOf(':', c + 1)) if (!isDigitCode(text.charCodeAt(c - 1)) || !isDigitCode(text.charCodeAt(c + 1))) return true;
   return false;
 }
+/** What makes a member a health plan's: "member ID", "member #", "member number", "member card", "member services". */
+const MEMBER_ID_AFTER = /^[ \t]*(?:id|#|no\b|number|num|nbr|card|services|portal|since|eligibility|'s|’s)/i;
+/** "PT" after a person's name and before a list's separator or the line's end: a credential. */
+const CREDENTIAL_PT_AROUND = /[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+,?[ \t]+PT(?:[;,)|]|[ \t]*$)/;
 /** A capitalised product word right before "DX" ("InTouch DX"). */
 const MODEL_WORD_BEFORE = /\b[A-Z][A-Za-z0-9]+[ \t]+$/;
 const DIAGNOSIS_WORD_BEFORE = /\b(?:primary|secondary|principal|admitting|admit|admission|discharge|working|final|differential|pt|patient)['’s]*[ \t]+$/i;

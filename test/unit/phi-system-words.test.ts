@@ -67,3 +67,15 @@ describe('patient as an attribute', () => {
     expect(names('Quest sends the patient name in lower case since the new Quanum build: Maria Garcia arrives as maria garcia')).toContain('Maria Garcia');
   });
 });
+
+describe('a member and a PT', () => {
+  it('are no patient as a group’s member or a therapist’s credential', () => {
+    expect(names('Please create the distribution list "Stroke Program Committee". Members: Sean Gallagher MD; Lauren Eide PT; Benjamin Crowfeather (Telehealth)\nExternal member: Dr. Kim')).toEqual([]);
+    expect(names('Name change in AD - staff member Bethany Krueger is now Bethany Krueger-Lindgren, update the mailbox')).toEqual([]);
+  });
+
+  it('keep a plan’s member and a family member', () => {
+    expect(names('Ins: Anthem member ID XYP884512907 for Tom Lee, please fix the eligibility query')).toEqual(['Tom Lee']);
+    expect(names('Facilities (Maria Garcia) - family member slipped near the lobby kiosk, ask Security for the camera footage')).toContain('Maria Garcia');
+  });
+});
