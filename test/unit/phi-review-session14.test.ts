@@ -12,7 +12,15 @@
  * "One caller, …", "One of them, …") and a person's IP ("Hyun-woo Park from 72.14.190.33") were
  * made patient evidence, and "via proxy" and "proxy policy" left to a patient's proxy, until five
  * were left (KNOWN_LOSSES): a patient known only by "patients in the lobby" and her tablet's MAC, one
- * of "24 patients on my schedule", and a MyChart user whose IP was not found.
+ * of "24 patients on my schedule", and a MyChart user whose IP was not found. A review of the whole
+ * change then found 41 of 73 realistic tickets losing a patient ("Pyxis won't release meds for Robert
+ * Hale", "Chart Review for Marcus Whitfield", "Updated DX for Linda Marsh", "Patient demographics for
+ * Harold Finch", "Any patient I open errors, tried Gerald Moss", "Patients are not getting their AVS
+ * printed, for example Louise Hart"): the meds and Chart Review readings were taken out, DX narrowed
+ * to a CamelCase product before it, "no patient" to "no patient harm/data/…", MyChart's site, pages
+ * and web services left to its users, and patients in general kept as a patient where their sentence
+ * names someone. None of the 73 loses anything now; this review's clean tickets flagged went from 2
+ * back to 4 of 20.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,9 +51,29 @@ describe('session 14 review: patients where the new readings see no patient', ()
     expect(lost).toEqual(KNOWN_LOSSES);
   });
 
-  it('flags at most 2 of its 20 clean tickets (10 at the session’s start)', () => {
+  it('flags at most 4 of its 20 clean tickets (10 at the session’s start)', () => {
     const clean = TICKETS.filter((t) => t.keep.length === 0);
     expect(clean.length).toBe(20);
-    expect(clean.filter((t) => detect(t.text).length > 0).length).toBeLessThanOrEqual(2);
+    expect(clean.filter((t) => detect(t.text).length > 0).length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('session 14 diff review: realistic tickets whose patient the no-patient readings hid', () => {
+  // 73 tickets a reviewer of the whole change wrote (Pyxis and BCMA meds, Chart Review, DX, patient
+  // demographics and details, "any/every patient", patients in general with a named example, MyChart
+  // pages); each keep value is a finding of the session's starting code (6051039). 41 of them lost one.
+  const HIDDEN = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session14-hidden.json'), 'utf8')) as Array<{ text: string; keep: Array<[string, string]> }>;
+
+  it('finds every value the session’s start found', () => {
+    expect(HIDDEN.length).toBe(73);
+    const lost: string[] = [];
+    HIDDEN.forEach((t, i) => {
+      const found = detect(t.text);
+      for (const [type, value] of t.keep) {
+        const k = t.text.indexOf(value);
+        if (!found.some((f) => f.start < k + value.length && k < f.end)) lost.push(`${i} ${type} ${value}`);
+      }
+    });
+    expect(lost).toEqual([]);
   });
 });
