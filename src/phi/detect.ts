@@ -13,6 +13,7 @@ import { answeredIds, runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
+import { isValidMonthDay } from './validators';
 import { Workforce } from './workforce';
 
 registerWords(KV_KEYS);
@@ -536,12 +537,14 @@ function testRecordBefore(text: string, f: Finding): boolean {
   const m = TEST_RECORD_BEFORE.exec(text.slice(Math.max(0, f.start - 64), f.start));
   // (a real patient after it: "tried ZZTEST, ALPHA, fine; real pt MRN 4410882 fails", "test record ok, pt's Medicaid ID …")
   if (m === null || isStructured(f.rule)) return false;
-  // (the test patient's own given name is no real patient: "ZZTEST, PATIENT MRN 99900012")
-  const between = m[0].slice(m[1]!.length).replace(TEST_GIVEN_NAME, '');
+  // (the test patient's own given name is no real patient: "ZZTEST, PATIENT MRN 99900012"; after
+  // "test patient, GARCIA, MARIA" the next name is a real one's)
+  const between = TEST_FAMILY_WORD.test(m[1]!) ? m[0].slice(m[1]!.length).replace(TEST_GIVEN_NAME, '') : m[0].slice(m[1]!.length);
   return !REAL_AFTER_TEST.test(between) && !NAME_AFTER_TEST.test(between);
 }
-/** The given name in capitals right after a test family name ("ZZTEST|, PATIENT"). */
+/** The given name in capitals right after a test family name ("ZZTEST|, PATIENT"), and such a family name alone. */
 const TEST_GIVEN_NAME = /^,[ \t]?[A-Z]+\b/;
+const TEST_FAMILY_WORD = /^(?:ZZ[A-Z]+|XX+TEST|ZTEST)$/;
 /** What turns from a test record to a real one between the test record's mention and a value. */
 const REAL_AFTER_TEST = /\b(?:pts?|patients?|real|actual|live|but|vs\.?|versus|then|however|whereas|while|other)\b|[;]|['’]s\b/i;
 /** Another person's name between a test record and a value: "…, Garrison, Alma MRN", "…, MARIA DIAZ MRN". */
@@ -847,8 +850,8 @@ function rangeEnds(text: string, candidates: Finding[]): Finding[] {
     const join = RANGE_JOIN.exec(text);
     if (join === null) continue;
     const s = f.end + join[0].length;
-    // ("- 08/09" needs a space or nothing on both sides of the dash; a word needs spaces)
-    if (s === f.end || (/[a-z]/i.test(join[0]) && !/^[ \t]+[a-z]+[ \t]+$/i.test(join[0]))) continue;
+    // (a word needs spaces on both sides: "08/12through08/14" is no range)
+    if (/[a-z]/i.test(join[0]) && !/^[ \t]+[a-z]+[ \t]+$/i.test(join[0])) continue;
     RANGE_END.lastIndex = s;
     const m = RANGE_END.exec(text);
     if (m === null || m[2] !== first[2] || (m[4] === undefined) !== (first[4] === undefined) || (m[1]!.length === 4) !== (first[1]!.length === 4)) continue;
@@ -858,12 +861,10 @@ function rangeEnds(text: string, candidates: Finding[]): Finding[] {
   }
   return out;
 }
-/** Month and day in range: year-month-day when the first part has four digits, else month/day or day/month (and a year). */
+/** A real month and day: year-month-day when the first part has four digits, else month/day or day/month (and a year). */
 function validDateParts(a: string, b: string, c: string | undefined): boolean {
-  if (a.length === 4) return c !== undefined && Number(b) >= 1 && Number(b) <= 12 && Number(c) >= 1 && Number(c) <= 31;
-  const x = Number(a);
-  const y = Number(b);
-  return a.length <= 2 && x >= 1 && y >= 1 && x <= 31 && y <= 31 && (x <= 12 || y <= 12);
+  if (a.length === 4) return c !== undefined && isValidMonthDay(Number(b), Number(c));
+  return a.length <= 2 && (isValidMonthDay(Number(a), Number(b)) || isValidMonthDay(Number(b), Number(a)));
 }
 
 /**

@@ -80,9 +80,10 @@ const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 /** An HL7 name of a build's test patient. */
 const TEST_PATIENT_NAME = new RegExp(`^${TEST_FAMILY}`, 'i');
 /** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…", ", CSN 1100…". */
-export const RECORD_ID_AFTER = /^,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B|CSN|FIN|EMPI)\b/;
+const RECORD_ID_LABEL = String.raw`,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B|CSN|FIN|EMPI)\b`;
+export const RECORD_ID_AFTER = new RegExp(`^${RECORD_ID_LABEL}`);
 /** A middle initial (and a generational suffix) before a record's identifier: "HOLLENBECK, TRAVIS| J JR (MRN …". */
-const INITIAL_THEN_RECORD_ID = /^[ ][A-Z]\.?(?:,?[ ](?:JR|SR|Jr|Sr|II|III|IV)\.?)?,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B|CSN|FIN|EMPI)\b/;
+const INITIAL_THEN_RECORD_ID = new RegExp(String.raw`^[ ][A-Z]\.?(?:,?[ ](?:JR|SR|Jr|Sr|II|III|IV)\.?)?` + RECORD_ID_LABEL);
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 /**
  * "pt", "pts", "patient", and what may follow them before the name: "pt's name is", "patient name:",

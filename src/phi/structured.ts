@@ -3,7 +3,7 @@
  * engine, CSV exports with a header row, and key=value fields in log lines. Here the field, not
  * the words around it, says what a value is.
  */
-import { isAsciiAlnum as isAlnumCode, isRegexSpace, lineIndexOf } from './chars';
+import { isAsciiAlnum as isAlnumCode, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lineIndexOf } from './chars';
 import type { Emit } from './patterns';
 import type { PhiType } from './types';
 
@@ -430,7 +430,8 @@ function withUpperKeys(text: string, known: Iterable<number>): Iterable<number> 
     const e = q > 0 && text.charCodeAt(q - 1) === 32 ? q - 1 : q;
     let b = e;
     while (b > 0 && isUpperKeyCode(text.charCodeAt(b - 1))) b--;
-    if (e - b < 3 || (b > 0 && isLowerAscii(text.charCodeAt(b - 1)))) continue;
+    // (a word character before the run can only be a small letter: "pat_ID=" is no key in capitals)
+    if (e - b < 3 || (b > 0 && isWordCode(text.charCodeAt(b - 1)))) continue;
     if (UPPER_KEY.test(text.slice(b, e)) && !seen.has(b)) {
       seen.add(b);
       positions.push(b);
@@ -439,8 +440,7 @@ function withUpperKeys(text: string, known: Iterable<number>): Iterable<number> 
   return positions;
 }
 /** [A-Z0-9_] */
-const isUpperKeyCode = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-const isLowerAscii = (c: number) => c >= 97 && c <= 122;
+const isUpperKeyCode = (c: number) => isUpperAscii(c) || isDigitCode(c) || c === 95;
 
 export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
   if (text.indexOf('=') === -1 && text.indexOf('"') === -1) return;

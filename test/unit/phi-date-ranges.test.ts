@@ -24,6 +24,7 @@ describe('date ranges', () => {
     expect(rangeEnds('Pt John Smith MRN 4412234 svc dates 08/05/2024 - 2024-08-09')).toEqual([]);
     expect(rangeEnds('Pt John Smith MRN 4412234 svc dates 08/05/2024 - 08/09')).toEqual([]);
     expect(rangeEnds('Pt John Smith MRN 4412234 svc dates 08/05/2024 - 44/45/2024')).toEqual([]);
+    expect(rangeEnds('Pt John Smith MRN 4412234 svc dates 08/05/2024 - 02/31/2024')).toEqual([]);
     expect(rangeEnds('Pt John Smith MRN 4412234 svc dates 08/05/2024 - 08/09/2024/x')).toEqual([]);
     expect(rangeEnds('Pt John Smith MRN 4412234 svc dates 08/05/2024 tox08/09/2024')).toEqual([]);
   });

@@ -21,5 +21,7 @@ describe('test and training patients', () => {
   it('still finds a real patient named after a test record', () => {
     expect(values('tried ZZTEST, ALPHA, fine; real pt MRN 4410882 fails')).toContain('4410882');
     expect(values('Band for GARCIA, MARIA MRN 4410882 printed as TRAIN, ADULTONE')).toContain('4410882');
+    // (after "test patient" the capitals are a real patient's name, not a test family's given name)
+    expect(values('test patient, GARCIA, MARIA MRN 4410882')).toContain('4410882');
   });
 });
