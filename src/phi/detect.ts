@@ -525,7 +525,7 @@ const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
  * A test patient or record's mention: "test record", "test patient ZZTEST", "ZZTEST", "TEST, PATIENT",
  * and a training environment's patients ("TRAIN, ADULTONE", "MYCHART, TESTONE").
  */
-const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b|\bTRAIN,[ \t]?[A-Z]+\b|\b[A-Z]{2,},[ \t]?TEST(?:ONE|TWO|THREE|FOUR|FIVE|PATIENT|PT)\b`;
+const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b|\bTRAIN,[ \t]?[A-Z]*(?:ONE|TWO|THREE|FOUR|FIVE|SIX|\d+)\b|\b[A-Z]{2,},[ \t]?TEST(?:ONE|TWO|THREE|FOUR|FIVE|PATIENT|PT)\b`;
 /** A test record named somewhere in the text (the test before the slower look-back). */
 const TEST_RECORD_WORD = new RegExp(TEST_RECORD);
 /** A test record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
@@ -548,7 +548,7 @@ const TEST_FAMILY_WORD = /^(?:ZZ[A-Z]+|XX+TEST|ZTEST)$/;
 /** What turns from a test record to a real one between the test record's mention and a value. */
 const REAL_AFTER_TEST = /\b(?:pts?|patients?|real|actual|live|but|vs\.?|versus|then|however|whereas|while|other)\b|[;]|['’]s\b/i;
 /** Another person's name between a test record and a value: "…, Garrison, Alma MRN", "…, MARIA DIAZ MRN". */
-const NAME_AFTER_TEST = /\b(?!Zz|Test)[A-Z][a-z]+,[ \t]?[A-Z][a-z]+\b|\b(?!ZZ|XX|TEST|ZTEST)[A-Z]{2,},[ \t]?[A-Z]{2,}\b/;
+const NAME_AFTER_TEST = /\b(?!Zz|Test)[A-Z][a-z]+,?[ \t][A-Z][a-z]+\b|\b(?!ZZ|XX|TEST|ZTEST)[A-Z]{2,},[ \t]?[A-Z]{2,}\b/;
 /** What the workforce leaves in its own places (see workforce.ts). */
 const STAFF_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'LICENSE']);
 

@@ -2,7 +2,7 @@
  * Signs that a finding or a word concerns a patient, shared by the detector's no-patient rule
  * (detect.ts) and its workforce-directory check (staff.ts). Pure: no Forge imports.
  */
-import { isAsciiAlnum as isAlnumCode, isAsciiLetter, isDigitCode } from './chars';
+import { isAsciiAlnum as isAlnumCode, isDigitCode } from './chars';
 import type { Finding, PhiType } from './types';
 import { isConsumerMail } from './workforce';
 
@@ -34,88 +34,19 @@ export function patientWordAt(text: string, p: number): boolean {
     if ((text.charCodeAt(p) === 83 || text.charCodeAt(p) === 66) && !/\b(?:my|his|her|their|your|pt['’]s|patient['’]s|the)[ \t]+$/i.test(before)) return false;
     if (SIBLING_THING_AFTER.test(text.slice(e, e + 24))) return false;
   }
-  // "Intune Company Portal", "GlobalProtect portal vpn.example.org", "SSL cert expiring on MyChart",
-  // "Hyperspace, Haiku/Canto, MyChart, Rover all unavailable": a system, no patient's use of it
+  // "Intune Company Portal", "captive portal", "GlobalProtect portal vpn.example.org": a device's or
+  // a network's portal, no patient's (two reviews found the other readings of system words - MyChart
+  // in an outage, a vendor's portal, "patients are waiting", a member, DX, proxy, PT, "no patient
+  // harm" - hiding real patients named beside them, and they were taken out)
   // (the word without a sentence's period: "via Company Portal.")
   const bare = word.charCodeAt(word.length - 1) === 46 ? word.replace(/\.+$/, '') : word;
-  if (bare === 'portal' || bare === 'mychart') {
-    if (SYSTEM_PORTAL_BEFORE.test(before) || HOST_AFTER.test(text.slice(e, e + 64))) return false;
-    if (bare === 'mychart' && (SYSTEM_LIST_AROUND.test(text.slice(Math.max(0, p - 24), Math.min(text.length, e + 24))) || MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 40)))) return false;
-  }
-  // "no patient harm reported", "no patient data stored": none in particular ("Any patient I open
-  // errors, tried Gerald Moss", "No patient label printed for Carla Mendez" name one)
-  if ((bare === 'patient' || bare === 'pt') && /\bno[ \t]+(?:real[ \t]+)?$/i.test(before) && NO_PATIENT_NOUN_AFTER.test(text.slice(e, e + 24))) return false;
-  // "patients are waiting", "I have 22 patients", "their patients": patients in general, no one patient
-  // (not where they are counted out or listed: "These patients are affected … 1. Maria Garcia", "pts calling in; callback list: …")
-  // (nor where its sentence names someone: "Patients are not getting their AVS printed, for example Louise Hart today")
-  if ((bare === 'patients' || bare === 'pts') && (GENERIC_PATIENTS_AFTER.test(text.slice(e, e + 24)) || GENERIC_PATIENTS_BEFORE.test(before)) && !PATIENTS_POINTED_BEFORE.test(before) && !listFollows(text, e) && !sentenceNamesSomeone(text, p, e)) return false;
-  // "stack member 2", "staff member", "External member: Dr. Kim", "permanent member of the group":
-  // a member is a plan's only with its ID, number or card
-  // ("family member" is a relative)
-  if ((bare === 'member' || bare === 'members') && !MEMBER_ID_AFTER.test(text.slice(e, e + 20)) && !/\bfamily[ \t]+$/i.test(before)) return false;
-  // "Lauren Eide PT;": a physical therapist's credential after a name
-  if (bare === 'pt' && text.startsWith('PT', p) && CREDENTIAL_PT_AROUND.test(text.slice(Math.max(0, p - 24), Math.min(text.length, e + 2)))) return false;
-  // "UKG InTouch DX clocks": a model's name, no diagnosis ("Primary DX: …", "Dx: M17.11" are)
-  if (bare === 'dx' && text.charCodeAt(p + 1) === 88 && MODEL_WORD_BEFORE.test(before) && !DIAGNOSIS_WORD_BEFORE.test(before) && !/^[ \t]*[:=#-]/.test(text.slice(e, e + 4))) return false;
-  // "blocked at proxy", "per proxy logs", "Azure App Proxy": a network's proxy
-  if (bare === 'proxy' && (NETWORK_PROXY_BEFORE.test(before) || NETWORK_PROXY_AFTER.test(text.slice(e, e + 24)))) return false;
+  if (bare === 'portal' && (SYSTEM_PORTAL_BEFORE.test(before) || HOST_AFTER.test(text.slice(e, e + 64)))) return false;
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
-/** What "no patient …" denies: harm, data, details, information, identifiers, names, impact. */
-const NO_PATIENT_NOUN_AFTER = /^[ \t]*(?:harm|data|details|info(?:rmation)?|identifiers|names|impact|phi|images)\b/i;
-/** What patients in general do: wait, call, arrive, complain, come with families and visitors. */
-const GENERIC_PATIENTS_AFTER = /^[ \t]+(?:are|can['’]?t|cannot|will|were|and (?:families|family|visitors|staff)|waiting|calling|arriving|complaining|press|see|stay|get|show up|lining|giving|being|still|sitting|due|in the (?:lobby|waiting room))\b/i;
-/** Whose patients in general: a clinician's list, a count, new ones ("their patients", "22 patients", "new patients"). */
-const GENERIC_PATIENTS_BEFORE = /\b(?:their|\d{2,}|new|afternoon|morning|joint)[ \t]+$/i;
-/** Patients pointed at: "these patients", "both pts", "the wrong patients". */
-const PATIENTS_POINTED_BEFORE = /\b(?:these|those|both|the wrong|wrong|which|affected)[ \t]+$/i;
-/** Does a list follow on the word's line, within 160 characters (a ':' after it: "callback list: …", "today:")? */
-function listFollows(text: string, e: number): boolean {
-  const end = Math.min(text.length, e + 160);
-  for (let c = e; c < end; c++) {
-    const code = text.charCodeAt(c);
-    if (code === 10) return false;
-    // (a label's colon, not a time's: "since 7:30")
-    if (code === 58 && !(isDigitCode(text.charCodeAt(c - 1)) && isDigitCode(text.charCodeAt(c + 1)))) return true;
-  }
-  return false;
-}
-/**
- * Does the sentence holding text[p, e) (up to 200 characters either side, to '.', '!', '?' or a
- * line break) name someone: a capitalised word and another after it, not at the sentence's start?
- */
-function sentenceNamesSomeone(text: string, p: number, e: number): boolean {
-  let s = p;
-  while (s > 0 && p - s < 200 && !sentenceEndAt(text, s - 1)) s--;
-  let t = e;
-  while (t < text.length && t - e < 200 && !sentenceEndAt(text, t)) t++;
-  return PERSON_IN_SENTENCE.test(text.slice(s, t));
-}
-/** Does a sentence end at k: a line break, '!', '?', or a '.' after a word of two letters or more ("e.g." ends none)? */
-function sentenceEndAt(text: string, k: number): boolean {
-  const c = text.charCodeAt(k);
-  if (c === 10 || c === 33 || c === 63) return true;
-  return c === 46 && isAsciiLetter(text.charCodeAt(k - 1)) && isAsciiLetter(text.charCodeAt(k - 2));
-}
-/** A first name and a surname, capitalised, after another word ("… for example Louise Hart today"). */
-const PERSON_IN_SENTENCE = /\S[ \t,]+[A-Z][a-z'’-]+[ \t]+(?:[A-Z]\.?[ \t]+)?[A-Z][a-z'’-]+/;
-/** What makes a member a health plan's: "member ID", "member #", "member number", "member card", "member services". */
-const MEMBER_ID_AFTER = /^[ \t]*(?:id|#|no\b|number|num|nbr|card|services|portal|since|eligibility|'s|’s)/i;
-/** "PT" after a person's name and before a list's separator or the line's end: a credential. */
-const CREDENTIAL_PT_AROUND = /[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+,?[ \t]+PT(?:[;,)|]|[ \t]*$)/;
-/** A capitalised product word right before "DX" ("InTouch DX"). */
-const MODEL_WORD_BEFORE = /\b[A-Z][a-z]+[A-Z][A-Za-z0-9]*[ \t]+$/;
-const DIAGNOSIS_WORD_BEFORE = /\b(?:primary|secondary|principal|admitting|admit|admission|discharge|working|final|differential|pt|patient)['’s]*[ \t]+$/i;
-const NETWORK_PROXY_BEFORE = /\b(?:app|at|through the|the web|corporate|outbound|explicit|transparent)[ \t]+$/i;
-const NETWORK_PROXY_AFTER = /^[ \t]*(?:logs?|servers?|settings?|config(?:uration)?|bypass|pac|exceptions?|&|and (?:eop|firewall|dns))\b/i;
-/** Words before "portal" or "MyChart" that make it a system's: an MDM's, a VPN's, a Wi-Fi's, a vendor's, a certificate's. */
-const SYSTEM_PORTAL_BEFORE = /\b(?:company|captive|vpn|gp|globalprotect|eligibility|benefits|vendor|support|partner|developer|admin|expiring on|renewals?:?)[ \t-]*$/i;
-/** A host name right after the word ("portal vpn.lakeshorehealth.org"). */
-const HOST_AFTER = /^[ \t]+(?:[a-z0-9-]+\.){1,4}[a-z]{2,}\b/i;
-/** MyChart in a list of systems ("Hyperspace, Haiku/Canto, MyChart, Rover"): a system beside it, across ',' or '/'. */
-const SYSTEM_LIST_AROUND = /\b(?:hyperspace|haiku|canto|rover|interconnect|care everywhere|cadence|prelude|beaker|willow|cupid|radiant|bca|epiccare|hello world|welcome)\b[ \t]*[,/&][^\n]{0,16}mychart|mychart[ \t]*(?:[,/&]|and)[ \t]*(?:hyperspace|haiku|canto|rover|interconnect|care everywhere|cadence|prelude|beaker|willow|cupid|radiant|bca|epiccare)\b/i;
-/** What makes MyChart the system itself: its servers, web services, pages, certificates, releases. */
-const MYCHART_SYSTEM_AFTER = /^[ \t]*(?:servers?|location page|certs?|certificates?|domain|dns|cname|build|release|upgrade|outage|downtime|go-?live|environment|instance|interface|integration|app (?:build|release|version)|-[ \t]*\d+ days)\b/i;
+/** Words before "portal" that make it a device's or a network's: an MDM's, a Wi-Fi's, a VPN's. */
+const SYSTEM_PORTAL_BEFORE = /\b(?:company|captive|vpn|gp|globalprotect)[ \t-]*$/i;
+/** A VPN's host name right after the word ("portal vpn.lakeshorehealth.org"; "portal mychart.example.org" is the patients'). */
+const HOST_AFTER = /^[ \t]+(?:vpn|gp|globalprotect|remote|sslvpn|ra)[0-9-]*\.(?:[a-z0-9-]+\.){0,3}[a-z]{2,}\b/i;
 /** What "sister", "brother" or "grandfather" names when it is no relative: "sister hospital", "Brother HL-L2350", "grandfather clause". */
 const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinics?|campus(?:es)?|organi[sz]ations?|compan(?:y|ies)|orgs?|systems?|printers?|scanners?|label|models?|drivers?|toner|servers?|vms?|practices?|entit(?:y|ies)|tenants?|domains?|instances?|environments?|clause|p-touch|[A-Z]{1,4}-?[A-Z]?\d)/i;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;

@@ -67,7 +67,9 @@ const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|
  * Health start of care": the patient the referral is for).
  */
 const PLACE_AFTER =
-  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:[Cc]linics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Clinics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
+/** "in Spicer clinic", "at Litchfield clinic": a place's word before a lower-case clinic ("Delgado clinic f/u" may be a patient's). */
+const PLACE_PREP_BEFORE = /\b(?:in|at|to|from)[ ]$/i;
 /** Does an organisation's or a place's word follow a name that ends at `end` ("Westbrook Community Hospital", "Eldridge Point Clinic")? */
 export function orgAfter(text: string, end: number): boolean {
   ORG_AFTER.lastIndex = end;
@@ -665,7 +667,7 @@ class RunScorer {
     if (intro < 0.35 && ORG_AFTER.test(text)) return;
     PLACE_AFTER.lastIndex = end;
     // (a first name and a surname, either order: "Olive Sherwood Home Health", "Kowalski, Irene Home Health")
-    if (intro < 0.35 && !(firstIsFirst && (b > a || start < ws[a]!)) && PLACE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
+    if (intro < 0.35 && !(firstIsFirst && (b > a || start < ws[a]!)) && (PLACE_AFTER.test(text) || (text.startsWith(' clinic', end) && PLACE_PREP_BEFORE.test(text.slice(Math.max(0, start - 6), start)))) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
     if (possessive && end === we[b]) end -= 2;
     else {
       // a generational suffix belongs to the name: "Jewell, III"

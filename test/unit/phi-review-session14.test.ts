@@ -19,8 +19,14 @@
  * printed, for example Louise Hart"): the meds and Chart Review readings were taken out, DX narrowed
  * to a CamelCase product before it, "no patient" to "no patient harm/data/…", MyChart's site, pages
  * and web services left to its users, and patients in general kept as a patient where their sentence
- * names someone. None of the 73 loses anything now; this review's clean tickets flagged went from 2
- * back to 4 of 20.
+ * names someone. None of the 73 lost anything then. A second probe (60 tickets written against the
+ * narrowed readings) still lost patients in 57: MyChart outages with a caller, a vendor's or admin
+ * portal, "patients are lining up … Last one through was Gerald Pinkney", a member without an ID,
+ * "Harold Nunes PT;" in a rehab list, DX after a CamelCase surname, a patient's proxy settings,
+ * "no patient harm known yet" beside the patient. Those readings were taken out: only the Company,
+ * captive and VPN portals, the place before "in/at … clinic" and the test and training patients with
+ * a numbered given name stay. This review loses nothing now (KNOWN_LOSSES is empty) and flags 8 of
+ * its 20 clean tickets.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +36,7 @@ import { detect } from '../../src/phi/detect';
 type Ticket = { text: string; keep: Array<[string, string, boolean]> };
 const TICKETS = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session14-patients.json'), 'utf8')) as Ticket[];
 
-const KNOWN_LOSSES = ['20 NAME Marguerite Olsen', '29 NAME Phillip Agyeman', '29 PHONE 508-555-0183', '55 NAME Clifford Boone', '55 IP 24.61.108.92'];
+const KNOWN_LOSSES: string[] = [];
 
 describe('session 14 review: patients where the new readings see no patient', () => {
   it('finds every value it found at the session’s start, but for the known losses', () => {
@@ -51,21 +57,23 @@ describe('session 14 review: patients where the new readings see no patient', ()
     expect(lost).toEqual(KNOWN_LOSSES);
   });
 
-  it('flags at most 4 of its 20 clean tickets (10 at the session’s start)', () => {
+  it('flags at most 8 of its 20 clean tickets (10 at the session’s start)', () => {
     const clean = TICKETS.filter((t) => t.keep.length === 0);
     expect(clean.length).toBe(20);
-    expect(clean.filter((t) => detect(t.text).length > 0).length).toBeLessThanOrEqual(4);
+    expect(clean.filter((t) => detect(t.text).length > 0).length).toBeLessThanOrEqual(8);
   });
 });
 
-describe('session 14 diff review: realistic tickets whose patient the no-patient readings hid', () => {
+describe('session 14 diff review and probe: realistic tickets whose patient the no-patient readings hid', () => {
   // 73 tickets a reviewer of the whole change wrote (Pyxis and BCMA meds, Chart Review, DX, patient
   // demographics and details, "any/every patient", patients in general with a named example, MyChart
-  // pages); each keep value is a finding of the session's starting code (6051039). 41 of them lost one.
+  // pages; 41 lost a value) and 60 a second probe wrote against the narrowed readings (57 lost one);
+  // each keep value is a finding of the session's starting code (6051039). One known loss: a patient
+  // whose surname is "Test", which stays no name alone.
   const HIDDEN = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session14-hidden.json'), 'utf8')) as Array<{ text: string; keep: Array<[string, string]> }>;
 
   it('finds every value the session’s start found', () => {
-    expect(HIDDEN.length).toBe(73);
+    expect(HIDDEN.length).toBe(133);
     const lost: string[] = [];
     HIDDEN.forEach((t, i) => {
       const found = detect(t.text);
@@ -74,6 +82,6 @@ describe('session 14 diff review: realistic tickets whose patient the no-patient
         if (!found.some((f) => f.start < k + value.length && k < f.end)) lost.push(`${i} ${type} ${value}`);
       }
     });
-    expect(lost).toEqual([]);
+    expect(lost).toEqual(['130 NAME Test']);
   });
 });
