@@ -339,12 +339,16 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
   if (candidates.some((f) => f.type === 'IP' && PERSON_AT_IP_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start)))) return true;
   // someone who called the desk about their own use of a system, with their number ("Voicemail from Loretta Simms
   // 401-555-0148", "Caller Shirley Mbeki, 240-555-0117", "Harriet Cole 781-555-0113 … wants a call back")
-  if (CALLER_WORDS.test(text) && candidates.some((f) => f.type === 'PHONE' && !isExtension(text, f))) return true;
+  // (not a colleague calling from a department: "The caller, Jim Ferris from Radiology IT (617-555-0100)")
+  const caller = CALLER_WORDS.exec(text);
+  if (caller !== null && !CALLER_FROM_DEPARTMENT.test(text.slice(caller.index, caller.index + 80)) && candidates.some((f) => f.type === 'PHONE' && !isExtension(text, f))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
 /** A caller: "voicemail from", "call from", "caller", "one caller", "wants a call back", "left a voicemail". */
 /** (written without the i flag: the name after "from" starts with a capital, "VM from the Zebra rep" names no one) */
 const CALLER_WORDS = /\b(?:[Vv]oice ?mail|VM|vm|[Cc]all) from[ \t]+[A-Z]|\b(?:[Oo]ne|[Aa]|[Aa]nother|[Tt]he)[ \t]+caller\b|\b[Cc]aller[ \t:]+[A-Z]|\bwants[ \t]+a[ \t]+call[ \t-]?back\b|\bleft[ \t]+(?:a[ \t]+)?(?:voice ?mail|VM|vm)\b|\b[Oo]ne of them,[ \t]+[A-Z]/;
+/** A caller who is a colleague: "from" a department or team within the caller's first words. */
+const CALLER_FROM_DEPARTMENT = /\bfrom[ \t]+(?:the[ \t]+)?(?:[A-Z][\w&/-]*[ \t]+){0,2}(?:IT|Finance|HR|Radiology|Lab|Pharmacy|Facilities|Security|Payroll|Registration|Nursing|Department|Dept|Team|Desk|Office)\b/;
 /** A phone written as an internal extension's ("x4412", "ext 4412"), or a short internal number. */
 function isExtension(text: string, f: Finding): boolean {
   return f.end - f.start < 10 || /\b(?:x|ext\.?|extension)[ \t]*$/i.test(text.slice(Math.max(0, f.start - 12), f.start));

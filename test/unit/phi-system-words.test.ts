@@ -34,3 +34,11 @@ describe('patients named beside system words are kept', () => {
     expect(names(text).join(' | ')).toContain(name);
   });
 });
+
+describe('callers', () => {
+  it('a caller with a number is a patient sign, a colleague calling from a department is not', () => {
+    expect(names('Caller Shirley Mbeki, 240-555-0117, bookmarked the old MyChart url after the upgrade and gets a blank page.')).toEqual(['Shirley Mbeki']);
+    expect(names('The caller, Jim Ferris from Radiology IT (617-555-0100), says the PACS viewer crashes on login.')).toEqual([]);
+    expect(names('Caller Dana Whitmore, 240-555-0117, from Finance says Outlook keeps crashing after the update.')).toEqual([]);
+  });
+});
