@@ -85,7 +85,7 @@ const CUE_WORDS: Array<[Cue, string]> = [
     'dob d.o.b born birth birthday birthdate bday admitted admission admit discharged discharge died death deceased expired ' +
       'visit visited seen appointment appt surgery procedure dos encounter delivered delivery passed adm disch dod ' +
       'deceased expired consult readmitted transferred d/c dc\'d adm. disch. birthdate bdate f/u follow-up ' +
-      'followup diagnosed onset injury injured accident treated vaccinated immunized dod b.',
+      'followup diagnosed onset injury injured accident treated vaccinated immunized dod b. implanted explanted',
   ],
   [
     Cue.NameIntro,

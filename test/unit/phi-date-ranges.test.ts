@@ -33,3 +33,10 @@ describe('date ranges', () => {
     expect(dates('Downtime for the Epic upgrade: maintenance window 08/12/2024 - 08/14/2024, read-only BCA printing')).toEqual([]);
   });
 });
+
+describe('an implant’s date', () => {
+  it('is the procedure’s ("implanted 06/2019")', () => {
+    const text = 'Paceart import failed. Medtronic Azure XT DR MRI SureScan W1DR01  SN RNB412877S   implanted 06/2019\nRA lead 5076-52';
+    expect(dates(text)).toEqual(['06/2019']);
+  });
+});
