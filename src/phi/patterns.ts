@@ -632,9 +632,15 @@ const EVENT_DATE_WORD_BEFORE =
   /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen|transmission|treatment|dialysis|infusion)[ _-]?dates?\b(?: of service|[ ]?\/[ ]?time)?[ \t:#=*_-]{0,5}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:*_]{0,4}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
 function eventDateWordBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 64);
-  // (every alternative holds "date": none can end here without one)
-  const slice = text.slice(from, start);
-  return slice.toLowerCase().includes('date') && EVENT_DATE_WORD_BEFORE.test(slice);
+  // (every alternative holds "date", any case: none can end here without one, looked for by char code)
+  return hasDateWord(text, from, start) && EVENT_DATE_WORD_BEFORE.test(text.slice(from, start));
+}
+/** Does text[from, to) hold "date" in any case? */
+function hasDateWord(text: string, from: number, to: number): boolean {
+  for (let k = from; k + 4 <= to; k++) {
+    if ((text.charCodeAt(k) | 32) === 100 && (text.charCodeAt(k + 1) | 32) === 97 && (text.charCodeAt(k + 2) | 32) === 116 && (text.charCodeAt(k + 3) | 32) === 101) return true;
+  }
+  return false;
 }
 /**
  * A date label written straight onto the value: "dob:03/14/1962", "DOB03/14/1962". By char code,
