@@ -348,7 +348,7 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
 /** (written without the i flag: the name after "from" starts with a capital, "VM from the Zebra rep" names no one) */
 const CALLER_WORDS = /\b(?:[Vv]oice ?mail|VM|vm|[Cc]all) from[ \t]+[A-Z]|\b(?:[Oo]ne|[Aa]|[Aa]nother|[Tt]he)[ \t]+caller\b|\b[Cc]aller[ \t:]+[A-Z]|\bwants[ \t]+a[ \t]+call[ \t-]?back\b|\bleft[ \t]+(?:a[ \t]+)?(?:voice ?mail|VM|vm)\b|\b[Oo]ne of them,[ \t]+[A-Z]/;
 /** A caller who is a colleague: "from" a department or team within the caller's first words. */
-const CALLER_FROM_DEPARTMENT = /\bfrom[ \t]+(?:the[ \t]+)?(?:[A-Z][\w&/-]*[ \t]+){0,2}(?:IT|Finance|HR|Radiology|Lab|Pharmacy|Facilities|Security|Payroll|Registration|Nursing|Department|Dept|Team|Desk|Office)\b/;
+const CALLER_FROM_DEPARTMENT = /(?:\bfrom[ \t]+(?:the[ \t]+)?|,[ \t]*)(?:[A-Z][\w&/-]*[ \t]+){0,2}(?:IT|Finance|HR|Facilities|Security|Payroll|Biomed|Telecom|Team|Department|Dept)\b/;
 /** A phone written as an internal extension's ("x4412", "ext 4412"), or a short internal number. */
 function isExtension(text: string, f: Finding): boolean {
   return f.end - f.start < 10 || /\b(?:x|ext\.?|extension)[ \t]*$/i.test(text.slice(Math.max(0, f.start - 12), f.start));
@@ -529,7 +529,7 @@ const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
  * A test patient or record's mention: "test record", "test patient ZZTEST", "ZZTEST", "TEST, PATIENT",
  * and a training environment's patients ("TRAIN, ADULTONE", "MYCHART, TESTONE").
  */
-const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b|\bTRAIN,[ \t]?[A-Z]*(?:ONE|TWO|THREE|FOUR|FIVE|SIX|\d+)\b|\b[A-Z]{2,},[ \t]?TEST(?:ONE|TWO|THREE|FOUR|FIVE|PATIENT|PT)\b`;
+const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b|\bTRAIN,[ \t]?(?:(?:ADULT|PEDS?|PEDI|INFANT|NEWBORN|BABY|OB|ICU|ED|SURG|MED|ONC|PATIENT|PT)(?:ONE|TWO|THREE|FOUR|FIVE|SIX|\d+)?|\d+)\b|\b[A-Z]{2,},[ \t]?TEST(?:ONE|TWO|THREE|FOUR|FIVE|PATIENT|PT)\b`;
 /** A test record named somewhere in the text (the test before the slower look-back). */
 const TEST_RECORD_WORD = new RegExp(TEST_RECORD);
 /** A test record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
@@ -547,7 +547,7 @@ function testRecordBefore(text: string, f: Finding): boolean {
   return !REAL_AFTER_TEST.test(between) && !NAME_AFTER_TEST.test(between);
 }
 /** The given name in capitals right after a test family name ("ZZTEST|, PATIENT"), and such a family name alone. */
-const TEST_GIVEN_NAME = /^,[ \t]?[A-Z]+\b/;
+const TEST_GIVEN_NAME = /^,[ \t]?(?:PATIENT|PT|ONE|TWO|THREE|FOUR|FIVE|ALPHA|BRAVO|BETA|GAMMA|DELTA|ADULT[A-Z]*|PEDS?[A-Z]*|NEWBORN|BABY|INFANT|TEST[A-Z]*|[A-Z]*\d+)\b/;
 const TEST_FAMILY_WORD = /^(?:ZZ[A-Z]+|XX+TEST|ZTEST)$/;
 /** What turns from a test record to a real one between the test record's mention and a value. */
 const REAL_AFTER_TEST = /\b(?:pts?|patients?|real|actual|live|but|vs\.?|versus|then|however|whereas|while|other)\b|[;]|['’]s\b/i;

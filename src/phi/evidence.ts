@@ -34,19 +34,8 @@ export function patientWordAt(text: string, p: number): boolean {
     if ((text.charCodeAt(p) === 83 || text.charCodeAt(p) === 66) && !/\b(?:my|his|her|their|your|pt['’]s|patient['’]s|the)[ \t]+$/i.test(before)) return false;
     if (SIBLING_THING_AFTER.test(text.slice(e, e + 24))) return false;
   }
-  // "Intune Company Portal", "captive portal", "GlobalProtect portal vpn.example.org": a device's or
-  // a network's portal, no patient's (two reviews found the other readings of system words - MyChart
-  // in an outage, a vendor's portal, "patients are waiting", a member, DX, proxy, PT, "no patient
-  // harm" - hiding real patients named beside them, and they were taken out)
-  // (the word without a sentence's period: "via Company Portal.")
-  const bare = word.charCodeAt(word.length - 1) === 46 ? word.replace(/\.+$/, '') : word;
-  if (bare === 'portal' && (SYSTEM_PORTAL_BEFORE.test(before) || HOST_AFTER.test(text.slice(e, e + 64)))) return false;
   return !PLACE_AFTER.test(text.slice(e, e + 32));
 }
-/** Words before "portal" that make it a device's or a network's: an MDM's, a Wi-Fi's, a VPN's. */
-const SYSTEM_PORTAL_BEFORE = /\b(?:company|captive|vpn|gp|globalprotect)[ \t-]*$/i;
-/** A VPN's host name right after the word ("portal vpn.lakeshorehealth.org"; "portal mychart.example.org" is the patients'). */
-const HOST_AFTER = /^[ \t]+(?:vpn|gp|globalprotect|remote|sslvpn|ra)[0-9-]*\.(?:[a-z0-9-]+\.){0,3}[a-z]{2,}\b/i;
 /** What "sister", "brother" or "grandfather" names when it is no relative: "sister hospital", "Brother HL-L2350", "grandfather clause". */
 const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinics?|campus(?:es)?|organi[sz]ations?|compan(?:y|ies)|orgs?|systems?|printers?|scanners?|label|models?|drivers?|toner|servers?|vms?|practices?|entit(?:y|ies)|tenants?|domains?|instances?|environments?|clause|p-touch|[A-Z]{1,4}-?[A-Z]?\d)/i;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
@@ -57,7 +46,7 @@ const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
 /** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
 const PLACE_AFTER =
-  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team)|list columns)\b|^\/(?:baby|infant)\b|^-(?:facing|level|specific)\b/i;
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b|^\/(?:baby|infant)\b/i;
 /**
  * Does a date say a year long ago ("7/7/1977", "12/11/1931": before LONG_AGO_YEAR)? An IT ticket's
  * dates are this year's and last; a date decades back is a person's birth date.

@@ -43,7 +43,7 @@ const NOT_NAMES = new Set(
  * introduce it ("I'm Naomi Ryan").
  */
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a an and or for of to with from by as not has had will can'.split(' '));
+const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 const CAMEL = /[a-z][A-Z]/;
 const DOT_LOWER = /\.[a-z]/;
@@ -68,8 +68,6 @@ const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|
  */
 const PLACE_AFTER =
   /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Clinics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
-/** "in Spicer clinic", "at Litchfield clinic": a place's word before a lower-case clinic ("Delgado clinic f/u" may be a patient's). */
-const PLACE_PREP_BEFORE = /\b(?:in|at|to|from)[ ]$/i;
 /** Does an organisation's or a place's word follow a name that ends at `end` ("Westbrook Community Hospital", "Eldridge Point Clinic")? */
 export function orgAfter(text: string, end: number): boolean {
   ORG_AFTER.lastIndex = end;
@@ -667,7 +665,7 @@ class RunScorer {
     if (intro < 0.35 && ORG_AFTER.test(text)) return;
     PLACE_AFTER.lastIndex = end;
     // (a first name and a surname, either order: "Olive Sherwood Home Health", "Kowalski, Irene Home Health")
-    if (intro < 0.35 && !(firstIsFirst && (b > a || start < ws[a]!)) && (PLACE_AFTER.test(text) || (text.startsWith(' clinic', end) && PLACE_PREP_BEFORE.test(text.slice(Math.max(0, start - 6), start)))) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
+    if (intro < 0.35 && !(firstIsFirst && (b > a || start < ws[a]!)) && PLACE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
     if (possessive && end === we[b]) end -= 2;
     else {
       // a generational suffix belongs to the name: "Jewell, III"

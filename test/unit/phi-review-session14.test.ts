@@ -23,10 +23,11 @@
  * narrowed readings) still lost patients in 57: MyChart outages with a caller, a vendor's or admin
  * portal, "patients are lining up … Last one through was Gerald Pinkney", a member without an ID,
  * "Harold Nunes PT;" in a rehab list, DX after a CamelCase surname, a patient's proxy settings,
- * "no patient harm known yet" beside the patient. Those readings were taken out: only the Company,
- * captive and VPN portals, the place before "in/at … clinic" and the test and training patients with
- * a numbered given name stay. This review loses nothing now (KNOWN_LOSSES is empty) and flags 8 of
- * its 20 clean tickets.
+ * "no patient harm known yet" beside the patient. Those readings were taken out; a third probe (50
+ * tickets) then lost patients in 14 through what was left (a loaner iPad on the Company Portal,
+ * "checked in Pryor clinic room 4", "TRAIN, SIMONE", "ZZTEST, KOWALCZYK, ANNA"), so those went too
+ * or were narrowed to training given names ("TRAIN, ADULTONE"). This review loses nothing now
+ * (KNOWN_LOSSES is empty); its clean tickets are flagged as at the session's start.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,23 +58,24 @@ describe('session 14 review: patients where the new readings see no patient', ()
     expect(lost).toEqual(KNOWN_LOSSES);
   });
 
-  it('flags at most 8 of its 20 clean tickets (10 at the session’s start)', () => {
+  it('flags at most 10 of its 20 clean tickets (10 at the session’s start)', () => {
     const clean = TICKETS.filter((t) => t.keep.length === 0);
     expect(clean.length).toBe(20);
-    expect(clean.filter((t) => detect(t.text).length > 0).length).toBeLessThanOrEqual(8);
+    expect(clean.filter((t) => detect(t.text).length > 0).length).toBeLessThanOrEqual(10);
   });
 });
 
 describe('session 14 diff review and probe: realistic tickets whose patient the no-patient readings hid', () => {
   // 73 tickets a reviewer of the whole change wrote (Pyxis and BCMA meds, Chart Review, DX, patient
   // demographics and details, "any/every patient", patients in general with a named example, MyChart
-  // pages; 41 lost a value) and 60 a second probe wrote against the narrowed readings (57 lost one);
-  // each keep value is a finding of the session's starting code (6051039). One known loss: a patient
-  // whose surname is "Test", which stays no name alone.
+  // pages; 41 lost a value), 60 a second probe wrote against the narrowed readings (57 lost one) and
+  // 50 a third wrote against what was left (14 lost one); each keep value is a finding of the
+  // session's starting code (6051039). One known loss: a patient whose surname is "Test", which stays
+  // no name alone.
   const HIDDEN = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session14-hidden.json'), 'utf8')) as Array<{ text: string; keep: Array<[string, string]> }>;
 
   it('finds every value the session’s start found', () => {
-    expect(HIDDEN.length).toBe(133);
+    expect(HIDDEN.length).toBe(183);
     const lost: string[] = [];
     HIDDEN.forEach((t, i) => {
       const found = detect(t.text);

@@ -23,5 +23,9 @@ describe('test and training patients', () => {
     expect(values('Band for GARCIA, MARIA MRN 4410882 printed as TRAIN, ADULTONE')).toContain('4410882');
     // (after "test patient" the capitals are a real patient's name, not a test family's given name)
     expect(values('test patient, GARCIA, MARIA MRN 4410882')).toContain('4410882');
+    // (a real surname Train, given names ending in -one, and a real name right after a test family)
+    expect(values('Please merge duplicate charts: TRAIN, SIMONE MRN 6610244 DOB 02/11/1982 and TRAIN, SIMONE MRN 6610997. real pt')).toEqual(expect.arrayContaining(['6610244', '02/11/1982', '6610997']));
+    expect(values('ADT A08 went out for TRAIN, TYRONE (MRN 8820417) with wrong PCP')).toContain('8820417');
+    expect(values('ZZTEST, KOWALCZYK, ANNA MRN 5520183 still shows the old allergy after the interface fix')).toContain('5520183');
   });
 });
