@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../src/phi/detect';
+import { lostValues } from '../support/review';
 
 type Ticket = { change: number; text: string; keep: Array<[string, string, boolean]> };
 const TICKETS = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session13-patients.json'), 'utf8')) as Ticket[];
@@ -45,18 +46,7 @@ function places(t: Ticket, value: string): number[] {
 describe('session 13 review: patients where the new readings see staff', () => {
   it('finds every value it found at the session’s start, at every place, but for the known losses', () => {
     expect(TICKETS.length).toBe(137);
-    const lost: string[] = [];
-    let values = 0;
-    TICKETS.forEach((t, i) => {
-      const found = detect(t.text);
-      for (const [type, value, before] of t.keep) {
-        if (!before) continue;
-        values++;
-        const at = places(t, value);
-        expect(at.length, `${i}: ${value}`).toBeGreaterThan(0);
-        if (!at.every((k) => found.some((f) => f.start < k + value.length && k < f.end))) lost.push(`${i} ${type} ${value}`);
-      }
-    });
+    const { values, lost } = lostValues(TICKETS, detect, places);
     expect(values).toBe(282);
     expect(lost).toEqual(KNOWN_LOSSES);
   });
