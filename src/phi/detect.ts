@@ -332,8 +332,8 @@ const DESK_BUSINESS =
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
   if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
-  // a person's own contact details: "left his cell 617-555-0192", "called 774-555-0166 saying",
-  // "from his home IP 73.162.88.41", "home address 112 Chestnut St"
+  // a person's own contact details: "called 774-555-0166 saying", "Agnes Kowal called from 860-…",
+  // "from his home IP 73.162.88.41", "home address 112 Chestnut St" (a colleague gives "her cell" too)
   if (candidates.some((f) => OWN_CONTACT_TYPES.has(f.type) && OWN_CONTACT_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start)))) return true;
   // a person's own address on the internet: "Hyun-woo Park from 72.14.190.33", "Report from Clifford Boone at 24.61.108.92"
   if (candidates.some((f) => f.type === 'IP' && PERSON_AT_IP_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start)))) return true;
@@ -344,8 +344,11 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
   if (caller !== null && !CALLER_FROM_DEPARTMENT.test(text.slice(caller.index, caller.index + 80)) && candidates.some((f) => f.type === 'PHONE' && !isExtension(text, f))) return true;
   return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
-/** A caller: "voicemail from", "call from", "caller", "one caller", "wants a call back", "left a voicemail". */
-/** (written without the i flag: the name after "from" starts with a capital, "VM from the Zebra rep" names no one) */
+/**
+ * A caller: "voicemail from", "call from", "caller", "one caller", "wants a call back", "left a
+ * voicemail" (written without the i flag: the name after "from" starts with a capital, "VM from the
+ * Zebra rep" names no one).
+ */
 const CALLER_WORDS = /\b(?:[Vv]oice ?mail|VM|vm|[Cc]all) from[ \t]+[A-Z]|\b(?:[Oo]ne|[Aa]|[Aa]nother|[Tt]he)[ \t]+caller\b|\b[Cc]aller[ \t:]+[A-Z]|\bwants[ \t]+a[ \t]+call[ \t-]?back\b|\bleft[ \t]+(?:a[ \t]+)?(?:voice ?mail|VM|vm)\b|\b[Oo]ne of them,[ \t]+[A-Z]/;
 /** A caller who is a colleague: "from" a department or team within the caller's first words. */
 const CALLER_FROM_DEPARTMENT = /(?:\bfrom[ \t]+(?:the[ \t]+)?|,[ \t]*)(?:[A-Z][\w&/-]*[ \t]+){0,2}(?:IT|Finance|HR|Facilities|Security|Payroll|Biomed|Telecom|Team|Department|Dept)\b/;
