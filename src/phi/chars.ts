@@ -18,6 +18,13 @@ export const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 /** [A-Za-z0-9]. */
 export const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
+/** Does text spell `lower` (lower-case ASCII letters only) at p, in any case? */
+export function lettersAtIgnoreCase(text: string, p: number, lower: string): boolean {
+  if (p < 0 || p + lower.length > text.length) return false;
+  for (let i = 0; i < lower.length; i++) if ((text.charCodeAt(p + i) | 32) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The index of the first element >= v in an ascending list (its length when there is none). */
 export function firstAtOrAbove(sorted: readonly number[], v: number): number {
   let lo = 0;

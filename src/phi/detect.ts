@@ -825,12 +825,13 @@ function recordLineIds(scan: Scan, candidates: Finding[]): Finding[] {
   return out ?? [];
 }
 /** Per ASCII code, 1 where it may not stand right before or after a record line's identifier ([\w-/.:#*$] before, [\w-/.:*] after). */
-const NOT_BEFORE_ID = codeTable('-/.:#*$_', true);
-const NOT_AFTER_ID = codeTable('-/.:*_', true);
-function codeTable(chars: string, alnum: boolean): Uint8Array {
+const NOT_BEFORE_ID = wordCodesAnd('-/.:#*$');
+const NOT_AFTER_ID = wordCodesAnd('-/.:*');
+/** Per ASCII code, 1 for a word character ([A-Za-z0-9_]) or one of `chars`. */
+function wordCodesAnd(chars: string): Uint8Array {
   const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (isWordCode(c)) t[c] = 1;
   for (const c of chars) t[c.charCodeAt(0)] = 1;
-  if (alnum) for (let c = 0; c < 128; c++) if (isAlnumCode(c)) t[c] = 1;
   return t;
 }
 const HL7_SEGMENT_LINE = /^[A-Z][A-Z0-9]{2}\|/;

@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lineStartWithin } from './chars';
+import { isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -480,8 +480,7 @@ function eventOnWordBefore(text: string, start: number): boolean {
   const b = text.charCodeAt(start - 2) | 32;
   if ((a === 111 && b === 110) || (a === 97 && b === 116)) return true; // on at
   if (b !== 114 && b !== 121) return false;
-  const w = text.slice(Math.max(0, start - 6), start - 1).toLowerCase();
-  return w.endsWith('for') || w === 'today';
+  return lettersAtIgnoreCase(text, start - 4, 'for') || lettersAtIgnoreCase(text, start - 6, 'today');
 }
 /**
  * Does the text hold PERSON_EVENT_BEFORE's words at all ("arriv", "acqui", "enrol", "transmi": their
@@ -637,9 +636,7 @@ function eventDateWordBefore(text: string, start: number): boolean {
 }
 /** Does text[from, to) hold "date" in any case? */
 function hasDateWord(text: string, from: number, to: number): boolean {
-  for (let k = from; k + 4 <= to; k++) {
-    if ((text.charCodeAt(k) | 32) === 100 && (text.charCodeAt(k + 1) | 32) === 97 && (text.charCodeAt(k + 2) | 32) === 116 && (text.charCodeAt(k + 3) | 32) === 101) return true;
-  }
+  for (let k = from; k + 4 <= to; k++) if (lettersAtIgnoreCase(text, k, 'date')) return true;
   return false;
 }
 /**
@@ -655,9 +652,7 @@ function gluedDateLabel(text: string, start: number): boolean {
   for (const w of GLUED_DATE_WORDS) {
     const s = k - w.length;
     if (s < lo) continue;
-    let i = 0;
-    while (i < w.length && (text.charCodeAt(s + i) | 32) === w.charCodeAt(i)) i++;
-    if (i === w.length && (s === lo || !isAsciiLetter(text.charCodeAt(s - 1)))) return true;
+    if (lettersAtIgnoreCase(text, s, w) && (s === lo || !isAsciiLetter(text.charCodeAt(s - 1)))) return true;
   }
   return false;
 }

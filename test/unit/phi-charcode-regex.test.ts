@@ -4,7 +4,7 @@
  * every position, and must give exactly the regex's answer (same boolean / same end index).
  */
 import { describe, expect, it } from 'vitest';
-import { isRegexSpace, isUpperAscii, isWordCode } from '../../src/phi/chars';
+import { isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase } from '../../src/phi/chars';
 import { Scan } from '../../src/phi/context';
 import '../../src/phi/detect'; // (registers every known word, so a Scan here is the detector's)
 import { __testing as h, type RuleEnv } from '../../src/phi/patterns';
@@ -539,6 +539,27 @@ describe('the scan (context.ts) and the character classes against their regex', 
       }
       expect(yes).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('lettersAtIgnoreCase against a sticky case-insensitive regex', () => {
+  it('matches a lower-case word at every place, in any case, and nothing past either end', () => {
+    const pieces = ['date', 'DATE', 'Date', 'dat', 'for', 'FOR', 'today', 'x', ' ', 'é', 'İ', 'ſ', '\n'];
+    let yes = 0;
+    for (let seed = 1; seed <= N; seed++) {
+      const text = fuzz(seed, pieces, 5);
+      for (const word of ['date', 'for', 'today']) {
+        // (without the u flag, /i folds no non-ASCII letter onto an ASCII one)
+        const re = new RegExp(word, 'iy');
+        for (let p = -2; p <= text.length + 1; p++) {
+          re.lastIndex = p;
+          const want = p >= 0 && re.test(text);
+          if (want) yes++;
+          same(`${seed} ${word} ${p}`, lettersAtIgnoreCase(text, p, word), want);
+        }
+      }
+    }
+    expect(yes).toBeGreaterThan(1000);
   });
 });
 
