@@ -103,8 +103,67 @@ const LOWER_TITLED_RE = /(?:mr|mrs|ms)\.?[ ]([a-z][a-z'-]{2,})\b(?![ ]from\b)/y;
 tagWords(['mr', 'mrs', 'ms'], WordTag.LowerTitle);
 /** "dob", "mrn" (lower case, a whole word) at the start of a slice. */
 const RECORD_WORD = /^(?:dob|mrn|d\.o\.b)\b/;
-/** Two lower-case words right before a record's label: "marcus jones, ", "marcus jones (". */
-const LOWER_NAME_BEFORE_RECORD = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+) ([a-z][a-z'-]+),? ?\(?$/d;
+/** Two lower-case words right before a record's label: "marcus jones, ", "marcus jones (", "kessling, orval. ". */
+const LOWER_NAME_BEFORE_RECORD = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?) ([a-z][a-z'-]+)[,.]? ?\(?$/d;
+/**
+ * A "Last, First [M]" right before a record's label, or in brackets right after its number ("pt:
+ * VUE, TOU   mrn 40290345", "FERRIS, JUNE E (MRN …", "Petrov, Alexei, DOB …", "MRN 5520017886
+ * (Oyelowo, Funmi - …)"): a patient's, whether or not the census lists its words (a month may be a
+ * first name there). Both words written alike, capitalised or in capitals; see recordNameWord.
+ */
+const LAST_FIRST_BEFORE_RECORD =
+  /(?:^|[^A-Za-z0-9'’-])([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z]),[ ]([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z])(?:[ ][A-Z]\.?)?(?:[ ]{1,3}|[ ]?[,(-][ ]?|\.[ ])$/d;
+const RECORD_THEN_LAST_FIRST =
+  /(?:MRN|mrn)[ ]?[#:]?[ ]?[A-Z]{0,3}\d{5,12}[ ]?[(=-][ ]?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z]),[ ]([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z])(?:[ ][A-Z]\.?)?(?![A-Za-z0-9'’-])/dy;
+/** A record's label at the start of a slice, any case: "MRN", "dob", "D.O.B". */
+const RECORD_LABEL_ANY = /^(?:mrn|dob|d\.o\.b)\b/i;
+/** Months that are first names too ("FERRIS, JUNE E (MRN …"). */
+const MONTH_FIRST_NAMES: ReadonlySet<string> = new Set(['april', 'may', 'june', 'august']);
+/** Column headings and placeholders that a "Last, First" heading row is made of ("LAST, FIRST, MRN"). */
+const RECORD_HEADING_WORDS: ReadonlySet<string> = new Set(['last', 'first', 'middle', 'name', 'names', 'patient', 'pt', 'test', 'unknown', 'doe', 'trauma']);
+
+/** A word of a "Last, First" beside a record's label: listed by the census, or no ordinary, product or calendar word. */
+function recordNameWord(w: string, first: boolean): boolean {
+  const l = w.toLowerCase().replace(POSSESSIVE, '');
+  if (RECORD_HEADING_WORDS.has(l) || TEST_NAME.test(w)) return false;
+  if (first && MONTH_FIRST_NAMES.has(l)) return true;
+  if (NOT_NAMES.has(l) || TITLES.has(l)) return false;
+  if (FIRST_NAMES.has(l) || SURNAMES.has(l)) return true;
+  return !COMMON_WORDS.has(l) && !TECH_WORDS.has(l);
+}
+/**
+ * Are two words written alike, capitalised or both in capitals? (Two short words in capitals, "CBC,
+ * BMP", are a lab's codes unless the census lists one: "VUE, TOU".)
+ */
+function sameCase(a: string, b: string): boolean {
+  const capsA = a === a.toUpperCase();
+  if (capsA !== (b === b.toUpperCase())) return false;
+  if (!capsA || (a.length >= 4 && b.length >= 4)) return true;
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  return FIRST_NAMES.has(la) || SURNAMES.has(la) || FIRST_NAMES.has(lb) || SURNAMES.has(lb);
+}
+
+/** The "Last, First" names beside the record's label at p (see LAST_FIRST_BEFORE_RECORD). */
+function recordNames(text: string, p: number, emit: Emit): void {
+  if (!RECORD_LABEL_ANY.test(text.slice(p, p + 5))) return;
+  const from = Math.max(0, p - 64);
+  const m = LAST_FIRST_BEFORE_RECORD.exec(text.slice(from, p));
+  if (m !== null && sameCase(m[1]!, m[2]!) && recordNameWord(m[1]!, false) && recordNameWord(m[2]!, true)) {
+    let end = from + m.indices![0]![1];
+    while (end > 0 && !isAsciiLetter(text.charCodeAt(end - 1))) end--;
+    // (an initial's '.' stays with it)
+    if (text.charCodeAt(end) === 46 && text.charCodeAt(end - 2) === 32) end++;
+    emit('NAME', from + m.indices![1]![0], end, 0.9, 'name.record');
+  }
+  if ((text.charCodeAt(p) | 32) !== 109) return;
+  RECORD_THEN_LAST_FIRST.lastIndex = p;
+  const after = RECORD_THEN_LAST_FIRST.exec(text);
+  if (after !== null && sameCase(after[1]!, after[2]!) && recordNameWord(after[1]!, false) && recordNameWord(after[2]!, true)) {
+    emit('NAME', after.indices![1]![0], after.index + after[0].length, 0.9, 'name.record');
+  }
+}
+
 /** A lower-case surname alone after "pt", ending a clause: "check in pt jones, the 8:30". */
 const LOWER_SURNAME_RE = new RegExp(String.raw`${PT_INTRO}\.?:?[ ]{1,2}([a-z][a-z'-]{2,})(?=[,.;:)]|$)`, 'y');
 /** Clinical shorthand with "last, first" in lower case: "pt garcia, maria". */
@@ -818,14 +877,28 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
 
   // "marcus jones, dob 6/1/63", "the other marcus jones (dob 11/19/1971)": a lower-case census name
   // right before a birth date's or a record's label
+  // ("VUE, TOU (MRN …", "MRN 5520017886 (Oyelowo, Funmi)": a "Last, First" beside a record's label, recordNames)
   for (const p of scan.cueWords(Cue.Clinical)) {
     const c0 = text.charCodeAt(p);
+    if (c0 === 68 || c0 === 77 || c0 === 100 || c0 === 109) recordNames(text, p, emit);
     if (!(c0 === 100 || c0 === 109) || !RECORD_WORD.test(text.slice(p, p + 6))) continue;
     const from = Math.max(0, p - 48);
     const before = LOWER_NAME_BEFORE_RECORD.exec(text.slice(from, p));
-    if (before === null || !lowerCensusName(before[1]!, before[2]!)) continue;
+    if (before === null) continue;
+    // ("last, first" with a comma)
+    const [first, last] = before[2] === ',' ? [before[3]!, before[1]!] : [before[1]!, before[3]!];
+    let score = 0.85;
+    if (!lowerCensusName(first, last)) {
+      // a name the census lacks in part ("gwendolyn pryce-adair, dob 6-2-48"): two words that each
+      // read as a name, one of them listed, one no ordinary word
+      if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(last)) continue;
+      const ff = lowerFacts(first);
+      const lf = lowerFacts(last);
+      if (!(nameLike(first, ff) && nameLike(last, lf) && ((ff | lf) & (Lower.First | Lower.Last)) !== 0 && ((ff | lf) & Lower.Plain) !== 0 && !GOES_ON.has(last))) continue;
+      score = 0.75;
+    }
     const start = from + before.indices![1]![0];
-    emit('NAME', start, from + before.indices![2]![1], 0.85, 'name.lower');
+    emit('NAME', start, from + before.indices![3]![1], score, 'name.lower');
   }
 
   const scorer = new RunScorer(scan, emit, minScore);

@@ -27,6 +27,28 @@ describe('record names', () => {
   it('leaves Travis CI alone', () => {
     expect(names('Travis J build 4412 failed on the interface repo, rerun please')).toEqual([]);
   });
+
+  it('reads a "Last, First" the census lacks, or with a month for a first name, before a record label', () => {
+    expect(names('override again\npt: VUE, TOU   mrn 40290345  CSN 1204629971')).toEqual(['VUE, TOU']);
+    expect(names('Sent list to Nicole: WINSLOW, GERALD (above) and FERRIS, JUNE E (MRN E1120388, XR CHEST 2V)')).toContain('FERRIS, JUNE E');
+    expect(names('Excerpt:\n  1. Petrov, Alexei, DOB 02/14/1950, SNF placement')).toEqual(['Petrov, Alexei']);
+  });
+
+  it('reads a "Last, First" in brackets right after a record number', () => {
+    expect(names('Sectra attached it to MRN 5520017886 (Oyelowo, Funmi - looks like an old duplicate)')).toEqual(['Oyelowo, Funmi']);
+  });
+
+  it('leaves column headings, products and lab codes beside a record label alone', () => {
+    expect(names('Export columns: LAST, FIRST, MRN, DOB, ENCOUNTER')).toEqual([]);
+    expect(names('Interface order: Cerner, Epic (MRN lookups) then Sectra')).toEqual([]);
+    expect(names('Orders stuck for MRN 5509981 (CBC, BMP) since 06:00')).toEqual([]);
+  });
+
+  it('reads a lower-case name the census knows in part before a birth date, not form words', () => {
+    expect(names('[14:03] Visitor: gwendolyn pryce-adair, dob 6-2-48')).toEqual(['gwendolyn pryce-adair']);
+    expect(names('please verify name, dob and mrn before you print')).toEqual([]);
+    expect(names('two identifiers: full name, dob')).toEqual([]);
+  });
 });
 
 describe('a record line’s bare identifiers', () => {
