@@ -141,8 +141,9 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   if (candidates.length === 0) return candidates;
   if (c.settings.staffContext && !patient && itContext(scan, candidates) && !(report?.patient ?? patientEvidence(scan, text, candidates, c.allowDomain))) {
     // an IT ticket with no sign of a patient anywhere names staff, vendors and sites only
-    // (and serials of the desk's own equipment: a scanner's, an analyser's, a lot of cartridges)
-    const kept = (f: Finding) => (!NO_PATIENT_TYPES.has(f.type) && !equipmentSerial(text, f)) || isStructured(f.rule) || isAdmins(f.rule);
+    // (and serials of the desk's own equipment: a scanner's, an analyser's, a lot of cartridges; and
+    // a clinician's own licence numbers)
+    const kept = (f: Finding) => (!NO_PATIENT_TYPES.has(f.type) && !equipmentSerial(text, f) && !cliniciansLicence(text, f)) || isStructured(f.rule) || isAdmins(f.rule);
     candidates = candidates.filter(kept);
     if (weak.length > 0) weak = weak.filter(kept);
     if (candidates.length === 0) return candidates;
@@ -362,6 +363,16 @@ const OWN_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'IP',
 /** What makes a number or an address a person's own, right before it. */
 const OWN_CONTACT_BEFORE =
   /(?:\b(?:his|her|their)[ \t]+(?:own[ \t]+)?(?:home|house|personal)\b[^.\n]{0,16}|\b(?:called(?:[ \t]+(?:in|us|the desk|for (?:her|him|them)))?(?:[ \t]+from)?|calling[ \t]+from|lives[ \t]+at|home[ \t]+(?:ip|address|phone|number)))[ \t:,-]*(?:is|at|on|of)?[ \t:]*$/i;
+/** A driver's licence's or an ID card's label before a number: "My driver's license number is", "DL #". */
+const DRIVER_LICENCE_BEFORE = /\b(?:driver['’]?s?['’]?|driving|DL|state id|id card)\b[^\n]{0,24}$/i;
+/**
+ * A licence number in a ticket without a patient is a clinician's own (an NPI, a DEA registration,
+ * a state licence: "NPI: 1447382910", "DEA FR4829173", "MN License: 67812" in a new provider's
+ * access request); only a driver's licence or an ID card may be a person's own there.
+ */
+function cliniciansLicence(text: string, f: Finding): boolean {
+  return f.type === 'LICENSE' && !DRIVER_LICENCE_BEFORE.test(text.slice(Math.max(0, f.start - 48), f.start));
+}
 /**
  * A serial by its label only ("SN 1908-22", "lot 3107", "S/N UU12345678") right after the desk's own
  * equipment is named (a scanner, an analyser, a dictation mic, a cart, a reagent cartridge): not a

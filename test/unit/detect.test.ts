@@ -51,7 +51,7 @@ describe('detect: the Safe Harbor identifiers', () => {
     ['HEALTH_PLAN_ID', 'Medicare number 1EG4-TE5-MK73 rejected', '1EG4-TE5-MK73'],
     ['HEALTH_PLAN_ID', 'Member ID: XJH123456789 is not eligible', 'XJH123456789'],
     ['ACCOUNT', 'patient billing account 000123456 shows a balance', '000123456'],
-    ['LICENSE', 'prescriber DEA AB1234563 on the script', 'AB1234563'],
+    ['LICENSE', "prescriber DEA AB1234563 on the patient's script", 'AB1234563'],
     ['LICENSE', 'NPI 1234567893 on the claim', '1234567893'],
     ['VEHICLE', "patient's car VIN 1HGCM82633A004352 was towed", '1HGCM82633A004352'],
     ['DEVICE', 'pacemaker serial number PM7734512 needs a check', 'PM7734512'],

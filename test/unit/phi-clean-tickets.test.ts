@@ -70,6 +70,15 @@ describe('clean IT tickets stay clean', () => {
     expect(found("pt's insulin pump SN 92310290 alarms at night")).toEqual([['DEVICE', '92310290']]);
   });
 
+  it("a clinician's NPI, DEA and state licence in a ticket without a patient are not PHI; a driver's licence there is", () => {
+    const onboarding =
+      'New provider access request\nName: Jasmine Kaur, MD\nNPI: 1588744210\nMN License: 67812\nDEA: FK4738291\n' +
+      'Please build her Epic SER and Imprivata account; AD group sync on server PLH-AD01.';
+    expect(found(onboarding)).toEqual([]);
+    const kiosk = "Kiosk error 0x80070005 on the lobby scanner: my driver's license number is F162823540116 and the reader times out, please restart the service";
+    expect(found(kiosk)).toEqual([['LICENSE', 'F162823540116']]);
+  });
+
   it('a name ends at a sentence: "Byers. He" is not one name; initials and titles still join', () => {
     expect(found('Spoke with Delmer Byers. He is on the ward.')).toEqual([['NAME', 'Delmer Byers']]);
     expect(found('Spoke with Rasheed Cash. He is on the ward.')).toEqual([['NAME', 'Rasheed Cash']]);
@@ -152,7 +161,8 @@ describe('IT noise on fresh samples stays clean', () => {
     expect(found('Build 2.9.9838 failed in Jenkins: NullReferenceException.')).toEqual([]);
     expect(found('Pt seen 2.9.2024 in clinic.')).toEqual([['DATE', '2.9.2024']]);
     expect(found('Applied KB5006754 on srv-epic-tst23, rebooting tonight.')).toEqual([]);
-    expect(found('DEA number KB5006754 for Dr. Smith rejected in EPCS.')).toContainEqual(['LICENSE', 'KB5006754']);
+    // (a clinician's DEA number is found in a ticket about a patient's prescription; without a patient, see below)
+    expect(found('DEA number KB5006754 for Dr. Smith rejected in EPCS on the prescription for pt Maria Garcia.')).toContainEqual(['LICENSE', 'KB5006754']);
     expect(found('Summary: Request: Visio license\n\nCVE-2020-9188 affects our macOS 13.0.1; need to patch.')).toEqual([]);
     expect(found('Driver license number D12345678 for pt Maria Garcia.')).toContainEqual(['LICENSE', 'D12345678']);
   });

@@ -23,9 +23,14 @@ describe('an IT ticket without a patient', () => {
     expect(values(text)).toEqual([]);
   });
 
-  it('still reports what is a patient\'s whatever the words around it, and licence numbers', () => {
+  it('still reports what is a patient\'s whatever the words around it, such as an SSN or a driver\'s licence', () => {
     expect(values('Printer queue stuck; someone pasted SSN 536-22-1904 in the job name')).toEqual(['536-22-1904']);
-    expect(values('Credentialing: DEA AB1234563 for the new hospitalist, Epic SER build pending')).toEqual(['AB1234563']);
+    expect(values('Kiosk scanner error 0x80070005 again, driver license D1234567 did not read, restarting the service')).toEqual(['D1234567']);
+  });
+
+  it("takes a licence number for a clinician's own: an NPI, a DEA registration, a state licence", () => {
+    expect(values('Credentialing: DEA AB1234563 for the new hospitalist, Epic SER build pending')).toEqual([]);
+    expect(values('Epic SER build for Dr. Raj Patel (Pediatrics, NPI 1689077430), Imprivata account on server IMP-01')).toEqual([]);
   });
 });
 
