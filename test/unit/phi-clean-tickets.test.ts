@@ -92,6 +92,15 @@ describe('clean IT tickets stay clean', () => {
 });
 
 describe('the people who work the ticket', () => {
+  it("drops a team's colleague in brackets: apps, ops, admin, comms, patient relations and experience", () => {
+    const text =
+      'Pt Lowell Dunsany (MRN 40211873) got the wrong reminder text.\n\n' +
+      'Security Ops (Fenwick Ashdown) exported the camera clips. Clinical Apps (Henry Boateng) fixed the template; ' +
+      'OnBase admin (Alicia Brennan) will reindex. Comms (Jasper Kettering) updated the page. ' +
+      'Patient Relations (Honora Fitzwilliam) and Patient Experience (Marguerite Lacasse) called the family.';
+    expect(found(text).filter(([type]) => type === 'NAME')).toEqual([['NAME', 'Lowell Dunsany']]);
+  });
+
   it('drops a task owner, an escalation target and the agent a ticket greets', () => {
     expect(found('Migrate the shared drive to SharePoint by 2025-02-18. Owner Jany Wolff.')).toEqual([]);
     expect(found('Escalated to Mike Deller for the firewall change.')).toEqual([]);
