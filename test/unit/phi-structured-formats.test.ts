@@ -108,6 +108,17 @@ describe('tables pasted into tickets', () => {
     expectAll(md, [['ACCOUNT', '88120045'], ['NAME', 'Ifeoma Chukwu'], ['DATE', '04/02/1951']]);
   });
 
+  it('types the cells of a pipe table without a separator line when its header names a record column', () => {
+    const table =
+      'Affected pts incl:\n| Pt | MRN | Device | Serial | Last transmission |\n' +
+      '| HOLMQUIST, BERNICE | 40011980 | Azure XT DR MRI | RNB604117H | 03/19/2025 |\n' +
+      '| WHITAKER, DARNELL J | 40187732 | Micra AV2 | MC2V812334S | 03/18/2025 |\nMrs Holmquist is 97.';
+    expectAll(table, [['MRN', '40011980'], ['DEVICE', 'RNB604117H'], ['MRN', '40187732'], ['DEVICE', 'MC2V812334S']]);
+    // (a date column alone may be a change log's)
+    const changes = '| Date | Owner | Change |\n| 03/19/2025 | Maria Lopez | firewall rule 4412 on fw-edge-01 |';
+    expect(detect(changes).filter((f) => f.rule.startsWith('table.'))).toEqual([]);
+  });
+
   it("does not read a staff list's table (names, phones, roles, no patient column) as patients", () => {
     const staff = '||Name||Phone||Role||\n|Priya Natarajan|555-0142|Charge RN|\n|Tom Reilly|555-0199|Interfaces on-call|\n';
     expect(detect(staff).filter((f) => f.rule.startsWith('table.'))).toEqual([]);
