@@ -582,6 +582,14 @@ const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
 const TICKET_DATE_BEFORE = /\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}$/i;
 /**
+ * An IT change right before or after a date makes it the change's ("since the 03/04 cert rotation",
+ * "went live 3/1", "release notes from 03/08", "Epic Video Client update to EVC 2.10.1 on 9/17").
+ */
+const IT_CHANGE_BEFORE =
+  /\b(?:deployed|deployment|went live|go-?live|upgraded?|updated|patched|rotated|rolled (?:out|back)|migrated|rebuilt|released|release notes(?: from)?|reimaged|rebooted|cert(?:ificate)? (?:rotation|renewal))\b[^\n.\d]{0,16}$/i;
+const IT_CHANGE_AFTER =
+  /^[ \t)]*(?:deployment|deploy|build|(?:cert(?:ificate)? |pool |key )?(?:rotation|rebuild)|migration|upgrade|update|release|cutover|go-?live|patch(?:ing)?|maintenance|outage|downtime)\b/i;
+/**
  * A mark before a date that makes it a stamp ("added a comment - 14/Mar/25", "(3/4/2024)", "· 2024-06-14"),
  * unless patient words follow it ("Petrov, Alexei - 02/14/1950 - MRN 1128830").
  */
@@ -720,6 +728,8 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     if (score > 0.3) {
       const before = text.slice(Math.max(0, start - 24), start);
       if (TICKET_DATE_BEFORE.test(before) || (TICKET_MARK_BEFORE.test(before) && !env.scan.near(Cue.Patient, end, end, 0, 24))) score = 0.3;
+      // (an IT change's date: see IT_CHANGE_BEFORE)
+      else if (IT_CHANGE_AFTER.test(text.slice(end, end + 24)) || IT_CHANGE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) score = 0.3;
       // a comment's header, "Tobias Wendt 05/13:", "Lydia Chu (HIM) 06/04: Moved doc …": when it was written
       // (not a year long ago, a birth date: "Maria Lopez 02/14/1950: MRN …"; nor an item under a heading, "Duplicate charts:")
       else if (AUTHOR_HEADER_AFTER.test(text.slice(end, end + 16)) && AUTHOR_HEADER_BEFORE.test(text.slice(Math.max(0, start - 72), start)) && !firstYearLongAgo(text, start, end) && !underHeading(text, start)) score = 0.3;

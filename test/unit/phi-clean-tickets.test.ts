@@ -27,6 +27,14 @@ describe('clean IT tickets stay clean', () => {
     expect(found('Pt seen 2025.03.09 in clinic.')).toEqual([['DATE', '2025.03.09']]);
   });
 
+  it("an IT change's date is the change's even in a patient's ticket; a visit's date beside it is the patient's", () => {
+    const dates = (text: string) => found(text).filter(([type]) => type === 'DATE');
+    expect(dates('Pt Ruth Adler MRN 40211873: results missing since the 03/04 cert rotation at Availity.')).toEqual([]);
+    expect(dates('Pt Ruth Adler MRN 40211873 portal errors after the EVC update went live 9/17.')).toEqual([]);
+    expect(dates('Pt Ruth Adler MRN 40211873 messages errored since the parser release notes from 03/08.')).toEqual([]);
+    expect(dates('Pt Ruth Adler MRN 40211873 seen 03/04, deployment of the fix tonight')).toEqual([['DATE', '03/04']]);
+  });
+
   it('"scheduled" makes a date an event for a patient, not for a change window', () => {
     expect(found('Upgrade to iOS 18.3 is scheduled for Monday 4/24. Change CHG6233665. Rollback plan in OPS-1.')).toEqual([]);
     expect(found('Maintenance is scheduled for 4/24 on the EHR servers.')).toEqual([]);
