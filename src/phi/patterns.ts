@@ -1228,6 +1228,15 @@ const INTL_STREET_SUFFIX = /(?:katu|tie|kuja|gatan|gata|vej|vænget|vegen|veien|
 /** "Springfield, IL": the word(s) before a state code that follows a comma. */
 const TWO_WORD_STATE_FIRST = new Set(['north', 'south', 'new', 'west', 'rhode']);
 
+/** A plate's word after a state ("Ohio plate", "TX tag"): the state is a car's, the words before it no city. */
+const PLATE_AFTER_STATE = /^[ ]+(?:plates?|tags?|registration|reg)\b/i;
+/** "AE title": a DICOM application entity's title, not the armed forces' state code. */
+const AE_TITLE_AFTER = /^AE[ ]+title\b/i;
+/** Car makes, lower case: a city is none of them ("2019 Honda Accord, Ohio plate …"). */
+const VEHICLE_MAKES: ReadonlySet<string> = new Set(
+  'honda toyota ford chevrolet chevy nissan subaru hyundai kia jeep dodge ram gmc buick tesla bmw mercedes audi lexus mazda volkswagen vw chrysler cadillac acura infiniti volvo mitsubishi porsche'.split(' '),
+);
+
 function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): void {
   const { scan, text } = env;
   if (stateWord === 0) return;
@@ -1242,7 +1251,11 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   // "Springfield, IL" or, before a ZIP code, "OMAHA NE 88514"
   if (!/^,[ ]+$/.test(gap) && !(withZip && gap === ' ')) return;
   if (scan.capsAt(first) === 2 && scan.raw(first).length === 2 && US_STATE_CODES.has(scan.raw(first))) return;
+  // "a silver 2019 Honda Accord, Ohio plate JQK 4471": a car and the state of its plate, "(Siemens
+  // SOMATOM, AE title CT03)": a scanner and its DICOM title
+  if (PLATE_AFTER_STATE.test(after) || AE_TITLE_AFTER.test(text.slice(stateStart, stateStart + 10))) return;
   while (first > 0 && stateWord - first < 3 && scan.capsAt(first - 1) > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
+  for (let k = first; k < stateWord; k++) if (VEHICLE_MAKES.has(scan.word(k))) return;
   const cityStart = scan.ws[first]!;
   const afterStreet = st.ends.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
   const stateName = scan.capsAt(stateWord) !== 2 || scan.raw(stateWord).length > 2;

@@ -35,6 +35,12 @@ describe('clean IT tickets stay clean', () => {
     expect(dates('Pt Ruth Adler MRN 40211873 seen 03/04, deployment of the fix tonight')).toEqual([['DATE', '03/04']]);
   });
 
+  it("a car before its plate's state and a scanner before its AE title are no city", () => {
+    expect(found('Car is a silver 2019 Honda Accord, Texas plate NHX-4821, pt in 4W').filter(([type]) => type === 'ADDRESS')).toEqual([]);
+    expect(found('modality CT03 (Siemens SOMATOM, AE title CT03_MVH) pt John Hall MRN 4412210').filter(([type]) => type === 'ADDRESS')).toEqual([]);
+    expect(found('pt lives at 12 Oak St, Springfield, IL 62704')).toContainEqual(['ADDRESS', 'Springfield']);
+  });
+
   it('"scheduled" makes a date an event for a patient, not for a change window', () => {
     expect(found('Upgrade to iOS 18.3 is scheduled for Monday 4/24. Change CHG6233665. Rollback plan in OPS-1.')).toEqual([]);
     expect(found('Maintenance is scheduled for 4/24 on the EHR servers.')).toEqual([]);
