@@ -106,6 +106,17 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   const blocked: Array<[number, number, boolean]> = [];
   const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length, floors, quiet: blocked };
   runPatternRules(env, c.allowDomain, c.allowIp);
+  // an office's address, with a suite in it, is an organisation's (see suiteAddress)
+  // (and quiet: no name is found in it instead, "W Monroe" of "55 W Monroe St")
+  if (SUITE.test(text)) {
+    const office = (f: Finding) => {
+      if (!suiteAddress(text, f)) return false;
+      blocked.push([f.start, f.end, false]);
+      return true;
+    };
+    candidates = candidates.filter((f) => !office(f));
+    if (weak.length > 0) weak = weak.filter((f) => !office(f));
+  }
   nameRule(scan, emit, types.NAME.enabled ? types.NAME.threshold : 2);
   newbornNames(text, emit);
   possessiveNames(text, emit);
@@ -363,6 +374,43 @@ const OWN_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'IP',
 /** What makes a number or an address a person's own, right before it. */
 const OWN_CONTACT_BEFORE =
   /(?:\b(?:his|her|their)[ \t]+(?:own[ \t]+)?(?:home|house|personal)\b[^.\n]{0,16}|\b(?:called(?:[ \t]+(?:in|us|the desk|for (?:her|him|them)))?(?:[ \t]+from)?|calling[ \t]+from|lives[ \t]+at|home[ \t]+(?:ip|address|phone|number)))[ \t:,-]*(?:is|at|on|of)?[ \t:]*$/i;
+/** A suite's number ("Suite 120", "Ste 1200", "STE. 4B"). */
+const SUITE = /\b(?:suite|ste\.?)[ ]?#?[ ]?\d/i;
+const SUITE_G = new RegExp(SUITE.source, 'gi');
+/** What may stand between an address's parts: no sentence's or clause's end, no bracket. */
+const SAME_ADDRESS = /^[^;:()!?\n]{0,50}$/;
+/**
+ * A street address, unit, city or ZIP found by the address rules in one address with a suite (no
+ * clause's end between them), an organisation named on its line or the line above ("Pediatric Clinic,
+ * Suite 120, 950 Sycamore Blvd, Boise, ID 83702", "Whitt LLP, 55 W Monroe St, Ste 1200, Chicago IL
+ * 60603"): a clinic's, a vendor's or a law firm's office, not a home.
+ */
+function suiteAddress(text: string, f: Finding): boolean {
+  if ((f.type !== 'ADDRESS' && f.type !== 'ZIP') || !(f.rule.startsWith('address.') || f.rule.startsWith('zip.'))) return false;
+  let from = Math.max(0, f.start - 60);
+  const nl = text.lastIndexOf('\n', f.start);
+  if (nl >= from) from = nl + 1;
+  let to = Math.min(text.length, f.end + 60);
+  const next = text.indexOf('\n', f.end);
+  if (next !== -1 && next < to) to = next;
+  const line = text.slice(from, to);
+  let suite = false;
+  SUITE_G.lastIndex = 0;
+  for (let m: RegExpExecArray | null; !suite && (m = SUITE_G.exec(line)) !== null; ) {
+    const s = from + m.index;
+    const e = s + m[0].length;
+    suite = s >= f.end ? SAME_ADDRESS.test(text.slice(f.end, s)) : e <= f.start ? SAME_ADDRESS.test(text.slice(e, f.start)) : true;
+  }
+  if (!suite) return false;
+  // (an organisation named on its line or the line above: a person may give a suite as home too)
+  let org = Math.max(0, f.start - 120);
+  const above = nl > 0 ? text.lastIndexOf('\n', nl - 1) : -1;
+  if (above + 1 > org) org = above + 1;
+  return ORGANISATION_WORD.test(text.slice(org, to));
+}
+/** Words of an organisation's or an office's name ("Pediatric Clinic", "Whitt LLP", "Mail Services", "Internal Medicine"). */
+const ORGANISATION_WORD =
+  /\b(?:clinics?|medicine|medical|hospital|health|healthcare|pediatrics|outpatient|pavilion|cent(?:er|re)|offices?|llp|llc|inc|pllc|pc|services|lab|laboratory|associates|group|practice|endocrinology|cardiology|oncology|radiology|imaging|pharmacy|surgery|surgical|orthopedics|geriatrics|dermatology|behavioral|neurology|urology|vendor|corporation|corp|company|co)\b/i;
 /** A driver's licence's or an ID card's label before a number: "My driver's license number is", "DL #". */
 const DRIVER_LICENCE_BEFORE = /\b(?:driver['’]?s?['’]?|driving|DL|state id|id card)\b[^\n]{0,24}$/i;
 /**

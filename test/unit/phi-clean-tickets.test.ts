@@ -41,6 +41,15 @@ describe('clean IT tickets stay clean', () => {
     expect(found('pt lives at 12 Oak St, Springfield, IL 62704')).toContainEqual(['ADDRESS', 'Springfield']);
   });
 
+  it("an office's address with a suite, an organisation named beside it, is no one's home", () => {
+    const where = (text: string) => found(text).filter(([type]) => type === 'ADDRESS' || type === 'ZIP');
+    expect(where('Pt Ruth Adler MRN 40211873 records faxed to Castellanos & Whitt LLP, 55 W Monroe St, Ste 1200, Chicago IL 60603')).toEqual([]);
+    expect(where('Fridge alarm, pt vaccines at risk (Pediatric Clinic, Suite 120, 950 Sycamore Blvd, Boise, ID 83702)')).toEqual([]);
+    // (a home address beside it is still the patient's; a suite with no organisation named may be a home)
+    expect(where('Pt Ruth Adler lives at 12 Oak St, Boise, ID 83702; clinic is Suite 120')).toContainEqual(['ADDRESS', '12 Oak St']);
+    expect(where('My address is 88 Quarry Rd, Suite 310, Ashford OH 43812')).toContainEqual(['ADDRESS', 'Ashford']);
+  });
+
   it('"scheduled" makes a date an event for a patient, not for a change window', () => {
     expect(found('Upgrade to iOS 18.3 is scheduled for Monday 4/24. Change CHG6233665. Rollback plan in OPS-1.')).toEqual([]);
     expect(found('Maintenance is scheduled for 4/24 on the EHR servers.')).toEqual([]);
