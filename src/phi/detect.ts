@@ -106,6 +106,9 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   const blocked: Array<[number, number, boolean]> = [];
   const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length, floors, quiet: blocked };
   runPatternRules(env, c.allowDomain, c.allowIp);
+  // the desk's own equipment's serials ("scanner SN …", "UPS (Eaton 9PX, SN …)"), in any ticket
+  // (not what may be lent to a patient or be a pump's: a tablet, a phone, a laptop, a router, a module)
+  if (candidates.some((f) => f.rule === 'device.label')) candidates = candidates.filter((f) => !equipmentSerial(text, f, DESK_EQUIPMENT_BEFORE));
   // an office's address, with a suite in it, is an organisation's (see suiteAddress)
   // (and quiet: no name is found in it instead, "W Monroe" of "55 W Monroe St")
   if (SUITE.test(text)) {
@@ -426,12 +429,15 @@ function cliniciansLicence(text: string, f: Finding): boolean {
  * equipment is named (a scanner, an analyser, a dictation mic, a cart, a reagent cartridge): not a
  * device a person wears, carries home or has implanted.
  */
-function equipmentSerial(text: string, f: Finding): boolean {
+function equipmentSerial(text: string, f: Finding, equipment = EQUIPMENT_BEFORE): boolean {
   if (f.rule !== 'device.label') return false;
   const before = text.slice(lineStartWithin(text, f.start, 48), f.start);
   // (a device a person wears or has implanted, named right before the serial, is theirs: "Home router offline, ICD serial …")
-  return EQUIPMENT_BEFORE.test(before) && !PERSONAL_DEVICE_LABEL.test(before);
+  return equipment.test(before) && !PERSONAL_DEVICE_LABEL.test(before);
 }
+/** EQUIPMENT_BEFORE without what a patient may be lent or take home, or a pump's modules: the desk's own equipment in any ticket. */
+const DESK_EQUIPMENT_BEFORE =
+  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|cobas|sysmex|clock|badges?|workstations?|desktops?|PCs?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+)\b[^\n]{0,32}$/i;
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
 const EQUIPMENT_BEFORE =

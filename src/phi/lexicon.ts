@@ -35,7 +35,8 @@ export const TECH_WORDS: ReadonlySet<string> = new Set(
     'verizon otis diligent moxi provation paperstream sherlock kuiper twilio avalon hchb cogito brightsign cradlepoint windstream ' +
     'workaround postmortem rollback backout repro rca troubleshooting timeline followup signoff downtime uptime dept tech techs rad worklist worklists informaticist ' +
     'sql server tsql plsql ssms ssis ssrs powerbi looker qlik alteryx sas spss stata matlab ' +
-    'honeywell honda uber lyft kroger walgreens comcast accu-chek'
+    'honeywell honda uber lyft kroger walgreens comcast accu-chek ' +
+    'somatom atellica eaton apc vertiv liebert genetec teladoc intouch cobas capsule bernoulli'
   ).split(/\s+/),
 );
 

@@ -50,6 +50,16 @@ describe('clean IT tickets stay clean', () => {
     expect(where('My address is 88 Quarry Rd, Suite 310, Ashford OH 43812')).toContainEqual(['ADDRESS', 'Ashford']);
   });
 
+  it("the desk's own equipment's serial is not PHI in a patient's ticket either; what a patient is lent or a pump's module is", () => {
+    const devices = (text: string) => found(text).filter(([type]) => type === 'DEVICE');
+    expect(found('Pt Ruth Adler MRN 40211873 results delayed. Root cause: UPS (Eaton 9PX, SN GA22K48011) failed self-test')).toEqual([
+      ['NAME', 'Ruth Adler'],
+      ['MRN', '40211873'],
+    ]);
+    expect(devices('Pt Ruth Adler MRN 40211873: iPad 9th gen, serial DMPX41K2Q1GC, loaned to patient')).toEqual([['DEVICE', 'DMPX41K2Q1GC']]);
+    expect(devices('Pt Ruth Adler MRN 40211873: channel A LVP module SN 12921144 alarmed')).toEqual([['DEVICE', '12921144']]);
+  });
+
   it('"scheduled" makes a date an event for a patient, not for a change window', () => {
     expect(found('Upgrade to iOS 18.3 is scheduled for Monday 4/24. Change CHG6233665. Rollback plan in OPS-1.')).toEqual([]);
     expect(found('Maintenance is scheduled for 4/24 on the EHR servers.')).toEqual([]);
