@@ -1320,6 +1320,8 @@ interface LabelledIdSpec {
   rule: string;
   label: string;
   value: string;
+  /** What may stand between the label and the value, outside the value ("(OR " of "driver license (OR 3305187)"). */
+  valuePrefix?: string;
   score: number;
   /** Require a clinical/personal cue nearby to reach `score`; otherwise use `weakScore`. */
   needsContext?: boolean;
@@ -1409,6 +1411,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     after: { state: [' l', ' i'], medical: [' l'], rn: [' l'], nursing: [' l'] },
     label: "(?:driver'?s?'?[ ]?(?:licen[cs]e|lic\\.?)|DL|licen[cs]e|lic\\.?|state (?:licen[cs]e|id)|medical licen[cs]e|(?:rn|nursing) licen[cs]e|DEA|NPI|certificate|cert)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
+    // a state's code before a licence's number: "driver license (OR 3305187)", "DL (OR 7720045)"
+    valuePrefix: '(?:\\(?[A-Z]{2}[ ](?=[A-Z]?\\d))?',
     score: 0.88,
     // (a CVE or KB number after "… license" ends a line's subject: "Request: Visio license\n\nCVE-2020-9188 affects …")
     reject: /^(?:key|server|file|manager|expired|renewal|CVE-\d.*|KB\d+)$/i,
@@ -1583,7 +1587,7 @@ const TEST_VALUE = /^(?:TEST|DUMMY)[-_]?\d/i;
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
-    re: new RegExp(`${spec.label}${SEP}(${spec.value})(?![\\w-])`, 'iy'),
+    re: new RegExp(`${spec.label}${SEP}${spec.valuePrefix ?? ''}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
       // a label glued to digits before it is inside a code ("Serial C02PT1CHBZX" holds no "PT" label),
       // one after a backslash is a name in a Windows path ("\\printsrv01\FIN5-CANON-C5840")

@@ -35,6 +35,11 @@ describe('clean IT tickets stay clean', () => {
     expect(dates('Pt Ruth Adler MRN 40211873 seen 03/04, deployment of the fix tonight')).toEqual([['DATE', '03/04']]);
   });
 
+  it("reads a driver's licence number after its state's code in brackets", () => {
+    expect(found('we sent a copy of his DL (OR 7720045) that he gave us, pt in 4W')).toEqual([['LICENSE', '7720045']]);
+    expect(found('pt wallet w/ OR DL 5590213, 2 credit cards')).toEqual([['LICENSE', '5590213']]);
+  });
+
   it("a car before its plate's state and a scanner before its AE title are no city", () => {
     expect(found('Car is a silver 2019 Honda Accord, Texas plate NHX-4821, pt in 4W').filter(([type]) => type === 'ADDRESS')).toEqual([]);
     expect(found('modality CT03 (Siemens SOMATOM, AE title CT03_MVH) pt John Hall MRN 4412210').filter(([type]) => type === 'ADDRESS')).toEqual([]);

@@ -42,6 +42,11 @@ describe('DICOM attribute dumps', () => {
     expectAll(pydicom, [['NAME', 'SMITH^ALAN']]);
     expectNone(pydicom, ['045Y']);
   });
+
+  it('reads a terse dump with a VR and no keyword', () => {
+    const terse = '  (0008,0020) DA  20250510\n  (0008,0050) SH  SLMCT250510-0077\n  (0010,0010) PN  FAIRWEATHER^GRACE^E\n  (0010,0020) LO  20271904\n  (0010,0030) DA  19570314\n  (0010,0040) CS  F\n';
+    expectAll(terse, [['DATE', '20250510'], ['OTHER_ID', 'SLMCT250510-0077'], ['NAME', 'FAIRWEATHER^GRACE^E'], ['MRN', '20271904'], ['DATE', '19570314']]);
+  });
 });
 
 describe('X12 claims and eligibility', () => {
