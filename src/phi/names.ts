@@ -16,7 +16,7 @@ const NOT_NAMES = new Set(
     'september october november december christmas easter thanksgiving labor memorial independence day holiday ' +
     'english spanish french german italian chinese japanese russian polish portuguese arabic hindi korean dutch ' +
     'american british canadian european african asian union kingdom republic states princess royal ' +
-    'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
+    'fax phone mobile desk service cell tel email bot user agent customer client admin administrator support team ' +
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
     'to on my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre rm ref backout callback case specialty cardiology oncology pediatric pediatrics neurology ' +

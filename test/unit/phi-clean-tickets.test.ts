@@ -35,6 +35,11 @@ describe('clean IT tickets stay clean', () => {
     expect(dates('Pt Ruth Adler MRN 40211873 seen 03/04, deployment of the fix tonight')).toEqual([['DATE', '03/04']]);
   });
 
+  it('"Service" of a service desk is no name', () => {
+    const text = 'Pt Ruth Adler MRN 40211873.\nTimeline\n  06:42  First Service Desk call (SLM 4W)\n  06:45  Service Desk declares P1';
+    expect(found(text).filter(([type]) => type === 'NAME')).toEqual([['NAME', 'Ruth Adler']]);
+  });
+
   it("reads a driver's licence number after its state's code in brackets", () => {
     expect(found('we sent a copy of his DL (OR 7720045) that he gave us, pt in 4W')).toEqual([['LICENSE', '7720045']]);
     expect(found('pt wallet w/ OR DL 5590213, 2 credit cards')).toEqual([['LICENSE', '5590213']]);
