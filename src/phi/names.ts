@@ -100,6 +100,8 @@ const LOWER_NAME_RE = new RegExp(String.raw`(?:${PT_INTRO}|[Mm]y name is|[Nn]ame
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
 /** A census surname (no ordinary word) after a title in lower case: "it filed on mr hubbard in 716". */
 const LOWER_TITLED_RE = /(?:mr|mrs|ms)\.?[ ]([a-z][a-z'-]{2,})\b(?![ ]from\b)/y;
+// (registered: the scan finds only known words, and "mrs" and "ms" are no other rule's)
+registerWords(['mr', 'mrs', 'ms']);
 tagWords(['mr', 'mrs', 'ms'], WordTag.LowerTitle);
 /** "dob", "mrn" (lower case, a whole word) at the start of a slice. */
 const RECORD_WORD = /^(?:dob|mrn|d\.o\.b)\b/;
@@ -847,6 +849,8 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if ((entry.tags & WordTag.LowerTitle) === 0) continue;
     const pos = knownPos[k]!;
     if (text.charCodeAt(pos) !== 109) continue; // written in lower case ("Mr Hubbard" is a capitalised name's)
+    // ("250 ms": milliseconds)
+    if (isDigitCode(text.charCodeAt(pos - 1)) || (text.charCodeAt(pos - 1) === 32 && isDigitCode(text.charCodeAt(pos - 2)))) continue;
     LOWER_TITLED_RE.lastIndex = pos;
     const one = LOWER_TITLED_RE.exec(text);
     if (one !== null && (lowerFacts(one[1]!) & (Lower.Last | Lower.Plain)) === (Lower.Last | Lower.Plain) && !GOES_ON.has(one[1]!)) {

@@ -278,6 +278,9 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
     ['Voicemail from the patient: "this is Ruth, you can call me back at five oh eight, five five five, oh one three seven. Thank you."', 'PHONE', 'five oh eight, five five five, oh one three seven'],
     ['[11:02] Nia Ante (RN, 7 South): and before you ask her name is actually jane doe lol', 'NAME', 'jane doe'],
     ['i scanned pt jane doe in 714 and it filed on mr hubbard in 716', 'NAME', 'hubbard'],
+    // ("ms" and "mrs" in lower case too; "250 ms" is milliseconds)
+    ['ok. labels for ms pearson printing in 14 now', 'NAME', 'pearson'],
+    ['i scanned pt jane doe in 714 and it filed on mrs hubbard in 716', 'NAME', 'hubbard'],
     ["Patient can't see her CGM data. Dexcom clinic sharing code: 8X4K-2MPQ", 'OTHER_ID', '8X4K-2MPQ'],
     ['MyChart proxy for the patient: activation code LQ7HT-9K2MX-D4PRW sent by text', 'OTHER_ID', 'LQ7HT-9K2MX-D4PRW'],
     ['Legal records request for the patient Maria Lopez, DOB 03/04/1951: case 2024-0118 opened by HIM', 'OTHER_ID', '2024-0118'],
@@ -285,6 +288,7 @@ describe('set 9 forms: labels with a prefix or words between, card and age wordi
 
   it.each([
     ['Badge printer: the photo ID 44718 template is cropped for new hires', '44718'],
+    ['pt portal timeout 250 ms pearson-link gateway', 'pearson'],
     ['Counting down: ten nine eight seven six five four three two one, go', 'eight seven six five'],
     ['The lab has one two three four five six seven analyzers', 'one two three'],
     ['Patients waited in the ED. Outbound queue growing. DI support case 2406-00318.', '2406-00318'],
