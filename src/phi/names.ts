@@ -5,7 +5,7 @@
  */
 import { isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type KnownEntry, type Scan, type TokenInfo } from './context';
-import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
+import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
 import type { Emit } from './patterns';
 import { TEST_FAMILY } from './structured';
 
@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test in both i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const CAMEL = /[a-z][A-Z]/;
@@ -652,6 +652,9 @@ class RunScorer {
       // (a lone pronoun, family word, shorthand or label: see LONE_NOT_NAMES)
       // (after a title or a patient word it is one: "Mr. Her called", "Pt Endo called back", "Guarantor: Her")
       if (we[a]! - ws[a]! <= 10 && LONE_NOT_NAMES.has(text.slice(ws[a]!, we[a]!).toLowerCase()) && this.introBefore(a, near) < 0.5 && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, ws[a]! - 14), ws[a]!))) return;
+      // a state's name alone ("older Oregon licenses"), unless it is a first name too ("Virginia called")
+      // or a title or a name's cue introduces it ("Mr. Oregon")
+      if ((ca & Code.First) === 0 && US_STATE_NAMES.has(text.slice(ws[a]!, we[a]!).toLowerCase()) && this.introBefore(a, near) < 0.5) return;
       // "6 West", "4 North": a hospital unit
       if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
       // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)

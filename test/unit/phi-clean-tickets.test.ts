@@ -35,6 +35,15 @@ describe('clean IT tickets stay clean', () => {
     expect(dates('Pt Ruth Adler MRN 40211873 seen 03/04, deployment of the fix tonight')).toEqual([['DATE', '03/04']]);
   });
 
+  it('a state\'s name alone, "In" and "Both" opening a sentence are no names; beside a name or as a first name they are', () => {
+    const names = (text: string) => found(text).filter(([type]) => type === 'NAME').map(([, v]) => v);
+    expect(names('pt Ruth Adler MRN 40211873, the year is old format - older Oregon licenses.')).toEqual(['Ruth Adler']);
+    expect(names('pt Ruth Adler MRN 40211873. In Basket msg to ordering provider sent. Both are on 4W.')).toEqual(['Ruth Adler']);
+    expect(names('Emergency contact In Heaney (caregiver) 428 539 1234')).toEqual(['In Heaney']);
+    expect(names('Virginia called about her MRN 40211873')).toEqual(['Virginia']);
+    expect(names('pt Mr. Washington MRN 40211873 called')).toEqual(['Washington']);
+  });
+
   it('"Service" of a service desk is no name', () => {
     const text = 'Pt Ruth Adler MRN 40211873.\nTimeline\n  06:42  First Service Desk call (SLM 4W)\n  06:45  Service Desk declares P1';
     expect(found(text).filter(([type]) => type === 'NAME')).toEqual([['NAME', 'Ruth Adler']]);
