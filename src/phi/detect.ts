@@ -14,7 +14,7 @@ import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 import { isValidMonthDay } from './validators';
-import { Workforce } from './workforce';
+import { Workforce, sentenceEndAt } from './workforce';
 
 registerWords(KV_KEYS);
 tagWords(KV_KEYS, WordTag.KvKey);
@@ -108,7 +108,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   runPatternRules(env, c.allowDomain, c.allowIp);
   // the desk's own equipment's serials ("scanner SN …", "UPS (Eaton 9PX, SN …)"), in any ticket
   // (not what may be lent to a patient or be a pump's: a tablet, a phone, a laptop, a router, a module)
-  if (candidates.some((f) => f.rule === 'device.label')) candidates = candidates.filter((f) => !equipmentSerial(text, f, DESK_EQUIPMENT_BEFORE));
+  if (candidates.some((f) => f.rule === 'device.label')) candidates = candidates.filter((f) => !(equipmentSerial(text, f, DESK_EQUIPMENT_BEFORE) && !PERSONS_THING_BEFORE.test(sentenceBefore(text, f.start))));
   // an office's address, with a suite in it, is an organisation's (see suiteAddress)
   // (and quiet: no name is found in it instead, "W Monroe" of "55 W Monroe St")
   if (SUITE.test(text)) {
@@ -405,24 +405,42 @@ function suiteAddress(text: string, f: Finding): boolean {
     suite = s >= f.end ? SAME_ADDRESS.test(text.slice(f.end, s)) : e <= f.start ? SAME_ADDRESS.test(text.slice(e, f.start)) : true;
   }
   if (!suite) return false;
+  // (not where the line before it speaks of a person's address: "Pt's mailing address is …", "he lives
+  // at Riverside Senior Center apartments, 45 Water St Suite 306", "guardian address 77 Birch Ln Suite 5")
+  if (PERSONS_ADDRESS_BEFORE.test(text.slice(Math.max(nl + 1, f.start - 240), f.start))) return false;
   // (an organisation named on its line or the line above: a person may give a suite as home too)
   let org = Math.max(0, f.start - 120);
   const above = nl > 0 ? text.lastIndexOf('\n', nl - 1) : -1;
   if (above + 1 > org) org = above + 1;
   return ORGANISATION_WORD.test(text.slice(org, to));
 }
+/** Words saying whose address follows: a patient's, a relative's, someone's home or mail. */
+const PERSONS_ADDRESS_BEFORE =
+  /\b(?:pts?|patients?|lives?|living|home|mailing|mail|address|c\/o|guardian|mother|father|mom|dad|son|daughter|wife|husband|resides?|moving|moved|demographics|statements?|apartments?|apt|his|her|their|my|shelter|homeless)\b/i;
 /** Words of an organisation's or an office's name ("Pediatric Clinic", "Whitt LLP", "Mail Services", "Internal Medicine"). */
 const ORGANISATION_WORD =
   /\b(?:clinics?|medicine|medical|hospital|health|healthcare|pediatrics|outpatient|pavilion|cent(?:er|re)|offices?|llp|llc|inc|pllc|pc|services|lab|laboratory|associates|group|practice|endocrinology|cardiology|oncology|radiology|imaging|pharmacy|surgery|surgical|orthopedics|geriatrics|dermatology|behavioral|neurology|urology|vendor|corporation|corp|company|co)\b/i;
-/** A driver's licence's or an ID card's label before a number: "My driver's license number is", "DL #". */
-const DRIVER_LICENCE_BEFORE = /\b(?:driver['’]?s?['’]?|driving|DL|state id|id card)\b[^\n]{0,24}$/i;
+/** A clinician's licence's label before a number on its line: an NPI, a DEA registration, a practising licence. */
+const CLINICIAN_LICENCE_BEFORE =
+  /\b(?:NPI|DEA|physician|medical|nursing|RN|LPN|APRN|NP|PA|pharmacist|controlled substances?|CSR|prescriber|provider|CAQH|taxonomy|board)\b[^\n\d]{0,24}$/i;
+/** An NPI or DEA label: on the line above a licence, a provider's block ("NPI: 1588744210\nMN License: 67812"). */
+const NPI_OR_DEA = /\b(?:NPI|DEA)\b/;
 /**
- * A licence number in a ticket without a patient is a clinician's own (an NPI, a DEA registration,
- * a state licence: "NPI: 1447382910", "DEA FR4829173", "MN License: 67812" in a new provider's
- * access request); only a driver's licence or an ID card may be a person's own there.
+ * A licence number in a ticket without a patient that is a clinician's own: an NPI or a DEA number
+ * (by its rule or its label), a licence labelled as a practising one ("IL physician license: …",
+ * "controlled substance license"), or any licence under an NPI or DEA line ("NPI: 1588744210 /
+ * MN License: 67812" in a new provider's access request). A driver's licence, an ID's or a death
+ * certificate's number is a person's own and stays.
  */
 function cliniciansLicence(text: string, f: Finding): boolean {
-  return f.type === 'LICENSE' && !DRIVER_LICENCE_BEFORE.test(text.slice(Math.max(0, f.start - 48), f.start));
+  if (f.type !== 'LICENSE') return false;
+  if (f.rule === 'license.npi' || f.rule === 'license.dea') return true;
+  const ls = text.lastIndexOf('\n', f.start - 1) + 1;
+  if (CLINICIAN_LICENCE_BEFORE.test(text.slice(Math.max(ls, f.start - 48), f.start))) return true;
+  // (the line above)
+  if (ls === 0) return false;
+  const above = text.lastIndexOf('\n', ls - 2) + 1;
+  return ls - above <= 120 && NPI_OR_DEA.test(text.slice(above, ls));
 }
 /**
  * A serial by its label only ("SN 1908-22", "lot 3107", "S/N UU12345678") right after the desk's own
@@ -435,9 +453,22 @@ function equipmentSerial(text: string, f: Finding, equipment = EQUIPMENT_BEFORE)
   // (a device a person wears or has implanted, named right before the serial, is theirs: "Home router offline, ICD serial …")
   return equipment.test(before) && !PERSONAL_DEVICE_LABEL.test(before);
 }
-/** EQUIPMENT_BEFORE without what a patient may be lent or take home, or a pump's modules: the desk's own equipment in any ticket. */
+/**
+ * EQUIPMENT_BEFORE without what a patient may be lent, take home or wear (a tablet, a phone, a laptop,
+ * a router, a camera, a dock, a cart, a remote control) or a pump's modules: the desk's own equipment
+ * in any ticket.
+ */
 const DESK_EQUIPMENT_BEFORE =
-  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|cobas|sysmex|clock|badges?|workstations?|desktops?|PCs?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+)\b[^\n]{0,32}$/i;
+  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|analy[sz]ers?|instruments?|cobas|sysmex|clock|badges?|workstations?|desktops?|PCs?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|kiosks?|robots?|cartridges?|reagents?|QC(?: runs?)?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+)\b[^\n]{0,32}$/i;
+/** The text of the sentence holding `start` before it, on its line (at most 160 characters). */
+function sentenceBefore(text: string, start: number): string {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  let s = start;
+  while (s > ls && s > start - 160 && !sentenceEndAt(text, s - 1)) s--;
+  return text.slice(s, start);
+}
+/** A patient, a home or a person's own thing before a serial in its sentence: no desk equipment then ("Pt's CPAP … the docking station SN …"). */
+const PERSONS_THING_BEFORE = /\b(?:pts?|pt['’]s|patients?|patient['’]s|home|his|her|their|my)\b/i;
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
 const EQUIPMENT_BEFORE =

@@ -16,7 +16,7 @@ const NOT_NAMES = new Set(
     'september october november december christmas easter thanksgiving labor memorial independence day holiday ' +
     'english spanish french german italian chinese japanese russian polish portuguese arabic hindi korean dutch ' +
     'american british canadian european african asian union kingdom republic states princess royal ' +
-    'fax phone mobile desk service cell tel email bot user agent customer client admin administrator support team ' +
+    'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
     'to on my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre rm ref backout callback case specialty cardiology oncology pediatric pediatrics neurology ' +
@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test in both i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test in both service i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const CAMEL = /[a-z][A-Z]/;
@@ -58,7 +58,7 @@ const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'We
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Desk|Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers)\b/y;
 /** A patient's word right before a run ("Decedent Cornelius Kilbride Funeral Home release form", "Guarantor: Her"). */
 const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband)[ \t:]+$/i;
 /**
@@ -117,8 +117,8 @@ const LAST_FIRST_BEFORE_RECORD =
   /(?:^|[^A-Za-z0-9'’-])([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z]),[ ]([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z])(?:[ ][A-Z]\.?)?(?:[ ]{1,3}|[ ]?[,(-][ ]?|\.[ ])$/d;
 const RECORD_THEN_LAST_FIRST =
   /(?:MRN|mrn)[ ]?[#:]?[ ]?[A-Z]{0,3}\d{5,12}[ ]?[(=-][ ]?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z]),[ ]([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z])(?:[ ][A-Z]\.?)?(?![A-Za-z0-9'’-])/dy;
-/** A record's label at the start of a slice, any case: "MRN", "dob", "D.O.B". */
-const RECORD_LABEL_ANY = /^(?:mrn|dob|d\.o\.b)\b/i;
+/** A record's label at the start of a slice, any case, and a value after it: "MRN 4029…", "dob: 6/2", "(MRN E1120388". */
+const RECORD_LABEL_ANY = /^(?:mrn|dob|d\.o\.b\.?)[ \t:#.]{0,3}(?:[A-Z]{1,3}-?)?\d/i;
 /** Months that are first names too ("FERRIS, JUNE E (MRN …"). */
 const MONTH_FIRST_NAMES: ReadonlySet<string> = new Set(['april', 'may', 'june', 'august']);
 /** Column headings and placeholders that a "Last, First" heading row is made of ("LAST, FIRST, MRN"). */
@@ -148,7 +148,8 @@ function sameCase(a: string, b: string): boolean {
 
 /** The "Last, First" names beside the record's label at p (see LAST_FIRST_BEFORE_RECORD). */
 function recordNames(text: string, p: number, emit: Emit): void {
-  if (!RECORD_LABEL_ANY.test(text.slice(p, p + 5))) return;
+  // ("Portland, Salem DOB validation differs": a label with no value after it reads no record)
+  if (!RECORD_LABEL_ANY.test(text.slice(p, p + 12))) return;
   const from = Math.max(0, p - 64);
   const m = LAST_FIRST_BEFORE_RECORD.exec(text.slice(from, p));
   if (m !== null && sameCase(m[1]!, m[2]!) && recordNameWord(m[1]!, false) && recordNameWord(m[2]!, true)) {

@@ -586,9 +586,9 @@ const TICKET_DATE_BEFORE = /\b(?:by|before|until|till|due|eta|deadline|scheduled
  * "went live 3/1", "release notes from 03/08", "Epic Video Client update to EVC 2.10.1 on 9/17").
  */
 const IT_CHANGE_BEFORE =
-  /\b(?:deployed|deployment|went live|go-?live|upgraded?|updated|patched|rotated|rolled (?:out|back)|migrated|rebuilt|released|release notes(?: from)?|reimaged|rebooted|cert(?:ificate)? (?:rotation|renewal))\b[^\n.\d]{0,16}$/i;
+  /\b(?:deployment|went live|go-?live|updated|patched|rotated|rolled (?:out|back)|migrated|rebuilt|release notes(?: from)?|reimaged|rebooted|cert(?:ificate)? (?:rotation|renewal))\b[^\n.\d]{0,16}$/i;
 const IT_CHANGE_AFTER =
-  /^[ \t)]*(?:deployment|deploy|build|(?:cert(?:ificate)? |pool |key )?(?:rotation|rebuild)|migration|upgrade|update|release|cutover|go-?live|patch(?:ing)?|maintenance|outage|downtime)\b/i;
+  /^[ \t)]*(?:deployment|deploy|build|(?:cert(?:ificate)? |pool |key )?(?:rotation|rebuild)|migration|cutover|go-?live|maintenance|outage|downtime)\b/i;
 /**
  * A mark before a date that makes it a stamp ("added a comment - 14/Mar/25", "(3/4/2024)", "· 2024-06-14"),
  * unless patient words follow it ("Petrov, Alexei - 02/14/1950 - MRN 1128830").
@@ -729,7 +729,9 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
       const before = text.slice(Math.max(0, start - 24), start);
       if (TICKET_DATE_BEFORE.test(before) || (TICKET_MARK_BEFORE.test(before) && !env.scan.near(Cue.Patient, end, end, 0, 24))) score = 0.3;
       // (an IT change's date: see IT_CHANGE_BEFORE)
-      else if (IT_CHANGE_AFTER.test(text.slice(end, end + 24)) || IT_CHANGE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) score = 0.3;
+      // (not a birth date's year long ago: "Paul Greer 07/22/1948 update"; nor words a patient's own
+      // care shares, "released 03/04", "upgraded 1/22 (generator change)", "3/3 patch change", "deployed 3/12")
+      else if (!firstYearLongAgo(text, start, end) && (IT_CHANGE_AFTER.test(text.slice(end, end + 24)) || IT_CHANGE_BEFORE.test(text.slice(Math.max(0, start - 40), start)))) score = 0.3;
       // a comment's header, "Tobias Wendt 05/13:", "Lydia Chu (HIM) 06/04: Moved doc …": when it was written
       // (not a year long ago, a birth date: "Maria Lopez 02/14/1950: MRN …"; nor an item under a heading, "Duplicate charts:")
       else if (AUTHOR_HEADER_AFTER.test(text.slice(end, end + 16)) && AUTHOR_HEADER_BEFORE.test(text.slice(Math.max(0, start - 72), start)) && !firstYearLongAgo(text, start, end) && !underHeading(text, start)) score = 0.3;
@@ -1232,7 +1234,9 @@ const TWO_WORD_STATE_FIRST = new Set(['north', 'south', 'new', 'west', 'rhode'])
 const PLATE_AFTER_STATE = /^[ ]+(?:plates?|tags?|registration|reg)\b/i;
 /** "AE title": a DICOM application entity's title, not the armed forces' state code. */
 const AE_TITLE_AFTER = /^AE[ ]+title\b/i;
-/** Car makes, lower case: a city is none of them ("2019 Honda Accord, Ohio plate …"). */
+/** A model year right before a car make. */
+const MODEL_YEAR_BEFORE = /(?:19|20)\d{2}[ ]$/;
+/** Car makes, lower case: a city starting with one after a model year is a car ("2019 Honda Accord, Ohio …"). */
 const VEHICLE_MAKES: ReadonlySet<string> = new Set(
   'honda toyota ford chevrolet chevy nissan subaru hyundai kia jeep dodge ram gmc buick tesla bmw mercedes audi lexus mazda volkswagen vw chrysler cadillac acura infiniti volvo mitsubishi porsche'.split(' '),
 );
@@ -1255,7 +1259,8 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   // SOMATOM, AE title CT03)": a scanner and its DICOM title
   if (PLATE_AFTER_STATE.test(after) || AE_TITLE_AFTER.test(text.slice(stateStart, stateStart + 10))) return;
   while (first > 0 && stateWord - first < 3 && scan.capsAt(first - 1) > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
-  for (let k = first; k < stateWord; k++) if (VEHICLE_MAKES.has(scan.word(k))) return;
+  // (a car make after its model year: "2019 Honda Accord, Ohio"; "Dodge City, KS" and "Cadillac, MI" are towns)
+  for (let k = first; k < stateWord; k++) if (VEHICLE_MAKES.has(scan.word(k)) && MODEL_YEAR_BEFORE.test(text.slice(Math.max(0, scan.ws[k]! - 5), scan.ws[k]!))) return;
   const cityStart = scan.ws[first]!;
   const afterStreet = st.ends.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
   const stateName = scan.capsAt(stateWord) !== 2 || scan.raw(stateWord).length > 2;
@@ -1411,8 +1416,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     after: { state: [' l', ' i'], medical: [' l'], rn: [' l'], nursing: [' l'] },
     label: "(?:driver'?s?'?[ ]?(?:licen[cs]e|lic\\.?)|DL|licen[cs]e|lic\\.?|state (?:licen[cs]e|id)|medical licen[cs]e|(?:rn|nursing) licen[cs]e|DEA|NPI|certificate|cert)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
-    // a state's code before a licence's number: "driver license (OR 3305187)", "DL (OR 7720045)"
-    valuePrefix: '(?:\\(?[A-Z]{2}[ ](?=[A-Z]?\\d))?',
+    // a state's code in brackets before a licence's number: "driver license (OR 3305187)", "DL (OR 7720045)"
+    valuePrefix: '(?:\\([A-Z]{2}[ ](?=[A-Z]?\\d))?',
     score: 0.88,
     // (a CVE or KB number after "… license" ends a line's subject: "Request: Visio license\n\nCVE-2020-9188 affects …")
     reject: /^(?:key|server|file|manager|expired|renewal|CVE-\d.*|KB\d+)$/i,
@@ -1585,6 +1590,8 @@ const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|
 const TEST_VALUE = /^(?:TEST|DUMMY)[-_]?\d/i;
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
+/** A state's code in an open bracket right before a labelled value: "(OR " (see LabelledIdSpec.valuePrefix). */
+const STATE_PREFIX = /\(([A-Za-z]{2})[ ]$/;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
     re: new RegExp(`${spec.label}${SEP}${spec.valuePrefix ?? ''}(${spec.value})(?![\\w-])`, 'iy'),
@@ -1594,6 +1601,12 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       if (m.index > 0) {
         const b = env.text.charCodeAt(m.index - 1);
         if (isDigitCode(b) || b === 92) return;
+      }
+      // a state's code before the value (valuePrefix) is one in capitals, on a licence that is no certificate
+      // ("cert on 6661" holds no state, "SSL cert (CA 20231104)" no licence)
+      if (spec.valuePrefix !== undefined) {
+        const code = STATE_PREFIX.exec(m[0].slice(0, m[0].length - m[1]!.length));
+        if (code !== null && (!US_STATE_CODES.has(code[1]!) || /^cert/i.test(m[0]))) return;
       }
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;

@@ -876,15 +876,15 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     const jira = text.startsWith('||', ls + (text.slice(ls, le).length - text.slice(ls, le).trimStart().length));
     const markdown = !jira && i + 1 < lines && isTableSeparator(text.slice(start(i + 1), end(i + 1)));
     // a pipe table without a separator line ("| Pt | MRN | Device |" right over its rows): read only
-    // when its header names a record's column (an MRN, an SSN, a plan ID, an account; a date column
-    // alone may be a change log's), its rows while they have as many cells
+    // when its header names a record's column, an MRN or an SSN (an account, a plan ID or a date column
+    // may be a directory's, a payer set-up's or a change log's), its rows while they have as many cells
     const bare = !jira && !markdown && i + 1 < lines && firstCode(i + 1) === 124;
     if (!jira && !markdown && !bare) continue;
     const header = tableCells(text, ls, le, jira);
     if (bare && tableCells(text, start(i + 1), end(i + 1), false).length !== header.length) continue;
     const names = header.map(([s, e]) => text.slice(s, e).replace(/[*_]/g, ' '));
     const types = headerTypes(names);
-    if (bare && (types === null || !types.some((t) => t !== null && t !== 'DATE' && PATIENT_COLUMN_TYPES.has(t)))) continue;
+    if (bare && (types === null || !types.some((t) => t === 'MRN' || t === 'SSN'))) continue;
     // (a staff list has names, phones and e-mail addresses too: a patient's table has a patient's column)
     if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) {
       // a table of records side by side: each row a field ("|MRN|E1184420|E2290173|")

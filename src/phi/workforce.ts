@@ -100,7 +100,7 @@ const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mych
 const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** A department named after patients ("Patient Relations", "Patient Experience"): no patient. */
-const PATIENT_DEPARTMENT = new RegExp(String.raw`\bpatients?[ \t]+(?=(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|advocacy)\b)`, 'gi');
+const PATIENT_DEPARTMENT = new RegExp(String.raw`\bpatients?[ \t]+(?=(?:access|experience|registration|relations|safety|advocacy)\b)`, 'gi');
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
 /** A provider named (with "Dr." or a credential) or "my" before an NPI's label, and the label right before the number. */
@@ -324,7 +324,7 @@ function rosterItems(text: string, ls: number, le: number): number[] {
 const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;
 const NO_SENTENCE_END: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'St', 'Jr', 'Sr', 'Prof', 'Rev', 'Capt', 'Lt', 'Sgt', 'vs', 'etc', 'approx', 'No', 'no']);
 /** Is text[p] a sentence's end ('.', '!' or '?' before a space or the end, not a title's or an initial's period)? */
-function sentenceEndAt(text: string, p: number): boolean {
+export function sentenceEndAt(text: string, p: number): boolean {
   const c = text.charCodeAt(p);
   if (c !== 46 && c !== 33 && c !== 63) return false;
   const n = text.charCodeAt(p + 1);

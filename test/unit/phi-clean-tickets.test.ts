@@ -62,8 +62,10 @@ describe('clean IT tickets stay clean', () => {
 
   it("an office's address with a suite, an organisation named beside it, is no one's home", () => {
     const where = (text: string) => found(text).filter(([type]) => type === 'ADDRESS' || type === 'ZIP');
-    expect(where('Pt Ruth Adler MRN 40211873 records faxed to Castellanos & Whitt LLP, 55 W Monroe St, Ste 1200, Chicago IL 60603')).toEqual([]);
-    expect(where('Fridge alarm, pt vaccines at risk (Pediatric Clinic, Suite 120, 950 Sycamore Blvd, Boise, ID 83702)')).toEqual([]);
+    expect(where('Pt Ruth Adler MRN 40211873 records request.\nRequesting attorney: Castellanos & Whitt LLP, 55 W Monroe St, Ste 1200, Chicago IL 60603')).toEqual([]);
+    expect(where('Fridge alarm, vaccines at risk (Pediatric Clinic, Suite 120, 950 Sycamore Blvd, Boise, ID 83702)')).toEqual([]);
+    // (a line that speaks of a person's address keeps it: people live in senior centres' suites too)
+    expect(where('Patient lives at Brookdale Senior Living, 880 River Rd Suite 112, Medford, OR 97504; home health can\'t see it')).toContainEqual(['ZIP', '97504']);
     // (a home address beside it is still the patient's; a suite with no organisation named may be a home)
     expect(where('Pt Ruth Adler lives at 12 Oak St, Boise, ID 83702; clinic is Suite 120')).toContainEqual(['ADDRESS', '12 Oak St']);
     expect(where('My address is 88 Quarry Rd, Suite 310, Ashford OH 43812')).toContainEqual(['ADDRESS', 'Ashford']);
