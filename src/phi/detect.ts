@@ -14,7 +14,7 @@ import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 import { isValidMonthDay } from './validators';
-import { Workforce, sentenceEndAt } from './workforce';
+import { Workforce } from './workforce';
 
 registerWords(KV_KEYS);
 tagWords(KV_KEYS, WordTag.KvKey);
@@ -106,20 +106,6 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   const blocked: Array<[number, number, boolean]> = [];
   const env: RuleEnv = { text, scan, emit, emitted: () => candidates.length + weak.length, floors, quiet: blocked };
   runPatternRules(env, c.allowDomain, c.allowIp);
-  // the desk's own equipment's serials ("scanner SN …", "UPS (Eaton 9PX, SN …)"), in any ticket
-  // (not what may be lent to a patient or be a pump's: a tablet, a phone, a laptop, a router, a module)
-  if (candidates.some((f) => f.rule === 'device.label')) candidates = candidates.filter((f) => !(equipmentSerial(text, f, DESK_EQUIPMENT_BEFORE) && !PERSONS_THING_BEFORE.test(sentenceBefore(text, f.start))));
-  // an office's address, with a suite in it, is an organisation's (see suiteAddress)
-  // (and quiet: no name is found in it instead, "W Monroe" of "55 W Monroe St")
-  if (SUITE.test(text)) {
-    const office = (f: Finding) => {
-      if (!suiteAddress(text, f)) return false;
-      blocked.push([f.start, f.end, false]);
-      return true;
-    };
-    candidates = candidates.filter((f) => !office(f));
-    if (weak.length > 0) weak = weak.filter((f) => !office(f));
-  }
   nameRule(scan, emit, types.NAME.enabled ? types.NAME.threshold : 2);
   newbornNames(text, emit);
   possessiveNames(text, emit);
@@ -377,98 +363,44 @@ const OWN_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'IP',
 /** What makes a number or an address a person's own, right before it. */
 const OWN_CONTACT_BEFORE =
   /(?:\b(?:his|her|their)[ \t]+(?:own[ \t]+)?(?:home|house|personal)\b[^.\n]{0,16}|\b(?:called(?:[ \t]+(?:in|us|the desk|for (?:her|him|them)))?(?:[ \t]+from)?|calling[ \t]+from|lives[ \t]+at|home[ \t]+(?:ip|address|phone|number)))[ \t:,-]*(?:is|at|on|of)?[ \t:]*$/i;
-/** A suite's number ("Suite 120", "Ste 1200", "STE. 4B"). */
-const SUITE = /\b(?:suite|ste\.?)[ ]?#?[ ]?\d/i;
-const SUITE_G = new RegExp(SUITE.source, 'gi');
-/** What may stand between an address's parts: no sentence's or clause's end, no bracket. */
-const SAME_ADDRESS = /^[^;:()!?\n]{0,50}$/;
 /**
- * A street address, unit, city or ZIP found by the address rules in one address with a suite (no
- * clause's end between them), an organisation named on its line or the line above ("Pediatric Clinic,
- * Suite 120, 950 Sycamore Blvd, Boise, ID 83702", "Whitt LLP, 55 W Monroe St, Ste 1200, Chicago IL
- * 60603"): a clinic's, a vendor's or a law firm's office, not a home.
+ * A clinician's licence's label right before a number: an NPI, a DEA registration, a practising
+ * licence ("IL physician license: 036.141592", "controlled substance license 336.098214").
  */
-function suiteAddress(text: string, f: Finding): boolean {
-  if ((f.type !== 'ADDRESS' && f.type !== 'ZIP') || !(f.rule.startsWith('address.') || f.rule.startsWith('zip.'))) return false;
-  let from = Math.max(0, f.start - 60);
-  const nl = text.lastIndexOf('\n', f.start);
-  if (nl >= from) from = nl + 1;
-  let to = Math.min(text.length, f.end + 60);
-  const next = text.indexOf('\n', f.end);
-  if (next !== -1 && next < to) to = next;
-  const line = text.slice(from, to);
-  let suite = false;
-  SUITE_G.lastIndex = 0;
-  for (let m: RegExpExecArray | null; !suite && (m = SUITE_G.exec(line)) !== null; ) {
-    const s = from + m.index;
-    const e = s + m[0].length;
-    suite = s >= f.end ? SAME_ADDRESS.test(text.slice(f.end, s)) : e <= f.start ? SAME_ADDRESS.test(text.slice(e, f.start)) : true;
-  }
-  if (!suite) return false;
-  // (not where the line before it speaks of a person's address: "Pt's mailing address is …", "he lives
-  // at Riverside Senior Center apartments, 45 Water St Suite 306", "guardian address 77 Birch Ln Suite 5")
-  if (PERSONS_ADDRESS_BEFORE.test(text.slice(Math.max(nl + 1, f.start - 240), f.start))) return false;
-  // (an organisation named on its line or the line above: a person may give a suite as home too)
-  let org = Math.max(0, f.start - 120);
-  const above = nl > 0 ? text.lastIndexOf('\n', nl - 1) : -1;
-  if (above + 1 > org) org = above + 1;
-  return ORGANISATION_WORD.test(text.slice(org, to));
-}
-/** Words saying whose address follows: a patient's, a relative's, someone's home or mail. */
-const PERSONS_ADDRESS_BEFORE =
-  /\b(?:pts?|patients?|lives?|living|home|mailing|mail|address|c\/o|guardian|mother|father|mom|dad|son|daughter|wife|husband|resides?|moving|moved|demographics|statements?|apartments?|apt|his|her|their|my|shelter|homeless)\b/i;
-/** Words of an organisation's or an office's name ("Pediatric Clinic", "Whitt LLP", "Mail Services", "Internal Medicine"). */
-const ORGANISATION_WORD =
-  /\b(?:clinics?|medicine|medical|hospital|health|healthcare|pediatrics|outpatient|pavilion|cent(?:er|re)|offices?|llp|llc|inc|pllc|pc|services|lab|laboratory|associates|group|practice|endocrinology|cardiology|oncology|radiology|imaging|pharmacy|surgery|surgical|orthopedics|geriatrics|dermatology|behavioral|neurology|urology|vendor|corporation|corp|company|co)\b/i;
-/** A clinician's licence's label before a number on its line: an NPI, a DEA registration, a practising licence. */
-const CLINICIAN_LICENCE_BEFORE =
-  /\b(?:NPI|DEA|physician|medical|nursing|RN|LPN|APRN|NP|PA|pharmacist|controlled substances?|CSR|prescriber|provider|CAQH|taxonomy|board)\b[^\n\d]{0,24}$/i;
-/** An NPI or DEA label: on the line above a licence, a provider's block ("NPI: 1588744210\nMN License: 67812"). */
+const CLINICIAN_LICENCE_LABEL =
+  /(?:\b(?:NPI|DEA)|\b(?:physician|medical|nursing|RN|LPN|APRN|pharmacist|pharmacy|controlled substances?|prescriber|prescribing|provider)[ ](?:licen[cs]e|lic\.?|registration|reg\.?))(?:[ .]{0,2}(?:number|num|no\.?|#|id))?[ \t:#=*_-]*(?:is[ \t]+)?$/i;
+/** A bare licence field ("MN License: ", "License #"): a clinician's under an NPI or DEA line. */
+const LICENCE_FIELD = /^[ \t*-]*(?:[A-Z]{2}[ \t]+)?(?:state[ \t]+)?licen[cs]e(?:[ .]{0,2}(?:number|num|no\.?|#))?[ \t]*[:#]?[ \t]*$/i;
+/** An NPI or DEA label. */
 const NPI_OR_DEA = /\b(?:NPI|DEA)\b/;
 /**
  * A licence number in a ticket without a patient that is a clinician's own: an NPI or a DEA number
- * (by its rule or its label), a licence labelled as a practising one ("IL physician license: …",
- * "controlled substance license"), or any licence under an NPI or DEA line ("NPI: 1588744210 /
- * MN License: 67812" in a new provider's access request). A driver's licence, an ID's or a death
- * certificate's number is a person's own and stays.
+ * (by its rule or its label), a practising licence by its label, or a bare licence field on the line
+ * under an NPI or DEA line ("NPI: 1588744210 / MN License: 67812" in a new provider's access
+ * request). A driver's licence, an ID's, a birth or death certificate's number is a person's own.
  */
 function cliniciansLicence(text: string, f: Finding): boolean {
   if (f.type !== 'LICENSE') return false;
   if (f.rule === 'license.npi' || f.rule === 'license.dea') return true;
-  const ls = text.lastIndexOf('\n', f.start - 1) + 1;
-  if (CLINICIAN_LICENCE_BEFORE.test(text.slice(Math.max(ls, f.start - 48), f.start))) return true;
+  // (line starts looked for a bounded way back: linear on one long line)
+  const ls = lineStartWithin(text, f.start, 49);
+  if (CLINICIAN_LICENCE_LABEL.test(text.slice(ls, f.start))) return true;
   // (the line above)
-  if (ls === 0) return false;
-  const above = text.lastIndexOf('\n', ls - 2) + 1;
-  return ls - above <= 120 && NPI_OR_DEA.test(text.slice(above, ls));
+  if (ls === 0 || text.charCodeAt(ls - 1) !== 10 || !LICENCE_FIELD.test(text.slice(ls, f.start))) return false;
+  const above = lineStartWithin(text, ls - 1, 121);
+  return ls - 1 - above <= 120 && (above === 0 || text.charCodeAt(above - 1) === 10) && NPI_OR_DEA.test(text.slice(above, ls));
 }
 /**
  * A serial by its label only ("SN 1908-22", "lot 3107", "S/N UU12345678") right after the desk's own
  * equipment is named (a scanner, an analyser, a dictation mic, a cart, a reagent cartridge): not a
  * device a person wears, carries home or has implanted.
  */
-function equipmentSerial(text: string, f: Finding, equipment = EQUIPMENT_BEFORE): boolean {
+function equipmentSerial(text: string, f: Finding): boolean {
   if (f.rule !== 'device.label') return false;
   const before = text.slice(lineStartWithin(text, f.start, 48), f.start);
   // (a device a person wears or has implanted, named right before the serial, is theirs: "Home router offline, ICD serial …")
-  return equipment.test(before) && !PERSONAL_DEVICE_LABEL.test(before);
+  return EQUIPMENT_BEFORE.test(before) && !PERSONAL_DEVICE_LABEL.test(before);
 }
-/**
- * EQUIPMENT_BEFORE without what a patient may be lent, take home or wear (a tablet, a phone, a laptop,
- * a router, a camera, a dock, a cart, a remote control) or a pump's modules: the desk's own equipment
- * in any ticket.
- */
-const DESK_EQUIPMENT_BEFORE =
-  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|analy[sz]ers?|instruments?|cobas|sysmex|clock|badges?|workstations?|desktops?|PCs?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|kiosks?|robots?|cartridges?|reagents?|QC(?: runs?)?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+)\b[^\n]{0,32}$/i;
-/** The text of the sentence holding `start` before it, on its line (at most 160 characters). */
-function sentenceBefore(text: string, start: number): string {
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
-  let s = start;
-  while (s > ls && s > start - 160 && !sentenceEndAt(text, s - 1)) s--;
-  return text.slice(s, start);
-}
-/** A patient, a home or a person's own thing before a serial in its sentence: no desk equipment then ("Pt's CPAP … the docking station SN …"). */
-const PERSONS_THING_BEFORE = /\b(?:pts?|pt['’]s|patients?|patient['’]s|home|his|her|their|my)\b/i;
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
 const EQUIPMENT_BEFORE =

@@ -5,7 +5,7 @@
  */
 import { isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type KnownEntry, type Scan, type TokenInfo } from './context';
-import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
+import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, TITLES, US_STATE_CODES } from './lexicon';
 import type { Emit } from './patterns';
 import { TEST_FAMILY } from './structured';
 
@@ -105,18 +105,20 @@ registerWords(['mr', 'mrs', 'ms']);
 tagWords(['mr', 'mrs', 'ms'], WordTag.LowerTitle);
 /** "dob", "mrn" (lower case, a whole word) at the start of a slice. */
 const RECORD_WORD = /^(?:dob|mrn|d\.o\.b)\b/;
-/** Two lower-case words right before a record's label: "marcus jones, ", "marcus jones (", "kessling, orval. ". */
+/** Two lower-case words right before a record's label: "marcus jones, ", "marcus jones (", "garcia, maria. ". */
 const LOWER_NAME_BEFORE_RECORD = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?) ([a-z][a-z'-]+)[,.]? ?\(?$/d;
 /**
  * A "Last, First [M]" right before a record's label, or in brackets right after its number ("pt:
  * VUE, TOU   mrn 40290345", "FERRIS, JUNE E (MRN …", "Petrov, Alexei, DOB …", "MRN 5520017886
  * (Oyelowo, Funmi - …)"): a patient's, whether or not the census lists its words (a month may be a
- * first name there). Both words written alike, capitalised or in capitals; see recordNameWord.
+ * first name there). Both words written alike, capitalised or in capitals; see recordNameWord. (Each
+ * word at most 41 characters: the sticky search after an MRN runs on the whole text, and an unbounded
+ * word would backtrack over a long run of letters.)
  */
 const LAST_FIRST_BEFORE_RECORD =
-  /(?:^|[^A-Za-z0-9'’-])([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z]),[ ]([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z])(?:[ ][A-Z]\.?)?(?:[ ]{1,3}|[ ]?[,(-][ ]?|\.[ ])$/d;
+  /(?:^|[^A-Za-z0-9'’-])([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z]),[ ]([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z])(?:[ ][A-Z]\.?)?(?:[ ]{1,3}|[ ]?[,(-][ ]?|\.[ ])$/d;
 const RECORD_THEN_LAST_FIRST =
-  /(?:MRN|mrn)[ ]?[#:]?[ ]?[A-Z]{0,3}\d{5,12}[ ]?[(=-][ ]?([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z]),[ ]([A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|[A-Z][A-Z'’-]*[A-Z])(?:[ ][A-Z]\.?)?(?![A-Za-z0-9'’-])/dy;
+  /(?:MRN|mrn)[ ]?[#:]?[ ]?[A-Z]{0,3}\d{5,12}[ ]?[(=-][ ]?([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z]),[ ]([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z])(?:[ ][A-Z]\.?)?(?![A-Za-z0-9'’-])/dy;
 /** A record's label at the start of a slice, any case, and a value after it: "MRN 4029…", "dob: 6/2", "(MRN E1120388". */
 const RECORD_LABEL_ANY = /^(?:mrn|dob|d\.o\.b\.?)[ \t:#.]{0,3}(?:[A-Z]{1,3}-?)?\d/i;
 /** Months that are first names too ("FERRIS, JUNE E (MRN …"). */
@@ -653,9 +655,6 @@ class RunScorer {
       // (a lone pronoun, family word, shorthand or label: see LONE_NOT_NAMES)
       // (after a title or a patient word it is one: "Mr. Her called", "Pt Endo called back", "Guarantor: Her")
       if (we[a]! - ws[a]! <= 10 && LONE_NOT_NAMES.has(text.slice(ws[a]!, we[a]!).toLowerCase()) && this.introBefore(a, near) < 0.5 && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, ws[a]! - 14), ws[a]!))) return;
-      // a state's name alone ("older Oregon licenses"), unless it is a first name too ("Virginia called")
-      // or a title or a name's cue introduces it ("Mr. Oregon")
-      if ((ca & Code.First) === 0 && US_STATE_NAMES.has(text.slice(ws[a]!, we[a]!).toLowerCase()) && this.introBefore(a, near) < 0.5) return;
       // "6 West", "4 North": a hospital unit
       if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
       // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)

@@ -568,8 +568,8 @@ const DICOM_VALUE_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z' ]{0,40}?[ \t]+)?(?:[A-Z]{2}[
 const DICOM_PLAIN_RE = /^[ \t]*(?:[A-Za-z'][A-Za-z'() ]{0,48}?)?[ \t]*(?:[A-Z]{2}[ \t]*)?[:=][ \t]*(?=[^\s'"\[])/;
 /** The value unquoted after a keyword and a run of spaces, as a dump aligns it ("(0010,0020) PatientID         00677045"). */
 const DICOM_SPACED_RE = /^[ \t]*[A-Za-z][A-Za-z]{2,48}(?:[ \t]+[A-Z]{2})?(?:\t|[ ]{2,})[ \t]*(?=[^\s'"\[])/;
-/** The value unquoted after a VR alone and spaces, as a terse dump writes it ("(0010,0020) LO  20271904"). */
-const DICOM_VR_RE = /^[ \t]+(?:AE|AS|CS|DA|DS|DT|IS|LO|LT|PN|SH|ST|TM|UI|UT)[ \t]+(?=[^\s'"\[])/;
+/** The value unquoted after a VR alone and spaces, as a terse dump writes it ("(0010,0020) LO  20271904"; not "(no value available)"). */
+const DICOM_VR_RE = /^[ \t]+(?:AE|AS|CS|DA|DS|DT|IS|LO|LT|PN|SH|ST|TM|UI|UT)[ \t]+(?=[A-Za-z0-9^])/;
 /**
  * An unquoted value's end, from `s`: its first run of non-space characters, then further runs (at
  * most three) only while they are in capitals or digits ("SMITH JOHN", "123 MAIN ST"); a word in

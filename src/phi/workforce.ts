@@ -324,7 +324,7 @@ function rosterItems(text: string, ls: number, le: number): number[] {
 const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;
 const NO_SENTENCE_END: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'St', 'Jr', 'Sr', 'Prof', 'Rev', 'Capt', 'Lt', 'Sgt', 'vs', 'etc', 'approx', 'No', 'no']);
 /** Is text[p] a sentence's end ('.', '!' or '?' before a space or the end, not a title's or an initial's period)? */
-export function sentenceEndAt(text: string, p: number): boolean {
+function sentenceEndAt(text: string, p: number): boolean {
   const c = text.charCodeAt(p);
   if (c !== 46 && c !== 33 && c !== 63) return false;
   const n = text.charCodeAt(p + 1);

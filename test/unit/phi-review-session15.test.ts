@@ -1,22 +1,22 @@
 /**
- * The fifteenth session's review: a helper session that saw this session's changes (not the code)
- * wrote 211 tickets putting patients where they act, and compared the session's start (9627d01)
- * with its code then. 55 tickets lost a patient's value: a driver's licence, an ID's or a death
- * certificate's number with no licence word the first no-patient reading knew ("lic# W215-…",
- * "presented license 44120987"); a patient's or a guardian's address with a suite on a line that
- * names a clinic, a lab or a senior centre ("Patient lives at Brookdale Senior Living, 880 River Rd
- * Suite 112"); a patient's own device after words the desk's equipment shares (a remote control, a
- * home docking station, a capsule camera, a dialysis cycler's cart); a patient's date beside words
- * an IT change shares ("released 03/04/2025", "02/14/1950 update needed", "upgraded 1/22 (generator
- * change)", "3/3 patch change", "colonoscopy 5/6 update"); "Patient Financial Services (Irene
- * Kowalski)" read as a department's colleague; people called Service or Bernoulli; towns named
- * Dodge City, Cadillac and Ford Heights. Those readings were narrowed: a clinician's licence by its
- * own words (NPI, DEA, a practising licence, a line under an NPI); an office's suite address only
- * where no words of a person's address stand before it on its line; desk equipment without what a
- * patient may take home, and not after a patient or home word in the serial's sentence; IT change
- * words that a patient's care does not share, and not on a birth date long ago; a car make only
- * after its model year. Each keep value is [type, value, found at the session's start]; one is a
- * known loss (a lab draw's date that is also the downtime's: "labs from the 02/11 downtime").
+ * The fifteenth session's reviews. A helper session that saw this session's changes (not the code)
+ * wrote 211 tickets putting patients where they act and compared the session's start (9627d01) with
+ * its code then: 55 lost a patient's value (a driver's licence with no licence word the first
+ * no-patient reading knew, "lic# W215-…"; a patient's address with a suite on a line naming a clinic
+ * or a senior centre; a patient's own device after words desk equipment shares, a remote control, a
+ * home docking station; a patient's date beside words an IT change shares, "released 03/04/2025",
+ * "02/14/1950 update needed", "upgraded 1/22"; "Patient Financial Services (Irene Kowalski)"; people
+ * called Service or Bernoulli; towns named Dodge City or Cadillac). Those readings were narrowed, and
+ * a second helper wrote 150 tickets against the narrowed ones: 65 still lost a value (a suite address
+ * in a form dump, a CSV row or after "Ship to:"; "PA driver license" read as a physician assistant's;
+ * a pickup's ID or a death certificate under an NPI line; a stent "migrated 3/14", a hip "rebuilt",
+ * "maintenance hemodialysis", a child's birth date before "downtime"; "pt Washington"; "PO Box 2019
+ * Cadillac, MI"). So the suite-address and in-ticket desk-equipment readings were taken out, the
+ * clinician's licence is read from its own label (an NPI, a DEA number, a practising licence, a bare
+ * licence field under an NPI line), IT change words are those no patient's care shares and never
+ * after a name or on a birth date long ago, state names stay names, and a car make is no city only
+ * after a model year. test/corpus/review/session15-probe.json keeps both probes' losing tickets (125
+ * tickets, 199 values; each keep value is [type, value, found at the session's start]); none is lost.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,13 +26,13 @@ import { lostValues, type ReviewTicket } from '../support/review';
 
 const TICKETS = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session15-probe.json'), 'utf8')) as ReviewTicket[];
 
-const KNOWN_LOSSES = ['50 DATE 02/11'];
+const KNOWN_LOSSES: string[] = [];
 
-describe('session 15 review: patients where the session’s readings see a clinician, an office, equipment or an IT change', () => {
-  it('finds every value it found at the session’s start, but for the known loss', () => {
-    expect(TICKETS.length).toBe(60);
+describe('session 15 reviews: patients where the session’s readings saw a clinician, an office, equipment or an IT change', () => {
+  it('finds every value it found at the session’s start', () => {
+    expect(TICKETS.length).toBe(125);
     const { values, lost } = lostValues(TICKETS, detect, (t, value) => (t.text.includes(value) ? [t.text.indexOf(value)] : []));
-    expect(values).toBe(98);
+    expect(values).toBe(199);
     expect(lost).toEqual(KNOWN_LOSSES);
   });
 });
