@@ -99,7 +99,11 @@ const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mych
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
 const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
-/** A department named after patients ("Patient Relations", "Patient Experience"): no patient. */
+/**
+ * A department named after patients ("Patient Relations", "Patient Experience"): no patient. (Fewer
+ * than evidence.ts's PLACE_AFTER on purpose: "Patient Financial Services (Irene Kowalski)" may well
+ * name the patient whose statement it is.)
+ */
 const PATIENT_DEPARTMENT = new RegExp(String.raw`\bpatients?[ \t]+(?=(?:access|experience|registration|relations|safety|advocacy)\b)`, 'gi');
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;

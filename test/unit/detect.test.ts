@@ -505,6 +505,15 @@ describe('bad input', () => {
     expect(detect(ranges).filter((f) => f.rule.endsWith('+range')).length).toBeGreaterThan(1000);
   }, 8_000);
 
+  it('reads a 1 MB run of letters after an MRN and 1 MB of provider licence blocks in linear time', () => {
+    // (the "Last, First" after an MRN backtracked over the run: 244 KB took 65 s; each licence
+    // searched back to its line's start: 3.9 MB took 100 s)
+    const run = 'MRN 1234567 (A' + 'a'.repeat(1_000_000) + ' ok';
+    for (const f of detect(run)) expect(f.end).toBeLessThanOrEqual(run.length);
+    const licences = 'Access request.\n' + 'NPI: 1588744210 / MN License: 67812 / DEA: FK4738291 / '.repeat(18_000);
+    for (const f of detect(licences)) expect(f.end).toBeLessThanOrEqual(licences.length);
+  }, 8_000);
+
   it('reads 800 KB of signatures under one sender without searching the text above each', () => {
     // (each name over a job line searched every e-mail header above it: 400 KB took 2.7 s)
     const text = 'From: Carla Jennings <cj@hsp-health.org>\n\n' + 'Carla Jennings\nPractice Manager | Westside\n\n'.repeat(19_000);
