@@ -363,32 +363,20 @@ const OWN_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'IP',
 /** What makes a number or an address a person's own, right before it. */
 const OWN_CONTACT_BEFORE =
   /(?:\b(?:his|her|their)[ \t]+(?:own[ \t]+)?(?:home|house|personal)\b[^.\n]{0,16}|\b(?:called(?:[ \t]+(?:in|us|the desk|for (?:her|him|them)))?(?:[ \t]+from)?|calling[ \t]+from|lives[ \t]+at|home[ \t]+(?:ip|address|phone|number)))[ \t:,-]*(?:is|at|on|of)?[ \t:]*$/i;
+/** An NPI's or a DEA registration's label right before a number ("NPI: ", "*NPI:* ", "My NPI is ", "DEA # "). */
+const NPI_OR_DEA_LABEL = /\b(?:NPI|DEA)(?:[ .]{0,2}(?:number|num|no\.?|#|id))?[ \t:#=*_-]*(?:is[ \t]+)?$/i;
 /**
- * A clinician's licence's label right before a number: an NPI, a DEA registration, a practising
- * licence ("IL physician license: 036.141592", "controlled substance license 336.098214").
- */
-const CLINICIAN_LICENCE_LABEL =
-  /(?:\b(?:NPI|DEA)|\b(?:physician|medical|nursing|RN|LPN|APRN|pharmacist|pharmacy|controlled substances?|prescriber|prescribing|provider)[ ](?:licen[cs]e|lic\.?|registration|reg\.?))(?:[ .]{0,2}(?:number|num|no\.?|#|id))?[ \t:#=*_-]*(?:is[ \t]+)?$/i;
-/** A bare licence field ("MN License: ", "License #"): a clinician's under an NPI or DEA line. */
-const LICENCE_FIELD = /^[ \t*-]*(?:[A-Z]{2}[ \t]+)?(?:state[ \t]+)?licen[cs]e(?:[ .]{0,2}(?:number|num|no\.?|#))?[ \t]*[:#]?[ \t]*$/i;
-/** An NPI or DEA label. */
-const NPI_OR_DEA = /\b(?:NPI|DEA)\b/;
-/**
- * A licence number in a ticket without a patient that is a clinician's own: an NPI or a DEA number
- * (by its rule or its label), a practising licence by its label, or a bare licence field on the line
- * under an NPI or DEA line ("NPI: 1588744210 / MN License: 67812" in a new provider's access
- * request). A driver's licence, an ID's, a birth or death certificate's number is a person's own.
+ * A licence number in a ticket without a patient that is a clinician's own: an NPI or a DEA
+ * registration, by its rule or its label ("NPI: 1447382910", "DEA FR4829173" in a new provider's
+ * access request). Any other licence may be a person's own there: a driver's licence, an ID's, a
+ * certificate's, and a nurse's or a physician's licence where that clinician is the one an employee
+ * health, recovery or assistance programme ticket is about.
  */
 function cliniciansLicence(text: string, f: Finding): boolean {
   if (f.type !== 'LICENSE') return false;
   if (f.rule === 'license.npi' || f.rule === 'license.dea') return true;
-  // (line starts looked for a bounded way back: linear on one long line)
-  const ls = lineStartWithin(text, f.start, 49);
-  if (CLINICIAN_LICENCE_LABEL.test(text.slice(ls, f.start))) return true;
-  // (the line above)
-  if (ls === 0 || text.charCodeAt(ls - 1) !== 10 || !LICENCE_FIELD.test(text.slice(ls, f.start))) return false;
-  const above = lineStartWithin(text, ls - 1, 121);
-  return ls - 1 - above <= 120 && (above === 0 || text.charCodeAt(above - 1) === 10) && NPI_OR_DEA.test(text.slice(above, ls));
+  // (its line's start looked for a bounded way back: linear on one long line)
+  return NPI_OR_DEA_LABEL.test(text.slice(lineStartWithin(text, f.start, 32), f.start));
 }
 /**
  * A serial by its label only ("SN 1908-22", "lot 3107", "S/N UU12345678") right after the desk's own

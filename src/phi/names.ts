@@ -58,7 +58,7 @@ const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'We
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Desk|Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers)\b/y;
 /** A patient's word right before a run ("Decedent Cornelius Kilbride Funeral Home release form", "Guarantor: Her"). */
 const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband)[ \t:]+$/i;
 /**
@@ -100,6 +100,8 @@ const LOWER_NAME_RE = new RegExp(String.raw`(?:${PT_INTRO}|[Mm]y name is|[Nn]ame
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
 /** A census surname (no ordinary word) after a title in lower case: "it filed on mr hubbard in 716". */
 const LOWER_TITLED_RE = /(?:mr|mrs|ms)\.?[ ]([a-z][a-z'-]{2,})\b(?![ ]from\b)/y;
+/** Words a person's "ms" follows ("labels for ms pearson", "pt ms hubbard", "called ms ortiz"). */
+const PERSON_BEFORE_MS = /(?:\b(?:for|to|with|of|on|at|per|from|is|was|pt|pts|patient|called|call|tell|told|ask|asked|and|re)|[,:(])[ ]$/i;
 // (registered: the scan finds only known words, and "mrs" and "ms" are no other rule's)
 registerWords(['mr', 'mrs', 'ms']);
 tagWords(['mr', 'mrs', 'ms'], WordTag.LowerTitle);
@@ -852,8 +854,9 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     if ((entry.tags & WordTag.LowerTitle) === 0) continue;
     const pos = knownPos[k]!;
     if (text.charCodeAt(pos) !== 109) continue; // written in lower case ("Mr Hubbard" is a capitalised name's)
-    // ("250 ms": milliseconds)
+    // ("250 ms": milliseconds; "ms edge crashes": Microsoft's: "ms" only after a word that may stand before a person)
     if (isDigitCode(text.charCodeAt(pos - 1)) || (text.charCodeAt(pos - 1) === 32 && isDigitCode(text.charCodeAt(pos - 2)))) continue;
+    if (text.charCodeAt(pos + 1) === 115 && !PERSON_BEFORE_MS.test(text.slice(Math.max(0, pos - 12), pos))) continue;
     LOWER_TITLED_RE.lastIndex = pos;
     const one = LOWER_TITLED_RE.exec(text);
     if (one !== null && (lowerFacts(one[1]!) & (Lower.Last | Lower.Plain)) === (Lower.Last | Lower.Plain) && !GOES_ON.has(one[1]!)) {

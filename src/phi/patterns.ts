@@ -582,15 +582,6 @@ const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
 const TICKET_DATE_BEFORE = /\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}$/i;
 /**
- * An IT change right before or after a date makes it the change's ("since the 03/04 cert rotation",
- * "went live 3/1", "release notes from 03/08", "the 02/20 build migration").
- */
-const IT_CHANGE_BEFORE =
-  /\b(?:deployment|went live|release notes(?: from)?|reimaged|rebooted|cert(?:ificate)? (?:rotation|renewal))\b[^\n.\d]{0,16}$/i;
-const IT_CHANGE_AFTER = /^[ \t)]*(?:deployment|deploy|build|go-?live|cutover|(?:cert(?:ificate)?|key|pool|app pool) (?:rotation|rebuild))\b/i;
-/** A capitalised word right before a date: a name and a birth date ("Kayla Moss 2/8/2010 go-live conversion error"). */
-const NAME_BEFORE_DATE = /[A-Z][a-z'’-]+[ ]$/;
-/**
  * A mark before a date that makes it a stamp ("added a comment - 14/Mar/25", "(3/4/2024)", "· 2024-06-14"),
  * unless patient words follow it ("Petrov, Alexei - 02/14/1950 - MRN 1128830").
  */
@@ -730,11 +721,6 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
       const before = text.slice(Math.max(0, start - 24), start);
       if (TICKET_DATE_BEFORE.test(before) || (TICKET_MARK_BEFORE.test(before) && !env.scan.near(Cue.Patient, end, end, 0, 24))) score = 0.3;
       // (an IT change's date: see IT_CHANGE_BEFORE)
-      // (not a birth date: a year long ago, or a name right before it, "Kayla Moss 2/8/2010 go-live
-      // conversion error"; and only words no patient's care shares: not "released 03/04", "upgraded 1/22
-      // (generator change)", "3/3 patch change", "hip rebuilt 4/2/2019", "stent migrated 3/14",
-      // "maintenance hemodialysis", "during the 3/14 outage", "Baby Girl Tran 03/14/2025 downtime")
-      else if (!firstYearLongAgo(text, start, end) && !NAME_BEFORE_DATE.test(text.slice(Math.max(0, start - 24), start)) && (IT_CHANGE_AFTER.test(text.slice(end, end + 24)) || IT_CHANGE_BEFORE.test(text.slice(Math.max(0, start - 40), start)))) score = 0.3;
       // a comment's header, "Tobias Wendt 05/13:", "Lydia Chu (HIM) 06/04: Moved doc …": when it was written
       // (not a year long ago, a birth date: "Maria Lopez 02/14/1950: MRN …"; nor an item under a heading, "Duplicate charts:")
       else if (AUTHOR_HEADER_AFTER.test(text.slice(end, end + 16)) && AUTHOR_HEADER_BEFORE.test(text.slice(Math.max(0, start - 72), start)) && !firstYearLongAgo(text, start, end) && !underHeading(text, start)) score = 0.3;
@@ -1237,13 +1223,6 @@ const TWO_WORD_STATE_FIRST = new Set(['north', 'south', 'new', 'west', 'rhode'])
 const PLATE_AFTER_STATE = /^[ ]+(?:plates?|tags?|registration|reg)\b/i;
 /** "AE title": a DICOM application entity's title, not the armed forces' state code. */
 const AE_TITLE_AFTER = /^AE[ ]+title\b/i;
-/** A model year right before a car make (not a PO box's number: "PO Box 2019 Cadillac, MI"). */
-const MODEL_YEAR_BEFORE = /(?<!box[ ])(?:19|20)\d{2}[ ]$/i;
-/** Car makes, lower case: a city starting with one after a model year is a car ("2019 Honda Accord, Ohio …"). */
-const VEHICLE_MAKES: ReadonlySet<string> = new Set(
-  'honda toyota ford chevrolet chevy nissan subaru hyundai kia jeep dodge ram gmc buick tesla bmw mercedes audi lexus mazda volkswagen vw chrysler cadillac acura infiniti volvo mitsubishi porsche'.split(' '),
-);
-
 function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): void {
   const { scan, text } = env;
   if (stateWord === 0) return;
@@ -1262,8 +1241,6 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   // SOMATOM, AE title CT03)": a scanner and its DICOM title
   if (PLATE_AFTER_STATE.test(after) || AE_TITLE_AFTER.test(text.slice(stateStart, stateStart + 10))) return;
   while (first > 0 && stateWord - first < 3 && scan.capsAt(first - 1) > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
-  // (a car make after its model year: "2019 Honda Accord, Ohio"; "Dodge City, KS" and "Cadillac, MI" are towns)
-  for (let k = first; k < stateWord; k++) if (VEHICLE_MAKES.has(scan.word(k)) && MODEL_YEAR_BEFORE.test(text.slice(Math.max(0, scan.ws[k]! - 9), scan.ws[k]!))) return;
   const cityStart = scan.ws[first]!;
   const afterStreet = st.ends.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
   const stateName = scan.capsAt(stateWord) !== 2 || scan.raw(stateWord).length > 2;
@@ -1605,11 +1582,11 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         const b = env.text.charCodeAt(m.index - 1);
         if (isDigitCode(b) || b === 92) return;
       }
-      // a state's code before the value (valuePrefix) is one in capitals, on a licence that is no certificate
-      // ("cert on 6661" holds no state, "SSL cert (CA 20231104)" no licence)
+      // a state's code before the value (valuePrefix) is one in capitals, after a driver's licence's label
+      // ("SSL cert (CA 20231104)", "Office license (MS 365 E3)", "medical license (MD D0071234)" are none)
       if (spec.valuePrefix !== undefined) {
         const code = STATE_PREFIX.exec(m[0].slice(0, m[0].length - m[1]!.length));
-        if (code !== null && (!US_STATE_CODES.has(code[1]!) || /^cert/i.test(m[0]))) return;
+        if (code !== null && (!US_STATE_CODES.has(code[1]!) || !/^(?:driver|DL\b)/i.test(m[0]))) return;
       }
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;

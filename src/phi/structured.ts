@@ -835,6 +835,8 @@ function spacedTable(text: string, emit: Emit, i: number, lines: number, start: 
   return r > i + 1 ? r : i;
 }
 
+/** A record's number in a table cell: five digits or more, letters and dashes around them ("40011980", "M001203779", "536-22-1904"). */
+const RECORD_CELL = /^[ \t]*[A-Z]{0,3}[-]?\d[\d-]{4,}[A-Z]?[ \t]*$/;
 export function tableRule(text: string, emit: Emit, newlines: readonly number[]): void {
   const pipes = text.indexOf('|') !== -1;
   const lines = newlines.length + 1;
@@ -885,6 +887,11 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     const names = header.map(([s, e]) => text.slice(s, e).replace(/[*_]/g, ' '));
     const types = headerTypes(names);
     if (bare && (types === null || !types.some((t) => t === 'MRN' || t === 'SSN'))) continue;
+    // (and the first row's record cell holds a record's number: "| length | 8 | 9 |" is an interface spec's)
+    if (bare) {
+      const row = tableCells(text, start(i + 1), end(i + 1), false);
+      if (!types!.some((t, k) => (t === 'MRN' || t === 'SSN') && row[k] !== undefined && RECORD_CELL.test(text.slice(row[k]![0], row[k]![1])))) continue;
+    }
     // (a staff list has names, phones and e-mail addresses too: a patient's table has a patient's column)
     if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) {
       // a table of records side by side: each row a field ("|MRN|E1184420|E2290173|")

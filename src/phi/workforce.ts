@@ -99,12 +99,6 @@ const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mych
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
 const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
-/**
- * A department named after patients ("Patient Relations", "Patient Experience"): no patient. (Fewer
- * than evidence.ts's PLACE_AFTER on purpose: "Patient Financial Services (Irene Kowalski)" may well
- * name the patient whose statement it is.)
- */
-const PATIENT_DEPARTMENT = new RegExp(String.raw`\bpatients?[ \t]+(?=(?:access|experience|registration|relations|safety|advocacy)\b)`, 'gi');
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
 /** A provider named (with "Dr." or a credential) or "my" before an NPI's label, and the label right before the number. */
@@ -270,7 +264,7 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
  * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
 const TEAM_PAREN_BEFORE =
-  /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift) note|team|center|centre|systems|informatics|services|operations|ops|apps|applications|admin|comms|communications|experience|relations|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security)[ \t]*\([ \t]*$/i;
+  /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift) note|team|center|centre|systems|informatics|services|operations|ops|apps|applications|admin|comms|communications|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security)[ \t]*\([ \t]*$/i;
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -1099,8 +1093,7 @@ export class Workforce {
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
       (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Telecom (Darius Farahani)", "Biomed (Ron Tibbets)": a team's colleague in brackets (no clinical department's)
-      // ("Patient Relations (Honora Fitzwilliam)": a department's patient word is none)
-      (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls).replace(PATIENT_DEPARTMENT, '')))
+      (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     ) {
       return Place.Titled;
     }
