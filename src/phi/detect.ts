@@ -13,7 +13,7 @@ import { answeredIds, runPatternRules, type RuleEnv } from './patterns';
 import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
-import { isValidMonthDay } from './validators';
+import { isValidDea, isValidMonthDay, isValidNpi } from './validators';
 import { Workforce } from './workforce';
 
 registerWords(KV_KEYS);
@@ -363,20 +363,18 @@ const OWN_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'IP',
 /** What makes a number or an address a person's own, right before it. */
 const OWN_CONTACT_BEFORE =
   /(?:\b(?:his|her|their)[ \t]+(?:own[ \t]+)?(?:home|house|personal)\b[^.\n]{0,16}|\b(?:called(?:[ \t]+(?:in|us|the desk|for (?:her|him|them)))?(?:[ \t]+from)?|calling[ \t]+from|lives[ \t]+at|home[ \t]+(?:ip|address|phone|number)))[ \t:,-]*(?:is|at|on|of)?[ \t:]*$/i;
-/** An NPI's or a DEA registration's label right before a number ("NPI: ", "*NPI:* ", "My NPI is ", "DEA # "). */
-const NPI_OR_DEA_LABEL = /\b(?:NPI|DEA)(?:[ .]{0,2}(?:number|num|no\.?|#|id))?[ \t:#=*_-]*(?:is[ \t]+)?$/i;
 /**
- * A licence number in a ticket without a patient that is a clinician's own: an NPI or a DEA
- * registration, by its rule or its label ("NPI: 1447382910", "DEA FR4829173" in a new provider's
- * access request). Any other licence may be a person's own there: a driver's licence, an ID's, a
- * certificate's, and a nurse's or a physician's licence where that clinician is the one an employee
- * health, recovery or assistance programme ticket is about.
+ * A licence number in a ticket without a patient that is a clinician's own: a valid NPI or DEA
+ * registration (check digits and all: "NPI: 1447382910", "DEA FR4829173" in a new provider's access
+ * request), found by those rules or after an NPI or DEA label. Anything else may be a person's own
+ * there, whatever its label: a driver's licence, an ID's, a certificate's, a Medicaid number typed
+ * into an NPI field, a nurse's licence in an employee health ticket.
  */
 function cliniciansLicence(text: string, f: Finding): boolean {
   if (f.type !== 'LICENSE') return false;
   if (f.rule === 'license.npi' || f.rule === 'license.dea') return true;
-  // (its line's start looked for a bounded way back: linear on one long line)
-  return NPI_OR_DEA_LABEL.test(text.slice(lineStartWithin(text, f.start, 32), f.start));
+  const value = text.slice(f.start, f.end);
+  return isValidNpi(value) || isValidDea(value);
 }
 /**
  * A serial by its label only ("SN 1908-22", "lot 3107", "S/N UU12345678") right after the desk's own

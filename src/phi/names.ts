@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test in both service i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const CAMEL = /[a-z][A-Z]/;
@@ -900,8 +900,8 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     let score = 0.85;
     if (!lowerCensusName(first, last)) {
       // a name the census lacks in part ("gwendolyn pryce-adair, dob 6-2-48"): two words that each
-      // read as a name, one of them listed, one no ordinary word
-      if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(last)) continue;
+      // read as a name, one of them listed, one no ordinary word, neither a product ("haiku app, mrn …")
+      if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(last) || TECH_WORDS.has(first) || TECH_WORDS.has(last)) continue;
       const ff = lowerFacts(first);
       const lf = lowerFacts(last);
       if (!(nameLike(first, ff) && nameLike(last, lf) && ((ff | lf) & (Lower.First | Lower.Last)) !== 0 && ((ff | lf) & Lower.Plain) !== 0 && !GOES_ON.has(last))) continue;

@@ -1583,10 +1583,11 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         if (isDigitCode(b) || b === 92) return;
       }
       // a state's code before the value (valuePrefix) is one in capitals, after a driver's licence's label
-      // ("SSL cert (CA 20231104)", "Office license (MS 365 E3)", "medical license (MD D0071234)" are none)
+      // ("SSL cert (CA 20231104)", "Office license (MS 365 E3)", "medical license (MD D0071234)" are none),
+      // with five digits at least ("Periop DL (OR 12-14 staff)" is a mailing list's)
       if (spec.valuePrefix !== undefined) {
         const code = STATE_PREFIX.exec(m[0].slice(0, m[0].length - m[1]!.length));
-        if (code !== null && (!US_STATE_CODES.has(code[1]!) || !/^(?:driver|DL\b)/i.test(m[0]))) return;
+        if (code !== null && (!US_STATE_CODES.has(code[1]!) || !/^(?:driver|DL\b)/i.test(m[0]) || !/(?:\d[^\d]?){5}/.test(m[1]!))) return;
       }
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;

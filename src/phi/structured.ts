@@ -588,6 +588,8 @@ function plainValueEnd(text: string, s: number, limit: number): number {
   }
   return e;
 }
+/** A DICOM value that names no one: a test's, a QA phantom's or an anonymiser's placeholder, an empty date. */
+const DICOM_PLACEHOLDER = /^[ \t]*(?:TEST|ANON|ANONYMI[SZ]ED|ANONYMOUS|PHANTOM|QA\^|REMOVED|UNKNOWN\b|NONE\b|00000000|19000101)/i;
 /** DICOM attributes naming staff (physicians, operators) or the institution: never a patient's. */
 const DICOM_STAFF_TAGS: ReadonlySet<string> = new Set(['0008,0080', '0008,0081', '0008,0090', '0008,1010', '0008,1040', '0008,1048', '0008,1050', '0008,1060', '0008,1070', '0032,1032', '0040,0006', '0040,A075']);
 
@@ -630,6 +632,8 @@ export function dicomRule(text: string, emit: Emit, quiet: Quiet = () => {}): vo
       if (age === null || Number(age[1]) <= 89) continue;
     }
     if ((type === 'DATE' || type === 'MRN' || type === 'OTHER_ID') && !/\d/.test(text.slice(offset, end))) continue;
+    // a test's, a phantom's or an anonymiser's placeholder ("TEST^CTQA", "ANON0001", "19000101") is no one's
+    if (DICOM_PLACEHOLDER.test(text.slice(offset, end))) continue;
     emitTrimmed(emit, text, type, offset, end, 0.95, 'dicom.attribute');
   }
 }

@@ -18,8 +18,9 @@
  *   change dates, the patient departments and relations/experience as teams, "Desk" after a name,
  *   and car makes were taken out too, and a clinician's licence is now only an NPI or a DEA number
  *   (by its rule or the label right before it).
- * test/corpus/review/session15-probe.json keeps the losing tickets of all three (175 tickets, 250
- * values; each keep value is [type, value, found at the session's start]); none is lost.
+ * test/corpus/review/session15-probe.json keeps the losing tickets of those three (175 tickets, 250
+ * values) and, after them, the fourth's (26 tickets, 26 values): 201 tickets, 276 values, each keep
+ * value [type, value, found at the session's start].
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,13 +30,27 @@ import { lostValues, type ReviewTicket } from '../support/review';
 
 const TICKETS = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session15-probe.json'), 'utf8')) as ReviewTicket[];
 
-const KNOWN_LOSSES: string[] = [];
+// (a fourth probe, 140 tickets against what was left, lost values in 27: "med admin (Harold Bixby)",
+// "Refill apps (Marguerite Olsen)", a patient surnamed In or Eaton; those readings went too. What it
+// keeps losing is by design: a number that is a valid NPI or DEA registration, check digits and all,
+// under an NPI or DEA label, in a ticket with no sign of a patient, is read as a clinician's. The
+// probe wrote patients' numbers into such fields on purpose.)
+const KNOWN_LOSSES = [
+  '177 LICENSE AB5512036',
+  '178 LICENSE 2683237418',
+  '182 LICENSE 2424692590',
+  '184 LICENSE FM2645197',
+  '185 LICENSE 2038854214',
+  '186 LICENSE 1044324451',
+  '187 LICENSE BA7304188',
+  '188 LICENSE 2919607616',
+];
 
 describe('session 15 reviews: patients where the session’s readings saw a clinician, an office, equipment or an IT change', () => {
-  it('finds every value it found at the session’s start', () => {
-    expect(TICKETS.length).toBe(175);
+  it('finds every value it found at the session’s start, but valid NPI and DEA numbers with no patient in sight', () => {
+    expect(TICKETS.length).toBe(201);
     const { values, lost } = lostValues(TICKETS, detect, (t, value) => (t.text.includes(value) ? [t.text.indexOf(value)] : []));
-    expect(values).toBe(250);
+    expect(values).toBe(276);
     expect(lost).toEqual(KNOWN_LOSSES);
   });
 });
