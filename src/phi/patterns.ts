@@ -720,7 +720,6 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     if (score > 0.3) {
       const before = text.slice(Math.max(0, start - 24), start);
       if (TICKET_DATE_BEFORE.test(before) || (TICKET_MARK_BEFORE.test(before) && !env.scan.near(Cue.Patient, end, end, 0, 24))) score = 0.3;
-      // (an IT change's date: see IT_CHANGE_BEFORE)
       // a comment's header, "Tobias Wendt 05/13:", "Lydia Chu (HIM) 06/04: Moved doc …": when it was written
       // (not a year long ago, a birth date: "Maria Lopez 02/14/1950: MRN …"; nor an item under a heading, "Duplicate charts:")
       else if (AUTHOR_HEADER_AFTER.test(text.slice(end, end + 16)) && AUTHOR_HEADER_BEFORE.test(text.slice(Math.max(0, start - 72), start)) && !firstYearLongAgo(text, start, end) && !underHeading(text, start)) score = 0.3;

@@ -887,15 +887,13 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     const bare = !jira && !markdown && i + 1 < lines && firstCode(i + 1) === 124;
     if (!jira && !markdown && !bare) continue;
     const header = tableCells(text, ls, le, jira);
-    if (bare && tableCells(text, start(i + 1), end(i + 1), false).length !== header.length) continue;
+    const firstRow = bare ? tableCells(text, start(i + 1), end(i + 1), false) : [];
+    if (bare && firstRow.length !== header.length) continue;
     const names = header.map(([s, e]) => text.slice(s, e).replace(/[*_]/g, ' '));
     const types = headerTypes(names);
     if (bare && (types === null || !types.some((t) => t === 'MRN' || t === 'SSN'))) continue;
     // (and the first row's record cell holds a record's number: "| length | 8 | 9 |" is an interface spec's)
-    if (bare) {
-      const row = tableCells(text, start(i + 1), end(i + 1), false);
-      if (!types!.some((t, k) => (t === 'MRN' || t === 'SSN') && row[k] !== undefined && RECORD_CELL.test(text.slice(row[k]![0], row[k]![1])))) continue;
-    }
+    if (bare && !types!.some((t, k) => (t === 'MRN' || t === 'SSN') && RECORD_CELL.test(text.slice(firstRow[k]![0], firstRow[k]![1])))) continue;
     // (a staff list has names, phones and e-mail addresses too: a patient's table has a patient's column)
     if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) {
       // a table of records side by side: each row a field ("|MRN|E1184420|E2290173|")
