@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
+import { firstAtOrAbove, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -1045,10 +1045,31 @@ const STREET_SUFFIX =
   'Springs?|Station|Sta|Estates?|Falls|Ferry|Fields?|Forest|Fort|Harbor|Haven|Island|Isle|Lake|Lakes|Landing|Mount|Mountain|' +
   'Oval|Pass|Pines|Port|Prairie|Ranch|Shore|Shores|Summit|Turnpike|Tpke|Union|Valley|Vista|Village|Wells|Creek|Expressway|Expy|Freeway|Fwy|Causeway|Route|Rte';
 
+/**
+ * Offsets kept sorted, asked whether one lies in a range: binary search, so a text with thousands of
+ * addresses is not searched through once per city, unit and ZIP. (Offsets mostly arrive in order:
+ * an insert is then an append.)
+ */
+class Offsets {
+  private readonly a: number[] = [];
+  push(x: number): void {
+    const a = this.a;
+    let i = a.length;
+    if (i > 0 && a[i - 1]! > x) i = firstAtOrAbove(a, x);
+    a.splice(i, 0, x);
+  }
+  /** Is an offset in [lo, hi]? */
+  anyIn(lo: number, hi: number): boolean {
+    const i = firstAtOrAbove(this.a, lo);
+    return i < this.a.length && this.a[i]! <= hi;
+  }
+}
+
 interface AddressState {
-  ends: number[];
+  /** Ends of street addresses, cities and units found so far. */
+  ends: Offsets;
   /** Ends of a site's own street addresses ("the clinic (1200 Oak Street)"): the city, state and ZIP after one are the site's too. */
-  sites: number[];
+  sites: Offsets;
   zips: Array<{ start: number; end: number }>;
   units: Array<{ start: number; end: number }>;
 }
@@ -1241,9 +1262,9 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   if (PLATE_AFTER_STATE.test(after) || AE_TITLE_AFTER.test(text.slice(stateStart, stateStart + 10))) return;
   while (first > 0 && stateWord - first < 3 && scan.capsAt(first - 1) > 0 && text.slice(scan.we[first - 1]!, scan.ws[first]!) === ' ') first--;
   const cityStart = scan.ws[first]!;
-  const afterStreet = st.ends.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
+  const afterStreet = st.ends.anyIn(cityStart - 6, cityStart);
   const stateName = scan.capsAt(stateWord) !== 2 || scan.raw(stateWord).length > 2;
-  const afterSite = st.sites.some((e) => cityStart - e >= 0 && cityStart - e <= 6);
+  const afterSite = st.sites.anyIn(cityStart - 6, cityStart);
   if (afterSite) env.quiet?.push([cityStart, cityEnd, false]);
   const score = afterSite ? 0.3 : afterStreet || withZip ? 0.9 : stateName && addressCtx(env, cityStart) ? 0.75 : 0.45;
   env.emit('ADDRESS', cityStart, cityEnd, score, 'address.city');
@@ -1270,7 +1291,7 @@ function wordBeforeZip(text: string, start: number): string | null {
 function finishAddresses(env: RuleEnv, st: AddressState): void {
   const { text } = env;
   for (const u of st.units) {
-    const near = st.ends.some((e) => u.start - e >= -2 && u.start - e < 30);
+    const near = st.ends.anyIn(u.start - 29, u.start + 2);
     const tech = env.scan.near(Cue.Tech, u.start, u.start, 40, 10);
     env.emit('ADDRESS', u.start, u.end, near ? 0.9 : addressCtx(env, u.start) ? 0.75 : tech ? 0.2 : 0.55, 'address.unit');
     st.ends.push(u.end);
@@ -1281,9 +1302,9 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
     // ("site ID 40418", "user ID 12345": an identifier's label, not Idaho)
     const stateBefore = stm !== null && (US_STATE_CODES.has(stm) || US_STATE_NAMES.has(stm.toLowerCase())) && !(stm === 'ID' && /\b[a-z]+[ ]ID[ ]?[:#]?[ ]?$/.test(before));
     const label = /(?:zip|postal|post code|postcode|zip code)\s*(?:code)?\s*[:#]?\s*$/i.test(before);
-    const afterAddress = st.ends.some((e) => z.start - e >= 0 && z.start - e <= 40);
+    const afterAddress = st.ends.anyIn(z.start - 40, z.start);
     let score: number;
-    if (st.sites.some((e) => z.start - e >= 0 && z.start - e <= 40)) {
+    if (st.sites.anyIn(z.start - 40, z.start)) {
       score = 0.3;
       env.quiet?.push([z.start, z.end, false]);
     }
@@ -2097,7 +2118,7 @@ export function runPatternRules(
 ): void {
   const { scan, text } = env;
   const d = new Dispatcher(env);
-  const st: AddressState = { ends: [], sites: [], zips: [], units: [] };
+  const st: AddressState = { ends: new Offsets(), sites: new Offsets(), zips: [], units: [] };
   const addr = addressMatchers(st);
   const url = urlMatcher(allowDomain);
   const ipv4 = ipMatcher(allowIp, false);

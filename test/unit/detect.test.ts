@@ -514,6 +514,14 @@ describe('bad input', () => {
     for (const f of detect(licences)) expect(f.end).toBeLessThanOrEqual(licences.length);
   }, 8_000);
 
+  it('reads a 4 MB line of street addresses without searching every address found before each city, unit and ZIP', () => {
+    // (each city, unit and ZIP looked through every address end found before it: 4 MB took 19 s, now under 2 s)
+    const unit = 'Pt lives at 12 Oak St Apt 4, Portland, OR 97201; ';
+    const text = unit.repeat(Math.ceil(4_000_000 / unit.length));
+    const found = detect(text);
+    expect(found.filter((f) => f.type === 'ZIP').length).toBe(Math.ceil(4_000_000 / unit.length));
+  }, 5_000);
+
   it('reads 800 KB of signatures under one sender without searching the text above each', () => {
     // (each name over a job line searched every e-mail header above it: 400 KB took 2.7 s)
     const text = 'From: Carla Jennings <cj@hsp-health.org>\n\n' + 'Carla Jennings\nPractice Manager | Westside\n\n'.repeat(19_000);
