@@ -36,7 +36,8 @@ export const TECH_WORDS: ReadonlySet<string> = new Set(
     'workaround postmortem rollback backout repro rca troubleshooting timeline followup signoff downtime uptime dept tech techs rad worklist worklists informaticist ' +
     'sql server tsql plsql ssms ssis ssrs powerbi looker qlik alteryx sas spss stata matlab ' +
     'honeywell honda uber lyft kroger walgreens comcast accu-chek ' +
-    'somatom atellica apc vertiv genetec teladoc intouch capsule'
+    'somatom atellica apc vertiv genetec teladoc intouch capsule ' +
+    'nissan subaru hyundai mazda volkswagen chevrolet lexus acura infiniti mitsubishi corolla camry'
   ).split(/\s+/),
 );
 

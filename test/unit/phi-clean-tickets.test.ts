@@ -43,6 +43,11 @@ describe('clean IT tickets stay clean', () => {
     expect(found('pt wallet w/ OR DL 5590213, 2 credit cards')).toEqual([['LICENSE', '5590213']]);
   });
 
+  it('a car make and model are no name', () => {
+    const text = 'drove off in a black 2018 Toyota Corolla, Georgia plate CQK4718, VIN 2T1BURHE5JC043817. pt Ruth Adler';
+    expect(found(text).map(([, v]) => v).join(' | ')).not.toContain('Corolla');
+  });
+
   it("a car before its plate's state and a scanner before its AE title are no city", () => {
     expect(found('Car is a silver 2019 Honda Accord, Texas plate NHX-4821, pt in 4W').filter(([type]) => type === 'ADDRESS')).toEqual([]);
     expect(found('modality CT03 (Siemens SOMATOM, AE title CT03_MVH) pt John Hall MRN 4412210').filter(([type]) => type === 'ADDRESS')).toEqual([]);
