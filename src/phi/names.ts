@@ -117,10 +117,10 @@ const LOWER_NAME_BEFORE_RECORD = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?) ([a-z][a-
  * word at most 41 characters: the sticky search after an MRN runs on the whole text, and an unbounded
  * word would backtrack over a long run of letters.)
  */
-const LAST_FIRST_BEFORE_RECORD =
-  /(?:^|[^A-Za-z0-9'’-])([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z]),[ ]([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z])(?:[ ][A-Z]\.?)?(?:[ ]{1,3}|[ ]?[,(-][ ]?|\.[ ])$/d;
-const RECORD_THEN_LAST_FIRST =
-  /(?:MRN|mrn)[ ]?[#:]?[ ]?[A-Z]{0,3}\d{5,12}[ ]?[(=-][ ]?([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z]),[ ]([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z])(?:[ ][A-Z]\.?)?(?![A-Za-z0-9'’-])/dy;
+/** "Last, First [M]": two words written capitalised or in capitals, each captured, then an initial. */
+const RECORD_LAST_FIRST = String.raw`([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z]),[ ]([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z])(?:[ ][A-Z]\.?)?`;
+const LAST_FIRST_BEFORE_RECORD = new RegExp(String.raw`(?:^|[^A-Za-z0-9'’-])${RECORD_LAST_FIRST}(?:[ ]{1,3}|[ ]?[,(-][ ]?|\.[ ])$`, 'd');
+const RECORD_THEN_LAST_FIRST = new RegExp(String.raw`(?:MRN|mrn)[ ]?[#:]?[ ]?[A-Z]{0,3}\d{5,12}[ ]?[(=-][ ]?${RECORD_LAST_FIRST}(?![A-Za-z0-9'’-])`, 'dy');
 /** A record's label at the start of a slice, any case, and a value after it: "MRN 4029…", "dob: 6/2", "(MRN E1120388". */
 const RECORD_LABEL_ANY = /^(?:mrn|dob|d\.o\.b\.?)[ \t:#.]{0,3}(?:[A-Z]{1,3}-?)?\d/i;
 /** Months that are first names too ("FERRIS, JUNE E (MRN …"). */

@@ -1325,8 +1325,11 @@ interface LabelledIdSpec {
   rule: string;
   label: string;
   value: string;
-  /** What may stand between the label and the value, outside the value ("(OR " of "driver license (OR 3305187)"). */
-  valuePrefix?: string;
+  /**
+   * Labels after which a US state's code in an open bracket may stand before the value, outside it
+   * ("(OR " of "driver license (OR 3305187)"): see STATE_PREFIX.
+   */
+  statePrefixAfter?: RegExp;
   score: number;
   /** Require a clinical/personal cue nearby to reach `score`; otherwise use `weakScore`. */
   needsContext?: boolean;
@@ -1416,8 +1419,9 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     after: { state: [' l', ' i'], medical: [' l'], rn: [' l'], nursing: [' l'] },
     label: "(?:driver'?s?'?[ ]?(?:licen[cs]e|lic\\.?)|DL|licen[cs]e|lic\\.?|state (?:licen[cs]e|id)|medical licen[cs]e|(?:rn|nursing) licen[cs]e|DEA|NPI|certificate|cert)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
-    // a state's code in brackets before a licence's number: "driver license (OR 3305187)", "DL (OR 7720045)"
-    valuePrefix: '(?:\\([A-Z]{2}[ ](?=[A-Z]?\\d))?',
+    // a state's code in brackets before a driver's licence's number: "driver license (OR 3305187)", "DL (OR 7720045)"
+    // ("SSL cert (CA 20231104)", "Office license (MS 365 E3)", "medical license (MD D0071234)" are none)
+    statePrefixAfter: /^(?:driver|DL\b)/i,
     score: 0.88,
     // (a CVE or KB number after "… license" ends a line's subject: "Request: Visio license\n\nCVE-2020-9188 affects …")
     reject: /^(?:key|server|file|manager|expired|renewal|CVE-\d.*|KB\d+)$/i,
@@ -1590,11 +1594,17 @@ const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|
 const TEST_VALUE = /^(?:TEST|DUMMY)[-_]?\d/i;
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
 const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
-/** A state's code in an open bracket right before a labelled value: "(OR " (see LabelledIdSpec.valuePrefix). */
+/**
+ * A state's code in an open bracket before a labelled value ("(OR "; LabelledIdSpec.statePrefixAfter):
+ * the regex source that lets one stand there, and the test of the one that did.
+ */
+const STATE_PREFIX_SOURCE = '(?:\\([A-Z]{2}[ ](?=[A-Z]?\\d))?';
 const STATE_PREFIX = /\(([A-Za-z]{2})[ ]$/;
+/** Five digits at least in a value after a state's code ("Periop DL (OR 12-14 staff)" is a mailing list's). */
+const FIVE_DIGITS = /(?:\d[^\d]?){5}/;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
-    re: new RegExp(`${spec.label}${SEP}${spec.valuePrefix ?? ''}(${spec.value})(?![\\w-])`, 'iy'),
+    re: new RegExp(`${spec.label}${SEP}${spec.statePrefixAfter ? STATE_PREFIX_SOURCE : ''}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
       // a label glued to digits before it is inside a code ("Serial C02PT1CHBZX" holds no "PT" label),
       // one after a backslash is a name in a Windows path ("\\printsrv01\FIN5-CANON-C5840")
@@ -1602,12 +1612,11 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         const b = env.text.charCodeAt(m.index - 1);
         if (isDigitCode(b) || b === 92) return;
       }
-      // a state's code before the value (valuePrefix) is one in capitals, after a driver's licence's label
-      // ("SSL cert (CA 20231104)", "Office license (MS 365 E3)", "medical license (MD D0071234)" are none),
-      // with five digits at least ("Periop DL (OR 12-14 staff)" is a mailing list's)
-      if (spec.valuePrefix !== undefined) {
+      // a state's code before the value: a US state's, in capitals (the regex is case-blind), after the
+      // spec's labels, with five digits at least after it
+      if (spec.statePrefixAfter !== undefined) {
         const code = STATE_PREFIX.exec(m[0].slice(0, m[0].length - m[1]!.length));
-        if (code !== null && (!US_STATE_CODES.has(code[1]!) || !/^(?:driver|DL\b)/i.test(m[0]) || !/(?:\d[^\d]?){5}/.test(m[1]!))) return;
+        if (code !== null && (!US_STATE_CODES.has(code[1]!) || !spec.statePrefixAfter.test(m[0]) || !FIVE_DIGITS.test(m[1]!))) return;
       }
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
