@@ -198,6 +198,9 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   // (a value found again may be the one a barcode joins others to)
   again = again.concat(caretNeighbours(text, again.length > 0 ? candidates.concat(again) : candidates));
   if (again.length > 0) candidates = candidates.concat(again.filter(uncovered(candidates)));
+  // (other record numbers of a found MRN's kind, after the echoes: an echo keeps its own type)
+  const kin = kinIds(scan, candidates);
+  if (kin.length > 0) candidates = candidates.concat(kin.filter(uncovered(candidates)));
 
   // Allowlisted keys and this app's own masks, looked for only around the candidates (a key or
   // mask that holds a candidate overlaps it), join the rules' quiet regions in `blocked`.
@@ -794,6 +797,46 @@ function siblings(text: string, candidates: Finding[]): Finding[] {
   }
   return out;
 }
+
+/**
+ * Another record number of a found MRN's kind elsewhere in the text: a whole run of as many digits
+ * (7-12) with the same first two ("MRN 20580071 (stone) / 20702288 (locklear)", "old one was
+ * 00560877", "twins are 6100341109 and 6100341117"): a site's MRNs share a length and a range.
+ */
+function kinIds(scan: Scan, candidates: Finding[]): Finding[] {
+  const { text, digitStarts, digitEnds } = scan;
+  let kinds: Map<number, Finding> | undefined;
+  for (const f of candidates) {
+    const len = f.end - f.start;
+    if (f.type !== 'MRN' || f.score < 0.85 || len < 7 || len > 12) continue;
+    let digits = true;
+    for (let k = f.start; k < f.end && digits; k++) digits = isDigitCode(text.charCodeAt(k));
+    if (!digits) continue;
+    // (length and first two digits, one number)
+    (kinds ??= new Map()).set(len * 100 + (text.charCodeAt(f.start) - 48) * 10 + (text.charCodeAt(f.start + 1) - 48), f);
+  }
+  if (kinds === undefined) return [];
+  let out: Finding[] | undefined;
+  for (let r = 0; r < digitStarts.length; r++) {
+    const s = digitStarts[r]!;
+    const e = digitEnds[r]!;
+    const len = e - s;
+    if (len < 7 || len > 12) continue;
+    const f = kinds.get(len * 100 + (text.charCodeAt(s) - 48) * 10 + (text.charCodeAt(s + 1) - 48));
+    if (f === undefined || (s > 0 && NOT_BEFORE_KIN[text.charCodeAt(s - 1)] === 1)) continue;
+    const after = text.charCodeAt(e);
+    if (NOT_AFTER_ID[after] === 1 && !((after === 46 || after === 58) && !isAlnumCode(text.charCodeAt(e + 1)))) continue;
+    // ("ticket # 00887412", "Epic SLG 6649012", "HL7 message 2731657299": the desk's and systems' own numbers)
+    const before = text.slice(Math.max(0, s - 24), s);
+    if (OWN_NUMBER_BEFORE.test(before) || SYSTEM_NUMBER_BEFORE.test(before)) continue;
+    (out ??= []).push({ type: 'MRN', start: s, end: e, score: f.score, rule: 'mrn.kin' });
+  }
+  return out ?? [];
+}
+/** Per ASCII code, 1 where it may not stand right before a kin number ([\w-/.:*$]; '#' may). */
+const NOT_BEFORE_KIN = wordCodesAnd('-/.:*$');
+/** A system's own number's label right before a number ("Epic SLG 6649012", "HL7 message 2731657299"). */
+const SYSTEM_NUMBER_BEFORE = /\b(?:message|msg|slg|sherlock|log|session|thread|pid|process|error|code)\b[^\n\w]{0,6}$/i;
 
 /**
  * A bare identifier on a patient's record line: where a line holds a patient's name and their birth
