@@ -271,7 +271,33 @@ let alphabet = 0;
 const triePairs = new Int32Array(512);
 
 /** Known words as their makers spell them, with inner capitals ("MyChart"): known in that spelling too. */
-const INNER_CAPITALS: Readonly<Record<string, readonly string[]>> = { mychart: ['MyChart'], mycarelink: ['MyCareLink'], carelink: ['CareLink'] };
+const INNER_CAPITALS: Readonly<Record<string, readonly string[]>> = {
+  mychart: ['MyChart'],
+  mycarelink: ['MyCareLink'],
+  carelink: ['CareLink'],
+  // payers and state Medicaid programmes
+  caresource: ['CareSource'],
+  unitedhealthcare: ['UnitedHealthcare', 'UnitedHealthCare'],
+  masshealth: ['MassHealth'],
+  tenncare: ['TennCare'],
+  soonercare: ['SoonerCare'],
+  badgercare: ['BadgerCare'],
+  kancare: ['KanCare'],
+  mainecare: ['MaineCare'],
+  peachcare: ['PeachCare'],
+  arkids: ['ARKids'],
+};
+/**
+ * The capitalised and upper-case spellings of a lower-case word: "Member", "MEMBER", a hyphenated
+ * word capitalised in each part ("Medi-Cal"), and product spellings with inner capitals ("MyChart").
+ */
+export function casedSpellings(w: string): string[] {
+  const out = [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()];
+  if (w.includes('-')) out.push(w.split('-').map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join('-'));
+  const inner = INNER_CAPITALS[w];
+  if (inner !== undefined) out.push(...inner);
+  return out;
+}
 /** Capitalised and upper-case spellings of the known words, for the capitalised-word branch. */
 let casedKnown = new Map<string, KnownEntry>();
 /** (first letter, length) pairs of those spellings: a cheap test before the map lookup. */
@@ -343,7 +369,7 @@ function build(): void {
   clearTokenInfo();
   casedShapes.fill(0);
   for (const [w, e] of KNOWN) {
-    for (const cased of [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase(), ...(INNER_CAPITALS[w] ?? [])]) {
+    for (const cased of casedSpellings(w)) {
       casedKnown.set(cased, e);
       casedShapes[shapeOf(cased)] = 1;
       casedShapes[shapeOf(cased + "'s")] = 1;

@@ -37,7 +37,8 @@ export const TECH_WORDS: ReadonlySet<string> = new Set(
     'sql server tsql plsql ssms ssis ssrs powerbi looker qlik alteryx sas spss stata matlab ' +
     'honeywell honda uber lyft kroger walgreens comcast accu-chek ' +
     'somatom atellica apc vertiv genetec teladoc intouch capsule ' +
-    'nissan subaru hyundai mazda volkswagen chevrolet lexus acura infiniti mitsubishi corolla camry'
+    'nissan subaru hyundai mazda volkswagen chevrolet lexus acura infiniti mitsubishi corolla camry ' +
+    'medi-cal medicaid medicare ahcccs masshealth tenncare soonercare badgercare kancare mainecare peachcare arkids caresource'
   ).split(/\s+/),
 );
 

@@ -6,7 +6,7 @@
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
 import { firstAtOrAbove, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
-import { Cue, Fact, WordTag, registerSpellingFacts, registerWords, tagWords, type Scan } from './context';
+import { Cue, Fact, WordTag, registerSpellingFacts, casedSpellings, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
   MBI_SOURCE,
@@ -1388,10 +1388,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
   {
     type: 'HEALTH_PLAN_ID',
-    triggers: "member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage card bcbs aetna cigna humana uhc unitedhealthcare kaiser anthem molina ambetter tricare wellcare centene oscar highmark caresource amerigroup",
+    triggers: "member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage card bcbs aetna cigna humana uhc unitedhealthcare kaiser anthem molina ambetter tricare wellcare centene oscar highmark caresource amerigroup medi-cal ahcccs masshealth tenncare soonercare badgercare kancare mainecare peachcare arkids medical",
     rule: 'plan.label',
-    after: { health: [' p'], medi: ['-'] },
-    label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup)(?: member)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    after: { health: [' p'], medi: ['-'], medical: [' assistance'] },
+    label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup)(?: member)?|(?:ahcccs|masshealth|tenncare|soonercare|badgercare|kancare|mainecare|peachcare|arkids(?: first(?: [ab])?)?|medical assistance))(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: ID_VALUE,
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
@@ -1844,10 +1844,7 @@ const POBOX_WORD_SET = new Set(POBOX_WORDS.split(' '));
 const UNIT_WORD_SET = new Set(UNIT_WORDS.split(' '));
 /** Every capitalised spelling ("Member", "MEMBER") of a word some rule is triggered by, and state codes. */
 const CASED_TRIGGERS = new Set<string>();
-for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...POBOX_WORD_SET, ...UNIT_WORD_SET]) {
-  CASED_TRIGGERS.add(w.charAt(0).toUpperCase() + w.slice(1));
-  CASED_TRIGGERS.add(w.toUpperCase());
-}
+for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...POBOX_WORD_SET, ...UNIT_WORD_SET]) for (const cased of casedSpellings(w)) CASED_TRIGGERS.add(cased);
 for (const code of US_STATE_CODES) CASED_TRIGGERS.add(code);
 for (const name of US_STATE_NAMES) {
   CASED_TRIGGERS.add(name.charAt(0).toUpperCase() + name.slice(1));
