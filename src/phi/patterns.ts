@@ -1072,6 +1072,8 @@ interface AddressState {
   sites: Offsets;
   zips: Array<{ start: number; end: number }>;
   units: Array<{ start: number; end: number }>;
+  /** Ends of a person's street addresses (US style, scored 0.85 or more): a city may follow after a comma. */
+  streets: number[];
 }
 
 function addressCtx(env: RuleEnv, start: number): boolean {
@@ -1085,6 +1087,16 @@ const STREET_RE = new RegExp(
       'y',
     );
 const INTL_PREFIX_RE = /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piazza|Plaza|Ulica|Ul\.|Strada|Carrer|Camino|Largo)(?:[ ]+[\w\u00C0-\u024F'.-]+){1,4}?[ ]+\d{1,5}[A-Za-z]?\b/y;
+/**
+ * A US street named with a Spanish prefix, after its house number and direction ("88 W Calle Arroyo
+ * Seco, Sahuarita", "4410 N Camino del Sol", "2231 E Via Entrada"): from the prefix, up to four
+ * capitalised words or connectors (de, del, la, …), then the street's end (a comma, a line's end, a
+ * bracket, a unit, or a state's code and ZIP).
+ */
+const PREFIX_STREET_RE =
+  /(?:Calle|CALLE|Camino|CAMINO|Via|VIA|Vía|Paseo|PASEO|Avenida|AVENIDA|Placita|PLACITA|Plaza|PLAZA|Circulo|CIRCULO|Círculo|Calzada|CALZADA|Sendero|SENDERO|Vereda|VEREDA|Entrada|ENTRADA|Cerrada|CERRADA|Callejon|CALLEJON|Callejón)(?:[ ]+(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’.-]*|de|del|la|las|los|el|y|DE|DEL|LA|LAS|LOS|EL|Y)){1,4}?(?=[ ]*(?:[,\n(]|$)|[ ]+(?:Apt|APT|Apartment|Suite|SUITE|Ste|STE|Unit|UNIT|Bldg|BLDG|Lot|LOT|Spc|SPC|#)\b|[ ]+[A-Z]{2}[ ]+\d{5}\b)/y;
+/** The house number and direction right before a PREFIX_STREET_RE street. */
+const HOUSE_NUMBER_BEFORE = /(?<![\w./:#-])\d{1,6}[A-Za-z]?(?:[ ]+(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?)?[ ]+$/;
 const INTL_SUFFIX_RE = /[\w\u00C0-\u024F'-]+[ ]+\d{1,5}[A-Za-z]?\b/y;
 const POBOX_RE = /(?:P\.?[ ]?O\.?[ ]?Box|Post Office Box|PSC[ ]\d{3,5},?[ ]Box)[ ]+\d{1,6}\b|(?:APO|FPO|DPO)[ ](?:AA|AE|AP)\b/iy;
 const UNIT_RE = /(?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]*#?\d{1,5}[A-Za-z]?\b/y;
@@ -1172,7 +1184,9 @@ function addressMatchers(st: AddressState) {
         !env.scan.near(Cue.Patient, start, end, 80, 20) &&
         !env.scan.near(Cue.Personal, start, start, 40, 0) &&
         !PATIENT_ERRAND.test(paragraphAround(env.text, start, end));
-      env.emit('ADDRESS', start, end, site ? 0.4 : addressCtx(env, start) ? 0.95 : tech ? 0.55 : 0.85, 'address.street');
+      const score = site ? 0.4 : addressCtx(env, start) ? 0.95 : tech ? 0.55 : 0.85;
+      env.emit('ADDRESS', start, end, score, 'address.street');
+      if (score >= 0.85) st.streets.push(end);
       if (site) {
         st.sites.push(end);
         // (with the site's name before it: "Cardiology at Fox Chapel, 1060 Freeport Rd")
@@ -1187,6 +1201,17 @@ function addressMatchers(st: AddressState) {
     span(env, start, end) {
       env.emit('ADDRESS', start, end, addressCtx(env, start) ? 0.9 : 0.7, 'address.street-intl');
       st.ends.push(end);
+    },
+  });
+  const prefixStreet: Matcher = mkSpan({
+    re: PREFIX_STREET_RE,
+    span(env, start, end) {
+      const house = HOUSE_NUMBER_BEFORE.exec(env.text.slice(Math.max(0, start - 24), start));
+      if (house === null) return;
+      const from = start - house[0].length;
+      env.emit('ADDRESS', from, end, addressCtx(env, from) ? 0.95 : 0.85, 'address.street-prefix');
+      st.ends.push(end);
+      st.streets.push(end);
     },
   });
   const intlSuffix: Matcher = mkSpan({
@@ -1229,7 +1254,7 @@ function addressMatchers(st: AddressState) {
       st.units.push({ start, end });
     },
   });
-  return { street, intlPrefix, intlSuffix, numStreetNum, pobox, unit };
+  return { street, intlPrefix, prefixStreet, intlSuffix, numStreetNum, pobox, unit };
 }
 
 const TECH_STREET_WORDS = /\b(?:Windows|Office|Server|Android|iOS|Chrome|Edge|Firefox|Java|Python|Node|Ubuntu|Debian|Oracle|SQL|Epic|Cerner|Dell|HP|Lenovo|Latitude|Version|Build|Release|Patch|Update|Sprint|Floor|Room|Ward|Bed|Bay|Pod|Rack|Port|Error|Step|Page|Line|Row|Table|Figure|Section|Chapter|KB|CVE|OPS|ITS|INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|HTTP|HTTPS)\b/;
@@ -1288,8 +1313,26 @@ function wordBeforeZip(text: string, start: number): string | null {
   return k - j >= 2 ? text.slice(j, k) : null;
 }
 
+/**
+ * A city after a street address (and its unit) and a comma, where no state follows it ("88 W Main
+ * St, Sahuarita 85629", "4417 Sunnyview Rd NE, Salem", "77 Placita Chula Apt 3, Nogales"): one to three capitalised words, then a ZIP, a stop, a
+ * bracket, a line's end or a joining word. (A city with a state is cityBeforeState's.)
+ */
+const CITY_AFTER_STREET = /(?:,?[ ]+(?:Apt|APT|Apartment|Suite|SUITE|Ste|STE|Unit|UNIT|Spc|SPC|Lot|LOT|#)\.?[ ]*#?[A-Za-z0-9-]{1,6}\b)?,[ ]?((?:[A-Z][a-z'’.-]+|[A-Z]{3,})(?:[ ](?:[A-Z][a-z'’.-]+|[A-Z]{3,})){0,2})(?=[ ]+\d{5}\b|[ ]*(?:[,.;:)\n]|$)|[ ]+(?:to|and|for|on|in|at|but|is|was|-|–)[ ])/y;
 function finishAddresses(env: RuleEnv, st: AddressState): void {
   const { text } = env;
+  for (const end of st.streets) {
+    CITY_AFTER_STREET.lastIndex = end;
+    const m = CITY_AFTER_STREET.exec(text);
+    if (m === null) continue;
+    // (a stop after the last word ends the sentence: "…, Waukesha." is "Waukesha")
+    const city = m[1]!.endsWith('.') && !/\bSt\.$/.test(m[1]!) ? m[1]!.slice(0, -1) : m[1]!;
+    // (a unit, a state or a site's word is no city: "Apt", "Suite", "Arizona", "Building")
+    if (NOT_CITY_AFTER_STREET.test(city) || US_STATE_NAMES.has(city.toLowerCase()) || US_STATE_CODES.has(city)) continue;
+    const start = end + m[0].length - m[1]!.length;
+    env.emit('ADDRESS', start, start + city.length, 0.85, 'address.city-after-street');
+    st.ends.push(start + city.length);
+  }
   for (const u of st.units) {
     const near = st.ends.anyIn(u.start - 29, u.start + 2);
     const tech = env.scan.near(Cue.Tech, u.start, u.start, 40, 10);
@@ -1315,6 +1358,8 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
     env.emit('ZIP', z.start, z.end, score, stateBefore ? 'zip.state' : label ? 'zip.label' : 'zip.context');
   }
 }
+
+const NOT_CITY_AFTER_STREET = /^(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot|Space|Spc|Box|Dept|Department|Attn|USA|United States|US)\b/i;
 
 // ---------------------------------------------------------------------------------------------
 // Labelled identifiers: the label decides the type; the value must hold a digit.
@@ -1836,6 +1881,8 @@ onWords('udi udi-di unique device', UDI_LABELLED);
 registerWords(WORD_MATCHERS.keys());
 tagWords(WORD_MATCHERS.keys(), WordTag.Trigger);
 const ADDRESS_WORDS = 'rua via viale calle avenida rue avenue boulevard piazza plaza ulica ul strada carrer camino largo';
+/** The prefixes PREFIX_STREET_RE starts with (the capitalised ones trigger it). */
+const PREFIX_STREET_WORDS = new Set('calle camino via paseo avenida placita plaza circulo calzada sendero vereda entrada cerrada callejon'.split(' '));
 const POBOX_WORDS = 'p po p.o post psc apo fpo dpo';
 const UNIT_WORDS = 'apt apartment suite ste unit';
 registerWords(`${ADDRESS_WORDS} ${POBOX_WORDS} ${UNIT_WORDS}`.split(' '));
@@ -1844,7 +1891,9 @@ const POBOX_WORD_SET = new Set(POBOX_WORDS.split(' '));
 const UNIT_WORD_SET = new Set(UNIT_WORDS.split(' '));
 /** Every capitalised spelling ("Member", "MEMBER") of a word some rule is triggered by, and state codes. */
 const CASED_TRIGGERS = new Set<string>();
-for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...POBOX_WORD_SET, ...UNIT_WORD_SET]) for (const cased of casedSpellings(w)) CASED_TRIGGERS.add(cased);
+for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...PREFIX_STREET_WORDS, ...POBOX_WORD_SET, ...UNIT_WORD_SET]) for (const cased of casedSpellings(w)) CASED_TRIGGERS.add(cased);
+// (and the accented spellings of the street prefixes)
+for (const w of ['Vía', 'Círculo', 'Callejón']) CASED_TRIGGERS.add(w);
 for (const code of US_STATE_CODES) CASED_TRIGGERS.add(code);
 for (const name of US_STATE_NAMES) {
   CASED_TRIGGERS.add(name.charAt(0).toUpperCase() + name.slice(1));
@@ -1858,13 +1907,15 @@ interface TriggerInfo {
   trigger: boolean;
   matchers: readonly WordRule[] | undefined;
   address: boolean;
+  /** A Spanish street prefix (PREFIX_STREET_RE). */
+  prefixStreet: boolean;
   pobox: boolean;
   unit: boolean;
   state: boolean;
   /** Not a trigger, and it ends like a European street name ("Koskikatu 25"). */
   intlSuffix: boolean;
 }
-const NOT_TRIGGER: TriggerInfo = { trigger: false, matchers: undefined, address: false, pobox: false, unit: false, state: false, intlSuffix: false };
+const NOT_TRIGGER: TriggerInfo = { trigger: false, matchers: undefined, address: false, prefixStreet: false, pobox: false, unit: false, state: false, intlSuffix: false };
 const NOT_TRIGGER_SUFFIX: TriggerInfo = { ...NOT_TRIGGER, intlSuffix: true };
 function triggerInfo(tok: string, caps: number, w: string): TriggerInfo {
   if (!CASED_TRIGGERS.has(tok)) return INTL_STREET_SUFFIX.test(w) ? NOT_TRIGGER_SUFFIX : NOT_TRIGGER;
@@ -1872,6 +1923,7 @@ function triggerInfo(tok: string, caps: number, w: string): TriggerInfo {
     trigger: true,
     matchers: WORD_MATCHERS.get(w),
     address: ADDRESS_WORD_SET.has(w),
+    prefixStreet: PREFIX_STREET_WORDS.has(w.normalize('NFD').replace(/[\u0300-\u036f]/g, '')),
     pobox: POBOX_WORD_SET.has(w),
     unit: UNIT_WORD_SET.has(w),
     state: (caps === 2 && w.length === 2 && US_STATE_CODES.has(tok)) || US_STATE_NAMES.has(w),
@@ -2124,7 +2176,7 @@ export function runPatternRules(
 ): void {
   const { scan, text } = env;
   const d = new Dispatcher(env);
-  const st: AddressState = { ends: new Offsets(), sites: new Offsets(), zips: [], units: [] };
+  const st: AddressState = { ends: new Offsets(), sites: new Offsets(), zips: [], units: [], streets: [] };
   const addr = addressMatchers(st);
   const url = urlMatcher(allowDomain);
   const ipv4 = ipMatcher(allowIp, false);
@@ -2365,6 +2417,7 @@ export function runPatternRules(
     }
     if (t.matchers) runWordRules(d, text, t.matchers, pos);
     if (t.address) d.tryAt(addr.intlPrefix, pos);
+    if (t.prefixStreet && pos > 1 && text.charCodeAt(pos - 1) === 32) d.tryAt(addr.prefixStreet, pos);
     if (t.pobox) d.tryAt(addr.pobox, pos);
     if (t.unit) d.tryAt(addr.unit, pos);
     if (t.state) cityBeforeState(env, i, st);
