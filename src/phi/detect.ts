@@ -7,10 +7,10 @@ import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii,
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail } from './evidence';
 import { directoryStaff } from './staff';
-import { COMMON_WORDS, SURNAMES } from './lexicon';
+import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { RECORD_ID_AFTER, nameRule, newbornNames, orgAfter, possessiveNames } from './names';
 import { answeredIds, runPatternRules, type RuleEnv } from './patterns';
-import { KV_KEYS, aamvaRule, csvRule, dicomRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
+import { KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 import { isValidDea, isValidMonthDay, isValidNpi } from './validators';
@@ -121,6 +121,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   aamvaRule(text, emit);
   ncpdpRule(text, emit, quiet);
   tableRule(text, emit, scan.newlines);
+  filenameRule(text, emit, FILENAME_NAMES);
   // the admin's own patterns (run by RE2: linear time whatever they are)
   for (const format of c.mrn) format.each(text, (start, end) => emit('MRN', start, end, 0.9, 'mrn.site-format'));
   for (const { spec, pattern } of c.custom) {
@@ -235,6 +236,9 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   }
   return resolve(candidates, blocked);
 }
+
+/** The census names a file name's parts are looked up in, and the words that are no name there. */
+const FILENAME_NAMES = { first: FIRST_NAMES, last: SURNAMES, notName: (w: string) => COMMON_WORDS.has(w) || TECH_WORDS.has(w) };
 
 /** The built-in issue-key pattern, which `issueKeys` matches by char code. */
 const ISSUE_KEY_SOURCE = DEFAULT_KEY_PATTERNS[0]!;

@@ -5,6 +5,7 @@
  */
 import { isAsciiAlnum as isAlnumCode, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lineIndexOf } from './chars';
 import type { Emit } from './patterns';
+import { isValidMonthDay } from './validators';
 import type { PhiType } from './types';
 
 type FieldRule = PhiType | 'XPN' | 'XAD' | 'XCN' | 'CX' | 'PHONE_FIELD';
@@ -1011,4 +1012,69 @@ export function ncpdpRule(text: string, emit: Emit, quiet: Quiet = () => {}): vo
     }
     NCPDP_SEGMENT.lastIndex = Math.max(NCPDP_SEGMENT.lastIndex, to);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A scanned document's or an export's file name that holds a person ("scan_GARCIA_ROSA_031452.pdf",
+// "dlscan_estrada_090971.jpg", "PRICE_DEREK_6620417_access.xlsx")
+
+/** File extensions of scans, images, exports and documents (lower case). */
+const FILE_EXTENSIONS: ReadonlySet<string> = new Set(['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'gif', 'bmp', 'heic', 'xlsx', 'xls', 'csv', 'docx', 'doc', 'rtf', 'txt', 'zip', 'dcm', 'msg']);
+/** A file name's parts are at most this long (a longer run of word characters is no file name). */
+const MAX_STEM = 120;
+
+/**
+ * In a file name whose parts are joined by '_': two neighbouring parts that are a first name and a
+ * surname of the census, in either order ("GARCIA_ROSA", "rosa_garcia"), written in one case, are
+ * a person's name; so is one census surname with a valid date right after it ("estrada_090971");
+ * and a valid date (MMDDYY, MMDDYYYY or YYYYMMDD) right after such a name is that person's. Neither
+ * part may be a common English or product word. The rules' names are not structured ones: a ticket
+ * with no patient in it drops them, and staff places take them.
+ */
+export function filenameRule(text: string, emit: Emit, names: { first: ReadonlySet<string>; last: ReadonlySet<string>; notName: (w: string) => boolean }): void {
+  for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', dot + 1)) {
+    // the extension: letters up to a non-word character
+    let e = dot + 1;
+    while (e < text.length && e - dot <= 5 && isAsciiLetterCode(text.charCodeAt(e))) e++;
+    if (e - dot < 4 || (e < text.length && isWordCode(text.charCodeAt(e))) || !FILE_EXTENSIONS.has(text.slice(dot + 1, e).toLowerCase())) continue;
+    // the stem: word characters and '-' back to the name's start
+    let s = dot;
+    while (s > 0 && dot - s < MAX_STEM && (isWordCode(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 45)) s--;
+    if (dot - s >= MAX_STEM || dot - s < 5) continue;
+    const stem = text.slice(s, dot);
+    if (stem.indexOf('_') === -1) continue;
+    const parts = stem.split('_');
+    const starts: number[] = [];
+    let at = s;
+    for (const p of parts) {
+      starts.push(at);
+      at += p.length + 1;
+    }
+    const isName = (i: number, set: ReadonlySet<string>) => {
+      const p = parts[i];
+      if (p === undefined || p.length < 2 || p.length > 20 || !/^(?:[A-Z]+|[a-z]+|[A-Z][a-z]+)$/.test(p)) return false;
+      const w = p.toLowerCase();
+      return set.has(w) && !names.notName(w);
+    };
+    for (let i = 0; i < parts.length; i++) {
+      const pair = i + 1 < parts.length && sameCase(parts[i]!, parts[i + 1]!) && ((isName(i, names.last) && isName(i + 1, names.first)) || (isName(i, names.first) && isName(i + 1, names.last)));
+      const next = pair ? i + 2 : i + 1;
+      const date = next < parts.length && fileDate(parts[next]!);
+      if (!pair && !(date && isName(i, names.last))) continue;
+      const nameEnd = starts[next - 1]! + parts[next - 1]!.length;
+      emit('NAME', starts[i]!, nameEnd, 0.85, 'name.filename');
+      if (date) emit('DATE', starts[next]!, starts[next]! + parts[next]!.length, 0.85, 'date.filename');
+      i = next - 1;
+    }
+  }
+}
+const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const sameCase = (a: string, b: string) => (a === a.toUpperCase()) === (b === b.toUpperCase());
+/** MMDDYY, MMDDYYYY (19xx/20xx) or YYYYMMDD, a valid month and day. */
+function fileDate(p: string): boolean {
+  if (!/^\d{6}$|^\d{8}$/.test(p)) return false;
+  const n = (a: number, b: number) => Number(p.slice(a, b));
+  if (p.length === 6) return isValidMonthDay(n(0, 2), n(2, 4));
+  if (/^(?:19|20)/.test(p) && isValidMonthDay(n(4, 6), n(6, 8))) return true;
+  return /^\d{4}(?:19|20)\d\d$/.test(p) && isValidMonthDay(n(0, 2), n(2, 4));
 }

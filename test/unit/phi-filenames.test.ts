@@ -1,0 +1,46 @@
+/**
+ * A scanned document's or an export's file name that holds a patient: "scan_GARCIA_ROSA_031452.pdf"
+ * (a census first name and surname as neighbouring parts, and a valid date after them),
+ * "dlscan_estrada_090971.jpg" (a surname with a date after it).
+ */
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/phi/detect';
+
+const found = (text: string) => detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+const fromFiles = (text: string) => detect(text).filter((f) => f.rule.endsWith('.filename')).map((f) => [f.type, text.slice(f.start, f.end)]);
+
+describe('names and dates in file names', () => {
+  it('finds a patient’s name and birth date in a scan’s file name', () => {
+    const text = 'Pt Rosa Garcia misfiled. Batch:\n  scan_GARCIA_ROSA_031452.pdf -> filed to MRN 4003381\n  scan_garza_rosendo_03151953_p2.pdf -> OK';
+    expect(fromFiles(text)).toEqual([
+      ['NAME', 'GARCIA_ROSA'],
+      ['DATE', '031452'],
+      ['NAME', 'garza_rosendo'],
+      ['DATE', '03151953'],
+    ]);
+  });
+
+  it('finds a surname with a date after it', () => {
+    expect(fromFiles('Pt Ramon Estrada: DL scan (dlscan_estrada_090971.jpg in the ED reg share)')).toEqual([
+      ['NAME', 'estrada'],
+      ['DATE', '090971'],
+    ]);
+  });
+
+  it('needs census names in one case, and a valid date', () => {
+    expect(fromFiles('Pt Rosa Garcia: see scan_GARCIA_rosa.pdf and scan_GARCIA_139952.pdf and scan_Upgrade_Signoff.pdf')).toEqual([]);
+    expect(fromFiles('Pt Rosa Garcia: see scan_Mark_Test_plan.docx and Jenkins_Build_log.txt')).toEqual([]);
+  });
+
+  it('leaves a ticket without a patient alone', () => {
+    expect(found('New hire docs: John_Smith_resume.pdf and W4_form.pdf, please set up the AD account and Outlook mailbox')).toEqual([]);
+  });
+
+  it('takes time linear in the text on a megabyte of file names', () => {
+    const text = 'Pt Rosa Garcia\n' + 'scan_GARCIA_ROSA_031452.pdf '.repeat(40_000);
+    const t0 = performance.now();
+    const n = fromFiles(text).length;
+    expect(n).toBe(80_000);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+});
