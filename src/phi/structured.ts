@@ -168,18 +168,18 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
 
 const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:[ce]?mrn|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi)$/, 'MRN'],
-  [/^(?:last_?name|first_?name|middle_?name|surname|family_?name|given_?name|patient_?name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
-  [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|dos|service_?date)$/, 'DATE'],
+  [/^(?:last_?name|first_?name|middle_?name|surname|family_?name|given_?name|patient_?name|pt_?name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
+  [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|(?:(?:first|last)_?)?dos|service_?date)$/, 'DATE'],
   // "First ED Visit", "Return Visit", "Appt Date", "Procedure Date"
   [/^(?:[a-z0-9]+_){0,3}(?:visit|appt|appointment|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
   [/^(?:phone|phone_?number|home_?phone|cell|mobile|cell_?phone|work_?phone|tel|telephone|contact_?number)$/, 'PHONE'],
   [/^(?:fax|fax_?number)$/, 'FAX'],
   [/^(?:zip|zip_?code|zipcode|postal_?code|postcode)$/, 'ZIP'],
-  [/^(?:address|street|street_?address|address_?1|address_?2|addr|address_?line_?\d|city|town|county)$/, 'ADDRESS'],
+  [/^(?:address|street|street_?address|address_?1|address_?2|addr(?:_?[12])?|address_?line_?\d|city|town|county)$/, 'ADDRESS'],
   [/^(?:email|e_?mail|email_?address)$/, 'EMAIL'],
   [/^(?:ssn|social|social_?security(?:_?number)?)$/, 'SSN'],
   [/^(?:member_?id|subscriber_?id|policy(?:_?(?:no|number|id))?|mbi|medicare_?id|medicaid_?id|insurance_?id|plan_?id|group_?(?:no|number))$/, 'HEALTH_PLAN_ID'],
-  [/^(?:account|account_?(?:no|number|id)|acct(?:_?(?:no|num))?|har|billing_?account|guarantor_?account)$/, 'ACCOUNT'],
+  [/^(?:account|account_?(?:no|nbr|number|id)|acct(?:_?(?:no|num|nbr))?|har|billing_?account|guarantor_?account)$/, 'ACCOUNT'],
   [/^(?:age)$/, 'AGE'],
   [/^(?:npi|dea|license|licence|dl|drivers?_?license)$/, 'LICENSE'],
   [/^(?:vin|plate)$/, 'VEHICLE'],

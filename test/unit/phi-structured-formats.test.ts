@@ -241,6 +241,20 @@ describe('CSV fields in quotes, more column and key names', () => {
     expectNone('name=DOE JANE dob=1971-02-03 status=ok', ['dob=']);
   });
 
+  it('types a billing extract by its short column names (acct_nbr, pt_name, addr1, last_dos)', () => {
+    const text =
+      'Statement run used the old guarantor address. Extract:\n\nacct_nbr,mrn,guarantor,pt_name,addr1,city,st,zip,bal,last_dos\n' +
+      '8840021733,6702218,"WHITEHORSE, LEONARD","WHITEHORSE, DAISY",3301 N Fort Defiance Rd,Ganado,AZ,86505,412.17,2025-01-14\n';
+    expectAll(text, [
+      ['ACCOUNT', '8840021733'],
+      ['MRN', '6702218'],
+      ['NAME', 'WHITEHORSE, LEONARD'],
+      ['NAME', 'WHITEHORSE, DAISY'],
+      ['ZIP', '86505'],
+      ['DATE', '2025-01-14'],
+    ]);
+  });
+
   it("keeps a FHIR identifier's value even when it looks like an issue key", () => {
     expectAll('{"resourceType": "Patient", "identifier": [{"system": "urn:oid:2.16.840.1.113883.3.7721.1", "value": "LK-0048213"}]}', [['MRN', 'LK-0048213']]);
   });
