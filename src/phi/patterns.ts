@@ -984,9 +984,9 @@ const AGE_SEX: Matcher = mk({
   },
 });
 const PRODUCT_BEFORE = /\b(?:FortiGate|FortiWiFi|FortiSwitch|PowerEdge|ProLiant|Catalyst|Nexus|Meraki|iPhone|iPad|Galaxy|ThinkPad|ThinkCentre|Latitude|OptiPlex|Precision|EliteBook|ProBook|EliteDesk|Surface|Pixel|model|series|gen|rev)[ ]$/i;
-/** "he's 93", "Mom is 94 and lives …", "she turned 101": a person's age said in prose. */
+/** "he's 93", "Mom is 94 and lives …", "she turned 101", "Mr. Fontaine is 91": a person's age said in prose. */
 const AGE_SAID_BEFORE =
-  /\b(?:he|she|they|pt|patient|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|resident|member|who)(?:['’]s|\s+(?:is|was|turned|turns|is now|will be))\s+$/i;
+  /(?:\b(?:he|she|they|pt|patient|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|resident|member|who)|\b(?:mr|mrs|ms|miss|mx)\.?\s+[a-z][\w'’-]*)(?:['’]s|\s+(?:is|was|turned|turns|is now|will be))\s+$/i;
 /** "Vijay Mehta, 91, was discharged", "Mr. Albert Finkelstein (96), MRN …": an age right after a name. */
 const AGE_AFTER_NAME = /[A-Z][a-z'’-]+(?:, |\s?\()$/;
 /** After "(93": the aside goes on with the person's birth date or sex. */

@@ -20,6 +20,8 @@ describe('ages over 89 said in prose', () => {
     ['  MRN: 2234109   DOB: 14-Mar-1931   94 Y F', '94'],
     ["It's April 3rd, 1929. I'm ninety-five. My grandson set it up", 'ninety-five'],
     ['pt is ninety one years old and cannot read the screen', 'ninety one'],
+    ['Kiosk check-in failed again. Mr. Fontaine is 91 and was sitting at the desk for 40 min', '91'],
+    ['Please take the name off the board: Mr. Castellanos was 96.', '96'],
   ])('%s', (text, age) => expectFound(text, 'AGE', age));
 
   it.each([
@@ -27,6 +29,7 @@ describe('ages over 89 said in prose', () => {
     ['The server room is 92 degrees again, facilities paged', '92'],
     ['Windows Server 2019, 95, and the print spooler crashed on reboot', '95'],
     ['she was 98 minutes on hold with the vendor', '98'],
+    ['Mrs. Ochoa is 94% on room air per the monitor feed', '94'],
     ['Ninety days of logs are kept on the SIEM', 'Ninety'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
