@@ -628,7 +628,7 @@ function eventPhraseBefore(text: string, start: number): boolean {
  * date of a range, for the second; month and year only too).
  */
 const EVENT_DATE_WORD_BEFORE =
-  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen|transmission|treatment|dialysis|infusion)[ _-]?dates?\b(?: of service|[ ]?\/[ ]?time)?[ \t:#=*_-]{0,5}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:*_]{0,4}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
+  /\b(?:study|exam|service|visit|admit|admission|discharge|collection|collected|procedure|surgery|appt|appointment|encounter|injury|accident|death|order|result|specimen|transmission|treatment|dialysis|infusion|transfer|vaccination|immunization)[ _-]?dates?\b(?: of service|[ ]?\/[ ]?time)?[ \t:#=*_-]{0,5}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$|\bdates of service(?:[ \t]+[a-z]{3,12})?[ \t:*_]{0,4}(?:(?:from[ \t]+)?\d{1,4}(?:[/.-]\d{1,2})?[/.-]\d{2,4}[ \t]*(?:-|–|to|through|thru|until)[ \t]*)?$/i;
 function eventDateWordBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 64);
   // (every alternative holds "date", any case: none can end here without one, looked for by char code)

@@ -40,3 +40,11 @@ describe('an implant’s date', () => {
     expect(dates(text)).toEqual(['06/2019']);
   });
 });
+
+describe('a patient’s event date by its label', () => {
+  it.each([
+    ['Pt Rosa Garcia MRN 20580071, chart not at Bayfield yet. Transfer date: 01/20/2025', '01/20/2025'],
+    ['Pt Rosa Garcia MRN 20580071. Vaccination date 3/10/2025 not sent to the state registry', '3/10/2025'],
+    ['Pt Rosa Garcia MRN 20580071. Immunization date: 2025-03-10, VXU rejected', '2025-03-10'],
+  ])('%s', (text, date) => expect(dates(text)).toContain(date));
+});
