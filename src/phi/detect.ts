@@ -195,6 +195,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   // (a record line's other identifiers first: echoes then finds them again elsewhere)
   const lineIds = recordLineIds(scan, candidates);
   if (lineIds.length > 0) candidates = candidates.concat(lineIds.filter(uncovered(candidates)));
+  const lineDates = recordLineDates(scan, candidates);
+  if (lineDates.length > 0) candidates = candidates.concat(lineDates.filter(uncovered(candidates)));
   let again = echoes(scan, candidates).concat(siblings(text, candidates), spelledNames(text, candidates), rangeEnds(text, candidates));
   // (a value found again may be the one a barcode joins others to)
   again = again.concat(caretNeighbours(text, again.length > 0 ? candidates.concat(again) : candidates));
@@ -843,6 +845,37 @@ const NOT_BEFORE_KIN = wordCodesAnd('-/.:*$');
 const SYSTEM_NUMBER_BEFORE = /\b(?:message|msg|slg|sherlock|log|session|thread|pid|process|error|code)\b[^\n\w]{0,6}$/i;
 
 /**
+ * A date written as eight digits (YYYYMMDD, 1900-2099, a valid month and day) on a line with a
+ * patient's name, as interface and lab worklists print them ("REDHAWK^JOLENE^ANN   19921105   A1C"):
+ * the named person's date, birth or service.
+ */
+function recordLineDates(scan: Scan, candidates: Finding[]): Finding[] {
+  const { text, newlines, digitStarts, digitEnds } = scan;
+  let out: Finding[] | undefined;
+  let seen: Set<number> | undefined;
+  for (const f of candidates) {
+    if (f.type !== 'NAME' || f.score < 0.85) continue;
+    const k = firstAtOrAbove(newlines, f.start) - 1;
+    const ls = k < 0 ? 0 : newlines[k]! + 1;
+    if ((seen ??= new Set()).has(ls)) continue;
+    seen.add(ls);
+    const j = firstAtOrAbove(newlines, ls);
+    const le = j < newlines.length ? newlines[j]! : text.length;
+    // (an HL7 segment's fields, wherever it starts on the line, are read by hl7Rule)
+    if (le - ls > 400 || HL7_SEGMENT_IN_LINE.test(text.slice(ls, le))) continue;
+    for (let r = firstAtOrAbove(digitStarts, ls); r < digitStarts.length && digitEnds[r]! <= le; r++) {
+      const ds = digitStarts[r]!;
+      const de = digitEnds[r]!;
+      if (de - ds !== 8 || NOT_AFTER_ID[text.charCodeAt(de)] === 1 || (ds > 0 && NOT_BEFORE_ID[text.charCodeAt(ds - 1)] === 1)) continue;
+      const y = Number(text.slice(ds, ds + 4));
+      if (y < 1900 || y > 2099 || !isValidMonthDay(Number(text.slice(ds + 4, ds + 6)), Number(text.slice(ds + 6, de)))) continue;
+      (out ??= []).push({ type: 'DATE', start: ds, end: de, score: 0.85, rule: 'date.record-line' });
+    }
+  }
+  return out ?? [];
+}
+
+/**
  * A bare identifier on a patient's record line: where a line holds a patient's name and their birth
  * date or SSN as found ("Keep:  M000612044  RIVERA-OCHOA, ESPERANZA M   DOB 1957-08-23  SSN …",
  * "3100229871  BRANNIGAN,COLM P  1958-04-17  880013998241"), a whole token of at most three capitals
@@ -896,6 +929,7 @@ function wordCodesAnd(chars: string): Uint8Array {
   return t;
 }
 const HL7_SEGMENT_LINE = /^[A-Z][A-Z0-9]{2}\|/;
+const HL7_SEGMENT_IN_LINE = /(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2}\|/;
 /** A job's, ticket's or transaction's label right before a number. */
 const OWN_NUMBER_BEFORE = /\b(?:job|ticket|case|incident|batch|queue|fax|po|invoice|ref|reference|request|req|transaction|confirmation|control|trace|build|version|port|ext|pager|x)\b[^\n\w]{0,6}(?:(?:id|no|number|num|nbr)\b[^\n\w]{0,4})?$/i;
 

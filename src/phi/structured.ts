@@ -23,14 +23,16 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
   OBR: { 2: 'OTHER_ID', 3: 'OTHER_ID', 7: 'DATE', 8: 'DATE', 14: 'DATE' },
   OBX: { 14: 'DATE' },
   SPM: { 2: 'OTHER_ID', 17: 'DATE' },
+  // a vaccine's administration: its start and end date and time
+  RXA: { 3: 'DATE', 4: 'DATE' },
   PD1: {},
 };
 /** Segments about the patient, a relative, a guarantor or a visit (not MSH, EVN, orders or results). */
 const PERSON_SEGMENTS = new Set(['PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'DG1']);
 /** An HL7 date or date and time (YYYYMMDD[HHMM[SS[.S]]][+ZZZZ]) in 1900-2099, a whole field. */
 const HL7_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?$/;
-/** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|NTE)\|/g, matched in hl7Rule from the '|' positions. */
-const SEGMENT_NAMES = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE', 'SPM']);
+/** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|SPM|RXA)\|/g, matched in hl7Rule from the '|' positions. */
+const SEGMENT_NAMES = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE', 'SPM', 'RXA']);
 
 function emitTrimmed(emit: Emit, text: string, type: PhiType, start: number, end: number, score: number, rule: string): void {
   while (start < end && text.charCodeAt(start) === 32) start++;
@@ -342,14 +344,14 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
 // ---------------------------------------------------------------------------------------------
 // key=value fields in log lines: "mbr=W514071230 dob=20100428", "user=jsmith1962 src_ip=..."
 
-const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|city|street|dl_?(?:num|no)|csn|pat_enc_csn_id|enc_csn_id|encounter_id)\s?(?:=\s?"?|:\s?"|")([^\s"&,;|)\]]{2,64})/iy;
+const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|city|street|dl_?(?:num|no)|csn|pat_enc_csn_id|enc_csn_id|encounter_id|palm_?template_?id)\s?(?:=\s?"?|:\s?"|")([^\s"&,;|)\]]{2,64})/iy;
 /** Every spelling of a key above, so the known-word pass finds where to try KV_RE. */
 export const KV_KEYS = (
   'pt patient mbr member_id memberid subscriber_id subscriberid mbi dob birth_date birthdate ssn mrn patient_id patientid ' +
   'pt_id ptid pat_id patid empi user username login portal_user portaluser src_ip srcip client_ip clientip remote_addr ' +
   'remoteaddr email notify phone acct account_id accountid account_no accountno npi claim_id claimid zip first_name ' +
   'firstname last_name lastname fname lname f_name l_name patient_name patientname name addr address city street dl_num dlnum dl_no dlno ' +
-  'csn pat_enc_csn_id enc_csn_id encounter_id'
+  'csn pat_enc_csn_id enc_csn_id encounter_id palmtemplateid palm_template_id'
 ).split(' ');
 const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:mbr|member_?id|memberid|subscriber_?id|mbi)$/i, 'HEALTH_PLAN_ID', 0.92],
@@ -370,6 +372,8 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:first_?name|last_?name|[fl]_?name|patient_?name|name)$/i, 'NAME', 0.85],
   [/^dl_?(?:num|no)$/i, 'LICENSE', 0.9],
   [/^(?:addr(?:ess)?|city|street)$/i, 'ADDRESS', 0.85],
+  // a palm-vein scanner's template (PatientSecure logs: "match palmTemplateId=PV-7F3A22C9B810")
+  [/^palm_?template_?id$/i, 'BIOMETRIC', 0.9],
 ];
 
 /**

@@ -280,3 +280,21 @@ describe('key=value fields with keys in capitals joined by underscores', () => {
     expectNone('Patient feed restarted with MAX_HEAP_SIZE=4096 and POOL_ID=88213301', ['4096', '88213301']);
   });
 });
+
+describe('a vaccine’s administration, a palm template key, a worklist’s eight-digit dates', () => {
+  it('reads RXA-3 and RXA-4 as dates', () => {
+    const text = 'VXU rejected by the registry:\nMSH|^~\\&|SRH|OVPEDS|ASIIS|AZDHS|20250310141522||VXU^V04|VX118822|P|2.5.1\nPID|1||7410883^^^SRH^MR||LOPEZ^MATEO||20240112|M\nRXA|0|1|20250309|20250311|10^IPV^CVX|0.5|mL^mL^UCUM';
+    expectAll(text, [['DATE', '20250309'], ['DATE', '20250311']]);
+  });
+
+  it('reads a palm_template_id key as a biometric template', () => {
+    expectAll('Pt Rosa Garcia enrolment log: palm_template_id=PV-7F3A22C9B810 score=0.87', [['BIOMETRIC', 'PV-7F3A22C9B810']]);
+  });
+
+  it('reads a valid YYYYMMDD on a line with a patient’s name as a date, not one on an HL7 or IT line', () => {
+    const text = 'Results that crossed:\n 13:02  SQ00917744   8820453   HALVORSEN^INGRID             19471127     TSH\n 13:09  SQ00918010   8834127   REDHAWK^JOLENE^ANN           19921105     A1C';
+    expectAll(text, [['DATE', '19471127'], ['DATE', '19921105']]);
+    expectNone('Results that crossed:\n 13:02  SQ00917744   8820453   HALVORSEN^INGRID             19471327     TSH', ['19471327']);
+    expectNone('doc for GT1: GT1|1||ZZTEST^GUARANTOR||||20240101||||||||||||20991231 - field 8 is a date.', ['20991231']);
+  });
+});
