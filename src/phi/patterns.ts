@@ -1634,7 +1634,12 @@ function patientIssued(text: string, start: number, end: number): boolean {
 }
 /** A device the ticket says no patient is tied to. */
 const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached|involved|impact|yet)|unassigned|not yet assigned|spare|in stock|loaner pool|not (?:linked|assigned|attached) to (?:a|any) patient|no pt (?:data|link|attached|involved))\b/i;
-const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt|(?:mr|mrs|ms|miss)\\.?\\s[A-Z][\\w'’-]{1,30}|[A-Za-z][A-Za-z'’]{1,30}(?:-[A-Za-z][A-Za-z'’]{1,30})?(?=\\s{0,2}[:#]))|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,24}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?";
+const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt|(?:mr|mrs|ms|miss)\\.?\\s[A-Z][\\w'’-]{1,30}|[A-Za-z][A-Za-z'’]{1,30}(?:-[A-Za-z][A-Za-z'’]{1,30})?(?=\\s{0,2}[:#]))|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,24}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?(?:\\((?=[A-Za-z0-9][A-Za-z0-9-]{2,24}\\)))?";
+/** The labels a value may stand in brackets after ("MRN (", "CSN (", "member ID (", "driver license ("). */
+const BRACKETED_VALUE_LABEL =
+  /\b(?:c?mrn|csn|fin|empi|mbi|hicn|(?:member|subscriber|medicaid|medicare|insurance|policy)(?: id| #| number| no\.?)?|acct|account(?: number| #| no\.?)?|har|ssn|dl|driver'?s?'? licen[cs]e|licen[cs]e(?: number| #| no\.?)?|plate|vin|npi|dea)[ ]?\($/i;
+/** An HL7 field's reference ("PID-19", "PV1-44", "OBR-7.1"). */
+const HL7_FIELD_REF = /^(?:MSH|EVN|PID|PD1|NK1|PV1|PV2|IN1|IN2|GT1|MRG|OBR|OBX|ORC|AL1|DG1|NTE|SPM|RXA|RXE|RXR|TXA|SCH|AIS|ZPI)-\d{1,3}(?:\.\d{1,2})?$/;
 /** A test record's identifier: TEST or DUMMY and digits (not ZZ: a payer's or a legacy system's prefix too). */
 const TEST_VALUE = /^(?:TEST|DUMMY)[-_]?\d/i;
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
@@ -1666,6 +1671,12 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
+      // an HL7 field's name, not its value: "SSN (PID-19)", "dob in PID-7"
+      if (HL7_FIELD_REF.test(value)) return;
+      // a value in brackets right after its label ("MRN (M001203779)", "driver license (D07733156)"):
+      // only after a record's own label ("dialysis unit (555-0177)", "accession (CT2)" are a place's and a room's)
+      const head = m[0].slice(0, m[0].length - m[1]!.length);
+      if (head.endsWith('(') && !BRACKETED_VALUE_LABEL.test(head)) return;
       // a build's test record: "account TEST000001"
       if (TEST_VALUE.test(value)) return;
       // a format, not a value: "Member ID should be 123456789 format per payer spec"

@@ -506,3 +506,18 @@ describe("set 16 forms: an SSN's last four by their label, an age glued to its u
     ['PID|1||A5590213^^^QDI^MR||WAINWRIGHT^THEODORE^L||19550601|M\nORC|RE|||||||||||1093774512^CHO^M', '1093774512'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('a record’s value in brackets right after its label', () => {
+  it.each([
+    ['Pt Rosa Garcia, the screenshots show her own MRN (M001203779) and her appt', 'MRN', 'M001203779'],
+    ['Wristband printer still has the old template, it encodes the pt’s CSN (4100955120) instead of the MRN', 'MRN', '4100955120'],
+    ['Pt Jesus Ortiz: I re-verified with his AZ driver license (D07733156) and fixed the visit', 'LICENSE', 'D07733156'],
+    ['Pt Rosa Garcia, member ID (W284411937) not found at the payer', 'HEALTH_PLAN_ID', 'W284411937'],
+  ])('%s', (text, type, value) => expectFound(text, type as PhiType, value));
+
+  it.each([
+    ['Pt Rosa Garcia: the SSN (PID-19) came through blank again', 'PID-19'],
+    ['Pt Rosa Garcia moved to the step-down unit (SDU212) today', 'SDU212'],
+    ['Pt Rosa Garcia: CT images filed under the wrong accession (CT2)', 'CT2'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
