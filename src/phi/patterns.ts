@@ -395,7 +395,8 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
 
 // ---------------------------------------------------------------------------------------------
 // SSN
-const SSN_LABEL = /(?:ssn|social security|social|soc\.? ?sec|ss#|ss ?no)[^\n\d]{0,32}$/i;
+// ("SSN last 4 (xxx-xx-7731)": the only digit between the label and the value is the 4 of "last 4")
+const SSN_LABEL = /(?:ssn|social security|social|soc\.? ?sec|ss#|ss ?no)(?:[^\n\d]{0,32}|[^\n\d]{0,12}\blast[ -]?4\b[^\n\d]{0,16})$/i;
 const SSN: Matcher = mkSpan({
   re: /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/y,
   span(env, start, end) {
