@@ -186,7 +186,7 @@ describe('set 7 forms: records, devices, surnames, nicknames, numbers', () => {
     ['ROI request. Dates of service requested: 01/15/2023 through 03/02/2023 (ortho + PT)', 'DATE', '03/02/2023'],
     ['Voicemail from a patient. Caller ID: +13125550108', 'PHONE', '+13125550108'],
     ['Registration shows SSN xxx-xx-7719 on record A only', 'SSN', 'xxx-xx-7719'],
-    ['Wanda called about two statements for one ED visit; online payment fails. She read me her SSN last 4 (xxx-xx-7731) to verify.', 'SSN', 'xxx-xx-7731'],
+    ['Wanda Fairweather-Ruiz called. The pay site returns "Account not found" and the InstaMed widget log shows a 404 for the request. She read me her SSN last 4 (xxx-xx-7731) to verify.', 'SSN', 'xxx-xx-7731'],
     ['Pt specimen lost. Quest req # QR6620193, order ID ORD88219002', 'OTHER_ID', 'QR6620193'],
     ['She reads it through her proxy access (her MyChart username yadebayocole).', 'OTHER_ID', 'yadebayocole'],
   ] as Array<[string, PhiType, string]>)('%s', (text, type, value) => expectFound(text, type, value));
