@@ -815,6 +815,8 @@ function kinIds(scan: Scan, candidates: Finding[]): Finding[] {
   for (const f of candidates) {
     const len = f.end - f.start;
     if (f.type !== 'MRN' || f.score < 0.85 || len < 7 || len > 12) continue;
+    // (a test or training patient's number has no kin: "test patient ZZTEST, PATIENT MRN 99000021")
+    if (TEST_NEAR_KIN.test(text.slice(Math.max(0, f.start - 48), Math.min(text.length, f.end + 32)))) continue;
     let digits = true;
     for (let k = f.start; k < f.end && digits; k++) digits = isDigitCode(text.charCodeAt(k));
     if (!digits) continue;
@@ -834,7 +836,7 @@ function kinIds(scan: Scan, candidates: Finding[]): Finding[] {
     if (NOT_AFTER_ID[after] === 1 && !((after === 46 || after === 58) && !isAlnumCode(text.charCodeAt(e + 1)))) continue;
     // ("ticket # 00887412", "Epic SLG 6649012", "HL7 message 2731657299": the desk's and systems' own numbers)
     const before = text.slice(Math.max(0, s - 24), s);
-    if (OWN_NUMBER_BEFORE.test(before) || SYSTEM_NUMBER_BEFORE.test(before)) continue;
+    if (OWN_NUMBER_BEFORE.test(before) || SYSTEM_NUMBER_BEFORE.test(before) || KIN_LABEL_BEFORE.test(before)) continue;
     (out ??= []).push({ type: 'MRN', start: s, end: e, score: f.score, rule: 'mrn.kin' });
   }
   return out ?? [];
@@ -843,6 +845,15 @@ function kinIds(scan: Scan, candidates: Finding[]): Finding[] {
 const NOT_BEFORE_KIN = wordCodesAnd('-/.:*$');
 /** A system's own number's label right before a number ("Epic SLG 6649012", "HL7 message 2731657299"). */
 const SYSTEM_NUMBER_BEFORE = /\b(?:message|msg|slg|sherlock|log|session|thread|pid|process|error|code)\b[^\n\w]{0,6}$/i;
+/**
+ * Another label right before a number ("Asset tag 99001342", "order 99004417", "Employee ID 60012455",
+ * "cost center 60019900", "Report ID 12004578", "firmware 7700902"): it says what the number is, and
+ * a record's own label is read by the labelled rules.
+ */
+const KIN_LABEL_BEFORE =
+  /\b(?:asset|tag|order|firmware|report|employee|emp|cost cent(?:er|re)|center|centre|badge|serial|s\/n|sn|version|ver|build|release|vendor|printer|queue|device|server|host|invoice|po|job|ticket|case|ref|reference|id|no\.?|number|nbr)[ \t]*[:#=]?[ \t]*$|#[ \t]*$/i;
+/** Test or training words around an MRN (its kin are then test data too). */
+const TEST_NEAR_KIN = /\b(?:test|testing|training|train|demo|dummy|sample|tst)\b|\bZZ[A-Z]/i;
 
 /**
  * A date written as eight digits (YYYYMMDD, 1900-2099, a valid month and day) on a line with a

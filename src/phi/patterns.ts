@@ -992,6 +992,8 @@ const AGE_SAID_BEFORE =
 const AGE_AFTER_NAME = /[A-Z][a-z'’-]+(?:, |\s?\()$/;
 /** After "(93": the aside goes on with the person's birth date or sex. */
 const AGE_ASIDE_GOES_ON = /^,[ \t]*(?:DOB\b|D\.O\.B|born\b|[MF]\b|male\b|female\b)/i;
+/** Things a number before them counts ("turned 99 tickets around", "was 95 calls behind"): a plural noun, not years. */
+const COUNTED_AFTER = /^[ ]+(?!years\b|yrs\b|yos?\b)[a-z]{2,}s\b/;
 /** Units a number before them measures (then it is no age): "she's 96 %", "is 98 degrees". */
 const AGE_UNIT_AFTER = /^\s*(?:%|percent|mg|mcg|ml|kg|lbs?|pounds|min(?:utes?)?|hours?|hrs?|days?|weeks?|bpm|°|degrees|cm|mm|inches|units?|mmhg|mph|ms|sec(?:onds)?|ft|feet|f\b|c\b)/i;
 const AGE_SAID: Matcher = mkCode(/(?<=he's |, |\()(9\d|1[01]\d)\b/y, (env, p) => {
@@ -1002,7 +1004,7 @@ const AGE_SAID: Matcher = mkCode(/(?<=he's |, |\()(9\d|1[01]\d)\b/y, (env, p) =>
   if (isWordCode(c) || c === 47 || c === 45 || (c === 46 && isDigitAt(text, e + 1)) || c === 58) return -1;
   const before = text.slice(Math.max(0, p - 24), p);
   if (AGE_SAID_BEFORE.test(before)) {
-    if (AGE_UNIT_AFTER.test(text.slice(e, e + 10))) return -1;
+    if (AGE_UNIT_AFTER.test(text.slice(e, e + 10)) || COUNTED_AFTER.test(text.slice(e, e + 24))) return -1;
     const n = Number(text.slice(p, e));
     if (n < 90 || n > 119) return -1;
     env.emit('AGE', p, e, clamp(ctxScore(env, p, e, 0.85, 0.1, 0.3)), 'age.said');
@@ -1283,6 +1285,11 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   // "Springfield, IL" or, before a ZIP code, "OMAHA NE 88514"
   if (!/^,[ ]+$/.test(gap) && !(withZip && gap === ' ')) return;
   if (scan.capsAt(first) === 2 && scan.raw(first).length === 2 && US_STATE_CODES.has(scan.raw(first))) return;
+  // "CareSource ID 31114", "Payer ID 60054": a label's "ID", not Idaho
+  if (scan.raw(stateWord) === 'ID' && gap === ' ') {
+    const label = text.slice(Math.max(0, stateStart - 24), stateStart + 2);
+    if (ID_LABEL_WORD_BEFORE.test(label) || ID_CAMEL_WORD_BEFORE.test(label)) return;
+  }
   // "a silver 2019 Honda Accord, Ohio plate JQK 4471": a car and the state of its plate, "(Siemens
   // SOMATOM, AE title CT03)": a scanner and its DICOM title
   if (PLATE_AFTER_STATE.test(after) || AE_TITLE_AFTER.test(text.slice(stateStart, stateStart + 10))) return;
@@ -1344,7 +1351,8 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
     const before = text.slice(Math.max(0, z.start - 24), z.start);
     const stm = wordBeforeZip(text, z.start);
     // ("site ID 40418", "user ID 12345": an identifier's label, not Idaho)
-    const stateBefore = stm !== null && (US_STATE_CODES.has(stm) || US_STATE_NAMES.has(stm.toLowerCase())) && !(stm === 'ID' && /\b[a-z]+[ ]ID[ ]?[:#]?[ ]?$/.test(before));
+    // (nor "CareSource ID 31114", "Payer ID 60054": a product's or a label's word, in inner capitals or known)
+    const stateBefore = stm !== null && (US_STATE_CODES.has(stm) || US_STATE_NAMES.has(stm.toLowerCase())) && !(stm === 'ID' && (/\b[a-z]+[ ]ID[ ]?[:#]?[ ]?$/.test(before) || ID_LABEL_WORD_BEFORE.test(before) || ID_CAMEL_WORD_BEFORE.test(before)));
     const label = /(?:zip|postal|post code|postcode|zip code)\s*(?:code)?\s*[:#]?\s*$/i.test(before);
     const afterAddress = st.ends.anyIn(z.start - 40, z.start);
     let score: number;
@@ -1354,12 +1362,16 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
     }
     else if (stateBefore || label) score = 0.92;
     else if (afterAddress) score = 0.8;
-    else if (/\b(?:build|version|ver|port|pid|job|error|code|case|ticket|ext|extension|x|run|batch|order)[ #:]*$/i.test(before)) score = 0.1;
+    else if (/\b(?:build|version|ver|port|pid|job|error|code|case|ticket|ext|extension|x|run|batch|order|payer|plan|group|vendor|invoice)[ #:]*$/i.test(before)) score = 0.1;
     else score = ctxScore(env, z.start, z.end, 0.25, 0.15, 0.2);
     env.emit('ZIP', z.start, z.end, score, stateBefore ? 'zip.state' : label ? 'zip.label' : 'zip.context');
   }
 }
 
+/** A word before "ID" that makes it a label, not Idaho: inner capitals ("CareSource"), a payer's or a label's word. */
+const ID_LABEL_WORD_BEFORE = /\b(?:payer|plan|member|group|user|client|vendor|device|asset|caresource|medicaid|medicare|ahcccs|provider|tax|npi|site|employee|badge)(?:'s)?[ ]ID[ ]?[:#]?[ ]?$/i;
+/** The same, a product's word in inner capitals ("CareSource ID", "PowerChart ID"). */
+const ID_CAMEL_WORD_BEFORE = /\b[A-Z][a-z]+[A-Z][A-Za-z]*[ ]ID[ ]?[:#]?[ ]?$/;
 const NOT_CITY_AFTER_STREET = /^(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot|Space|Spc|Box|Dept|Department|Attn|USA|United States|US)\b/i;
 
 // ---------------------------------------------------------------------------------------------
@@ -1639,6 +1651,8 @@ const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|
 /** The labels a value may stand in brackets after ("MRN (", "CSN (", "member ID (", "driver license ("). */
 const BRACKETED_VALUE_LABEL =
   /\b(?:c?mrn|csn|fin|empi|mbi|hicn|(?:member|subscriber|medicaid|medicare|insurance|policy)(?: id| #| number| no\.?)?|acct|account(?: number| #| no\.?)?|har|ssn|dl|driver'?s?'? licen[cs]e|licen[cs]e(?: number| #| no\.?)?|plate|vin|npi|dea)[ ]?\($/i;
+/** A plan label that is a payer's or a state programme's name alone ("CareSource ID", "Medi-Cal #", "AHCCCS"). */
+const PAYER_NAME_LABEL = /^(?:payer|bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup|medi-cal|ahcccs|masshealth|tenncare|soonercare|badgercare|kancare|mainecare|peachcare|arkids|medical assistance|medicaid|medicare)\b(?![ ]member)/i;
 /** An HL7 field's reference ("PID-19", "PV1-44", "OBR-7.1"). */
 const HL7_FIELD_REF = /^(?:MSH|EVN|PID|PD1|NK1|PV1|PV2|IN1|IN2|GT1|MRG|OBR|OBX|ORC|AL1|DG1|NTE|SPM|RXA|RXE|RXR|TXA|SCH|AIS|ZPI)-\d{1,3}(?:\.\d{1,2})?$/;
 /** A test record's identifier: TEST or DUMMY and digits (not ZZ: a payer's or a legacy system's prefix too). */
@@ -1672,6 +1686,9 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
+      // a payer's or a programme's own number is short ("CareSource ID 31114", an EDI payer ID; "Medi-Cal # 91234",
+      // a vendor number): after one of those names alone, a member's ID has seven characters or more
+      if (spec.type === 'HEALTH_PLAN_ID' && value.length < 7 && PAYER_NAME_LABEL.test(m[0])) return;
       // an HL7 field's name, not its value: "SSN (PID-19)", "dob in PID-7"
       if (HL7_FIELD_REF.test(value)) return;
       // a value in brackets right after its label ("MRN (M001203779)", "driver license (D07733156)"):

@@ -146,16 +146,20 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const nl = text.slice(start, end).search(/[\r\n]/);
     if (nl !== -1) end = start + nl;
     // a build's test patient ("PID|…||ZZTEST^ONE^^^^^L|…"): the segment is test data
-    if (seg === 'PID' && HL7_TEST_PATIENT.test(text.slice(start, end))) {
-      testMessage = true;
-      continue;
+    // (and a real patient's PID after it is that patient's again: "PID|1||ZZ…" then "PID|1||00482913…")
+    if (seg === 'PID') {
+      testMessage = HL7_TEST_PATIENT.test(text.slice(start, end));
+      if (testMessage) continue;
     }
     // (MSH-1 is the field separator itself: MSH's fields are numbered one further)
     const shift = seg === 'MSH' ? 2 : 1;
     const personal = PERSON_SEGMENTS.has(seg) && !testMessage;
     pieces(text, start + 4, end, '|', (s, e, i) => {
       const rule = fields?.[i + shift];
-      if (rule && e > s) hl7Field(text, emit, rule, s, e);
+      // (a test patient's message: its orders, results and vaccines are test data too)
+      if (rule && e > s) {
+        if (!testMessage) hl7Field(text, emit, rule, s, e);
+      }
       // any other field of a segment about the patient that holds a date and time alone (admit,
       // discharge, the insured's birth date: wherever a sender or a writer put it)
       else if (personal && e - s >= 8 && HL7_DATE.test(text.slice(s, e))) emit('DATE', s, e, 0.9, 'hl7.date');
@@ -233,18 +237,26 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
   const types: Array<PhiType | null> = [];
   let known = 0;
   let record = false;
+  let staff = false;
   for (let i = 0; i < cols.length; i++) {
     // (too few columns left to name the two a patient list needs at least)
     if (known + (cols.length - i) < 2) return null;
     const t = columnType(cols[i]!);
     if (t !== null) known++;
     if (t === 'MRN' || t === 'SSN') record = true;
+    else if (t === null && !staff && STAFF_COLUMN.test(cols[i]!.trim().replace(/^"|"$/g, '').trim())) staff = true;
     types.push(t);
   }
+  // (a staff roster, a payroll or a vendor master without a record number column is no patient
+  // list: "emp_id,acct_nbr,pt_name,addr1", "vendor_id,vendor_name,addr1,acct_nbr", "acct_nbr,routing,addr1,city")
+  if (staff && !record) return null;
   // (an export with a record number or an SSN column and one more PHI column is a patient list
   // however many other columns it has: "Bed,Pack_SN,Patient_Name,MRN,Admit,Alarm_Profile,Central")
   return known >= need || (record && known >= 2) ? types : null;
 }
+
+/** A column of a staff, payroll or vendor file ("emp_id", "Employee #", "vendor_name", "routing", "cost center"). */
+const STAFF_COLUMN = /^(?:emp(?:loyee)?(?:[ _.#-]*(?:id|no|num|number|nbr|#))?|badge(?:[ _.#-]*(?:id|no|number|#))?|vendor(?:[ _.#-]*(?:id|no|number|name|#))?|supplier(?:[ _.#-]*(?:id|name))?|contractor(?:[ _.#-]*(?:id|name))?|routing(?:[ _.#-]*(?:no|number|nbr|#))?|aba|cost[ _.-]*cent(?:er|re)|payroll(?:[ _.-]*id)?|position|job[ _.-]*title|hire[ _.-]*date|department|dept)$/i;
 
 /** Cheap test before a line is split: a header names at least one PHI column. */
 const CSV_HEADER_HINT = /(?:^|[,"\s])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
@@ -344,14 +356,14 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
 // ---------------------------------------------------------------------------------------------
 // key=value fields in log lines: "mbr=W514071230 dob=20100428", "user=jsmith1962 src_ip=..."
 
-const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|city|street|dl_?(?:num|no)|csn|pat_enc_csn_id|enc_csn_id|encounter_id|palm_?template_?id)\s?(?:=\s?"?|:\s?"|")([^\s"&,;|)\]]{2,64})/iy;
+const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|city|street|dl_?(?:num|no)|csn|pat_enc_csn_id|enc_csn_id|encounter_id)\s?(?:=\s?"?|:\s?"|")([^\s"&,;|)\]]{2,64})/iy;
 /** Every spelling of a key above, so the known-word pass finds where to try KV_RE. */
 export const KV_KEYS = (
   'pt patient mbr member_id memberid subscriber_id subscriberid mbi dob birth_date birthdate ssn mrn patient_id patientid ' +
   'pt_id ptid pat_id patid empi user username login portal_user portaluser src_ip srcip client_ip clientip remote_addr ' +
   'remoteaddr email notify phone acct account_id accountid account_no accountno npi claim_id claimid zip first_name ' +
   'firstname last_name lastname fname lname f_name l_name patient_name patientname name addr address city street dl_num dlnum dl_no dlno ' +
-  'csn pat_enc_csn_id enc_csn_id encounter_id palmtemplateid palm_template_id'
+  'csn pat_enc_csn_id enc_csn_id encounter_id'
 ).split(' ');
 const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:mbr|member_?id|memberid|subscriber_?id|mbi)$/i, 'HEALTH_PLAN_ID', 0.92],
@@ -372,8 +384,6 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:first_?name|last_?name|[fl]_?name|patient_?name|name)$/i, 'NAME', 0.85],
   [/^dl_?(?:num|no)$/i, 'LICENSE', 0.9],
   [/^(?:addr(?:ess)?|city|street)$/i, 'ADDRESS', 0.85],
-  // a palm-vein scanner's template (PatientSecure logs: "match palmTemplateId=PV-7F3A22C9B810")
-  [/^palm_?template_?id$/i, 'BIOMETRIC', 0.9],
 ];
 
 /**
@@ -1022,6 +1032,9 @@ export function ncpdpRule(text: string, emit: Emit, quiet: Quiet = () => {}): vo
 // A scanned document's or an export's file name that holds a person ("scan_GARCIA_ROSA_031452.pdf",
 // "dlscan_estrada_090971.jpg", "PRICE_DEREK_6620417_access.xlsx")
 
+/** Words of an employee's or a vendor's document in a file name (the person in it is staff). */
+const STAFF_FILE_WORDS = /(?:^|_)(?:evals?|evaluations?|reviews?|appraisals?|timesheets?|payroll|paystubs?|resumes?|cv|offer|onboarding|offboarding|badge|training|certs?|certificates?|licen[cs]es?|w4|w2|i9|pto|schedules?|roster|hr|employee|emp|staff|contract|invoice|vendor|interview|reference|credentials?|competency|competencies)(?:_|$)/i;
+
 /** File extensions of scans, images, exports and documents (lower case). */
 const FILE_EXTENSIONS: ReadonlySet<string> = new Set(['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'gif', 'bmp', 'heic', 'xlsx', 'xls', 'csv', 'docx', 'doc', 'rtf', 'txt', 'zip', 'dcm', 'msg']);
 /** A file name's parts are at most this long (a longer run of word characters is no file name). */
@@ -1047,6 +1060,8 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
     if (dot - s >= MAX_STEM || dot - s < 5) continue;
     const stem = text.slice(s, dot);
     if (stem.indexOf('_') === -1) continue;
+    // (an employee's document: "eval_davis_michael_20250115.docx", "Smith_John_timesheet.xlsx")
+    if (STAFF_FILE_WORDS.test(stem)) continue;
     const parts = stem.split('_');
     const starts: number[] = [];
     let at = s;

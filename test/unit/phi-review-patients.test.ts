@@ -18,6 +18,9 @@ const read = (file: string) => JSON.parse(readFileSync(join(__dirname, '../corpu
  * patients' own addresses after mail headers or with role words, pipe-table Owner/Agent/Employee
  * columns holding patients, a patient named Tower, "sample MRN", ZZ-prefixed real IDs, patient
  * classes after "Attendees:" mid-line): the readings that hid them were taken back.
+ * (Two of session10's texts paste a test patient's PID and PV1 before a real patient's: the test
+ * patient's visit number and admit time were kept because the detector then found them; since the
+ * sixteenth session a test patient's segments are test data, so they are kept no more.)
  * (session10's texts once also kept "Mom" as a name: a kinship word is no name, and none of the
  * seventeen hand-written sets labels it, where it was 13 false alarms; the thirteenth session took it out.)
  */

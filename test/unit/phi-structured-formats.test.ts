@@ -281,14 +281,10 @@ describe('key=value fields with keys in capitals joined by underscores', () => {
   });
 });
 
-describe('a vaccine’s administration, a palm template key, a worklist’s eight-digit dates', () => {
+describe('a vaccine’s administration, a worklist’s eight-digit dates', () => {
   it('reads RXA-3 and RXA-4 as dates', () => {
     const text = 'VXU rejected by the registry:\nMSH|^~\\&|SRH|OVPEDS|ASIIS|AZDHS|20250310141522||VXU^V04|VX118822|P|2.5.1\nPID|1||7410883^^^SRH^MR||LOPEZ^MATEO||20240112|M\nRXA|0|1|20250309|20250311|10^IPV^CVX|0.5|mL^mL^UCUM';
     expectAll(text, [['DATE', '20250309'], ['DATE', '20250311']]);
-  });
-
-  it('reads a palm_template_id key as a biometric template', () => {
-    expectAll('Pt Rosa Garcia enrolment log: palm_template_id=PV-7F3A22C9B810 score=0.87', [['BIOMETRIC', 'PV-7F3A22C9B810']]);
   });
 
   it('reads a valid YYYYMMDD on a line with a patient’s name as a date, not one on an HL7 or IT line', () => {

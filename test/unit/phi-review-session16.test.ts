@@ -1,0 +1,48 @@
+/**
+ * A helper session wrote 80 clean tickets against the sixteenth session's recall rules (a found
+ * MRN's kin, payer and Medicaid names, Spanish-prefix streets, a city after a street, names in file
+ * names, CSV short column names, "Mr. X is 91", HL7 RXA and worklist dates) — test MRNs beside asset
+ * tags and order numbers, staff rosters with acct_nbr and addr1 columns, employees' evaluation
+ * files, "Ms. Kowalski turned 99 tickets around", a ZZTEST vaccine message — and 20 tickets with a
+ * patient in those forms. The readings were narrowed until only two findings were left on the clean
+ * tickets (below); every patient value is found but one (a palm template key the session dropped:
+ * employees' time clocks use the same key).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/phi/detect';
+
+const read = <T>(file: string) => JSON.parse(readFileSync(join(__dirname, '../corpus/review', file), 'utf8')) as T;
+const CLEAN = read<string[]>('session16-probe-clean.json');
+const PHI = read<Array<{ text: string; phi: Array<[string, string]> }>>('session16-probe-phi.json');
+
+/** The session's rules (and what they made the ticket's other rules find). */
+const SESSION_RULES = /^(?:mrn\.kin|name\.filename|date\.filename|address\.street-prefix|address\.city-after-street|date\.record-line|csv\.column|age\.said|plan\.label|hl7\.field|hl7\.date|kv\.)/;
+/** What stays: an AHCCCS member-shaped number in a payer-master request, a vendor's street. */
+const KNOWN = ['15 HEALTH_PLAN_ID 866004791', '19 ADDRESS 2231 E Via Entrada'];
+const KNOWN_LOSSES = ['17 BIOMETRIC PX-884120'];
+
+describe('the sixteenth session’s probe', () => {
+  it('finds nothing on its clean tickets by the session’s rules but the two known findings', () => {
+    const got: string[] = [];
+    CLEAN.forEach((text, i) => {
+      for (const f of detect(text)) if (SESSION_RULES.test(f.rule)) got.push(`${i} ${f.type} ${text.slice(f.start, f.end)}`);
+    });
+    expect(CLEAN.length).toBe(80);
+    expect(got).toEqual(KNOWN);
+  });
+
+  it('finds every patient value of its PHI tickets but the known loss', () => {
+    const lost: string[] = [];
+    PHI.forEach((d, i) => {
+      const found = detect(d.text);
+      for (const [type, value] of d.phi) {
+        const s = d.text.indexOf(value);
+        if (!found.some((f) => f.start < s + value.length && s < f.end)) lost.push(`${i} ${type} ${value}`);
+      }
+    });
+    expect(PHI.length).toBe(20);
+    expect(lost).toEqual(KNOWN_LOSSES);
+  });
+});
