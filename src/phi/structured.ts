@@ -256,7 +256,7 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
 }
 
 /** A column of a staff, payroll or vendor file ("emp_id", "Employee #", "vendor_name", "routing", "cost center"). */
-const STAFF_COLUMN = /^(?:emp(?:loyee)?(?:[ _.#-]*(?:id|no|num|number|nbr|#))?|badge(?:[ _.#-]*(?:id|no|number|#))?|vendor(?:[ _.#-]*(?:id|no|number|name|#))?|supplier(?:[ _.#-]*(?:id|name))?|contractor(?:[ _.#-]*(?:id|name))?|routing(?:[ _.#-]*(?:no|number|nbr|#))?|aba|cost[ _.-]*cent(?:er|re)|payroll(?:[ _.-]*id)?|position|job[ _.-]*title|hire[ _.-]*date|department|dept)$/i;
+const STAFF_COLUMN = /^(?:emp(?:loyee)?(?:[ _.#-]*(?:id|no|num|number|nbr|#))?|badge(?:[ _.#-]*(?:id|no|number|#))?|vendor(?:[ _.#-]*(?:id|no|number|name|#))?|supplier(?:[ _.#-]*(?:id|name))?|contractor(?:[ _.#-]*(?:id|name))?|routing(?:[ _.#-]*(?:no|number|nbr|#))?|aba|cost[ _.-]*cent(?:er|re)|payroll(?:[ _.-]*id)?|job[ _.-]*title|hire[ _.-]*date)$/i;
 
 /** Cheap test before a line is split: a header names at least one PHI column. */
 const CSV_HEADER_HINT = /(?:^|[,"\s])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
@@ -1033,7 +1033,7 @@ export function ncpdpRule(text: string, emit: Emit, quiet: Quiet = () => {}): vo
 // "dlscan_estrada_090971.jpg", "PRICE_DEREK_6620417_access.xlsx")
 
 /** Words of an employee's or a vendor's document in a file name (the person in it is staff). */
-const STAFF_FILE_WORDS = /(?:^|_)(?:evals?|evaluations?|reviews?|appraisals?|timesheets?|payroll|paystubs?|resumes?|cv|offer|onboarding|offboarding|badge|training|certs?|certificates?|licen[cs]es?|w4|w2|i9|pto|schedules?|roster|hr|employee|emp|staff|contract|invoice|vendor|interview|reference|credentials?|competency|competencies)(?:_|$)/i;
+const STAFF_FILE_WORDS = /(?:^|_)(?:evals?|evaluations?|appraisals?|timesheets?|payroll|paystubs?|resumes?|cv|offer|onboarding|offboarding|badge|training|w4|w2|i9|pto|roster|hr|employee|emp|staff|interview|credentials?|competency|competencies)(?:_|$)/i;
 
 /** File extensions of scans, images, exports and documents (lower case). */
 const FILE_EXTENSIONS: ReadonlySet<string> = new Set(['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'gif', 'bmp', 'heic', 'xlsx', 'xls', 'csv', 'docx', 'doc', 'rtf', 'txt', 'zip', 'dcm', 'msg']);

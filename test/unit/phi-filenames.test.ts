@@ -32,6 +32,11 @@ describe('names and dates in file names', () => {
     expect(fromFiles('Pt Rosa Garcia: see scan_Mark_Test_plan.docx and Jenkins_Build_log.txt')).toEqual([]);
   });
 
+  it('leaves an employee’s documents alone, not a patient’s licence scan', () => {
+    expect(fromFiles('Pt Rosa Garcia and the annual reviews: eval_davis_michael_20250115.docx, Smith_John_timesheet.xlsx')).toEqual([]);
+    expect(fromFiles('Pt Rosa Garcia: scan_license_GARCIA_ROSA.jpg went to the wrong chart')).toEqual([['NAME', 'GARCIA_ROSA']]);
+  });
+
   it('leaves a ticket without a patient alone', () => {
     expect(found('New hire docs: John_Smith_resume.pdf and W4_form.pdf, please set up the AD account and Outlook mailbox')).toEqual([]);
   });

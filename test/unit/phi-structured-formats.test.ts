@@ -255,6 +255,12 @@ describe('CSV fields in quotes, more column and key names', () => {
     ]);
   });
 
+  it('reads a staff roster or a vendor master as no patient list, but an appointment export with a department column as one', () => {
+    expectNone('Payroll import failed:\nemp_id,acct_nbr,pt_name,addr1,last_dos\n100234,ACH-4471,Part-time,Facilities,2025-02-28', ['ACH-4471', 'Part-time', '2025-02-28']);
+    expectNone('Vendor master sync:\nvendor_id,vendor_name,addr1,acct_nbr\nV1001,Stryker Corp,2825 Airview Blvd,4410022', ['4410022', '2825 Airview Blvd']);
+    expectAll('Reminders not sent:\npatient_name,dob,department,appt_date\n"Ferreira, Joaquim",1955-02-17,CARDIOLOGY,2025-03-04', [['NAME', 'Ferreira, Joaquim'], ['DATE', '1955-02-17']]);
+  });
+
   it("keeps a FHIR identifier's value even when it looks like an issue key", () => {
     expectAll('{"resourceType": "Patient", "identifier": [{"system": "urn:oid:2.16.840.1.113883.3.7721.1", "value": "LK-0048213"}]}', [['MRN', 'LK-0048213']]);
   });
