@@ -2606,3 +2606,16 @@ export function answeredIds(text: string, emit: Emit): void {
     }
   }
 }
+
+/**
+ * A release-of-information request's number, as HIM systems number them ("ROI-25-01882",
+ * "ROI-24-0071523", "ROI-8812290"): one patient's records request, whatever the words around it.
+ */
+const ROI_REQUEST = /^ROI-(?:\d{2}-\d{4,8}|\d{6,10})(?![\w-])/;
+export function roiRequests(text: string, emit: Emit): void {
+  for (let k = text.indexOf('ROI-'); k !== -1; k = text.indexOf('ROI-', k + 4)) {
+    if (k > 0 && isWordCode(text.charCodeAt(k - 1))) continue;
+    const m = ROI_REQUEST.exec(text.slice(k, k + 24));
+    if (m !== null) emit('OTHER_ID', k, k + m[0].length, 0.85, 'other.roi-request');
+  }
+}

@@ -522,3 +522,17 @@ describe('a record’s value in brackets right after its label', () => {
     ['Pt Rosa Garcia: CT images filed under the wrong accession (CT2)', 'CT2'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('a release-of-information request’s number', () => {
+  it.each([
+    ['HIM ROI queue. Records request ROI-25-01033 for pt ANDERSON-KEITA, FATOUMATA', 'ROI-25-01033'],
+    ['Upload stalls at 99%. Package is 1,840 pages.\n\nRequest: ROI-24-0071523\nPatient: Kowalczyk-Bright, Harriet', 'ROI-24-0071523'],
+    ["Portal won't let us attach the authorization to request #ROI-8812290", 'ROI-8812290'],
+  ])('%s', (text, value) => expectFound(text, 'OTHER_ID', value));
+
+  it.each([
+    ['Printer ROI-WS03 in the HIM office is jammed again', 'ROI-WS03'],
+    ['Moved the ROI-02 and ROI-01 workstations to the new VLAN', 'ROI-02'],
+    ['Hostname XROI-25-01033 resolves to the wrong IP', '25-01033'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
