@@ -1398,6 +1398,8 @@ interface LabelledIdSpec {
   reject?: RegExp;
   /** Rejected when the text before the label matches ("asset tag" is not a licence plate). */
   rejectBefore?: RegExp;
+  /** Rejected when the text after the value matches ("Order ID 77881245 for patient wristband printers"). */
+  rejectAfter?: RegExp;
   /** Words that must stand in the 300 characters before the label (a template ID is a biometric one only in a ticket about enrolment). */
   requireBefore?: RegExp;
   /** The value must be on the label's line ("Practice Manager, Registration" ends a signature line: the phone under it is no plate). */
@@ -1600,6 +1602,25 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rejectBefore: /\b(?:purchase|work|change|sales|po|vendor|supply|service|hl7|adt|oru|orm|siu|mdm|dft|interface|control|error|event|log|syslog|kafka|queue|jira|servicenow|snow|incident|problem|catalog|requisition|shipping|tracking)[ ]?$/i,
   },
   {
+    // a clinical order's number with a patient nearby ("CT head w/o contrast (order ID 588213301) was
+    // placed on …", "order# 889120334"): eight characters or more, not a purchase's, a work order's or a
+    // change's ("Order ID 778812 for patient wristband printers")
+    type: 'OTHER_ID',
+    triggers: 'order',
+    rule: 'other.label',
+    after: { order: [' i', ' #', '#', ' n'] },
+    label: '(?:order(?: (?:id|#|number|no\\.?)|#))',
+    value: '[A-Za-z0-9][A-Za-z0-9-]{7,24}',
+    score: 0.8,
+    needsContext: true,
+    patientContext: true,
+    weakScore: 0.3,
+    reject: /^(?:RITM|REQ|INC|CHG|PRB|TASK|SCTASK|PO|WO)[-]?\d/i,
+    rejectBefore: /\b(?:purchase|work|sales|change|po|supply|supplies|vendor|shipping|amazon|cdw|dell|staples|service|replacement|parts?|field)[ ]?$/i,
+    // equipment for patients in general, not one patient's order
+    rejectAfter: /^\)?[ ]*(?:for|of)[ ]+(?:the[ ]+|new[ ]+|more[ ]+)?(?:patient|pt)[ ]+(?:wristbands?|armbands?|labels?|printers?|kiosks?|monitors?|tablets?|beds?|chairs?|tvs?|phones?|education|transport|lifts?|supplies)\b/i,
+  },
+  {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
     triggers: "case employer ein pt patient username user login badge visit requisition req cov coverage",
@@ -1702,6 +1723,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
       if (/^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
+      if (spec.rejectAfter?.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return;
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();
       const start = m.index + m[0].length - m[1]!.length;

@@ -536,3 +536,18 @@ describe('a release-of-information request’s number', () => {
     ['Hostname XROI-25-01033 resolves to the wrong IP', '25-01033'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('a clinical order’s number with a patient nearby', () => {
+  it.each([
+    ['Pt Rosa Garcia: CT head w/o contrast (order ID 588213301) was placed on the wrong chart', '588213301'],
+    ['Lacroix, Marceline (MRN 0047720391, DOB 11/30/1984)\n\nOrder ID 884120331 on Marceline’s chart was discontinued by mistake', '884120331'],
+    ['CMP + A1c collected 03/11/2025 for pt Hersi, acc# 25-BN-003877, order# 889120334', '889120334'],
+  ])('%s', (text, value) => expectFound(text, 'OTHER_ID', value));
+
+  it.each([
+    ['Order ID 77881245 for patient wristband printers, shipping Monday', '77881245'],
+    ['Purchase order # 45501234 for the pt label printers', '45501234'],
+    ['Pt Rosa Garcia’s room TV: work order # 77881245 opened with facilities', '77881245'],
+    ['Pt Rosa Garcia: order # 4471 for the wrong diet', '4471'],
+  ])('not in %s', (text, value) => expectClean(text, value));
+});
