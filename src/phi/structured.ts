@@ -191,7 +191,7 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:vin|plate)$/, 'VEHICLE'],
   [/^(?:serial|device_?serial|udi|device_?id|(?:pack|pump|device|monitor|tele)_?(?:sn|serial))$/, 'DEVICE'],
   [/^(?:ip|ip_?address|client_?ip|src_?ip)$/, 'IP'],
-  [/^(?:username|user_?name|portal_?user(?:name)?|login|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id|(?:appt|appointment|encounter|enc|order|accession|specimen|referral|auth(?:orization)?)_?(?:id|no|num|number))$/, 'OTHER_ID'],
+  [/^(?:username|user_?name|portal_?user(?:name)?|login|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id|accession|specimen|(?:appt|appointment|encounter|enc|order|accession|specimen|referral|auth(?:orization)?)_?(?:id|no|num|number|nbr|#))$/, 'OTHER_ID'],
 ];
 
 /**

@@ -261,6 +261,14 @@ describe('CSV fields in quotes, more column and key names', () => {
     expectAll('Reminders not sent:\npatient_name,dob,department,appt_date\n"Ferreira, Joaquim",1955-02-17,CARDIOLOGY,2025-03-04', [['NAME', 'Ferreira, Joaquim'], ['DATE', '1955-02-17']]);
   });
 
+  it('types a bare Accession or Specimen column as an identifier', () => {
+    expectAll('Labels swapped for these patients this morning:\n\n||Accession||Patient||MRN||Tests||\n|W25318004412|OKONJO, ADAEZE N|01055287|BMP, CBC|\n|W25318004413|PIKE, EVANGELINE|00449031|Mg, Phos|', [
+      ['OTHER_ID', 'W25318004412'],
+      ['OTHER_ID', 'W25318004413'],
+      ['NAME', 'OKONJO, ADAEZE N'],
+    ]);
+  });
+
   it("keeps a FHIR identifier's value even when it looks like an issue key", () => {
     expectAll('{"resourceType": "Patient", "identifier": [{"system": "urn:oid:2.16.840.1.113883.3.7721.1", "value": "LK-0048213"}]}', [['MRN', 'LK-0048213']]);
   });
