@@ -847,12 +847,12 @@ const NOT_BEFORE_KIN = wordCodesAnd('-/.:*$');
 /** A system's own number's label right before a number ("Epic SLG 6649012", "HL7 message 2731657299"). */
 const SYSTEM_NUMBER_BEFORE = /\b(?:message|msg|slg|sherlock|log|session|thread|pid|process|error|code)\b[^\n\w]{0,6}$/i;
 /**
- * Another label right before a number ("Asset tag 99001342", "order 99004417", "Employee ID 60012455",
- * "cost center 60019900", "Report ID 12004578", "firmware 7700902"): it says what the number is, and
- * a record's own label is read by the labelled rules.
+ * An equipment's, a staff member's or an IT record's label right before a number ("Asset tag
+ * 99001342", "Employee ID 60012455", "cost center 60019900", "firmware 7700902"): it says what the
+ * number is. (Not "order", "id", "no", "#": "merged with order 40992210", "her newborn is # 62019903".)
  */
 const KIN_LABEL_BEFORE =
-  /\b(?:asset|tag|order|firmware|report|employee|emp|cost cent(?:er|re)|center|centre|badge|serial|s\/n|sn|version|ver|build|release|vendor|printer|queue|device|server|host|invoice|po|job|ticket|case|ref|reference|id|no\.?|number|nbr)[ \t]*[:#=]?[ \t]*$|#[ \t]*$/i;
+  /\b(?:asset|tag|firmware|report|employee|emp|cost cent(?:er|re)|badge|serial|s\/n|sn|version|ver|build|release|vendor|printer|queue|device|server|invoice|po|job|ticket|case)(?:[ \t]*(?:id|no\.?|number|#))?[ \t]*[:#=]?[ \t]*$/i;
 /** Test or training words around an MRN (its kin are then test data too). */
 const TEST_NEAR_KIN = /\b(?:test|testing|training|train|demo|dummy|sample|tst)\b|\bZZ[A-Z]/i;
 

@@ -1362,7 +1362,7 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
     }
     else if (stateBefore || label) score = 0.92;
     else if (afterAddress) score = 0.8;
-    else if (/\b(?:build|version|ver|port|pid|job|error|code|case|ticket|ext|extension|x|run|batch|order|payer|plan|group|vendor|invoice)[ #:]*$/i.test(before)) score = 0.1;
+    else if (/\b(?:build|version|ver|port|pid|job|error|code|case|ticket|ext|extension|x|run|batch|order|payer)[ #:]*$/i.test(before)) score = 0.1;
     else score = ctxScore(env, z.start, z.end, 0.25, 0.15, 0.2);
     env.emit('ZIP', z.start, z.end, score, stateBefore ? 'zip.state' : label ? 'zip.label' : 'zip.context');
   }
@@ -1672,6 +1672,8 @@ const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|
 /** The labels a value may stand in brackets after ("MRN (", "CSN (", "member ID (", "driver license ("). */
 const BRACKETED_VALUE_LABEL =
   /\b(?:c?mrn|csn|fin|empi|mbi|hicn|(?:member|subscriber|medicaid|medicare|insurance|policy)(?: id| #| number| no\.?)?|acct|account(?: number| #| no\.?)?|har|ssn|dl|driver'?s?'? licen[cs]e|licen[cs]e(?: number| #| no\.?)?|plate|vin|npi|dea)[ ]?\($/i;
+/** "payer", or a state programme's name or CareSource alone, as a plan label. */
+const SHORT_ID_PAYER_LABEL = /^(?:payer|caresource|medi-cal|ahcccs|masshealth|tenncare|soonercare|badgercare|kancare|mainecare|peachcare|arkids|medical assistance)\b(?![ ]member)/i;
 /** A plan label that is a payer's or a state programme's name alone ("CareSource ID", "Medi-Cal #", "AHCCCS"). */
 const PAYER_NAME_LABEL = /^(?:payer|bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup|medi-cal|ahcccs|masshealth|tenncare|soonercare|badgercare|kancare|mainecare|peachcare|arkids|medical assistance|medicaid|medicare)\b(?![ ]member)/i;
 /** An HL7 field's reference ("PID-19", "PV1-44", "OBR-7.1"). */
@@ -1707,9 +1709,11 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       let value = m[1]!.replace(/[._-]+$/, '');
       if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
-      // a payer's or a programme's own number is short ("CareSource ID 31114", an EDI payer ID; "Medi-Cal # 91234",
-      // a vendor number): after one of those names alone, a member's ID has seven characters or more
-      if (spec.type === 'HEALTH_PLAN_ID' && value.length < 7 && PAYER_NAME_LABEL.test(m[0])) return;
+      // a payer's own number is short ("payer ID 31114", an EDI payer ID; "Medi-Cal # 91234", a vendor
+      // number): after "payer", or a state programme's name alone (their members' IDs are 9 characters
+      // or more), six characters or fewer are no member's; after any payer's name, three are a reply's
+      // code ("accepted by Humana 999/277CA")
+      if (spec.type === 'HEALTH_PLAN_ID' && (value.length < 4 ? PAYER_NAME_LABEL.test(m[0]) : value.length < 7 && SHORT_ID_PAYER_LABEL.test(m[0]))) return;
       // an HL7 field's name, not its value: "SSN (PID-19)", "dob in PID-7"
       if (HL7_FIELD_REF.test(value)) return;
       // a value in brackets right after its label ("MRN (M001203779)", "driver license (D07733156)"):

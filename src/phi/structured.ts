@@ -156,9 +156,9 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const personal = PERSON_SEGMENTS.has(seg) && !testMessage;
     pieces(text, start + 4, end, '|', (s, e, i) => {
       const rule = fields?.[i + shift];
-      // (a test patient's message: its orders, results and vaccines are test data too)
+      // (a test patient's vaccine is test data: "PID|…||ZZTEST^PATIENT…" then "RXA|0|1|20250301|…")
       if (rule && e > s) {
-        if (!testMessage) hl7Field(text, emit, rule, s, e);
+        if (!(testMessage && seg === 'RXA')) hl7Field(text, emit, rule, s, e);
       }
       // any other field of a segment about the patient that holds a date and time alone (admit,
       // discharge, the insured's birth date: wherever a sender or a writer put it)
@@ -249,7 +249,7 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
   }
   // (a staff roster, a payroll or a vendor master without a record number column is no patient
   // list: "emp_id,acct_nbr,pt_name,addr1", "vendor_id,vendor_name,addr1,acct_nbr", "acct_nbr,routing,addr1,city")
-  if (staff && !record) return null;
+  if (staff && !record && !cols.some((c) => PATIENT_COLUMN.test(c))) return null;
   // (an export with a record number or an SSN column and one more PHI column is a patient list
   // however many other columns it has: "Bed,Pack_SN,Patient_Name,MRN,Admit,Alarm_Profile,Central")
   return known >= need || (record && known >= 2) ? types : null;
@@ -257,6 +257,9 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
 
 /** A column of a staff, payroll or vendor file ("emp_id", "Employee #", "vendor_name", "routing", "cost center"). */
 const STAFF_COLUMN = /^(?:emp(?:loyee)?(?:[ _.#-]*(?:id|no|num|number|nbr|#))?|badge(?:[ _.#-]*(?:id|no|number|#))?|vendor(?:[ _.#-]*(?:id|no|number|name|#))?|supplier(?:[ _.#-]*(?:id|name))?|contractor(?:[ _.#-]*(?:id|name))?|routing(?:[ _.#-]*(?:no|number|nbr|#))?|aba|cost[ _.-]*cent(?:er|re)|payroll(?:[ _.-]*id)?|job[ _.-]*title|hire[ _.-]*date)$/i;
+
+/** A column that says the rows are patients ("patient_name", "dob", "member_id"; not "pt_…", a position type's too): then staff columns do not veto. */
+const PATIENT_COLUMN = /patient|dob|birth|mrn|member|guarantor|subscriber/i;
 
 /** Cheap test before a line is split: a header names at least one PHI column. */
 const CSV_HEADER_HINT = /(?:^|[,"\s])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
@@ -1033,7 +1036,7 @@ export function ncpdpRule(text: string, emit: Emit, quiet: Quiet = () => {}): vo
 // "dlscan_estrada_090971.jpg", "PRICE_DEREK_6620417_access.xlsx")
 
 /** Words of an employee's or a vendor's document in a file name (the person in it is staff). */
-const STAFF_FILE_WORDS = /(?:^|_)(?:evals?|evaluations?|appraisals?|timesheets?|payroll|paystubs?|resumes?|cv|offer|onboarding|offboarding|badge|training|w4|w2|i9|pto|roster|hr|employee|emp|staff|interview|credentials?|competency|competencies)(?:_|$)/i;
+const STAFF_FILE_WORDS = /(?:^|_)(?:timesheets?|payroll|paystubs?|resumes?|cv|pto|w4|i9|appraisals?)(?:_|$)/i;
 
 /** File extensions of scans, images, exports and documents (lower case). */
 const FILE_EXTENSIONS: ReadonlySet<string> = new Set(['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'gif', 'bmp', 'heic', 'xlsx', 'xls', 'csv', 'docx', 'doc', 'rtf', 'txt', 'zip', 'dcm', 'msg']);
@@ -1060,7 +1063,8 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
     if (dot - s >= MAX_STEM || dot - s < 5) continue;
     const stem = text.slice(s, dot);
     if (stem.indexOf('_') === -1) continue;
-    // (an employee's document: "eval_davis_michael_20250115.docx", "Smith_John_timesheet.xlsx")
+    // (an employee's own document: "Smith_John_timesheet.xlsx", "resume_garza_rosendo.pdf"; "eval", "badge",
+    // "onboarding", "training" files may be a patient's)
     if (STAFF_FILE_WORDS.test(stem)) continue;
     const parts = stem.split('_');
     const starts: number[] = [];

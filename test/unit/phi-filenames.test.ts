@@ -32,8 +32,10 @@ describe('names and dates in file names', () => {
     expect(fromFiles('Pt Rosa Garcia: see scan_Mark_Test_plan.docx and Jenkins_Build_log.txt')).toEqual([]);
   });
 
-  it('leaves an employee’s documents alone, not a patient’s licence scan', () => {
-    expect(fromFiles('Pt Rosa Garcia and the annual reviews: eval_davis_michael_20250115.docx, Smith_John_timesheet.xlsx')).toEqual([]);
+  it('leaves an employee’s own documents alone, not a patient’s evaluation or licence scan', () => {
+    expect(fromFiles('Pt Rosa Garcia, and HR files: resume_davis_michael_20250115.docx, Smith_John_timesheet.xlsx')).toEqual([]);
+    // (an evaluation may be a patient's: "psych_eval_OBRIEN_SHANNON_19890412.pdf")
+    expect(fromFiles('Pt Shannon Obrien: psych_eval_OBRIEN_SHANNON_19890412.pdf filed to the wrong chart')).toEqual([['NAME', 'OBRIEN_SHANNON'], ['DATE', '19890412']]);
     expect(fromFiles('Pt Rosa Garcia: scan_license_GARCIA_ROSA.jpg went to the wrong chart')).toEqual([['NAME', 'GARCIA_ROSA']]);
   });
 
