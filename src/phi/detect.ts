@@ -10,7 +10,7 @@ import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { RECORD_ID_AFTER, nameRule, newbornNames, orgAfter, possessiveNames } from './names';
 import { answeredIds, roiRequests, runPatternRules, type RuleEnv } from './patterns';
-import { KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
+import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 import { isValidDea, isValidMonthDay, isValidNpi } from './validators';
@@ -838,6 +838,8 @@ function kinIds(scan: Scan, candidates: Finding[]): Finding[] {
     // ("ticket # 00887412", "Epic SLG 6649012", "HL7 message 2731657299": the desk's and systems' own numbers)
     const before = text.slice(Math.max(0, s - 24), s);
     if (OWN_NUMBER_BEFORE.test(before) || SYSTEM_NUMBER_BEFORE.test(before) || KIN_LABEL_BEFORE.test(before)) continue;
+    // (a date written as digits is no record number: "deployed on 20250115" next to "MRN 20580071")
+    if (len === 8 && compactDate(text, s)) continue;
     (out ??= []).push({ type: 'MRN', start: s, end: e, score: f.score, rule: 'mrn.kin' });
   }
   return out ?? [];
@@ -854,10 +856,18 @@ const SYSTEM_NUMBER_BEFORE = /\b(?:message|msg|slg|sherlock|log|session|thread|p
 const KIN_LABEL_BEFORE =
   /\b(?:asset|tag|firmware|report|employee|emp|cost cent(?:er|re)|badge|serial|s\/n|sn|version|ver|build|release|vendor|printer|queue|device|server|invoice|po|job|ticket|case)(?:[ \t]*(?:id|no\.?|number|#))?[ \t]*[:#=]?[ \t]*$/i;
 /** Test or training words around an MRN (its kin are then test data too). */
-const TEST_NEAR_KIN = /\b(?:test|testing|training|train|demo|dummy|sample|tst)\b|\bZZ[A-Z]/i;
+const TEST_NEAR_KIN = /\b(?:[Tt]est|[Tt]esting|[Tt]raining|[Tt]rain|[Dd]emo|[Dd]ummy|[Ss]ample|TEST|TESTING|TRAINING|TRAIN|DEMO|DUMMY|TST|tst)\b|\bZZ[A-Z]/;
+/** Eight digits at p that are a valid date, YYYYMMDD (1900-2099) or MMDDYYYY. */
+function compactDate(text: string, p: number): boolean {
+  const n = (a: number, b: number) => Number(text.slice(p + a, p + b));
+  const y = n(0, 4);
+  if (y >= 1900 && y <= 2099 && isValidMonthDay(n(4, 6), n(6, 8))) return true;
+  const y2 = n(4, 8);
+  return y2 >= 1900 && y2 <= 2099 && isValidMonthDay(n(0, 2), n(2, 4));
+}
 
 /**
- * A date written as eight digits (YYYYMMDD, 1900-2099, a valid month and day) on a line with a
+ * A date written as eight digits (YYYYMMDD or MMDDYYYY, 1900-2099, a valid month and day) on a line with a
  * patient's name, as interface and lab worklists print them ("REDHAWK^JOLENE^ANN   19921105   A1C"):
  * the named person's date, birth or service.
  */
@@ -879,8 +889,7 @@ function recordLineDates(scan: Scan, candidates: Finding[]): Finding[] {
       const ds = digitStarts[r]!;
       const de = digitEnds[r]!;
       if (de - ds !== 8 || NOT_AFTER_ID[text.charCodeAt(de)] === 1 || (ds > 0 && NOT_BEFORE_ID[text.charCodeAt(ds - 1)] === 1)) continue;
-      const y = Number(text.slice(ds, ds + 4));
-      if (y < 1900 || y > 2099 || !isValidMonthDay(Number(text.slice(ds + 4, ds + 6)), Number(text.slice(ds + 6, de)))) continue;
+      if (!compactDate(text, ds)) continue;
       (out ??= []).push({ type: 'DATE', start: ds, end: de, score: 0.85, rule: 'date.record-line' });
     }
   }
@@ -941,7 +950,8 @@ function wordCodesAnd(chars: string): Uint8Array {
   return t;
 }
 const HL7_SEGMENT_LINE = /^[A-Z][A-Z0-9]{2}\|/;
-const HL7_SEGMENT_IN_LINE = /(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2}\|/;
+/** An HL7 segment hl7Rule reads, anywhere on a line ("doc for GT1: GT1|1||…"); not a table's "|A1C|". */
+const HL7_SEGMENT_IN_LINE = new RegExp(`(?<![A-Za-z0-9])(?:${[...HL7_SEGMENT_NAMES].join('|')})\\|[^|\\n]*\\|`);
 /** A job's, ticket's or transaction's label right before a number. */
 const OWN_NUMBER_BEFORE = /\b(?:job|ticket|case|incident|batch|queue|fax|po|invoice|ref|reference|request|req|transaction|confirmation|control|trace|build|version|port|ext|pager|x)\b[^\n\w]{0,6}(?:(?:id|no|number|num|nbr)\b[^\n\w]{0,4})?$/i;
 

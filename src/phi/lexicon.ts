@@ -7,6 +7,11 @@ export const SURNAMES: ReadonlySet<string> = new Set(lexiconData.last);
 /** Common English words (SCOWL 10–35), lower case. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set(lexiconData.common);
 
+/** Payers whose names label a member's ID ("Aetna ID …", "CareSource ID …"). */
+export const PAYER_NAMES: readonly string[] = ['bcbs', 'aetna', 'cigna', 'humana', 'uhc', 'unitedhealthcare', 'kaiser', 'anthem', 'molina', 'ambetter', 'tricare', 'wellcare', 'centene', 'oscar', 'highmark', 'caresource', 'amerigroup'];
+/** State Medicaid programmes (their members' IDs have nine characters or more). */
+export const STATE_PROGRAMMES: readonly string[] = ['medi-cal', 'ahcccs', 'masshealth', 'tenncare', 'soonercare', 'badgercare', 'kancare', 'mainecare', 'peachcare', 'arkids'];
+
 /**
  * Product, vendor and IT words that look like names ("Jenkins", "Eclipse", "Epic") and so must
  * not be read as a person without strong evidence.
@@ -37,9 +42,10 @@ export const TECH_WORDS: ReadonlySet<string> = new Set(
     'sql server tsql plsql ssms ssis ssrs powerbi looker qlik alteryx sas spss stata matlab ' +
     'honeywell honda uber lyft kroger walgreens comcast accu-chek ' +
     'somatom atellica apc vertiv genetec teladoc intouch capsule ' +
-    'nissan subaru hyundai mazda volkswagen chevrolet lexus acura infiniti mitsubishi corolla camry ' +
-    'medi-cal medicaid medicare ahcccs masshealth tenncare soonercare badgercare kancare mainecare peachcare arkids caresource'
-  ).split(/\s+/),
+    'nissan subaru hyundai mazda volkswagen chevrolet lexus acura infiniti mitsubishi corolla camry medicaid medicare caresource'
+  )
+    .split(/\s+/)
+    .concat(STATE_PROGRAMMES),
 );
 
 /** US states and territories (names and USPS codes) and countries: not Safe Harbor geography. */

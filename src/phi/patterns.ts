@@ -20,7 +20,7 @@ import {
   isValidSsn,
   isValidVin,
 } from './validators';
-import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
+import { COMMON_WORDS, FIRST_NAMES, PAYER_NAMES, STATE_PROGRAMMES, SURNAMES, TECH_WORDS, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
 import { isConsumerMail } from './workforce';
 
 export type Emit = (type: PhiType, start: number, end: number, score: number, rule: string) => void;
@@ -987,13 +987,13 @@ const AGE_SEX: Matcher = mk({
 const PRODUCT_BEFORE = /\b(?:FortiGate|FortiWiFi|FortiSwitch|PowerEdge|ProLiant|Catalyst|Nexus|Meraki|iPhone|iPad|Galaxy|ThinkPad|ThinkCentre|Latitude|OptiPlex|Precision|EliteBook|ProBook|EliteDesk|Surface|Pixel|model|series|gen|rev)[ ]$/i;
 /** "he's 93", "Mom is 94 and lives …", "she turned 101", "Mr. Fontaine is 91": a person's age said in prose. */
 const AGE_SAID_BEFORE =
-  /(?:\b(?:he|she|they|pt|patient|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|resident|member|who)|\b(?:mr|mrs|ms|miss|mx)\.?\s+[a-z][\w'’-]*)(?:['’]s|\s+(?:is|was|turned|turns|is now|will be))\s+$/i;
+  /(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Pp]ts?|[Pp]atient|[Mm]om|[Mm]other|[Dd]ad|[Ff]ather|[Gg]randma|[Gg]randmother|[Gg]randpa|[Gg]randfather|[Hh]usband|[Ww]ife|[Rr]esident|[Mm]ember|[Ww]ho|HE|SHE|PT|PATIENT)|\b(?:[Mm][Rr][Ss]?|[Mm][Ss]|[Mm]iss|MISS|[Mm][Xx])\.?\s+[A-Z][\w'’-]*)(?:['’]s|\s+(?:is|was|turned|turns|is now|will be|IS|WAS))\s+$/;
 /** "Vijay Mehta, 91, was discharged", "Mr. Albert Finkelstein (96), MRN …": an age right after a name. */
 const AGE_AFTER_NAME = /[A-Z][a-z'’-]+(?:, |\s?\()$/;
 /** After "(93": the aside goes on with the person's birth date or sex. */
 const AGE_ASIDE_GOES_ON = /^,[ \t]*(?:DOB\b|D\.O\.B|born\b|[MF]\b|male\b|female\b)/i;
-/** Things a number before them counts ("turned 99 tickets around", "was 95 calls behind"): a plural noun, not years. */
-const COUNTED_AFTER = /^[ ]+(?!years\b|yrs\b|yos?\b)[a-z]{2,}s\b/;
+/** Things a number before them counts ("turned 99 tickets around", "was 95 calls behind"), not a verb after an age ("she's 93 has CHF"). */
+const COUNTED_AFTER = /^[ ]+(?:tickets|calls|cases|pages|orders|charts|messages|emails|alerts|patients|requests|items|tasks|incidents|devices|users|accounts|labels|scans|reports|records|claims|visits|encounters|appointments|appts|minutes|seconds|hours|days|weeks|months|beds|rooms)\b/i;
 /** Units a number before them measures (then it is no age): "she's 96 %", "is 98 degrees". */
 const AGE_UNIT_AFTER = /^\s*(?:%|percent|mg|mcg|ml|kg|lbs?|pounds|min(?:utes?)?|hours?|hrs?|days?|weeks?|bpm|°|degrees|cm|mm|inches|units?|mmhg|mph|ms|sec(?:onds)?|ft|feet|f\b|c\b)/i;
 const AGE_SAID: Matcher = mkCode(/(?<=he's |, |\()(9\d|1[01]\d)\b/y, (env, p) => {
@@ -1061,6 +1061,21 @@ class Offsets {
     if (i > 0 && a[i - 1]! > x) i = firstAtOrAbove(a, x);
     a.splice(i, 0, x);
   }
+  /** Adds many at once (one merge: pushed one by one into the middle, n of them would take n² moves). */
+  addAll(xs: number[]): void {
+    if (xs.length === 0) return;
+    const b = xs.slice().sort((x, y) => x - y);
+    const a = this.a;
+    const out: number[] = new Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+    while (i < a.length) out[k++] = a[i++]!;
+    while (j < b.length) out[k++] = b[j++]!;
+    a.length = 0;
+    for (const x of out) a.push(x);
+  }
   /** Is an offset in [lo, hi]? */
   anyIn(lo: number, hi: number): boolean {
     const i = firstAtOrAbove(this.a, lo);
@@ -1098,6 +1113,14 @@ const INTL_PREFIX_RE = /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piaz
  */
 const PREFIX_STREET_RE =
   /(?:Calle|CALLE|Camino|CAMINO|Via|VIA|Vía|Paseo|PASEO|Avenida|AVENIDA|Placita|PLACITA|Plaza|PLAZA|Circulo|CIRCULO|Círculo|Calzada|CALZADA|Sendero|SENDERO|Vereda|VEREDA|Entrada|ENTRADA|Cerrada|CERRADA|Callejon|CALLEJON|Callejón)(?:[ ]+(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’.-]*|de|del|la|las|los|el|y|DE|DEL|LA|LAS|LOS|EL|Y)){1,4}?(?=[ ]*(?:[,\n(]|$)|[ ]+(?:Apt|APT|Apartment|Suite|SUITE|Ste|STE|Unit|UNIT|Bldg|BLDG|Lot|LOT|Spc|SPC|#)\b|[ ]+[A-Z]{2}[ ]+\d{5}\b)/y;
+/** What English "via" goes through ("3 Via Fax", "2 via Teams"). */
+const VIA_CHANNELS: ReadonlySet<string> = new Set('fax email e mail phone teams zoom text sms mail portal courier fedex ups usps dhl vpn citrix chat webex'.split(' '));
+/** Per ASCII code, 1 where it may not stand right before a house number ([\w./:#-]). */
+const NOT_BEFORE_HOUSE = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (isWordCode(c) || c === 46 || c === 47 || c === 58 || c === 35 || c === 45) t[c] = 1;
+  return t;
+})();
 /** The house number and direction right before a PREFIX_STREET_RE street. */
 const HOUSE_NUMBER_BEFORE = /(?<![\w./:#-])\d{1,6}[A-Za-z]?(?:[ ]+(?:[NSEW]|North|South|East|West|NE|NW|SE|SW)\.?)?[ ]+$/;
 const INTL_SUFFIX_RE = /[\w\u00C0-\u024F'-]+[ ]+\d{1,5}[A-Za-z]?\b/y;
@@ -1212,6 +1235,14 @@ function addressMatchers(st: AddressState) {
       const house = HOUSE_NUMBER_BEFORE.exec(env.text.slice(Math.max(0, start - 24), start));
       if (house === null) return;
       const from = start - house[0].length;
+      // (the lookbehind sees only the slice: the number must start a token in the text, "SN AB123456" holds none)
+      if (from > 0 && NOT_BEFORE_HOUSE[env.text.charCodeAt(from - 1)] === 1) return;
+      // ("page 3 Via Fax": English "via" before a common or product word)
+      if (env.text.charCodeAt(start) === 86 && (start + 3 >= env.text.length || env.text.charCodeAt(start + 1) !== 73)) {
+        const next = /^[A-Za-z]+[ ]+([A-Za-z]+)/.exec(env.text.slice(start, start + 40));
+        const w = next === null ? '' : next[1]!.toLowerCase();
+        if (COMMON_WORDS.has(w) || TECH_WORDS.has(w) || VIA_CHANNELS.has(w)) return;
+      }
       env.emit('ADDRESS', from, end, addressCtx(env, from) ? 0.95 : 0.85, 'address.street-prefix');
       st.ends.push(end);
       st.streets.push(end);
@@ -1329,18 +1360,27 @@ function wordBeforeZip(text: string, start: number): string | null {
 const CITY_AFTER_STREET = /(?:,?[ ]+(?:Apt|APT|Apartment|Suite|SUITE|Ste|STE|Unit|UNIT|Spc|SPC|Lot|LOT|#)\.?[ ]*#?[A-Za-z0-9-]{1,6}\b)?,[ ]?((?:[A-Z][a-z'’.-]+|[A-Z]{3,})(?:[ ](?:[A-Z][a-z'’.-]+|[A-Z]{3,})){0,2})(?=[ ]+\d{5}\b|[ ]*(?:[,.;:)\n]|$)|[ ]+(?:to|and|for|on|in|at|but|is|was|-|–)[ ])/y;
 function finishAddresses(env: RuleEnv, st: AddressState): void {
   const { text } = env;
+  const cityEnds: number[] = [];
   for (const end of st.streets) {
     CITY_AFTER_STREET.lastIndex = end;
     const m = CITY_AFTER_STREET.exec(text);
     if (m === null) continue;
     // (a stop after the last word ends the sentence: "…, Waukesha." is "Waukesha")
     const city = m[1]!.endsWith('.') && !/\bSt\.$/.test(m[1]!) ? m[1]!.slice(0, -1) : m[1]!;
-    // (a unit, a state or a site's word is no city: "Apt", "Suite", "Arizona", "Building")
+    // (a unit, a state or a site's word is no city: "Apt", "Suite", "Arizona", "Building"; nor a word
+    // of a sentence or of IT: "…, Thanks.", "…, ETA for the fix")
     if (NOT_CITY_AFTER_STREET.test(city) || US_STATE_NAMES.has(city.toLowerCase()) || US_STATE_CODES.has(city)) continue;
     const start = end + m[0].length - m[1]!.length;
+    if (!city.includes(' ')) {
+      const w = city.toLowerCase();
+      if (COMMON_WORDS.has(w) || TECH_WORDS.has(w) || NOT_CITY_WORDS.has(w)) continue;
+      // (an acronym of four letters or fewer is a city only before a ZIP: "…, ETA for the fix"; "…, MARIEHOLM, Sweden" is one)
+      if (city.length <= 4 && city === city.toUpperCase() && !/^[ ]+\d{5}\b/.test(text.slice(start + city.length, start + city.length + 7))) continue;
+    }
     env.emit('ADDRESS', start, start + city.length, 0.85, 'address.city-after-street');
-    st.ends.push(start + city.length);
+    cityEnds.push(start + city.length);
   }
+  st.ends.addAll(cityEnds);
   for (const u of st.units) {
     const near = st.ends.anyIn(u.start - 29, u.start + 2);
     const tech = env.scan.near(Cue.Tech, u.start, u.start, 40, 10);
@@ -1368,10 +1408,14 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
   }
 }
 
+/** Payers' and programmes' names (lexicon.ts), and Medicaid and Medicare themselves. */
+const PLAN_NAMES: readonly string[] = [...PAYER_NAMES, ...STATE_PROGRAMMES, 'medicaid', 'medicare'];
 /** A word before "ID" that makes it a label, not Idaho: inner capitals ("CareSource"), a payer's or a label's word. */
-const ID_LABEL_WORD_BEFORE = /\b(?:payer|plan|member|group|user|client|vendor|device|asset|caresource|medicaid|medicare|ahcccs|provider|tax|npi|site|employee|badge)(?:'s)?[ ]ID[ ]?[:#]?[ ]?$/i;
+const ID_LABEL_WORD_BEFORE = new RegExp(`\\b(?:payer|plan|member|group|user|client|vendor|device|asset|provider|tax|npi|site|employee|badge|${PLAN_NAMES.join('|')})(?:'s)?[ ]ID[ ]?[:#]?[ ]?$`, 'i');
 /** The same, a product's word in inner capitals ("CareSource ID", "PowerChart ID"). */
 const ID_CAMEL_WORD_BEFORE = /\b[A-Z][a-z]+[A-Z][A-Za-z]*[ ]ID[ ]?[:#]?[ ]?$/;
+/** Sign-off and chat words that are no English dictionary word ("Thx", "Tia", "Pls"). */
+const NOT_CITY_WORDS: ReadonlySet<string> = new Set(['thx', 'thks', 'tks', 'ty', 'tia', 'pls', 'plz', 'fyi', 'asap', 'eta', 'eod', 'btw', 'regards', 'cheers', 'thanks']);
 const NOT_CITY_AFTER_STREET = /^(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot|Space|Spc|Box|Dept|Department|Attn|USA|United States|US)\b/i;
 
 // ---------------------------------------------------------------------------------------------
@@ -1412,6 +1456,8 @@ interface LabelledIdSpec {
 }
 
 const ID_VALUE = "[A-Za-z0-9][A-Za-z0-9-]{2,24}";
+/** The programmes as label alternatives ("ARKids First B"). */
+const PROGRAMME_LABELS = STATE_PROGRAMMES.map((p) => (p === 'arkids' ? 'arkids(?: first(?: [ab])?)?' : p)).join('|');
 const LABELLED_IDS: LabelledIdSpec[] = [
   {
     type: 'MRN',
@@ -1448,10 +1494,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
   {
     type: 'HEALTH_PLAN_ID',
-    triggers: "member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage card bcbs aetna cigna humana uhc unitedhealthcare kaiser anthem molina ambetter tricare wellcare centene oscar highmark caresource amerigroup medi-cal ahcccs masshealth tenncare soonercare badgercare kancare mainecare peachcare arkids medical",
+    triggers: `member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage card medical ${PAYER_NAMES.join(' ')} ${STATE_PROGRAMMES.join(' ')}`,
     rule: 'plan.label',
     after: { health: [' p'], medi: ['-'], medical: [' assistance'] },
-    label: "(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|medi-cal|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup)(?: member)?|(?:ahcccs|masshealth|tenncare|soonercare|badgercare|kancare|mainecare|peachcare|arkids(?: first(?: [ab])?)?|medical assistance))(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: `(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:${PAYER_NAMES.join('|')})(?: member)?|(?:${PROGRAMME_LABELS}|medical assistance))(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}`,
     value: ID_VALUE,
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
@@ -1671,11 +1717,11 @@ const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached
 const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt|(?:mr|mrs|ms|miss)\\.?\\s[A-Z][\\w'’-]{1,30}|[A-Za-z][A-Za-z'’]{1,30}(?:-[A-Za-z][A-Za-z'’]{1,30})?(?=\\s{0,2}[:#]))|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,24}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?(?:\\((?=[A-Za-z0-9][A-Za-z0-9-]{2,24}\\)))?";
 /** The labels a value may stand in brackets after ("MRN (", "CSN (", "member ID (", "driver license ("). */
 const BRACKETED_VALUE_LABEL =
-  /\b(?:c?mrn|csn|fin|empi|mbi|hicn|(?:member|subscriber|medicaid|medicare|insurance|policy)(?: id| #| number| no\.?)?|acct|account(?: number| #| no\.?)?|har|ssn|dl|driver'?s?'? licen[cs]e|licen[cs]e(?: number| #| no\.?)?|plate|vin|npi|dea)[ ]?\($/i;
+  /\b(?:c?mrn|csn|fin|empi|mbi|hicn|(?:member|subscriber|medicaid|medicare|insurance|policy)(?: id| #| number| no\.?)?|acct|account(?: number| #| no\.?)?|har|ssn|dl|driver'?s?'? licen[cs]e|licen[cs]e(?: number| #| no\.?)?|plate|vin|npi|dea)[ ]?[:#]?[ ]?\($/i;
 /** "payer", or a state programme's name or CareSource alone, as a plan label. */
-const SHORT_ID_PAYER_LABEL = /^(?:payer|caresource|medi-cal|ahcccs|masshealth|tenncare|soonercare|badgercare|kancare|mainecare|peachcare|arkids|medical assistance)\b(?![ ]member)/i;
+const SHORT_ID_PAYER_LABEL = new RegExp(`^(?:payer|caresource|${STATE_PROGRAMMES.join('|')}|medical assistance)\\b(?![ ]member)`, 'i');
 /** A plan label that is a payer's or a state programme's name alone ("CareSource ID", "Medi-Cal #", "AHCCCS"). */
-const PAYER_NAME_LABEL = /^(?:payer|bcbs|aetna|cigna|humana|uhc|unitedhealthcare|kaiser|anthem|molina|ambetter|tricare|wellcare|centene|oscar|highmark|caresource|amerigroup|medi-cal|ahcccs|masshealth|tenncare|soonercare|badgercare|kancare|mainecare|peachcare|arkids|medical assistance|medicaid|medicare)\b(?![ ]member)/i;
+const PAYER_NAME_LABEL = new RegExp(`^(?:payer|${PLAN_NAMES.join('|')}|medical assistance)\\b(?![ ]member)`, 'i');
 /** An HL7 field's reference ("PID-19", "PV1-44", "OBR-7.1"). */
 const HL7_FIELD_REF = /^(?:MSH|EVN|PID|PD1|NK1|PV1|PV2|IN1|IN2|GT1|MRG|OBR|OBX|ORC|AL1|DG1|NTE|SPM|RXA|RXE|RXR|TXA|SCH|AIS|ZPI)-\d{1,3}(?:\.\d{1,2})?$/;
 /** A test record's identifier: TEST or DUMMY and digits (not ZZ: a payer's or a legacy system's prefix too). */
@@ -2635,9 +2681,10 @@ export function answeredIds(text: string, emit: Emit): void {
 
 /**
  * A release-of-information request's number, as HIM systems number them ("ROI-25-01882",
- * "ROI-24-0071523", "ROI-8812290"): one patient's records request, whatever the words around it.
+ * "ROI-24-0071523", "ROI-88122901"): one patient's records request, whatever the words around it.
  */
-const ROI_REQUEST = /^ROI-(?:\d{2}-\d{4,8}|\d{6,10})(?![\w-])/;
+// ("ROI-" and up to seven digits is also a Jira issue key's shape, which the key allowlist takes: eight at least)
+const ROI_REQUEST = /^ROI-(?:\d{2}-\d{4,8}|\d{8,10})(?![\w-])/;
 export function roiRequests(text: string, emit: Emit): void {
   for (let k = text.indexOf('ROI-'); k !== -1; k = text.indexOf('ROI-', k + 4)) {
     if (k > 0 && isWordCode(text.charCodeAt(k - 1))) continue;

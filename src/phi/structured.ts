@@ -3,7 +3,7 @@
  * engine, CSV exports with a header row, and key=value fields in log lines. Here the field, not
  * the words around it, says what a value is.
  */
-import { isAsciiAlnum as isAlnumCode, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lineIndexOf } from './chars';
+import { isAsciiAlnum as isAlnumCode, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lineIndexOf } from './chars';
 import type { Emit } from './patterns';
 import { isValidMonthDay } from './validators';
 import type { PhiType } from './types';
@@ -32,7 +32,7 @@ const PERSON_SEGMENTS = new Set(['PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2'
 /** An HL7 date or date and time (YYYYMMDD[HHMM[SS[.S]]][+ZZZZ]) in 1900-2099, a whole field. */
 const HL7_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?$/;
 /** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|SPM|RXA)\|/g, matched in hl7Rule from the '|' positions. */
-const SEGMENT_NAMES = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE', 'SPM', 'RXA']);
+export const HL7_SEGMENT_NAMES: ReadonlySet<string> = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE', 'SPM', 'RXA']);
 
 function emitTrimmed(emit: Emit, text: string, type: PhiType, start: number, end: number, score: number, rule: string): void {
   while (start < end && text.charCodeAt(start) === 32) start++;
@@ -132,9 +132,9 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const c0 = text.charCodeAt(s);
     if (c0 < 65 || c0 > 90 || (s > 0 && isAlnumCode(text.charCodeAt(s - 1)))) continue;
     const seg = text.slice(s, k);
-    if (SEGMENT_NAMES.has(seg)) starts.push([s, seg]);
+    if (HL7_SEGMENT_NAMES.has(seg)) starts.push([s, seg]);
   }
-  // (the segments after a test patient's PID, up to the next message, are that test patient's)
+  // (the segments after a test patient's PID, up to the next PID or message, are that test patient's)
   let testMessage = false;
   for (let k = 0; k < starts.length; k++) {
     const [start, seg] = starts[k]!;
@@ -259,7 +259,7 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
 const STAFF_COLUMN = /^(?:emp(?:loyee)?(?:[ _.#-]*(?:id|no|num|number|nbr|#))?|badge(?:[ _.#-]*(?:id|no|number|#))?|vendor(?:[ _.#-]*(?:id|no|number|name|#))?|supplier(?:[ _.#-]*(?:id|name))?|contractor(?:[ _.#-]*(?:id|name))?|routing(?:[ _.#-]*(?:no|number|nbr|#))?|aba|cost[ _.-]*cent(?:er|re)|payroll(?:[ _.-]*id)?|job[ _.-]*title|hire[ _.-]*date)$/i;
 
 /** A column that says the rows are patients ("patient_name", "dob", "member_id"; not "pt_…", a position type's too): then staff columns do not veto. */
-const PATIENT_COLUMN = /patient|dob|birth|mrn|member|guarantor|subscriber/i;
+const PATIENT_COLUMN = /^"?(?:patient[\w .#-]*|dob|date[ _.-]?of[ _.-]?birth|birth[ _.-]?date|birthdate|mrn|member[ _.-]?(?:id|#|no|number)|guarantor[\w .#-]*|subscriber[\w .#-]*)"?$/i;
 
 /** Cheap test before a line is split: a header names at least one PHI column. */
 const CSV_HEADER_HINT = /(?:^|[,"\s])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
@@ -1055,7 +1055,7 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
   for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', dot + 1)) {
     // the extension: letters up to a non-word character
     let e = dot + 1;
-    while (e < text.length && e - dot <= 5 && isAsciiLetterCode(text.charCodeAt(e))) e++;
+    while (e < text.length && e - dot <= 5 && isAsciiLetter(text.charCodeAt(e))) e++;
     if (e - dot < 4 || (e < text.length && isWordCode(text.charCodeAt(e))) || !FILE_EXTENSIONS.has(text.slice(dot + 1, e).toLowerCase())) continue;
     // the stem: word characters and '-' back to the name's start
     let s = dot;
@@ -1091,8 +1091,9 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
     }
   }
 }
-const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const sameCase = (a: string, b: string) => (a === a.toUpperCase()) === (b === b.toUpperCase());
+/** Both in capitals, both in lower case, or both capitalised ("GARCIA_ROSA", "garcia_rosa", "Garcia_Rosa"; not "Garcia_rosa"). */
+const caseOf = (p: string) => (p === p.toUpperCase() ? 2 : p === p.toLowerCase() ? 0 : 1);
+const sameCase = (a: string, b: string) => caseOf(a) === caseOf(b);
 /** MMDDYY, MMDDYYYY (19xx/20xx) or YYYYMMDD, a valid month and day. */
 function fileDate(p: string): boolean {
   if (!/^\d{6}$|^\d{8}$/.test(p)) return false;

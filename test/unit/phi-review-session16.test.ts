@@ -74,3 +74,37 @@ describe('the sixteenth session’s probe', () => {
     expect(lost).toEqual(HIDDEN_LOSSES);
   });
 });
+
+/** What a review of the session's change found, each a case that failed on it. */
+describe('the review of the sixteenth session’s rules', () => {
+  const found = (t: string) => detect(t).map((f) => [f.type, t.slice(f.start, f.end)]);
+  const has = (t: string, type: string, value: string) => found(t).some(([ty, v]) => ty === type && v === value);
+
+  it('keeps an age before a verb, and reads no lower-case word after a title as a surname', () => {
+    expect(has("Patient update: she's 93 has CHF and lives alone", 'AGE', '93')).toBe(true);
+    expect(has('Mom is 94 lives alone, needs the portal', 'AGE', '94')).toBe(true);
+    expect(has('Mr. Fontaine is 91 this year and cannot read the screen', 'AGE', '91')).toBe(true);
+    expect(found('the mx backlog is 97 right now')).toEqual([]);
+  });
+
+  it('starts a Spanish-prefix street at a whole house number, and leaves English "via" alone', () => {
+    const text = 'Pt Rosa Garcia. Device SN AB123456                  Calle Luna, Tucson';
+    expect(found(text).filter(([t]) => t === 'ADDRESS').every(([, v]) => !v!.startsWith('123456'))).toBe(true);
+    expect(found('Pt Rosa Garcia: Faxed page 3 Via Fax, then called').some(([t]) => t === 'ADDRESS')).toBe(false);
+  });
+
+  it('takes no sign-off or acronym after a street as its city', () => {
+    expect(found('Pt Rosa Garcia 12 Main St, Thanks.').filter(([t]) => t === 'ADDRESS')).toEqual([['ADDRESS', '12 Main St']]);
+    expect(found('Pt Rosa Garcia 12 Main St, ETA for the fix').filter(([t]) => t === 'ADDRESS')).toEqual([['ADDRESS', '12 Main St']]);
+  });
+
+  it('takes no date as a found MRN’s kin, and reads a table row’s eight-digit date beside a name', () => {
+    expect(has('Patient MRN 20580071 needs a merge. Code deployed on 20250115 fixed it.', 'MRN', '20250115')).toBe(false);
+    expect(has('Worklist:\n|GARCIA, ROSA|19921105|A1C|', 'DATE', '19921105')).toBe(true);
+  });
+
+  it('reads a value in brackets after a label and its separator, and a file name’s parts in one case only', () => {
+    expect(has('Pt Rosa Garcia, MRN # (M001203779) dup', 'MRN', 'M001203779')).toBe(true);
+    expect(found('Pt Rosa Garcia: scan_Garcia_rosa_031452.pdf').some(([, v]) => v === 'Garcia_rosa')).toBe(false);
+  });
+});
