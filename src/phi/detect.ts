@@ -13,7 +13,7 @@ import { answeredIds, roiRequests, runPatternRules, type RuleEnv } from './patte
 import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
-import { isValidDea, isValidMonthDay, isValidNpi } from './validators';
+import { isCompactDate, isValidDea, isValidMonthDay, isValidNpi } from './validators';
 import { Workforce } from './workforce';
 
 registerWords(KV_KEYS);
@@ -857,14 +857,8 @@ const KIN_LABEL_BEFORE =
   /\b(?:asset|tag|firmware|report|employee|emp|cost cent(?:er|re)|badge|serial|s\/n|sn|version|ver|build|release|vendor|printer|queue|device|server|invoice|po|job|ticket|case)(?:[ \t]*(?:id|no\.?|number|#))?[ \t]*[:#=]?[ \t]*$/i;
 /** Test or training words around an MRN (its kin are then test data too). */
 const TEST_NEAR_KIN = /\b(?:[Tt]est|[Tt]esting|[Tt]raining|[Tt]rain|[Dd]emo|[Dd]ummy|[Ss]ample|TEST|TESTING|TRAINING|TRAIN|DEMO|DUMMY|TST|tst)\b|\bZZ[A-Z]/;
-/** Eight digits at p that are a valid date, YYYYMMDD (1900-2099) or MMDDYYYY. */
-function compactDate(text: string, p: number): boolean {
-  const n = (a: number, b: number) => Number(text.slice(p + a, p + b));
-  const y = n(0, 4);
-  if (y >= 1900 && y <= 2099 && isValidMonthDay(n(4, 6), n(6, 8))) return true;
-  const y2 = n(4, 8);
-  return y2 >= 1900 && y2 <= 2099 && isValidMonthDay(n(0, 2), n(2, 4));
-}
+/** Eight digits at p that are a valid date (isCompactDate: YYYYMMDD or MMDDYYYY, 1900-2099). */
+const compactDate = (text: string, p: number) => isCompactDate(text.slice(p, p + 8));
 
 /**
  * A date written as eight digits (YYYYMMDD or MMDDYYYY, 1900-2099, a valid month and day) on a line with a

@@ -1319,7 +1319,7 @@ function cityBeforeState(env: RuleEnv, stateWord: number, st: AddressState): voi
   // "CareSource ID 31114", "Payer ID 60054": a label's "ID", not Idaho
   if (scan.raw(stateWord) === 'ID' && gap === ' ') {
     const label = text.slice(Math.max(0, stateStart - 24), stateStart + 2);
-    if (ID_LABEL_WORD_BEFORE.test(label) || ID_CAMEL_WORD_BEFORE.test(label)) return;
+    if (idLabelBefore(label)) return;
   }
   // "a silver 2019 Honda Accord, Ohio plate JQK 4471": a car and the state of its plate, "(Siemens
   // SOMATOM, AE title CT03)": a scanner and its DICOM title
@@ -1392,7 +1392,7 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
     const stm = wordBeforeZip(text, z.start);
     // ("site ID 40418", "user ID 12345": an identifier's label, not Idaho)
     // (nor "CareSource ID 31114", "Payer ID 60054": a product's or a label's word, in inner capitals or known)
-    const stateBefore = stm !== null && (US_STATE_CODES.has(stm) || US_STATE_NAMES.has(stm.toLowerCase())) && !(stm === 'ID' && (/\b[a-z]+[ ]ID[ ]?[:#]?[ ]?$/.test(before) || ID_LABEL_WORD_BEFORE.test(before) || ID_CAMEL_WORD_BEFORE.test(before)));
+    const stateBefore = stm !== null && (US_STATE_CODES.has(stm) || US_STATE_NAMES.has(stm.toLowerCase())) && !(stm === 'ID' && (/\b[a-z]+[ ]ID[ ]?[:#]?[ ]?$/.test(before) || idLabelBefore(before)));
     const label = /(?:zip|postal|post code|postcode|zip code)\s*(?:code)?\s*[:#]?\s*$/i.test(before);
     const afterAddress = st.ends.anyIn(z.start - 40, z.start);
     let score: number;
@@ -1414,6 +1414,8 @@ const PLAN_NAMES: readonly string[] = [...PAYER_NAMES, ...STATE_PROGRAMMES, 'med
 const ID_LABEL_WORD_BEFORE = new RegExp(`\\b(?:payer|plan|member|group|user|client|vendor|device|asset|provider|tax|npi|site|employee|badge|${PLAN_NAMES.join('|')})(?:'s)?[ ]ID[ ]?[:#]?[ ]?$`, 'i');
 /** The same, a product's word in inner capitals ("CareSource ID", "PowerChart ID"). */
 const ID_CAMEL_WORD_BEFORE = /\b[A-Z][a-z]+[A-Z][A-Za-z]*[ ]ID[ ]?[:#]?[ ]?$/;
+/** Does the text end with a label's "ID" (ID_LABEL_WORD_BEFORE or ID_CAMEL_WORD_BEFORE), not Idaho's code? */
+const idLabelBefore = (s: string) => ID_LABEL_WORD_BEFORE.test(s) || ID_CAMEL_WORD_BEFORE.test(s);
 /** Sign-off and chat words that are no English dictionary word ("Thx", "Tia", "Pls"). */
 const NOT_CITY_WORDS: ReadonlySet<string> = new Set(['thx', 'thks', 'tks', 'ty', 'tia', 'pls', 'plz', 'fyi', 'asap', 'eta', 'eod', 'btw', 'regards', 'cheers', 'thanks']);
 const NOT_CITY_AFTER_STREET = /^(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot|Space|Spc|Box|Dept|Department|Attn|USA|United States|US)\b/i;
@@ -1996,10 +1998,7 @@ for (const w of [...WORD_MATCHERS.keys(), ...ADDRESS_WORD_SET, ...PREFIX_STREET_
 // (and the accented spellings of the street prefixes)
 for (const w of ['Vía', 'Círculo', 'Callejón']) CASED_TRIGGERS.add(w);
 for (const code of US_STATE_CODES) CASED_TRIGGERS.add(code);
-for (const name of US_STATE_NAMES) {
-  CASED_TRIGGERS.add(name.charAt(0).toUpperCase() + name.slice(1));
-  CASED_TRIGGERS.add(name.toUpperCase());
-}
+for (const name of US_STATE_NAMES) for (const cased of casedSpellings(name)) CASED_TRIGGERS.add(cased);
 // product-style spellings of trigger words
 for (const w of ['MyChart', 'MyChartID', 'eClinicalWorks']) CASED_TRIGGERS.add(w);
 

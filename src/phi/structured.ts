@@ -5,7 +5,7 @@
  */
 import { isAsciiAlnum as isAlnumCode, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lineIndexOf } from './chars';
 import type { Emit } from './patterns';
-import { isValidMonthDay } from './validators';
+import { isCompactDate } from './validators';
 import type { PhiType } from './types';
 
 type FieldRule = PhiType | 'XPN' | 'XAD' | 'XCN' | 'CX' | 'PHONE_FIELD';
@@ -1082,7 +1082,7 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
     for (let i = 0; i < parts.length; i++) {
       const pair = i + 1 < parts.length && sameCase(parts[i]!, parts[i + 1]!) && ((isName(i, names.last) && isName(i + 1, names.first)) || (isName(i, names.first) && isName(i + 1, names.last)));
       const next = pair ? i + 2 : i + 1;
-      const date = next < parts.length && fileDate(parts[next]!);
+      const date = next < parts.length && isCompactDate(parts[next]!);
       if (!pair && !(date && isName(i, names.last))) continue;
       const nameEnd = starts[next - 1]! + parts[next - 1]!.length;
       emit('NAME', starts[i]!, nameEnd, 0.85, 'name.filename');
@@ -1094,11 +1094,3 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
 /** Both in capitals, both in lower case, or both capitalised ("GARCIA_ROSA", "garcia_rosa", "Garcia_Rosa"; not "Garcia_rosa"). */
 const caseOf = (p: string) => (p === p.toUpperCase() ? 2 : p === p.toLowerCase() ? 0 : 1);
 const sameCase = (a: string, b: string) => caseOf(a) === caseOf(b);
-/** MMDDYY, MMDDYYYY (19xx/20xx) or YYYYMMDD, a valid month and day. */
-function fileDate(p: string): boolean {
-  if (!/^\d{6}$|^\d{8}$/.test(p)) return false;
-  const n = (a: number, b: number) => Number(p.slice(a, b));
-  if (p.length === 6) return isValidMonthDay(n(0, 2), n(2, 4));
-  if (/^(?:19|20)/.test(p) && isValidMonthDay(n(4, 6), n(6, 8))) return true;
-  return /^\d{4}(?:19|20)\d\d$/.test(p) && isValidMonthDay(n(0, 2), n(2, 4));
-}

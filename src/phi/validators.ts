@@ -135,6 +135,20 @@ export function isValidIpv4(raw: string): boolean {
   return parts === 4;
 }
 
+/**
+ * A date written as digits alone: MMDDYY (six), or YYYYMMDD / MMDDYYYY with a year in 1900-2099
+ * (eight), with a valid month and day ("031452", "19921105", "03141952").
+ */
+export function isCompactDate(d: string): boolean {
+  if (!/^(?:\d{6}|\d{8})$/.test(d)) return false;
+  const n = (a: number, b: number) => Number(d.slice(a, b));
+  if (d.length === 6) return isValidMonthDay(n(0, 2), n(2, 4));
+  const y = n(0, 4);
+  if (y >= 1900 && y <= 2099 && isValidMonthDay(n(4, 6), n(6, 8))) return true;
+  const y2 = n(4, 8);
+  return y2 >= 1900 && y2 <= 2099 && isValidMonthDay(n(0, 2), n(2, 4));
+}
+
 /** Calendar check for a month/day pair (year optional; Feb 29 allowed). */
 export function isValidMonthDay(month: number, day: number): boolean {
   if (!(month >= 1 && month <= 12 && day >= 1)) return false;

@@ -51,3 +51,11 @@ describe('names and dates in file names', () => {
     expect(performance.now() - t0).toBeLessThan(20_000);
   });
 });
+
+describe('isCompactDate (validators.ts), the digits-only dates file names, worklists and MRN kin share', () => {
+  it('takes MMDDYY, YYYYMMDD and MMDDYYYY with a valid month and day, years 1900-2099', async () => {
+    const { isCompactDate } = await import('../../src/phi/validators');
+    for (const d of ['031452', '19921105', '03141952', '20240229', '12312099']) expect(isCompactDate(d), d).toBe(true);
+    for (const d of ['139952', '19921305', '13141952', '18991231', '21000101', '0314195', '031452a', '20250230']) expect(isCompactDate(d), d).toBe(false);
+  });
+});
