@@ -860,6 +860,17 @@ const TEST_NEAR_KIN = /\b(?:[Tt]est|[Tt]esting|[Tt]raining|[Tt]rain|[Dd]emo|[Dd]
 /** Eight digits at p that are a valid date (isCompactDate: YYYYMMDD or MMDDYYYY, 1900-2099). */
 const compactDate = (text: string, p: number) => isCompactDate(text.slice(p, p + 8));
 
+/** The start of p's line: after the last '\n' before p (`newlines`: the text's line breaks, in order). */
+function lineStartOf(newlines: readonly number[], p: number): number {
+  const k = firstAtOrAbove(newlines, p) - 1;
+  return k < 0 ? 0 : newlines[k]! + 1;
+}
+/** The end of the line starting at ls: its '\n', or the text's end. */
+function lineEndOf(newlines: readonly number[], ls: number, textLength: number): number {
+  const k = firstAtOrAbove(newlines, ls);
+  return k < newlines.length ? newlines[k]! : textLength;
+}
+
 /**
  * A date written as eight digits (YYYYMMDD or MMDDYYYY, 1900-2099, a valid month and day) on a line with a
  * patient's name, as interface and lab worklists print them ("REDHAWK^JOLENE^ANN   19921105   A1C"):
@@ -871,12 +882,10 @@ function recordLineDates(scan: Scan, candidates: Finding[]): Finding[] {
   let seen: Set<number> | undefined;
   for (const f of candidates) {
     if (f.type !== 'NAME' || f.score < 0.85) continue;
-    const k = firstAtOrAbove(newlines, f.start) - 1;
-    const ls = k < 0 ? 0 : newlines[k]! + 1;
+    const ls = lineStartOf(newlines, f.start);
     if ((seen ??= new Set()).has(ls)) continue;
     seen.add(ls);
-    const j = firstAtOrAbove(newlines, ls);
-    const le = j < newlines.length ? newlines[j]! : text.length;
+    const le = lineEndOf(newlines, ls, text.length);
     // (an HL7 segment's fields, wherever it starts on the line, are read by hl7Rule)
     if (le - ls > 400 || HL7_SEGMENT_IN_LINE.test(text.slice(ls, le))) continue;
     for (let r = firstAtOrAbove(digitStarts, ls); r < digitStarts.length && digitEnds[r]! <= le; r++) {
@@ -903,9 +912,7 @@ function recordLineIds(scan: Scan, candidates: Finding[]): Finding[] {
     const strongName = f.type === 'NAME' && f.score >= 0.85;
     const strongId = (f.type === 'DATE' && f.score >= 0.9) || f.type === 'SSN';
     if (!strongName && !strongId) continue;
-    // (the line's start: after the last '\n' before the finding)
-    const k = firstAtOrAbove(newlines, f.start) - 1;
-    const ls = k < 0 ? 0 : newlines[k]! + 1;
+    const ls = lineStartOf(newlines, f.start);
     (lines ??= new Map()).set(ls, (lines.get(ls) ?? 0) | (strongName ? 1 : 2));
   }
   if (lines === undefined) return [];
@@ -913,8 +920,7 @@ function recordLineIds(scan: Scan, candidates: Finding[]): Finding[] {
   let type: PhiType | undefined;
   for (const [ls, bits] of lines) {
     if (bits !== 3) continue;
-    const k = firstAtOrAbove(newlines, ls);
-    const le = k < newlines.length ? newlines[k]! : text.length;
+    const le = lineEndOf(newlines, ls, text.length);
     // (an HL7 segment's fields are read by hl7Rule)
     if (le - ls > 400 || HL7_SEGMENT_LINE.test(text.slice(ls, ls + 4))) continue;
     // the line's digit runs of 6-12 digits, each a token with up to three capitals before it
