@@ -132,7 +132,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   }
   // a test patient's identifiers and dates are no one's ("test patient ZZTEST, ONE (MRN ZZ0000001)")
   // (looked for by indexOf first: every alternative holds "test ", "ZZ", "XX", "TEST" or "TRAIN,")
-  if (candidates.length > 0 && (text.indexOf('test ') !== -1 || text.indexOf('ZZ') !== -1 || text.indexOf('XX') !== -1 || text.indexOf('TEST') !== -1 || text.indexOf('TRAIN,') !== -1) && TEST_RECORD_WORD.test(text)) {
+  // (only the types a test record's values are written with can be taken: looked for first)
+  if (candidates.length > 0 && (candidates.some(testRecordType) || weak.some(testRecordType)) && (text.indexOf('test ') !== -1 || text.indexOf('ZZ') !== -1 || text.indexOf('XX') !== -1 || text.indexOf('TEST') !== -1 || text.indexOf('TRAIN,') !== -1) && TEST_RECORD_WORD.test(text)) {
     candidates = candidates.filter((f) => !testRecordBefore(text, f));
     if (weak.length > 0) weak = weak.filter((f) => !testRecordBefore(text, f));
   }
@@ -563,6 +564,7 @@ const TEST_RECORD_WORD = new RegExp(TEST_RECORD);
 const TEST_RECORD_BEFORE = new RegExp(String.raw`(${TEST_RECORD})[^.!?\n~|]{0,40}$`);
 /** The types a test record's values are written with. */
 const TEST_RECORD_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'ACCOUNT', 'OTHER_ID', 'HEALTH_PLAN_ID', 'DATE', 'SSN', 'AGE']);
+const testRecordType = (f: Finding) => TEST_RECORD_TYPES.has(f.type);
 function testRecordBefore(text: string, f: Finding): boolean {
   if (!TEST_RECORD_TYPES.has(f.type)) return false;
   const m = TEST_RECORD_BEFORE.exec(text.slice(Math.max(0, f.start - 64), f.start));

@@ -7,8 +7,18 @@ import type { Finding, PhiType } from './types';
 import { isConsumerMail } from './workforce';
 
 /** The structured-data rules' findings (HL7, CSV, key=value, JSON) are data, never a signature. */
-export const isStructured = (rule: string) =>
-  rule.startsWith('hl7.') || rule.startsWith('csv.') || rule.startsWith('kv.') || rule.startsWith('json.') || rule.startsWith('dicom.') || rule.startsWith('x12.') || rule.startsWith('table.') || rule.startsWith('aamva.') || rule.startsWith('ncpdp.') || rule === 'name.hl7';
+export function isStructured(rule: string): boolean {
+  // (asked for every candidate, several times: the answer per rule name is kept; rule names are
+  // the rules' own and the admin's pattern ids, a bounded set)
+  let known = STRUCTURED_RULES.get(rule);
+  if (known === undefined) {
+    known = STRUCTURED_PREFIXES.some((p) => rule.startsWith(p)) || rule === 'name.hl7';
+    if (STRUCTURED_RULES.size < 4096) STRUCTURED_RULES.set(rule, known);
+  }
+  return known;
+}
+const STRUCTURED_PREFIXES = ['hl7.', 'csv.', 'kv.', 'json.', 'dicom.', 'x12.', 'table.', 'aamva.', 'ncpdp.'];
+const STRUCTURED_RULES = new Map<string, boolean>();
 
 /** Findings that are a patient's whatever the words around them: with one of these, the ticket has a patient. */
 export const PATIENT_ID_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['SSN', 'MRN', 'HEALTH_PLAN_ID', 'BIOMETRIC', 'AGE', 'ACCOUNT', 'DEVICE', 'VEHICLE', 'OTHER_ID']);
