@@ -412,6 +412,8 @@ const CARE_FOR_NAME =
  * kept NAME (the same person: a redactor must not leave one copy behind).
  */
 function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Finding[] {
+  // (`kept` is some of `all`: nothing to give back when every name stayed)
+  if (countNames(kept) === countNames(all)) return kept;
   let names: Set<string> | undefined;
   for (const f of kept) if (f.type === 'NAME') (names ??= new Set()).add(withoutInitials(text.slice(f.start, f.end)));
   if (names === undefined) return kept;
@@ -422,9 +424,13 @@ function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Findi
 /** Did a NAME of `before` leave (`after` is `before` filtered, with names given back appended)? */
 function droppedName(before: Finding[], after: Finding[]): boolean {
   if (before.length === after.length) return false;
-  // (restoreNamedAgain appends what it gives back: membership, not order)
-  const kept = new Set(after);
-  return before.some((f) => f.type === 'NAME' && !kept.has(f));
+  // (`after` holds some of `before`'s findings, each once: a name left exactly when fewer names remain)
+  return countNames(after) < countNames(before);
+}
+function countNames(list: Finding[]): number {
+  let n = 0;
+  for (const f of list) if (f.type === 'NAME') n++;
+  return n;
 }
 /** A first name as a lone name candidate: "Gabriel", "Mei-Ling", "D'Andre". */
 const FIRST_NAME_WORD = /^\p{Lu}\p{Ll}+(?:['’-]\p{L}\p{Ll}*)?$/u;
@@ -1039,28 +1045,14 @@ function caretId(text: string, s: number, e: number): boolean {
 }
 /** How far back on its line a barcode's value looks for an HL7 field separator. */
 const CARET_LINE = 240;
-/** A test of whether [s, e) lies inside one of the findings (in any order): sorted starts and the furthest end so far. */
-function containment(findings: Finding[]): (s: number, e: number) => boolean {
-  const spans = findings.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0]);
-  const reach: number[] = [];
-  let far = -1;
-  for (const [, end] of spans) reach.push((far = Math.max(far, end)));
-  return (s, e) => {
-    // the last span starting at or before s: some span up to it reaches e exactly when the furthest does
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid]![0] <= s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1]! >= e;
-  };
-}
-/** A test of whether a span overlaps none of the findings (they may come in any order). */
-function uncovered(findings: Finding[]): (f: Finding) => boolean {
+/**
+ * The findings' starts in order and, per rank, the furthest end among the findings up to it: what
+ * containment and uncovered search. Sorted as packed numbers (start, index below 2^20: exact in a
+ * double) rather than with a comparator; ties between equal starts may come in any order (the
+ * furthest end up to the last of them is the same).
+ */
+function spanIndex(findings: readonly Finding[]): { starts: Float64Array; reach: Float64Array } {
   const n = findings.length;
-  // starts in order (packed with the index, below 2^20: exact in a double), and per rank the furthest end so far
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = findings[i]!.start * 1048576 + (i % 1048576);
   keys.sort();
@@ -1078,16 +1070,35 @@ function uncovered(findings: Finding[]): (f: Finding) => boolean {
     if (f.end > far) far = f.end;
     reach[r] = far;
   }
+  return { starts, reach };
+}
+/** How many of the sorted starts are below `limit` (below or at it with `orAt`). */
+function rankOf(starts: Float64Array, limit: number, orAt: boolean): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < limit || (orAt && starts[mid] === limit)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/** A test of whether [s, e) lies inside one of the findings (in any order). */
+function containment(findings: Finding[]): (s: number, e: number) => boolean {
+  const { starts, reach } = spanIndex(findings);
+  // the last span starting at or before s: some span up to it reaches e exactly when the furthest does
+  return (s, e) => {
+    const r = rankOf(starts, s, true);
+    return r > 0 && reach[r - 1]! >= e;
+  };
+}
+/** A test of whether a span overlaps none of the findings (they may come in any order). */
+function uncovered(findings: Finding[]): (f: Finding) => boolean {
+  const { starts, reach } = spanIndex(findings);
+  // the spans starting before f ends: none of them may reach past f's start
   return (f) => {
-    // the spans starting before f ends: the last of them, by binary search
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < f.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 || reach[lo - 1]! <= f.start;
+    const r = rankOf(starts, f.end, false);
+    return r === 0 || reach[r - 1]! <= f.start;
   };
 }
 
