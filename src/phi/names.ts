@@ -1010,14 +1010,17 @@ const NEWBORN_BARE = /\b(?:BOY|GIRL)[ ][A-Z][A-Z'’-]{1,30}\b/g;
 /** Words of a ticket about newborns (where "BOY SMITH" is a registration name). */
 const NEWBORN_TICKET = /\b(?:L&D|labor and delivery|newborns?|nursery|NICU|infants?|babies|baby|mother['’]s|mom['’]s|delivery|Stork)\b/i;
 export function newbornNames(text: string, emit: Emit): void {
-  // (/BABY|GIRL|BOY|[Bb]aby/ by indexOf: a regex of alternatives reads every position)
-  if (text.indexOf('BABY') === -1 && text.indexOf('GIRL') === -1 && text.indexOf('BOY') === -1 && text.indexOf('aby') === -1) return;
-  for (const re of [NEWBORN_FIRST, NEWBORN_LAST]) {
+  // (by indexOf: a regex of alternatives reads every position) NEWBORN_LAST and NEWBORN_BARE need
+  // "GIRL" or "BOY"; NEWBORN_FIRST needs one of them too ("BABY GIRL", "INFANT BOY"), or "baby" or
+  // "Baby" ("Baby Girl", "babyboy"); "aby" alone is searched slowly ('a' is everywhere)
+  const caps = text.indexOf('GIRL') !== -1 || text.indexOf('BOY') !== -1;
+  if (!caps && text.indexOf('baby') === -1 && text.indexOf('Baby') === -1) return;
+  for (const re of caps ? [NEWBORN_FIRST, NEWBORN_LAST] : [NEWBORN_FIRST]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.newborn');
   }
-  if ((text.indexOf('BOY ') === -1 && text.indexOf('GIRL ') === -1) || !NEWBORN_TICKET.test(text)) return;
+  if (!caps || (text.indexOf('BOY ') === -1 && text.indexOf('GIRL ') === -1) || !NEWBORN_TICKET.test(text)) return;
   NEWBORN_BARE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NEWBORN_BARE.exec(text)) !== null) {

@@ -1052,7 +1052,15 @@ const MAX_STEM = 120;
  * with no patient in it drops them, and staff places take them.
  */
 export function filenameRule(text: string, emit: Emit, names: { first: ReadonlySet<string>; last: ReadonlySet<string>; notName: (w: string) => boolean }): void {
-  for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', dot + 1)) {
+  // A name's stem is the run of word characters and '-' right before its dot, with a '_' in it: so
+  // each such run is walked to its end once from its first '_', and read on only where a '.' ends it
+  // (most dots end a sentence or sit in a number, and most runs with a '_' are no file's).
+  const n = text.length;
+  for (let u = text.indexOf('_'); u !== -1; ) {
+    let dot = u + 1;
+    while (dot < n && (isWordCode(text.charCodeAt(dot)) || text.charCodeAt(dot) === 45)) dot++;
+    u = dot < n ? text.indexOf('_', dot + 1) : -1;
+    if (text.charCodeAt(dot) !== 46) continue;
     // the extension: letters up to a non-word character
     let e = dot + 1;
     while (e < text.length && e - dot <= 5 && isAsciiLetter(text.charCodeAt(e))) e++;
