@@ -388,6 +388,13 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^dl_?(?:num|no)$/i, 'LICENSE', 0.9],
   [/^(?:addr(?:ess)?|city|street)$/i, 'ADDRESS', 0.85],
 ];
+/** KV_TYPES' entry of each key in lower case (the regexes ignore case), worked out once. */
+const KV_TYPE_OF: ReadonlyMap<string, [RegExp, PhiType, number]> = new Map(
+  KV_KEYS.flatMap((k) => {
+    const entry = KV_TYPES.find(([re]) => re.test(k));
+    return entry ? [[k, entry] as const] : [];
+  }),
+);
 
 /**
  * The end of a name or address value that goes on in words after its first ("name=KOWALCZYK JAN P;",
@@ -440,8 +447,9 @@ function withUpperKeys(text: string, known: Iterable<number>): Iterable<number> 
   if (text.indexOf('_') === -1) return known;
   let q = text.indexOf('=');
   if (q === -1) return known;
-  const positions = [...known];
-  const seen = new Set(positions);
+  // (copied and indexed only when a key in capitals is found: most texts have none)
+  let positions: number[] | undefined;
+  let seen: Set<number> | undefined;
   // Each key ends right before an '=' (or a space and an '='), and is the whole run of capitals,
   // digits and '_' there, with no letter, digit or '_' before it: so it is read back from each '='.
   for (; q !== -1; q = text.indexOf('=', q + 1)) {
@@ -450,15 +458,31 @@ function withUpperKeys(text: string, known: Iterable<number>): Iterable<number> 
     while (b > 0 && isUpperKeyCode(text.charCodeAt(b - 1))) b--;
     // (a word character before the run can only be a small letter: "pat_ID=" is no key in capitals)
     if (e - b < 3 || (b > 0 && isWordCode(text.charCodeAt(b - 1)))) continue;
-    if (UPPER_KEY.test(text.slice(b, e)) && !seen.has(b)) {
+    if (UPPER_KEY.test(text.slice(b, e))) {
+      positions ??= [...known];
+      seen ??= new Set(positions);
+      if (seen.has(b)) continue;
       seen.add(b);
       positions.push(b);
     }
   }
-  return positions;
+  return positions ?? known;
 }
 /** [A-Z0-9_] */
 const isUpperKeyCode = (c: number) => isUpperAscii(c) || isDigitCode(c) || c === 95;
+
+/**
+ * Can KV_RE match at `pos`? Its key is ASCII letters and '_' only (the 'i' flag without 'u' folds no
+ * other character onto them), so it ends where they do: '=', ':' or '"' must follow, after at most
+ * one white space. (Most key words in a text are prose: "the patient", "phone number".)
+ */
+function kvSeparatorAfter(text: string, pos: number): boolean {
+  let q = pos;
+  while (isAsciiLetter(text.charCodeAt(q)) || text.charCodeAt(q) === 95) q++;
+  let c = text.charCodeAt(q);
+  if (isRegexSpace(c)) c = text.charCodeAt(q + 1);
+  return c === 61 || c === 58 || c === 34;
+}
 
 export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
   if (text.indexOf('=') === -1 && text.indexOf('"') === -1) return;
@@ -467,6 +491,7 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
     // a key word at the end of a longer key ("var-name=", "db.name=") is some other setting
     const before = pos > 0 ? text.charCodeAt(pos - 1) : 0;
     if (before === 45 || before === 46) continue;
+    if (!kvSeparatorAfter(text, pos)) continue;
     KV_RE.lastIndex = pos;
     if ((m = KV_RE.exec(text)) === null) continue;
     const key = m[1]!;
@@ -477,7 +502,7 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
     // (a city or street only in a record: a quoted field on a line with the record's other fields;
     // "city=Chicago" is a setting)
     if (/^(?:city|street)$/i.test(key) && (m[0].indexOf('"') === -1 || !RECORD_LINE.test(text.slice(lineStartAt(text, m.index), m.index)))) continue;
-    const entry = KV_TYPES.find(([re]) => re.test(key));
+    const entry = KV_TYPE_OF.get(key.toLowerCase()) ?? KV_TYPES.find(([re]) => re.test(key));
     if (!entry) continue;
     const [, type, score] = entry;
     if (type === 'IP' && !/^[\d.:a-fA-F]+$/.test(value)) continue;
