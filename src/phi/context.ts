@@ -689,6 +689,7 @@ let sTriggerPos: number[] = [];
 let sTriggerEntries: KnownEntry[] = [];
 /** Scratch for `Scan.indexCues`. */
 const sCuePos: number[] = [];
+let sCuesAt = new Int32Array(0);
 /** How many `Cue` bits there are (Patient is the highest) and all of them. */
 const CUE_COUNT = 32 - Math.clz32(Cue.Patient);
 const CUE_BITS = (1 << CUE_COUNT) - 1;
@@ -1012,29 +1013,14 @@ export class Scan {
     const { knownPos, knownEntries, text } = this;
     const nk = knownPos.length;
     const starts: number[] = new Array<number>(CUE_COUNT + 1).fill(0);
-    // a word inside a dotted name is no context: "pacs12.imaging.local", "portal.example.org"
-    const cuesOf = (k: number) => {
-      const cues = knownEntries[k]!.cues & CUE_BITS;
-      if (cues === 0) return 0;
-      const p = knownPos[k]!;
-      if (p > 1 && text.charCodeAt(p - 1) === 46 && isWordCh(text.charCodeAt(p - 2))) return 0;
-      // a file path's folder or file is technical context only: "/var/log/MyChart", "\\fs01\\nursing"
-      if (p > 1 && (text.charCodeAt(p - 1) === 47 || text.charCodeAt(p - 1) === 92) && isWordCh(text.charCodeAt(p - 2))) return cues & (Cue.Tech | Cue.ItDevice);
-      const e = p + knownEntries[k]!.word.length;
-      const c = text.charCodeAt(e);
-      if (c === 46 && isLetter(text.charCodeAt(e + 1))) return 0;
-      // the first label of a hostname: "portal-web12.valleychildrens.org"
-      if (c === 45 && isWordCh(text.charCodeAt(e + 1))) {
-        for (let q = e + 1; q < e + 64 && q < text.length; q++) {
-          const d = text.charCodeAt(q);
-          if (d === 46) return isLetter(text.charCodeAt(q + 1)) ? 0 : cues;
-          if (d !== 45 && !isWordCh(d)) break;
-        }
-      }
-      return cues;
-    };
+    // each word's cues in context, worked out once (counted, then placed)
+    if (sCuesAt.length < nk) sCuesAt = new Int32Array(Math.max(256, 2 ** Math.ceil(Math.log2(nk + 1))));
+    const cuesAt = sCuesAt;
     for (let k = 0; k < nk; k++) {
-      for (let cues = cuesOf(k); cues !== 0; cues &= cues - 1) starts[32 - Math.clz32(cues & -cues)]!++;
+      let cues = knownEntries[k]!.cues & CUE_BITS;
+      if (cues !== 0) cues = cuesInContext(text, knownPos[k]!, knownEntries[k]!.word.length, cues);
+      cuesAt[k] = cues;
+      for (; cues !== 0; cues &= cues - 1) starts[32 - Math.clz32(cues & -cues)]!++;
     }
     for (let i = 1; i <= CUE_COUNT; i++) starts[i]! += starts[i - 1]!;
     const total = starts[CUE_COUNT]!;
@@ -1043,10 +1029,31 @@ export class Scan {
     const next = starts.slice();
     for (let k = 0; k < nk; k++) {
       const pos = knownPos[k]!;
-      for (let cues = cuesOf(k); cues !== 0; cues &= cues - 1) out[next[31 - Math.clz32(cues & -cues)]!++] = pos;
+      for (let cues = cuesAt[k]!; cues !== 0; cues &= cues - 1) out[next[31 - Math.clz32(cues & -cues)]!++] = pos;
     }
     this.cuePos = out.slice(0, total);
     if (out.length > KEEP_CAP) out.length = 0; // not kept at a long text's size either
+    if (sCuesAt.length > KEEP_CAP) sCuesAt = new Int32Array(0);
     return (this.cueStarts = starts);
   }
+}
+
+/** The cues (`cues`, not 0) of the known word of length `len` at `p`, as its context lets it give them. */
+function cuesInContext(text: string, p: number, len: number, cues: number): number {
+  // a word inside a dotted name is no context: "pacs12.imaging.local", "portal.example.org"
+  if (p > 1 && text.charCodeAt(p - 1) === 46 && isWordCh(text.charCodeAt(p - 2))) return 0;
+  // a file path's folder or file is technical context only: "/var/log/MyChart", "\\fs01\\nursing"
+  if (p > 1 && (text.charCodeAt(p - 1) === 47 || text.charCodeAt(p - 1) === 92) && isWordCh(text.charCodeAt(p - 2))) return cues & (Cue.Tech | Cue.ItDevice);
+  const e = p + len;
+  const c = text.charCodeAt(e);
+  if (c === 46 && isLetter(text.charCodeAt(e + 1))) return 0;
+  // the first label of a hostname: "portal-web12.valleychildrens.org"
+  if (c === 45 && isWordCh(text.charCodeAt(e + 1))) {
+    for (let q = e + 1; q < e + 64 && q < text.length; q++) {
+      const d = text.charCodeAt(q);
+      if (d === 46) return isLetter(text.charCodeAt(q + 1)) ? 0 : cues;
+      if (d !== 45 && !isWordCh(d)) break;
+    }
+  }
+  return cues;
 }
