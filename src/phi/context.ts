@@ -313,6 +313,8 @@ function build(): void {
       if (w.charCodeAt(i) >= 128) throw new Error(`known word "${w}" must be ASCII`);
       // the scan steps over a known word (up to a digit in it): it would not list a '@' or ':' in it
       if (w[i] === '@' || w[i] === ':') throw new Error(`known word "${w}" must not hold '@' or ':'`);
+      // nor white space or '|' (each '\n', '\t', '|' and second space of two is met by the scan: see tableLines)
+      if (/[\s|]/.test(w[i]!)) throw new Error(`known word "${w}" must not hold white space or '|'`);
     }
   }
   const others = [...KNOWN].filter(([w]) => !plain(w));
@@ -770,6 +772,11 @@ export class Scan {
   readonly colons: number[] = [];
   /** Offsets of line breaks ('\n'), in order. */
   readonly newlines: number[] = [];
+  /**
+   * The lines (indices into the lines `newlines` splits the text into) holding a '|', a tab or two
+   * spaces side by side, in order: the lines a table's header may be (structured.ts, tableRule).
+   */
+  readonly tableLines: number[] = [];
   /** Known words (cue and trigger words, any case) in text order: where each starts, and its entry. */
   readonly knownPos: number[];
   readonly knownEntries: KnownEntry[];
@@ -802,6 +809,9 @@ export class Scan {
     let lastEnd = -3;
     let lastStart = -3;
     let lastFacts = 0;
+    /** Line breaks so far, and the last line listed in tableLines. */
+    let lines = 0;
+    let lastTableLine = -1;
     let p = 0;
     while (p < n) {
       const c = u[p]!;
@@ -846,7 +856,10 @@ export class Scan {
           digitEnds[nd++] = p;
           if (d === 32) p++;
         } else {
-          if (c === 10) this.newlines.push(p);
+          if (c === 10) {
+            this.newlines.push(p);
+            lines++;
+          } else if ((c === 9 || (c === 32 && p > 0 && u[p - 1] === 32)) && lastTableLine !== lines) this.tableLines.push((lastTableLine = lines));
           p++;
         }
       } else if (c < 0x500 && (CLASS[c]! & CH_UPPER) !== 0) {
@@ -924,7 +937,10 @@ export class Scan {
         p++;
       } else if (c === 64) {
         this.ats.push(p++);
-      } else p++;
+      } else {
+        if (c === 124 && lastTableLine !== lines) this.tableLines.push((lastTableLine = lines));
+        p++;
+      }
     }
     if (long) {
       this.ws = ws;
