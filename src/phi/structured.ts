@@ -33,6 +33,7 @@ const PERSON_SEGMENTS = new Set(['PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2'
 const HL7_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?$/;
 /** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|SPM|RXA)\|/g, matched in hl7Rule from the '|' positions. */
 export const HL7_SEGMENT_NAMES: ReadonlySet<string> = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE', 'SPM', 'RXA']);
+for (const seg of HL7_SEGMENT_NAMES) if (!/^[A-Z][A-Z][A-Z0-9]$/.test(seg)) throw new Error(`HL7 segment name ${seg}: hl7Rule's quick test expects [A-Z][A-Z][A-Z0-9]`);
 
 function emitTrimmed(emit: Emit, text: string, type: PhiType, start: number, end: number, score: number, rule: string): void {
   while (start < end && text.charCodeAt(start) === 32) start++;
@@ -131,6 +132,9 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const s = k - 3;
     const c0 = text.charCodeAt(s);
     if (c0 < 65 || c0 > 90 || (s > 0 && isAlnumCode(text.charCodeAt(s - 1)))) continue;
+    // (every segment name is a capital, a capital, then a capital or a digit: checked below HL7_SEGMENT_NAMES)
+    const c2 = text.charCodeAt(k - 1);
+    if (!isUpperAscii(text.charCodeAt(k - 2)) || !(isUpperAscii(c2) || isDigitCode(c2))) continue;
     const seg = text.slice(s, k);
     if (HL7_SEGMENT_NAMES.has(seg)) starts.push([s, seg]);
   }
