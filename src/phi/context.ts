@@ -313,6 +313,8 @@ function build(): void {
       if (w.charCodeAt(i) >= 128) throw new Error(`known word "${w}" must be ASCII`);
       // the scan steps over a known word (up to a digit in it): it would not list a '@' or ':' in it
       if (w[i] === '@' || w[i] === ':') throw new Error(`known word "${w}" must not hold '@' or ':'`);
+      // nor white space or '|' (each '\n', '\t', '|' and second space of two is met by the scan: see tableLines)
+      if (/[\s|]/.test(w[i]!)) throw new Error(`known word "${w}" must not hold white space or '|'`);
     }
   }
   const others = [...KNOWN].filter(([w]) => !plain(w));
@@ -689,6 +691,7 @@ let sTriggerPos: number[] = [];
 let sTriggerEntries: KnownEntry[] = [];
 /** Scratch for `Scan.indexCues`. */
 const sCuePos: number[] = [];
+let sCuesAt = new Int32Array(0);
 /** How many `Cue` bits there are (Patient is the highest) and all of them. */
 const CUE_COUNT = 32 - Math.clz32(Cue.Patient);
 const CUE_BITS = (1 << CUE_COUNT) - 1;
@@ -769,6 +772,11 @@ export class Scan {
   readonly colons: number[] = [];
   /** Offsets of line breaks ('\n'), in order. */
   readonly newlines: number[] = [];
+  /**
+   * The lines (indices into the lines `newlines` splits the text into) holding a '|', a tab or two
+   * spaces side by side, in order: the lines a table's header may be (structured.ts, tableRule).
+   */
+  readonly tableLines: number[] = [];
   /** Known words (cue and trigger words, any case) in text order: where each starts, and its entry. */
   readonly knownPos: number[];
   readonly knownEntries: KnownEntry[];
@@ -801,6 +809,9 @@ export class Scan {
     let lastEnd = -3;
     let lastStart = -3;
     let lastFacts = 0;
+    /** Line breaks so far, and the last line listed in tableLines. */
+    let lines = 0;
+    let lastTableLine = -1;
     let p = 0;
     while (p < n) {
       const c = u[p]!;
@@ -845,7 +856,10 @@ export class Scan {
           digitEnds[nd++] = p;
           if (d === 32) p++;
         } else {
-          if (c === 10) this.newlines.push(p);
+          if (c === 10) {
+            this.newlines.push(p);
+            lines++;
+          } else if ((c === 9 || (c === 32 && p > 0 && u[p - 1] === 32)) && lastTableLine !== lines) this.tableLines.push((lastTableLine = lines));
           p++;
         }
       } else if (c < 0x500 && (CLASS[c]! & CH_UPPER) !== 0) {
@@ -923,7 +937,10 @@ export class Scan {
         p++;
       } else if (c === 64) {
         this.ats.push(p++);
-      } else p++;
+      } else {
+        if (c === 124 && lastTableLine !== lines) this.tableLines.push((lastTableLine = lines));
+        p++;
+      }
     }
     if (long) {
       this.ws = ws;
@@ -1012,29 +1029,14 @@ export class Scan {
     const { knownPos, knownEntries, text } = this;
     const nk = knownPos.length;
     const starts: number[] = new Array<number>(CUE_COUNT + 1).fill(0);
-    // a word inside a dotted name is no context: "pacs12.imaging.local", "portal.example.org"
-    const cuesOf = (k: number) => {
-      const cues = knownEntries[k]!.cues & CUE_BITS;
-      if (cues === 0) return 0;
-      const p = knownPos[k]!;
-      if (p > 1 && text.charCodeAt(p - 1) === 46 && isWordCh(text.charCodeAt(p - 2))) return 0;
-      // a file path's folder or file is technical context only: "/var/log/MyChart", "\\fs01\\nursing"
-      if (p > 1 && (text.charCodeAt(p - 1) === 47 || text.charCodeAt(p - 1) === 92) && isWordCh(text.charCodeAt(p - 2))) return cues & (Cue.Tech | Cue.ItDevice);
-      const e = p + knownEntries[k]!.word.length;
-      const c = text.charCodeAt(e);
-      if (c === 46 && isLetter(text.charCodeAt(e + 1))) return 0;
-      // the first label of a hostname: "portal-web12.valleychildrens.org"
-      if (c === 45 && isWordCh(text.charCodeAt(e + 1))) {
-        for (let q = e + 1; q < e + 64 && q < text.length; q++) {
-          const d = text.charCodeAt(q);
-          if (d === 46) return isLetter(text.charCodeAt(q + 1)) ? 0 : cues;
-          if (d !== 45 && !isWordCh(d)) break;
-        }
-      }
-      return cues;
-    };
+    // each word's cues in context, worked out once (counted, then placed)
+    if (sCuesAt.length < nk) sCuesAt = new Int32Array(Math.max(256, 2 ** Math.ceil(Math.log2(nk + 1))));
+    const cuesAt = sCuesAt;
     for (let k = 0; k < nk; k++) {
-      for (let cues = cuesOf(k); cues !== 0; cues &= cues - 1) starts[32 - Math.clz32(cues & -cues)]!++;
+      let cues = knownEntries[k]!.cues & CUE_BITS;
+      if (cues !== 0) cues = cuesInContext(text, knownPos[k]!, knownEntries[k]!.word.length, cues);
+      cuesAt[k] = cues;
+      for (; cues !== 0; cues &= cues - 1) starts[32 - Math.clz32(cues & -cues)]!++;
     }
     for (let i = 1; i <= CUE_COUNT; i++) starts[i]! += starts[i - 1]!;
     const total = starts[CUE_COUNT]!;
@@ -1043,10 +1045,31 @@ export class Scan {
     const next = starts.slice();
     for (let k = 0; k < nk; k++) {
       const pos = knownPos[k]!;
-      for (let cues = cuesOf(k); cues !== 0; cues &= cues - 1) out[next[31 - Math.clz32(cues & -cues)]!++] = pos;
+      for (let cues = cuesAt[k]!; cues !== 0; cues &= cues - 1) out[next[31 - Math.clz32(cues & -cues)]!++] = pos;
     }
     this.cuePos = out.slice(0, total);
     if (out.length > KEEP_CAP) out.length = 0; // not kept at a long text's size either
+    if (sCuesAt.length > KEEP_CAP) sCuesAt = new Int32Array(0);
     return (this.cueStarts = starts);
   }
+}
+
+/** The cues (`cues`, not 0) of the known word of length `len` at `p`, as its context lets it give them. */
+function cuesInContext(text: string, p: number, len: number, cues: number): number {
+  // a word inside a dotted name is no context: "pacs12.imaging.local", "portal.example.org"
+  if (p > 1 && text.charCodeAt(p - 1) === 46 && isWordCh(text.charCodeAt(p - 2))) return 0;
+  // a file path's folder or file is technical context only: "/var/log/MyChart", "\\fs01\\nursing"
+  if (p > 1 && (text.charCodeAt(p - 1) === 47 || text.charCodeAt(p - 1) === 92) && isWordCh(text.charCodeAt(p - 2))) return cues & (Cue.Tech | Cue.ItDevice);
+  const e = p + len;
+  const c = text.charCodeAt(e);
+  if (c === 46 && isLetter(text.charCodeAt(e + 1))) return 0;
+  // the first label of a hostname: "portal-web12.valleychildrens.org"
+  if (c === 45 && isWordCh(text.charCodeAt(e + 1))) {
+    for (let q = e + 1; q < e + 64 && q < text.length; q++) {
+      const d = text.charCodeAt(q);
+      if (d === 46) return isLetter(text.charCodeAt(q + 1)) ? 0 : cues;
+      if (d !== 45 && !isWordCh(d)) break;
+    }
+  }
+  return cues;
 }

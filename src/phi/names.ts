@@ -70,6 +70,7 @@ const PLACE_AFTER =
   /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Clinics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
 /** Does an organisation's or a place's word follow a name that ends at `end` ("Westbrook Community Hospital", "Eldridge Point Clinic")? */
 export function orgAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 32) return false; // (both start with a space)
   ORG_AFTER.lastIndex = end;
   if (ORG_AFTER.test(text)) return true;
   PLACE_AFTER.lastIndex = end;
@@ -84,6 +85,22 @@ const RECORD_ID_LABEL = String.raw`,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B|CSN|FIN|EMPI)
 export const RECORD_ID_AFTER = new RegExp(`^${RECORD_ID_LABEL}`);
 /** A middle initial (and a generational suffix) before a record's identifier: "HOLLENBECK, TRAVIS| J JR (MRN …". */
 const INITIAL_THEN_RECORD_ID = new RegExp(String.raw`^[ ][A-Z]\.?(?:,?[ ](?:JR|SR|Jr|Sr|II|III|IV)\.?)?` + RECORD_ID_LABEL);
+/**
+ * RECORD_ID_AFTER at `p`. Its label starts with M, D, C, F or E after at most one each of ',', ' ',
+ * '(' (none of which a label starts with), so any other character there rules it out before slicing.
+ */
+function recordIdAfter(text: string, p: number): boolean {
+  let q = p;
+  if (text.charCodeAt(q) === 44) q++;
+  if (text.charCodeAt(q) === 32) q++;
+  if (text.charCodeAt(q) === 40) q++;
+  const c = text.charCodeAt(q);
+  return (c === 77 || c === 68 || c === 67 || c === 70 || c === 69) && RECORD_ID_AFTER.test(text.slice(p, p + 12));
+}
+/** INITIAL_THEN_RECORD_ID at `p` (a space and a capital first). */
+function initialThenRecordId(text: string, p: number): boolean {
+  return text.charCodeAt(p) === 32 && isUpperAscii(text.charCodeAt(p + 1)) && INITIAL_THEN_RECORD_ID.test(text.slice(p, p + 24));
+}
 /** Clinical shorthand with a lower-case name: "pt john smith", "patient: mary jones". */
 /**
  * "pt", "pts", "patient", and what may follow them before the name: "pt's name is", "patient name:",
@@ -309,8 +326,19 @@ const enum Code {
   Split = 2048,
   /** A product or vendor that is also a census name ("Travis", "Jenkins", "Abbott"): a name only beside another name or after a title. */
   Product = 4096,
+  /** Spellings some checks of a lone word or a run's last word look for (tested here once per spelling, not sliced per word): */
+  /** LONE_NOT_NAMES (at most 10 characters). */
+  LoneNot = 8192,
+  /** COMPASS. */
+  Compass = 16384,
+  /** DATE_WORDS. */
+  DateWord = 32768,
+  /** BUILDING_WORDS. */
+  Building = 65536,
+  /** "ED" (the emergency department). */
+  Ed = 131072,
   /** All of the above. */
-  All = 8191,
+  All = 262143,
 }
 
 function evIndex(e: number): number {
@@ -329,6 +357,12 @@ function codeOf(info: TokenInfo): number {
   if (info.caps === 2) code |= Code.Caps2;
   if (TITLES.has(lower)) code |= Code.Title;
   if (TECH_WORDS.has(w)) code |= Code.Product;
+  const raw = info.raw;
+  if (raw.length <= 10 && LONE_NOT_NAMES.has(lower)) code |= Code.LoneNot;
+  if (COMPASS.has(raw)) code |= Code.Compass;
+  if (DATE_WORDS.has(raw)) code |= Code.DateWord;
+  if (BUILDING_WORDS.has(raw)) code |= Code.Building;
+  if (raw === 'ED') code |= Code.Ed;
   const wl = lower.length;
   const q = wl >= 2 ? lower.charCodeAt(wl - 2) : 0;
   if (wl >= 2 && lower.charCodeAt(wl - 1) === 115 && (q === 39 || q === 0x2019)) code |= Code.Possessive;
@@ -611,10 +645,6 @@ class RunScorer {
     return !(a > 0 && (code[a - 1]! & Code.Title) !== 0 && ws[a]! - we[a - 1]! <= 2);
   }
 
-  /** Is word k "ED" in capitals (the emergency department)? */
-  private edAt(k: number): boolean {
-    return this.we[k]! - this.ws[k]! === 2 && this.text.startsWith('ED', this.ws[k]!);
-  }
 
   scoreRun(a: number, b: number): void {
     const { text, ws, we, code, n, minScore } = this;
@@ -622,7 +652,7 @@ class RunScorer {
     while (a <= b && isDigitCode(text.charCodeAt(ws[a]! - 1))) a++;
     if (a > b) return;
     // "ED Triage", "ED Fast Track", "ED Pod C": an emergency department's area (a run in capitals, "ED SMITH", may be a name)
-    if (b > a && this.edAt(a) && (code[a + 1]! & Code.Caps2) === 0 && (code[a + 1]! & Code.First) === 0) return;
+    if (b > a && (code[a]! & Code.Ed) !== 0 && (code[a + 1]! & Code.Caps2) === 0 && (code[a + 1]! & Code.First) === 0) return;
     let words = 0;
     let sum = 0;
     for (let k = a; k <= b; k++) {
@@ -639,7 +669,7 @@ class RunScorer {
     // follows "Surname, ", makes it a person's: "HOLLENBECK, TRAVIS (MRN …"; "Server (MRN lookups)" stays a product)
     const recordAfter =
       (b > a || (a > 0 && text.charCodeAt(we[a - 1]!) === 44 && ws[a]! - we[a - 1]! <= 2)) &&
-      (RECORD_ID_AFTER.test(text.slice(we[b]!, we[b]! + 12)) || (b === a && INITIAL_THEN_RECORD_ID.test(text.slice(we[b]!, we[b]! + 24))));
+      (recordIdAfter(text, we[b]!) || (b === a && initialThenRecordId(text, we[b]!)));
     if (this.productsOnly(a, b) && (near & Near.Intro12) === 0 && !recordAfter) return;
     const ca = code[a]!;
     const cb = code[b]!;
@@ -656,14 +686,14 @@ class RunScorer {
     } else {
       // (a lone pronoun, family word, shorthand or label: see LONE_NOT_NAMES)
       // (after a title or a patient word it is one: "Mr. Her called", "Pt Endo called back", "Guarantor: Her")
-      if (we[a]! - ws[a]! <= 10 && LONE_NOT_NAMES.has(text.slice(ws[a]!, we[a]!).toLowerCase()) && this.introBefore(a, near) < 0.5 && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, ws[a]! - 14), ws[a]!))) return;
+      if ((ca & Code.LoneNot) !== 0 && this.introBefore(a, near) < 0.5 && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, ws[a]! - 14), ws[a]!))) return;
       // "6 West", "4 North": a hospital unit
-      if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && COMPASS.has(text.slice(ws[a]!, we[a]!))) return;
+      if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && (ca & Code.Compass) !== 0) return;
       // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)
-      if (this.edAt(a) && text.charCodeAt(ws[a]! - 2) !== 44) return;
+      if ((ca & Code.Ed) !== 0 && text.charCodeAt(ws[a]! - 2) !== 44) return;
       // "Created: May 15, 2025", "Date: Thu, 18 Apr 2024": a month or a day, not a first name
       const wa0 = we[a]!;
-      if (wa0 - ws[a]! === 3 && (near & Near.Intro12) === 0 && DATE_WORDS.has(text.slice(ws[a]!, wa0))) {
+      if ((ca & Code.DateWord) !== 0 && (near & Near.Intro12) === 0) {
         const g = text.charCodeAt(wa0) === 44 ? wa0 + 1 : wa0;
         if (text.charCodeAt(g) === 32) {
           // a day or a date ("Thu 3/27", "May 15"; "May 614-555-0187" is a phone), or a month ("On Thu, Jan 30")
@@ -690,7 +720,7 @@ class RunScorer {
       } else if (nc === 44 || nc === 32) {
         if (speechAfter(text, wa)) score += 0.25;
         // "results for Deshpande (MRN 40092215)": a surname right before a record's identifier
-        else if (RECORD_ID_AFTER.test(text.slice(wa, wa + 12))) score += 0.3;
+        else if (recordIdAfter(text, wa)) score += 0.3;
       }
       const at = ws[a]!;
       if (text.charCodeAt(at - 1) === 32 && SPEECH_END[text.charCodeAt(at - 2) & 127] === 1 && speechBefore(text, at)) score += 0.1;
@@ -725,13 +755,15 @@ class RunScorer {
     if (text.charCodeAt(end) === 45 && isDigitCode(text.charCodeAt(end + 1)) && (cb & Code.Caps2) !== 0) return;
     // a building named after a person: "Wexford Tower", "the Feinberg Bldg basement"
     // (not after a census first name: "Johnny G Hall" is a person)
-    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && BUILDING_WORDS.has(text.slice(ws[b]!, we[b]!))) return;
+    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && (cb & Code.Building) !== 0) return;
     // (unless introduced: "Pt Allen Media called")
+    // (both words after the run start with a space: ORG_AFTER, PLACE_AFTER)
+    const spaceAfter = text.charCodeAt(end) === 32;
     ORG_AFTER.lastIndex = end;
-    if (intro < 0.35 && ORG_AFTER.test(text)) return;
+    if (intro < 0.35 && spaceAfter && ORG_AFTER.test(text)) return;
     PLACE_AFTER.lastIndex = end;
     // (a first name and a surname, either order: "Olive Sherwood Home Health", "Kowalski, Irene Home Health")
-    if (intro < 0.35 && !(firstIsFirst && (b > a || start < ws[a]!)) && PLACE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
+    if (intro < 0.35 && spaceAfter && !(firstIsFirst && (b > a || start < ws[a]!)) && PLACE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
     if (possessive && end === we[b]) end -= 2;
     else {
       // a generational suffix belongs to the name: "Jewell, III"
@@ -978,14 +1010,17 @@ const NEWBORN_BARE = /\b(?:BOY|GIRL)[ ][A-Z][A-Z'’-]{1,30}\b/g;
 /** Words of a ticket about newborns (where "BOY SMITH" is a registration name). */
 const NEWBORN_TICKET = /\b(?:L&D|labor and delivery|newborns?|nursery|NICU|infants?|babies|baby|mother['’]s|mom['’]s|delivery|Stork)\b/i;
 export function newbornNames(text: string, emit: Emit): void {
-  // (/BABY|GIRL|BOY|[Bb]aby/ by indexOf: a regex of alternatives reads every position)
-  if (text.indexOf('BABY') === -1 && text.indexOf('GIRL') === -1 && text.indexOf('BOY') === -1 && text.indexOf('aby') === -1) return;
-  for (const re of [NEWBORN_FIRST, NEWBORN_LAST]) {
+  // (by indexOf: a regex of alternatives reads every position) NEWBORN_LAST and NEWBORN_BARE need
+  // "GIRL" or "BOY"; NEWBORN_FIRST needs one of them too ("BABY GIRL", "INFANT BOY"), or "baby" or
+  // "Baby" ("Baby Girl", "babyboy"); "aby" alone is searched slowly ('a' is everywhere)
+  const caps = text.indexOf('GIRL') !== -1 || text.indexOf('BOY') !== -1;
+  if (!caps && text.indexOf('baby') === -1 && text.indexOf('Baby') === -1) return;
+  for (const re of caps ? [NEWBORN_FIRST, NEWBORN_LAST] : [NEWBORN_FIRST]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) emit('NAME', m.index, m.index + m[0].length, 0.9, 'name.newborn');
   }
-  if ((text.indexOf('BOY ') === -1 && text.indexOf('GIRL ') === -1) || !NEWBORN_TICKET.test(text)) return;
+  if (!caps || (text.indexOf('BOY ') === -1 && text.indexOf('GIRL ') === -1) || !NEWBORN_TICKET.test(text)) return;
   NEWBORN_BARE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NEWBORN_BARE.exec(text)) !== null) {

@@ -33,6 +33,7 @@ const PERSON_SEGMENTS = new Set(['PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2'
 const HL7_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?$/;
 /** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|SPM|RXA)\|/g, matched in hl7Rule from the '|' positions. */
 export const HL7_SEGMENT_NAMES: ReadonlySet<string> = new Set(['MSH', 'EVN', 'PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'OBR', 'OBX', 'ORC', 'AL1', 'DG1', 'NTE', 'SPM', 'RXA']);
+for (const seg of HL7_SEGMENT_NAMES) if (!/^[A-Z][A-Z][A-Z0-9]$/.test(seg)) throw new Error(`HL7 segment name ${seg}: hl7Rule's quick test expects [A-Z][A-Z][A-Z0-9]`);
 
 function emitTrimmed(emit: Emit, text: string, type: PhiType, start: number, end: number, score: number, rule: string): void {
   while (start < end && text.charCodeAt(start) === 32) start++;
@@ -131,6 +132,9 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const s = k - 3;
     const c0 = text.charCodeAt(s);
     if (c0 < 65 || c0 > 90 || (s > 0 && isAlnumCode(text.charCodeAt(s - 1)))) continue;
+    // (every segment name is a capital, a capital, then a capital or a digit: checked below HL7_SEGMENT_NAMES)
+    const c2 = text.charCodeAt(k - 1);
+    if (!isUpperAscii(text.charCodeAt(k - 2)) || !(isUpperAscii(c2) || isDigitCode(c2))) continue;
     const seg = text.slice(s, k);
     if (HL7_SEGMENT_NAMES.has(seg)) starts.push([s, seg]);
   }
@@ -223,9 +227,25 @@ function columnType(header: string): PhiType | null {
   // every column name above is at most 32 characters long (cannotName relies on this and on [a-z0-9_])
   if (end === 0 || end > 32) return null;
   const name = h.slice(0, end);
-  for (const [re, type] of COLUMN_TYPES) if (re.test(name)) return type;
+  const m = COLUMN_TYPES_RE.exec(name);
+  if (m === null) return null;
+  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return COLUMN_TYPES[i - 1]![1];
   return null;
 }
+
+/**
+ * COLUMN_TYPES as one regex, each entry's pattern a group of its own: the first alternative that
+ * matches the whole name is the first entry whose regex does (one pass instead of one per entry).
+ */
+const COLUMN_TYPES_RE = (() => {
+  const groups = COLUMN_TYPES.map(([re]) => {
+    const src = re.source;
+    // (anchored at both ends, no flags and no groups of their own: the group numbers are the entries')
+    if (re.flags !== '' || !src.startsWith('^') || !src.endsWith('$') || new RegExp(`${src}|`).exec('')!.length !== 1) throw new Error(`column type ${src} cannot be joined`);
+    return `(${src.slice(1, -1)})`;
+  });
+  return new RegExp(`^(?:${groups.join('|')})$`);
+})();
 
 /**
  * Column types of a header, or null when fewer than two and fewer than half of the columns name
@@ -244,7 +264,7 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
     const t = columnType(cols[i]!);
     if (t !== null) known++;
     if (t === 'MRN' || t === 'SSN') record = true;
-    else if (t === null && !staff && STAFF_COLUMN.test(cols[i]!.trim().replace(/^"|"$/g, '').trim())) staff = true;
+    else if (t === null && !staff && staffColumnStart(cols[i]!) && STAFF_COLUMN.test(cols[i]!.trim().replace(/^"|"$/g, '').trim())) staff = true;
     types.push(t);
   }
   // (a staff roster, a payroll or a vendor master without a record number column is no patient
@@ -257,6 +277,22 @@ function headerTypes(cols: string[]): Array<PhiType | null> | null {
 
 /** A column of a staff, payroll or vendor file ("emp_id", "Employee #", "vendor_name", "routing", "cost center"). */
 const STAFF_COLUMN = /^(?:emp(?:loyee)?(?:[ _.#-]*(?:id|no|num|number|nbr|#))?|badge(?:[ _.#-]*(?:id|no|number|#))?|vendor(?:[ _.#-]*(?:id|no|number|name|#))?|supplier(?:[ _.#-]*(?:id|name))?|contractor(?:[ _.#-]*(?:id|name))?|routing(?:[ _.#-]*(?:no|number|nbr|#))?|aba|cost[ _.-]*cent(?:er|re)|payroll(?:[ _.-]*id)?|job[ _.-]*title|hire[ _.-]*date)$/i;
+
+/**
+ * Can `col`, trimmed and unquoted as headerTypes does, be a STAFF_COLUMN? Its first letter must be
+ * one that a staff column's name starts with (e, b, v, s, c, r, a, p, j, h in either case).
+ * (isRegexSpace is the set trim() removes.)
+ */
+function staffColumnStart(col: string): boolean {
+  let i = 0;
+  while (i < col.length && isRegexSpace(col.charCodeAt(i))) i++;
+  if (col.charCodeAt(i) === 34) {
+    i++;
+    while (i < col.length && isRegexSpace(col.charCodeAt(i))) i++;
+  }
+  const l = col.charCodeAt(i) | 32;
+  return l === 101 || l === 98 || l === 118 || l === 115 || l === 99 || l === 114 || l === 97 || l === 112 || l === 106 || l === 104;
+}
 
 /** A column that says the rows are patients ("patient_name", "dob", "member_id"; not "pt_…", a position type's too): then staff columns do not veto. */
 const PATIENT_COLUMN = /^"?(?:patient[\w .#-]*|dob|date[ _.-]?of[ _.-]?birth|birth[ _.-]?date|birthdate|mrn|member[ _.-]?(?:id|#|no|number)|guarantor[\w .#-]*|subscriber[\w .#-]*)"?$/i;
@@ -388,6 +424,13 @@ const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^dl_?(?:num|no)$/i, 'LICENSE', 0.9],
   [/^(?:addr(?:ess)?|city|street)$/i, 'ADDRESS', 0.85],
 ];
+/** KV_TYPES' entry of each key in lower case (the regexes ignore case), worked out once. */
+const KV_TYPE_OF: ReadonlyMap<string, [RegExp, PhiType, number]> = new Map(
+  KV_KEYS.flatMap((k) => {
+    const entry = KV_TYPES.find(([re]) => re.test(k));
+    return entry ? [[k, entry] as const] : [];
+  }),
+);
 
 /**
  * The end of a name or address value that goes on in words after its first ("name=KOWALCZYK JAN P;",
@@ -440,8 +483,9 @@ function withUpperKeys(text: string, known: Iterable<number>): Iterable<number> 
   if (text.indexOf('_') === -1) return known;
   let q = text.indexOf('=');
   if (q === -1) return known;
-  const positions = [...known];
-  const seen = new Set(positions);
+  // (copied and indexed only when a key in capitals is found: most texts have none)
+  let positions: number[] | undefined;
+  let seen: Set<number> | undefined;
   // Each key ends right before an '=' (or a space and an '='), and is the whole run of capitals,
   // digits and '_' there, with no letter, digit or '_' before it: so it is read back from each '='.
   for (; q !== -1; q = text.indexOf('=', q + 1)) {
@@ -450,15 +494,31 @@ function withUpperKeys(text: string, known: Iterable<number>): Iterable<number> 
     while (b > 0 && isUpperKeyCode(text.charCodeAt(b - 1))) b--;
     // (a word character before the run can only be a small letter: "pat_ID=" is no key in capitals)
     if (e - b < 3 || (b > 0 && isWordCode(text.charCodeAt(b - 1)))) continue;
-    if (UPPER_KEY.test(text.slice(b, e)) && !seen.has(b)) {
+    if (UPPER_KEY.test(text.slice(b, e))) {
+      positions ??= [...known];
+      seen ??= new Set(positions);
+      if (seen.has(b)) continue;
       seen.add(b);
       positions.push(b);
     }
   }
-  return positions;
+  return positions ?? known;
 }
 /** [A-Z0-9_] */
 const isUpperKeyCode = (c: number) => isUpperAscii(c) || isDigitCode(c) || c === 95;
+
+/**
+ * Can KV_RE match at `pos`? Its key is ASCII letters and '_' only (the 'i' flag without 'u' folds no
+ * other character onto them), so it ends where they do: '=', ':' or '"' must follow, after at most
+ * one white space. (Most key words in a text are prose: "the patient", "phone number".)
+ */
+function kvSeparatorAfter(text: string, pos: number): boolean {
+  let q = pos;
+  while (isAsciiLetter(text.charCodeAt(q)) || text.charCodeAt(q) === 95) q++;
+  let c = text.charCodeAt(q);
+  if (isRegexSpace(c)) c = text.charCodeAt(q + 1);
+  return c === 61 || c === 58 || c === 34;
+}
 
 export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<number>): void {
   if (text.indexOf('=') === -1 && text.indexOf('"') === -1) return;
@@ -467,6 +527,7 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
     // a key word at the end of a longer key ("var-name=", "db.name=") is some other setting
     const before = pos > 0 ? text.charCodeAt(pos - 1) : 0;
     if (before === 45 || before === 46) continue;
+    if (!kvSeparatorAfter(text, pos)) continue;
     KV_RE.lastIndex = pos;
     if ((m = KV_RE.exec(text)) === null) continue;
     const key = m[1]!;
@@ -477,7 +538,7 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
     // (a city or street only in a record: a quoted field on a line with the record's other fields;
     // "city=Chicago" is a setting)
     if (/^(?:city|street)$/i.test(key) && (m[0].indexOf('"') === -1 || !RECORD_LINE.test(text.slice(lineStartAt(text, m.index), m.index)))) continue;
-    const entry = KV_TYPES.find(([re]) => re.test(key));
+    const entry = KV_TYPE_OF.get(key.toLowerCase()) ?? KV_TYPES.find(([re]) => re.test(key));
     if (!entry) continue;
     const [, type, score] = entry;
     if (type === 'IP' && !/^[\d.:a-fA-F]+$/.test(value)) continue;
@@ -857,9 +918,28 @@ function spacedTable(text: string, emit: Emit, i: number, lines: number, start: 
   return r > i + 1 ? r : i;
 }
 
+/** The lines holding a '|', a tab or two spaces side by side, in order (a line may come twice). */
+function markedLines(text: string, newlines: readonly number[]): number[] {
+  const marked: number[] = [];
+  for (const mark of ['|', '\t', '  ']) {
+    let last = -1;
+    for (let k = text.indexOf(mark); k !== -1; ) {
+      const i = lineIndexOf(newlines, k);
+      if (i !== last) marked.push((last = i));
+      // (on to the next line)
+      k = i < newlines.length ? text.indexOf(mark, newlines[i]! + 1) : -1;
+    }
+  }
+  return marked.sort((a, b) => a - b);
+}
+
 /** A record's number in a table cell: five digits or more, letters and dashes around them ("40011980", "M001203779", "536-22-1904"). */
 const RECORD_CELL = /^[ \t]*[A-Z]{0,3}[-]?\d[\d-]{4,}[A-Z]?[ \t]*$/;
-export function tableRule(text: string, emit: Emit, newlines: readonly number[]): void {
+/**
+ * `tableLines`: the lines holding a '|', a tab or two spaces side by side, in order (Scan.tableLines),
+ * if the caller has them; else they are looked for here.
+ */
+export function tableRule(text: string, emit: Emit, newlines: readonly number[], tableLines?: readonly number[]): void {
   const pipes = text.indexOf('|') !== -1;
   const lines = newlines.length + 1;
   const start = (i: number) => (i === 0 ? 0 : newlines[i - 1]! + 1);
@@ -874,18 +954,7 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[])
     return k < e ? text.charCodeAt(k) : 0;
   };
   // Only a line opening with '|', or holding a tab or two spaces, can be a header: those lines, in order.
-  const lineOf = (p: number) => lineIndexOf(newlines, p);
-  const marked: number[] = [];
-  for (const mark of ['|', '\t', '  ']) {
-    let last = -1;
-    for (let k = text.indexOf(mark); k !== -1; ) {
-      const i = lineOf(k);
-      if (i !== last) marked.push((last = i));
-      // (on to the next line)
-      k = i < newlines.length ? text.indexOf(mark, newlines[i]! + 1) : -1;
-    }
-  }
-  marked.sort((a, b) => a - b);
+  const marked = tableLines ?? markedLines(text, newlines);
   let next = 0;
   for (const i of marked) {
     if (i < next) continue;
@@ -1052,7 +1121,15 @@ const MAX_STEM = 120;
  * with no patient in it drops them, and staff places take them.
  */
 export function filenameRule(text: string, emit: Emit, names: { first: ReadonlySet<string>; last: ReadonlySet<string>; notName: (w: string) => boolean }): void {
-  for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', dot + 1)) {
+  // A name's stem is the run of word characters and '-' right before its dot, with a '_' in it: so
+  // each such run is walked to its end once from its first '_', and read on only where a '.' ends it
+  // (most dots end a sentence or sit in a number, and most runs with a '_' are no file's).
+  const n = text.length;
+  for (let u = text.indexOf('_'); u !== -1; ) {
+    let dot = u + 1;
+    while (dot < n && (isWordCode(text.charCodeAt(dot)) || text.charCodeAt(dot) === 45)) dot++;
+    u = dot < n ? text.indexOf('_', dot + 1) : -1;
+    if (text.charCodeAt(dot) !== 46) continue;
     // the extension: letters up to a non-word character
     let e = dot + 1;
     while (e < text.length && e - dot <= 5 && isAsciiLetter(text.charCodeAt(e))) e++;
