@@ -121,7 +121,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   x12Rule(text, emit, quiet);
   aamvaRule(text, emit);
   ncpdpRule(text, emit, quiet);
-  tableRule(text, emit, scan.newlines);
+  tableRule(text, emit, scan.newlines, scan.tableLines);
   filenameRule(text, emit, FILENAME_NAMES);
   // the admin's own patterns (run by RE2: linear time whatever they are)
   for (const format of c.mrn) format.each(text, (start, end) => emit('MRN', start, end, 0.9, 'mrn.site-format'));

@@ -3,7 +3,7 @@
  * engine, CSV exports with a header row, and key=value fields in log lines. Here the field, not
  * the words around it, says what a value is.
  */
-import { isAsciiAlnum as isAlnumCode, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lineIndexOf } from './chars';
+import { isAsciiAlnum as isAlnumCode, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import type { Emit } from './patterns';
 import { isCompactDate } from './validators';
 import type { PhiType } from './types';
@@ -918,28 +918,12 @@ function spacedTable(text: string, emit: Emit, i: number, lines: number, start: 
   return r > i + 1 ? r : i;
 }
 
-/** The lines holding a '|', a tab or two spaces side by side, in order (a line may come twice). */
-function markedLines(text: string, newlines: readonly number[]): number[] {
-  const marked: number[] = [];
-  for (const mark of ['|', '\t', '  ']) {
-    let last = -1;
-    for (let k = text.indexOf(mark); k !== -1; ) {
-      const i = lineIndexOf(newlines, k);
-      if (i !== last) marked.push((last = i));
-      // (on to the next line)
-      k = i < newlines.length ? text.indexOf(mark, newlines[i]! + 1) : -1;
-    }
-  }
-  return marked.sort((a, b) => a - b);
-}
-
 /** A record's number in a table cell: five digits or more, letters and dashes around them ("40011980", "M001203779", "536-22-1904"). */
 const RECORD_CELL = /^[ \t]*[A-Z]{0,3}[-]?\d[\d-]{4,}[A-Z]?[ \t]*$/;
 /**
- * `tableLines`: the lines holding a '|', a tab or two spaces side by side, in order (Scan.tableLines),
- * if the caller has them; else they are looked for here.
+ * `tableLines`: the lines holding a '|', a tab or two spaces side by side, in order (Scan.tableLines).
  */
-export function tableRule(text: string, emit: Emit, newlines: readonly number[], tableLines?: readonly number[]): void {
+export function tableRule(text: string, emit: Emit, newlines: readonly number[], tableLines: readonly number[]): void {
   const pipes = text.indexOf('|') !== -1;
   const lines = newlines.length + 1;
   const start = (i: number) => (i === 0 ? 0 : newlines[i - 1]! + 1);
@@ -954,9 +938,8 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[],
     return k < e ? text.charCodeAt(k) : 0;
   };
   // Only a line opening with '|', or holding a tab or two spaces, can be a header: those lines, in order.
-  const marked = tableLines ?? markedLines(text, newlines);
   let next = 0;
-  for (const i of marked) {
+  for (const i of tableLines) {
     if (i < next) continue;
     next = i + 1;
     if (!pipes || firstCode(i) !== 124) {
