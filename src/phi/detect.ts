@@ -8,7 +8,7 @@ import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail } from './evidence';
 import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
-import { RECORD_ID_AFTER, nameRule, newbornNames, orgAfter, possessiveNames } from './names';
+import { nameRule, newbornNames, orgAfter, possessiveNames, recordIdAfter } from './names';
 import { answeredIds, roiRequests, runPatternRules, type RuleEnv } from './patterns';
 import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
@@ -676,7 +676,7 @@ function nameEchoes(scan: Scan, candidates: Finding[]): Finding[] {
       if ((c === 32 || c === 44) && k > f.start && k + 1 < f.end) words++;
     }
     // (one word: a surname the text ties to a record, "Deshpande (MRN 40092215)")
-    if (words === 0 ? !RECORD_ID_AFTER.test(text.slice(f.end, f.end + 12)) : f.score < 0.8) continue;
+    if (words === 0 ? !recordIdAfter(text, f.end) : f.score < 0.8) continue;
     for (let k = f.start; k < f.end; ) {
       while (k < f.end && isPartSeparator(text.charCodeAt(k))) k++;
       const s = k;

@@ -82,14 +82,14 @@ const HAS_NON_ASCII = /[\u00C0-\u024F]/;
 const TEST_PATIENT_NAME = new RegExp(`^${TEST_FAMILY}`, 'i');
 /** A record's identifier or birth date right after a word: "(MRN 4009…", ", DOB 3/4/…", ", CSN 1100…". */
 const RECORD_ID_LABEL = String.raw`,?[ ]?\(?(?:MRN|MR#|DOB|D\.O\.B|CSN|FIN|EMPI)\b`;
-export const RECORD_ID_AFTER = new RegExp(`^${RECORD_ID_LABEL}`);
+const RECORD_ID_AFTER = new RegExp(`^${RECORD_ID_LABEL}`);
 /** A middle initial (and a generational suffix) before a record's identifier: "HOLLENBECK, TRAVIS| J JR (MRN …". */
 const INITIAL_THEN_RECORD_ID = new RegExp(String.raw`^[ ][A-Z]\.?(?:,?[ ](?:JR|SR|Jr|Sr|II|III|IV)\.?)?` + RECORD_ID_LABEL);
 /**
  * RECORD_ID_AFTER at `p`. Its label starts with M, D, C, F or E after at most one each of ',', ' ',
  * '(' (none of which a label starts with), so any other character there rules it out before slicing.
  */
-function recordIdAfter(text: string, p: number): boolean {
+export function recordIdAfter(text: string, p: number): boolean {
   let q = p;
   if (text.charCodeAt(q) === 44) q++;
   if (text.charCodeAt(q) === 32) q++;
