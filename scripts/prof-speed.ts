@@ -6,12 +6,15 @@
  *   npx tsx scripts/prof-speed.ts --dump /tmp/texts.json      write the source texts once
  *   --texts /tmp/texts.json                                   read them instead of generating
  *   --staff-off                                              detector with staffContext: false
+ *   --floors      also time what any detector's work sits on: a bare loop reading every char
+ *                 code once, and the detector's tokenizer and cue index alone (new Scan(text))
  *
  * For a line-level profile, bundle it (`npx esbuild scripts/prof-speed.ts --bundle --platform=node
  * --outfile=/tmp/p.cjs`) and run `node --cpu-prof /tmp/p.cjs --texts /tmp/texts.json`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { Scan } from '../src/phi/context';
 import { createDetector } from '../src/phi/detect';
 import { speedDocs } from '../bench/speed-docs';
 
@@ -43,6 +46,14 @@ async function main(): Promise<void> {
   // --staff-off: without the workforce check (what it costs: compare the two)
   const det = createDetector({ staffContext: !args.includes('--staff-off') });
   engines.push(['phi-guard', (t) => det.detect(t)]);
+  if (args.includes('--floors')) {
+    let sink = 0;
+    engines.push(['char-code loop', (t) => {
+      for (let i = 0; i < t.length; i++) sink = (sink + t.charCodeAt(i)) | 0;
+      return sink;
+    }]);
+    engines.push(['Scan alone', (t) => new Scan(t)]);
+  }
   if (args.includes('--peers')) {
     type Ctor = new () => { redact(t: string): string };
     const load = async (name: string, key: string): Promise<Ctor> => {
