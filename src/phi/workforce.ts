@@ -203,21 +203,31 @@ function endsWith(re: RegExp, s: string, words: number): boolean {
   }
   return false;
 }
-/** The last `n` words (ASCII letters, lower case) of s[from, to), the last first. */
-function lastWords(s: string, from: number, to: number, n: number): string[] {
-  const out: string[] = [];
+/**
+ * What the last `n` words (runs of ASCII letters, any case) of s[from, to) are: the WORD_* flags of
+ * any of them, and (shifted by LAST_WORD) those of the last one. Read without slicing (wordFlags).
+ */
+function lastWordsFlags(s: string, from: number, to: number, n: number): number {
+  let flags = 0;
   let e = to;
-  while (out.length < n && e > from) {
+  for (let count = 0; count < n && e > from; count++) {
     while (e > from && !isAsciiLetter(s.charCodeAt(e - 1))) e--;
     let b = e;
     while (b > from && isAsciiLetter(s.charCodeAt(b - 1))) b--;
     if (b === e) break;
     // (no job or grant word is longer than 20 letters: "anesthesiologist" has 16)
-    if (e - b <= 20) out.push(s.slice(b, e).toLowerCase());
-    else out.push('');
+    const f = e - b <= 20 ? wordFlags(s, b, e) : 0;
+    flags |= count === 0 ? f | (f << LAST_WORD) : f;
     e = b;
   }
-  return out;
+  return flags;
+}
+/** Is there a word "of" (any case) in s[from, to)? */
+function hasOf(s: string, from: number, to: number): boolean {
+  for (let k = from; k + 1 < to; k++) {
+    if ((s.charCodeAt(k) | 32) === 111 && (s.charCodeAt(k + 1) | 32) === 102 && (k === from || !isAsciiLetter(s.charCodeAt(k - 1))) && (k + 2 === to || !isAsciiLetter(s.charCodeAt(k + 2)))) return true;
+  }
+  return false;
 }
 /**
  * Every word of the job phrases (ROLE_BEFORE) and of the grant phrases: a phrase can end right
@@ -229,6 +239,38 @@ const JOB_WORDS: ReadonlySet<string> = new Set(
   JOBS.toLowerCase().match(/[a-z]+/g)!.concat(['is', 'was', 'of', 'superuser', 'helpdesk', 'mirroring', 'volunteer', 'oncall', 'scribe', 'author']),
 );
 const GRANT_WORDS: ReadonlySet<string> = new Set(['grant', 'give', 'add', 'provision', 'enable', 'remove', 'revoke', 'onboard', 'and']);
+/** lastWordsFlags: a job word (JOB_WORDS), a grant word (GRANT_WORDS); the last word's flags are shifted by LAST_WORD. */
+const WORD_JOB = 1;
+const WORD_GRANT = 2;
+const LAST_WORD = 2;
+/**
+ * JOB_WORDS and GRANT_WORDS as a trie over the letters a–z (26 slots a node, 0: no child), with
+ * each node's WORD_* flags: a word of the text is looked up letter by letter, any case, unsliced.
+ */
+const TRIE_WORDS = [[JOB_WORDS, WORD_JOB], [GRANT_WORDS, WORD_GRANT]] as const;
+// (at most one node a letter, and the root)
+const TRIE_SIZE = 1 + TRIE_WORDS.reduce((n, [words]) => n + [...words].join('').length, 0);
+const WORD_TRIE = { next: new Int32Array(26 * TRIE_SIZE), flags: new Uint8Array(TRIE_SIZE), nodes: 1 };
+for (const [words, flag] of TRIE_WORDS) {
+  for (const w of words) {
+    let node = 0;
+    for (let k = 0; k < w.length; k++) {
+      const slot = node * 26 + w.charCodeAt(k) - 97;
+      if (WORD_TRIE.next[slot] === 0) WORD_TRIE.next[slot] = WORD_TRIE.nodes++;
+      node = WORD_TRIE.next[slot]!;
+    }
+    WORD_TRIE.flags[node]! |= flag;
+  }
+}
+/** The WORD_* flags of s[b, e), ASCII letters only (0 for any other word). */
+function wordFlags(s: string, b: number, e: number): number {
+  let node = 0;
+  for (let k = b; k < e; k++) {
+    node = WORD_TRIE.next[node * 26 + (s.charCodeAt(k) | 32) - 97]!;
+    if (node === 0) return 0;
+  }
+  return WORD_TRIE.flags[node]!;
+}
 const isWordStart = (s: string, k: number) => isAsciiLetter(s.charCodeAt(k)) && (k === 0 || !isAsciiLetter(s.charCodeAt(k - 1)));
 /** A clinician's credential after a name, with or without a comma ("PT" is left out: it is also "patient"). */
 const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|PharmD|CPhT|LCSW|LICSW|MSW|RRT|BSN|MSN|DNP|FNP|APRN|OTR|CCC-SLP|RD|RDN)\b(?![ \t]*\d{5})/;
@@ -420,9 +462,12 @@ const KIND_SIGN_OFF = 4;
 export class Workforce {
   private readonly breaks: readonly number[];
   private readonly lines: number;
-  /** Per line, when first asked: its kind (KIND_*), and 2 / 1 for a workforce line or not. */
-  private readonly kinds: number[] = [];
-  private readonly verdicts: number[] = [];
+  /** Per line: where it starts, and where it ends (before its '\n', and before a CRLF's '\r'). */
+  private readonly lineStarts: Int32Array;
+  private readonly lineEnds: Int32Array;
+  /** Per line, when first asked (0 until then): its kind (KIND_*), and 2 / 1 for a workforce line or not. */
+  private readonly kinds: Uint8Array;
+  private readonly verdicts: Uint8Array;
   /** Per sign-off line: whether the block under it is a staff signature. */
   private blockVerdicts: Map<number, boolean> | undefined;
 
@@ -437,7 +482,18 @@ export class Workforce {
     newlines: readonly number[],
   ) {
     this.breaks = newlines;
-    this.lines = newlines.length + 1;
+    const lines = (this.lines = newlines.length + 1);
+    this.lineStarts = new Int32Array(lines);
+    this.lineEnds = new Int32Array(lines);
+    for (let i = 0; i < lines; i++) {
+      const s = i === 0 ? 0 : newlines[i - 1]! + 1;
+      const e = i < newlines.length ? newlines[i]! : text.length;
+      this.lineStarts[i] = s;
+      // (a CRLF line ends before its '\r')
+      this.lineEnds[i] = e > s && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+    }
+    this.kinds = new Uint8Array(lines);
+    this.verdicts = new Uint8Array(lines);
   }
 
   /** Does the finding [start, end) of `type` lie in a workforce position? */
@@ -703,12 +759,10 @@ export class Workforce {
     return lineIndexOf(this.breaks, p);
   }
   private starts(i: number): number {
-    return i === 0 ? 0 : this.breaks[i - 1]! + 1;
+    return this.lineStarts[i]!;
   }
   private ends(i: number): number {
-    const e = i < this.breaks.length ? this.breaks[i]! : this.text.length;
-    // (a CRLF line ends before its '\r')
-    return e > 0 && this.text.charCodeAt(e - 1) === 13 && e - 1 >= this.starts(i) ? e - 1 : e;
+    return this.lineEnds[i]!;
   }
   /** Line i's text, or '' past the last line; a long line is cut (it is prose, never a header or signature line). */
   private lineText(i: number): string {
@@ -742,8 +796,8 @@ export class Workforce {
   }
 
   private kindOf(i: number): number {
-    let k = this.kinds[i];
-    if (k !== undefined) return k;
+    let k = this.kinds[i]!;
+    if (k !== 0) return k;
     const c = this.firstCode(i) | 32;
     if (c === 32) k = KIND_BLANK; // (0 | 32: nothing on the line)
     else if (this.ends(i) - this.starts(i) > 40) k = KIND_OTHER; // sign-offs and delimiters are short
@@ -758,8 +812,8 @@ export class Workforce {
 
   /** Is line i a field line, an organisation's e-mail header line or a staff signature line? */
   private lineVerdict(i: number): boolean {
-    const known = this.verdicts[i];
-    if (known !== undefined) return known === 2;
+    const known = this.verdicts[i]!;
+    if (known !== 0) return known === 2;
     let v = false;
     if (!this.isLong(i)) {
       // field and header labels start with one of these letters (any case): only then are they looked for
@@ -1063,9 +1117,11 @@ export class Workforce {
     const after = next === 44 || next === 40 || space0 || c0 === 44 || hasXIn(text, end, afterEnd) ? text.slice(end, afterEnd) : '';
     // (the phrase checks before the name run only when one of the last words could end such a phrase)
     const from = Math.max(ls, start - 48);
-    const words = lastWords(text, from, start, 3);
-    const jobWord = words.some((w) => JOB_WORDS.has(w));
-    const grantWord = words.some((w) => GRANT_WORDS.has(w));
+    const words = lastWordsFlags(text, from, start, 3);
+    // (ROLE_BEFORE ends with a job word, "is" or "was", or with "of" and a department's words: the
+    // last word is a job word or there is an "of")
+    const jobWord = (words & WORD_JOB) !== 0 && ((words & (WORD_JOB << LAST_WORD)) !== 0 || hasOf(text, from, start));
+    const grantWord = (words & WORD_GRANT) !== 0;
     const before = jobWord || grantWord ? text.slice(from, start) : '';
     // a comment's header, "Josh Pettigrew (ACH Patient Access) 05/27:", "Tobias Wendt 05/13 09:40",
     // "Comment (Yolanda Cruz, 09:30)": its author, unless the bracket says it is a patient or the comment
@@ -1174,8 +1230,12 @@ export class Workforce {
 
   /** First-person patient talk on line i or the two lines under it ("[10:42 AM] Maria Garcia: my MRN is …"). */
   private patientSpeaking(i: number): boolean {
-    for (let j = i; j < this.lines && j <= i + 2; j++) if ((this.careLines[j] ??= MY_CARE.test(this.lineText(j)))) return true;
+    for (let j = i; j < this.lines && j <= i + 2; j++) if (this.careLine(j)) return true;
     return false;
+  }
+  /** MY_CARE on line i's text (lineText: cut when long), once per line. */
+  private careLine(i: number): boolean {
+    return (this.careLines[i] ??= MY_CARE.test(this.lineText(i)));
   }
   /**
    * Does line i or one of the two under it speak as a patient: of the writer's own care (patientSpeaking),
@@ -1201,8 +1261,19 @@ export class Workforce {
   private patientWriting(i: number): boolean {
     let v = this.writingLines[i];
     if (v === undefined) {
+      // MY_CARE on text[from, starts(i)), read line by line: no match spans a line break (every part
+      // of it is on one line), so each whole line's answer (careLine, shared by the sign-offs under
+      // it) stands for its part of the window; only the window's cut first line is read on its own
       const from = Math.max(0, this.starts(i) - 600);
-      this.writingLines[i] = v = MY_CARE.test(this.text.slice(from, this.starts(i)));
+      let j = this.lineOf(from);
+      v = false;
+      if (j < i && from > this.starts(j)) {
+        v = MY_CARE.test(this.text.slice(from, this.breaks[j]!));
+        j++;
+      }
+      // (a long line's lineText is cut: it is read whole)
+      for (; !v && j < i; j++) v = this.isLong(j) ? MY_CARE.test(this.text.slice(this.starts(j), this.ends(j))) : this.careLine(j);
+      this.writingLines[i] = v;
     }
     return v;
   }
