@@ -64,6 +64,13 @@ const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
 /** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
 const SIGN_OFF =
   /^[ \t]*(?:thanks(?: again| so much)?|thank you(?: so much)?|many thanks|thx|ty|regards|best regards|kind regards|warm regards|warmest regards|best wishes|best|cheers|sincerely|respectfully|v\/r|br)[ \t]*[,.!-]*[ \t]*$/i;
+/** A set of lower-case letters a–z as a bit mask. */
+const letterMask = (letters: string) => [...letters].reduce((m, l) => m | (1 << (l.charCodeAt(0) - 97)), 0);
+/** Is c (lower-cased) one of the mask's letters? */
+const opensWith = (mask: number, c: number) => c >= 97 && c <= 122 && ((mask >> (c - 97)) & 1) === 1;
+/** The first letters of SIGN_OFF's and of GREETING_BEFORE's words. */
+const SIGN_OFF_LETTERS = letterMask('tmrbkwcsv');
+const GREETING_LETTERS = letterMask('hgm');
 /** Job titles and departments as signatures write them (capitalised). */
 const ROLE =
   /\b(?:Nurse|Manager|Supervisor|Director|Coordinator|Analyst|Specialist|Technician|Technologist|Engineer|Administrator|Secretary|Clerk|Registrar|Representative|Lead|Assistant|Physician|Therapist|Pharmacist|Scheduler|Receptionist|Officer|Architect|Developer|Consultant|Support|Informatics|Service Desk|Help ?Desk|Front Desk|Registration|Admissions|Operations|Department|Dept\.?|IT)\b/;
@@ -427,6 +434,7 @@ function rosterLabelMay(text: string, ls: number, le: number): boolean {
 /** What may stand before a roster's label on its line, and the first letters of the labels (ROSTER_LABEL). */
 const ROSTER_MARKS = ' \t>*_#-';
 const ROSTER_OPENERS = 'apistruo';
+const isDash = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
 /** A dash before a name that ends its line, after a sentence on that line ("… 06/20/2024. - Hailey Brennan"; not a list's "- John Smith"). */
 const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;
 const NO_SENTENCE_END: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'St', 'Jr', 'Sr', 'Prof', 'Rev', 'Capt', 'Lt', 'Sgt', 'vs', 'etc', 'approx', 'No', 'no']);
@@ -487,7 +495,7 @@ function deskAgentMayEnd(text: string, from: number, to: number): boolean {
   while (q > from && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 9)) q--;
   if (q === k || q === from) return false;
   const d = text.charCodeAt(q - 1);
-  if (!paren && (d === 45 || d === 0x2013 || d === 0x2014)) return true;
+  if (!paren && isDash(d)) return true;
   let b = q;
   while (b > from && isAsciiLetter(text.charCodeAt(b - 1))) b--;
   return lowerIs(text, b, q, 'agent') || lowerIs(text, b, q, 'analyst') || lowerIs(text, b, q, 'tech');
@@ -721,7 +729,9 @@ export class Workforce {
     // (read only by the greeting's and the sign-off's checks below, which need one of these after the name)
     const own = start - ls <= 64 && (next === 0 || next === 33 || next === 40 || next === 44 || next === 102) ? text.slice(ls, start) : '';
     // "Hi Sabrina," opening a ticket or comment: the agent it is written to
-    if ((next === 44 || next === 33 || next === 0) && GREETING_BEFORE.test(own) && !text.slice(start, end).includes(' ')) {
+    // (a greeting or a sign-off opens the line with one of its first letters: firstCode)
+    const lead = own === '' ? 0 : this.firstCode(i) | 32;
+    if ((next === 44 || next === 33 || next === 0) && opensWith(GREETING_LETTERS, lead) && GREETING_BEFORE.test(own) && !text.slice(start, end).includes(' ')) {
       return !YOUR_CARE.test(text.slice(end, Math.min(text.length, end + 160)));
     }
     // "Bethel Cummerata (bethel.cummerata@stmarys-health.org)": an organisation's address book
@@ -733,7 +743,7 @@ export class Workforce {
     }
     // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)", "Best,\nKevin from Interfaces"
     if (next === 0 || next === 40 || next === 44 || (next === 102 && FROM_TEAM.test(text.slice(end, Math.min(le, end + 40))))) {
-      const signOff = SIGN_OFF.test(own) || (i > 0 && start - ls <= 64 && own.trim() === '' && this.kindOf(i - 1) === KIND_SIGN_OFF);
+      const signOff = (opensWith(SIGN_OFF_LETTERS, lead) && SIGN_OFF.test(own)) || (i > 0 && start - ls <= 64 && own.trim() === '' && this.kindOf(i - 1) === KIND_SIGN_OFF);
       // patient words on the line, or the writer's own contact details under it: a patient signing
       if (signOff) return !this.patientLine(i) && !this.personalBelow(i) && this.authorsSignOff(i) && !this.patientWriting(i);
     }
@@ -1294,7 +1304,8 @@ export class Workforce {
       (((start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && (space0 || c0 === 44) && CHAT_TIME_AFTER.test(after))) &&
         !this.patientSpeaking(this.lineOf(start))) ||
       // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
-      (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start)));
+      // (DASH_SIGN_OFF ends with a dash and spaces: tried only after a dash)
+      (next === 0 && isDash(this.nextCodeBefore(start, ls)) && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start)));
     return place ? Place.Other : Place.None;
   }
 
