@@ -394,8 +394,8 @@ const ROSTER_JOIN = /[ \t]*(?:,|&|\band\b)[ \t]*/y;
 function rosterItems(text: string, ls: number, le: number): number[] {
   const out: number[] = [];
   // (every roster's label ends with ':')
-  if (!rosterLabelMay(text, ls, le)) return out;
   const line = text.slice(ls, le);
+  if (!rosterLabelMay(line)) return out;
   ROSTER_LABEL.lastIndex = 0;
   const m = ROSTER_LABEL.exec(line);
   if (m === null) return out;
@@ -412,28 +412,27 @@ function rosterItems(text: string, ls: number, le: number): number[] {
 }
 const NO_ITEMS: ReadonlySet<number> = new Set();
 /**
- * Can ROSTER_LABEL match on the line text[ls, le)? Its labels end with ':', and either open the
- * line (after marks) with one of ROSTER_OPENERS' letters, or are "add", "invite" or "include"
- * (any case) right before a ':'.
+ * Can ROSTER_LABEL match on the line? Its labels end with ':', and either open the line (after
+ * marks: ' ', '\t', '>', '*', '_', '#', '-') with one of ROSTER_OPENERS' letters, or are "add",
+ * "invite" or "include" (any case) right before a ':'.
  */
-function rosterLabelMay(text: string, ls: number, le: number): boolean {
-  let k = ls;
-  while (k < le && ROSTER_MARKS.includes(text[k]!)) k++;
-  const opener = k < le && ROSTER_OPENERS.includes(String.fromCharCode(text.charCodeAt(k) | 32));
-  for (let colon = k; colon < le; colon++) {
-    if (text.charCodeAt(colon) !== 58) continue;
-    if (opener) return true;
+function rosterLabelMay(line: string): boolean {
+  let colon = line.indexOf(':');
+  if (colon === -1) return false;
+  let k = 0;
+  for (let c = line.charCodeAt(0); c === 32 || c === 9 || c === 62 || c === 42 || c === 95 || c === 35 || c === 45; c = line.charCodeAt(++k));
+  if (opensWith(ROSTER_OPENERS, line.charCodeAt(k) | 32)) return true;
+  for (; colon !== -1; colon = line.indexOf(':', colon + 1)) {
     let q = colon;
-    while (q > ls && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 9)) q--;
+    while (q > 0 && (line.charCodeAt(q - 1) === 32 || line.charCodeAt(q - 1) === 9)) q--;
     let b = q;
-    while (b > ls && isAsciiLetter(text.charCodeAt(b - 1))) b--;
-    if (lowerIs(text, b, q, 'add') || lowerIs(text, b, q, 'invite') || lowerIs(text, b, q, 'include')) return true;
+    while (b > 0 && isAsciiLetter(line.charCodeAt(b - 1))) b--;
+    if (lowerIs(line, b, q, 'add') || lowerIs(line, b, q, 'invite') || lowerIs(line, b, q, 'include')) return true;
   }
   return false;
 }
-/** What may stand before a roster's label on its line, and the first letters of the labels (ROSTER_LABEL). */
-const ROSTER_MARKS = ' \t>*_#-';
-const ROSTER_OPENERS = 'apistruo';
+/** The first letters of the labels that open a roster's line (ROSTER_LABEL). */
+const ROSTER_OPENERS = letterMask('apistruo');
 const isDash = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
 /** A dash before a name that ends its line, after a sentence on that line ("… 06/20/2024. - Hailey Brennan"; not a list's "- John Smith"). */
 const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;
@@ -971,9 +970,9 @@ export class Workforce {
    * Manager | Westside Family Medicine")?
    */
   private nameOverJob(i: number): boolean {
+    if (i + 1 >= this.lines || (i > 0 && this.kindOf(i - 1) !== KIND_BLANK) || this.kindOf(i + 1) === KIND_BLANK) return false;
     // (no sender is named without '<' and '@' in the text: see orgSenders)
     if (!this.mayName()) return false;
-    if (i + 1 >= this.lines || (i > 0 && this.kindOf(i - 1) !== KIND_BLANK) || this.kindOf(i + 1) === KIND_BLANK) return false;
     if (this.ends(i) - this.starts(i) > 48 || !NAME_ALONE.test(this.lineText(i))) return false;
     if (this.isLong(i + 1) || !this.jobEvidence(this.lineText(i + 1))) return false;
     // (a patient or a relative signs with their job too: only the sender of an e-mail header with an
