@@ -64,6 +64,13 @@ const SIG_DELIMITER = /^[ \t]*--[ \t]*$/;
 /** A sign-off alone: a whole line ("Regards,") or the text before a name on its line ("Thanks, Eric"). */
 const SIGN_OFF =
   /^[ \t]*(?:thanks(?: again| so much)?|thank you(?: so much)?|many thanks|thx|ty|regards|best regards|kind regards|warm regards|warmest regards|best wishes|best|cheers|sincerely|respectfully|v\/r|br)[ \t]*[,.!-]*[ \t]*$/i;
+/** A set of lower-case letters a–z as a bit mask. */
+const letterMask = (letters: string) => [...letters].reduce((m, l) => m | (1 << (l.charCodeAt(0) - 97)), 0);
+/** Is c (lower-cased) one of the mask's letters? */
+const opensWith = (mask: number, c: number) => c >= 97 && c <= 122 && ((mask >> (c - 97)) & 1) === 1;
+/** The first letters of SIGN_OFF's and of GREETING_BEFORE's words. */
+const SIGN_OFF_LETTERS = letterMask('tmrbkwcsv');
+const GREETING_LETTERS = letterMask('hgm');
 /** Job titles and departments as signatures write them (capitalised). */
 const ROLE =
   /\b(?:Nurse|Manager|Supervisor|Director|Coordinator|Analyst|Specialist|Technician|Technologist|Engineer|Administrator|Secretary|Clerk|Registrar|Representative|Lead|Assistant|Physician|Therapist|Pharmacist|Scheduler|Receptionist|Officer|Architect|Developer|Consultant|Support|Informatics|Service Desk|Help ?Desk|Front Desk|Registration|Admissions|Operations|Department|Dept\.?|IT)\b/;
@@ -203,21 +210,31 @@ function endsWith(re: RegExp, s: string, words: number): boolean {
   }
   return false;
 }
-/** The last `n` words (ASCII letters, lower case) of s[from, to), the last first. */
-function lastWords(s: string, from: number, to: number, n: number): string[] {
-  const out: string[] = [];
+/**
+ * What the last `n` words (runs of ASCII letters, any case) of s[from, to) are: the WORD_* flags of
+ * any of them, and (shifted by LAST_WORD) those of the last one. Read without slicing (WordTrie).
+ */
+function lastWordsFlags(s: string, from: number, to: number, n: number): number {
+  let flags = 0;
   let e = to;
-  while (out.length < n && e > from) {
+  for (let count = 0; count < n && e > from; count++) {
     while (e > from && !isAsciiLetter(s.charCodeAt(e - 1))) e--;
     let b = e;
     while (b > from && isAsciiLetter(s.charCodeAt(b - 1))) b--;
     if (b === e) break;
     // (no job or grant word is longer than 20 letters: "anesthesiologist" has 16)
-    if (e - b <= 20) out.push(s.slice(b, e).toLowerCase());
-    else out.push('');
+    const f = e - b <= 20 ? JOB_GRANT_WORDS.of(s, b, e) : 0;
+    flags |= count === 0 ? f | (f << LAST_WORD) : f;
     e = b;
   }
-  return out;
+  return flags;
+}
+/** Is there a word "of" (any case) in s[from, to)? */
+function hasOf(s: string, from: number, to: number): boolean {
+  for (let k = from; k + 1 < to; k++) {
+    if ((s.charCodeAt(k) | 32) === 111 && (s.charCodeAt(k + 1) | 32) === 102 && (k === from || !isAsciiLetter(s.charCodeAt(k - 1))) && (k + 2 === to || !isAsciiLetter(s.charCodeAt(k + 2)))) return true;
+  }
+  return false;
 }
 /**
  * Every word of the job phrases (ROLE_BEFORE) and of the grant phrases: a phrase can end right
@@ -229,6 +246,70 @@ const JOB_WORDS: ReadonlySet<string> = new Set(
   JOBS.toLowerCase().match(/[a-z]+/g)!.concat(['is', 'was', 'of', 'superuser', 'helpdesk', 'mirroring', 'volunteer', 'oncall', 'scribe', 'author']),
 );
 const GRANT_WORDS: ReadonlySet<string> = new Set(['grant', 'give', 'add', 'provision', 'enable', 'remove', 'revoke', 'onboard', 'and']);
+/**
+ * Words (lower-case a–z) with flags, as a trie over the letters (26 slots a node, 0: no child): a
+ * word of the text is looked up letter by letter, in any case, without slicing or lower-casing it.
+ */
+class WordTrie {
+  private readonly next: Int32Array;
+  private readonly flags: Uint8Array;
+  constructor(entries: ReadonlyArray<readonly [Iterable<string>, number]>) {
+    const words = entries.map(([ws, flag]) => [[...ws], flag] as const);
+    // (at most one node a letter, and the root)
+    const size = 1 + words.reduce((n, [ws]) => n + ws.join('').length, 0);
+    this.next = new Int32Array(26 * size);
+    this.flags = new Uint8Array(size);
+    let nodes = 1;
+    for (const [ws, flag] of words) {
+      for (const w of ws) {
+        let node = 0;
+        for (let k = 0; k < w.length; k++) {
+          const slot = node * 26 + w.charCodeAt(k) - 97;
+          if (this.next[slot] === 0) this.next[slot] = nodes++;
+          node = this.next[slot]!;
+        }
+        this.flags[node]! |= flag;
+      }
+    }
+  }
+  /** The flags of the word s[b, e) (ASCII letters only, any case); 0 when it is not in the trie. */
+  of(s: string, b: number, e: number): number {
+    let node = 0;
+    for (let k = b; k < e; k++) {
+      node = this.next[node * 26 + (s.charCodeAt(k) | 32) - 97]!;
+      if (node === 0) return 0;
+    }
+    return this.flags[node]!;
+  }
+}
+/** lastWordsFlags: a job word (JOB_WORDS), a grant word (GRANT_WORDS); the last word's flags are shifted by LAST_WORD. */
+const WORD_JOB = 1;
+const WORD_GRANT = 2;
+const LAST_WORD = 2;
+const JOB_GRANT_WORDS = new WordTrie([[JOB_WORDS, WORD_JOB], [GRANT_WORDS, WORD_GRANT]]);
+/**
+ * TASK_ROLES word by word: a one-word role (TASK_ONE, and TASK_SENTENCE for those that count only
+ * opening a sentence), the "to" and "by" that end the two-word roles, and the words before them.
+ */
+const TASK_ONE = 1;
+const TASK_SENTENCE = 2;
+const TASK_TO = 4;
+const TASK_BY = 8;
+const TASK_BEFORE_TO = 16;
+const TASK_BEFORE_BY = 32;
+const TASK_WORDS = (() => {
+  const one = [...TASK_ROLES].filter((r) => !r.includes(' '));
+  const two = [...TASK_ROLES].filter((r) => r.includes(' ')).map((r) => r.split(' '));
+  if (two.some(([, last]) => last !== 'to' && last !== 'by')) throw new Error('a two-word task role ends in "to" or "by"');
+  return new WordTrie([
+    [one, TASK_ONE],
+    [SENTENCE_ROLES, TASK_SENTENCE],
+    [['to'], TASK_TO],
+    [['by'], TASK_BY],
+    [two.filter(([, last]) => last === 'to').map(([first]) => first!), TASK_BEFORE_TO],
+    [two.filter(([, last]) => last === 'by').map(([first]) => first!), TASK_BEFORE_BY],
+  ]);
+})();
 const isWordStart = (s: string, k: number) => isAsciiLetter(s.charCodeAt(k)) && (k === 0 || !isAsciiLetter(s.charCodeAt(k - 1)));
 /** A clinician's credential after a name, with or without a comma ("PT" is left out: it is also "patient"). */
 const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|PharmD|CPhT|LCSW|LICSW|MSW|RRT|BSN|MSN|DNP|FNP|APRN|OTR|CCC-SLP|RD|RDN)\b(?![ \t]*\d{5})/;
@@ -252,7 +333,18 @@ const OWN_NUMBER_BEFORE =
 /** OWN_NUMBER_BEFORE after a colleague's job title: a caller or a patient word is that colleague's job or covered by TITLED_VETO. */
 const OWN_NUMBER_TITLED =
   /\b(?:me|my|mine|her|his|their|home|personal|family|(?:grand|step)?(?:mother|father|mom|dad|daughter|son)|wife|husband|spouse|partner|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|guardian|nok|poa|emergency)\b/i;
-const teamNumber = (before: string) => TEAM_WORDS_BEFORE.test(before) || TEAM_ACRONYMS_BEFORE.test(before);
+const teamNumber = (before: string) => TEAM_WORDS_BEFORE.test(before) || (hasCapitalPair(before) && TEAM_ACRONYMS_BEFORE.test(before));
+/** Two capitals A–Z in a row (every acronym of TEAM_ACRONYMS_BEFORE has them)? */
+function hasCapitalPair(s: string): boolean {
+  for (let k = 1; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 65 && c <= 90) {
+      const p = s.charCodeAt(k - 1);
+      if (p >= 65 && p <= 90) return true;
+    }
+  }
+  return false;
+}
 /** A job title as written after a colleague's name, right before a number ("Clinic Supervisor, 555-0148", "Charge Nurse) cell "). */
 const JOB_TITLE_BEFORE = new RegExp(`[A-Za-z][ \\t](?:${capitalised(JOBS)})[ \\t]*[,)]?[ \\t]*(?:(?:cell|mobile|phone|ph|desk|office|pager)\\.?[ \\t]*:?[ \\t]*)?$`);
 /** "Kevin from Interfaces", "Dana from the ICU": a team after a sign-off's name. */
@@ -301,9 +393,9 @@ const ROSTER_JOIN = /[ \t]*(?:,|&|\band\b)[ \t]*/y;
  */
 function rosterItems(text: string, ls: number, le: number): number[] {
   const out: number[] = [];
-  const line = text.slice(ls, le);
   // (every roster's label ends with ':')
-  if (line.indexOf(':') === -1) return out;
+  const line = text.slice(ls, le);
+  if (!rosterLabelMay(line)) return out;
   ROSTER_LABEL.lastIndex = 0;
   const m = ROSTER_LABEL.exec(line);
   if (m === null) return out;
@@ -318,6 +410,30 @@ function rosterItems(text: string, ls: number, le: number): number[] {
   }
   return out;
 }
+const NO_ITEMS: ReadonlySet<number> = new Set();
+/**
+ * Can ROSTER_LABEL match on the line? Its labels end with ':', and either open the line (after
+ * marks: ' ', '\t', '>', '*', '_', '#', '-') with one of ROSTER_OPENERS' letters, or are "add",
+ * "invite" or "include" (any case) right before a ':'.
+ */
+function rosterLabelMay(line: string): boolean {
+  let colon = line.indexOf(':');
+  if (colon === -1) return false;
+  let k = 0;
+  for (let c = line.charCodeAt(0); c === 32 || c === 9 || c === 62 || c === 42 || c === 95 || c === 35 || c === 45; c = line.charCodeAt(++k));
+  if (opensWith(ROSTER_OPENERS, line.charCodeAt(k) | 32)) return true;
+  for (; colon !== -1; colon = line.indexOf(':', colon + 1)) {
+    let q = colon;
+    while (q > 0 && (line.charCodeAt(q - 1) === 32 || line.charCodeAt(q - 1) === 9)) q--;
+    let b = q;
+    while (b > 0 && isAsciiLetter(line.charCodeAt(b - 1))) b--;
+    if (lowerIs(line, b, q, 'add') || lowerIs(line, b, q, 'invite') || lowerIs(line, b, q, 'include')) return true;
+  }
+  return false;
+}
+/** The first letters of the labels that open a roster's line (ROSTER_LABEL). */
+const ROSTER_OPENERS = letterMask('apistruo');
+const isDash = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
 /** A dash before a name that ends its line, after a sentence on that line ("… 06/20/2024. - Hailey Brennan"; not a list's "- John Smith"). */
 const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;
 const NO_SENTENCE_END: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'St', 'Jr', 'Sr', 'Prof', 'Rev', 'Capt', 'Lt', 'Sgt', 'vs', 'etc', 'approx', 'No', 'no']);
@@ -366,6 +482,29 @@ const DESK_AGENT_BEFORE = /(?:\b(?:Service|Help|IT|Security|Front|Registration) 
 /** DESK_AGENT_BEFORE, tried only where "esk" or " by " (any case) is in the text before the name. */
 const deskAgentBefore = (before: string) => DESK_OR_BY.test(before) && DESK_AGENT_BEFORE.test(before);
 const DESK_OR_BY = /esk| by /i;
+/**
+ * Can DESK_AGENT_BEFORE match text[from, to): does it end with a dash and spaces, or with "agent",
+ * "analyst" or "tech" (any case), spaces and maybe '('? Read without slicing.
+ */
+function deskAgentMayEnd(text: string, from: number, to: number): boolean {
+  let k = to;
+  const paren = k > from && text.charCodeAt(k - 1) === 40;
+  if (paren) k--;
+  let q = k;
+  while (q > from && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 9)) q--;
+  if (q === k || q === from) return false;
+  const d = text.charCodeAt(q - 1);
+  if (!paren && isDash(d)) return true;
+  let b = q;
+  while (b > from && isAsciiLetter(text.charCodeAt(b - 1))) b--;
+  return lowerIs(text, b, q, 'agent') || lowerIs(text, b, q, 'analyst') || lowerIs(text, b, q, 'tech');
+}
+/** Is text[b, e) the lower-case ASCII word `word` in any case? */
+function lowerIs(text: string, b: number, e: number, word: string): boolean {
+  if (e - b !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(b + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
 /** A writer or caller saying they are the patient. */
 const PATIENT_SELF = /\b(?:i am|i['’]m|this is [A-Z][\w'’-]*,?)[ \t]+(?:the|a|your)[ \t]+(?:patient|pt)\b|\bcaller is the (?:pt|patient)\b|\b(?:pt|patient) (?:himself|herself|themselves)\b|\bthis is [A-Z][\w'’-]* again\b/i;
 /** What may stand before a comment header's author on the line: spaces, a list or quote mark, "---". */
@@ -408,6 +547,18 @@ const enum Place {
   Signed = 4,
 }
 
+/**
+ * Per lower-case first letter of a line, the label patterns whose labels open with it: FIELD_LINE
+ * (Reporter, Assignee, …, Business owner), SENDER_LINE (From, Sender, Reply-To), RECIPIENT_LINE (To, Cc, Bcc).
+ */
+const LABEL_FIELD = 1;
+const LABEL_SENDER = 2;
+const LABEL_RECIPIENT = 4;
+const LABEL_LETTERS = new Uint8Array(128);
+for (const [letters, label] of [['abcrstw', LABEL_FIELD], ['fsr', LABEL_SENDER], ['tcb', LABEL_RECIPIENT]] as const) {
+  for (const l of letters) LABEL_LETTERS[l.charCodeAt(0)]! |= label;
+}
+
 const KIND_OTHER = 1;
 const KIND_BLANK = 2;
 const KIND_DELIMITER = 3;
@@ -420,9 +571,9 @@ const KIND_SIGN_OFF = 4;
 export class Workforce {
   private readonly breaks: readonly number[];
   private readonly lines: number;
-  /** Per line, when first asked: its kind (KIND_*), and 2 / 1 for a workforce line or not. */
-  private readonly kinds: number[] = [];
-  private readonly verdicts: number[] = [];
+  /** Per line, when first asked (0 until then): its kind (KIND_*), and 2 / 1 for a workforce line or not. */
+  private readonly kinds: Uint8Array;
+  private readonly verdicts: Uint8Array;
   /** Per sign-off line: whether the block under it is a staff signature. */
   private blockVerdicts: Map<number, boolean> | undefined;
 
@@ -437,7 +588,9 @@ export class Workforce {
     newlines: readonly number[],
   ) {
     this.breaks = newlines;
-    this.lines = newlines.length + 1;
+    const lines = (this.lines = newlines.length + 1);
+    this.kinds = new Uint8Array(lines);
+    this.verdicts = new Uint8Array(lines);
   }
 
   /** Does the finding [start, end) of `type` lie in a workforce position? */
@@ -572,9 +725,12 @@ export class Workforce {
     // "Need a Visio license for Hans Nicolas": the colleague an IT service is for
     if (this.itServiceFor(start, ls)) return !this.patientLine(i);
     // (the text before the name on its line, when the name starts near the line's start)
-    const own = start - ls <= 64 ? text.slice(ls, start) : '';
+    // (read only by the greeting's and the sign-off's checks below, which need one of these after the name)
+    const own = start - ls <= 64 && (next === 0 || next === 33 || next === 40 || next === 44 || next === 102) ? text.slice(ls, start) : '';
     // "Hi Sabrina," opening a ticket or comment: the agent it is written to
-    if ((next === 44 || next === 33 || next === 0) && GREETING_BEFORE.test(own) && !text.slice(start, end).includes(' ')) {
+    // (a greeting or a sign-off opens the line with one of its first letters: firstCode)
+    const lead = own === '' ? 0 : this.firstCode(i) | 32;
+    if ((next === 44 || next === 33 || next === 0) && opensWith(GREETING_LETTERS, lead) && GREETING_BEFORE.test(own) && !text.slice(start, end).includes(' ')) {
       return !YOUR_CARE.test(text.slice(end, Math.min(text.length, end + 160)));
     }
     // "Bethel Cummerata (bethel.cummerata@stmarys-health.org)": an organisation's address book
@@ -586,7 +742,7 @@ export class Workforce {
     }
     // a bare sign-off: "Thanks,\nBrian", "Thanks, Eric", "Cheers - Eric (ICU)", "Best,\nKevin from Interfaces"
     if (next === 0 || next === 40 || next === 44 || (next === 102 && FROM_TEAM.test(text.slice(end, Math.min(le, end + 40))))) {
-      const signOff = SIGN_OFF.test(own) || (i > 0 && start - ls <= 64 && own.trim() === '' && this.kindOf(i - 1) === KIND_SIGN_OFF);
+      const signOff = (opensWith(SIGN_OFF_LETTERS, lead) && SIGN_OFF.test(own)) || (i > 0 && start - ls <= 64 && own.trim() === '' && this.kindOf(i - 1) === KIND_SIGN_OFF);
       // patient words on the line, or the writer's own contact details under it: a patient signing
       if (signOff) return !this.patientLine(i) && !this.personalBelow(i) && this.authorsSignOff(i) && !this.patientWriting(i);
     }
@@ -698,10 +854,18 @@ export class Workforce {
 
   // --- lines: line i runs from starts(i) to ends(i) ------------------------------------------------
 
-  /** The line holding offset p. */
+  /** The line holding offset p (the line last asked for, or the one after it, first: findings come in order). */
   private lineOf(p: number): number {
-    return lineIndexOf(this.breaks, p);
+    const h = this.lastLine;
+    const breaks = this.breaks;
+    if (p <= (h < breaks.length ? breaks[h]! : Infinity)) {
+      if (h === 0 || p > breaks[h - 1]!) return h;
+    } else if (h + 1 < this.lines && p <= (h + 1 < breaks.length ? breaks[h + 1]! : Infinity)) {
+      return (this.lastLine = h + 1);
+    }
+    return (this.lastLine = lineIndexOf(breaks, p));
   }
+  private lastLine = 0;
   private starts(i: number): number {
     return i === 0 ? 0 : this.breaks[i - 1]! + 1;
   }
@@ -721,7 +885,8 @@ export class Workforce {
   }
   /** The first character of line i that is not a space, tab or '>' (0 for a blank line). */
   private firstCode(i: number): number {
-    const e = this.ends(i);
+    // (up to the '\n': a CRLF's '\r' is passed over as ends(i) would leave it out)
+    const e = i < this.breaks.length ? this.breaks[i]! : this.text.length;
     for (let p = this.starts(i); p < e; p++) {
       const c = this.text.charCodeAt(p);
       if (c !== 32 && c !== 9 && c !== 62 && c !== 13) return c;
@@ -742,8 +907,8 @@ export class Workforce {
   }
 
   private kindOf(i: number): number {
-    let k = this.kinds[i];
-    if (k !== undefined) return k;
+    let k = this.kinds[i]!;
+    if (k !== 0) return k;
     const c = this.firstCode(i) | 32;
     if (c === 32) k = KIND_BLANK; // (0 | 32: nothing on the line)
     else if (this.ends(i) - this.starts(i) > 40) k = KIND_OTHER; // sign-offs and delimiters are short
@@ -758,23 +923,24 @@ export class Workforce {
 
   /** Is line i a field line, an organisation's e-mail header line or a staff signature line? */
   private lineVerdict(i: number): boolean {
-    const known = this.verdicts[i];
-    if (known !== undefined) return known === 2;
+    const known = this.verdicts[i]!;
+    if (known !== 0) return known === 2;
     let v = false;
     if (!this.isLong(i)) {
       // field and header labels start with one of these letters (any case): only then are they looked for
+      // (each label pattern only where the line's first letter opens one of its labels: LABEL_LETTERS)
       const c = this.firstCode(i) | 32;
-      const labelled = c === 97 || c === 98 || c === 99 || c === 101 || c === 102 || c === 109 || c === 110 || c === 114 || c === 115 || c === 116 || c === 119;
+      const labels = c < 128 ? LABEL_LETTERS[c]! : 0;
       const line = this.lineText(i);
       // (a reporter writing as a patient under the field: "Reporter: Angela Diaz / Description: I am … also a patient here")
-      if (labelled && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line)) && !this.patientSpeaking(i);
+      if ((labels & LABEL_FIELD) !== 0 && FIELD_LINE.test(line)) v = !PATIENT_LINE.test(line) && (!line.includes('@') || this.organisationAddresses(line)) && !this.patientSpeaking(i);
       else if ((c === 109 || c === 110 || c === 101 || c === 115 || c === 117 || c === 99) && STAFF_FIELD_LINE.test(line))
         v = !this.careNear(i) && !this.healthAbove(i) && (!line.includes('@') || this.organisationAddresses(line));
       // a staff form: "Name: Javier Castillo-Ruiz" over "Title: Patient Access Representative"
       else if (c === 110 && STAFF_FORM_NAME.test(line) && i + 1 < this.lines && STAFF_FORM_NEXT.test(this.lineText(i + 1))) v = !this.careNear(i);
-      else if (labelled && SENDER_LINE.test(line)) v = this.organisationAddresses(line) && !this.patientNear(i) && !this.careInBody(i);
+      else if ((labels & LABEL_SENDER) !== 0 && SENDER_LINE.test(line)) v = this.organisationAddresses(line) && !this.patientNear(i) && !this.careInBody(i);
       // (a recipient may be a patient the hospital writes to: then the subject or text under it says so)
-      else if (labelled && RECIPIENT_LINE.test(line)) v = this.ownAddresses(line) || (this.organisationAddresses(line) && !this.patientNear(i));
+      else if ((labels & LABEL_RECIPIENT) !== 0 && RECIPIENT_LINE.test(line)) v = this.ownAddresses(line) || (this.organisationAddresses(line) && !this.patientNear(i));
       // "Vita Gleichner | MA | x4113"
       // (not a Jira table row, which opens with '|', and not a long line)
       else if (c !== 124 && line.length <= 100 && line.includes(' | ') && !PATIENT_LINE.test(line) && this.staffEvidence(line)) v = true;
@@ -805,6 +971,8 @@ export class Workforce {
    */
   private nameOverJob(i: number): boolean {
     if (i + 1 >= this.lines || (i > 0 && this.kindOf(i - 1) !== KIND_BLANK) || this.kindOf(i + 1) === KIND_BLANK) return false;
+    // (no sender is named without '<' and '@' in the text: see orgSenders)
+    if (!this.mayName()) return false;
     if (this.ends(i) - this.starts(i) > 48 || !NAME_ALONE.test(this.lineText(i))) return false;
     if (this.isLong(i + 1) || !this.jobEvidence(this.lineText(i + 1))) return false;
     // (a patient or a relative signs with their job too: only the sender of an e-mail header with an
@@ -820,6 +988,11 @@ export class Workforce {
    * with the first such header's offset, and where the first patient or relative word stands (see
    * PATIENT_SENDER; Infinity if none).
    */
+  /** Can the text's e-mail headers name a sender (SENDER_NAMED needs a '<' and an '@')? Found once. */
+  private mayName(): boolean {
+    return (this.mayNameSenders ??= this.text.indexOf('<') !== -1 && this.text.indexOf('@') !== -1);
+  }
+  private mayNameSenders: boolean | undefined;
   private orgSenders(): Map<string, number> {
     if (this.senders !== undefined) return this.senders;
     const senders = new Map<string, number>();
@@ -866,7 +1039,9 @@ export class Workforce {
   private everyAddress(text: string, ok: (domain: string) => boolean): boolean {
     if (!text.includes('@')) return false;
     let any = false;
-    for (const m of text.matchAll(ADDRESS_DOMAIN)) {
+    // (exec in a loop, as matchAll would, without its copy of the pattern)
+    ADDRESS_DOMAIN.lastIndex = 0;
+    for (let m = ADDRESS_DOMAIN.exec(text); m !== null; m = ADDRESS_DOMAIN.exec(text)) {
       if (!ok(m[1]!.toLowerCase())) return false;
       any = true;
     }
@@ -883,7 +1058,8 @@ export class Workforce {
   /** Is there an address at a consumer mail domain in the text? */
   private consumerAddress(text: string): boolean {
     if (!text.includes('@')) return false;
-    for (const m of text.matchAll(ADDRESS_DOMAIN)) if (!this.organisation(m[1]!)) return true;
+    ADDRESS_DOMAIN.lastIndex = 0;
+    for (let m = ADDRESS_DOMAIN.exec(text); m !== null; m = ADDRESS_DOMAIN.exec(text)) if (!this.organisation(m[1]!)) return true;
     return false;
   }
   /** A job title, a credential after a name, or an extension. */
@@ -946,15 +1122,17 @@ export class Workforce {
     // the two-word roles end in "to" or "by"
     if (len !== 2 && !ROLE_LENGTHS.has(len)) return false;
     if (w > ls && isAsciiLetter(text.charCodeAt(w - 1))) return false;
-    const one = text.slice(w, k).toLowerCase();
+    // (the words are looked up in TASK_WORDS: TASK_ROLES without slicing)
+    const one = TASK_WORDS.of(text, w, k);
     // ("owner", "manager" and "supervisor" only opening a sentence: "Manager: Priya Natarajan", not "the manager Priya")
-    if (len !== 2) return TASK_ROLES.has(one) && (!SENTENCE_ROLES.has(one) || this.opensSentence(w, ls));
-    if (one !== 'to' && one !== 'by') return false;
+    if (len !== 2) return (one & TASK_ONE) !== 0 && ((one & TASK_SENTENCE) === 0 || this.opensSentence(w, ls));
+    if ((one & (TASK_TO | TASK_BY)) === 0) return false;
     if (w - 1 <= ls || text.charCodeAt(w - 1) !== 32) return false;
     let v = w - 1;
     while (v > ls && isAsciiLetter(text.charCodeAt(v - 1))) v--;
     if (w - 1 - v < 5) return false;
-    return TASK_ROLES.has(text.slice(v, w - 1).toLowerCase() + ' ' + one);
+    // ("assigned" before "to", "approved" before "by")
+    return (TASK_WORDS.of(text, v, w - 1) & ((one & TASK_TO) !== 0 ? TASK_BEFORE_TO : TASK_BEFORE_BY)) !== 0;
   }
 
   /**
@@ -1041,10 +1219,13 @@ export class Workforce {
   /** Does an item of a roster (rosterItems) start at `start` on line i? (Each line's roster is read once.) */
   private onRoster(i: number, start: number): boolean {
     let items = this.rosters[i];
-    if (items === undefined) this.rosters[i] = items = new Set(rosterItems(this.text, this.starts(i), this.ends(i)));
+    if (items === undefined) {
+      const starts = rosterItems(this.text, this.starts(i), this.ends(i));
+      this.rosters[i] = items = starts.length === 0 ? NO_ITEMS : new Set(starts);
+    }
     return items.has(start);
   }
-  private readonly rosters: Array<Set<number>> = [];
+  private readonly rosters: Array<ReadonlySet<number>> = [];
 
   /**
    * The place (without its vetoes) that names a colleague, if any; see `at`. `Place.Titled`: the
@@ -1063,9 +1244,11 @@ export class Workforce {
     const after = next === 44 || next === 40 || space0 || c0 === 44 || hasXIn(text, end, afterEnd) ? text.slice(end, afterEnd) : '';
     // (the phrase checks before the name run only when one of the last words could end such a phrase)
     const from = Math.max(ls, start - 48);
-    const words = lastWords(text, from, start, 3);
-    const jobWord = words.some((w) => JOB_WORDS.has(w));
-    const grantWord = words.some((w) => GRANT_WORDS.has(w));
+    const words = lastWordsFlags(text, from, start, 3);
+    // (ROLE_BEFORE ends with a job word, "is" or "was", or with "of" and a department's words: the
+    // last word is a job word or there is an "of")
+    const jobWord = (words & WORD_JOB) !== 0 && ((words & (WORD_JOB << LAST_WORD)) !== 0 || hasOf(text, from, start));
+    const grantWord = (words & WORD_GRANT) !== 0;
     const before = jobWord || grantWord ? text.slice(from, start) : '';
     // a comment's header, "Josh Pettigrew (ACH Patient Access) 05/27:", "Tobias Wendt 05/13 09:40",
     // "Comment (Yolanda Cruz, 09:30)": its author, unless the bracket says it is a patient or the comment
@@ -1101,7 +1284,7 @@ export class Workforce {
     // "Security Desk – Ahmed Karimi <…>"), an agent who pasted or described ("described by agent Yuki Tanabe")
     if (
       ((start - ls <= 4 && text.charCodeAt(start - 1) === 42 && /^[ \t]*\*$/.test(text.slice(ls, start)) && /^:\*/.test(text.slice(end, end + 2))) ||
-        deskAgentBefore(text.slice(Math.max(ls, start - 32), start))) &&
+        (deskAgentMayEnd(text, Math.max(ls, start - 32), start) && deskAgentBefore(text.slice(Math.max(ls, start - 32), start)))) &&
       !this.writerIsPatient(this.lineOf(start))
     ) {
       return Place.Header;
@@ -1120,7 +1303,8 @@ export class Workforce {
       (((start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start))) || (start - ls <= 2 && (space0 || c0 === 44) && CHAT_TIME_AFTER.test(after))) &&
         !this.patientSpeaking(this.lineOf(start))) ||
       // "Pt is scheduled in Cardiology 06/20/2024. - Hailey Brennan": a dash signing off a line
-      (next === 0 && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start)));
+      // (DASH_SIGN_OFF ends with a dash and spaces: tried only after a dash)
+      (next === 0 && isDash(this.nextCodeBefore(start, ls)) && DASH_SIGN_OFF.test(text.slice(Math.max(ls, start - 8), start)) && !this.personalBelow(this.lineOf(start)));
     return place ? Place.Other : Place.None;
   }
 
@@ -1131,9 +1315,16 @@ export class Workforce {
     // (only "…Dr.", "…Dr" or "…Doctor" can end here)
     const c = this.text.charCodeAt(k - 1);
     if (c !== 46 && c !== 114) return false;
+    // (each pattern ends with "Dr.", "Dr" or "Doctor", case as written)
+    if (!this.endsAt(k, ls, 'Dr.') && !this.endsAt(k, ls, 'Dr') && !this.endsAt(k, ls, 'Doctor')) return false;
     const before = this.text.slice(Math.max(ls, k - 24), k);
     // ("Dr" without its period after a capitalised word is a street: "1737 Cheriton Dr")
     return /(?:^|[^A-Za-z])Dr\.$/.test(before) || /(?:^|[^A-Za-z])(?:Dr|Doctor)$/.test(before) && !/[A-Z][a-z]*[ \t]+(?:Dr|Doctor)$/.test(before);
+  }
+
+  /** Does text[ls, k) end with `word` (case as written)? */
+  private endsAt(k: number, ls: number, word: string): boolean {
+    return k - word.length >= ls && this.text.startsWith(word, k - word.length);
   }
 
   /** Is the name at start after "for", in a sentence about an IT service and no patient's one? */
@@ -1174,8 +1365,12 @@ export class Workforce {
 
   /** First-person patient talk on line i or the two lines under it ("[10:42 AM] Maria Garcia: my MRN is …"). */
   private patientSpeaking(i: number): boolean {
-    for (let j = i; j < this.lines && j <= i + 2; j++) if ((this.careLines[j] ??= MY_CARE.test(this.lineText(j)))) return true;
+    for (let j = i; j < this.lines && j <= i + 2; j++) if (this.careLine(j)) return true;
     return false;
+  }
+  /** MY_CARE on line i's text (lineText: cut when long), once per line. */
+  private careLine(i: number): boolean {
+    return (this.careLines[i] ??= MY_CARE.test(this.lineText(i)));
   }
   /**
    * Does line i or one of the two under it speak as a patient: of the writer's own care (patientSpeaking),
@@ -1201,8 +1396,19 @@ export class Workforce {
   private patientWriting(i: number): boolean {
     let v = this.writingLines[i];
     if (v === undefined) {
+      // MY_CARE on text[from, starts(i)), read line by line: no match spans a line break (every part
+      // of it is on one line), so each whole line's answer (careLine, shared by the sign-offs under
+      // it) stands for its part of the window; only the window's cut first line is read on its own
       const from = Math.max(0, this.starts(i) - 600);
-      this.writingLines[i] = v = MY_CARE.test(this.text.slice(from, this.starts(i)));
+      let j = this.lineOf(from);
+      v = false;
+      if (j < i && from > this.starts(j)) {
+        v = MY_CARE.test(this.text.slice(from, this.breaks[j]!));
+        j++;
+      }
+      // (a long line's lineText is cut: it is read whole)
+      for (; !v && j < i; j++) v = this.isLong(j) ? MY_CARE.test(this.text.slice(this.starts(j), this.ends(j))) : this.careLine(j);
+      this.writingLines[i] = v;
     }
     return v;
   }
