@@ -469,6 +469,24 @@ const SPOKEN_PHONE_BEFORE = /\b(?:call|calls|called|callback|reach|text|phone|ce
 
 /** A specimen's collection right before a date and time: "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14". */
 const COLLECTED_BEFORE = /\b(?:collected|coll|drawn)[ \t]*[:.]?[ \t]*$/i;
+/** Where a run of spaces and tabs (and ':' too, with `colon`) ending at q starts. */
+function skipBlanksBack(text: string, q: number, colon: boolean): number {
+  for (; q > 0; q--) {
+    const c = text.charCodeAt(q - 1);
+    if (!(c === 32 || c === 9 || (colon && c === 58))) break;
+  }
+  return q;
+}
+/**
+ * A necessary condition for COLLECTED_BEFORE before `start`, by char code (the regex reads every
+ * position of its slice): its word ends where `[ \t]*[:.]?[ \t]*` does (its words end in letters).
+ */
+function collectedWordBefore(text: string, start: number): boolean {
+  let q = skipBlanksBack(text, start, false);
+  const c = q > 0 ? text.charCodeAt(q - 1) : 0;
+  if (c === 58 || c === 46) q = skipBlanksBack(text, q - 1, false);
+  return lettersAtIgnoreCase(text, q - 4, 'coll') || lettersAtIgnoreCase(text, q - 9, 'collected') || lettersAtIgnoreCase(text, q - 5, 'drawn');
+}
 /** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,24}\b(?:on|for|at|today)[ ]$/i;
 /**
@@ -495,6 +513,27 @@ const PERSON_EVENT_PARTS = ['rriv', 'cqui', 'nrol', 'ransmi', 'RRIV', 'CQUI', 'N
 /** A person's arrival, a study acquired, an enrolment, a home monitor's transmission right before a date. */
 const PERSON_EVENT_BEFORE =
   /\b(?:arrived|arrival|acquired|enrolled|(?:last(?: successful)?|latest) transmission(?: received| rec['’]?d)?|transmission (?:received|rec['’]?d)(?: in [A-Z][\w-]*)?)[ \t:]*(?:on[ \t]+)?$/i;
+/** The words PERSON_EVENT_BEFORE's alternatives end with (before "rec'd" and " in <place>"). */
+const PERSON_EVENT_ENDS = ['arrived', 'arrival', 'acquired', 'enrolled', 'transmission', 'received', 'recd'];
+/** Does one of PERSON_EVENT_BEFORE's alternatives end at q: one of its last words, "rec'd", or " in " and a word? */
+function personEventEndAt(text: string, q: number): boolean {
+  for (const w of PERSON_EVENT_ENDS) if (lettersAtIgnoreCase(text, q - w.length, w)) return true;
+  const a = q > 1 ? text.charCodeAt(q - 2) : 0;
+  if ((a === 39 || a === 0x2019) && (text.charCodeAt(q - 1) | 32) === 100 && lettersAtIgnoreCase(text, q - 5, 'rec')) return true;
+  // "transmission received in Boston": " in " and [A-Z][\w-]* (any case)
+  let x = q;
+  while (x > 0 && (isWordCode(text.charCodeAt(x - 1)) || text.charCodeAt(x - 1) === 45)) x--;
+  return x < q && x >= 4 && text.charCodeAt(x - 1) === 32 && lettersAtIgnoreCase(text, x - 3, 'in') && text.charCodeAt(x - 4) === 32;
+}
+/**
+ * A necessary condition for PERSON_EVENT_BEFORE before `start`, by char code: an alternative ends
+ * where its `[ \t:]*(?:on[ \t]+)?` tail does (every alternative ends in a word character).
+ */
+function personEventBefore(text: string, start: number): boolean {
+  const q = skipBlanksBack(text, start, true);
+  if (personEventEndAt(text, q)) return true;
+  return lettersAtIgnoreCase(text, q - 2, 'on') && personEventEndAt(text, skipBlanksBack(text, q - 2, true));
+}
 /** A guarantor or a card holder named before a card's last four digits: theirs. */
 const GUARANTOR_BEFORE = /\b(?:guarantor|card ?holder|self-pay)\b/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
@@ -637,7 +676,8 @@ function eventDateWordBefore(text: string, start: number): boolean {
 }
 /** Does text[from, to) hold "date" in any case? */
 function hasDateWord(text: string, from: number, to: number): boolean {
-  for (let k = from; k + 4 <= to; k++) if (lettersAtIgnoreCase(text, k, 'date')) return true;
+  // ('d' or 'D' first: most positions fail there)
+  for (let k = from; k + 4 <= to; k++) if ((text.charCodeAt(k) | 32) === 100 && lettersAtIgnoreCase(text, k, 'date')) return true;
   return false;
 }
 /**
@@ -698,9 +738,11 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? lineBackTo(text, start, 32) : 40, timeAfter ? 0 : 5) ||
     // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line;
     // a specimen's collection, "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14")
-    (timeAfter && ((eventOnWordBefore(text, start) && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 48), start))) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
+    (timeAfter &&
+      ((eventOnWordBefore(text, start) && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 48), start))) ||
+        (collectedWordBefore(text, start) && COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start))))) ||
     // a patient's arrival, a study's acquisition, an enrolment, a home monitor's transmission ("arrived 11/02/2025 15:40")
-    ((env.personEvents ??= personEventWords(text)) && PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) ||
+    (personEventBefore(text, start) && (env.personEvents ??= personEventWords(text)) && PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) ||
     eventPhraseBefore(text, start) ||
     eventDateWordBefore(text, start) ||
     // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"
@@ -2590,6 +2632,11 @@ function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
  * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
  */
 export const __testing = {
+  collectedWordBefore,
+  COLLECTED_BEFORE,
+  personEventBefore,
+  PERSON_EVENT_BEFORE,
+  hasDateWord,
   gluedDateLabel,
   gluedLabelOk,
   hourMinuteAt,
