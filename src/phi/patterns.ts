@@ -672,7 +672,37 @@ const EVENT_DATE_WORD_BEFORE =
 function eventDateWordBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 64);
   // (every alternative holds "date", any case: none can end here without one, looked for by char code)
-  return hasDateWord(text, from, start) && EVENT_DATE_WORD_BEFORE.test(text.slice(from, start));
+  return eventDateWordEnd(text, start) && hasDateWord(text, from, start) && EVENT_DATE_WORD_BEFORE.test(text.slice(from, start));
+}
+/** [ \t:#=*_-]: what may stand between a date label and its value. */
+const DATE_LABEL_TAIL = charSet(' \t:#=*_-');
+/**
+ * A necessary condition for EVENT_DATE_WORD_BEFORE before `start`, by char code (what its
+ * alternatives can end with): the first date of a range and "-", "–", "to", "through", "thru" or
+ * "until" ("11/04/2024 - "); else "date", "dates", "service" or "time" and at most five of
+ * [ \t:#=*_-]; else "service", a word and at most four of those ("dates of service from ").
+ */
+function eventDateWordEnd(text: string, start: number): boolean {
+  // a range: a digit, [ \t]*, the word or dash, [ \t]*
+  const r = skipBlanksBack(text, start, false);
+  const c = r > 0 ? text.charCodeAt(r - 1) : 0;
+  const k =
+    c === 45 || c === 0x2013 ? r - 1
+    : lettersAtIgnoreCase(text, r - 2, 'to') ? r - 2
+    : lettersAtIgnoreCase(text, r - 4, 'thru') ? r - 4
+    : lettersAtIgnoreCase(text, r - 5, 'until') ? r - 5
+    : lettersAtIgnoreCase(text, r - 7, 'through') ? r - 7
+    : -1;
+  if (k > 0 && isDigitAt(text, skipBlanksBack(text, k, false) - 1)) return true;
+  let q = start;
+  while (q > 0 && start - q < 5 && inSet(DATE_LABEL_TAIL, text.charCodeAt(q - 1))) q--;
+  if (lettersAtIgnoreCase(text, q - 4, 'date') || lettersAtIgnoreCase(text, q - 5, 'dates') || lettersAtIgnoreCase(text, q - 7, 'service') || lettersAtIgnoreCase(text, q - 4, 'time')) return true;
+  // "dates of service" and a word of 3-12 letters
+  let w = q;
+  while (w > 0 && q - w <= 12 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
+  if (q - w < 3 || q - w > 12) return false;
+  const s = skipBlanksBack(text, w, false);
+  return s < w && lettersAtIgnoreCase(text, s - 7, 'service');
 }
 /** Does text[from, to) hold "date" in any case? */
 function hasDateWord(text: string, from: number, to: number): boolean {
@@ -2632,6 +2662,8 @@ function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
  * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
  */
 export const __testing = {
+  eventDateWordEnd,
+  EVENT_DATE_WORD_BEFORE,
   collectedWordBefore,
   COLLECTED_BEFORE,
   personEventBefore,
