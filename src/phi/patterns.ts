@@ -427,21 +427,71 @@ const PHONE_WORD = /\b(?:phone|ph|tel|telephone|cell|mobile|call(?:ed|back)?|tex
 /** "217-555-0199 (fax)", "217-555-0199 fax", "217-555-0199 [F]". */
 const FAX_AFTER = /^\s?(?:\(fax\)|\[fax\]|\(f\)|\[f\]|fax\b|- ?fax\b)/i;
 
+/**
+ * Does an 'f' or 'F' stand in the `max` characters before `start` on its line (and, with `label`,
+ * after its last digit) with 'a' after it (any case), or with `label` also 'x', '.', ':' or '#'?
+ * A necessary condition for FAX_LABEL (label, window 20) and FAX_FAR (window 60): their words start
+ * so, and what follows them to `start` holds no line break (nor a digit, for FAX_LABEL).
+ */
+function faxWordBefore(text: string, start: number, max: number, label: boolean): boolean {
+  for (let k = start - 1, lo = Math.max(0, start - max); k >= lo; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || (label && c >= 48 && c <= 57)) return false;
+    if ((c | 32) !== 102) continue;
+    const n = k + 1 < start ? text.charCodeAt(k + 1) : 0;
+    if ((n | 32) === 97 || (label && ((n | 32) === 120 || n === 46 || n === 58 || n === 35))) return true;
+  }
+  return false;
+}
+/** FAX_LABEL over the 20 characters before `start`. */
+const faxLabelBefore = (text: string, start: number) => faxWordBefore(text, start, 20, true) && labelBefore(text, start, FAX_LABEL, 20);
 /** `faxLabel`: FAX_LABEL's answer at start (window 20) when the caller has it. */
 function faxBefore(text: string, start: number, faxLabel?: boolean): boolean {
-  if (faxLabel ?? labelBefore(text, start, FAX_LABEL, 20)) return true;
+  if (faxLabel ?? faxLabelBefore(text, start)) return true;
+  if (!faxWordBefore(text, start, 60, false)) return false;
   const far = FAX_FAR.exec(text.slice(Math.max(0, start - 60), start));
   return far !== null && !PHONE_WORD.test(far[1]!) && !OTHER_NUMBER.test(far[1]!);
+}
+/** FAX_AFTER at `end`: it opens with an optional \s, then '(', '[', 'f', 'F' or '-' (checked first). */
+function faxAfter(text: string, end: number): boolean {
+  let c = codeAt(text, end);
+  if (isRegexSpace(c)) c = codeAt(text, end + 1);
+  if (!(c === 40 || c === 91 || (c | 32) === 102 || c === 45)) return false;
+  return FAX_AFTER.test(text.slice(end, end + 10));
+}
+/**
+ * TICKET_LABEL_BEFORE over the 16 characters before `start`. Its labels end with '#', "no", "no.",
+ * "number", "code", "center" or "centre" before `[ ]?:?[ ]?`: looked for by char code first.
+ */
+function ticketLabelBefore(text: string, start: number): boolean {
+  let q = start;
+  if (codeAt(text, q - 1) === 32) q--;
+  if (codeAt(text, q - 1) === 58) q--;
+  if (codeAt(text, q - 1) === 32) q--;
+  const c = codeAt(text, q - 1) | 32;
+  const end =
+    c === 35 /* '#' */ ||
+    (c === 111 && lettersAtIgnoreCase(text, q - 2, 'no')) ||
+    (c === 46 && lettersAtIgnoreCase(text, q - 3, 'no')) ||
+    (c === 114 && (lettersAtIgnoreCase(text, q - 6, 'number') || lettersAtIgnoreCase(text, q - 6, 'center'))) ||
+    (c === 101 && (lettersAtIgnoreCase(text, q - 4, 'code') || lettersAtIgnoreCase(text, q - 6, 'centre')));
+  return end && TICKET_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}
+/** TOLL_FREE at `start` (within `end`): its '8' stands in the first five characters. */
+function tollFree(text: string, start: number, end: number): boolean {
+  const to = Math.min(end, start + 10);
+  for (let k = start; k < start + 5 && k < to; k++) if (text.charCodeAt(k) === 56) return TOLL_FREE.test(text.slice(start, to));
+  return false;
 }
 
 /** `phoneLabel`, `faxLabel`: PHONE_LABEL's (window 25) and FAX_LABEL's (window 20) answers at start when the caller has them. */
 function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string, phoneLabel?: boolean, faxLabel?: boolean): void {
   const { text } = env;
-  const fax = faxBefore(text, start, faxLabel) || FAX_AFTER.test(text.slice(end, end + 10));
+  const fax = faxBefore(text, start, faxLabel) || faxAfter(text, end);
   // "SR# 2025-88431", "case #01987654": a ticket's or a vendor case's number, unless it has a phone's shape
-  const ticket = !fax && TICKET_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  const ticket = !fax && ticketLabelBefore(text, start);
   // a toll-free number (800, 888, 877, …) is a company's or a service's, not a person's own
-  if (TOLL_FREE.test(text.slice(start, Math.min(end, start + 10)))) {
+  if (tollFree(text, start, end)) {
     env.emit(fax ? 'FAX' : 'PHONE', start, end, 0.3, (fax ? 'fax.' : 'phone.') + rule);
     return;
   }
@@ -573,20 +623,34 @@ const INTL: Matcher = mkSpan({
   pre: (text, pos) => digitsInRun(text, pos, PHONE_CH, 80) >= 7,
   re: /(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?|00\d{1,3}[ .-]|\(\d{1,4}\)[ ]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:[ ]?x\d{1,6})?(?![\w-]|[.:]\d)/y,
   span(env, start, end) {
+    const { text } = env;
+    // the digits, and what stands between them (the patterns below hold digits and these only)
     let digits = 0;
-    for (let k = start; k < end; k++) if (isDigitAt(env.text, k)) digits++;
+    let dots = 0;
+    let dashes = 0;
+    let spaces = 0;
+    let other = 0;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 46) dots++;
+      else if (c === 45) dashes++;
+      else if (c === 32) spaces++;
+      else other++;
+    }
     if (digits < 7 || digits > 15) return;
-    const s = env.text.slice(start, end);
-    if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) return; // a date
-    if (/^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) return; // a version or an IP
-    if (/^(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d$/.test(s)) return; // "0700-1530": hours
+    const s = text.slice(start, end);
+    const plain = other === 0 && isDigitAt(text, start);
+    if (plain && spaces === 0 && dots + dashes === 2 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) return; // a date
+    if (plain && spaces === 0 && dashes === 0 && dots >= 2 && /^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) return; // a version or an IP
+    if (plain && digits === 8 && dashes === 1 && spaces === 0 && dots === 0 && /^(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d$/.test(s)) return; // "0700-1530": hours
     // "SN 0427-21986", "serial # 4471 2290": a serial number
-    if (SERIAL_BEFORE.test(env.text.slice(Math.max(0, start - 16), start))) return;
+    if (serialLabelBefore(text, start)) return;
     const intl = s.startsWith('+') || s.startsWith('00');
     // "support case 2406-00318", "Otis work order 7741-22019": a loosely grouped number after a case's
     // or an order's word is that case's (a phone number there has a phone's shape: NANP, +, 00)
-    if (!intl && CASE_WORD_BEFORE.test(env.text.slice(Math.max(0, start - 24), start))) return;
-    const spaced = /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})$/.exec(s);
+    if (!intl && CASE_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return;
+    const spaced = plain && spaces === 2 && dots + dashes === 0 ? /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})$/.exec(s) : null;
     if (spaced && isValidMonthDay(Number(spaced[1]), Number(spaced[2])) && env.scan.near(Cue.DateEvent, start, end, 30, 0)) {
       env.emit('DATE', start, end, 0.9, 'date.spaced'); // "DOB (MM/DD/YYYY): 03 14 1962"
       return;
@@ -596,6 +660,18 @@ const INTL: Matcher = mkSpan({
 });
 const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
 const SERIAL_BEFORE = /\b(?:sn|s\/n|serial(?: no\.?| number)?)[ \t]*[:#]?[ \t]*$/i;
+/**
+ * SERIAL_BEFORE over the 16 characters before `start`. Its labels end with 'n', 'l', 'o', '.' or 'r'
+ * (any case) before `[ \t]*[:#]?[ \t]*`: looked for by char code first.
+ */
+function serialLabelBefore(text: string, start: number): boolean {
+  let q = skipBlanksBack(text, start, false);
+  const t = codeAt(text, q - 1);
+  if (t === 58 || t === 35) q = skipBlanksBack(text, q - 1, false);
+  const c = codeAt(text, q - 1) | 32;
+  if (!(c === 110 || c === 108 || c === 111 || c === 46 || c === 114)) return false;
+  return SERIAL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}
 /**
  * A label of some other identifier right before a bare number ("account number 4455667788",
  * "acct# …", "member no. …"): the number is that identifier, not a phone number, although
@@ -610,7 +686,7 @@ const BARE10: Matcher = mkCode(/(?<![\w-])\d{10}(?![\w-])/y, (env, p) => {
   if (!digitTokenAt(text, p, 10)) return -1;
   if (labelBefore(text, p, OTHER_ID_LABEL_BEFORE, 40)) return -1;
   const phone = labelBefore(text, p, PHONE_LABEL, 25);
-  const fax = phone ? undefined : labelBefore(text, p, FAX_LABEL, 20);
+  const fax = phone ? undefined : faxLabelBefore(text, p);
   emitPhone(env, p, p + 10, phone || fax ? 0.9 : 0.3, 'bare', phone, fax);
   return p + 10;
 });
@@ -2662,6 +2738,17 @@ function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
  * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
  */
 export const __testing = {
+  serialLabelBefore,
+  SERIAL_BEFORE,
+  faxWordBefore,
+  FAX_LABEL,
+  FAX_FAR,
+  faxAfter,
+  FAX_AFTER,
+  ticketLabelBefore,
+  TICKET_LABEL_BEFORE,
+  tollFree,
+  TOLL_FREE,
   eventDateWordEnd,
   EVENT_DATE_WORD_BEFORE,
   collectedWordBefore,
