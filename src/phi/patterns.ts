@@ -273,7 +273,14 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
 // ---------------------------------------------------------------------------------------------
 // URL (triggered by the words http, https, www)
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'`)\]}|]+/iy;
-const BARE_URL_RE = /(?<![\w./@:-])(?:[a-z0-9-]{1,63}\.){1,6}(?:com|org|net|edu|gov|us|io|health|care|info|biz|co|me)\/[^\s<>"'`)\]}|]+/iy;
+/** BARE_URL_RE's top-level domains. */
+const BARE_URL_TLDS = ['com', 'org', 'net', 'edu', 'gov', 'us', 'io', 'health', 'care', 'info', 'biz', 'co', 'me'];
+const BARE_URL_RE = new RegExp(`(?<![\\w./@:-])(?:[a-z0-9-]{1,63}\\.){1,6}(?:${BARE_URL_TLDS.join('|')})\\/[^\\s<>"'\`)\\]}|]+`, 'iy');
+/** Does '.' and one of BARE_URL_TLDS (any case) end at k? */
+function topLevelDomainBefore(text: string, k: number): boolean {
+  for (const tld of BARE_URL_TLDS) if (text.charCodeAt(k - tld.length - 1) === 46 && lettersAtIgnoreCase(text, k - tld.length, tld)) return true;
+  return false;
+}
 const isHostCh = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 45 || c === 46;
 /**
  * A link that names a patient: a query key for a patient, record or person ("?mrn=…",
@@ -597,8 +604,6 @@ function maskedPhoneAt(text: string, p: number): boolean {
   for (const k of [p - 7, p - 6, p - 4, p - 3, p - 2]) if (text.charCodeAt(k) !== m) return false;
   return text.charCodeAt(p - 5) === 45;
 }
-/** The words that say "last four" (a cheap test before SSN_LAST4_BEFORE). */
-const LAST_FOUR_WORD = /last/i;
 /** "last 4 SSN", "last four of her social security #", "SSN last 4:", right before the digits. */
 const SSN_LAST4_BEFORE =
   /\b(?:last[ -]?(?:4|four)(?:[ -]digits)?(?:[ \t]+of)?(?:[ \t]+(?:the|his|her|their|pt['’]?s|patient['’]?s))?[ \t]+(?:ssn|social(?:[ \t]+security)?(?:[ \t]+(?:number|#|no\.?))?|ss#)|(?:ssn|social(?:[ \t]+security)?|ss#)(?:[ \t]+(?:number|#|no\.?))?[ \t]+last[ -]?(?:4|four)(?:[ -]digits)?)[ \t:#=-]*(?:is[ \t]+)?$/i;
@@ -731,12 +736,10 @@ const EVENT_PHRASE_MIN = 13;
  */
 function eventPhraseBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 40);
-  if (start - from < EVENT_PHRASE_MIN) return false;
-  for (let k = start - 1; k >= start - EVENT_PHRASE_MIN; k--) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || (c >= 48 && c <= 57)) return false;
-  }
-  return EVENT_PHRASE_BEFORE.test(text.slice(from, start));
+  let k = start;
+  while (k > from && text.charCodeAt(k - 1) !== 10 && !isDigitAt(text, k - 1)) k--;
+  // (and the phrase's "date" stands in that run)
+  return start - k >= EVENT_PHRASE_MIN && holdsIgnoreCase(text, k, start, 'date') && EVENT_PHRASE_BEFORE.test(text.slice(from, start));
 }
 /**
  * "Study date 05/13/2024", "exam date: …", "dates of service 11/04/2024 - 12/19/2024", "*Dates of
@@ -748,7 +751,7 @@ const EVENT_DATE_WORD_BEFORE =
 function eventDateWordBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 64);
   // (every alternative holds "date", any case: none can end here without one, looked for by char code)
-  return eventDateWordEnd(text, start) && hasDateWord(text, from, start) && EVENT_DATE_WORD_BEFORE.test(text.slice(from, start));
+  return eventDateWordEnd(text, start) && holdsIgnoreCase(text, from, start, 'date') && EVENT_DATE_WORD_BEFORE.test(text.slice(from, start));
 }
 /** [ \t:#=*_-]: what may stand between a date label and its value. */
 const DATE_LABEL_TAIL = charSet(' \t:#=*_-');
@@ -780,10 +783,11 @@ function eventDateWordEnd(text: string, start: number): boolean {
   const s = skipBlanksBack(text, w, false);
   return s < w && lettersAtIgnoreCase(text, s - 7, 'service');
 }
-/** Does text[from, to) hold "date" in any case? */
-function hasDateWord(text: string, from: number, to: number): boolean {
-  // ('d' or 'D' first: most positions fail there)
-  for (let k = from; k + 4 <= to; k++) if ((text.charCodeAt(k) | 32) === 100 && lettersAtIgnoreCase(text, k, 'date')) return true;
+/** Does text[from, to) hold `lower` (lower-case ASCII letters) in any case? */
+function holdsIgnoreCase(text: string, from: number, to: number, lower: string): boolean {
+  // (its first letter first: most positions fail there)
+  const c0 = lower.charCodeAt(0);
+  for (let k = from; k + lower.length <= to; k++) if ((text.charCodeAt(k) | 32) === c0 && lettersAtIgnoreCase(text, k, lower)) return true;
   return false;
 }
 /**
@@ -1886,6 +1890,23 @@ const STATE_PREFIX_SOURCE = '(?:\\([A-Z]{2}[ ](?=[A-Z]?\\d))?';
 const STATE_PREFIX = /\(([A-Za-z]{2})[ ]$/;
 /** Five digits at least in a value after a state's code ("Periop DL (OR 12-14 staff)" is a mailing list's). */
 const FIVE_DIGITS = /(?:\d[^\d]?){5}/;
+/** `value.replace(/[._-]+$/, '')`, by char code. */
+function trimTrailingPunct(value: string): string {
+  let e = value.length;
+  for (let c = value.charCodeAt(e - 1); c === 46 || c === 95 || c === 45; c = value.charCodeAt(e - 1)) e--;
+  return e === value.length ? value : value.slice(0, e);
+}
+/** `/\d/.test(s)`, by char code. */
+function hasDigit(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (isDigitCode(s.charCodeAt(k))) return true;
+  return false;
+}
+/** `/[-,]\s*$/.test(text.slice(from, to))`, by char code. */
+function dashOrCommaBefore(text: string, from: number, to: number): boolean {
+  let k = to;
+  while (k > from && isRegexSpace(text.charCodeAt(k - 1))) k--;
+  return k > from && (text.charCodeAt(k - 1) === 45 || text.charCodeAt(k - 1) === 44);
+}
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
     re: new RegExp(`${spec.label}${SEP}${spec.statePrefixAfter ? STATE_PREFIX_SOURCE : ''}(${spec.value})(?![\\w-])`, 'iy'),
@@ -1898,12 +1919,14 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       }
       // a state's code before the value: a US state's, in capitals (the regex is case-blind), after the
       // spec's labels, with five digits at least after it
-      if (spec.statePrefixAfter !== undefined) {
-        const code = STATE_PREFIX.exec(m[0].slice(0, m[0].length - m[1]!.length));
+      const headEnd = m[0].length - m[1]!.length;
+      // (STATE_PREFIX needs "(" and two letters and a space right before the value)
+      if (spec.statePrefixAfter !== undefined && m[0].charCodeAt(headEnd - 1) === 32 && m[0].charCodeAt(headEnd - 4) === 40) {
+        const code = STATE_PREFIX.exec(m[0].slice(0, headEnd));
         if (code !== null && (!US_STATE_CODES.has(code[1]!) || !spec.statePrefixAfter.test(m[0]) || !FIVE_DIGITS.test(m[1]!))) return;
       }
-      let value = m[1]!.replace(/[._-]+$/, '');
-      if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
+      let value = trimTrailingPunct(m[1]!);
+      if (!hasDigit(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
       // a payer's own number is short ("payer ID 31114", an EDI payer ID; "Medi-Cal # 91234", a vendor
       // number): after "payer", or a state programme's name alone (their members' IDs are 9 characters
@@ -1911,17 +1934,19 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // code ("accepted by Humana 999/277CA")
       if (spec.type === 'HEALTH_PLAN_ID' && (value.length < 4 ? PAYER_NAME_LABEL.test(m[0]) : value.length < 7 && SHORT_ID_PAYER_LABEL.test(m[0]))) return;
       // an HL7 field's name, not its value: "SSN (PID-19)", "dob in PID-7"
-      if (HL7_FIELD_REF.test(value)) return;
+      if (value.charCodeAt(3) === 45 && HL7_FIELD_REF.test(value)) return;
       // a value in brackets right after its label ("MRN (M001203779)", "driver license (D07733156)"):
       // only after a record's own label ("dialysis unit (555-0177)", "accession (CT2)" are a place's and a room's)
-      const head = m[0].slice(0, m[0].length - m[1]!.length);
-      if (head.endsWith('(') && !BRACKETED_VALUE_LABEL.test(head)) return;
+      if (m[0].charCodeAt(headEnd - 1) === 40 && !BRACKETED_VALUE_LABEL.test(m[0].slice(0, headEnd))) return;
       // a build's test record: "account TEST000001"
-      if (TEST_VALUE.test(value)) return;
+      const v0 = value.charCodeAt(0) | 32;
+      if ((v0 === 116 || v0 === 100) && TEST_VALUE.test(value)) return;
       // a format, not a value: "Member ID should be 123456789 format per payer spec"
-      if (FORMAT_AFTER.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return;
+      const after = m.index + m[0].length;
+      const a0 = codeAt(env.text, after);
+      if ((a0 === 32 || a0 === 9) && FORMAT_AFTER.test(env.text.slice(after, after + 14))) return;
       // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
-      if (/^req/i.test(m[0]) && /^\d+$/.test(value)) return;
+      if ((m[0].charCodeAt(0) | 32) === 114 && /^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
       if (spec.rejectAfter?.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return;
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
@@ -1930,9 +1955,9 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       const end = start + value.length;
       if (spec.sameLine && m[0].lastIndexOf('\n', m[0].length - m[1]!.length) !== -1) return;
       // "portal-web-08", "portal, CHG55512": a hostname or a change number after a dash or comma
-      if (/[-,]\s*$/.test(env.text.slice(m.index, start)) && /^(?:[a-z]+-|CHG|INC|RITM|REQ|PRB|0x)/i.test(value)) return;
+      if (dashOrCommaBefore(env.text, m.index, start) && /^(?:[a-z]+-|CHG|INC|RITM|REQ|PRB|0x)/i.test(value)) return;
       // "EHR-6026", "ehr-db02": a label word joined to the value by a bare hyphen is one token (a key or a host)
-      if (env.text.charCodeAt(start - 1) === 45 && /\w/.test(env.text.charAt(start - 2))) return;
+      if (env.text.charCodeAt(start - 1) === 45 && isWordCode(env.text.charCodeAt(start - 2))) return;
       let score = spec.score;
       if (spec.needsContext) {
         const ctx = env.scan.near(spec.patientContext ? Cue.Patient : Cue.Clinical, start, end, 100, 30) || env.scan.near(Cue.Personal, start, end, 40, 0);
@@ -1958,6 +1983,9 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // further values of a list
       let at = end;
       for (let k = 0; k < 5; k++) {
+        // (each of its joiners opens with \s, ',' or '/')
+        const c = codeAt(env.text, at);
+        if (!(c === 44 || c === 47 || isRegexSpace(c))) break;
         LIST_NEXT.lastIndex = at;
         const more = LIST_NEXT.exec(env.text);
         if (!more || !/\d/.test(more[1]!)) break;
@@ -2473,8 +2501,9 @@ export function runPatternRules(
     }
     // an SSN's last four digits by their label: "last 4 SSN 7735", "SSN last four: 7735", "last 4 of her social 7735"
     if (L === 4 && !isAlnum(next) && (before === 32 || before === 58 || before === 35 || before === 61 || before === 9) && p >= 8) {
-      const back = text.slice(Math.max(0, p - 48), p);
-      if (LAST_FOUR_WORD.test(back) && SSN_LAST4_BEFORE.test(back)) {
+      // (every alternative says "last": looked for first, by char code)
+      const from = Math.max(0, p - 48);
+      if (holdsIgnoreCase(text, from, p, 'last') && SSN_LAST4_BEFORE.test(text.slice(from, p))) {
         env.emit('SSN', p, e, 0.9, 'ssn.last4');
         continue;
       }
@@ -2611,6 +2640,8 @@ export function runPatternRules(
     if (k < from) continue;
     const c = k > 0 ? text.charCodeAt(k - 1) | 32 : 0;
     if (c < 97 || c > 122) continue;
+    // (a match's host ends at this '/' with '.' and one of its top-level domains)
+    if (!topLevelDomainBefore(text, k)) continue;
     let r = k - 1;
     while (r > from && isHostCh(text.charCodeAt(r - 1))) r--;
     BARE_URL_RE.lastIndex = r;
@@ -2738,6 +2769,9 @@ function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
  * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
  */
 export const __testing = {
+  trimTrailingPunct,
+  hasDigit,
+  dashOrCommaBefore,
   serialLabelBefore,
   SERIAL_BEFORE,
   faxWordBefore,
@@ -2755,7 +2789,7 @@ export const __testing = {
   COLLECTED_BEFORE,
   personEventBefore,
   PERSON_EVENT_BEFORE,
-  hasDateWord,
+  holdsIgnoreCase,
   gluedDateLabel,
   gluedLabelOk,
   hourMinuteAt,
