@@ -174,6 +174,19 @@ const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postm
  * put patients' own addresses after each.)
  */
 const ACCOUNT_FIELD_BEFORE = /\b(?:UPN|userPrincipalName|ProxyAddress(?:es)?|resource account|Message-ID)[ \t]*[:=]?[ \t]*<?$/i;
+/**
+ * ACCOUNT_FIELD_BEFORE over the 40 characters before `s`. Its fields end with "upn",
+ * "userprincipalname", "proxyaddress(es)", "account" or "id" (any case) before `[ \t]*[:=]?[ \t]*<?`:
+ * looked for by char code first.
+ */
+function accountFieldBefore(text: string, s: number): boolean {
+  let q = codeAt(text, s - 1) === 60 ? s - 1 : s;
+  q = skipBlanksBack(text, q, false);
+  const c = codeAt(text, q - 1);
+  if (c === 58 || c === 61) q = skipBlanksBack(text, q - 1, false);
+  if (!(lettersAtIgnoreCase(text, q - 3, 'upn') || lettersAtIgnoreCase(text, q - 17, 'userprincipalname') || lettersAtIgnoreCase(text, q - 12, 'proxyaddress') || lettersAtIgnoreCase(text, q - 14, 'proxyaddresses') || lettersAtIgnoreCase(text, q - 7, 'account') || lettersAtIgnoreCase(text, q - 2, 'id'))) return false;
+  return ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
+}
 
 /**
  * A team's shared mailbox: every part of the local part names a department or a function
@@ -198,12 +211,26 @@ function teamMailbox(local: string, domain = ''): boolean {
   if (parts.every((p) => TEAM_WORDS.has(p))) return true;
   // "LD.Scheduling", "4W-Charge": a unit's code (three characters at most) and team words
   if (parts.every((p) => TEAM_WORDS.has(p) || p.length <= 3) && parts.some((p) => TEAM_WORDS.has(p)) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p))) return true;
-  // "EpicUpgrade": a product and what it is for, written together
-  const camel = local.split(/(?<=[a-z])(?=[A-Z])/).map((w) => w.toLowerCase());
-  if (camel.length >= 2 && (TECH_WORDS.has(camel[0]!) || TEAM_WORDS.has(camel[0]!)) && camel.slice(1).every((p) => TEAM_WORDS.has(p))) return true;
+  // "EpicUpgrade": a product and what it is for, written together (split only where a small letter meets a capital)
+  if (camelHump(local)) {
+    const camel = local.split(/(?<=[a-z])(?=[A-Z])/).map((w) => w.toLowerCase());
+    if (camel.length >= 2 && (TECH_WORDS.has(camel[0]!) || TEAM_WORDS.has(camel[0]!)) && camel.slice(1).every((p) => TEAM_WORDS.has(p))) return true;
+  }
   // "IT-Downtime-Notify", "HIM-ReleaseOfInformation": a team word in capitals opening it, and no person's name in it
+  if (!TEAM_WORDS.has(parts[0]!)) return false;
   const lead = local.split(/[._-]/)[0]!;
-  return lead.length >= 2 && lead === lead.toUpperCase() && TEAM_WORDS.has(parts[0]!) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p));
+  return lead.length >= 2 && lead === lead.toUpperCase() && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p));
+}
+/** Does a small letter stand right before a capital ([a-z][A-Z]) in s? */
+function camelHump(s: string): boolean {
+  for (let k = 1; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 65 && c <= 90) {
+      const b = s.charCodeAt(k - 1);
+      if (b >= 97 && b <= 122) return true;
+    }
+  }
+  return false;
 }
 
 /** A patient or a relative whose contact an address is, before it on its line. */
@@ -264,7 +291,7 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
         ROLE_LOCALS.test(local) ||
         // (a patient or a relative may write from their own business's role address: "Pt Wallace Cho (owns the pharmacy) wants statements sent to rx.priorauth@…")
         (teamMailbox(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48))) ||
-        ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
+        accountFieldBefore(text, s);
       env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
     }
   }
@@ -1309,6 +1336,19 @@ const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u0
  */
 const FACILITY_BEFORE =
   /(?:\b(?:[A-Z][\w&'-]*[ ]){0,3}(?:[Cc]linic|[Hh]ospital|[Cc]ent(?:er|re)|[Oo]ffice|[Bb]uilding|[Cc]ampus|[Ss]ite|[Ff]acility|[Bb]ranch|[Ww]arehouse|[Mm]edicine|[Cc]are|[Pp]ractice|[Pp]avilion|[Pp]harmacy|[Cc]ardiology|[Rr]adiology|[Oo]ncology|[Pp]ediatrics|[Oo]rthopedics|[Dd]ermatology|[Ll]aboratory)\b(?:[ ]?(?:[-,]|at\b)[ ]?[A-Z][\w&'-]*(?:[ ][A-Z][\w&'-]*)?){0,2}|^[ \t]*(?:[Ll]ocation|[Ss]ite|[Cc]linic|[Ff]acility)[ \t]*:)[ ]?(?:[(,:-]|at)?[ ]?$/;
+/** FACILITY_BEFORE's words (its alternatives take the first letter in either case, the rest as written). */
+const FACILITY_WORDS = ['clinic', 'hospital', 'center', 'centre', 'office', 'building', 'campus', 'site', 'facility', 'branch', 'warehouse', 'medicine', 'care', 'practice', 'pavilion', 'pharmacy', 'cardiology', 'radiology', 'oncology', 'pediatrics', 'orthopedics', 'dermatology', 'laboratory', 'location'].map(
+  (w) => ({ first: w.charCodeAt(0), rest: w.slice(1) }),
+);
+/** A necessary condition for FACILITY_BEFORE on `line`: one of its words starts a word there (the regex reads every position). */
+function facilityWordIn(line: string): boolean {
+  for (let k = 0; k < line.length; k++) {
+    if (k > 0 && isWordCode(line.charCodeAt(k - 1))) continue;
+    const c = line.charCodeAt(k) | 32;
+    for (const w of FACILITY_WORDS) if (w.first === c && line.startsWith(w.rest, k + 1)) return true;
+  }
+  return false;
+}
 /**
  * Words that make an address near a site a patient's (a pickup, a delivery, a statement, a resident):
  * looked for in the paragraph before the address and the line after it.
@@ -1355,7 +1395,7 @@ function addressMatchers(st: AddressState) {
       const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
       // "the Westside Family Medicine clinic (1200 Oak Street)": a site's own address, not a person's
       const siteLine = lineBefore(env.text, start, 48);
-      const siteMatch = FACILITY_BEFORE.exec(siteLine);
+      const siteMatch = facilityWordIn(siteLine) ? FACILITY_BEFORE.exec(siteLine) : null;
       const site =
         siteMatch !== null &&
         !env.scan.near(Cue.Address, start, start, 50, 0) &&
@@ -2769,6 +2809,11 @@ function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
  * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
  */
 export const __testing = {
+  facilityWordIn,
+  FACILITY_BEFORE,
+  accountFieldBefore,
+  ACCOUNT_FIELD_BEFORE,
+  camelHump,
   trimTrailingPunct,
   hasDigit,
   dashOrCommaBefore,
