@@ -601,9 +601,13 @@ const PERSON_EVENT_BEFORE =
 const PERSON_EVENT_ENDS = ['arrived', 'arrival', 'acquired', 'enrolled', 'transmission', 'received', 'recd'];
 /** Does one of PERSON_EVENT_BEFORE's alternatives end at q: one of its last words, "rec'd", or " in " and a word? */
 function personEventEndAt(text: string, q: number): boolean {
-  for (const w of PERSON_EVENT_ENDS) if (lettersAtIgnoreCase(text, q - w.length, w)) return true;
-  const a = q > 1 ? text.charCodeAt(q - 2) : 0;
-  if ((a === 39 || a === 0x2019) && (text.charCodeAt(q - 1) | 32) === 100 && lettersAtIgnoreCase(text, q - 5, 'rec')) return true;
+  // (by the last letter first: 'd', 'l' or 'n' end every word but a place's)
+  const c = codeAt(text, q - 1) | 32;
+  if (c === 100 || c === 108 || c === 110) {
+    for (const w of PERSON_EVENT_ENDS) if (lettersAtIgnoreCase(text, q - w.length, w)) return true;
+    const a = q > 1 ? text.charCodeAt(q - 2) : 0;
+    if (c === 100 && (a === 39 || a === 0x2019) && lettersAtIgnoreCase(text, q - 5, 'rec')) return true;
+  }
   // "transmission received in Boston": " in " and [A-Z][\w-]* (any case)
   let x = q;
   while (x > 0 && (isWordCode(text.charCodeAt(x - 1)) || text.charCodeAt(x - 1) === 45)) x--;
@@ -751,22 +755,30 @@ function underHeading(text: string, p: number): boolean {
 /** What follows a comment header's date: a colon, or a time and then a colon or the line's end. */
 const AUTHOR_HEADER_AFTER = /^(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*(?::|\r?\n|$)|[ \t]*:)/;
 
+/** The events EVENT_PHRASE_BEFORE names after "date of". */
+const EVENT_PHRASE_WORDS = ['service', 'birth', 'death', 'admission', 'discharge', 'injury', 'visit', 'surgery', 'procedure', 'encounter', 'onset', 'accident', 'delivery'];
 /** "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date" and "service" alone do not. */
-const EVENT_PHRASE_BEFORE = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
-/** The shortest phrase EVENT_PHRASE_BEFORE takes ("date of birth"). */
-const EVENT_PHRASE_MIN = 13;
+const EVENT_PHRASE_BEFORE = new RegExp(`\\bdate of (?:${EVENT_PHRASE_WORDS.join('|')})\\b[^\\n\\d]{0,12}$`, 'i');
+/** The shortest and the longest phrase EVENT_PHRASE_BEFORE takes ("date of birth", "date of admission"). */
+const EVENT_PHRASE_MIN = 'date of '.length + Math.min(...EVENT_PHRASE_WORDS.map((w) => w.length));
+const EVENT_PHRASE_MAX = 'date of '.length + Math.max(...EVENT_PHRASE_WORDS.map((w) => w.length));
 /**
- * EVENT_PHRASE_BEFORE on the 40 characters before `start`. Its phrase and what follows it hold
- * no '\n' and no digit, so the run of such characters right before `start` must be at least as
- * long as the shortest phrase: checked first, by char code (a log line's timestamp has a line
- * break or digits right before it), before the regex runs on the slice.
+ * EVENT_PHRASE_BEFORE on the 40 characters before `start`. Its phrase is followed by at most 12
+ * characters, and neither holds a '\n' or a digit: so its "date" starts 13 to 29 characters before
+ * `start`, with no such character from there on. Checked first, by char code, before the regex runs
+ * on the slice.
  */
 function eventPhraseBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 40);
-  let k = start;
-  while (k > from && text.charCodeAt(k - 1) !== 10 && !isDigitAt(text, k - 1)) k--;
-  // (and the phrase's "date" stands in that run)
-  return start - k >= EVENT_PHRASE_MIN && holdsIgnoreCase(text, k, start, 'date') && EVENT_PHRASE_BEFORE.test(text.slice(from, start));
+  for (let k = start - EVENT_PHRASE_MIN, lo = Math.max(from, start - EVENT_PHRASE_MAX - 12); k >= lo; k--) {
+    if ((text.charCodeAt(k) | 32) !== 100 || !lettersAtIgnoreCase(text, k, 'date')) continue;
+    for (let j = k + 4; j < start; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || (c >= 48 && c <= 57)) return false;
+    }
+    return EVENT_PHRASE_BEFORE.test(text.slice(from, start));
+  }
+  return false;
 }
 /**
  * "Study date 05/13/2024", "exam date: …", "dates of service 11/04/2024 - 12/19/2024", "*Dates of
@@ -789,6 +801,9 @@ const DATE_LABEL_TAIL = charSet(' \t:#=*_-');
  * [ \t:#=*_-]; else "service", a word and at most four of those ("dates of service from ").
  */
 function eventDateWordEnd(text: string, start: number): boolean {
+  // (each ends in a letter or one of [ \t:#=*_-–]: "(", ",", a digit or a line break before `start` rule all out)
+  const last = codeAt(text, start - 1);
+  if (!(isAsciiLetter(last) || inSet(DATE_LABEL_TAIL, last) || last === 0x2013)) return false;
   // a range: a digit, [ \t]*, the word or dash, [ \t]*
   const r = skipBlanksBack(text, start, false);
   const c = r > 0 ? text.charCodeAt(r - 1) : 0;
@@ -870,18 +885,22 @@ const LAST_SEEN_BEFORE = /\blast seen(?: online| active| on| at)?[ ]?$/i;
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
   const timeAfter = timeAfterAt(text, end);
+  // (the phrases before a date below all end in a character other than a line break: none stands
+  // before a date that opens its line, as a log line's timestamp does)
+  const lineStart = start === 0 || text.charCodeAt(start - 1) === 10;
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? lineBackTo(text, start, 32) : 40, timeAfter ? 0 : 5) ||
     // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line;
     // a specimen's collection, "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14")
-    (timeAfter &&
-      ((eventOnWordBefore(text, start) && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 48), start))) ||
-        (collectedWordBefore(text, start) && COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start))))) ||
-    // a patient's arrival, a study's acquisition, an enrolment, a home monitor's transmission ("arrived 11/02/2025 15:40")
-    (personEventBefore(text, start) && (env.personEvents ??= personEventWords(text)) && PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) ||
-    eventPhraseBefore(text, start) ||
-    eventDateWordBefore(text, start) ||
+    (!lineStart &&
+      ((timeAfter &&
+        ((eventOnWordBefore(text, start) && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 48), start))) ||
+          (collectedWordBefore(text, start) && COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start))))) ||
+        // a patient's arrival, a study's acquisition, an enrolment, a home monitor's transmission ("arrived 11/02/2025 15:40")
+        (personEventBefore(text, start) && (env.personEvents ??= personEventWords(text)) && PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) ||
+        eventPhraseBefore(text, start) ||
+        eventDateWordBefore(text, start))) ||
     // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"
     // (technical words around count only without a patient word)
     (env.scan.near(Cue.Scheduled, start, end, timeAfter ? 14 : 40, 0) &&
@@ -2809,6 +2828,8 @@ function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
  * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
  */
 export const __testing = {
+  eventPhraseBeforeFast: eventPhraseBefore,
+  EVENT_PHRASE_BEFORE,
   facilityWordIn,
   FACILITY_BEFORE,
   accountFieldBefore,
