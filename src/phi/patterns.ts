@@ -656,7 +656,7 @@ const NANP: Matcher = mkSpan({
 });
 // International / loosely grouped: "+44 20 7946 0958", "0490 75 40 81", "03.93.92.16.85", "(37) 788-063".
 const INTL: Matcher = mkSpan({
-  pre: (text, pos) => digitsInRun(text, pos, PHONE_CH, 80) >= 7,
+  pre: (text, pos) => (isDigitAt(text, pos) ? intlDigitsFrom(text, pos) : digitsInRun(text, pos, PHONE_CH, 80)) >= 7,
   re: /(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?|00\d{1,3}[ .-]|\(\d{1,4}\)[ ]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:[ ]?x\d{1,6})?(?![\w-]|[.:]\d)/y,
   span(env, start, end) {
     const { text } = env;
@@ -694,6 +694,31 @@ const INTL: Matcher = mkSpan({
     emitPhone(env, start, end, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
 });
+/**
+ * The most digits an INTL match from the digit at `pos` can hold (its rule needs seven): each of its
+ * groups (a "00" prefix among them, six at most) is a whole run of 2-5 digits, joined to the next by
+ * one of [ .-], and an extension (`[ ]?x\d{1,6}`) can follow only the last.
+ */
+function intlDigitsFrom(text: string, pos: number): number {
+  let total = 0;
+  for (let k = pos, groups = 0; groups < 6; groups++) {
+    let e = k;
+    while (isDigitAt(text, e)) e++;
+    if (e - k < 2 || e - k > 5) return total;
+    total += e - k;
+    const c = codeAt(text, e);
+    if ((c === 32 || c === 46 || c === 45) && isDigitAt(text, e + 1)) {
+      k = e + 1;
+      continue;
+    }
+    const x = c === 32 ? e + 1 : e;
+    if (codeAt(text, x) !== 120) return total;
+    let d = 0;
+    while (d < 6 && isDigitAt(text, x + 1 + d)) d++;
+    return total + d;
+  }
+  return total;
+}
 const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
 const SERIAL_BEFORE = /\b(?:sn|s\/n|serial(?: no\.?| number)?)[ \t]*[:#]?[ \t]*$/i;
 /**
@@ -2828,6 +2853,7 @@ function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
  * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
  */
 export const __testing = {
+  intlDigitsFrom,
   eventPhraseBeforeFast: eventPhraseBefore,
   EVENT_PHRASE_BEFORE,
   facilityWordIn,
