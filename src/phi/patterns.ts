@@ -1496,11 +1496,11 @@ function addressMatchers(st: AddressState) {
     re: NUM_STREET_NUM_RE,
     span(env, start, end) {
       const words = env.text.slice(start, end).replace(/^\d+\s+|\s+\d+[A-Za-z]?\.?$/g, '');
+      // ("PowerMic 4 SN PM4-2231-0098. DMO 2024": codes, not street words; the cheapest test first)
+      if (hasDigit(words)) return;
       // "3 servers 4 times", "Windows 10": the words must look like a street name, not prose or a product
       // ("4 West shows SQLSTATE 08001": a unit and what it shows)
       if (/\b(?:and|or|the|of|to|in|on|at|for|with|from|by|is|was|has|shows|says|returns|reports|fails|throws|displays|version|build|error|port|server|times|days|hours|minutes|users|items|pages)\b/i.test(words)) return;
-      // ("PowerMic 4 SN PM4-2231-0098. DMO 2024": codes, not street words)
-      if (/\d/.test(words)) return;
       if (TECH_STREET_WORDS.test(words)) return;
       // "Thu, 18 Apr 2024", "6 West rooms 601-618": a date, a range of rooms
       if (words.split(' ').some((w) => CALENDAR_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || /^(?:rooms?|beds?|bays?|floors?|units?)$/i.test(w))) return;
