@@ -2853,9 +2853,8 @@ function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
  * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
  */
 export const __testing = {
+  // char-code gates (necessary conditions) and the regexes they stand before, and exact char-code versions of small regexes
   intlDigitsFrom,
-  eventPhraseBeforeFast: eventPhraseBefore,
-  EVENT_PHRASE_BEFORE,
   facilityWordIn,
   FACILITY_BEFORE,
   accountFieldBefore,
@@ -2877,6 +2876,7 @@ export const __testing = {
   TOLL_FREE,
   eventDateWordEnd,
   EVENT_DATE_WORD_BEFORE,
+  EVENT_PHRASE_BEFORE,
   collectedWordBefore,
   COLLECTED_BEFORE,
   personEventBefore,
