@@ -1280,9 +1280,11 @@ class Offsets {
   private readonly a: number[] = [];
   push(x: number): void {
     const a = this.a;
-    let i = a.length;
-    if (i > 0 && a[i - 1]! > x) i = firstAtOrAbove(a, x);
-    a.splice(i, 0, x);
+    if (a.length === 0 || a[a.length - 1]! <= x) {
+      a.push(x);
+      return;
+    }
+    a.splice(firstAtOrAbove(a, x), 0, x);
   }
   /** Adds many at once (one merge: pushed one by one into the middle, n of them would take n² moves). */
   addAll(xs: number[]): void {
