@@ -174,6 +174,19 @@ const ROLE_LOCALS = /^(?:no-?reply|do-?not-?reply|admin|administrator|root|postm
  * put patients' own addresses after each.)
  */
 const ACCOUNT_FIELD_BEFORE = /\b(?:UPN|userPrincipalName|ProxyAddress(?:es)?|resource account|Message-ID)[ \t]*[:=]?[ \t]*<?$/i;
+/**
+ * ACCOUNT_FIELD_BEFORE over the 40 characters before `s`. Its fields end with "upn",
+ * "userprincipalname", "proxyaddress(es)", "account" or "id" (any case) before `[ \t]*[:=]?[ \t]*<?`:
+ * looked for by char code first.
+ */
+function accountFieldBefore(text: string, s: number): boolean {
+  let q = codeAt(text, s - 1) === 60 ? s - 1 : s;
+  q = skipBlanksBack(text, q, false);
+  const c = codeAt(text, q - 1);
+  if (c === 58 || c === 61) q = skipBlanksBack(text, q - 1, false);
+  if (!(lettersAtIgnoreCase(text, q - 3, 'upn') || lettersAtIgnoreCase(text, q - 17, 'userprincipalname') || lettersAtIgnoreCase(text, q - 12, 'proxyaddress') || lettersAtIgnoreCase(text, q - 14, 'proxyaddresses') || lettersAtIgnoreCase(text, q - 7, 'account') || lettersAtIgnoreCase(text, q - 2, 'id'))) return false;
+  return ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
+}
 
 /**
  * A team's shared mailbox: every part of the local part names a department or a function
@@ -198,12 +211,26 @@ function teamMailbox(local: string, domain = ''): boolean {
   if (parts.every((p) => TEAM_WORDS.has(p))) return true;
   // "LD.Scheduling", "4W-Charge": a unit's code (three characters at most) and team words
   if (parts.every((p) => TEAM_WORDS.has(p) || p.length <= 3) && parts.some((p) => TEAM_WORDS.has(p)) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p))) return true;
-  // "EpicUpgrade": a product and what it is for, written together
-  const camel = local.split(/(?<=[a-z])(?=[A-Z])/).map((w) => w.toLowerCase());
-  if (camel.length >= 2 && (TECH_WORDS.has(camel[0]!) || TEAM_WORDS.has(camel[0]!)) && camel.slice(1).every((p) => TEAM_WORDS.has(p))) return true;
+  // "EpicUpgrade": a product and what it is for, written together (split only where a small letter meets a capital)
+  if (camelHump(local)) {
+    const camel = local.split(/(?<=[a-z])(?=[A-Z])/).map((w) => w.toLowerCase());
+    if (camel.length >= 2 && (TECH_WORDS.has(camel[0]!) || TEAM_WORDS.has(camel[0]!)) && camel.slice(1).every((p) => TEAM_WORDS.has(p))) return true;
+  }
   // "IT-Downtime-Notify", "HIM-ReleaseOfInformation": a team word in capitals opening it, and no person's name in it
+  if (!TEAM_WORDS.has(parts[0]!)) return false;
   const lead = local.split(/[._-]/)[0]!;
-  return lead.length >= 2 && lead === lead.toUpperCase() && TEAM_WORDS.has(parts[0]!) && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p));
+  return lead.length >= 2 && lead === lead.toUpperCase() && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p));
+}
+/** Does a small letter stand right before a capital ([a-z][A-Z]) in s? */
+function camelHump(s: string): boolean {
+  for (let k = 1; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 65 && c <= 90) {
+      const b = s.charCodeAt(k - 1);
+      if (b >= 97 && b <= 122) return true;
+    }
+  }
+  return false;
 }
 
 /** A patient or a relative whose contact an address is, before it on its line. */
@@ -264,7 +291,7 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
         ROLE_LOCALS.test(local) ||
         // (a patient or a relative may write from their own business's role address: "Pt Wallace Cho (owns the pharmacy) wants statements sent to rx.priorauth@…")
         (teamMailbox(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48))) ||
-        ACCOUNT_FIELD_BEFORE.test(text.slice(Math.max(0, s - 40), s));
+        accountFieldBefore(text, s);
       env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
     }
   }
@@ -273,7 +300,14 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
 // ---------------------------------------------------------------------------------------------
 // URL (triggered by the words http, https, www)
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'`)\]}|]+/iy;
-const BARE_URL_RE = /(?<![\w./@:-])(?:[a-z0-9-]{1,63}\.){1,6}(?:com|org|net|edu|gov|us|io|health|care|info|biz|co|me)\/[^\s<>"'`)\]}|]+/iy;
+/** BARE_URL_RE's top-level domains. */
+const BARE_URL_TLDS = ['com', 'org', 'net', 'edu', 'gov', 'us', 'io', 'health', 'care', 'info', 'biz', 'co', 'me'];
+const BARE_URL_RE = new RegExp(`(?<![\\w./@:-])(?:[a-z0-9-]{1,63}\\.){1,6}(?:${BARE_URL_TLDS.join('|')})\\/[^\\s<>"'\`)\\]}|]+`, 'iy');
+/** Does '.' and one of BARE_URL_TLDS (any case) end at k? */
+function topLevelDomainBefore(text: string, k: number): boolean {
+  for (const tld of BARE_URL_TLDS) if (text.charCodeAt(k - tld.length - 1) === 46 && lettersAtIgnoreCase(text, k - tld.length, tld)) return true;
+  return false;
+}
 const isHostCh = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 45 || c === 46;
 /**
  * A link that names a patient: a query key for a patient, record or person ("?mrn=…",
@@ -427,21 +461,71 @@ const PHONE_WORD = /\b(?:phone|ph|tel|telephone|cell|mobile|call(?:ed|back)?|tex
 /** "217-555-0199 (fax)", "217-555-0199 fax", "217-555-0199 [F]". */
 const FAX_AFTER = /^\s?(?:\(fax\)|\[fax\]|\(f\)|\[f\]|fax\b|- ?fax\b)/i;
 
+/**
+ * Does an 'f' or 'F' stand in the `max` characters before `start` on its line (and, with `label`,
+ * after its last digit) with 'a' after it (any case), or with `label` also 'x', '.', ':' or '#'?
+ * A necessary condition for FAX_LABEL (label, window 20) and FAX_FAR (window 60): their words start
+ * so, and what follows them to `start` holds no line break (nor a digit, for FAX_LABEL).
+ */
+function faxWordBefore(text: string, start: number, max: number, label: boolean): boolean {
+  for (let k = start - 1, lo = Math.max(0, start - max); k >= lo; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || (label && c >= 48 && c <= 57)) return false;
+    if ((c | 32) !== 102) continue;
+    const n = k + 1 < start ? text.charCodeAt(k + 1) : 0;
+    if ((n | 32) === 97 || (label && ((n | 32) === 120 || n === 46 || n === 58 || n === 35))) return true;
+  }
+  return false;
+}
+/** FAX_LABEL over the 20 characters before `start`. */
+const faxLabelBefore = (text: string, start: number) => faxWordBefore(text, start, 20, true) && labelBefore(text, start, FAX_LABEL, 20);
 /** `faxLabel`: FAX_LABEL's answer at start (window 20) when the caller has it. */
 function faxBefore(text: string, start: number, faxLabel?: boolean): boolean {
-  if (faxLabel ?? labelBefore(text, start, FAX_LABEL, 20)) return true;
+  if (faxLabel ?? faxLabelBefore(text, start)) return true;
+  if (!faxWordBefore(text, start, 60, false)) return false;
   const far = FAX_FAR.exec(text.slice(Math.max(0, start - 60), start));
   return far !== null && !PHONE_WORD.test(far[1]!) && !OTHER_NUMBER.test(far[1]!);
+}
+/** FAX_AFTER at `end`: it opens with an optional \s, then '(', '[', 'f', 'F' or '-' (checked first). */
+function faxAfter(text: string, end: number): boolean {
+  let c = codeAt(text, end);
+  if (isRegexSpace(c)) c = codeAt(text, end + 1);
+  if (!(c === 40 || c === 91 || (c | 32) === 102 || c === 45)) return false;
+  return FAX_AFTER.test(text.slice(end, end + 10));
+}
+/**
+ * TICKET_LABEL_BEFORE over the 16 characters before `start`. Its labels end with '#', "no", "no.",
+ * "number", "code", "center" or "centre" before `[ ]?:?[ ]?`: looked for by char code first.
+ */
+function ticketLabelBefore(text: string, start: number): boolean {
+  let q = start;
+  if (codeAt(text, q - 1) === 32) q--;
+  if (codeAt(text, q - 1) === 58) q--;
+  if (codeAt(text, q - 1) === 32) q--;
+  const c = codeAt(text, q - 1) | 32;
+  const end =
+    c === 35 /* '#' */ ||
+    (c === 111 && lettersAtIgnoreCase(text, q - 2, 'no')) ||
+    (c === 46 && lettersAtIgnoreCase(text, q - 3, 'no')) ||
+    (c === 114 && (lettersAtIgnoreCase(text, q - 6, 'number') || lettersAtIgnoreCase(text, q - 6, 'center'))) ||
+    (c === 101 && (lettersAtIgnoreCase(text, q - 4, 'code') || lettersAtIgnoreCase(text, q - 6, 'centre')));
+  return end && TICKET_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}
+/** TOLL_FREE at `start` (within `end`): its '8' stands in the first five characters. */
+function tollFree(text: string, start: number, end: number): boolean {
+  const to = Math.min(end, start + 10);
+  for (let k = start; k < start + 5 && k < to; k++) if (text.charCodeAt(k) === 56) return TOLL_FREE.test(text.slice(start, to));
+  return false;
 }
 
 /** `phoneLabel`, `faxLabel`: PHONE_LABEL's (window 25) and FAX_LABEL's (window 20) answers at start when the caller has them. */
 function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule: string, phoneLabel?: boolean, faxLabel?: boolean): void {
   const { text } = env;
-  const fax = faxBefore(text, start, faxLabel) || FAX_AFTER.test(text.slice(end, end + 10));
+  const fax = faxBefore(text, start, faxLabel) || faxAfter(text, end);
   // "SR# 2025-88431", "case #01987654": a ticket's or a vendor case's number, unless it has a phone's shape
-  const ticket = !fax && TICKET_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+  const ticket = !fax && ticketLabelBefore(text, start);
   // a toll-free number (800, 888, 877, …) is a company's or a service's, not a person's own
-  if (TOLL_FREE.test(text.slice(start, Math.min(end, start + 10)))) {
+  if (tollFree(text, start, end)) {
     env.emit(fax ? 'FAX' : 'PHONE', start, end, 0.3, (fax ? 'fax.' : 'phone.') + rule);
     return;
   }
@@ -469,6 +553,24 @@ const SPOKEN_PHONE_BEFORE = /\b(?:call|calls|called|callback|reach|text|phone|ce
 
 /** A specimen's collection right before a date and time: "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14". */
 const COLLECTED_BEFORE = /\b(?:collected|coll|drawn)[ \t]*[:.]?[ \t]*$/i;
+/** Where a run of spaces and tabs (and ':' too, with `colon`) ending at q starts. */
+function skipBlanksBack(text: string, q: number, colon: boolean): number {
+  for (; q > 0; q--) {
+    const c = text.charCodeAt(q - 1);
+    if (!(c === 32 || c === 9 || (colon && c === 58))) break;
+  }
+  return q;
+}
+/**
+ * A necessary condition for COLLECTED_BEFORE before `start`, by char code (the regex reads every
+ * position of its slice): its word ends where `[ \t]*[:.]?[ \t]*` does (its words end in letters).
+ */
+function collectedWordBefore(text: string, start: number): boolean {
+  let q = skipBlanksBack(text, start, false);
+  const c = q > 0 ? text.charCodeAt(q - 1) : 0;
+  if (c === 58 || c === 46) q = skipBlanksBack(text, q - 1, false);
+  return lettersAtIgnoreCase(text, q - 4, 'coll') || lettersAtIgnoreCase(text, q - 9, 'collected') || lettersAtIgnoreCase(text, q - 5, 'drawn');
+}
 /** An event and "on", "for" or "at" before a date, in one sentence on one line: "appointment here on ", "Visit is today ". */
 const EVENT_ON_BEFORE = /\b(?:appointment|appt|visit|surgery|procedure|admitted|admission|discharged?)\b[^\n.!?\]]{0,24}\b(?:on|for|at|today)[ ]$/i;
 /**
@@ -495,6 +597,31 @@ const PERSON_EVENT_PARTS = ['rriv', 'cqui', 'nrol', 'ransmi', 'RRIV', 'CQUI', 'N
 /** A person's arrival, a study acquired, an enrolment, a home monitor's transmission right before a date. */
 const PERSON_EVENT_BEFORE =
   /\b(?:arrived|arrival|acquired|enrolled|(?:last(?: successful)?|latest) transmission(?: received| rec['’]?d)?|transmission (?:received|rec['’]?d)(?: in [A-Z][\w-]*)?)[ \t:]*(?:on[ \t]+)?$/i;
+/** The words PERSON_EVENT_BEFORE's alternatives end with (before "rec'd" and " in <place>"). */
+const PERSON_EVENT_ENDS = ['arrived', 'arrival', 'acquired', 'enrolled', 'transmission', 'received', 'recd'];
+/** Does one of PERSON_EVENT_BEFORE's alternatives end at q: one of its last words, "rec'd", or " in " and a word? */
+function personEventEndAt(text: string, q: number): boolean {
+  // (by the last letter first: 'd', 'l' or 'n' end every word but a place's)
+  const c = codeAt(text, q - 1) | 32;
+  if (c === 100 || c === 108 || c === 110) {
+    for (const w of PERSON_EVENT_ENDS) if (lettersAtIgnoreCase(text, q - w.length, w)) return true;
+    const a = q > 1 ? text.charCodeAt(q - 2) : 0;
+    if (c === 100 && (a === 39 || a === 0x2019) && lettersAtIgnoreCase(text, q - 5, 'rec')) return true;
+  }
+  // "transmission received in Boston": " in " and [A-Z][\w-]* (any case)
+  let x = q;
+  while (x > 0 && (isWordCode(text.charCodeAt(x - 1)) || text.charCodeAt(x - 1) === 45)) x--;
+  return x < q && x >= 4 && text.charCodeAt(x - 1) === 32 && lettersAtIgnoreCase(text, x - 3, 'in') && text.charCodeAt(x - 4) === 32;
+}
+/**
+ * A necessary condition for PERSON_EVENT_BEFORE before `start`, by char code: an alternative ends
+ * where its `[ \t:]*(?:on[ \t]+)?` tail does (every alternative ends in a word character).
+ */
+function personEventBefore(text: string, start: number): boolean {
+  const q = skipBlanksBack(text, start, true);
+  if (personEventEndAt(text, q)) return true;
+  return lettersAtIgnoreCase(text, q - 2, 'on') && personEventEndAt(text, skipBlanksBack(text, q - 2, true));
+}
 /** A guarantor or a card holder named before a card's last four digits: theirs. */
 const GUARANTOR_BEFORE = /\b(?:guarantor|card ?holder|self-pay)\b/i;
 /** "account number ending ", "acct ending in ": the last four digits of an account follow. */
@@ -508,8 +635,6 @@ function maskedPhoneAt(text: string, p: number): boolean {
   for (const k of [p - 7, p - 6, p - 4, p - 3, p - 2]) if (text.charCodeAt(k) !== m) return false;
   return text.charCodeAt(p - 5) === 45;
 }
-/** The words that say "last four" (a cheap test before SSN_LAST4_BEFORE). */
-const LAST_FOUR_WORD = /last/i;
 /** "last 4 SSN", "last four of her social security #", "SSN last 4:", right before the digits. */
 const SSN_LAST4_BEFORE =
   /\b(?:last[ -]?(?:4|four)(?:[ -]digits)?(?:[ \t]+of)?(?:[ \t]+(?:the|his|her|their|pt['’]?s|patient['’]?s))?[ \t]+(?:ssn|social(?:[ \t]+security)?(?:[ \t]+(?:number|#|no\.?))?|ss#)|(?:ssn|social(?:[ \t]+security)?|ss#)(?:[ \t]+(?:number|#|no\.?))?[ \t]+last[ -]?(?:4|four)(?:[ -]digits)?)[ \t:#=-]*(?:is[ \t]+)?$/i;
@@ -531,23 +656,37 @@ const NANP: Matcher = mkSpan({
 });
 // International / loosely grouped: "+44 20 7946 0958", "0490 75 40 81", "03.93.92.16.85", "(37) 788-063".
 const INTL: Matcher = mkSpan({
-  pre: (text, pos) => digitsInRun(text, pos, PHONE_CH, 80) >= 7,
+  pre: (text, pos) => (isDigitAt(text, pos) ? intlDigitsFrom(text, pos) : digitsInRun(text, pos, PHONE_CH, 80)) >= 7,
   re: /(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?|00\d{1,3}[ .-]|\(\d{1,4}\)[ ]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:[ ]?x\d{1,6})?(?![\w-]|[.:]\d)/y,
   span(env, start, end) {
+    const { text } = env;
+    // the digits, and what stands between them (the patterns below hold digits and these only)
     let digits = 0;
-    for (let k = start; k < end; k++) if (isDigitAt(env.text, k)) digits++;
+    let dots = 0;
+    let dashes = 0;
+    let spaces = 0;
+    let other = 0;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 46) dots++;
+      else if (c === 45) dashes++;
+      else if (c === 32) spaces++;
+      else other++;
+    }
     if (digits < 7 || digits > 15) return;
-    const s = env.text.slice(start, end);
-    if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) return; // a date
-    if (/^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) return; // a version or an IP
-    if (/^(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d$/.test(s)) return; // "0700-1530": hours
+    const s = text.slice(start, end);
+    const plain = other === 0 && isDigitAt(text, start);
+    if (plain && spaces === 0 && dots + dashes === 2 && /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(s)) return; // a date
+    if (plain && spaces === 0 && dashes === 0 && dots >= 2 && /^\d+(?:\.\d+){2,}$/.test(s) && !/^\d{2}(?:\.\d{2}){4}$/.test(s)) return; // a version or an IP
+    if (plain && digits === 8 && dashes === 1 && spaces === 0 && dots === 0 && /^(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d$/.test(s)) return; // "0700-1530": hours
     // "SN 0427-21986", "serial # 4471 2290": a serial number
-    if (SERIAL_BEFORE.test(env.text.slice(Math.max(0, start - 16), start))) return;
+    if (serialLabelBefore(text, start)) return;
     const intl = s.startsWith('+') || s.startsWith('00');
     // "support case 2406-00318", "Otis work order 7741-22019": a loosely grouped number after a case's
     // or an order's word is that case's (a phone number there has a phone's shape: NANP, +, 00)
-    if (!intl && CASE_WORD_BEFORE.test(env.text.slice(Math.max(0, start - 24), start))) return;
-    const spaced = /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})$/.exec(s);
+    if (!intl && CASE_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return;
+    const spaced = plain && spaces === 2 && dots + dashes === 0 ? /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})$/.exec(s) : null;
     if (spaced && isValidMonthDay(Number(spaced[1]), Number(spaced[2])) && env.scan.near(Cue.DateEvent, start, end, 30, 0)) {
       env.emit('DATE', start, end, 0.9, 'date.spaced'); // "DOB (MM/DD/YYYY): 03 14 1962"
       return;
@@ -555,8 +694,45 @@ const INTL: Matcher = mkSpan({
     emitPhone(env, start, end, intl ? 0.75 : 0.5, intl ? 'intl' : 'grouped');
   },
 });
+/**
+ * The most digits an INTL match from the digit at `pos` can hold (its rule needs seven): each of its
+ * groups (a "00" prefix among them, six at most) is a whole run of 2-5 digits, joined to the next by
+ * one of [ .-], and an extension (`[ ]?x\d{1,6}`) can follow only the last.
+ */
+function intlDigitsFrom(text: string, pos: number): number {
+  let total = 0;
+  for (let k = pos, groups = 0; groups < 6; groups++) {
+    let e = k;
+    while (isDigitAt(text, e)) e++;
+    if (e - k < 2 || e - k > 5) return total;
+    total += e - k;
+    const c = codeAt(text, e);
+    if ((c === 32 || c === 46 || c === 45) && isDigitAt(text, e + 1)) {
+      k = e + 1;
+      continue;
+    }
+    const x = c === 32 ? e + 1 : e;
+    if (codeAt(text, x) !== 120) return total;
+    let d = 0;
+    while (d < 6 && isDigitAt(text, x + 1 + d)) d++;
+    return total + d;
+  }
+  return total;
+}
 const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
 const SERIAL_BEFORE = /\b(?:sn|s\/n|serial(?: no\.?| number)?)[ \t]*[:#]?[ \t]*$/i;
+/**
+ * SERIAL_BEFORE over the 16 characters before `start`. Its labels end with 'n', 'l', 'o', '.' or 'r'
+ * (any case) before `[ \t]*[:#]?[ \t]*`: looked for by char code first.
+ */
+function serialLabelBefore(text: string, start: number): boolean {
+  let q = skipBlanksBack(text, start, false);
+  const t = codeAt(text, q - 1);
+  if (t === 58 || t === 35) q = skipBlanksBack(text, q - 1, false);
+  const c = codeAt(text, q - 1) | 32;
+  if (!(c === 110 || c === 108 || c === 111 || c === 46 || c === 114)) return false;
+  return SERIAL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+}
 /**
  * A label of some other identifier right before a bare number ("account number 4455667788",
  * "acct# …", "member no. …"): the number is that identifier, not a phone number, although
@@ -571,7 +747,7 @@ const BARE10: Matcher = mkCode(/(?<![\w-])\d{10}(?![\w-])/y, (env, p) => {
   if (!digitTokenAt(text, p, 10)) return -1;
   if (labelBefore(text, p, OTHER_ID_LABEL_BEFORE, 40)) return -1;
   const phone = labelBefore(text, p, PHONE_LABEL, 25);
-  const fax = phone ? undefined : labelBefore(text, p, FAX_LABEL, 20);
+  const fax = phone ? undefined : faxLabelBefore(text, p);
   emitPhone(env, p, p + 10, phone || fax ? 0.9 : 0.3, 'bare', phone, fax);
   return p + 10;
 });
@@ -604,24 +780,30 @@ function underHeading(text: string, p: number): boolean {
 /** What follows a comment header's date: a colon, or a time and then a colon or the line's end. */
 const AUTHOR_HEADER_AFTER = /^(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*(?::|\r?\n|$)|[ \t]*:)/;
 
+/** The events EVENT_PHRASE_BEFORE names after "date of". */
+const EVENT_PHRASE_WORDS = ['service', 'birth', 'death', 'admission', 'discharge', 'injury', 'visit', 'surgery', 'procedure', 'encounter', 'onset', 'accident', 'delivery'];
 /** "Date of service: …", "date of birth …": the phrase ties the date to a person even though "date" and "service" alone do not. */
-const EVENT_PHRASE_BEFORE = /\bdate of (?:service|birth|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)\b[^\n\d]{0,12}$/i;
-/** The shortest phrase EVENT_PHRASE_BEFORE takes ("date of birth"). */
-const EVENT_PHRASE_MIN = 13;
+const EVENT_PHRASE_BEFORE = new RegExp(`\\bdate of (?:${EVENT_PHRASE_WORDS.join('|')})\\b[^\\n\\d]{0,12}$`, 'i');
+/** The shortest and the longest phrase EVENT_PHRASE_BEFORE takes ("date of birth", "date of admission"). */
+const EVENT_PHRASE_MIN = 'date of '.length + Math.min(...EVENT_PHRASE_WORDS.map((w) => w.length));
+const EVENT_PHRASE_MAX = 'date of '.length + Math.max(...EVENT_PHRASE_WORDS.map((w) => w.length));
 /**
- * EVENT_PHRASE_BEFORE on the 40 characters before `start`. Its phrase and what follows it hold
- * no '\n' and no digit, so the run of such characters right before `start` must be at least as
- * long as the shortest phrase: checked first, by char code (a log line's timestamp has a line
- * break or digits right before it), before the regex runs on the slice.
+ * EVENT_PHRASE_BEFORE on the 40 characters before `start`. Its phrase is followed by at most 12
+ * characters, and neither holds a '\n' or a digit: so its "date" starts 13 to 29 characters before
+ * `start`, with no such character from there on. Checked first, by char code, before the regex runs
+ * on the slice.
  */
 function eventPhraseBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 40);
-  if (start - from < EVENT_PHRASE_MIN) return false;
-  for (let k = start - 1; k >= start - EVENT_PHRASE_MIN; k--) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || (c >= 48 && c <= 57)) return false;
+  for (let k = start - EVENT_PHRASE_MIN, lo = Math.max(from, start - EVENT_PHRASE_MAX - 12); k >= lo; k--) {
+    if ((text.charCodeAt(k) | 32) !== 100 || !lettersAtIgnoreCase(text, k, 'date')) continue;
+    for (let j = k + 4; j < start; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || (c >= 48 && c <= 57)) return false;
+    }
+    return EVENT_PHRASE_BEFORE.test(text.slice(from, start));
   }
-  return EVENT_PHRASE_BEFORE.test(text.slice(from, start));
+  return false;
 }
 /**
  * "Study date 05/13/2024", "exam date: …", "dates of service 11/04/2024 - 12/19/2024", "*Dates of
@@ -633,11 +815,46 @@ const EVENT_DATE_WORD_BEFORE =
 function eventDateWordBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - 64);
   // (every alternative holds "date", any case: none can end here without one, looked for by char code)
-  return hasDateWord(text, from, start) && EVENT_DATE_WORD_BEFORE.test(text.slice(from, start));
+  return eventDateWordEnd(text, start) && holdsIgnoreCase(text, from, start, 'date') && EVENT_DATE_WORD_BEFORE.test(text.slice(from, start));
 }
-/** Does text[from, to) hold "date" in any case? */
-function hasDateWord(text: string, from: number, to: number): boolean {
-  for (let k = from; k + 4 <= to; k++) if (lettersAtIgnoreCase(text, k, 'date')) return true;
+/** [ \t:#=*_-]: what may stand between a date label and its value. */
+const DATE_LABEL_TAIL = charSet(' \t:#=*_-');
+/**
+ * A necessary condition for EVENT_DATE_WORD_BEFORE before `start`, by char code (what its
+ * alternatives can end with): the first date of a range and "-", "–", "to", "through", "thru" or
+ * "until" ("11/04/2024 - "); else "date", "dates", "service" or "time" and at most five of
+ * [ \t:#=*_-]; else "service", a word and at most four of those ("dates of service from ").
+ */
+function eventDateWordEnd(text: string, start: number): boolean {
+  // (each ends in a letter or one of [ \t:#=*_-–]: "(", ",", a digit or a line break before `start` rule all out)
+  const last = codeAt(text, start - 1);
+  if (!(isAsciiLetter(last) || inSet(DATE_LABEL_TAIL, last) || last === 0x2013)) return false;
+  // a range: a digit, [ \t]*, the word or dash, [ \t]*
+  const r = skipBlanksBack(text, start, false);
+  const c = r > 0 ? text.charCodeAt(r - 1) : 0;
+  const k =
+    c === 45 || c === 0x2013 ? r - 1
+    : lettersAtIgnoreCase(text, r - 2, 'to') ? r - 2
+    : lettersAtIgnoreCase(text, r - 4, 'thru') ? r - 4
+    : lettersAtIgnoreCase(text, r - 5, 'until') ? r - 5
+    : lettersAtIgnoreCase(text, r - 7, 'through') ? r - 7
+    : -1;
+  if (k > 0 && isDigitAt(text, skipBlanksBack(text, k, false) - 1)) return true;
+  let q = start;
+  while (q > 0 && start - q < 5 && inSet(DATE_LABEL_TAIL, text.charCodeAt(q - 1))) q--;
+  if (lettersAtIgnoreCase(text, q - 4, 'date') || lettersAtIgnoreCase(text, q - 5, 'dates') || lettersAtIgnoreCase(text, q - 7, 'service') || lettersAtIgnoreCase(text, q - 4, 'time')) return true;
+  // "dates of service" and a word of 3-12 letters
+  let w = q;
+  while (w > 0 && q - w <= 12 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
+  if (q - w < 3 || q - w > 12) return false;
+  const s = skipBlanksBack(text, w, false);
+  return s < w && lettersAtIgnoreCase(text, s - 7, 'service');
+}
+/** Does text[from, to) hold `lower` (lower-case ASCII letters) in any case? */
+function holdsIgnoreCase(text: string, from: number, to: number, lower: string): boolean {
+  // (its first letter first: most positions fail there)
+  const c0 = lower.charCodeAt(0);
+  for (let k = from; k + lower.length <= to; k++) if ((text.charCodeAt(k) | 32) === c0 && lettersAtIgnoreCase(text, k, lower)) return true;
   return false;
 }
 /**
@@ -693,16 +910,22 @@ const LAST_SEEN_BEFORE = /\blast seen(?: online| active| on| at)?[ ]?$/i;
 function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: string): void {
   const { text } = env;
   const timeAfter = timeAfterAt(text, end);
+  // (the phrases before a date below all end in a character other than a line break: none stands
+  // before a date that opens its line, as a log line's timestamp does)
+  const lineStart = start === 0 || text.charCodeAt(start - 1) === 10;
   // with a time of day it is a timestamp unless the event word stands right before it ("admitted 3/4/2024 10:15")
   const event =
     env.scan.near(Cue.DateEvent, start, end, timeAfter ? lineBackTo(text, start, 32) : 40, timeAfter ? 0 : 5) ||
     // (with a time after it: "appointment here on 04/12/2024 at 10:30", the event's sentence on its line;
     // a specimen's collection, "collected 07/16/2025 06:10", "Coll: 03/07/25 10:14")
-    (timeAfter && ((eventOnWordBefore(text, start) && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 48), start))) || COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start)))) ||
-    // a patient's arrival, a study's acquisition, an enrolment, a home monitor's transmission ("arrived 11/02/2025 15:40")
-    ((env.personEvents ??= personEventWords(text)) && PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) ||
-    eventPhraseBefore(text, start) ||
-    eventDateWordBefore(text, start) ||
+    (!lineStart &&
+      ((timeAfter &&
+        ((eventOnWordBefore(text, start) && EVENT_ON_BEFORE.test(text.slice(Math.max(0, start - 48), start))) ||
+          (collectedWordBefore(text, start) && COLLECTED_BEFORE.test(text.slice(Math.max(0, start - 16), start))))) ||
+        // a patient's arrival, a study's acquisition, an enrolment, a home monitor's transmission ("arrived 11/02/2025 15:40")
+        (personEventBefore(text, start) && (env.personEvents ??= personEventWords(text)) && PERSON_EVENT_BEFORE.test(text.slice(Math.max(0, start - 40), start))) ||
+        eventPhraseBefore(text, start) ||
+        eventDateWordBefore(text, start))) ||
     // "pt is scheduled for 4/24", not "Upgrade to iOS 18.3 is scheduled for Monday 4/24. Rollback …"
     // (technical words around count only without a patient word)
     (env.scan.near(Cue.Scheduled, start, end, timeAfter ? 14 : 40, 0) &&
@@ -1057,9 +1280,11 @@ class Offsets {
   private readonly a: number[] = [];
   push(x: number): void {
     const a = this.a;
-    let i = a.length;
-    if (i > 0 && a[i - 1]! > x) i = firstAtOrAbove(a, x);
-    a.splice(i, 0, x);
+    if (a.length === 0 || a[a.length - 1]! <= x) {
+      a.push(x);
+      return;
+    }
+    a.splice(firstAtOrAbove(a, x), 0, x);
   }
   /** Adds many at once (one merge: pushed one by one into the middle, n of them would take n² moves). */
   addAll(xs: number[]): void {
@@ -1157,6 +1382,19 @@ const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u0
  */
 const FACILITY_BEFORE =
   /(?:\b(?:[A-Z][\w&'-]*[ ]){0,3}(?:[Cc]linic|[Hh]ospital|[Cc]ent(?:er|re)|[Oo]ffice|[Bb]uilding|[Cc]ampus|[Ss]ite|[Ff]acility|[Bb]ranch|[Ww]arehouse|[Mm]edicine|[Cc]are|[Pp]ractice|[Pp]avilion|[Pp]harmacy|[Cc]ardiology|[Rr]adiology|[Oo]ncology|[Pp]ediatrics|[Oo]rthopedics|[Dd]ermatology|[Ll]aboratory)\b(?:[ ]?(?:[-,]|at\b)[ ]?[A-Z][\w&'-]*(?:[ ][A-Z][\w&'-]*)?){0,2}|^[ \t]*(?:[Ll]ocation|[Ss]ite|[Cc]linic|[Ff]acility)[ \t]*:)[ ]?(?:[(,:-]|at)?[ ]?$/;
+/** FACILITY_BEFORE's words (its alternatives take the first letter in either case, the rest as written). */
+const FACILITY_WORDS = ['clinic', 'hospital', 'center', 'centre', 'office', 'building', 'campus', 'site', 'facility', 'branch', 'warehouse', 'medicine', 'care', 'practice', 'pavilion', 'pharmacy', 'cardiology', 'radiology', 'oncology', 'pediatrics', 'orthopedics', 'dermatology', 'laboratory', 'location'].map(
+  (w) => ({ first: w.charCodeAt(0), rest: w.slice(1) }),
+);
+/** A necessary condition for FACILITY_BEFORE on `line`: one of its words starts a word there (the regex reads every position). */
+function facilityWordIn(line: string): boolean {
+  for (let k = 0; k < line.length; k++) {
+    if (k > 0 && isWordCode(line.charCodeAt(k - 1))) continue;
+    const c = line.charCodeAt(k) | 32;
+    for (const w of FACILITY_WORDS) if (w.first === c && line.startsWith(w.rest, k + 1)) return true;
+  }
+  return false;
+}
 /**
  * Words that make an address near a site a patient's (a pickup, a delivery, a statement, a resident):
  * looked for in the paragraph before the address and the line after it.
@@ -1203,7 +1441,7 @@ function addressMatchers(st: AddressState) {
       const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
       // "the Westside Family Medicine clinic (1200 Oak Street)": a site's own address, not a person's
       const siteLine = lineBefore(env.text, start, 48);
-      const siteMatch = FACILITY_BEFORE.exec(siteLine);
+      const siteMatch = facilityWordIn(siteLine) ? FACILITY_BEFORE.exec(siteLine) : null;
       const site =
         siteMatch !== null &&
         !env.scan.near(Cue.Address, start, start, 50, 0) &&
@@ -1260,11 +1498,11 @@ function addressMatchers(st: AddressState) {
     re: NUM_STREET_NUM_RE,
     span(env, start, end) {
       const words = env.text.slice(start, end).replace(/^\d+\s+|\s+\d+[A-Za-z]?\.?$/g, '');
+      // ("PowerMic 4 SN PM4-2231-0098. DMO 2024": codes, not street words; the cheapest test first)
+      if (hasDigit(words)) return;
       // "3 servers 4 times", "Windows 10": the words must look like a street name, not prose or a product
       // ("4 West shows SQLSTATE 08001": a unit and what it shows)
       if (/\b(?:and|or|the|of|to|in|on|at|for|with|from|by|is|was|has|shows|says|returns|reports|fails|throws|displays|version|build|error|port|server|times|days|hours|minutes|users|items|pages)\b/i.test(words)) return;
-      // ("PowerMic 4 SN PM4-2231-0098. DMO 2024": codes, not street words)
-      if (/\d/.test(words)) return;
       if (TECH_STREET_WORDS.test(words)) return;
       // "Thu, 18 Apr 2024", "6 West rooms 601-618": a date, a range of rooms
       if (words.split(' ').some((w) => CALENDAR_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || /^(?:rooms?|beds?|bays?|floors?|units?)$/i.test(w))) return;
@@ -1738,6 +1976,23 @@ const STATE_PREFIX_SOURCE = '(?:\\([A-Z]{2}[ ](?=[A-Z]?\\d))?';
 const STATE_PREFIX = /\(([A-Za-z]{2})[ ]$/;
 /** Five digits at least in a value after a state's code ("Periop DL (OR 12-14 staff)" is a mailing list's). */
 const FIVE_DIGITS = /(?:\d[^\d]?){5}/;
+/** `value.replace(/[._-]+$/, '')`, by char code. */
+function trimTrailingPunct(value: string): string {
+  let e = value.length;
+  for (let c = value.charCodeAt(e - 1); c === 46 || c === 95 || c === 45; c = value.charCodeAt(e - 1)) e--;
+  return e === value.length ? value : value.slice(0, e);
+}
+/** `/\d/.test(s)`, by char code. */
+function hasDigit(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (isDigitCode(s.charCodeAt(k))) return true;
+  return false;
+}
+/** `/[-,]\s*$/.test(text.slice(from, to))`, by char code. */
+function dashOrCommaBefore(text: string, from: number, to: number): boolean {
+  let k = to;
+  while (k > from && isRegexSpace(text.charCodeAt(k - 1))) k--;
+  return k > from && (text.charCodeAt(k - 1) === 45 || text.charCodeAt(k - 1) === 44);
+}
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
     re: new RegExp(`${spec.label}${SEP}${spec.statePrefixAfter ? STATE_PREFIX_SOURCE : ''}(${spec.value})(?![\\w-])`, 'iy'),
@@ -1750,12 +2005,14 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       }
       // a state's code before the value: a US state's, in capitals (the regex is case-blind), after the
       // spec's labels, with five digits at least after it
-      if (spec.statePrefixAfter !== undefined) {
-        const code = STATE_PREFIX.exec(m[0].slice(0, m[0].length - m[1]!.length));
+      const headEnd = m[0].length - m[1]!.length;
+      // (STATE_PREFIX needs "(" and two letters and a space right before the value)
+      if (spec.statePrefixAfter !== undefined && m[0].charCodeAt(headEnd - 1) === 32 && m[0].charCodeAt(headEnd - 4) === 40) {
+        const code = STATE_PREFIX.exec(m[0].slice(0, headEnd));
         if (code !== null && (!US_STATE_CODES.has(code[1]!) || !spec.statePrefixAfter.test(m[0]) || !FIVE_DIGITS.test(m[1]!))) return;
       }
-      let value = m[1]!.replace(/[._-]+$/, '');
-      if (!/\d/.test(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
+      let value = trimTrailingPunct(m[1]!);
+      if (!hasDigit(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
       // a payer's own number is short ("payer ID 31114", an EDI payer ID; "Medi-Cal # 91234", a vendor
       // number): after "payer", or a state programme's name alone (their members' IDs are 9 characters
@@ -1763,17 +2020,19 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // code ("accepted by Humana 999/277CA")
       if (spec.type === 'HEALTH_PLAN_ID' && (value.length < 4 ? PAYER_NAME_LABEL.test(m[0]) : value.length < 7 && SHORT_ID_PAYER_LABEL.test(m[0]))) return;
       // an HL7 field's name, not its value: "SSN (PID-19)", "dob in PID-7"
-      if (HL7_FIELD_REF.test(value)) return;
+      if (value.charCodeAt(3) === 45 && HL7_FIELD_REF.test(value)) return;
       // a value in brackets right after its label ("MRN (M001203779)", "driver license (D07733156)"):
       // only after a record's own label ("dialysis unit (555-0177)", "accession (CT2)" are a place's and a room's)
-      const head = m[0].slice(0, m[0].length - m[1]!.length);
-      if (head.endsWith('(') && !BRACKETED_VALUE_LABEL.test(head)) return;
+      if (m[0].charCodeAt(headEnd - 1) === 40 && !BRACKETED_VALUE_LABEL.test(m[0].slice(0, headEnd))) return;
       // a build's test record: "account TEST000001"
-      if (TEST_VALUE.test(value)) return;
+      const v0 = value.charCodeAt(0) | 32;
+      if ((v0 === 116 || v0 === 100) && TEST_VALUE.test(value)) return;
       // a format, not a value: "Member ID should be 123456789 format per payer spec"
-      if (FORMAT_AFTER.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return;
+      const after = m.index + m[0].length;
+      const a0 = codeAt(env.text, after);
+      if ((a0 === 32 || a0 === 9) && FORMAT_AFTER.test(env.text.slice(after, after + 14))) return;
       // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
-      if (/^req/i.test(m[0]) && /^\d+$/.test(value)) return;
+      if ((m[0].charCodeAt(0) | 32) === 114 && /^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
       if (spec.rejectAfter?.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return;
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
@@ -1782,9 +2041,9 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       const end = start + value.length;
       if (spec.sameLine && m[0].lastIndexOf('\n', m[0].length - m[1]!.length) !== -1) return;
       // "portal-web-08", "portal, CHG55512": a hostname or a change number after a dash or comma
-      if (/[-,]\s*$/.test(env.text.slice(m.index, start)) && /^(?:[a-z]+-|CHG|INC|RITM|REQ|PRB|0x)/i.test(value)) return;
+      if (dashOrCommaBefore(env.text, m.index, start) && /^(?:[a-z]+-|CHG|INC|RITM|REQ|PRB|0x)/i.test(value)) return;
       // "EHR-6026", "ehr-db02": a label word joined to the value by a bare hyphen is one token (a key or a host)
-      if (env.text.charCodeAt(start - 1) === 45 && /\w/.test(env.text.charAt(start - 2))) return;
+      if (env.text.charCodeAt(start - 1) === 45 && isWordCode(env.text.charCodeAt(start - 2))) return;
       let score = spec.score;
       if (spec.needsContext) {
         const ctx = env.scan.near(spec.patientContext ? Cue.Patient : Cue.Clinical, start, end, 100, 30) || env.scan.near(Cue.Personal, start, end, 40, 0);
@@ -1810,6 +2069,9 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // further values of a list
       let at = end;
       for (let k = 0; k < 5; k++) {
+        // (each of its joiners opens with \s, ',' or '/')
+        const c = codeAt(env.text, at);
+        if (!(c === 44 || c === 47 || isRegexSpace(c))) break;
         LIST_NEXT.lastIndex = at;
         const more = LIST_NEXT.exec(env.text);
         if (!more || !/\d/.test(more[1]!)) break;
@@ -2325,8 +2587,9 @@ export function runPatternRules(
     }
     // an SSN's last four digits by their label: "last 4 SSN 7735", "SSN last four: 7735", "last 4 of her social 7735"
     if (L === 4 && !isAlnum(next) && (before === 32 || before === 58 || before === 35 || before === 61 || before === 9) && p >= 8) {
-      const back = text.slice(Math.max(0, p - 48), p);
-      if (LAST_FOUR_WORD.test(back) && SSN_LAST4_BEFORE.test(back)) {
+      // (every alternative says "last": looked for first, by char code)
+      const from = Math.max(0, p - 48);
+      if (holdsIgnoreCase(text, from, p, 'last') && SSN_LAST4_BEFORE.test(text.slice(from, p))) {
         env.emit('SSN', p, e, 0.9, 'ssn.last4');
         continue;
       }
@@ -2463,6 +2726,8 @@ export function runPatternRules(
     if (k < from) continue;
     const c = k > 0 ? text.charCodeAt(k - 1) | 32 : 0;
     if (c < 97 || c > 122) continue;
+    // (a match's host ends at this '/' with '.' and one of its top-level domains)
+    if (!topLevelDomainBefore(text, k)) continue;
     let r = k - 1;
     while (r > from && isHostCh(text.charCodeAt(r - 1))) r--;
     BARE_URL_RE.lastIndex = r;
@@ -2590,6 +2855,35 @@ function labelledDeviceIds(env: RuleEnv, from: number, to: number): void {
  * regex, and the matchers and patterns the tests hold them (and the matchers' `pre` and `at`) to.
  */
 export const __testing = {
+  // char-code gates (necessary conditions) and the regexes they stand before, and exact char-code versions of small regexes
+  intlDigitsFrom,
+  facilityWordIn,
+  FACILITY_BEFORE,
+  accountFieldBefore,
+  ACCOUNT_FIELD_BEFORE,
+  camelHump,
+  trimTrailingPunct,
+  hasDigit,
+  dashOrCommaBefore,
+  serialLabelBefore,
+  SERIAL_BEFORE,
+  faxWordBefore,
+  FAX_LABEL,
+  FAX_FAR,
+  faxAfter,
+  FAX_AFTER,
+  ticketLabelBefore,
+  TICKET_LABEL_BEFORE,
+  tollFree,
+  TOLL_FREE,
+  eventDateWordEnd,
+  EVENT_DATE_WORD_BEFORE,
+  EVENT_PHRASE_BEFORE,
+  collectedWordBefore,
+  COLLECTED_BEFORE,
+  personEventBefore,
+  PERSON_EVENT_BEFORE,
+  holdsIgnoreCase,
   gluedDateLabel,
   gluedLabelOk,
   hourMinuteAt,
