@@ -294,7 +294,7 @@ function sortFindings(list: Finding[], longestFirst: boolean): Finding[] {
   if (n < 2) return list;
   const cmp = longestFirst ? BY_START_LONGEST : BY_START;
   if (n >= 1 << 16) return list.sort(cmp);
-  const keys = new Float64Array(n);
+  const keys = packedKeys(n);
   for (let i = 0; i < n; i++) {
     const f = list[i]!;
     const len = f.end - f.start;
@@ -1051,9 +1051,9 @@ const CARET_LINE = 240;
  * double) rather than with a comparator; ties between equal starts may come in any order (the
  * furthest end up to the last of them is the same).
  */
-function spanIndex(findings: readonly Finding[]): { starts: Float64Array; reach: Float64Array } {
+function spanIndex(findings: readonly Finding[]): { starts: number[]; reach: number[] } {
   const n = findings.length;
-  const keys = new Float64Array(n);
+  const keys = packedKeys(n);
   for (let i = 0; i < n; i++) keys[i] = findings[i]!.start * 1048576 + (i % 1048576);
   keys.sort();
   if (n > 1048576) {
@@ -1061,8 +1061,8 @@ function spanIndex(findings: readonly Finding[]): { starts: Float64Array; reach:
     const order = findings.map((_, i) => i).sort((a, b) => findings[a]!.start - findings[b]!.start);
     for (let r = 0; r < n; r++) keys[r] = order[r]!;
   }
-  const starts = new Float64Array(n);
-  const reach = new Float64Array(n);
+  const starts: number[] = new Array(n);
+  const reach: number[] = new Array(n);
   let far = -1;
   for (let r = 0; r < n; r++) {
     const f = findings[n > 1048576 ? keys[r]! : keys[r]! % 1048576]!;
@@ -1072,8 +1072,19 @@ function spanIndex(findings: readonly Finding[]): { starts: Float64Array; reach:
   }
   return { starts, reach };
 }
+/**
+ * n slots for packed sort keys: a scratch array reused between calls (a typed array's allocation
+ * costs more than sorting a hundred keys), or a new one for very many (not kept alive after).
+ */
+function packedKeys(n: number): Float64Array {
+  if (n > PACKED_KEYS_KEPT) return new Float64Array(n);
+  if (packedScratch.length < n) packedScratch = new Float64Array(PACKED_KEYS_KEPT);
+  return packedScratch.subarray(0, n);
+}
+const PACKED_KEYS_KEPT = 1 << 16;
+let packedScratch = new Float64Array(0);
 /** How many of the sorted starts are below `limit` (below or at it with `orAt`). */
-function rankOf(starts: Float64Array, limit: number, orAt: boolean): number {
+function rankOf(starts: readonly number[], limit: number, orAt: boolean): number {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {
