@@ -14,7 +14,7 @@ import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 import { isCompactDate, isValidDea, isValidMonthDay, isValidNpi } from './validators';
-import { Workforce } from './workforce';
+import { Workforce, patientLine, speaksAsPatient } from './workforce';
 
 registerWords(KV_KEYS);
 tagWords(KV_KEYS, WordTag.KvKey);
@@ -178,9 +178,10 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
       !STAFF_TYPES.has(f.type) || isStructured(f.rule) || !(workforce ??= new Workforce(text, c.allowDomain, scan.newlines)).has(f.type, f.start, f.end);
     const before = candidates;
     candidates = candidates.filter(keep);
-    // a name the text also gives a patient is that patient's wherever it stands ("Attendees: Maria
-    // Garcia, …" over "Maria Garcia was admitted"): what the workforce check took is given back
-    if (candidates.length < before.length) candidates = restoreNamedAgain(text, before, candidates);
+    // one person, one answer: a name the check took at one place and kept at another is a patient's
+    // wherever it stands ("Attendees: Maria Garcia, …" over "Maria Garcia was admitted"), or a
+    // colleague's (taken twice, "Reporter: Sunita Kapoor" and her signature, over a checklist's row)
+    if (candidates.length < before.length) candidates = settleSharedNames(text, before, candidates);
     if (weak.length > 0) weak = weak.filter(keep);
     if (candidates.length === 0) return candidates;
     // a colleague's first name alone ("Thanks Gabriel", "routing to Nicole") where the text gives
@@ -408,18 +409,66 @@ const SOCIAL_PROFILE_URL = /(?:linkedin\.com\/in|facebook\.com|instagram\.com|ti
 const CARE_FOR_NAME =
   /\b[A-Z][a-z'’-]+ [A-Z][a-z'’-]+['’]s (?:AVS|after[- ]visit summary|chart|wristband|armband|bill|statement|MRN|DOB|discharge|medications?|meds|appointment|allergies|allergy list|insurance)\b|\b(?:[Ww]ristbands?|[Aa]rmbands?|[Bb]ands|[Ll]abels?|[Rr]esults?|[Ii]mages?|[Ii]maging|[Oo]rders?|[Rr]ecords?|[Ss]cans?|[Ss]pecimens?|[Rr]efills?|[Vv]isits?|[Ee]ncounters?|[Aa]ppointments?|[Rr]eferrals?|[Cc]laims?|[Bb]ills?|AVS|[Ff]amily|(?:[Aa]ddress|[Pp]hone|[Nn]umber|[Ii]nsurance|[Dd]emographics?) (?:change|update)s?|[Rr]egistration|[Cc]heck(?:ing)?[ -]in|[Dd]uplicates?) (?:for|of) (?:(?:Mr|Mrs|Ms|Mx|Miss)\.? )?[A-Z][A-Za-z'’-]+|\b(?:[Uu]pdate|[Cc]hange) (?:the )?(?:phone|address|cell|number|insurance|demographics|DOB) (?:for|of) [A-Z]|\b[Cc]heck(?:ing)? in (?:pt |patient )?[A-Z][a-z'’-]+ [A-Z]/;
 /**
- * `kept` and the NAME candidates of `all` the workforce check dropped whose text is the text of a
- * kept NAME (the same person: a redactor must not leave one copy behind).
+ * The candidates after the workforce check (`kept`, some of `all`), where a NAME's text was both
+ * taken and kept (the same person: a redactor must not leave one copy behind, nor flag a colleague
+ * at one place only). The kept places win, and the taken ones are given back, unless the check took
+ * the name at two places or more (a Jira comment header's author counts twice), nobody in the text
+ * writes as a patient (speaksAsPatient), and no kept place is on a line with patient or care words or
+ * a patient's identifier or date (patientTied): then the kept places are a colleague's and leave too.
  */
-function restoreNamedAgain(text: string, all: Finding[], kept: Finding[]): Finding[] {
-  // (`kept` is some of `all`: nothing to give back when every name stayed)
+function settleSharedNames(text: string, all: Finding[], kept: Finding[]): Finding[] {
+  // (`kept` is some of `all`: nothing to settle when every name stayed)
   if (countNames(kept) === countNames(all)) return kept;
-  let names: Set<string> | undefined;
-  for (const f of kept) if (f.type === 'NAME') (names ??= new Set()).add(withoutInitials(text.slice(f.start, f.end)));
-  if (names === undefined) return kept;
   const keptSet = new Set(kept);
-  const back = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && names!.has(withoutInitials(text.slice(f.start, f.end))));
-  return back.length > 0 ? kept.concat(back) : kept;
+  // the names the check took, and at how many places (or 2 for a Jira comment header's author)
+  let taken: Map<string, number> | undefined;
+  for (const f of all) {
+    if (f.type !== 'NAME' || keptSet.has(f)) continue;
+    const name = withoutInitials(text.slice(f.start, f.end));
+    (taken ??= new Map()).set(name, (taken.get(name) ?? 0) + (COMMENT_BY.test(text.slice(f.end, f.end + 20)) ? 2 : 1));
+  }
+  if (taken === undefined) return kept;
+  // the kept places of each name the check also took somewhere
+  let shared: Map<string, Finding[]> | undefined;
+  for (const f of kept) {
+    if (f.type !== 'NAME') continue;
+    const name = withoutInitials(text.slice(f.start, f.end));
+    if (!taken.has(name)) continue;
+    const places = (shared ??= new Map()).get(name);
+    if (places === undefined) shared.set(name, [f]);
+    else places.push(f);
+  }
+  if (shared === undefined) return kept;
+  let back: Set<string> | undefined;
+  let staff: Set<Finding> | undefined;
+  // (where someone writes as a patient, a colleague's name may be that patient's: "[10:02] Dana Whitfield: my DOB is …")
+  const patientVoice = speaksAsPatient(text);
+  for (const [name, places] of shared) {
+    if (patientVoice || taken.get(name)! < 2 || places.some((f) => patientTied(text, f, kept))) (back ??= new Set()).add(name);
+    else for (const f of places) (staff ??= new Set()).add(f);
+  }
+  let out = staff === undefined ? kept : kept.filter((f) => !staff!.has(f));
+  if (back !== undefined) {
+    const given = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && back!.has(withoutInitials(text.slice(f.start, f.end))));
+    if (given.length > 0) out = out.concat(given);
+  }
+  return out;
+}
+/** What follows a Jira comment's author in its header: "Priya Raman added a comment - 21/Mar/25 11:40 AM". */
+const COMMENT_BY = /^[ \t]+added a comment\b/;
+/** A person's own care, records or leave on a line (beside the patient words): "accessed Chelsea Rasmussen's chart", "out on FMLA". */
+const CARE_WORDS =
+  /\b(?:charts?|records?|visits?|encounters?|surgery|surgical|diagnos[ie]s|results?|imaging|x-?rays?|injur(?:y|ies|ed)|claims?|bills?|statements?|privacy|accessed|snoop(?:ed|ing)?|return[ -]to[ -]work|fmla|leave of absence|on leave|employee health|workers['’]? ?comp|newborn|baby|spouse|wife|husband|son|daughter|mother|father|deceased|died|registered|registration|admission|ed visit|er visit|er|ed)\b/i;
+/** The types whose value on a name's line ties the name to a patient's record. */
+const TIE_TYPES: ReadonlySet<PhiType> = new Set<PhiType>([...PATIENT_ID_TYPES, 'DATE']);
+/** Is the name f on a line with patient words, or with a patient's identifier or date among `found`? */
+function patientTied(text: string, f: Finding, found: Finding[]): boolean {
+  const ls = text.lastIndexOf('\n', f.start - 1) + 1;
+  let le = text.indexOf('\n', f.end);
+  if (le === -1) le = text.length;
+  const line = text.slice(ls, le);
+  if (patientLine(line) || CARE_WORDS.test(line)) return true;
+  return found.some((g) => g.start >= ls && g.end <= le && TIE_TYPES.has(g.type));
 }
 /** Did a NAME of `before` leave (`after` is `before` filtered, with names given back appended)? */
 function droppedName(before: Finding[], after: Finding[]): boolean {

@@ -104,6 +104,10 @@ const PATIENT_LINE = new RegExp(String.raw`\b(?:pts?|${patientNotDepartment()}|c
 /** A greeting's "your …" that makes the greeted person a patient ("Hi Maria, your lab results are in"). */
 const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mychart|prescription|medication|bill|account|records?|visit|portal|test)\b/i;
 /** Words before a name that make it a patient's or a relative's, whatever follows it. */
+/** Patient words on a line of text (PATIENT_LINE). */
+export const patientLine = (line: string): boolean => PATIENT_LINE.test(line);
+/** Does someone in the text speak of their own or their family's care, or say they are the patient (MY_CARE, PATIENT_SELF)? */
+export const speaksAsPatient = (text: string): boolean => MY_CARE.test(text) || PATIENT_SELF.test(text);
 const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
