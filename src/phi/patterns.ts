@@ -1329,6 +1329,16 @@ const STREET_RE = new RegExp(
         `(?:,?[ ]+(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Fl|Floor|Rm|Room|Lot|APT|SUITE|STE|UNIT|LOT|#)\\.?[ ]*#?[A-Za-z0-9-]{1,6}\\b)?`,
       'y',
     );
+/**
+ * A rural grid address of Wisconsin and northern Illinois: a direction letter glued to the house
+ * number ("N2741 County Road OA", "W10244 State Highway 33", "E4418 State Road 56", "W5120 Sunset
+ * Ridge Rd"), then the street as STREET_RE reads it, and a highway's number or letters, or a second
+ * street word ("Sunset Ridge| Rd"), after it.
+ */
+const GRID_STREET_RE = new RegExp(
+  `[NSEW](?=\\d{3,6}[ ])${STREET_RE.source.slice(2)}(?:[ ]+(?:${STREET_SUFFIXES})\\b\\.?|[ ]+(?:[A-Z]{1,2}|\\d{1,3})(?![\\w/]))?`,
+  'y',
+);
 const INTL_PREFIX_RE = /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piazza|Plaza|Ulica|Ul\.|Strada|Carrer|Camino|Largo)(?:[ ]+[\w\u00C0-\u024F'.-]+){1,4}?[ ]+\d{1,5}[A-Za-z]?\b/y;
 /**
  * A US street named with a Spanish prefix, after its house number and direction ("88 W Calle Arroyo
@@ -1435,30 +1445,29 @@ function lineBefore(text: string, start: number, max: number): string {
 }
 
 function addressMatchers(st: AddressState) {
-  const street: Matcher = mkSpan({
-    re: STREET_RE,
-    span(env, start, end) {
-      const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
-      // "the Westside Family Medicine clinic (1200 Oak Street)": a site's own address, not a person's
-      const siteLine = lineBefore(env.text, start, 48);
-      const siteMatch = facilityWordIn(siteLine) ? FACILITY_BEFORE.exec(siteLine) : null;
-      const site =
-        siteMatch !== null &&
-        !env.scan.near(Cue.Address, start, start, 50, 0) &&
-        !env.scan.near(Cue.Patient, start, end, 80, 20) &&
-        !env.scan.near(Cue.Personal, start, start, 40, 0) &&
-        !PATIENT_ERRAND.test(paragraphAround(env.text, start, end));
-      const score = site ? 0.4 : addressCtx(env, start) ? 0.95 : tech ? 0.55 : 0.85;
-      env.emit('ADDRESS', start, end, score, 'address.street');
-      if (score >= 0.85) st.streets.push(end);
-      if (site) {
-        st.sites.push(end);
-        // (with the site's name before it: "Cardiology at Fox Chapel, 1060 Freeport Rd")
-        env.quiet?.push([start - siteLine.length + siteMatch.index, end, false]);
-      }
-      st.ends.push(end);
-    },
-  });
+  const streetSpan: NonNullable<Matcher['span']> = (env, start, end) => {
+    const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
+    // "the Westside Family Medicine clinic (1200 Oak Street)": a site's own address, not a person's
+    const siteLine = lineBefore(env.text, start, 48);
+    const siteMatch = facilityWordIn(siteLine) ? FACILITY_BEFORE.exec(siteLine) : null;
+    const site =
+      siteMatch !== null &&
+      !env.scan.near(Cue.Address, start, start, 50, 0) &&
+      !env.scan.near(Cue.Patient, start, end, 80, 20) &&
+      !env.scan.near(Cue.Personal, start, start, 40, 0) &&
+      !PATIENT_ERRAND.test(paragraphAround(env.text, start, end));
+    const score = site ? 0.4 : addressCtx(env, start) ? 0.95 : tech ? 0.55 : 0.85;
+    env.emit('ADDRESS', start, end, score, 'address.street');
+    if (score >= 0.85) st.streets.push(end);
+    if (site) {
+      st.sites.push(end);
+      // (with the site's name before it: "Cardiology at Fox Chapel, 1060 Freeport Rd")
+      env.quiet?.push([start - siteLine.length + siteMatch.index, end, false]);
+    }
+    st.ends.push(end);
+  };
+  const street: Matcher = mkSpan({ re: STREET_RE, span: streetSpan });
+  const gridStreet: Matcher = mkSpan({ re: GRID_STREET_RE, span: streetSpan });
   // European style "Koskikatu 25", "Rua do Arenque 1634", "Via Franscini 71"
   const intlPrefix: Matcher = mkSpan({
     re: INTL_PREFIX_RE,
@@ -1526,7 +1535,7 @@ function addressMatchers(st: AddressState) {
       st.units.push({ start, end });
     },
   });
-  return { street, intlPrefix, prefixStreet, intlSuffix, numStreetNum, pobox, unit };
+  return { street, gridStreet, intlPrefix, prefixStreet, intlSuffix, numStreetNum, pobox, unit };
 }
 
 const TECH_STREET_WORDS = /\b(?:Windows|Office|Server|Android|iOS|Chrome|Edge|Firefox|Java|Python|Node|Ubuntu|Debian|Oracle|SQL|Epic|Cerner|Dell|HP|Lenovo|Latitude|Version|Build|Release|Patch|Update|Sprint|Floor|Room|Ward|Bed|Bay|Pod|Rack|Port|Error|Step|Page|Line|Row|Table|Figure|Section|Chapter|KB|CVE|OPS|ITS|INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|HTTP|HTTPS)\b/;
@@ -2662,6 +2671,8 @@ export function runPatternRules(
       PRIVATE_IPV4_AT.lastIndex = p;
       if (!(privateIpDropped && PRIVATE_IPV4_AT.test(text))) d.tryAt(ipv4, p);
     }
+    // a grid house number ("N2741 County Road OA"): a direction letter alone before 3-6 digits
+    if (L >= 3 && L <= 6 && next === 32 && (upper2 || digit2) && (before === 78 || before === 83 || before === 69 || before === 87) && !(p > 1 && isWordCode(text.charCodeAt(p - 2))) && streetSuffixAhead(text, e)) d.tryAt(addr.gridStreet, p - 1);
     // a house number: the street name after it is capitalised, a direction, or an ordinal (5th)
     if (!wordBefore && L <= 6 && ((next === 32 && (upper2 || digit2)) || (next >= 65 && next <= 90 && (next2 === 32 || next2 === 0)))) {
       if (!(streetSuffixAhead(text, e) && d.tryAt(addr.street, p)) && lbDate && next === 32 && upper2) d.tryAt(addr.numStreetNum, p);

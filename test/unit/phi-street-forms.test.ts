@@ -39,3 +39,24 @@ describe('a city after a street and a comma', () => {
     expect(addresses('Pt Wanda Ruiz, 123 Main St, Attn Billing, Springfield')).toEqual(['123 Main St']);
   });
 });
+
+describe('rural grid addresses (Wisconsin, northern Illinois)', () => {
+  it('reads a direction letter glued to the house number, and a highway after the street word', () => {
+    const cases: Array<[string, string]> = [
+      ['Pt address on the cover sheet: E4418 State Road 56, Viroqua WI 54665.', 'E4418 State Road 56'],
+      ['pt lives at W10244 STATE HIGHWAY 33 LOT 14', 'W10244 STATE HIGHWAY 33'],
+      ['guarantor address to W5120 Sunset Ridge Rd, Holmen WI 54636', 'W5120 Sunset Ridge Rd'],
+      ['PID-11.1 "S1933 KNUTSON HOLLOW RD C/O LINDA HERMANSON" for the patient', 'S1933 KNUTSON HOLLOW RD'],
+    ];
+    for (const [text, street] of cases) {
+      const found = detect(text).filter((f) => f.type === 'ADDRESS').map((f) => text.slice(f.start, f.end));
+      expect(found).toContain(street);
+    }
+  });
+
+  it('needs the letter to stand alone before the digits and a street word after them', () => {
+    for (const text of ['switch port XN1234 Main St is down', 'build W2019 Release candidate', 'asset W40211 in the OR']) {
+      expect(detect(text).filter((f) => f.type === 'ADDRESS')).toEqual([]);
+    }
+  });
+});
