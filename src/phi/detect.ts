@@ -181,7 +181,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     // one person, one answer: a name the check took at one place and kept at another is a patient's
     // wherever it stands ("Attendees: Maria Garcia, …" over "Maria Garcia was admitted"), or a
     // colleague's (taken twice, "Reporter: Sunita Kapoor" and her signature, over a checklist's row)
-    if (candidates.length < before.length) candidates = settleSharedNames(text, before, candidates);
+    if (candidates.length < before.length) candidates = settleSharedNames(text, scan.newlines, before, candidates);
     if (weak.length > 0) weak = weak.filter(keep);
     if (candidates.length === 0) return candidates;
     // a colleague's first name alone ("Thanks Gabriel", "routing to Nicole") where the text gives
@@ -412,39 +412,52 @@ const CARE_FOR_NAME =
  * The candidates after the workforce check (`kept`, some of `all`), where a NAME's text was both
  * taken and kept (the same person: a redactor must not leave one copy behind, nor flag a colleague
  * at one place only). The kept places win, and the taken ones are given back, unless the check took
- * the name at two places or more (a Jira comment header's author counts twice), nobody in the text
- * writes as a patient (speaksAsPatient), and no kept place is on a line with patient or care words or
+ * the name at two places or more with no patient or care words on their lines (a Jira comment
+ * header's author counts twice), nobody in the text
+ * writes as a patient (speaksAsPatient), the text gives no other written form of the name (a
+ * record's "YOSHIDA^HANNAH"), and no kept place is on a line with patient or care words or
  * a patient's identifier or date (patientTied): then the kept places are a colleague's and leave too.
  */
-function settleSharedNames(text: string, all: Finding[], kept: Finding[]): Finding[] {
+function settleSharedNames(text: string, newlines: readonly number[], all: Finding[], kept: Finding[]): Finding[] {
   // (`kept` is some of `all`: nothing to settle when every name stayed)
   if (countNames(kept) === countNames(all)) return kept;
   const keptSet = new Set(kept);
-  // the names the check took, and at how many places (or 2 for a Jira comment header's author)
+  const keptNames = new Set<string>();
+  for (const f of kept) if (f.type === 'NAME') keptNames.add(withoutInitials(text.slice(f.start, f.end)));
+  if (keptNames.size === 0) return kept;
+  const tied = lineTies(text, newlines, kept);
+  // the kept names the check also took, and at how many places with no patient or care words on
+  // their line (a Jira comment header's author counts twice)
   let taken: Map<string, number> | undefined;
   for (const f of all) {
     if (f.type !== 'NAME' || keptSet.has(f)) continue;
     const name = withoutInitials(text.slice(f.start, f.end));
-    (taken ??= new Map()).set(name, (taken.get(name) ?? 0) + (COMMENT_BY.test(text.slice(f.end, f.end + 20)) ? 2 : 1));
+    if (!keptNames.has(name)) continue;
+    // (a comment header's line holds the comment's date: it is the header's, not the person's)
+    const places = COMMENT_BY.test(text.slice(f.end, f.end + 20)) ? 2 : tied(f) ? 0 : 1;
+    (taken ??= new Map()).set(name, (taken.get(name) ?? 0) + places);
   }
   if (taken === undefined) return kept;
-  // the kept places of each name the check also took somewhere
-  let shared: Map<string, Finding[]> | undefined;
+  // the kept places of each of them
+  const shared = new Map<string, Finding[]>();
   for (const f of kept) {
     if (f.type !== 'NAME') continue;
     const name = withoutInitials(text.slice(f.start, f.end));
     if (!taken.has(name)) continue;
-    const places = (shared ??= new Map()).get(name);
+    const places = shared.get(name);
     if (places === undefined) shared.set(name, [f]);
     else places.push(f);
   }
-  if (shared === undefined) return kept;
   let back: Set<string> | undefined;
   let staff: Set<Finding> | undefined;
   // (where someone writes as a patient, a colleague's name may be that patient's: "[10:02] Dana Whitfield: my DOB is …")
   const patientVoice = speaksAsPatient(text);
+  // (the same person written otherwise among the kept names, "YOSHIDA^HANNAH" or "Yoshida, Hannah"
+  // for "Hannah Yoshida": a record's, so the colleague is that patient too)
+  const otherForms = new Set<string>();
+  for (const name of keptNames) if (!shared.has(name)) otherForms.add(nameKey(name));
   for (const [name, places] of shared) {
-    if (patientVoice || taken.get(name)! < 2 || places.some((f) => patientTied(text, f, kept))) (back ??= new Set()).add(name);
+    if (patientVoice || taken.get(name)! < 2 || otherForms.has(nameKey(name)) || places.some(tied)) (back ??= new Set()).add(name);
     else for (const f of places) (staff ??= new Set()).add(f);
   }
   let out = staff === undefined ? kept : kept.filter((f) => !staff!.has(f));
@@ -454,21 +467,46 @@ function settleSharedNames(text: string, all: Finding[], kept: Finding[]): Findi
   }
   return out;
 }
+/** A name's words in small letters, in order, without initials: one key for "Hannah Yoshida", "YOSHIDA^HANNAH^M", "Yoshida, Hannah". */
+function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    .filter((w) => w.length > 1)
+    .sort()
+    .join(' ');
+}
 /** What follows a Jira comment's author in its header: "Priya Raman added a comment - 21/Mar/25 11:40 AM". */
 const COMMENT_BY = /^[ \t]+added a comment\b/;
-/** A person's own care, records or leave on a line (beside the patient words): "accessed Chelsea Rasmussen's chart", "out on FMLA". */
+/**
+ * A person's own care, records, leave or injury on a line (beside the patient words): "accessed
+ * Chelsea Rasmussen's chart", "out on FMLA", "Person affected: …", "10:30  Marcus Delgado  VIDEO FOLLOW-UP".
+ */
 const CARE_WORDS =
-  /\b(?:charts?|records?|visits?|encounters?|surgery|surgical|diagnos[ie]s|results?|imaging|x-?rays?|injur(?:y|ies|ed)|claims?|bills?|statements?|privacy|accessed|snoop(?:ed|ing)?|return[ -]to[ -]work|fmla|leave of absence|on leave|employee health|workers['’]? ?comp|newborn|baby|spouse|wife|husband|son|daughter|mother|father|deceased|died|registered|registration|admission|ed visit|er visit|er|ed)\b/i;
+  /\b(?:charts?|records?|visits?|encounters?|surgery|surgical|diagnos[ie]s|results?|imaging|x-?rays?|injur(?:y|ies|ed)|claims?|bills?|statements?|privacy|accessed|snoop(?:ed|ing)?|return[ -]to[ -]work|fmla|leave of absence|on leave|employee health|workers['’]? ?comp|newborn|baby|spouse|wife|husband|son|daughter|mother|father|deceased|died|registered|registration|admission|ed visit|er visit|er|ed|follow[ -]?up|appointments?|appts?|video visit|telehealth|health ?care provider|person affected|exposure|needlestick|sharps)\b/i;
 /** The types whose value on a name's line ties the name to a patient's record. */
 const TIE_TYPES: ReadonlySet<PhiType> = new Set<PhiType>([...PATIENT_ID_TYPES, 'DATE']);
-/** Is the name f on a line with patient words, or with a patient's identifier or date among `found`? */
-function patientTied(text: string, f: Finding, found: Finding[]): boolean {
-  const ls = text.lastIndexOf('\n', f.start - 1) + 1;
-  let le = text.indexOf('\n', f.end);
-  if (le === -1) le = text.length;
-  const line = text.slice(ls, le);
-  if (patientLine(line) || CARE_WORDS.test(line)) return true;
-  return found.some((g) => g.start >= ls && g.end <= le && TIE_TYPES.has(g.type));
+/**
+ * A test of whether a name is on a line with patient or care words, or with a patient's identifier
+ * or date among `found` (each line read once).
+ */
+function lineTies(text: string, newlines: readonly number[], found: Finding[]): (f: Finding) => boolean {
+  const ids = sortFindings(found.filter((g) => TIE_TYPES.has(g.type)), false);
+  const idStarts = ids.map((g) => g.start);
+  const byLine = new Map<number, boolean>();
+  return (f) => {
+    const ls = lineStartOf(newlines, f.start);
+    let v = byLine.get(ls);
+    if (v === undefined) {
+      const le = lineEndOf(newlines, ls, text.length);
+      const line = text.slice(ls, le);
+      v = patientLine(line) || CARE_WORDS.test(line);
+      // (the identifiers starting on the line, in order: one of them ends on it)
+      for (let k = rankOf(idStarts, ls, false); !v && k < ids.length && ids[k]!.start < le; k++) v = ids[k]!.end <= le;
+      byLine.set(ls, v);
+    }
+    return v;
+  };
 }
 /** Did a NAME of `before` leave (`after` is `before` filtered, with names given back appended)? */
 function droppedName(before: Finding[], after: Finding[]): boolean {

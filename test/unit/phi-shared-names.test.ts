@@ -27,7 +27,7 @@ describe('a name the workforce check took at some places and kept at others', ()
   it('counts a Jira comment header as two places', () => {
     const text =
       'Reporter: Priya Raman\n\nBeaker QC failing on the Viroqua analyzer, lot 44120.\n\n' +
-      'Priya Raman added a comment - 21/Mar/25 11:40 AM\nRecalibrated. Assignment group: Epic Beaker (Priya Raman) for follow-up.\n' +
+      'Priya Raman added a comment - 21/Mar/25 11:40 AM\nRecalibrated. Assignment group: Epic Beaker (Priya Raman) for the QC log.\n' +
       'Pt results for MRN 4418275 re-sent.\n';
     expect(names(text)).not.toContain('Priya Raman');
   });
