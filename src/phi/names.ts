@@ -326,7 +326,7 @@ const enum Code {
   Split = 2048,
   /** A product or vendor that is also a census name ("Travis", "Jenkins", "Abbott"): a name only beside another name or after a title. */
   Product = 4096,
-  /** Spellings some checks of a lone word or a run's last word look for (tested here once per spelling, not sliced per word): */
+  // (spellings some checks of a lone word or a run's last word look for, tested once per spelling, not sliced per word:)
   /** LONE_NOT_NAMES (at most 10 characters). */
   LoneNot = 8192,
   /** COMPASS. */
@@ -644,7 +644,6 @@ class RunScorer {
     if (b > a && (code[a]! & Code.First) !== 0 && (code[b]! & Code.Last) !== 0) return false;
     return !(a > 0 && (code[a - 1]! & Code.Title) !== 0 && ws[a]! - we[a - 1]! <= 2);
   }
-
 
   scoreRun(a: number, b: number): void {
     const { text, ws, we, code, n, minScore } = this;

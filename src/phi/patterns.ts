@@ -2083,7 +2083,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
         if (!(c === 44 || c === 47 || isRegexSpace(c))) break;
         LIST_NEXT.lastIndex = at;
         const more = LIST_NEXT.exec(env.text);
-        if (!more || !/\d/.test(more[1]!)) break;
+        if (!more || !hasDigit(more[1]!)) break;
         at = more.index + more[0].length;
         env.emit(spec.type, at - more[1]!.length, at, clamp(score), spec.rule);
       }
