@@ -1139,6 +1139,24 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
       const w = p.toLowerCase();
       return set.has(w) && !names.notName(w);
     };
+    // a record's label glued to its value after the name: "HOFFLANDER_DEAN_MRN3021187_ABN.pdf",
+    // "YANG_PA_DOB19910922_INS_CARD.pdf" (the parts before it are the name, census or not)
+    const labelled = (i: number): 'DATE' | 'MRN' | null => {
+      const m = i < parts.length ? FILE_LABELLED_VALUE.exec(parts[i]!) : null;
+      if (m === null) return null;
+      return m[1]!.toUpperCase() === 'MRN' ? 'MRN' : isCompactDate(m[2]!) ? 'DATE' : null;
+    };
+    const alpha = (i: number) => i >= 0 && /^(?:[A-Z]{1,20}|[a-z]{1,20}|[A-Z][a-z]{1,19})$/.test(parts[i]!);
+    // (a surname is no common or product word: "Monthly_Report_DOB…" is no one's; a given name or an initial may be)
+    const surname = (i: number) => alpha(i) && parts[i]!.length > 1 && !names.notName(parts[i]!.toLowerCase());
+    for (let i = 1; i < parts.length; i++) {
+      const type = labelled(i);
+      if (type === null || !alpha(i - 1)) continue;
+      const first = surname(i - 2) && sameCase(parts[i - 2]!, parts[i - 1]!) ? i - 2 : surname(i - 1) ? i - 1 : -1;
+      if (first === -1) continue;
+      emit('NAME', starts[first]!, starts[i - 1]! + parts[i - 1]!.length, 0.85, 'name.filename');
+      emit(type, starts[i]! + 3, starts[i]! + parts[i]!.length, 0.85, type === 'MRN' ? 'mrn.filename' : 'date.filename');
+    }
     for (let i = 0; i < parts.length; i++) {
       const pair = i + 1 < parts.length && sameCase(parts[i]!, parts[i + 1]!) && ((isName(i, names.last) && isName(i + 1, names.first)) || (isName(i, names.first) && isName(i + 1, names.last)));
       const next = pair ? i + 2 : i + 1;
@@ -1151,6 +1169,8 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
     }
   }
 }
+/** A file name's part holding a record's label and its value: "DOB19380712", "MRN3021187". */
+const FILE_LABELLED_VALUE = /^(DOB|dob|Dob|MRN|mrn|Mrn)(\d{6,12})$/;
 /** Both in capitals, both in lower case, or both capitalised ("GARCIA_ROSA", "garcia_rosa", "Garcia_Rosa"; not "Garcia_rosa"). */
 const caseOf = (p: string) => (p === p.toUpperCase() ? 2 : p === p.toLowerCase() ? 0 : 1);
 const sameCase = (a: string, b: string) => caseOf(a) === caseOf(b);

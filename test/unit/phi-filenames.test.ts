@@ -1,7 +1,8 @@
 /**
  * A scanned document's or an export's file name that holds a patient: "scan_GARCIA_ROSA_031452.pdf"
  * (a census first name and surname as neighbouring parts, and a valid date after them),
- * "dlscan_estrada_090971.jpg" (a surname with a date after it).
+ * "dlscan_estrada_090971.jpg" (a surname with a date after it), and a record's label glued to its
+ * value after the name parts ("HOFFLANDER_DEAN_MRN3021187_ABN.pdf", "YANG_PA_DOB19910922_INS_CARD.pdf").
  */
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../src/phi/detect';
@@ -57,5 +58,27 @@ describe('isCompactDate (validators.ts), the digits-only dates file names, workl
     const { isCompactDate } = await import('../../src/phi/validators');
     for (const d of ['031452', '19921105', '03141952', '20240229', '12312099']) expect(isCompactDate(d), d).toBe(true);
     for (const d of ['139952', '19921305', '13141952', '18991231', '21000101', '0314195', '031452a', '20250230']) expect(isCompactDate(d), d).toBe(false);
+  });
+});
+
+describe('a record label glued to its value in a file name', () => {
+  it('finds the value and the name parts before it, census names or not', () => {
+    const text =
+      'Kofax batch failed, files stuck:\n  YANG_PA_DOB19910922_INS_CARD.pdf\n  SCHROEDER_L_DOB20010617_DL_FRONT.tif\n  HOFFLANDER_DEAN_MRN3021187_ABN.pdf\n';
+    const found = detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['NAME', 'SCHROEDER_L'],
+        ['DATE', '20010617'],
+        ['NAME', 'HOFFLANDER_DEAN'],
+        ['MRN', '3021187'],
+        ['NAME', 'YANG_PA'],
+      ]),
+    );
+  });
+
+  it('needs a surname-like part before it and a valid date after DOB', () => {
+    const text = 'exports: Monthly_Report_DOB20250101.pdf and Census_DOB20251399.csv';
+    expect(detect(text).filter((f) => f.type === 'NAME' || f.type === 'DATE')).toEqual([]);
   });
 });
