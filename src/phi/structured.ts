@@ -177,9 +177,9 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
 // CSV exports with a header row
 
 const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
-  [/^(?:[ce]?mrn|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi)$/, 'MRN'],
-  [/^(?:last_?name|first_?name|middle_?name|surname|family_?name|given_?name|patient_?name|pt_?name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
-  [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|(?:(?:first|last)_?)?dos|service_?date)$/, 'DATE'],
+  [/^(?:[ce]?mrn|pat_mrn(?:_id)?|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi)$/, 'MRN'],
+  [/^(?:last_?name|first_?name|middle_?name|surname|family_?name|given_?name|patient_?name|pt_?name|pat_name|pat_(?:first|last|middle)_name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
+  [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|(?:(?:first|last)_?)?dos|service_?date|(?:readmit_|index_|prior_)?(?:adm|disch)(?:_?(?:date|dt|dttm|date_?time|time))?)$/, 'DATE'],
   // "First ED Visit", "Return Visit", "Appt Date", "Procedure Date"
   [/^(?:[a-z0-9]+_){0,3}(?:visit|appt|appointment|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
   [/^(?:phone|phone_?number|home_?phone|cell|mobile|cell_?phone|work_?phone|tel|telephone|contact_?number)$/, 'PHONE'],
@@ -189,7 +189,7 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:email|e_?mail|email_?address)$/, 'EMAIL'],
   [/^(?:ssn|social|social_?security(?:_?number)?)$/, 'SSN'],
   [/^(?:member_?id|subscriber_?id|policy(?:_?(?:no|number|id))?|mbi|medicare_?id|medicaid_?id|insurance_?id|plan_?id|group_?(?:no|number))$/, 'HEALTH_PLAN_ID'],
-  [/^(?:account|account_?(?:no|nbr|number|id)|acct(?:_?(?:no|num|nbr))?|har|billing_?account|guarantor_?account)$/, 'ACCOUNT'],
+  [/^(?:account|account_?(?:no|nbr|number|id)|acct(?:_?(?:no|num|nbr))?|(?:readmit_|index_|prior_)?har|hsp_account(?:_id)?|billing_?account|guarantor_?account)$/, 'ACCOUNT'],
   [/^(?:age)$/, 'AGE'],
   [/^(?:npi|dea|license|licence|dl|drivers?_?license)$/, 'LICENSE'],
   [/^(?:vin|plate)$/, 'VEHICLE'],
@@ -299,37 +299,49 @@ const PATIENT_COLUMN = /^"?(?:patient[\w .#-]*|dob|date[ _.-]?of[ _.-]?birth|bir
 
 /** Cheap test before a line is split: a header names at least one PHI column. */
 const CSV_HEADER_HINT = /(?:^|[,"\s])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
+/** The same for a pipe-separated header, whose column names may carry a prefix ("PAT_MRN_ID", "HSP_ACCOUNT_ID"). */
+const PSV_HEADER_HINT = /(?:^|[|"\s_])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
 
 export function csvRule(text: string, emit: Emit): void {
+  csvRuleWith(text, emit, ',');
+  // (a database tool's pipe-separated output, "PAT_MRN_ID|PAT_NAME|BIRTH_DATE|…": the same reading;
+  // a line opening with '|' is a table's, read by tableRule)
+  if (text.indexOf('|') !== -1) csvRuleWith(text, emit, '|');
+}
+function csvRuleWith(text: string, emit: Emit, sep: ',' | '|'): void {
   const n = text.length;
-  // only a line with two commas or more can be a header: they are found from the commas, the
-  // lines in between are not looked at
-  let comma = text.indexOf(',');
-  while (comma !== -1) {
-    const next = text.indexOf(',', comma + 1);
+  const sepCode = sep.charCodeAt(0);
+  // only a line with two separators or more can be a header: they are found from the separators,
+  // the lines in between are not looked at
+  let at = text.indexOf(sep);
+  while (at !== -1) {
+    const next = text.indexOf(sep, at + 1);
     if (next === -1) return;
-    let lineEnd = text.indexOf('\n', comma + 1);
+    let lineEnd = text.indexOf('\n', at + 1);
     if (lineEnd !== -1 && lineEnd < next) {
-      // one comma on this line: go on from the next one
-      comma = next;
+      // one separator on this line: go on from the next one
+      at = next;
       continue;
     }
     if (lineEnd === -1) lineEnd = n;
-    const lineStart = text.lastIndexOf('\n', comma) + 1;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
     let resume = lineEnd + 1;
     // (a '\r' that ends the line changes nothing to the hint)
     const line = text.slice(lineStart, lineEnd);
-    if (CSV_HEADER_HINT.test(line)) {
+    if (sepCode === 44 ? CSV_HEADER_HINT.test(line) : PSV_HEADER_HINT.test(line) && line.trimStart().charCodeAt(0) !== 124) {
       const header = line.replace(/\r$/, '');
       // the header may follow a lead-in on the same line: "Affected patients: MRN,LastName,..."
-      const lead = /^(?:.*?[:>]\s+)?(?=[A-Za-z_"][^,]*,)/.exec(header);
-      const cols = header.slice(lead ? lead[0].length : 0).split(',');
+      const lead = sepCode === 44 ? /^(?:.*?[:>]\s+)?(?=[A-Za-z_"][^,]*,)/.exec(header) : null;
+      const cols = header.slice(lead ? lead[0].length : 0).split(sep);
       const types = headerTypes(cols);
+      // (a pipe-separated list is read as a patient list only with a record's column: a provider
+      // file's "NPI|PROVIDER_NAME|…|PHONE" or a unit's "Phone | Serial | Assigned" sheet is staff's)
+      const patients = types !== null && (sepCode === 44 || types.some((t) => t === 'MRN' || t === 'SSN') || cols.some((c) => PATIENT_COLUMN.test(c.trim())));
       // rows follow until a line that does not fit, which may itself be the next header
-      if (types !== null) resume = csvRows(text, lineEnd + 1, types, emit);
+      if (patients) resume = csvRows(text, lineEnd + 1, types, emit, sepCode);
     }
     if (resume >= n) return;
-    comma = text.indexOf(',', resume);
+    at = text.indexOf(sep, resume);
   }
 }
 
@@ -338,7 +350,7 @@ export function csvRule(text: string, emit: Emit): void {
  * double-quoted field ("Ferreira, Joaquim"; "" is a quote inside one). A quote that does not close
  * a field before a comma or the row's end is read as a plain character.
  */
-export function csvFields(text: string, s: number, e: number, out: Array<[number, number]>): void {
+export function csvFields(text: string, s: number, e: number, out: Array<[number, number]>, sep = 44): void {
   let k = s;
   for (;;) {
     if (k < e && text.charCodeAt(k) === 34) {
@@ -349,7 +361,7 @@ export function csvFields(text: string, s: number, e: number, out: Array<[number
           else break;
         } else q++;
       }
-      if (q < e && (q + 1 === e || text.charCodeAt(q + 1) === 44)) {
+      if (q < e && (q + 1 === e || text.charCodeAt(q + 1) === sep)) {
         out.push([k, q + 1]);
         if (q + 1 >= e) return;
         k = q + 2;
@@ -357,7 +369,7 @@ export function csvFields(text: string, s: number, e: number, out: Array<[number
       }
     }
     let fe = k;
-    while (fe < e && text.charCodeAt(fe) !== 44) fe++;
+    while (fe < e && text.charCodeAt(fe) !== sep) fe++;
     out.push([k, fe]);
     if (fe >= e) return;
     k = fe + 1;
@@ -365,7 +377,7 @@ export function csvFields(text: string, s: number, e: number, out: Array<[number
 }
 
 /** Scans rows after a header until a line that does not fit; returns where scanning stopped. */
-function csvRows(text: string, from: number, types: Array<PhiType | null>, emit: Emit): number {
+function csvRows(text: string, from: number, types: Array<PhiType | null>, emit: Emit, sep: number): number {
   const n = text.length;
   let lineStart = from;
   while (lineStart < n) {
@@ -374,7 +386,7 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
     let rowEnd = lineEnd;
     if (text.charCodeAt(rowEnd - 1) === 13) rowEnd--;
     const fields: Array<[number, number]> = [];
-    csvFields(text, lineStart, rowEnd, fields);
+    csvFields(text, lineStart, rowEnd, fields, sep);
     if (fields.length < Math.max(2, types.length - 1) || fields.length > types.length + 1) return lineStart;
     fields.forEach(([s, e], i) => {
       const type = types[i];

@@ -308,3 +308,29 @@ describe('a vaccine’s administration, a worklist’s eight-digit dates', () =>
     expectNone('doc for GT1: GT1|1||ZZTEST^GUARANTOR||||20240101||||||||||||20991231 - field 8 is a date.', ['20991231']);
   });
 });
+
+describe('pipe-separated query output with Epic Clarity column names', () => {
+  it('reads a patient list by its columns', () => {
+    const text =
+      'first rows:\n\nPAT_MRN_ID|PAT_NAME|BIRTH_DATE|ZIP|HSP_ACCOUNT_ID|ADM_DATE|DISCH_DATE|READMIT_HAR\n' +
+      '1044729|KVAMME,ORVILLE T|1941-05-02 00:00:00.000|54669|5100391022|2025-01-03 00:00:00.000|2025-01-08 00:00:00.000|5100398811\n';
+    const found = detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['MRN', '1044729'],
+        ['NAME', 'KVAMME,ORVILLE T'],
+        ['ZIP', '54669'],
+        ['ACCOUNT', '5100391022'],
+        ['ACCOUNT', '5100398811'],
+      ]),
+    );
+    expect(found.filter(([t]) => t === 'DATE')).toHaveLength(3);
+  });
+
+  it('leaves a provider file or a staff sheet without a record column alone', () => {
+    const text =
+      'NPI|PROVIDER_NAME|SPECIALTY|CITY|ZIP|PHONE\n1558432901|SRINIVASAN, LAKSHMI MD|FAMILY MEDICINE|HARRISONBURG|22802|540-555-0112\n\n' +
+      'Phone | Serial | Assigned | DN\n3N-01 | 0090F5A1C2D3 | unit pool | 3801\n';
+    expect(detect(text).filter((f) => f.rule === 'csv.column')).toEqual([]);
+  });
+});
