@@ -897,6 +897,15 @@ export class Workforce {
     }
     return 0;
   }
+  /** firstCode, past a bold or italic mark too: the letter a label opens with ("**Reporter:** …", "_From:_ …"). */
+  private labelCode(i: number): number {
+    const e = i < this.breaks.length ? this.breaks[i]! : this.text.length;
+    for (let p = this.starts(i); p < e; p++) {
+      const c = this.text.charCodeAt(p);
+      if (c !== 32 && c !== 9 && c !== 62 && c !== 13 && c !== 42 && c !== 95) return c;
+    }
+    return 0;
+  }
   /** The first character at or after p, before limit, that is not a space or tab (0 when none). */
   /** The first character before p on its line (from ls) that is no space or tab; 0 when none. */
   private nextCodeBefore(p: number, ls: number): number {
@@ -933,7 +942,7 @@ export class Workforce {
     if (!this.isLong(i)) {
       // field and header labels start with one of these letters (any case): only then are they looked for
       // (each label pattern only where the line's first letter opens one of its labels: LABEL_LETTERS)
-      const c = this.firstCode(i) | 32;
+      const c = this.labelCode(i) | 32;
       const labels = c < 128 ? LABEL_LETTERS[c]! : 0;
       const line = this.lineText(i);
       // (a reporter writing as a patient under the field: "Reporter: Angela Diaz / Description: I am … also a patient here")

@@ -10,9 +10,8 @@
  * one, with random pieces around. It counts the regex's matches, in all and for each phrase, and
  * asserts a floor on each, so that no check can pass for want of matches.
  *
- * Two limits that predate these gates are kept as known and asserted to be only what they are (see
- * `known`): the first-letter gate before FIELD_LINE has never let a line opening with '*' or '_' in
- * ("**Reporter:** …"), and the last three words before a name miss a job or grant phrase whose
+ * One limit that predates these gates is kept as known and asserted to be only what it is (see
+ * `known`): the last three words before a name miss a job or grant phrase whose
  * words after "of" (or whose name before "&") hold four letter runs or more ("Director of R&D Ops, ",
  * "add O'Neil-Smith & ").
  *
@@ -178,6 +177,7 @@ const lineStart = (newlines: readonly number[], i: number) => (i === 0 ? 0 : new
 /** A Workforce's private methods the gates sit in (called as the class calls them). */
 interface Inside {
   firstCode(i: number): number;
+  labelCode(i: number): number;
   taskRoleBefore(start: number, ls: number): boolean;
   opensSentence(w: number, ls: number): boolean;
   spacesBefore(k: number, ls: number): number;
@@ -273,7 +273,7 @@ describe('gates of workforce.ts and context.ts against the regexes they stand be
     verdict([signOff, greeting], 2000, phrases, 100);
   });
 
-  it('LABEL_LETTERS on the line\'s firstCode: never no where FIELD_LINE, SENDER_LINE or RECIPIENT_LINE matches (and STAFF_FIELD_LINE\'s letters)', () => {
+  it('LABEL_LETTERS on the line\'s labelCode: never no where FIELD_LINE, SENDER_LINE or RECIPIENT_LINE matches (and STAFF_FIELD_LINE\'s letters)', () => {
     const fieldLabels = [
       'Reporter', 'Assignee', 'Requester', 'Requestor', 'Reported by', 'Requested by', 'Assigned to', 'Approver', 'Approved by', 'Submitted by', 'Created by', 'Resolved by', 'Closed by', 'Technician',
       'Watcher', 'Watchers', 'Change owner', 'Business owner', 'Technical owner', 'System owner', 'Service owner', 'Application owner',
@@ -296,18 +296,15 @@ describe('gates of workforce.ts and context.ts against the regexes they stand be
     const sender = new Tally('SENDER_LINE', phrases.SENDER_LINE!.length);
     const recipient = new Tally('RECIPIENT_LINE', phrases.RECIPIENT_LINE!.length);
     const staff = new Tally('STAFF_FIELD_LINE', phrases.STAFF_FIELD_LINE!.length);
-    // the letter gate before these patterns until f6452a2 (its letters, the line's first code OR 32)
-    const OLD_LABELLED = new Set('abcefmnrstw');
     const check = (r: Rnd, line: string, target?: { check: string; index: number }) => {
       const { text, i } = inText(r, line, pieces);
-      const c = workforce(text).firstCode(i) | 32;
+      const c = workforce(text).labelCode(i) | 32;
       const labels = c < 128 ? W.LABEL_LETTERS[c]! : 0;
       // (lineVerdict's line: its text without a CRLF's '\r')
       const lineText = line.replace(/\r$/, '');
       const p = (t: Tally) => (target?.check === t.name ? target.index : -1);
       const at = () => show(lineText, c);
-      // FIELD_LINE lets "*"/"_" open the line, the first-letter gate never did: known
-      field.needsBut(W.FIELD_LINE.test(lineText), (labels & W.LABEL_FIELD) !== 0, () => !OLD_LABELLED.has(ascii(c)) && (c === 42 || c === 127), at, p(field));
+      field.needs(W.FIELD_LINE.test(lineText), (labels & W.LABEL_FIELD) !== 0, at, p(field));
       sender.needs(W.SENDER_LINE.test(lineText), (labels & W.LABEL_SENDER) !== 0, at, p(sender));
       recipient.needs(W.RECIPIENT_LINE.test(lineText), (labels & W.LABEL_RECIPIENT) !== 0, at, p(recipient));
       staff.needs(W.STAFF_FIELD_LINE.test(lineText), c === 109 || c === 110 || c === 101 || c === 115 || c === 117 || c === 99, at, p(staff));

@@ -493,3 +493,13 @@ describe('set 9 staff forms', () => {
     ['Dr. Raymond Okafor was admitted to 4 West last night; his MyChart shows nothing.', 'Raymond Okafor'],
   ])('keeps the patient written with a title in %j', (text, value) => expect(values(text)).toContain(value));
 });
+
+describe('field lines with a bold or italic label', () => {
+  it('reads "*Reporter:* …" and "**Assignee:** …" as field lines, like "Reporter: …"', () => {
+    const text =
+      'SQL extract job failing for pt MRN 40022871 (test run).\n*Reporter:* Ravi Menon\n**Assignee:** Sunita Rao (BI)\n_From:_ Nadia Petrova\n\nNightly job fails at step 3.';
+    const names = detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+    expect(names).not.toContain('Ravi Menon');
+    expect(names).not.toContain('Sunita Rao');
+  });
+});
