@@ -926,10 +926,8 @@ export class Workforce {
     if (c === 32) k = KIND_BLANK; // (0 | 32: nothing on the line)
     else if (this.ends(i) - this.starts(i) > 40) k = KIND_OTHER; // sign-offs and delimiters are short
     else if (c === 45) k = SIG_DELIMITER.test(this.lineText(i)) ? KIND_DELIMITER : KIND_OTHER;
-    // thanks thank thx ty many regards best kind warm cheers sincerely respectfully v/r br
-    else if (c === 116 || c === 109 || c === 114 || c === 98 || c === 107 || c === 119 || c === 99 || c === 115 || c === 118) {
-      k = SIGN_OFF.test(this.lineText(i)) ? KIND_SIGN_OFF : KIND_OTHER;
-    } else k = KIND_OTHER;
+    else if (opensWith(SIGN_OFF_LETTERS, c)) k = SIGN_OFF.test(this.lineText(i)) ? KIND_SIGN_OFF : KIND_OTHER;
+    else k = KIND_OTHER;
     this.kinds[i] = k;
     return k;
   }
@@ -996,16 +994,16 @@ export class Workforce {
     return sent !== undefined && sent < at && !(this.patientSenderAt < at);
   }
 
-  /**
-   * Per text, when first asked: the names that e-mail headers send from an organisation's address,
-   * with the first such header's offset, and where the first patient or relative word stands (see
-   * PATIENT_SENDER; Infinity if none).
-   */
   /** Can the text's e-mail headers name a sender (SENDER_NAMED needs a '<' and an '@')? Found once. */
   private mayName(): boolean {
     return (this.mayNameSenders ??= this.text.indexOf('<') !== -1 && this.text.indexOf('@') !== -1);
   }
   private mayNameSenders: boolean | undefined;
+  /**
+   * Per text, when first asked: the names that e-mail headers send from an organisation's address,
+   * with the first such header's offset, and where the first patient or relative word stands (see
+   * PATIENT_SENDER; Infinity if none).
+   */
   private orgSenders(): Map<string, number> {
     if (this.senders !== undefined) return this.senders;
     const senders = new Map<string, number>();
