@@ -46,6 +46,8 @@ const SENDER_NAMED = new RegExp(`^[ \\t>*]*From:[ \\t]*([^<\\n]{2,60}?)[ \\t]*<[
 const ADDRESS_DOMAIN = new RegExp(`@(${DOMAIN})`, 'g');
 const FIELD_LINE =
   /^[ \t]*[*_]{0,2}(?:Reporter|Assignee|Requester|Requestor|Reported by|Requested by|Assigned to|Approver|Approved by|Submitted by|Created by|Resolved by|Closed by|Technician|Watchers?|(?:Change|Business|Technical|System|Service|Application) owner)[*_]{0,2}[ \t]*:/i;
+/** The FIELD_LINE fields that name who raised the ticket (not who works it). */
+const RAISED_BY_FIELD = /^[ \t]*[*_]{0,2}(?:Reporter|Requester|Requestor|Reported by|Requested by|Submitted by|Created by)[*_]{0,2}[ \t]*:/i;
 /** Fields naming a member of staff whose form may still be a patient's (employee health): judged with the lines around. */
 const STAFF_FIELD_LINE = /^[ \t]*(?:Manager|Supervisor|New hire|Employee|Employee name|Staff name|User name|Contractor)[ \t]*:/i;
 /** The e-mail header lines that name the writer; To/Cc/Bcc name recipients, who may be patients. */
@@ -650,6 +652,10 @@ export class Workforce {
     const ls = this.starts(i);
     const le = this.ends(i);
     if (end > le) return false;
+    // the one who raised the ticket, writing of their own care in its summary or description, is
+    // that patient on the field's line ("Summary: audit of who accessed my medical record / Reporter:
+    // Chelsea Rasmussen, Health Unit Coordinator")
+    if (type === 'NAME' && this.raiserAsPatient(i)) return false;
     // a provider's own NPI: "Dr. Harold Weiss (NPI 1376590128)", "Henrik Dahl, MD (Internal Medicine), NPI …", "My NPI is …"
     // (this place alone judges a licence: a field or signature line may hold a patient's)
     if (type === 'LICENSE') {
@@ -1374,6 +1380,22 @@ export class Workforce {
     return false;
   }
 
+  /** Per line, when first asked: a field naming who raised the ticket, by someone writing of their own care around it. */
+  private readonly raiserLines: boolean[] = [];
+  private raiserAsPatient(i: number): boolean {
+    let v = this.raiserLines[i];
+    if (v === undefined) {
+      const c = this.labelCode(i) | 32;
+      v = (c === 114 || c === 115 || c === 99) && RAISED_BY_FIELD.test(this.lineText(i)) && (this.careAbove(i) || this.careInBody(i));
+      this.raiserLines[i] = v;
+    }
+    return v;
+  }
+  /** First-person care talk (MY_CARE) on the lines above line i in its block, at most three: a ticket's summary over its fields. */
+  private careAbove(i: number): boolean {
+    for (let j = i - 1; j >= 0 && j >= i - 3 && this.kindOf(j) !== KIND_BLANK; j--) if (this.careLine(j)) return true;
+    return false;
+  }
   /** First-person patient talk on line i or the two lines under it ("[10:42 AM] Maria Garcia: my MRN is …"). */
   private patientSpeaking(i: number): boolean {
     for (let j = i; j < this.lines && j <= i + 2; j++) if (this.careLine(j)) return true;
@@ -1448,6 +1470,7 @@ export const __testing = {
   LABEL_SENDER,
   LABEL_RECIPIENT,
   FIELD_LINE,
+  RAISED_BY_FIELD,
   SENDER_LINE,
   RECIPIENT_LINE,
   STAFF_FIELD_LINE,

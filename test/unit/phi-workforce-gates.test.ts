@@ -156,6 +156,7 @@ describe('gates of workforce.ts and context.ts against the regexes they stand be
     const sender = new Tally('SENDER_LINE', phrases.SENDER_LINE!.length);
     const recipient = new Tally('RECIPIENT_LINE', phrases.RECIPIENT_LINE!.length);
     const staff = new Tally('STAFF_FIELD_LINE', phrases.STAFF_FIELD_LINE!.length);
+    const raised = new Tally('RAISED_BY_FIELD');
     const check = (r: Rnd, line: string, target?: { check: string; index: number }) => {
       const { text, i } = inText(r, line, pieces);
       const c = workforce(text).labelCode(i) | 32;
@@ -168,6 +169,8 @@ describe('gates of workforce.ts and context.ts against the regexes they stand be
       sender.needs(W.SENDER_LINE.test(lineText), (labels & W.LABEL_SENDER) !== 0, at, p(sender));
       recipient.needs(W.RECIPIENT_LINE.test(lineText), (labels & W.LABEL_RECIPIENT) !== 0, at, p(recipient));
       staff.needs(W.STAFF_FIELD_LINE.test(lineText), c === 109 || c === 110 || c === 101 || c === 115 || c === 117 || c === 99, at, p(staff));
+      // (raiserAsPatient's letters: Reporter, Requester, Submitted by, Created by …)
+      raised.needs(W.RAISED_BY_FIELD.test(lineText), c === 114 || c === 115 || c === 99, at);
     };
     const rnd = seeded(41);
     for (let i = 0; i < cases(20_000); i++) check(rnd, randomText(rnd, pieces, 6));
@@ -177,7 +180,7 @@ describe('gates of workforce.ts and context.ts against the regexes they stand be
       const { t } = compose(r, [' ', '\t', '>', '*', '_', '\r', 'x'], [r(2) === 0 ? [] : undefined, target.phrase, undefined]);
       check(r, t + ' Jane Doe', target);
     }
-    verdict([field, sender, recipient, staff], 2000, phrases, 100);
+    verdict([field, sender, recipient, staff, raised], 2000, phrases, 100);
   });
 
   it('rosterLabelMay (ROSTER_OPENERS, "add"/"invite"/"include" before a colon): never no where ROSTER_LABEL matches', () => {

@@ -503,3 +503,19 @@ describe('field lines with a bold or italic label', () => {
     expect(names).not.toContain('Sunita Rao');
   });
 });
+
+describe('the one who raised a ticket about their own care', () => {
+  it('is that patient on the Reporter field when the summary or the description speaks of their own care', () => {
+    const text =
+      'Summary: Request - audit of who accessed my medical record (employee)\nReporter: Chelsea Rasmussen, Health Unit Coordinator, 5 West, ext 4-5108\n\n' +
+      'Hi, I was in the Birth Center in January and a coworker knew things from my chart.';
+    const names = detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+    expect(names).toContain('Chelsea Rasmussen');
+  });
+
+  it('stays a colleague when nobody writes of their own care', () => {
+    const text = 'Summary: Badge reader on 5 West offline\nReporter: Chelsea Rasmussen, Health Unit Coordinator, 5 West, ext 4-5108\n\nThe reader by the med room blinks red since 7am.';
+    const names = detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+    expect(names).not.toContain('Chelsea Rasmussen');
+  });
+});
