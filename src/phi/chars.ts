@@ -15,6 +15,13 @@ export const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 /** [A-Za-z]. */
 export const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+/** [a-z]. */
+export const isLowerAscii = (c: number) => c >= 97 && c <= 122;
+/** Does a character `first` accepts stand right before one `second` accepts in s ("eC" of "nursingCare", "IT")? */
+export function hasPair(s: string, first: (c: number) => boolean, second: (c: number) => boolean): boolean {
+  for (let k = 1; k < s.length; k++) if (second(s.charCodeAt(k)) && first(s.charCodeAt(k - 1))) return true;
+  return false;
+}
 /** [A-Za-z0-9]. */
 export const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 

@@ -422,47 +422,47 @@ function settleSharedNames(text: string, newlines: readonly number[], all: Findi
   // (`kept` is some of `all`: nothing to settle when every name stayed)
   if (countNames(kept) === countNames(all)) return kept;
   const keptSet = new Set(kept);
-  const keptNames = new Set<string>();
-  for (const f of kept) if (f.type === 'NAME') keptNames.add(withoutInitials(text.slice(f.start, f.end)));
-  if (keptNames.size === 0) return kept;
+  // each name's text without initials, worked out once
+  const nameOf = new Map<Finding, string>();
+  for (const f of all) if (f.type === 'NAME') nameOf.set(f, withoutInitials(text.slice(f.start, f.end)));
+  // the kept places of each name
+  const keptPlaces = new Map<string, Finding[]>();
+  for (const f of kept) {
+    const name = nameOf.get(f);
+    if (name === undefined) continue;
+    const places = keptPlaces.get(name);
+    if (places === undefined) keptPlaces.set(name, [f]);
+    else places.push(f);
+  }
+  if (keptPlaces.size === 0) return kept;
   const tied = lineTies(text, newlines, kept);
   // the kept names the check also took, and at how many places with no patient or care words on
   // their line (a Jira comment header's author counts twice)
   let taken: Map<string, number> | undefined;
-  for (const f of all) {
-    if (f.type !== 'NAME' || keptSet.has(f)) continue;
-    const name = withoutInitials(text.slice(f.start, f.end));
-    if (!keptNames.has(name)) continue;
+  for (const [f, name] of nameOf) {
+    if (keptSet.has(f) || !keptPlaces.has(name)) continue;
     // (a comment header's line holds the comment's date: it is the header's, not the person's)
     const places = COMMENT_BY.test(text.slice(f.end, f.end + 20)) ? 2 : tied(f) ? 0 : 1;
     (taken ??= new Map()).set(name, (taken.get(name) ?? 0) + places);
   }
   if (taken === undefined) return kept;
-  // the kept places of each of them
-  const shared = new Map<string, Finding[]>();
-  for (const f of kept) {
-    if (f.type !== 'NAME') continue;
-    const name = withoutInitials(text.slice(f.start, f.end));
-    if (!taken.has(name)) continue;
-    const places = shared.get(name);
-    if (places === undefined) shared.set(name, [f]);
-    else places.push(f);
-  }
-  let back: Set<string> | undefined;
-  let staff: Set<Finding> | undefined;
-  // (where someone writes as a patient, a colleague's name may be that patient's: "[10:02] Dana Whitfield: my DOB is …")
-  const patientVoice = speaksAsPatient(text);
   // (the same person written otherwise among the kept names, "YOSHIDA^HANNAH" or "Yoshida, Hannah"
   // for "Hannah Yoshida": a record's, so the colleague is that patient too)
   const otherForms = new Set<string>();
-  for (const name of keptNames) if (!shared.has(name)) otherForms.add(nameKey(name));
-  for (const [name, places] of shared) {
-    if (patientVoice || taken.get(name)! < 2 || otherForms.has(nameKey(name)) || places.some(tied)) (back ??= new Set()).add(name);
+  for (const name of keptPlaces.keys()) if (!taken.has(name)) otherForms.add(nameKey(name));
+  // (where someone writes as a patient, a colleague's name may be that patient's: "[10:02] Dana
+  // Whitfield: my DOB is …"; read once, when a name would otherwise be a colleague's)
+  let patientVoice: boolean | undefined;
+  let back: Set<string> | undefined;
+  let staff: Set<Finding> | undefined;
+  for (const [name, count] of taken) {
+    const places = keptPlaces.get(name)!;
+    if (count < 2 || otherForms.has(nameKey(name)) || places.some(tied) || (patientVoice ??= speaksAsPatient(text))) (back ??= new Set()).add(name);
     else for (const f of places) (staff ??= new Set()).add(f);
   }
   let out = staff === undefined ? kept : kept.filter((f) => !staff!.has(f));
   if (back !== undefined) {
-    const given = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && back!.has(withoutInitials(text.slice(f.start, f.end))));
+    const given = all.filter((f) => !keptSet.has(f) && back!.has(nameOf.get(f) ?? ''));
     if (given.length > 0) out = out.concat(given);
   }
   return out;

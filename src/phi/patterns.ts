@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { firstAtOrAbove, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
+import { firstAtOrAbove, isAsciiLetter, hasPair, isDigitCode, isLowerAscii, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, casedSpellings, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -222,16 +222,7 @@ function teamMailbox(local: string, domain = ''): boolean {
   return lead.length >= 2 && lead === lead.toUpperCase() && !parts.some((p) => FIRST_NAMES.has(p) || SURNAMES.has(p));
 }
 /** Does a small letter stand right before a capital ([a-z][A-Z]) in s? */
-function camelHump(s: string): boolean {
-  for (let k = 1; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c >= 65 && c <= 90) {
-      const b = s.charCodeAt(k - 1);
-      if (b >= 97 && b <= 122) return true;
-    }
-  }
-  return false;
-}
+const camelHump = (s: string) => hasPair(s, isLowerAscii, isUpperAscii);
 
 /** A patient or a relative whose contact an address is, before it on its line. */
 const personContactBefore = (before: string) => PATIENT_CONTACT_BEFORE.test(before) || PERSON_CONTACT_BEFORE.test(before);
@@ -1336,7 +1327,8 @@ const STREET_RE = new RegExp(
  * street word ("Sunset Ridge| Rd"), after it.
  */
 const GRID_STREET_RE = new RegExp(
-  `[NSEW](?=\\d{3,6}[ ])${STREET_RE.source.slice(2)}(?:[ ]+(?:${STREET_SUFFIXES})\\b\\.?|[ ]+(?:[A-Z]{1,2}|\\d{1,3})(?![\\w/]))?`,
+  // (STREET_RE without its opening \b: the letter stands before the digits)
+  `[NSEW](?=\\d{3,6}[ ])${STREET_RE.source.replace(/^\\b/, '')}(?:[ ]+(?:${STREET_SUFFIXES})\\b\\.?|[ ]+(?:[A-Z]{1,2}|\\d{1,3})(?![\\w/]))?`,
   'y',
 );
 const INTL_PREFIX_RE = /(?:Rua|Via|Viale|Calle|Avenida|Rue|Avenue|Boulevard|Piazza|Plaza|Ulica|Ul\.|Strada|Carrer|Camino|Largo)(?:[ ]+[\w\u00C0-\u024F'.-]+){1,4}?[ ]+\d{1,5}[A-Za-z]?\b/y;

@@ -298,9 +298,10 @@ function staffColumnStart(col: string): boolean {
 const PATIENT_COLUMN = /^"?(?:patient[\w .#-]*|dob|date[ _.-]?of[ _.-]?birth|birth[ _.-]?date|birthdate|mrn|member[ _.-]?(?:id|#|no|number)|guarantor[\w .#-]*|subscriber[\w .#-]*)"?$/i;
 
 /** Cheap test before a line is split: a header names at least one PHI column. */
-const CSV_HEADER_HINT = /(?:^|[,"\s])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
+const HEADER_HINT_WORDS = 'mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city';
+const CSV_HEADER_HINT = new RegExp(`(?:^|[,"\\s])(?:${HEADER_HINT_WORDS})`, 'i');
 /** The same for a pipe-separated header, whose column names may carry a prefix ("PAT_MRN_ID", "HSP_ACCOUNT_ID"). */
-const PSV_HEADER_HINT = /(?:^|[|"\s_])(?:mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city)/i;
+const PSV_HEADER_HINT = new RegExp(`(?:^|[|"\\s_])(?:${HEADER_HINT_WORDS})`, 'i');
 
 export function csvRule(text: string, emit: Emit): void {
   csvRuleWith(text, emit, ',');

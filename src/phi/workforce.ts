@@ -23,7 +23,7 @@
  * Pure: no Forge imports. Work is done per candidate line, and each line is classified once.
  */
 import providers from 'email-providers/all.json';
-import { isAsciiLetter, lineIndexOf } from './chars';
+import { hasPair, isAsciiLetter, isUpperAscii, lettersAtIgnoreCase, lineIndexOf } from './chars';
 
 /** Consumer mail domains (gmail.com, comcast.net, …): an address there is a person's own. */
 const CONSUMER_MAIL: ReadonlySet<string> = new Set(providers as string[]);
@@ -341,16 +341,7 @@ const OWN_NUMBER_TITLED =
   /\b(?:me|my|mine|her|his|their|home|personal|family|(?:grand|step)?(?:mother|father|mom|dad|daughter|son)|wife|husband|spouse|partner|boyfriend|girlfriend|fianc\w*|sister|brother|aunt|uncle|guardian|nok|poa|emergency)\b/i;
 const teamNumber = (before: string) => TEAM_WORDS_BEFORE.test(before) || (hasCapitalPair(before) && TEAM_ACRONYMS_BEFORE.test(before));
 /** Two capitals A–Z in a row (every acronym of TEAM_ACRONYMS_BEFORE has them)? */
-function hasCapitalPair(s: string): boolean {
-  for (let k = 1; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c >= 65 && c <= 90) {
-      const p = s.charCodeAt(k - 1);
-      if (p >= 65 && p <= 90) return true;
-    }
-  }
-  return false;
-}
+const hasCapitalPair = (s: string) => hasPair(s, isUpperAscii, isUpperAscii);
 /** A job title as written after a colleague's name, right before a number ("Clinic Supervisor, 555-0148", "Charge Nurse) cell "). */
 const JOB_TITLE_BEFORE = new RegExp(`[A-Za-z][ \\t](?:${capitalised(JOBS)})[ \\t]*[,)]?[ \\t]*(?:(?:cell|mobile|phone|ph|desk|office|pager)\\.?[ \\t]*:?[ \\t]*)?$`);
 /** "Kevin from Interfaces", "Dana from the ICU": a team after a sign-off's name. */
@@ -506,11 +497,7 @@ function deskAgentMayEnd(text: string, from: number, to: number): boolean {
   return lowerIs(text, b, q, 'agent') || lowerIs(text, b, q, 'analyst') || lowerIs(text, b, q, 'tech');
 }
 /** Is text[b, e) the lower-case ASCII word `word` in any case? */
-function lowerIs(text: string, b: number, e: number, word: string): boolean {
-  if (e - b !== word.length) return false;
-  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(b + k) | 32) !== word.charCodeAt(k)) return false;
-  return true;
-}
+const lowerIs = (text: string, b: number, e: number, word: string) => e - b === word.length && lettersAtIgnoreCase(text, b, word);
 /** A writer or caller saying they are the patient. */
 const PATIENT_SELF = /\b(?:i am|i['’]m|this is [A-Z][\w'’-]*,?)[ \t]+(?:the|a|your)[ \t]+(?:patient|pt)\b|\bcaller is the (?:pt|patient)\b|\b(?:pt|patient) (?:himself|herself|themselves)\b|\bthis is [A-Z][\w'’-]* again\b/i;
 /** What may stand before a comment header's author on the line: spaces, a list or quote mark, "---". */
