@@ -439,10 +439,18 @@ function settleSharedNames(text: string, newlines: readonly number[], all: Findi
   // the kept names the check also took, and at how many places with no patient or care words on
   // their line (a Jira comment header's author counts twice)
   let taken: Map<string, number> | undefined;
+  // the names that head a Jira comment, with the ends of their headers
+  let authors: Map<string, number[]> | undefined;
   for (const [f, name] of nameOf) {
     if (keptSet.has(f) || !keptPlaces.has(name)) continue;
     // (a comment header's line holds the comment's date: it is the header's, not the person's)
-    const places = COMMENT_BY.test(text.slice(f.end, f.end + 20)) ? 2 : tied(f) ? 0 : 1;
+    const header = COMMENT_BY.test(text.slice(f.end, f.end + 20));
+    if (header) {
+      const ends = (authors ??= new Map()).get(name);
+      if (ends === undefined) authors.set(name, [f.end]);
+      else ends.push(f.end);
+    }
+    const places = header ? 2 : tied(f) ? 0 : 1;
     (taken ??= new Map()).set(name, (taken.get(name) ?? 0) + places);
   }
   if (taken === undefined) return kept;
@@ -455,9 +463,18 @@ function settleSharedNames(text: string, newlines: readonly number[], all: Findi
   let patientVoice: boolean | undefined;
   let back: Set<string> | undefined;
   let staff: Set<Finding> | undefined;
+  let idTied: ((f: Finding) => boolean) | undefined;
   for (const [name, count] of taken) {
     const places = keptPlaces.get(name)!;
-    if (count < 2 || otherForms.has(nameKey(name)) || places.some(tied) || (patientVoice ??= speaksAsPatient(text))) (back ??= new Set()).add(name);
+    const headers = authors?.get(name);
+    // A comment's author is a Jira user: a colleague at the kept places too, care words there or
+    // not ("cc Tamsin Whitlock for privacy - band w/ Khoury's info"), unless a kept place's line
+    // holds a patient's identifier or date or the person's own care (AUTHOR_CARE), or the author's
+    // own comment speaks as a patient.
+    const patientAuthor = () =>
+      places.some((f) => (idTied ??= lineTies(text, newlines, kept, true))(f) || AUTHOR_CARE.test(lineAround(text, newlines, f.start))) ||
+      headers!.some((end) => speaksAsPatient(commentBody(text, end)));
+    if (count < 2 || otherForms.has(nameKey(name)) || (headers !== undefined ? patientAuthor() : places.some(tied) || (patientVoice ??= speaksAsPatient(text)))) (back ??= new Set()).add(name);
     else for (const f of places) (staff ??= new Set()).add(f);
   }
   let out = staff === undefined ? kept : kept.filter((f) => !staff!.has(f));
@@ -479,6 +496,24 @@ function nameKey(name: string): string {
 /** What follows a Jira comment's author in its header: "Priya Raman added a comment - 21/Mar/25 11:40 AM". */
 const COMMENT_BY = /^[ \t]+added a comment\b/;
 /**
+ * A person said to be a patient, or their own care, on a comment author's line: "Colby Renfroe (IT
+ * field services) is a patient of …", "He is admitted on 4 East", "Renee Castellanos - certification
+ * of health care provider" (not the desk's words for records and systems: "privacy", "Patient
+ * Portal Support", "ED clock").
+ */
+const AUTHOR_CARE =
+  /\b(?:is|was|as|being|['’]s) (?:a |an |the |our |my )?(?:patient|pt|inpatient|outpatient)\b(?! (?:access|portal|support|experience|financial|services?|registration|safety|relations)\b)|\b(?:admitted|discharged|health ?care provider|fmla|leave of absence|on leave|employee health|workers['’]? ?comp|injur(?:y|ies|ed)|needlestick|sharps|surgery|diagnos[ie]s|deceased|died|newborn)\b/i;
+/** The line holding offset p. */
+function lineAround(text: string, newlines: readonly number[], p: number): string {
+  const ls = lineStartOf(newlines, p);
+  return text.slice(ls, lineEndOf(newlines, ls, text.length));
+}
+/** A Jira comment's body: from its header's end (`from`) to the next comment's header or the text's end. */
+function commentBody(text: string, from: number): string {
+  const next = text.indexOf(' added a comment', from);
+  return text.slice(from, next === -1 ? text.length : text.lastIndexOf('\n', next) + 1 || next);
+}
+/**
  * A person's own care, records, leave or injury on a line (beside the patient words): "accessed
  * Chelsea Rasmussen's chart", "out on FMLA", "Person affected: …", "10:30  Marcus Delgado  VIDEO FOLLOW-UP".
  */
@@ -487,10 +522,10 @@ const CARE_WORDS =
 /** The types whose value on a name's line ties the name to a patient's record. */
 const TIE_TYPES: ReadonlySet<PhiType> = new Set<PhiType>([...PATIENT_ID_TYPES, 'DATE']);
 /**
- * A test of whether a name is on a line with patient or care words, or with a patient's identifier
- * or date among `found` (each line read once).
+ * A test of whether a name is on a line with patient or care words (unless `idsOnly`), or with a
+ * patient's identifier or date among `found` (each line read once).
  */
-function lineTies(text: string, newlines: readonly number[], found: Finding[]): (f: Finding) => boolean {
+function lineTies(text: string, newlines: readonly number[], found: Finding[], idsOnly = false): (f: Finding) => boolean {
   const ids = sortFindings(found.filter((g) => TIE_TYPES.has(g.type)), false);
   const idStarts = ids.map((g) => g.start);
   const byLine = new Map<number, boolean>();
@@ -500,7 +535,7 @@ function lineTies(text: string, newlines: readonly number[], found: Finding[]): 
     if (v === undefined) {
       const le = lineEndOf(newlines, ls, text.length);
       const line = text.slice(ls, le);
-      v = patientLine(line) || CARE_WORDS.test(line);
+      v = !idsOnly && (patientLine(line) || CARE_WORDS.test(line));
       // (the identifiers starting on the line, in order: one of them ends on it)
       for (let k = rankOf(idStarts, ls, false); !v && k < ids.length && ids[k]!.start < le; k++) v = ids[k]!.end <= le;
       byLine.set(ls, v);

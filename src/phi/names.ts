@@ -68,6 +68,15 @@ const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|
  */
 const PLACE_AFTER =
   /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Clinics?|Hospital|Family Medicine|Family Practice|Internal Medicine|Primary Care|Urgent Care|Pediatrics|Orthopedics|Dental|Imaging|Behavioral Health|Home Health|Hospice|Funeral Home|Courier|Pharmacy|Associates|LLP|PLLC)\b/y;
+/**
+ * A site's or a team's word in small letters after a run, or an organisation's "Health" closing its
+ * name: "the Benson clinic", "Marana's front desk", "Everly branch", "Desmond's team", "Greene
+ * County", "Ouachita Hills Health: Reminder", "Calloway Ridge Health | IT" (a person's name whoever
+ * it is, first name and surname or not, is no such place).
+ */
+const SITE_AFTER =
+  /[ ](?:clinics?\b(?! (?:visits?|appts?|appointments?|notes?)\b)|front desk\b|branch\b|campus\b|lab draw\b|team\b|County\b|county\b|Behavioral Health\b|Health(?=[ ]?[,:;|)\n]|[ ](?:System|Staff|Services|Network|IT|Information|clinic)\b|$))/y;
+const CHECKED_IN_BEFORE = /\bcheck(?:ed|ing|s)? in[ \t]+$/i;
 /** Does an organisation's or a place's word follow a name that ends at `end` ("Westbrook Community Hospital", "Eldridge Point Clinic")? */
 export function orgAfter(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 32) return false; // (both start with a space)
@@ -732,7 +741,9 @@ class RunScorer {
       const cp = code[p]!;
       const gl = ws[a]! - we[p]!;
       const comma = (gl === 1 || gl === 2) && text.charCodeAt(we[p]!) === 44 && (gl === 1 || text.charCodeAt(we[p]! + 1) === 32);
-      if (comma && (cp & Code.EvIndex) >= 2 && !isDigitCode(text.charCodeAt(ws[p]! - 1))) {
+      // (not in a list of full names: "clicked (Nora Blevins, Cedric Obi, …)" is no "Blevins, Cedric")
+      const listed = b > a && p > 0 && ws[p]! - we[p - 1]! === 1 && text.charCodeAt(we[p - 1]!) === 32 && (code[p - 1]! & Code.First) !== 0 && (code[p - 1]! & Code.Caps2) === 0;
+      if (comma && !listed && (cp & Code.EvIndex) >= 2 && !isDigitCode(text.charCodeAt(ws[p]! - 1))) {
         const pCaps2 = (cp & Code.Caps2) !== 0;
         const aCaps2 = (ca & Code.Caps2) !== 0;
         const allCapsPair = pCaps2 && aCaps2 && (ca & Code.EvIndex) >= 2;
@@ -763,6 +774,9 @@ class RunScorer {
     PLACE_AFTER.lastIndex = end;
     // (a first name and a surname, either order: "Olive Sherwood Home Health", "Kowalski, Irene Home Health")
     if (intro < 0.35 && spaceAfter && !(firstIsFirst && (b > a || start < ws[a]!)) && PLACE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
+    SITE_AFTER.lastIndex = end;
+    // (a patient checked in, "front desk checked in Pryor clinic room 4", is no site)
+    if (intro < 0.35 && spaceAfter && SITE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start)) && !CHECKED_IN_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;
     if (possessive && end === we[b]) end -= 2;
     else {
       // a generational suffix belongs to the name: "Jewell, III"
