@@ -530,6 +530,28 @@ const TIME_IN_BRACKET_AFTER = /^,[ \t]*(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:[ \t]
 const PRONOUN_OPENING = /^[ \t>]*(?:she|he|they|her|his|their)\b/i;
 
 /** What kind of place names a colleague (Workforce.colleague). */
+/** Words before "Dr. Name" in its clause that make the doctor a patient or a relative ("chart of", "pt", "restricted:"). */
+const DOCTOR_PATIENT_BEFORE =
+  /\b(?:pts?|patients?|inpatient|outpatient|caller|member|guarantor|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|guardian|proxy|chart|record|records|results|mychart|portal account|accessed|opened|looked up|look(?:ing)? up|snoop\w*|restrict(?:ed)?|vip|privacy|confidential|break[ -]the[ -]glass|btg|employee health|admitted|discharged|registered|registration|(?:correct|change|update|fix)(?:ed)? (?:it|my name|the name) to)\b[^\n]{0,40}$/i;
+/** Words after "Dr. Name" that make the doctor a patient or a relative ("'s own MyChart", ", one of our hospitalists, was admitted", "(MRN …"). */
+const DOCTOR_PATIENT_AFTER =
+  /^(?:['’]s[ \t]+(?:own[ \t]+)?(?:chart|records?|results?|labs?|mychart|portal|bills?|statements?|mrn|dob|insurance|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|kids?|child|children|baby)|wife|husband|spouse|partner)\b|[^\n]{0,60}?\b(?:mrn|dob|d\.o\.b|date of birth|ssn|admitted|discharged|was seen in|is a patient|is the patient|as a patient|our patient|one of our (?:patients|pts)|employee health|needlestick|exposure|injur(?:y|ed)|passed away|died|deceased|his chart|her chart|their chart|are (?:both |all )?(?:patients|pts))\b|[^\n]{0,60}?\b(?:her|his|their)[ \t]+(?:husband|wife|spouse|partner|son|daughter|mother|father|mom|dad)\b)/i;
+/**
+ * "Dr." (or "Doctor") as the object of a clinician's relation: "with Dr.", "w/ Dr.", "to Dr.", "paged
+ * Dr.", "Prescriber Dr.", "(Dr.", "Dr. Haddad, Dr." (`clause` ends with the title and spaces).
+ */
+const CLINICIAN_BEFORE =
+  /(?:\b(?:with|w\/|to|from|by|per|under|paged?|paging|called|calls?|messaged?|emailed|sees|seeing|saw|ordering|prescriber|provider|providers|referring|attending|pcp|physician|surgeon|radiologist|resident|cc|instead of|than|notified|asked|told|contacted|contact|reassigned|routed|assigned|and)|[(,/])[ \t:]*(?:Dr\.?|Doctor)[ \t]*$/i;
+/** The clause before `start` on its line: back to a sentence's end (not "Dr.", "Mr.", …) or a ';', at most 60 characters. */
+function clauseBefore(text: string, ls: number, start: number): string {
+  const from = Math.max(ls, start - 60);
+  const before = text.slice(from, start);
+  let cut = 0;
+  const re = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|vs|No))[.!?;](?=[ \t])/g;
+  for (let m = re.exec(before); m !== null; m = re.exec(before)) cut = m.index + 1;
+  return before.slice(cut);
+}
+
 const enum Place {
   None = 0,
   Other = 1,
@@ -1241,6 +1263,14 @@ export class Workforce {
    */
   private colleague(start: number, end: number, ls: number, le: number, next: number): Place {
     const { text } = this;
+    // "appt 11/19/2024 08:20 w/ Dr. Lindqvist", "routed to Dr. Haruto Sato's inbox": a clinician,
+    // whatever patient words share the sentence (the patient's visit is with them), unless the words
+    // around the name make the doctor the patient or a relative ("opened the chart of Dr. Robert
+    // Lindqvist", "Dr. Nathaniel Brooks, one of our hospitalists, was admitted", "Dr. Lee's own MyChart")
+    if (this.doctorBefore(start, ls)) {
+      const clause = clauseBefore(text, ls, start);
+      if (CLINICIAN_BEFORE.test(clause) && !DOCTOR_PATIENT_BEFORE.test(clause) && !DOCTOR_PATIENT_AFTER.test(text.slice(end, Math.min(le, end + 80)))) return Place.Header;
+    }
     const afterEnd = Math.min(le, end + 48);
     // (each pattern on the text after the name runs only when its first characters can be there)
     const c0 = end < le ? text.charCodeAt(end) : 0;

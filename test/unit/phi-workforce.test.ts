@@ -519,3 +519,25 @@ describe('the one who raised a ticket about their own care', () => {
     expect(names).not.toContain('Chelsea Rasmussen');
   });
 });
+
+describe('a doctor the patient is seen by, paged or routed to (session 18)', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+
+  it('is no PHI where "Dr." is the object of a clinician’s relation, patient words in the sentence or not', () => {
+    const found = names(
+      'Pt Maria Lopez MRN 4418275 cannot join. Her visit is today at 14:30 with Dr. Chen (Behavioral Health).\n' +
+        'Reminder: appt 11/19/2024 08:20 w/ Dr. Lindqvist at Nixa Clinic.\n' +
+        "Her echo report (DOS 1/14/25) was routed to Dr. Haruto Sato's inbox instead of Dr. Renata Vukovic's.",
+    );
+    expect(found).toContain('Maria Lopez');
+    for (const doctor of ['Chen', 'Lindqvist', 'Haruto Sato', 'Renata Vukovic']) expect(found).not.toContain(doctor);
+  });
+
+  it('stays PHI where the words around the name make the doctor the patient or a relative', () => {
+    expect(names("Privacy: RN 3 North opened the chart of Dr. Robert Lindqvist (our cardiologist) on 03/02.")).toContain('Robert Lindqvist');
+    expect(names('Dr. Priya Shah and Dr. Alan Myers are both patients here and their MyChart shows the other one.')).toEqual(expect.arrayContaining(['Priya Shah', 'Alan Myers']));
+    expect(names('My name is wrong on my credit card statement, could you please correct it to Dr. Cettina Fanucci?')).toContain('Cettina Fanucci');
+    expect(names("Results for Helga Sorensen (Respiratory) are routing to Dr. Sorensen's inbox - her husband, who is on staff.")).toContain('Sorensen');
+    expect(names('Dr. Helen Park is a new patient in Cardiology and her MyChart shows the wrong PCP.')).toContain('Helen Park');
+  });
+});
