@@ -10,7 +10,7 @@ import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { nameRule, newbornNames, orgAfter, possessiveNames, recordIdAfter } from './names';
 import { answeredIds, roiRequests, runPatternRules, type RuleEnv } from './patterns';
-import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, ncpdpRule, tableRule, x12Rule } from './structured';
+import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, xmlRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 import { isCompactDate, isValidDea, isValidMonthDay, isValidNpi } from './validators';
@@ -117,6 +117,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   csvRule(text, emit);
   keyValueRule(text, emit, kvKeyPositions(scan));
   jsonRule(text, emit);
+  xmlRule(text, emit, quiet);
   dicomRule(text, emit, quiet);
   x12Rule(text, emit, quiet);
   aamvaRule(text, emit);

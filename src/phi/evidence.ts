@@ -17,7 +17,7 @@ export function isStructured(rule: string): boolean {
   }
   return known;
 }
-const STRUCTURED_PREFIXES = ['hl7.', 'csv.', 'kv.', 'json.', 'dicom.', 'x12.', 'table.', 'aamva.', 'ncpdp.'];
+const STRUCTURED_PREFIXES = ['hl7.', 'csv.', 'kv.', 'json.', 'xml.', 'dicom.', 'x12.', 'table.', 'aamva.', 'ncpdp.'];
 const STRUCTURED_RULES = new Map<string, boolean>();
 
 /** Findings that are a patient's whatever the words around them: with one of these, the ticket has a patient. */

@@ -105,6 +105,23 @@ function hl7Field(text: string, emit: Emit, rule: FieldRule, s: number, e: numbe
   });
 }
 
+/** An observation identifier (OBX-3) of a device's serial number or UDI, and of its implant date. */
+const OBX_DEVICE_SERIAL = /(?:^|[\^_ ])(?:(?:DEV(?:ICE)?_)?SERIAL(?:_?(?:NUMBER|NO|NBR))?|SN|UDI)(?:$|[\^_ ])/i;
+const OBX_IMPLANT_DATE = /(?:^|[\^_ ])IMPLANT(?:ATION)?_?(?:DT|DATE|DTM)(?:$|[\^_ ])/i;
+function obxDevice(text: string, emit: Emit, start: number, end: number): void {
+  const fields = text.slice(start, end).split('|');
+  const id = fields[3];
+  const value = fields[5];
+  if (id === undefined || value === undefined || value.length === 0 || value.length > 64) return;
+  const type: PhiType | null = OBX_DEVICE_SERIAL.test(id) ? 'DEVICE' : OBX_IMPLANT_DATE.test(id) ? 'DATE' : null;
+  if (type === null || (type === 'DATE' && !HL7_DATE.test(value.trim())) || !/\d/.test(value)) return;
+  let s = start;
+  for (let i = 0; i < 5; i++) s += fields[i]!.length + 1;
+  // (the value's first component: "114877^^" holds the serial only)
+  const caret = value.indexOf('^');
+  emitTrimmed(emit, text, type, s, s + (caret === -1 ? value.length : caret), 0.9, 'hl7.obx-device');
+}
+
 /** A region the rules' findings are dropped in (detect.ts's `blocked`): a field that is no person's. */
 export type Quiet = (start: number, end: number) => void;
 
@@ -155,6 +172,9 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
       testMessage = HL7_TEST_PATIENT.test(text.slice(start, end));
       if (testMessage) continue;
     }
+    // a result that is a patient's device or its implant date, by the observation's identifier (OBX-3):
+    // "OBX|2|ST|720898^MDC_IDC_DEV_SERIAL^MDC||114877", "…^MDC_IDC_DEV_IMPLANT_DT^MDC||20180612"
+    if (seg === 'OBX' && !testMessage) obxDevice(text, emit, start, end);
     // (MSH-1 is the field separator itself: MSH's fields are numbered one further)
     const shift = seg === 'MSH' ? 2 : 1;
     const personal = PERSON_SEGMENTS.has(seg) && !testMessage;
@@ -177,8 +197,8 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
 // CSV exports with a header row
 
 const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
-  [/^(?:[ce]?mrn|pat_mrn(?:_id)?|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi)$/, 'MRN'],
-  [/^(?:last_?name|first_?name|middle_?name|surname|family_?name|given_?name|patient_?name|pt_?name|pat_name|pat_(?:first|last|middle)_name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
+  [/^(?:[ce]?mrn|pat_mrn(?:_id)?|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi|(?:mt_|pt_|pat_)?unit_?(?:no|num|number))$/, 'MRN'],
+  [/^(?:last_?name|first_?name|middle_?name|(?:pt_|pat_)?(?:last|first)|surname|family_?name|given_?name|patient_?name|pt_?name|pat_name|pat_(?:first|last|middle)_name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
   [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|(?:(?:first|last)_?)?dos|service_?date|(?:readmit_|index_|prior_)?(?:adm|disch)(?:_?(?:date|dt|dttm|date_?time|time))?)$/, 'DATE'],
   // "First ED Visit", "Return Visit", "Appt Date", "Procedure Date"
   [/^(?:[a-z0-9]+_){0,3}(?:visit|appt|appointment|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
@@ -189,7 +209,7 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:email|e_?mail|email_?address)$/, 'EMAIL'],
   [/^(?:ssn|social|social_?security(?:_?number)?)$/, 'SSN'],
   [/^(?:member_?id|subscriber_?id|policy(?:_?(?:no|number|id))?|mbi|medicare_?id|medicaid_?id|insurance_?id|plan_?id|group_?(?:no|number))$/, 'HEALTH_PLAN_ID'],
-  [/^(?:account|account_?(?:no|nbr|number|id)|acct(?:_?(?:no|num|nbr))?|(?:readmit_|index_|prior_)?har|hsp_account(?:_id)?|billing_?account|guarantor_?account)$/, 'ACCOUNT'],
+  [/^(?:account|account_?(?:no|nbr|number|id)|(?:mt_|pt_|pat_)?acct(?:_?(?:no|num|nbr))?|(?:readmit_|index_|prior_)?har|hsp_account(?:_id)?|billing_?account|guarantor_?account)$/, 'ACCOUNT'],
   [/^(?:age)$/, 'AGE'],
   [/^(?:npi|dea|license|licence|dl|drivers?_?license)$/, 'LICENSE'],
   [/^(?:vin|plate)$/, 'VEHICLE'],
@@ -1187,3 +1207,92 @@ const FILE_LABELLED_VALUE = /^(DOB|dob|Dob|MRN|mrn|Mrn)(\d{6,12})$/;
 /** Both in capitals, both in lower case, or both capitalised ("GARCIA_ROSA", "garcia_rosa", "Garcia_Rosa"; not "Garcia_rosa"). */
 const caseOf = (p: string) => (p === p.toUpperCase() ? 2 : p === p.toLowerCase() ? 0 : 1);
 const sameCase = (a: string, b: string) => caseOf(a) === caseOf(b);
+
+// ---------------------------------------------------------------------------------------------
+// XML patient records: an eRx (NCPDP SCRIPT) message, a CDA header, an HL7 v3 or a vendor's XML
+// export pasted into a ticket: "<Patient>…<LastName>Strand</LastName>…<DateOfBirth><Date>1934-02-11</Date>"
+
+/** An element holding text only: its name (group 1), its attributes, its text (group 2). */
+const XML_LEAF_RE = /<([A-Za-z][\w.-]{0,60}(?::[A-Za-z][\w.-]{0,60})?)(?:[ \t][^<>\n]{0,200})?>([^<>\n]{1,200})<\/\1>/g;
+/** An element that holds a patient's (or a relative's, a subscriber's) details, by its name in small letters without '-', '_', '.' or a prefix. */
+const XML_PERSON = /^(?:patient|humanpatient|patientrole|patientinfo|patientdemographics|demographics|subscriber|insured|guarantor|nextofkin|nok|emergencycontact|member|recordtarget|guardian|cardholder)$/;
+/** Leaf names whose text is a patient's value wherever in a patient's element (compact, small letters). */
+const XML_PERSON_TYPES: Array<[RegExp, PhiType]> = [
+  [/^(?:medicalrecord(?:identification)?(?:number)?(?:ehr)?|mrn|patientid|patientidentifier|chartnumber|empi|unitnumber)$/, 'MRN'],
+  [/^(?:lastname|firstname|middlename|givenname|familyname|given|family|surname|patientname|fullname)$/, 'NAME'],
+  [/^(?:addressline\d?|streetaddress(?:line)?\d?|streetaddressline|street|address\d?|city|town|county)$/, 'ADDRESS'],
+  [/^(?:postalcode|zip|zipcode|postcode)$/, 'ZIP'],
+  [/^(?:phone|phonenumber|telephone|homephone|mobilephone|cellphone|mobile)$/, 'PHONE'],
+  [/^(?:email|emailaddress|electronicmail)$/, 'EMAIL'],
+  [/^(?:ssn|socialsecurity(?:number)?)$/, 'SSN'],
+  [/^(?:medicarenumber|medicaidnumber|memberid|membernumber|subscriberid|subscribernumber|cardholderid|policynumber|policyid|mbi|payerid)$/, 'HEALTH_PLAN_ID'],
+  [/^(?:accountnumber|account|acct|acctnumber|encounternumber|fin)$/, 'ACCOUNT'],
+];
+/** An element of a clinician, a pharmacy or an organisation (an eRx's prescriber, a CDA's author). */
+const XML_STAFF = /^(?:prescriber|supervisor|pharmacy|pharmacist|provider|practitioner|author|custodian|performer|sender|receiver|organization|organisation|facility|nonveterinarian|assignedauthor|assignedentity|representedorganization|payer)$/;
+/** Dates of a patient's life or care, wherever in a message that has a patient's element ("<WrittenDate><Date>…"). */
+const XML_DATE = /^(?:dateofbirth|birthdate|birthtime|dob|dateofdeath|deathdate|admit(?:date)?|admissiondate|dischargedate|servicedate|dateofservice|visitdate|encounterdate|appointmentdate|writtendate|proceduredate|surgerydate|injurydate|dateofinjury)$/;
+/** A leaf whose name says nothing by itself: its parent's name says what it holds ("<DateOfBirth><Date>", "<PrimaryTelephone><Number>"). */
+const XML_GENERIC = /^(?:date|datetime|value|number|text|id|identifier)$/;
+
+const xmlName = (name: string) => {
+  const colon = name.indexOf(':');
+  return (colon === -1 ? name : name.slice(colon + 1)).toLowerCase().replace(/[-_.]/g, '');
+};
+
+/**
+ * XML patient records: each element holding text whose name (or, for a bare "<Date>", "<Number>",
+ * "<Value>", its parent's) says which PHI it holds, inside an element of a patient, a subscriber or a
+ * relative (a prescriber's "<LastName>" is no patient's); dates of a patient's life and care anywhere
+ * in a text that has such an element.
+ */
+export function xmlRule(text: string, emit: Emit, quiet: Quiet = () => {}): void {
+  if (text.indexOf('</') === -1) return;
+  // the patients' elements and the clinicians' or organisations': [open end, close start) of each
+  const persons: Array<[number, number]> = [];
+  const staff: Array<[number, number]> = [];
+  const OPEN = /<([A-Za-z][\w.-]{0,60}(?::[A-Za-z][\w.-]{0,60})?)(?:[ \t][^<>]{0,200})?>/g;
+  for (let m = OPEN.exec(text); m !== null; m = OPEN.exec(text)) {
+    const name = xmlName(m[1]!);
+    const list = XML_PERSON.test(name) ? persons : XML_STAFF.test(name) ? staff : null;
+    if (list === null) continue;
+    const close = text.indexOf(`</${m[1]!}>`, OPEN.lastIndex);
+    if (close !== -1) list.push([OPEN.lastIndex, close]);
+  }
+  if (persons.length === 0) return;
+  const within = (els: Array<[number, number]>, p: number) => els.some(([s, e]) => s <= p && p < e);
+  const inPerson = (p: number) => within(persons, p);
+  XML_LEAF_RE.lastIndex = 0;
+  for (let m = XML_LEAF_RE.exec(text); m !== null; m = XML_LEAF_RE.exec(text)) {
+    let name = xmlName(m[1]!);
+    if (XML_GENERIC.test(name)) {
+      // (the parent's opening tag right before the leaf)
+      const before = /<([A-Za-z][\w.-]{0,60}(?::[A-Za-z][\w.-]{0,60})?)(?:[ \t][^<>\n]{0,200})?>\s*$/.exec(text.slice(Math.max(0, m.index - 120), m.index));
+      if (before === null) continue;
+      name = xmlName(before[1]!);
+    }
+    const valueStart = m.index + m[0].indexOf('>') + 1;
+    const valueEnd = valueStart + m[2]!.length;
+    let type: PhiType | null = null;
+    if (XML_DATE.test(name)) type = 'DATE';
+    else if (!inPerson(m.index)) {
+      // (a prescriber's, a pharmacy's name, address and numbers: no other rule takes them for a patient's)
+      if (within(staff, m.index) && XML_PERSON_TYPES.some(([re]) => re.test(name))) quiet(valueStart, valueEnd);
+    } else {
+      for (const [re, t] of XML_PERSON_TYPES) {
+        if (re.test(name)) {
+          type = t;
+          break;
+        }
+      }
+      if (type === null && /(?:telephone|phone)$/.test(name)) type = 'PHONE';
+      else if (type === null && /fax$/.test(name)) type = 'FAX';
+    }
+    if (type === null) continue;
+    // (a code, not a value: "<Gender>F</Gender>" is never typed; a date holds a digit)
+    if (type === 'DATE' && !/\d/.test(m[2]!)) continue;
+    // (a middle initial alone is no name)
+    if (type === 'NAME' && !/\p{L}\p{L}/u.test(m[2]!)) continue;
+    emitTrimmed(emit, text, type, valueStart, valueEnd, 0.9, 'xml.' + name.slice(0, 40));
+  }
+}

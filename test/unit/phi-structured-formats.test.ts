@@ -334,3 +334,68 @@ describe('pipe-separated query output with Epic Clarity column names', () => {
     expect(detect(text).filter((f) => f.rule === 'csv.column')).toEqual([]);
   });
 });
+
+describe('session 18: MEDITECH column names, XML patient records, device results in HL7', () => {
+  it('reads LAST, FIRST, a unit number and an account column of a conversion export', () => {
+    const text =
+      'Sample rows from conv_wave3_empi_fail_20250304.csv (pipe-delimited):\n\n' +
+      'MT_UNIT_NO|MT_ACCT|LAST|FIRST|MI|DOB|SEX|SSN|ADDR1|CITY|ST|ZIP|PHONE|REASON\n' +
+      'M000214478|V00091822741|PETTIBONE|ARLENE|K|19450317|F|519-40-2281|88 Eagle Ridge Rd|WEIPPE|ID|83553|2084358410|DOB_MISMATCH\n';
+    expectAll(text, [
+      ['MRN', 'M000214478'],
+      ['ACCOUNT', 'V00091822741'],
+      ['NAME', 'PETTIBONE'],
+      ['NAME', 'ARLENE'],
+      ['DATE', '19450317'],
+      ['SSN', '519-40-2281'],
+    ]);
+  });
+
+  const newRx = [
+    'Example NewRx (SCRIPT 2017071) from the outbound log on erx-gw01:',
+    '<Patient><HumanPatient>',
+    ' <Identification><MedicalRecordIdentificationNumberEHR>2850093</MedicalRecordIdentificationNumberEHR></Identification>',
+    ' <Name><LastName>Strand</LastName><FirstName>Wilhelmina</FirstName><MiddleName>K</MiddleName></Name>',
+    ' <Gender>F</Gender>',
+    ' <DateOfBirth><Date>1934-02-11</Date></DateOfBirth>',
+    ' <Address><AddressLine1>5590 Old Spiral Hwy</AddressLine1><City>Lewiston</City><StateProvince>ID</StateProvince><PostalCode>83501</PostalCode></Address>',
+    ' <CommunicationNumbers><PrimaryTelephone><Number>2087432651</Number></PrimaryTelephone></CommunicationNumbers>',
+    '</HumanPatient></Patient>',
+    '<Prescriber><NonVeterinarian><Name><LastName>Okafor</LastName><FirstName>Chidi</FirstName></Name>',
+    ' <Address><AddressLine1>600 6th St</AddressLine1><City>Clarkston</City><PostalCode>99403</PostalCode></Address></NonVeterinarian></Prescriber>',
+    '<WrittenDate><Date>2025-03-13</Date></WrittenDate>',
+  ].join('\n');
+
+  it("finds a patient's elements of an eRx message, and dates of the patient's care anywhere in it", () => {
+    expectAll(newRx, [
+      ['MRN', '2850093'],
+      ['NAME', 'Strand'],
+      ['NAME', 'Wilhelmina'],
+      ['DATE', '1934-02-11'],
+      ['ADDRESS', 'Lewiston'],
+      ['ZIP', '83501'],
+      ['PHONE', '2087432651'],
+      ['DATE', '2025-03-13'],
+    ]);
+  });
+
+  it("leaves the prescriber's elements, a gender code and a middle initial alone, and XML with no patient element", () => {
+    expectNone(newRx, ['Okafor', 'Chidi', 'Clarkston', '99403', '<Gender>F', '>K<']);
+    const config = '<Site><Name><LastName>Station</LastName></Name><City>Lewiston</City><PostalCode>83501</PostalCode><ServiceDate>2025-03-13</ServiceDate></Site>';
+    expect(detect(config).filter((f) => f.rule.startsWith('xml.'))).toEqual([]);
+  });
+
+  it("finds a device's serial and implant date in an HL7 result by the observation's identifier", () => {
+    const text =
+      'PID|1||3011274^^^SARMC^MRN||OYAMA^HAROLD^T||19460228|M\n' +
+      'OBX|1|ST|720897^MDC_IDC_DEV_MODEL^MDC||ACCOLADE MRI EL DR L331\n' +
+      'OBX|2|ST|720898^MDC_IDC_DEV_SERIAL^MDC||114877\n' +
+      'OBX|3|DTM|721025^MDC_IDC_DEV_IMPLANT_DT^MDC||20180612\n' +
+      'OBX|4|NM|73990^MDC_IDC_MSMT_BATTERY_VOLTAGE^MDC||2.78|V\n';
+    expectAll(text, [
+      ['DEVICE', '114877'],
+      ['DATE', '20180612'],
+    ]);
+    expectNone(text, ['ACCOLADE', '2.78']);
+  });
+});
