@@ -286,6 +286,14 @@ const INNER_CAPITALS: Readonly<Record<string, readonly string[]>> = {
   mainecare: ['MaineCare'],
   peachcare: ['PeachCare'],
   arkids: ['ARKids'],
+  providerone: ['ProviderOne'],
+  pacificsource: ['PacificSource'],
+  selecthealth: ['SelectHealth'],
+  emblemhealth: ['EmblemHealth'],
+  healthfirst: ['HealthFirst'],
+  carefirst: ['CareFirst'],
+  wellpoint: ['WellPoint'],
+  healthpartners: ['HealthPartners'],
 };
 /**
  * The capitalised and upper-case spellings of a lower-case word: "Member", "MEMBER", a hyphenated

@@ -18,6 +18,11 @@ describe('state Medicaid programmes and payers', () => {
     ['Secondary: MN Medical Assistance ID 00731552', '00731552'],
     ['ins: ARKids First B ID 1002847731', '1002847731'],
     ['CareSource ID 106627341809', '106627341809'],
+    // (session 18: Washington Medicaid's ProviderOne, north-western and other regional payers)
+    ['Apple Health (ProviderOne 201447390WA)', '201447390WA'],
+    ['same ProviderOne id 108846203WA on both records', '108846203WA'],
+    ['Regence ID ZHR401883316 on the card', 'ZHR401883316'],
+    ['PacificSource member # PSX22018847', 'PSX22018847'],
   ])('finds the member ID in "%s"', (line, id) => {
     expect(found(seen + line)).toEqual([
       ['NAME', 'Maria Lopez'],
@@ -28,5 +33,6 @@ describe('state Medicaid programmes and payers', () => {
   it('reads none of those names as a person', () => {
     expect(found('Medi-Cal eligibility portal is down again, error 500 since 08:10')).toEqual([]);
     expect(found('MassHealth and TennCare eligibility checks fail since 08:10, ARKids First too')).toEqual([]);
+    expect(found('ProviderOne and PacificSource eligibility checks fail since 08:10, Regence too')).toEqual([]);
   });
 });
