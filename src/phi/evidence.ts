@@ -35,6 +35,9 @@ export function patientWordAt(text: string, p: number): boolean {
   // "the patient's account": the patient's own
   if (word.endsWith("'s") || text.charCodeAt(e) === 0x2019) return true;
   if (SERVICE_LINE_WORDS.has(word)) return false;
+  // "01:00-03:00 PT (emergency CAB …)", "Timeline (PT)": Pacific Time (not "Called 10:30 PT Maria Garcia")
+  // ("9:15 AM PT. Tom Lee says …" may be the patient's: a word after "PT." stays read as one)
+  if (word === 'pt' && text.charCodeAt(p + 1) === 84 && ((TIME_BEFORE.test(text.slice(Math.max(0, p - 12), p)) && !NAME_AFTER.test(text.slice(e, e + 6))) || (text.charCodeAt(p - 1) === 40 && text.charCodeAt(e) === 41))) return false;
   // "test patient ZZTEST, ONE": a build's test record; "web proxy": a network's
   const before = text.slice(Math.max(0, p - 12), p);
   if (TEST_BEFORE.test(before) || (word === 'proxy' && SYSTEM_BEFORE.test(before))) return false;
@@ -48,6 +51,10 @@ export function patientWordAt(text: string, p: number): boolean {
 }
 /** What "sister", "brother" or "grandfather" names when it is no relative: "sister hospital", "Brother HL-L2350", "grandfather clause". */
 const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinics?|campus(?:es)?|organi[sz]ations?|compan(?:y|ies)|orgs?|systems?|printers?|scanners?|label|models?|drivers?|toner|servers?|vms?|practices?|entit(?:y|ies)|tenants?|domains?|instances?|environments?|clause|p-touch|[A-Z]{1,4}-?[A-Z]?\d)/i;
+/** A clock time right before a word ("13:00-17:00 ", "05:31 ", "9:40 AM "). */
+const TIME_BEFORE = /\b\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]+$/;
+/** A capitalised word (a name) right after a word: "PT Maria", "PT, Maria". */
+const NAME_AFTER = /^[ \t]*,?[ \t]*[A-Z][a-z]/;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
 /** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
 const SYSTEM_BEFORE = /\b(?:web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud|socks)[ \t]+$/i;

@@ -1742,7 +1742,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: ID_VALUE,
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
-    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery)[ ]?$/i,
+    // ("AP group AP-3T", "access group NURS-STUDENT-7T", "trunk group TG-…", "refresh plan FY25", "DC access policy FAC-SEC-12")
+    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|access|trunk|refresh|replacement|backup|firewall|network|vpn|gpo|device|endpoint|cyber)[ ]?$/i,
     // "HID card 26-bit #44718": a badge format
     reject: /^\d{1,3}-bit$/i,
   },
@@ -1758,6 +1759,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     weakScore: 0.55,
     // "Invoice: INV-009812": a supplier's invoice
     reject: /^INV-?\d/i,
+    // "Customer account: 0004418273", "vendor account #AM-554120": the hospital's own account with a supplier
+    rejectBefore: /\b(?:customer|vendor|supplier|merchant|corporate|business|carrier|utility|our|ship-?to|bill-?to|sold-?to)[ ]?$/i,
   },
   {
     type: 'LICENSE',
@@ -1782,7 +1785,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     // ("svc tag 7HXQ2J3": a Dell service tag; "wall plate K-112-03": a network jack; a parking hang tag)
     rejectBefore: /\b(?:asset|inventory|property|equipment|service|svc|price|name|biomed|bme|device|it|cable|port|wall|face|jack|patch|hang|parking)\s*$/i,
     // "Registration window 4", "registration desk 2": a place, not a plate
-    reject: /^(?:window|desk|counter|area|office|kiosk|room|rm|bay|station|line|queue|pod|suite|unit)\b/i,
+    // ("last registration 08-Mar-2025 23:41": a device's, a date)
+    reject: /^(?:window|desk|counter|area|office|kiosk|room|rm|bay|station|line|queue|pod|suite|unit)\b|^\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ -]\d{2,4}$/i,
     label: "(?:VIN|vehicle(?: id| identification number)?|(?:licen[cs]e|lic\\.?) plates?|plates?|(?:car |license )?tags?|registration|reg)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
     score: 0.88,

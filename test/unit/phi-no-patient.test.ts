@@ -89,6 +89,12 @@ describe('identifiers that are no patient\'s (each would mark a clean ticket on 
     ['Pt transport app down; NVR-03 (Dell R740xd, svc tag 7HXQ2J3, IP 10.99.0.23) RAID degraded', '7HXQ2J3'],
     ['Patient room TV dead again, can someone check the network jack (wall plate K-112-03)?', 'K-112-03'],
     ['Patient wristband printer swap at Main Campus: Feb 18-20, 0700-1530, staging in Biomed shop', '0700-1530'],
+    // (session 18)
+    ['Badge drops happen when I see the badges dropping off AP group AP-3T on the controller', 'AP-3T'],
+    ['Please add her to access group NURS-STUDENT-7T in AD before Monday', 'NURS-STUDENT-7T'],
+    ['SIP trunk via Bandwidth.com, trunk group TG-OMH-FAX01, 23 channels', 'TG-OMH-FAX01'],
+    ['Vocera badge shows last registration 08-Mar-2025 23:41:52 on AP SAR-3N-AP07', '08-Mar-2025'],
+    ['Fujifilm invoice, PO Box 735221, Dallas TX. Customer account: 0004418273, Site ID: PCH-LEW-01', '0004418273'],
   ])('%s', (text, value) => {
     const at = text.indexOf(value);
     expect(detect(text).filter((f) => f.start < at + value.length && f.end > at)).toEqual([]);
@@ -165,10 +171,14 @@ describe("a patient word that is a system's, a unit's or a time zone's", () => {
     "Chapel printer queue shows 'Error - Printing'. Requested by Sister Mary Catherine Doyle, Pastoral Care.",
     'Wi-Fi at the Mother/Baby unit is down after the network change. Stanley/Securitas support was called by Jane Whitman.',
     '[10:15] Dr. Reinholt: is the 3T MRI console frozen for anyone else?\n[10:16] Jorge (MRI tech): yeah, hung mid-sequence',
+    'Change: CHG-1248, Fri 05/09/2025 18:00-20:00 PT (emergency CAB). Move the 12 phone lines for Colleen Mahaffey to the new network switch, cell 208-555-0177.',
+    'Oracle Health needs VPN access to the PowerChart servers Thursday 04/17 13:00-17:00 PT to troubleshoot the upgrade. Contact Gideon Falk, 208-555-0131.',
   ])('names no one: %j', (text) => expect(values(text)).toEqual([]));
 
   it.each([
     ['PT Maria Garcia called, her MyChart is locked', 'Maria Garcia'],
+    ['Called 10:30 PT Maria Garcia re laptop loaner, she can be reached at 508-555-0137.', 'Maria Garcia'],
+    ['Telehealth 2:00-2:30 PT, Maria Garcia could not hear audio on the clinic iPad; cb 508-555-0137.', 'Maria Garcia'],
     ['Pt wristband printed blank. Printer driver reinstalled by Maria Garcia, 555-0143', 'Maria Garcia'],
     ["Patient portal account for Maria Garcia is locked, she called twice and can't see her results", 'Maria Garcia'],
     ['The visit for Tom Lee was booked in the wrong department on the update', 'Tom Lee'],
