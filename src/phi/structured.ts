@@ -1131,7 +1131,7 @@ const MAX_STEM = 120;
 /**
  * In a file name whose parts are joined by '_': two neighbouring parts that are a first name and a
  * surname of the census, in either order ("GARCIA_ROSA", "rosa_garcia"), written in one case, are
- * a person's name; so is one census surname with a valid date right after it ("estrada_090971");
+ * a person's name, as are a census surname in capitals and an initial ("BERGSTROM_T"); so is one census surname with a valid date right after it ("estrada_090971");
  * and a valid date (MMDDYY, MMDDYYYY or YYYYMMDD) right after such a name is that person's. Neither
  * part may be a common English or product word. The rules' names are not structured ones: a ticket
  * with no patient in it drops them, and staff places take them.
@@ -1191,7 +1191,9 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
       emit(type, starts[i]! + 3, starts[i]! + parts[i]!.length, 0.85, type === 'MRN' ? 'mrn.filename' : 'date.filename');
     }
     for (let i = 0; i < parts.length; i++) {
-      const pair = i + 1 < parts.length && sameCase(parts[i]!, parts[i + 1]!) && ((isName(i, names.last) && isName(i + 1, names.first)) || (isName(i, names.first) && isName(i + 1, names.last)));
+      // a census surname in capitals and an initial: "REGENCE_AUTH_BERGSTROM_T.pdf", "…_SAMPSON_W_referral.pdf"
+      const initial = i + 1 < parts.length && /^[A-Z]$/.test(parts[i + 1]!) && /^[A-Z]{2,}$/.test(parts[i]!) && isName(i, names.last);
+      const pair = initial || (i + 1 < parts.length && sameCase(parts[i]!, parts[i + 1]!) && ((isName(i, names.last) && isName(i + 1, names.first)) || (isName(i, names.first) && isName(i + 1, names.last))));
       const next = pair ? i + 2 : i + 1;
       const date = next < parts.length && isCompactDate(parts[next]!);
       if (!pair && !(date && isName(i, names.last))) continue;

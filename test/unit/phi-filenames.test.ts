@@ -82,3 +82,18 @@ describe('a record label glued to its value in a file name', () => {
     expect(detect(text).filter((f) => f.type === 'NAME' || f.type === 'DATE')).toEqual([]);
   });
 });
+
+describe('a census surname in capitals and an initial (session 18)', () => {
+  it('is a name in a scanned or faxed document’s file name', () => {
+    const text = 'Pt referral faxes in the wrong queue: FAX_20250313_1042_from2088437300_SAMPSON_W_referral.pdf and REGENCE_AUTH_BERGSTROM_T.pdf';
+    expect(fromFiles(text)).toEqual([
+      ['NAME', 'SAMPSON_W'],
+      ['NAME', 'BERGSTROM_T'],
+    ]);
+  });
+
+  it('needs the surname in capitals, a census surname, and a single letter after it', () => {
+    const text = 'Build outputs: SERVER_A.pdf, Sampson_W_notes.pdf, REPORT_Q.pdf, SAMPSON_WX.pdf';
+    expect(fromFiles(text)).toEqual([]);
+  });
+});
