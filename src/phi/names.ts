@@ -224,6 +224,29 @@ function lowerCensusName(first: string, last: string): boolean {
   return (ff & Lower.First) !== 0 && (lf & Lower.Last) !== 0 && ((ff | lf) & Lower.Plain) !== 0 && !GOES_ON.has(last);
 }
 
+/** An age written as a record writes it: "92 y/o", "88yo", "45y", "71 yrs old", "90 years old". */
+const AGE_WRITTEN = /\b\d{1,3}[ ]?(?:y\/o|y\.o\.|yo|y|yrs?(?: old)?|years? old)(?![A-Za-z0-9/])/g;
+/** Two lower-case words right before an age: "ida pennington ", "jim doyle, ", "lopez, armando  ", "(mr doyle - jim doyle, ". */
+const LOWER_NAME_BEFORE_AGE = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?)[ ]([a-z][a-z'-]+)[,]?[ ]{1,3}$/d;
+/**
+ * "3W rm 318 ida pennington 92 y/o dob 1/4/33", "lopez, armando  45y  ED -> 4W": a lower-case
+ * census name (a first name and a surname the census lists, either order with a comma) right before
+ * a person's age.
+ */
+function lowerNamesBeforeAge(text: string, emit: Emit): void {
+  // (every written age holds a 'y' after digits: looked for first)
+  if (!/\d[ ]?y/.test(text)) return;
+  AGE_WRITTEN.lastIndex = 0;
+  for (let m = AGE_WRITTEN.exec(text); m !== null; m = AGE_WRITTEN.exec(text)) {
+    const from = Math.max(0, m.index - 48);
+    const before = LOWER_NAME_BEFORE_AGE.exec(text.slice(from, m.index));
+    if (before === null) continue;
+    const [first, last] = before[2] === ',' ? [before[3]!, before[1]!] : [before[1]!, before[3]!];
+    if (!lowerCensusName(first, last)) continue;
+    emit('NAME', from + before.indices![1]![0], from + before.indices![3]![1], 0.85, 'name.lower');
+  }
+}
+
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
 const SIGN_OFF_WORDS = ['thanks', 'thank you', 'thx', 'regards', 'best', 'cheers', 'sincerely', 'respectfully', 'love'];
 /** The sign-off words by their last letter (lower case; an ASCII letter either case, | 32, finds them). */
@@ -955,6 +978,8 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     const start = from + before.indices![1]![0];
     emit('NAME', start, from + before.indices![3]![1], score, 'name.lower');
   }
+
+  lowerNamesBeforeAge(text, emit);
 
   const scorer = new RunScorer(scan, emit, minScore);
   let i = 0;

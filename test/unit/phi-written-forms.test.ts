@@ -551,3 +551,17 @@ describe('a clinical order’s number with a patient nearby', () => {
     ['Pt Rosa Garcia: order # 4471 for the wrong diet', '4471'],
   ])('not in %s', (text, value) => expectClean(text, value));
 });
+
+describe('a lower-case census name right before a written age (session 18)', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    ['3W rm 318 ida pennington 92 y/o dob 1/4/33 fall no injury, pls evaluate', 'ida pennington'],
+    ['pt in rm 6 (mr doyle - jim doyle, 88 y/o) brought his own resmed airsense', 'jim doyle'],
+    [' - lopez, armando  45y  ED -> 4W-404A at 0240, DOB 9/9/1979', 'lopez, armando'],
+  ])('finds the name in %j', (text, name) => expect(names(text)).toContain(name));
+
+  it('needs a census first name and surname: equipment and shorthand are no one', () => {
+    expect(names('the core switch 5 yrs old, the ups 3 yo, battery pack 2 y old; cart b 4 y/o')).toEqual([]);
+  });
+});
