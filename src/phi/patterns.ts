@@ -2981,10 +2981,10 @@ export function answeredIds(text: string, emit: Emit): void {
 
 /**
  * A release-of-information request's number, as HIM systems number them ("ROI-25-01882",
- * "ROI-24-0071523", "ROI-88122901"): one patient's records request, whatever the words around it.
+ * "ROI-24-0071523", "ROI-2025-01873", "ROI-88122901"): one patient's records request, whatever the words around it.
  */
 // ("ROI-" and up to seven digits is also a Jira issue key's shape, which the key allowlist takes: eight at least)
-const ROI_REQUEST = /^ROI-(?:\d{2}-\d{4,8}|\d{8,10})(?![\w-])/;
+const ROI_REQUEST = /^ROI-(?:\d{2}-\d{4,8}|(?:19|20)\d{2}-\d{4,8}|\d{8,10})(?![\w-])/;
 export function roiRequests(text: string, emit: Emit): void {
   for (let k = text.indexOf('ROI-'); k !== -1; k = text.indexOf('ROI-', k + 4)) {
     if (k > 0 && isWordCode(text.charCodeAt(k - 1))) continue;

@@ -215,7 +215,7 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:vin|plate)$/, 'VEHICLE'],
   [/^(?:serial|device_?serial|udi|device_?id|(?:pack|pump|device|monitor|tele)_?(?:sn|serial))$/, 'DEVICE'],
   [/^(?:ip|ip_?address|client_?ip|src_?ip)$/, 'IP'],
-  [/^(?:username|user_?name|portal_?user(?:name)?|login|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id|accession|specimen|(?:appt|appointment|encounter|enc|order|accession|specimen|referral|auth(?:orization)?)_?(?:id|no|num|number|nbr|#))$/, 'OTHER_ID'],
+  [/^(?:username|user_?name|portal_?user(?:name)?|login|track|tracking_?(?:id|no|num|number)|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id|accession|specimen|(?:appt|appointment|encounter|enc|order|accession|specimen|referral|auth(?:orization)?)_?(?:id|no|num|number|nbr|#))$/, 'OTHER_ID'],
 ];
 
 /**
@@ -418,6 +418,7 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
         fs++;
         fe--;
       }
+      if (type === 'AGE' && !ageOver89(text.slice(fs, fe))) return;
       emitTrimmed(emit, text, type, fs, fe, 0.93, 'csv.column');
     });
     lineStart = lineEnd + 1;
@@ -903,11 +904,17 @@ function transposedRows(text: string, emit: Emit, from: number, lines: number, s
 }
 
 /** A table row's cells typed by their column (a date, number or code column's cell needs a digit). */
+/** An age column's value that is PHI: over 89 ("97 Y", "094Y", "91", "92 yrs"); "71 Y" and "8 mo" are no one's to hide. */
+function ageOver89(value: string): boolean {
+  const m = /^\s*0*(\d{1,3})\s*(?:y|yo|y\/o|yrs?|years?)?\.?\s*$/i.exec(value);
+  return m !== null && Number(m[1]) > 89;
+}
 function emitRow(text: string, emit: Emit, types: Array<PhiType | null>, cells: Array<[number, number]>): void {
   cells.forEach(([s, e], c) => {
     const type = types[c];
     if (!type) return;
     if ((type === 'DATE' || type === 'MRN' || type === 'SSN' || type === 'PHONE' || type === 'ZIP') && !/\d/.test(text.slice(s, e))) return;
+    if (type === 'AGE' && !ageOver89(text.slice(s, e))) return;
     emitTrimmed(emit, text, type, s, e, 0.93, 'table.column');
   });
 }

@@ -399,3 +399,28 @@ describe('session 18: MEDITECH column names, XML patient records, device results
     expectNone(text, ['ACCOLADE', '2.78']);
   });
 });
+
+describe('session 18: a tracking board, a release request by year, ages in an age column', () => {
+  const board =
+    'Photo of the surgical tracking board, OR waiting room:\n' +
+    '  TRACK#      PATIENT               AGE    STATUS\n' +
+    '  T-0320-011  GUSTAFSON, ERNEST     71 Y   In OR 3 (Lap chole)\n' +
+    '  T-0320-014  BEAUCHAMP, LEON       97 Y   Pre-op\n';
+
+  it("reads a tracking number column, and an age column's ages over 89 only", () => {
+    expectAll(board, [
+      ['OTHER_ID', 'T-0320-011'],
+      ['OTHER_ID', 'T-0320-014'],
+      ['NAME', 'BEAUCHAMP, LEON'],
+      ['AGE', '97 Y'],
+    ]);
+    expectNone(board, ['71 Y']);
+    const census = 'pt,mrn,age\nSOLIS MARIA,3002841,66Y\nDUBOIS RAYMOND,2834417,94Y\n';
+    expectAll(census, [['AGE', '94Y']]);
+    expectNone(census, ['66Y']);
+  });
+
+  it('finds a release-of-information request numbered by year', () => {
+    expectAll('ROI outbound fax failing to attorney office (ROI-2025-01873), due Friday', [['OTHER_ID', 'ROI-2025-01873']]);
+  });
+});
