@@ -502,6 +502,20 @@ function ticketLabelBefore(text: string, start: number): boolean {
     (c === 101 && (lettersAtIgnoreCase(text, q - 4, 'code') || lettersAtIgnoreCase(text, q - 6, 'centre')));
   return end && TICKET_LABEL_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
+/** A department's, a clinic's or a conference's line right before a number, within its clause. */
+const DEPT_LINE_BEFORE =
+  /\b(?:line|lines|hotline|DID|bridge|IVR|main (?:line|number|desk|office|switchboard)|front desk|clinic['’]s|office['’]s|department['’]s|dept|conference|conf|queue|hunt group|pilot|switchboard|operator|help ?line|access center|call center)\b(?<!\bon the line)([^.;\n]{0,20})$/i;
+/** Words that make a line a person's own ("her home line", "called the RPM line from …"). */
+const OWN_LINE_WORDS = /\b(?:home|from|personal|own|his|her|their|my|mom|dad|wife|husband|daughter|son|cell|mobile|left|leave|callback|call back|reach|reached)\b/i;
+function deptLineBefore(text: string, start: number): boolean {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(ls, start - 40), start);
+  // (every alternative holds one of these letters' words: a quick test first)
+  if (!/line|DID|bridge|IVR|main|desk|['’]s|dept|conf|queue|group|pilot|switchboard|operator|center/i.test(before)) return false;
+  const m = DEPT_LINE_BEFORE.exec(before);
+  // (a person named between the line and the number is whose number it is: "front desk; Maria Gonzalez (…)")
+  return m !== null && !/[A-Z][a-z'’-]+[ \t]+[A-Z][a-z]/.test(m[1]!) && !OWN_LINE_WORDS.test(text.slice(ls, start));
+}
 /** TOLL_FREE at `start` (within `end`): its '8' stands in the first five characters. */
 function tollFree(text: string, start: number, end: number): boolean {
   const to = Math.min(end, start + 10);
@@ -517,6 +531,12 @@ function emitPhone(env: RuleEnv, start: number, end: number, base: number, rule:
   const ticket = !fax && ticketLabelBefore(text, start);
   // a toll-free number (800, 888, 877, …) is a company's or a service's, not a person's own
   if (tollFree(text, start, end)) {
+    env.emit(fax ? 'FAX' : 'PHONE', start, end, 0.3, (fax ? 'fax.' : 'phone.') + rule);
+    return;
+  }
+  // "the Patient Access line (417-820-2500)", "DID 312-555-0230", "bridge: 417-820-4000", "the Benson clinic
+  // front desk (520-555-0107)": a department's line, not a person's (unless the line says whose: "her home line")
+  if (deptLineBefore(text, start)) {
     env.emit(fax ? 'FAX' : 'PHONE', start, end, 0.3, (fax ? 'fax.' : 'phone.') + rule);
     return;
   }

@@ -565,3 +565,21 @@ describe('a lower-case census name right before a written age (session 18)', () 
     expect(names('the core switch 5 yrs old, the ups 3 yo, battery pack 2 y old; cart b 4 y/o')).toEqual([]);
   });
 });
+
+describe("a department's or a conference's line is no one's number (session 18)", () => {
+  const phones = (text: string) => detect(text).filter((f) => f.type === 'PHONE' || f.type === 'FAX').map((f) => text.slice(f.start, f.end));
+
+  it.each([
+    ['Pt Maria Lopez (MRN 4418275) says calls to the Patient Access line (417-820-2500) drop after the IVR.', '417-820-2500'],
+    ['Pt Maria Lopez (MRN 4418275): the after-hours line for the Pediatrics clinic (x7300, DID 312-555-0230) dumped her VM.', '312-555-0230'],
+    ['Pt Maria Lopez (MRN 4418275) escalation - Emergency contact bridge: 417-820-4000 conf ID 551 302 88#.', '417-820-4000'],
+    ["Pt Maria Lopez (MRN 4418275): referral faxed to 847-555-0192 instead of the PT clinic's 847-555-0129.", '847-555-0129'],
+  ])('%s', (text, value) => expect(phones(text)).not.toContain(value));
+
+  it.each([
+    ['Pt Maria Lopez (MRN 4418275) says the reminders go to her home line 952-555-0160.', '952-555-0160'],
+    ['Pt Delroy Whitt is on the line rn, 216-555-0188, says Zoom just spins', '216-555-0188'],
+    ['patients are complaining at the front desk; Maria Gonzalez (508-555-0137) wants a refund', '508-555-0137'],
+    ['hold music loops forever on the scheduling line; one patient left 508-555-0137 for a callback', '508-555-0137'],
+  ])("keeps a person's own number: %s", (text, value) => expect(phones(text)).toContain(value));
+});
