@@ -225,7 +225,7 @@ function lowerCensusName(first: string, last: string): boolean {
 }
 
 /** An age written as a record writes it: "92 y/o", "88yo", "45y", "71 yrs old", "90 years old". */
-const AGE_WRITTEN = /\b\d{1,3}[ ]?(?:y\/o|y\.o\.|yo|y|yrs?(?: old)?|years? old)(?![A-Za-z0-9/])/g;
+const AGE_WRITTEN = /\d{1,3}[ ]?(?:y\/o|y\.o\.|yo|y|yrs?(?: old)?|years? old)(?![A-Za-z0-9/])/y;
 /** Two lower-case words right before an age: "ida pennington ", "jim doyle, ", "lopez, armando  ", "(mr doyle - jim doyle, ". */
 const LOWER_NAME_BEFORE_AGE = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?)[ ]([a-z][a-z'-]+)[,]?[ ]{1,3}$/d;
 /**
@@ -234,12 +234,19 @@ const LOWER_NAME_BEFORE_AGE = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?)[ ]([a-z][a-z
  * a person's age.
  */
 function lowerNamesBeforeAge(text: string, emit: Emit): void {
-  // (every written age holds a 'y' after digits: looked for first)
-  if (!/\d[ ]?y/.test(text)) return;
-  AGE_WRITTEN.lastIndex = 0;
-  for (let m = AGE_WRITTEN.exec(text); m !== null; m = AGE_WRITTEN.exec(text)) {
-    const from = Math.max(0, m.index - 48);
-    const before = LOWER_NAME_BEFORE_AGE.exec(text.slice(from, m.index));
+  // every written age has a 'y' right after its digits or one space after them: found from the 'y's
+  for (let y = text.indexOf('y'); y !== -1; y = text.indexOf('y', y + 1)) {
+    let d = y - 1;
+    if (text.charCodeAt(d) === 32) d--;
+    if (!isDigitCode(text.charCodeAt(d))) continue;
+    // (the age's digits: one to three, a whole number)
+    let at = d;
+    while (at > 0 && isDigitCode(text.charCodeAt(at - 1)) && d - at < 3) at--;
+    if (d - at >= 3 || (at > 0 && isWordCode(text.charCodeAt(at - 1)))) continue;
+    AGE_WRITTEN.lastIndex = at;
+    if (!AGE_WRITTEN.test(text)) continue;
+    const from = Math.max(0, at - 48);
+    const before = LOWER_NAME_BEFORE_AGE.exec(text.slice(from, at));
     if (before === null) continue;
     const [first, last] = before[2] === ',' ? [before[3]!, before[1]!] : [before[1]!, before[3]!];
     if (!lowerCensusName(first, last)) continue;
