@@ -422,10 +422,23 @@ const CARE_FOR_NAME =
 function settleSharedNames(text: string, newlines: readonly number[], all: Finding[], kept: Finding[]): Finding[] {
   // (`kept` is some of `all`: nothing to settle when every name stayed)
   if (countNames(kept) === countNames(all)) return kept;
-  const keptSet = new Set(kept);
+  let keptSet = new Set(kept);
   // each name's text without initials, worked out once
   const nameOf = new Map<Finding, string>();
   for (const f of all) if (f.type === 'NAME') nameOf.set(f, withoutInitials(text.slice(f.start, f.end)));
+  // a colleague who is the patient of a record in the text ("YOSHIDA^HANNAH^R" in an HL7 message she
+  // pasted, signed "Hannah Yoshida, MLS"): her name is PHI wherever it stands
+  let recordKeys: Set<string> | undefined;
+  // (a record's message, not a sheet's column: a roster's "Name" column is a colleague's)
+  for (const f of kept) if (f.type === 'NAME' && RECORD_NAME_RULE.test(f.rule)) (recordKeys ??= new Set()).add(nameKey(nameOf.get(f) ?? ''));
+  if (recordKeys !== undefined) {
+    const given = all.filter((f) => f.type === 'NAME' && !keptSet.has(f) && recordKeys!.has(nameKey(nameOf.get(f)!)));
+    if (given.length > 0) {
+      kept = kept.concat(given);
+      keptSet = new Set(kept);
+      if (countNames(kept) === countNames(all)) return kept;
+    }
+  }
   // the kept places of each name
   const keptPlaces = new Map<string, Finding[]>();
   for (const f of kept) {
@@ -485,6 +498,8 @@ function settleSharedNames(text: string, newlines: readonly number[], all: Findi
   }
   return out;
 }
+/** Rules that find a name in a patient's record (HL7, XML, DICOM, X12, FHIR JSON; not an HL7 message's attending). */
+const RECORD_NAME_RULE = /^(?:name\.hl7|hl7\.(?!provider)|xml\.|dicom\.|x12\.|json\.)/;
 /** A name's words in small letters, in order, without initials: one key for "Hannah Yoshida", "YOSHIDA^HANNAH^M", "Yoshida, Hannah". */
 function nameKey(name: string): string {
   return name

@@ -188,7 +188,8 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
       // discharge, the insured's birth date: wherever a sender or a writer put it)
       else if (personal && e - s >= 8 && HL7_DATE.test(text.slice(s, e))) emit('DATE', s, e, 0.9, 'hl7.date');
       // (only a field closed by '|': the last one on a line may run on into prose)
-      else if (coded?.has(i + shift) && e > s && e < end) quiet(s, e);
+      // (or the line's last one when a line break ends the segment: "OBR|1|||CBC^COMPLETE BLOOD COUNT")
+      else if (coded?.has(i + shift) && e > s && (e < end || (e === end && (text.charCodeAt(end) === 10 || text.charCodeAt(end) === 13)))) quiet(s, e);
     });
   }
 }

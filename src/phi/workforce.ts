@@ -90,7 +90,7 @@ const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed)\b|\bn
  * follows ("Patient Access", "patient registration"); `more`: further such words ('|portal').
  */
 function patientNotDepartment(more = '', patient = 'patients?'): string {
-  return String.raw`(?:in|out)?${patient}(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care${more})\b)`;
+  return String.raw`(?:in|out)?${patient}(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care|portal (?:support|team|help ?desk|desk|services?|coordinator|lead|specialist|analyst|admin\w*)${more})\b)`;
 }
 /**
  * One patient, not patients in general ("Patients' current studies load", "a patient's Media tab",
@@ -318,7 +318,7 @@ const TASK_WORDS = (() => {
 })();
 const isWordStart = (s: string, k: number) => isAsciiLetter(s.charCodeAt(k)) && (k === 0 || !isAsciiLetter(s.charCodeAt(k - 1)));
 /** A clinician's credential after a name, with or without a comma ("PT" is left out: it is also "patient"). */
-const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|PharmD|CPhT|LCSW|LICSW|MSW|RRT|BSN|MSN|DNP|FNP|APRN|OTR|CCC-SLP|RD|RDN)\b(?![ \t]*\d{5})/;
+const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|PharmD|CPhT|LCSW|LICSW|MSW|RRT|BSN|MSN|DNP|FNP|APRN|OTR|CCC-SLP|RD|RDN|CBET|CRES|CCS|CCS-P|CPC|CCA|RHIA|RHIT|CHDA|CPHIMS|CISSP|PMP|CCRN|RN-BC|MLS|MLT|RDMS|CNMT|ACNP|PMHNP|CNM|DPT|COTA|FACHE|MHA|MBA)\b(?![ \t]*\d{5})/;
 /** "from Facilities", "from the IT Security team": a colleague's department. */
 const FROM_DEPARTMENT = new RegExp(`^[ \\t]+from[ \\t]+(?:the[ \\t]+)?(?:[A-Z][\\w&/-]*[ \\t]){0,2}?(?:${CAPITALISED_ROLES})\\b`);
 /** Jira's activity lines: "Kevin O'Donnell changed the status of IT-4471 …". */
@@ -724,8 +724,10 @@ export class Workforce {
     const place = this.colleague(start, end, ls, le, next);
     if (place === Place.Header) return true;
     if (place === Place.Signed) {
-      // (a list under a heading with patient words is the patients' still: "Patient list:\n- John Hall, RN")
-      if (!this.patientSentence(start, end, ls, le, true) && !(this.listEntry(start, ls) && this.patientListHeading(i))) return true;
+      // (a list under a heading with patient words is the patients' still: "Patient list:\n- John Hall, RN";
+      // and a signature under first-person care talk is the patient's own: "… someone else's pap results
+      // in my Test Results. I'm an employee here too.\n\nRachel Okafor, MLS")
+      if (!this.patientSentence(start, end, ls, le, true) && !(this.listEntry(start, ls) && this.patientListHeading(i)) && !(start === ls && this.patientWriting(i))) return true;
     } else if (place !== Place.None && !this.patientSentence(start, end, ls, le, place === Place.Titled) && !((this.listEntry(start, ls) || this.colonHeading(i)) && this.patientHeading(i))) return true;
     // "Owner Jany Wolff", "escalated to Mike Deller": who works the ticket
     // (patient or care words on the line, the one above or the one under it: "Owner: Lisa Park\nShe was seen in the ED")

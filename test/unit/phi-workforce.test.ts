@@ -541,3 +541,39 @@ describe('a doctor the patient is seen by, paged or routed to (session 18)', () 
     expect(names('Dr. Helen Park is a new patient in Cardiology and her MyChart shows the wrong PCP.')).toContain('Helen Park');
   });
 });
+
+describe('signatures, departments and a colleague who is a record’s patient (session 18)', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  const patient = 'Pt Maria Lopez (MRN 4418275) got the wrong AVS at the Viroqua clinic.\n\n';
+
+  it('reads more credentials after a name as a colleague’s signature', () => {
+    expect(names(`${patient}Andre Thibodeaux, CBET\nBiomedical Engineering | x4471`)).not.toContain('Andre Thibodeaux');
+    expect(names(`${patient}Rosario Delgado-Ybarra, CCS\nHIM Coding | x3140`)).not.toContain('Rosario Delgado-Ybarra');
+  });
+
+  it('reads "Patient Portal Support" as a department', () => {
+    expect(names(`${patient}Reporter: Monique Dubois, Patient Portal Support\nPriority: P1`)).not.toContain('Monique Dubois');
+  });
+
+  it('keeps the signature of someone who writes about their own care', () => {
+    const text =
+      'From: Okafor, Rachel <rokafor@mercyhealth.org>\nSubject: wrong results in my chart\n\n' +
+      "I logged into MyChart as a patient and I see someone else's pap results in my Test Results. I'm an employee here too.\n\n" +
+      'Rachel Okafor, MLS\nCore Lab, x5521';
+    expect(names(text)).toContain('Rachel Okafor');
+  });
+
+  it('keeps a colleague’s name everywhere when the text holds a record of that colleague as a patient', () => {
+    const text =
+      'Reporter: Interface Monitoring\nAssignee: Colin Ferris\n\nExample message:\n' +
+      'PID|1||4471920^^^SMH^MR||FERRIS^COLIN^J||19790314|M|||88 Alder Ct^^Marlowe^OR^97401||(541)555-0199\n\n' +
+      'Colin Ferris added a comment - 17/Feb/25 8:15 AM\nAdjusting the TCL proc to pass the full middle name.\n';
+    expect(names(text).filter((n) => n === 'Colin Ferris')).toHaveLength(2);
+  });
+
+  it('reads "Service Desk" as no one, and an HL7 order code ending its line as a code', () => {
+    expect(names(`${patient}Timeline:\n  06:42  First Service Desk call (SLM 4W): badge tap does nothing`)).not.toContain('First Service');
+    const hl7 = 'PID|1||E9912^^^HOSP^MR||ZTEST^INTERFACE||20000101|F\nOBR|1|ORD1234|FIL5678|CBC^COMPLETE BLOOD COUNT\nOBX|1|NM|WBC^^99SYS||6.2|10*3/uL\n';
+    expect(names(hl7)).toEqual([]);
+  });
+});
