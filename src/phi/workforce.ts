@@ -376,16 +376,16 @@ const TITLED_VETO = new RegExp(
 );
 /**
  * A roster's label before a list of names on its line ("Attendees:", "**Authors:**", "Students (8):",
- * "Reps affected:", "… and add:"): where the list starts (see rosterItems).
+ * "Reps affected:", a meeting invite's "Required:" and "Organizer:", "… and add:"): where the list starts (see rosterItems).
  */
 const ROSTER_LABEL =
-  /(?:^[ \t>*_#-]*(?:attendees|participants|present|invitees|students|trainees|reps affected|users affected|staff affected|authors?|team members|responders|on the bridge|on the call)[*_]*(?:[ \t]*\(\d+\))?[*_]*[ \t]*:|\b(?:add|invite|include)[ \t]*:)[*_]*[ \t]*/gi;
+  /(?:^[ \t>*_#-]*(?:attendees|participants|present|invitees|students|trainees|reps affected|users affected|staff affected|authors?|team members|responders|on the bridge|on the call|(?:required|optional)(?: attendees)?|organi[sz]ers?|members|approvers|reviewers|reviewed by|owners|escalation contacts)[*_]*(?:[ \t]*\(\d+\))?[*_]*[ \t]*:|\b(?:add|invite|include)[ \t]*:)[*_]*[ \t]*/gi;
 /** An item of such a list: one to four capitalised words, and a team in brackets. */
 const ROSTER_ITEM = /[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^()\n]{1,40}\))?/y;
-const ROSTER_JOIN = /[ \t]*(?:,|&|\band\b)[ \t]*/y;
+const ROSTER_JOIN = /[ \t]*(?:,|;|&|\band\b)[ \t]*/y;
 /**
  * Where the items of a roster on the line text[ls, le) start: after a roster's label, each item
- * joined to the one before by a comma, '&' or "and" (the list ends at the first text that is
+ * joined to the one before by a comma, a semicolon, '&' or "and" (the list ends at the first text that is
  * neither). Empty when the line has no roster's label.
  */
 function rosterItems(text: string, ls: number, le: number): number[] {
@@ -429,7 +429,7 @@ function rosterLabelMay(line: string): boolean {
   return false;
 }
 /** The first letters of the labels that open a roster's line (ROSTER_LABEL). */
-const ROSTER_OPENERS = letterMask('apistruo');
+const ROSTER_OPENERS = letterMask('apistruome');
 const isDash = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
 /** A dash before a name that ends its line, after a sentence on that line ("… 06/20/2024. - Hailey Brennan"; not a list's "- John Smith"). */
 const DASH_SIGN_OFF = /[.!?)][ \t]+[-–—][ \t]*$/;

@@ -577,3 +577,20 @@ describe('signatures, departments and a colleague who is a record’s patient (s
     expect(names(hl7)).toEqual([]);
   });
 });
+
+describe('a meeting invite’s rosters (session 18)', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+
+  it('reads Organizer, Required and Optional lists, joined by semicolons too, as colleagues', () => {
+    const text =
+      'Subject: Cutover weekend - appt book validation\nOrganizer: Jonah Beckett\n\n' +
+      'Required: Amos Whitfield; Nadia Petrova; Priya Raghunathan; Sunita Bhattacharya\nOptional: Gideon Falk, Tanner Blankenship\n\n' +
+      'Separately: pt Maria Lopez (MRN 4418275) called about her reminder text.';
+    expect(names(text)).toEqual(['Maria Lopez']);
+  });
+
+  it('still reads a roster with care words around it as patients', () => {
+    const text = 'Family conference for discharge planning moved to Zoom.\nAttendees: Harold Jensen; Mae Whitaker (daughter)\n';
+    expect(names(text)).toEqual(expect.arrayContaining(['Harold Jensen', 'Mae Whitaker']));
+  });
+});
