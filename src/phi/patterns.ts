@@ -1703,6 +1703,11 @@ interface LabelledIdSpec {
   reject?: RegExp;
   /** Rejected when the text before the label matches ("asset tag" is not a licence plate). */
   rejectBefore?: RegExp;
+  /** Rejected when the label itself matches ("NPI": a clinician's), unless the text before it matches keepBefore ("birth certificate"). */
+  rejectLabel?: RegExp;
+  keepBefore?: RegExp;
+  /** With rejectLabel: kept when the label's line matches ("Patient Dr. Harold Weiss (NPI …) called"). */
+  keepLine?: RegExp;
   /** Rejected when the text after the value matches ("Order ID 77881245 for patient wristband printers"). */
   rejectAfter?: RegExp;
   /** Words that must stand in the 300 characters before the label (a template ID is a biometric one only in a ticket about enrolment). */
@@ -1795,6 +1800,14 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.88,
     // (a CVE or KB number after "… license" ends a line's subject: "Request: Visio license\n\nCVE-2020-9188 affects …")
     reject: /^(?:key|server|file|manager|expired|renewal|CVE-\d.*|KB\d+)$/i,
+    // a clinician's or an organisation's NPI (a provider's number, no person's own licence), a training
+    // certificate: no patient's (a birth or death certificate's number is)
+    // (a clinician's own licence stays: an employee-health, impaired-practitioner or EAP ticket's
+    // clinician is its patient)
+    rejectLabel: /^(?:NPI|cert(?:ificate)?\b)/i,
+    keepBefore: /\b(?:birth|death|marriage)[ ]?$/i,
+    // (a clinician who is the patient: "Patient Dr. Harold Weiss (NPI …) called, his MyChart …")
+    keepLine: /\b(?:patients?|pt|mychart|copay|co-pay|bill(?:ed|s)?|charged|caller|checked in as|my npi|his own|her own)\b/i,
     sameLine: true,
   },
   {
@@ -2059,6 +2072,12 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
       if ((m[0].charCodeAt(0) | 32) === 114 && /^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
+      // (a value typed into an NPI field without an NPI's shape, ten digits from 1 or 2, is something else of the person's: a plate, a licence)
+      if (spec.rejectLabel?.test(m[0]) && !spec.keepBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index)) && !(/^NPI/i.test(m[0]) && !/^[12]\d{9}$/.test(value))) {
+        const ls = env.text.lastIndexOf('\n', m.index) + 1;
+        const le = env.text.indexOf('\n', m.index);
+        if (!spec.keepLine?.test(env.text.slice(ls, le === -1 ? env.text.length : le))) return;
+      }
       if (spec.rejectAfter?.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return;
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       if (spec.type === 'VEHICLE') value = value.trimEnd();

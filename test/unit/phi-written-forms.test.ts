@@ -583,3 +583,20 @@ describe("a department's or a conference's line is no one's number (session 18)"
     ['hold music loops forever on the scheduling line; one patient left 508-555-0137 for a callback', '508-555-0137'],
   ])("keeps a person's own number: %s", (text, value) => expect(phones(text)).toContain(value));
 });
+
+describe("a clinician's NPI, a training certificate (session 18)", () => {
+  const values = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+  const patient = 'Pt Maria Lopez (MRN 4418275, DOB 03/12/1961) e-prescription failed.\n';
+
+  it.each([
+    [`${patient}Prescriber: Dr. Victor Lindqvist (Pain Mgmt), NPI 1629048173, DEA on file`, '1629048173'],
+    [`${patient}Ordering provider NPI: 1437296518 | Pager 417-555-2214`, '1437296518'],
+    [`${patient}HIPAA module done, cert # HS-2025-0338174`, 'HS-2025-0338174'],
+  ])('is no PHI: %j', (text, value) => expect(values(text)).not.toContain(value));
+
+  it.each([
+    ['Patient Dr. Harold Weiss (NPI 1376590128) called, his MyChart shows the wrong PCP', '1376590128'],
+    ['Kiosk check-in: the visitor typed his plate into the field labelled NPI - NPI: 8KTR442 - for patient Walter Brandt', '8KTR442'],
+    ['Vital records: the birth certificate # 2025-118204 for baby girl Ocampo (MRN 4418275) failed to submit', '2025-118204'],
+  ])('stays PHI: %j', (text, value) => expect(values(text).some((v) => v.includes(value))).toBe(true));
+});
