@@ -600,3 +600,20 @@ describe("a clinician's NPI, a training certificate (session 18)", () => {
     ['Vital records: the birth certificate # 2025-118204 for baby girl Ocampo (MRN 4418275) failed to submit', '2025-118204'],
   ])('stays PHI: %j', (text, value) => expect(values(text).some((v) => v.includes(value))).toBe(true));
 });
+
+describe("a vendor's support case is the desk's, a patient's call to a support line is the patient's (session 18)", () => {
+  const values = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+  const patient = 'Pt Maria Lopez (MRN 4418275, DOB 03/12/1961) could not check in.\n';
+
+  it.each([
+    [`${patient}Already called BD support 1-800-727-6102, case #03188742. They say the station can't reach the server.`, '03188742'],
+    [`${patient}Kiosk keyed in manually. Phreesia support 888-555-0125, case 07799120.`, '07799120'],
+    [`${patient}Opened Omnicell case 03318442, their tech is on site Tuesday.`, '03318442'],
+    [`${patient}Logged to the SOC case SOC-2024-0417, no successful logins.`, 'SOC-2024-0417'],
+  ])('is no PHI: %j', (text, value) => expect(values(text)).not.toContain(value));
+
+  it('keeps the case of a support line a patient or a relative called', () => {
+    expect(values("Tom Lee's son called the Omnipod support hotline, case #44712088 about the PDM that won't charge.")).toContain('44712088');
+    expect(values('Patient called the MyChart support line, case 88213471, her account is still locked.')).toContain('88213471');
+  });
+});
