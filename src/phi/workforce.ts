@@ -177,7 +177,7 @@ const JOBS =
   'registrar|representative|rep|lead|assistant|physician|therapist|pharmacist|scheduler|receptionist|officer|architect|developer|' +
   'consultant|informatics|on-call|on call|generalist|hospitalist|radiologist|oncologist|cardiologist|anesthesiologist|pathologist|' +
   'surgeon|dietitian|educator|auditor|programmer|trainer|implementer|service desk|help ?desk|front desk|department|dept\\.?|' +
-  '(?:it|security|pharmacy|network|vendor|technical|site|department|dept|team|escalation|on-call|project|business) contact|' +
+  '(?:it|security|pharmacy|network|vendor|technical|site|department|dept|team|escalation|on-call|project|business|bi|facilities|biomed|transport|support|onsite|on-site|local|interface|application|app|billing|clinical) contact|' +
   'reported by|requested by|submitted by|entered by|opened by|logged by|called in by|escalated by|verified by|ticket from|comment by|' +
   'liaison|champion|super ?user|operator|fse|field service engineer|contractor|sponsor|same access as|mirror(?:ing)? access (?:of|from)|copy access from|' +
   'charge nurses|nurses|techs|analysts|engineers|nurse managers|managers|supervisors|staff|scribes?|volunteers?|new hires|' +
@@ -353,7 +353,7 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
  * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
 const TEAM_PAREN_BEFORE =
-  /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift) note|team|center|centre|systems|informatics|services|operations|ops|comms|communications|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security)[ \t]*\([ \t]*$/i;
+  /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift|network|interface|server) note|finding|registration|admitting|team|center|centre|systems|informatics|services|operations|ops|comms|communications|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security)[ \t]*\([ \t]*$/i;
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -466,6 +466,13 @@ function credentialMayFollow(text: string, end: number, le: number): boolean {
   return c >= 65 && c <= 90;
 }
 const EXTENSION_AFTER = /^[^.\n:]{0,40}?[\s,(](?:[Ee]xt\.?|EXT\.?|x)[ ]?\d[\d-]{2,6}\b/;
+/** A colleague's pager or Vocera after the name ("Patrick Doolan, pager 2410"); PAGER_WORD first. */
+const PAGER_AFTER = /^[^.\n:]{0,40}?[\s,(](?:pager|pgr|vocera)[ \t#:]*\d{3,7}\b/i;
+const PAGER_WORD = /pager|pgr|vocera/i;
+/** An IT team in brackets right after a name, as written in small letters too: " (interfaces)", " (Endpoint Eng)". */
+const IT_TEAM_AFTER = /^[ \t]*\([ \t]*(?:interfaces?|integration|network(?:ing)?|biomed|telecom|desktop(?: support)?|servers?|infosec|it|is|service desk|help ?desk|endpoint(?: eng(?:ineering)?)?|epic (?:tech|technical|security)|ambulatory apps|clinical apps|tier ?\d)[ \t]*[),]/i;
+/** A team's name and a dash before a name: "Network Security - ", "Ambulatory Apps – ". */
+const TEAM_DASH_BEFORE = /\b(?:security|apps|applications|team|services|support|desk|network(?:ing)?|interfaces|informatics|engineering|ops|operations|infrastructure|telecom|biomed|facilities|IT|IS)[ \t]+[-–—][ \t]*$/i;
 /** "Please grant X", "add X and Y to …", "give X access": an IT request for colleagues. */
 const GRANT_BEFORE = /(?:grant|give|add|provision|enable|remove|revoke|onboard)[ \t]+(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?$/iy;
 const GRANTED = /\b(?:access|permissions?|group|role|license|licence|mailbox|drive|folder|share|security class|template|distribution list|dl)\b/i;
@@ -1303,7 +1310,11 @@ export class Workforce {
     }
     // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Imani Richardson, Materials Mgmt, x3-4188": a
     // colleague's credential or extension (a signature even under a patient's lines)
-    if ((credentialMayFollow(text, end, le) && CREDENTIAL_AFTER.test(after)) || (hasX(after) && EXTENSION_AFTER.test(after))) return Place.Signed;
+    if ((credentialMayFollow(text, end, le) && CREDENTIAL_AFTER.test(after)) || (hasX(after) && EXTENSION_AFTER.test(after)) || (PAGER_WORD.test(after) && PAGER_AFTER.test(after))) return Place.Signed;
+    // "Stellan Boyko (interfaces) restarted …": an IT team in brackets, in small letters too
+    if (next === 40 && IT_TEAM_AFTER.test(after)) return Place.Titled;
+    // "Owner: Network Security - Ivan Petrov", "Assigning to Ambulatory Apps - Odalys Ferrer": a team, a dash, the name closing its line or sentence
+    if ((end === le || sentenceEndAt(text, end)) && this.nextCodeBefore(start, ls) !== 0 && isDash(this.nextCodeBefore(start, ls)) && TEAM_DASH_BEFORE.test(text.slice(Math.max(ls, start - 40), start))) return Place.Titled;
     if (
       // "user jmorales2 (Jorge Morales, Patient Access)", "Michelle Park (Quality Analyst)"
       // (a bare department in brackets may be where a patient is: "John Hall (Radiology)" in a list of patients)

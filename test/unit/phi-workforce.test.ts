@@ -594,3 +594,24 @@ describe('a meeting invite’s rosters (session 18)', () => {
     expect(names(text)).toEqual(expect.arrayContaining(['Harold Jensen', 'Mae Whitaker']));
   });
 });
+
+describe('colleagues by a pager, an IT team in brackets, a team and a dash, a contact (session 18)', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  const patient = 'Pt Maria Lopez MRN 4418275 was affected.\n\n';
+
+  it.each([
+    'Biomed: Patrick Doolan, pager 2410',
+    'BI contact: Sunita Rao',
+    'Stellan Boyko (interfaces) restarted the outbound thread',
+    'Facilities contact Lucan Ferrant.',
+    'Assigning to Ambulatory Apps - Odalys Ferrer.',
+    'Owner: Network Security - Ivan Petrov.',
+    'ED registration (Tiffany Boateng) says the kiosk hangs',
+    'Network note (Ben Albrecht): AP OMMC-5S-AP-118 rebooted',
+  ])('%s', (line) => expect(names(patient + line)).toEqual(['Maria Lopez']));
+
+  it('keeps a patient who writes an update, or who is in a team and writes about their own care', () => {
+    expect(names('Update (Maria Garcia): the portal app still logs me out every minute')).toContain('Maria Garcia');
+    expect(names('Message from Owen Blackwood (Security) via web form:\n"My MyChart shows someone else\'s results, please fix my chart"')).toContain('Owen Blackwood');
+  });
+});
