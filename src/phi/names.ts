@@ -772,7 +772,8 @@ class RunScorer {
       const gl = ws[a]! - we[p]!;
       const comma = (gl === 1 || gl === 2) && text.charCodeAt(we[p]!) === 44 && (gl === 1 || text.charCodeAt(we[p]! + 1) === 32);
       // (not in a list of full names: "clicked (Nora Blevins, Cedric Obi, …)" is no "Blevins, Cedric")
-      const listed = b > a && p > 0 && ws[p]! - we[p - 1]! === 1 && text.charCodeAt(we[p - 1]!) === 32 && (code[p - 1]! & Code.First) !== 0 && (code[p - 1]! & Code.Caps2) === 0;
+      // (a capitalised word before the surname, and two words after the comma: two full names)
+      const listed = b > a && p > 0 && ws[p]! - we[p - 1]! === 1 && text.charCodeAt(we[p - 1]!) === 32 && isUpperAscii(text.charCodeAt(ws[p - 1]!)) && (code[p - 1]! & Code.Caps2) === 0 && (cp & Code.Caps2) === 0;
       if (comma && !listed && (cp & Code.EvIndex) >= 2 && !isDigitCode(text.charCodeAt(ws[p]! - 1))) {
         const pCaps2 = (cp & Code.Caps2) !== 0;
         const aCaps2 = (ca & Code.Caps2) !== 0;

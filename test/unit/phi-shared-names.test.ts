@@ -87,6 +87,11 @@ describe('names in a list, and names of sites (session 18)', () => {
     expect(found.some((n) => n.includes(','))).toBe(false);
   });
 
+  it('splits a list whose first names the census lacks ("Kateryna Bondarenko, Diego Santillán")', () => {
+    const text = 'Pt list for the video class (MRNs on file): Oluwaseun Adeyemi, Kateryna Bondarenko, Diego Santillán. DOB 03/04/1950 for Diego.';
+    expect(spans(text).some((n) => n.includes(','))).toBe(false);
+  });
+
   it('still reads "Last, First" on its own', () => {
     expect(spans('band that printed: KHOURY, NADIM  DOB 04/19/1961  MRN M001408827')).toContain('KHOURY, NADIM');
     expect(spans('Pt Ocampo, Luis seen 03/12/2025 MRN 7781203, wrong DOB on the AVS')).toContain('Ocampo, Luis');
