@@ -471,6 +471,8 @@ const PAGER_AFTER = /^[^.\n:]{0,40}?[\s,(](?:pager|pgr|vocera)[ \t#:]*\d{3,7}\b/
 const PAGER_WORD = /pager|pgr|vocera/i;
 /** An IT team in brackets right after a name, as written in small letters too: " (interfaces)", " (Endpoint Eng)". */
 const IT_TEAM_AFTER = /^[ \t]*\([ \t]*(?:interfaces?|integration|network(?:ing)?|biomed|telecom|desktop(?: support)?|servers?|infosec|it|is|service desk|help ?desk|endpoint(?: eng(?:ineering)?)?|epic (?:tech|technical|security)|ambulatory apps|clinical apps|tier ?\d)[ \t]*[),]/i;
+/** A job written in small letters after a comma: ", practice manager", ", clinic supervisor", ", it analyst". */
+const JOB_LOWER_AFTER = /^,[ \t]*(?:practice|office|clinic|nurse|unit|site|department|dept|front desk|it|is|pharmacy|lab|radiology|project|program|account|charge|house|night|day|shift|staffing|scheduling|registration|billing|coding|him|biomed|facilities)[ \t]+(?:manager|mgr|supervisor|lead|director|coordinator|nurse|analyst|specialist|rep|representative|admin|administrator|engineer|tech|technician)\b/i;
 /** A team's name and a dash before a name: "Network Security - ", "Ambulatory Apps – ". */
 const TEAM_DASH_BEFORE = /\b(?:security|apps|applications|team|services|support|desk|network(?:ing)?|interfaces|informatics|engineering|ops|operations|infrastructure|telecom|biomed|facilities|IT|IS)[ \t]+[-–—][ \t]*$/i;
 /** "Please grant X", "add X and Y to …", "give X access": an IT request for colleagues. */
@@ -1311,6 +1313,8 @@ export class Workforce {
     // "Mei-Ling Chou, CPhT", "Nkechi Obi-Eze RN", "Imani Richardson, Materials Mgmt, x3-4188": a
     // colleague's credential or extension (a signature even under a patient's lines)
     if ((credentialMayFollow(text, end, le) && CREDENTIAL_AFTER.test(after)) || (hasX(after) && EXTENSION_AFTER.test(after)) || (PAGER_WORD.test(after) && PAGER_AFTER.test(after))) return Place.Signed;
+    // "Rhonda Jefferson, practice manager, 555-0138": a job in small letters after a comma
+    if (next === 44 && JOB_LOWER_AFTER.test(after)) return Place.Titled;
     // "Stellan Boyko (interfaces) restarted …": an IT team in brackets, in small letters too
     if (next === 40 && IT_TEAM_AFTER.test(after)) return Place.Titled;
     // "Owner: Network Security - Ivan Petrov", "Assigning to Ambulatory Apps - Odalys Ferrer": a team, a dash, the name closing its line or sentence

@@ -607,6 +607,7 @@ describe('colleagues by a pager, an IT team in brackets, a team and a dash, a co
     'Assigning to Ambulatory Apps - Odalys Ferrer.',
     'Owner: Network Security - Ivan Petrov.',
     'ED registration (Tiffany Boateng) says the kiosk hangs',
+    'Contact: Rhonda Jefferson, practice manager, 555-0138.',
     'Network note (Ben Albrecht): AP OMMC-5S-AP-118 rebooted',
   ])('%s', (line) => expect(names(patient + line)).toEqual(['Maria Lopez']));
 
