@@ -519,10 +519,10 @@ const COMMENT_BY = /^[ \t]+added a comment\b/;
  */
 const AUTHOR_CARE =
   /\b(?:is|was|as|being|['’]s) (?:a |an |the |our |my )?(?:patient|pt|inpatient|outpatient)\b(?! (?:access|portal|support|experience|financial|services?|registration|safety|relations)\b)|\b(?:admitted|discharged|health ?care provider|fmla|leave of absence|on leave|employee health|workers['’]? ?comp|injur(?:y|ies|ed)|needlestick|sharps|surgery|diagnos[ie]s|deceased|died|newborn)\b/i;
-/** The line holding offset p. */
+/** The line holding offset p, at most 200 characters either side of it. */
 function lineAround(text: string, newlines: readonly number[], p: number): string {
   const ls = lineStartOf(newlines, p);
-  return text.slice(ls, lineEndOf(newlines, ls, text.length));
+  return text.slice(Math.max(ls, p - 200), Math.min(lineEndOf(newlines, ls, text.length), p + 200));
 }
 /** A Jira comment's body: from its header's end (`from`) to the next comment's header or the text's end. */
 function commentBody(text: string, from: number): string {

@@ -508,7 +508,9 @@ const DEPT_LINE_BEFORE =
 /** Words that make a line a person's own ("her home line", "called the RPM line from …"). */
 const OWN_LINE_WORDS = /\b(?:home|from|personal|own|his|her|their|my|mom|dad|wife|husband|daughter|son|cell|mobile|left|leave|callback|call back|reach|reached)\b/i;
 function deptLineBefore(text: string, start: number): boolean {
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  // (the line's start, looked for 120 characters back at most: a megabyte line is read near the number only)
+  let ls = start;
+  while (ls > 0 && start - ls < 120 && text.charCodeAt(ls - 1) !== 10) ls--;
   const before = text.slice(Math.max(ls, start - 40), start);
   // (every alternative holds one of these letters' words: a quick test first)
   if (!/line|DID|bridge|IVR|main|desk|['’]s|dept|conf|queue|group|pilot|switchboard|operator|center/i.test(before)) return false;
@@ -1965,10 +1967,15 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
 ];
 
-/** The line holding offset p. */
+/** The line holding offset p, at most 160 characters either side of it (a megabyte line is read near p only). */
 function lineAt(text: string, p: number): string {
-  const le = text.indexOf('\n', p);
-  return text.slice(text.lastIndexOf('\n', p - 1) + 1, le === -1 ? text.length : le);
+  const from = Math.max(0, p - 160);
+  const to = Math.min(text.length, p + 160);
+  let ls = p;
+  while (ls > from && text.charCodeAt(ls - 1) !== 10) ls--;
+  let le = p;
+  while (le < to && text.charCodeAt(le) !== 10) le++;
+  return text.slice(ls, le);
 }
 /** A login's label ("username", "MyChart user", "portal login"), and a login without digits ("icarter_rn", "mc_ashley.nguyen"). */
 const USERNAME_LABEL = /\b(?:user ?name|user|login|user ?id)\b/i;

@@ -1245,6 +1245,25 @@ const XML_DATE = /^(?:dateofbirth|birthdate|birthtime|dob|dateofdeath|deathdate|
 /** A leaf whose name says nothing by itself: its parent's name says what it holds ("<DateOfBirth><Date>", "<PrimaryTelephone><Number>"). */
 const XML_GENERIC = /^(?:date|datetime|value|number|text|id|identifier)$/;
 
+/** A test of whether p lies in one of the [start, end) spans (given in order of their starts): their union, searched by halves. */
+function unionTest(spans: Array<[number, number]>): (p: number) => boolean {
+  const merged: Array<[number, number]> = [];
+  for (const [s, e] of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return (p) => {
+    let lo = 0;
+    let hi = merged.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (merged[mid]![0] <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && p < merged[lo - 1]![1];
+  };
+}
 const xmlName = (name: string) => {
   const colon = name.indexOf(':');
   return (colon === -1 ? name : name.slice(colon + 1)).toLowerCase().replace(/[-_.]/g, '');
@@ -1266,12 +1285,13 @@ export function xmlRule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const name = xmlName(m[1]!);
     const list = XML_PERSON.test(name) ? persons : XML_STAFF.test(name) ? staff : null;
     if (list === null) continue;
-    const close = text.indexOf(`</${m[1]!}>`, OPEN.lastIndex);
-    if (close !== -1) list.push([OPEN.lastIndex, close]);
+    // (its closing tag within 64 KB: an element left open is read no further, and no search runs to the text's end each time)
+    const close = text.slice(OPEN.lastIndex, OPEN.lastIndex + 65536).indexOf(`</${m[1]!}>`);
+    if (close !== -1) list.push([OPEN.lastIndex, OPEN.lastIndex + close]);
   }
   if (persons.length === 0) return;
-  const within = (els: Array<[number, number]>, p: number) => els.some(([s, e]) => s <= p && p < e);
-  const inPerson = (p: number) => within(persons, p);
+  const within = unionTest(staff);
+  const inPerson = unionTest(persons);
   XML_LEAF_RE.lastIndex = 0;
   for (let m = XML_LEAF_RE.exec(text); m !== null; m = XML_LEAF_RE.exec(text)) {
     let name = xmlName(m[1]!);
@@ -1287,7 +1307,7 @@ export function xmlRule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     if (XML_DATE.test(name)) type = 'DATE';
     else if (!inPerson(m.index)) {
       // (a prescriber's, a pharmacy's name, address and numbers: no other rule takes them for a patient's)
-      if (within(staff, m.index) && XML_PERSON_TYPES.some(([re]) => re.test(name))) quiet(valueStart, valueEnd);
+      if (within(m.index) && XML_PERSON_TYPES.some(([re]) => re.test(name))) quiet(valueStart, valueEnd);
     } else {
       for (const [re, t] of XML_PERSON_TYPES) {
         if (re.test(name)) {
