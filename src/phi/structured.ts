@@ -203,6 +203,8 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|(?:(?:first|last)_?)?dos|service_?date|(?:readmit_|index_|prior_)?(?:adm|disch)(?:_?(?:date|dt|dttm|date_?time|time))?)$/, 'DATE'],
   // "First ED Visit", "Return Visit", "Appt Date", "Procedure Date"
   [/^(?:[a-z0-9]+_){0,3}(?:visit|appt|appointment|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
+  // "Arrival", "Return Arrival", "COLL_DTTM", "Collected", "Order Date", "Dispense DTTM", "Case Date"
+  [/^(?:[a-z0-9]+_){0,2}(?:arrival|arrived|collected|coll(?:ection)?_?(?:date|dt|dttm|datetime|date_?time|time)|(?:order(?:ed)?|result(?:ed)?|dispensed?|case|triage|check_?in|specimen|draw|drawn)_?(?:date|dt|dttm|datetime|date_?time))$/, 'DATE'],
   [/^(?:phone|phone_?number|home_?phone|cell|mobile|cell_?phone|work_?phone|tel|telephone|contact_?number)$/, 'PHONE'],
   [/^(?:fax|fax_?number)$/, 'FAX'],
   [/^(?:zip|zip_?code|zipcode|postal_?code|postcode)$/, 'ZIP'],

@@ -424,3 +424,15 @@ describe('session 18: a tracking board, a release request by year, ages in an ag
     expectAll('ROI outbound fax failing to attorney office (ROI-2025-01873), due Friday', [['OTHER_ID', 'ROI-2025-01873']]);
   });
 });
+
+describe('session 18: date and time columns of arrivals, collections and orders', () => {
+  it("reads an ED returns report's arrival columns and a lab's collection column as the patients' dates", () => {
+    const ed = '"MRN","Patient","DOB","Arrival","Acct","Return Arrival","Disposition"\n"M000551270","HOLLOWAY, JASPER","06/30/1988","2024-11-02 21:14","V0004502219","2024-11-04 03:40","ADM"\n';
+    expectAll(ed, [
+      ['DATE', '2024-11-02 21:14'],
+      ['DATE', '2024-11-04 03:40'],
+    ]);
+    const lab = 'COLL_DTTM,ACCESSION,MRN,PATIENT,DOB,TEST,DEPT\n03/21/2025 07:42,25VR-080-00417,1672039,"NESHEIM, ARNE",04/02/1950,CBC,LAB\n';
+    expectAll(lab, [['DATE', '03/21/2025 07:42']]);
+  });
+});
