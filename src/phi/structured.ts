@@ -29,6 +29,8 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
 };
 /** Segments about the patient, a relative, a guarantor or a visit (not MSH, EVN, orders or results). */
 const PERSON_SEGMENTS = new Set(['PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'DG1']);
+/** A member's or a policy's number: letters and digits (a digit among them), no date. */
+const IN1_MEMBER_ID = /^(?=[A-Z]*\d)(?![12]\d{7}(?:\d{4,6})?$)[A-Z0-9][A-Z0-9-]{5,19}$/;
 /** An HL7 date or date and time (YYYYMMDD[HHMM[SS[.S]]][+ZZZZ]) in 1900-2099, a whole field. */
 const HL7_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?$/;
 /** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|SPM|RXA)\|/g, matched in hl7Rule from the '|' positions. */
@@ -187,6 +189,9 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
       // any other field of a segment about the patient that holds a date and time alone (admit,
       // discharge, the insured's birth date: wherever a sender or a writer put it)
       else if (personal && e - s >= 8 && HL7_DATE.test(text.slice(s, e))) emit('DATE', s, e, 0.9, 'hl7.date');
+      // an insurance segment's identifier past the insured's own fields (IN1-20 on: the policy number,
+      // IN1-36, and the insured's ID, IN1-49, as senders and writers place them): the member's
+      else if (seg === 'IN1' && !testMessage && i + shift >= 20 && e - s >= 6 && e - s <= 20 && IN1_MEMBER_ID.test(text.slice(s, e))) emit('HEALTH_PLAN_ID', s, e, 0.85, 'hl7.field');
       // (only a field closed by '|': the last one on a line may run on into prose)
       // (or the line's last one when a line break ends the segment: "OBR|1|||CBC^COMPLETE BLOOD COUNT")
       else if (coded?.has(i + shift) && e > s && (e < end || (e === end && (text.charCodeAt(end) === 10 || text.charCodeAt(end) === 13)))) quiet(s, e);

@@ -436,3 +436,13 @@ describe('session 18: date and time columns of arrivals, collections and orders'
     expectAll(lab, [['DATE', '03/21/2025 07:42']]);
   });
 });
+
+describe("session 18: an insurance segment's member ID past the insured's own fields", () => {
+  it('reads IN1-20 on as the member ID when it looks like one, not a date or a plan code', () => {
+    const seg =
+      'MSH|^~\\&|CERNER|SARMC|SECTRA|PCH|20250311021455||ADT^A08|884120931|P|2.5.1\n' +
+      'IN1|1|BCIDPPO|BCI001|BLUE CROSS OF IDAHO|||||||||||1|HALVERSON^MARLENE^RUTH|01|19580914|||||||||||||||||||||QIB884420913\n';
+    expectAll(seg, [['HEALTH_PLAN_ID', 'QIB884420913']]);
+    expectNone(seg, ['BCIDPPO', 'BCI001']);
+  });
+});
