@@ -15,7 +15,7 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
   PID: { 2: 'CX', 3: 'CX', 4: 'CX', 5: 'XPN', 6: 'XPN', 7: 'DATE', 9: 'XPN', 11: 'XAD', 13: 'PHONE_FIELD', 14: 'PHONE_FIELD', 18: 'ACCOUNT', 19: 'SSN', 20: 'LICENSE', 21: 'CX', 29: 'DATE' },
   NK1: { 2: 'XPN', 4: 'XAD', 5: 'PHONE_FIELD', 6: 'PHONE_FIELD', 30: 'XPN', 32: 'XAD', 37: 'SSN' },
   GT1: { 2: 'CX', 3: 'XPN', 5: 'XAD', 6: 'PHONE_FIELD', 7: 'PHONE_FIELD', 8: 'DATE', 12: 'SSN' },
-  IN1: { 2: 'HEALTH_PLAN_ID', 8: 'HEALTH_PLAN_ID', 16: 'XPN', 18: 'DATE', 19: 'XAD', 36: 'HEALTH_PLAN_ID', 49: 'CX' },
+  IN1: { 8: 'HEALTH_PLAN_ID', 16: 'XPN', 18: 'DATE', 19: 'XAD', 36: 'HEALTH_PLAN_ID', 49: 'CX' },
   PV1: { 7: 'XCN', 8: 'XCN', 9: 'XCN', 17: 'XCN', 19: 'OTHER_ID', 44: 'DATE', 45: 'DATE' },
   MRG: { 1: 'CX', 3: 'ACCOUNT', 5: 'OTHER_ID', 7: 'XPN' },
   // orders and results: placer and filler order numbers (a lab's accession), the specimen's collection times
