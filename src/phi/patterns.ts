@@ -1765,7 +1765,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     triggers: `member mbr subscriber sub policy insurance ins insured beneficiary bene medicaid medicare medi hicn mbi health plan group payer coverage card medical ${PAYER_NAMES.join(' ')} ${STATE_PROGRAMMES.join(' ')}`,
     rule: 'plan.label',
     after: { health: [' p'], medi: ['-'], medical: [' assistance'] },
-    label: `(?:member|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:${PAYER_NAMES.join('|')})(?: member)?|(?:${PROGRAMME_LABELS}|medical assistance))(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}`,
+    label: `(?:member(?:\/subscr(?:iber)?)?|mbr|subscriber|sub|policy(?:holder)?|insurance|ins|insured|beneficiary|bene|medicaid|medicare|HICN|MBI|health ?plan|plan(?: member)?|group|payer|coverage|(?:insurance )?card|(?:${PAYER_NAMES.join('|')})(?: member)?|(?:${PROGRAMME_LABELS}|medical assistance))(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}`,
     value: ID_VALUE,
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
@@ -1875,12 +1875,15 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   {
     // identifiers whose label alone says they belong to a patient's care
     type: 'OTHER_ID',
-    triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen lab accession acc pa unlocked",
+    triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen spec lab accession acc pa unlocked",
     rule: 'other.label',
-    after: { portal: [' u', ' l', ' a', ' i'], prior: [' a'], lab: [' s'] },
-    label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|accession|ACC|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    // ("spec 25031R0112": a specimen's label written short, before a value with a digit)
+    after: { portal: [' u', ' l', ' a', ' i'], prior: [' a'], lab: [' s'], spec: [' 0', ' 1', ' 2', ' 3', ' 4', ' 5', ' 6', ' 7', ' 8', ' 9', ' #', '#'] },
+    label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth(?: ref)?|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|spec|accession|ACC|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.82,
+    // ("CBORD spec 2.3", "Rx 2.1"): a version's number
+    reject: /^\d+(?:\.\d+)+$/,
   },
   {
     // an imaging study's DICOM UIDs (study, series, SOP instance): one patient's study, found by them
@@ -2009,7 +2012,7 @@ const NO_PATIENT = /\b(?:not patient[- ]related|no patient (?:data|link|attached
 const SEP = "(?:\\s(?:for|of)\\s(?:him|her|them|the patient|this patient|the pt|pt|(?:mr|mrs|ms|miss)\\.?\\s[A-Z][\\w'’-]{1,30}|[A-Za-z][A-Za-z'’]{1,30}(?:-[A-Za-z][A-Za-z'’]{1,30})?(?=\\s{0,2}[:#]))|\\sper\\s(?:HIM|ROI|registration|admitting|ADT|EMPI|Epic|Cerner|the (?:chart|record|wristband|armband|face ?sheet)|chart|records?|wristband|armband|face ?sheet))?(?:\\s{0,2}\\([A-Za-z#. ]{1,24}\\))?\\s{0,3}(?:[:#=,\\u2013-]|is|was|should be|should read|no\\.?)?(?:[*_]{1,2})?\\s{0,3}(?:[:#=]\\s{0,3})?(?:is\\s)?(?:\\((?=[A-Za-z0-9][A-Za-z0-9-]{2,24}\\)))?";
 /** The labels a value may stand in brackets after ("MRN (", "CSN (", "member ID (", "driver license ("). */
 const BRACKETED_VALUE_LABEL =
-  /\b(?:c?mrn|csn|fin|empi|mbi|hicn|(?:member|subscriber|medicaid|medicare|insurance|policy)(?: id| #| number| no\.?)?|acct|account(?: number| #| no\.?)?|har|ssn|dl|driver'?s?'? licen[cs]e|licen[cs]e(?: number| #| no\.?)?|plate|vin|npi|dea)[ ]?[:#]?[ ]?\($/i;
+  /\b(?:(?:c?mrn|csn|fin|empi)(?: id| #| number| no\.?)?|mbi|hicn|(?:member|subscriber|medicaid|medicare|insurance|policy)(?: id| #| number| no\.?)?|acct|account(?: number| #| no\.?)?|har|ssn|dl|driver'?s?'? licen[cs]e|licen[cs]e(?: number| #| no\.?)?|plate|vin|npi|dea)[ ]?[:#]?[ ]?\($/i;
 /** "payer", or a state programme's name or CareSource alone, as a plan label. */
 const SHORT_ID_PAYER_LABEL = new RegExp(`^(?:payer|caresource|${STATE_PROGRAMMES.join('|')}|medical assistance)\\b(?![ ]member)`, 'i');
 /** A plan label that is a payer's or a state programme's name alone ("CareSource ID", "Medi-Cal #", "AHCCCS"). */

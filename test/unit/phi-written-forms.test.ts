@@ -617,3 +617,16 @@ describe("a vendor's support case is the desk's, a patient's call to a support l
     expect(values('Patient called the MyChart support line, case 88213471, her account is still locked.')).toContain('88213471');
   });
 });
+
+describe('a specimen written "spec", an authorization reference, a version after a label (session 18)', () => {
+  const values = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+  it('finds the values', () => {
+    expect(values('tubes labeled BASHIR, YUSUF (MRN M001330187, spec 25031R0112) but the order was for another pt')).toContain('25031R0112');
+    expect(values('Pt Maria Lopez (MRN 4418275): MRI L-SPINE WO, auth ref PA-25-0331887. Cover sheet went to the wrong fax.')).toContain('PA-25-0331887');
+  });
+  it('reads a version number or a specification as no one', () => {
+    const text = 'Pt Maria Lopez (MRN 4418275) join attempt client=android-mychart 10.11.2 failed. Field PID-11 exceeds max length (CBORD spec 2.3 v4).';
+    expect(values(text)).not.toContain('10.11.2');
+    expect(values(text)).not.toContain('2.3');
+  });
+});
