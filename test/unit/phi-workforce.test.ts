@@ -616,3 +616,12 @@ describe('colleagues by a pager, an IT team in brackets, a team and a dash, a co
     expect(names('Message from Owen Blackwood (Security) via web form:\n"My MyChart shows someone else\'s results, please fix my chart"')).toContain('Owen Blackwood');
   });
 });
+
+describe('the raiser of a ticket about their own diagnosis (session 18)', () => {
+  it('is the patient on the Reporter line when the summary says "my diagnosis"', () => {
+    const text =
+      'Summary: Why does Workday absence case shows my diagnosis to my supervisor?\nReporter: Travis Kjos, Telecom Technician, x4-9004\n\n' +
+      'Kind of a privacy thing. My leave for the wrist surgery is approved but the case page lists the diagnosis.';
+    expect(detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end))).toContain('Travis Kjos');
+  });
+});
