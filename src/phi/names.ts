@@ -254,6 +254,35 @@ function lowerNamesBeforeAge(text: string, emit: Emit): void {
   }
 }
 
+/** A record's number and a lower-case word in brackets after it: "MRN 20580071 (stone)", "20702288 (locklear)". */
+const LOWER_AFTER_NUMBER = /\d{6,}[ ]?\(([a-z][a-z'-]{2,20})\)/g;
+/** A lower-case word before a bed or a room: "kovalenko in bed 9", "jones in rm 412". */
+const LOWER_BEFORE_BED = /(?:^|[^A-Za-z'-])([a-z][a-z'-]{2,20})[ ]in[ ](?:bed|rm|room)[ #]?\d/g;
+/**
+ * Shorthand a nurse writes a patient by: a census surname in small letters in brackets right after a
+ * record's number ("MRN 20580071 (stone)": a surname even when it is an ordinary word too), or
+ * before "in bed 9" / "in rm 412" (a surname no ordinary word: "kovalenko in bed 9").
+ */
+function lowerSurnamesByRecord(text: string, emit: Emit): void {
+  if (text.indexOf('(') !== -1 && /\d{6}/.test(text)) {
+    LOWER_AFTER_NUMBER.lastIndex = 0;
+    for (let m = LOWER_AFTER_NUMBER.exec(text); m !== null; m = LOWER_AFTER_NUMBER.exec(text)) {
+      if ((lowerFacts(m[1]!) & Lower.Last) === 0 || FUNCTION_WORDS.has(m[1]!)) continue;
+      const end = m.index + m[0].length - 1;
+      emit('NAME', end - m[1]!.length, end, 0.8, 'name.lower');
+    }
+  }
+  if (text.indexOf(' in ') === -1) return;
+  LOWER_BEFORE_BED.lastIndex = 0;
+  for (let m = LOWER_BEFORE_BED.exec(text); m !== null; m = LOWER_BEFORE_BED.exec(text)) {
+    const f = lowerFacts(m[1]!);
+    // (a census surname, or a word that reads as a name and is no ordinary word nor a product's)
+    if ((f & Lower.Plain) === 0 || GOES_ON.has(m[1]!) || FUNCTION_WORDS.has(m[1]!) || ((f & Lower.Last) === 0 && !nameLike(m[1]!, f))) continue;
+    const start = m.index + m[0].indexOf(m[1]!, m[0].length - m[1]!.length - 12);
+    emit('NAME', start, start + m[1]!.length, (f & Lower.Last) !== 0 ? 0.8 : 0.7, 'name.lower');
+  }
+}
+
 /** "Thanks, Anais" / "Regards,\nJordyn": a sign-off introduces the writer's name. */
 const SIGN_OFF_WORDS = ['thanks', 'thank you', 'thx', 'regards', 'best', 'cheers', 'sincerely', 'respectfully', 'love'];
 /** The sign-off words by their last letter (lower case; an ASCII letter either case, | 32, finds them). */
@@ -990,6 +1019,7 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
   }
 
   lowerNamesBeforeAge(text, emit);
+  lowerSurnamesByRecord(text, emit);
 
   const scorer = new RunScorer(scan, emit, minScore);
   let i = 0;

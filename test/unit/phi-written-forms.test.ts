@@ -630,3 +630,14 @@ describe('a specimen written "spec", an authorization reference, a version after
     expect(values(text)).not.toContain('2.3');
   });
 });
+
+describe('lower-case surnames by a record number or a bed (session 18)', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  it('finds "MRN 20580071 (stone)" and "kovalenko in bed 9"', () => {
+    expect(names('pls fix asap. MRN 20580071 (stone) / 20702288 (locklear) -siobhan')).toEqual(expect.arrayContaining(['stone', 'locklear']));
+    expect(names('[4/10/2025 2:20 AM] Nalani Kahale: ty!! kovalenko in bed 9 btw if anyone asks')).toContain('kovalenko');
+  });
+  it('reads ordinary words and products before a bed or after a number as no one', () => {
+    expect(names('the printer in rm 412 is down, nobody in bed 3, the pyxis in rm 4; PO 4500251144 (pending)')).toEqual([]);
+  });
+});
