@@ -770,6 +770,14 @@ const BARE10: Matcher = mkCode(/(?<![\w-])\d{10}(?![\w-])/y, (env, p) => {
 const MONTHS3 = 'JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC';
 const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember)?|\\.)?|Sept\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?';
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
+/** A system's event in the clause before a date. */
+const IT_EVENT_BEFORE =
+  /\b(?:expires|expiry|expiration|installed|updated?|deploy(?:ed|ment)?|go-?live|went live|cut ?over|patch(?:ed|ing)?|release[ds]?|maintenance|outage|downtime|change (?:window|freeze)|renew(?:al|ed)?|migrat(?:ed|ion)|roll ?out|PIR|post-?mortem|approved at|committee|valid (?:from|to|until)|certificate|cert|licen[cs]e)\b[^.\n;]{0,28}$/i;
+// (not "upgraded": a patient's device is upgraded too, "His ICD was upgraded 1/22"; nor a word after the
+// date: "Kayla Moss 2/8/2010 go-live conversion error" names a patient's birth date)
+function itEventAround(text: string, start: number, _end: number): boolean {
+  return IT_EVENT_BEFORE.test(text.slice(Math.max(0, start - 48), start));
+}
 const TICKET_DATE_BEFORE = /\b(?:by|before|until|till|due|eta|deadline|scheduled|window|on or before|created|updated|resolved|comment|commented|added|sent|date|starting|effective|expected|eta|shipped|delivered on|go-live|cutover|expires?|expired on|renewal|through)\b[^\n\d]{0,12}$/i;
 /**
  * A mark before a date that makes it a stamp ("added a comment - 14/Mar/25", "(3/4/2024)", "· 2024-06-14"),
@@ -957,6 +965,9 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
     if (score > 0.3) {
       const before = text.slice(Math.max(0, start - 24), start);
       if (TICKET_DATE_BEFORE.test(before) || (TICKET_MARK_BEFORE.test(before) && !env.scan.near(Cue.Patient, end, end, 0, 24))) score = 0.3;
+      // a system's event ("the EAP-TLS cert on the pump expired 2025-01-31", "update to EVC 2.10.1 on 9/17"),
+      // with no patient word around it
+      else if (itEventAround(text, start, end) && !env.scan.near(Cue.Patient, start, end, 48, 24)) score = 0.3;
       // a comment's header, "Tobias Wendt 05/13:", "Lydia Chu (HIM) 06/04: Moved doc …": when it was written
       // (not a year long ago, a birth date: "Maria Lopez 02/14/1950: MRN …"; nor an item under a heading, "Duplicate charts:")
       else if (AUTHOR_HEADER_AFTER.test(text.slice(end, end + 16)) && AUTHOR_HEADER_BEFORE.test(text.slice(Math.max(0, start - 72), start)) && !firstYearLongAgo(text, start, end) && !underHeading(text, start)) score = 0.3;

@@ -641,3 +641,17 @@ describe('lower-case surnames by a record number or a bed (session 18)', () => {
     expect(names('the printer in rm 412 is down, nobody in bed 3, the pyxis in rm 4; PO 4500251144 (pending)')).toEqual([]);
   });
 });
+
+describe("a system's event date in a ticket about a patient (session 18)", () => {
+  const dates = (text: string) => detect(text).filter((f) => f.type === 'DATE').map((f) => text.slice(f.start, f.end));
+  it('reads a certificate, licence, update or go-live date as no one’s', () => {
+    const text =
+      'Pt Maria Lopez (MRN 4418275) cannot join her video visit.\n' +
+      'The EAP-TLS cert on the pump expires 2025-01-31. Errors started after the update to EVC 2.10.1 on 9/17, and the DAS went live 3/1.';
+    expect(dates(text)).toEqual([]);
+  });
+  it("keeps a patient's date with a system's word after it, and a patient's device's upgrade", () => {
+    expect(dates('Kayla Moss 2/8/2010 go-live conversion error - allergies missing')).toContain('2/8/2010');
+    expect(dates("Pt Tobin's ICD was upgraded 1/22 (generator change) and the Medtronic app lost it")).toContain('1/22');
+  });
+});
