@@ -21,7 +21,7 @@ import {
   isValidVin,
 } from './validators';
 import { COMMON_WORDS, FIRST_NAMES, PAYER_NAMES, STATE_PROGRAMMES, SURNAMES, TECH_WORDS, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
-import { isConsumerMail } from './workforce';
+import { isConsumerMail, speaksAsPatient } from './workforce';
 
 export type Emit = (type: PhiType, start: number, end: number, score: number, rule: string) => void;
 
@@ -265,6 +265,7 @@ function teamWordsOnly(p: string, code: number): boolean {
 function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
   const { text } = env;
   let covered = -1;
+  let patientVoice: boolean | undefined;
   for (const at of env.scan.ats) {
     if (at < covered) continue;
     let s = at;
@@ -283,9 +284,26 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
         // (a patient or a relative may write from their own business's role address: "Pt Wallace Cho (owns the pharmacy) wants statements sent to rx.priorauth@…")
         (teamMailbox(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48))) ||
         accountFieldBefore(text, s);
-      env.emit('EMAIL', s, e, role ? 0.3 : 0.92, role ? 'email.role' : 'email.format');
+      // an organisation's own address ("denise.caldwell@riverbendhealth.org", "iobuya@vaumc.org"): a
+      // colleague's or a department's, unless it reads as a person's own (digits, "home") or the text says whose
+      // (and not where someone writes as a patient: an employee writes about their own care from work,
+      // "From: Dana Whitfield <dana.whitfield@stlukes-health.org>" over "can't see my lab results")
+      const org =
+        !role && orgMail(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48)) &&
+        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !(patientVoice ??= speaksAsPatient(text));
+      env.emit('EMAIL', s, e, role || org ? 0.3 : 0.92, role ? 'email.role' : org ? 'email.org' : 'email.format');
     }
   }
+}
+
+/** An organisation's domain: .org, .edu, .gov, or a health system's name ("lvhealth.org", "enovatemedical.com"). */
+const ORG_DOMAIN = /(?:\.(?:org|edu|gov|mil)|health|hosp|hospital|medical|medicine|clinic|physicians|healthcare)(?:\.[a-z]{2,3})?$|\b(?:health|hosp|medical|clinic|care)[a-z-]*\.[a-z]{2,}$/i;
+/** "email on file", "email on the account": a record's address. */
+const ON_FILE_BEFORE = /\bon (?:file|the account|account|record)\b[^\n]{0,8}$|\bemail (?:address )?(?:is|was)[ :]*$/i;
+/** A person's own local part: digits (a year, a birth year) or "home", "personal", "family". */
+const OWN_LOCAL = /\d|home|personal|family|fam\b/i;
+function orgMail(local: string, domain: string): boolean {
+  return ORG_DOMAIN.test(domain) && !OWN_LOCAL.test(local) && !isConsumerMail(domain);
 }
 
 // ---------------------------------------------------------------------------------------------

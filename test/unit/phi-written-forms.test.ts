@@ -655,3 +655,17 @@ describe("a system's event date in a ticket about a patient (session 18)", () =>
     expect(dates("Pt Tobin's ICD was upgraded 1/22 (generator change) and the Medtronic app lost it")).toContain('1/22');
   });
 });
+
+describe("an organisation's e-mail address (session 18)", () => {
+  const emails = (text: string) => detect(text).filter((f) => f.type === 'EMAIL').map((f) => text.slice(f.start, f.end));
+  it("is a colleague's or a department's in a ticket about a patient", () => {
+    const text = 'Pt Maria Lopez (MRN 4418275) got the wrong AVS.\nGME coordinator: Denise Caldwell x4112, denise.caldwell@riverbendhealth.org. Questions: infosec@vaumc.org';
+    expect(emails(text)).toEqual([]);
+  });
+  it("stays a person's own with digits or 'home' in it, on file, or where its writer speaks as a patient", () => {
+    expect(emails('Pt Maria Lopez (MRN 4418275): notification email is m.alfarsi61@example.org')).toContain('m.alfarsi61@example.org');
+    expect(emails('Pt Colleen Burke, DOB 05/05/1966 - email on file schoolnurse@stbrendanacademy.org. She wants the proxy fixed.')).toContain('schoolnurse@stbrendanacademy.org');
+    expect(emails("From: Dana Whitfield <dana.whitfield@stlukes-health.org>\nSubject: can't see my lab results in MyChart")).toContain('dana.whitfield@stlukes-health.org');
+    expect(emails('Pt Maria Lopez (MRN 4418275) asks statements go to her personal address maria.lopez@gmail.com')).toContain('maria.lopez@gmail.com');
+  });
+});
