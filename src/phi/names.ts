@@ -254,32 +254,44 @@ function lowerNamesBeforeAge(text: string, emit: Emit): void {
   }
 }
 
-/** A record's number and a lower-case word in brackets after it: "MRN 20580071 (stone)", "20702288 (locklear)". */
-const LOWER_AFTER_NUMBER = /\d{6,}[ ]?\(([a-z][a-z'-]{2,20})\)/g;
-/** A lower-case word before a bed or a room: "kovalenko in bed 9", "jones in rm 412". */
-const LOWER_BEFORE_BED = /(?:^|[^A-Za-z'-])([a-z][a-z'-]{2,20})[ ]in[ ](?:bed|rm|room)[ #]?\d/g;
+/** A lower-case word in brackets: "(stone)", "(locklear)" (sticky, at the '('). */
+const LOWER_IN_BRACKETS = /\(([a-z][a-z'-]{2,20})\)/y;
+/** A lower-case word before " in bed 9" / " in rm 412" (sticky, at the word's start). */
+const LOWER_WORD = /[a-z][a-z'-]{2,20}$/;
+/** What follows " in " before a bed's or a room's number: "bed 9", "rm 412", "room #4". */
+const BED_AFTER = /^(?:bed|rm|room)[ #]?\d/;
 /**
  * Shorthand a nurse writes a patient by: a census surname in small letters in brackets right after a
- * record's number ("MRN 20580071 (stone)": a surname even when it is an ordinary word too), or
- * before "in bed 9" / "in rm 412" (a surname no ordinary word: "kovalenko in bed 9").
+ * record's number of six digits or more ("MRN 20580071 (stone)": a surname even when it is an
+ * ordinary word too), or before "in bed 9" / "in rm 412" (a surname no ordinary word: "kovalenko in
+ * bed 9"). Found from the '('s and the " in "s, not by a regex over the whole text.
  */
 function lowerSurnamesByRecord(text: string, emit: Emit): void {
-  if (text.indexOf('(') !== -1 && /\d{6}/.test(text)) {
-    LOWER_AFTER_NUMBER.lastIndex = 0;
-    for (let m = LOWER_AFTER_NUMBER.exec(text); m !== null; m = LOWER_AFTER_NUMBER.exec(text)) {
-      if ((lowerFacts(m[1]!) & Lower.Last) === 0 || FUNCTION_WORDS.has(m[1]!)) continue;
-      const end = m.index + m[0].length - 1;
-      emit('NAME', end - m[1]!.length, end, 0.8, 'name.lower');
-    }
+  for (let k = text.indexOf('('); k !== -1; k = text.indexOf('(', k + 1)) {
+    // (six digits, then maybe a space, right before the bracket)
+    let d = k - 1;
+    if (text.charCodeAt(d) === 32) d--;
+    let digits = 0;
+    while (digits < 6 && isDigitCode(text.charCodeAt(d - digits))) digits++;
+    if (digits < 6) continue;
+    LOWER_IN_BRACKETS.lastIndex = k;
+    const m = LOWER_IN_BRACKETS.exec(text);
+    if (m === null || (lowerFacts(m[1]!) & Lower.Last) === 0 || FUNCTION_WORDS.has(m[1]!)) continue;
+    emit('NAME', k + 1, k + 1 + m[1]!.length, 0.8, 'name.lower');
   }
-  if (text.indexOf(' in ') === -1) return;
-  LOWER_BEFORE_BED.lastIndex = 0;
-  for (let m = LOWER_BEFORE_BED.exec(text); m !== null; m = LOWER_BEFORE_BED.exec(text)) {
-    const f = lowerFacts(m[1]!);
+  for (let k = text.indexOf(' in '); k !== -1; k = text.indexOf(' in ', k + 1)) {
+    if (!BED_AFTER.test(text.slice(k + 4, k + 10))) continue;
+    const before = LOWER_WORD.exec(text.slice(Math.max(0, k - 21), k));
+    if (before === null) continue;
+    const start = k - before[0].length;
+    // (a whole word: not the end of a longer one)
+    const c = text.charCodeAt(start - 1);
+    if (start > 0 && (isAsciiLetter(c) || c === 39 || c === 45)) continue;
+    const w = before[0];
+    const f = lowerFacts(w);
     // (a census surname, or a word that reads as a name and is no ordinary word nor a product's)
-    if ((f & Lower.Plain) === 0 || GOES_ON.has(m[1]!) || FUNCTION_WORDS.has(m[1]!) || ((f & Lower.Last) === 0 && !nameLike(m[1]!, f))) continue;
-    const start = m.index + m[0].indexOf(m[1]!, m[0].length - m[1]!.length - 12);
-    emit('NAME', start, start + m[1]!.length, (f & Lower.Last) !== 0 ? 0.8 : 0.7, 'name.lower');
+    if ((f & Lower.Plain) === 0 || GOES_ON.has(w) || FUNCTION_WORDS.has(w) || ((f & Lower.Last) === 0 && !nameLike(w, f))) continue;
+    emit('NAME', start, k, (f & Lower.Last) !== 0 ? 0.8 : 0.7, 'name.lower');
   }
 }
 

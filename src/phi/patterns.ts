@@ -286,11 +286,11 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
         accountFieldBefore(text, s);
       // an organisation's own address ("denise.caldwell@riverbendhealth.org", "iobuya@vaumc.org"): a
       // colleague's or a department's, unless it reads as a person's own (digits, "home") or the text says whose
-      // (and not where someone writes as a patient: an employee writes about their own care from work,
-      // "From: Dana Whitfield <dana.whitfield@stlukes-health.org>" over "can't see my lab results")
+      // (and not a sender's where someone writes as a patient: an employee writes about their own care from
+      // work, "From: Dana Whitfield <dana.whitfield@stlukes-health.org>" over "can't see my lab results")
       const org =
         !role && orgMail(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48)) &&
-        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !(patientVoice ??= speaksAsPatient(text));
+        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !(SENDER_LINE_BEFORE.test(text.slice(lineStartWithin(text, s, 72), s)) && (patientVoice ??= speaksAsPatient(text)));
       env.emit('EMAIL', s, e, role || org ? 0.3 : 0.92, role ? 'email.role' : org ? 'email.org' : 'email.format');
     }
   }
@@ -298,6 +298,8 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
 
 /** An organisation's domain: .org, .edu, .gov, or a health system's name ("lvhealth.org", "enovatemedical.com"). */
 const ORG_DOMAIN = /(?:\.(?:org|edu|gov|mil)|health|hosp|hospital|medical|medicine|clinic|physicians|healthcare)(?:\.[a-z]{2,3})?$|\b(?:health|hosp|medical|clinic|care)[a-z-]*\.[a-z]{2,}$/i;
+/** A mail header's sender line before an address: "From: Dana Whitfield <", "Sender: ", "Reply-To: ". */
+const SENDER_LINE_BEFORE = /^[ \t>*]*(?:from|sender|reply-to|sent by)[ \t]*:/i;
 /** "email on file", "email on the account": a record's address. */
 const ON_FILE_BEFORE = /\bon (?:file|the account|account|record)\b[^\n]{0,8}$|\bemail (?:address )?(?:is|was)[ :]*$/i;
 /** A person's own local part: digits (a year, a birth year) or "home", "personal", "family". */
