@@ -502,6 +502,16 @@ function settleSharedNames(text: string, newlines: readonly number[], all: Findi
 const RECORD_NAME_RULE = /^(?:name\.hl7|hl7\.(?!provider)|xml\.|dicom\.|x12\.|json\.)/;
 /** A name's words in small letters, in order, without initials: one key for "Hannah Yoshida", "YOSHIDA^HANNAH^M", "Yoshida, Hannah". */
 function nameKey(name: string): string {
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    if (NAME_KEYS.size >= 4096) NAME_KEYS.clear();
+    NAME_KEYS.set(name, (key = nameKeyOf(name)));
+  }
+  return key;
+}
+/** nameKey's answers by name (names recur within a text and across texts). */
+const NAME_KEYS = new Map<string, string>();
+function nameKeyOf(name: string): string {
   return name
     .toLowerCase()
     .split(/[^\p{L}'’-]+/u)

@@ -265,7 +265,6 @@ function teamWordsOnly(p: string, code: number): boolean {
 function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
   const { text } = env;
   let covered = -1;
-  let patientVoice: boolean | undefined;
   for (const at of env.scan.ats) {
     if (at < covered) continue;
     let s = at;
@@ -286,11 +285,11 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
         accountFieldBefore(text, s);
       // an organisation's own address ("denise.caldwell@riverbendhealth.org", "iobuya@vaumc.org"): a
       // colleague's or a department's, unless it reads as a person's own (digits, "home") or the text says whose
-      // (and not a sender's where someone writes as a patient: an employee writes about their own care from
-      // work, "From: Dana Whitfield <dana.whitfield@stlukes-health.org>" over "can't see my lab results")
+      // (and not a sender's whose message, the 3,000 characters after it, speaks as a patient: an employee writes
+      // about their own care from work, "From: Dana Whitfield <dana.whitfield@stlukes-health.org>" over "can't see my lab results")
       const org =
         !role && orgMail(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48)) &&
-        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !(SENDER_LINE_BEFORE.test(text.slice(lineStartWithin(text, s, 72), s)) && (patientVoice ??= speaksAsPatient(text)));
+        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !(SENDER_LINE_BEFORE.test(text.slice(lineStartWithin(text, s, 72), s)) && speaksAsPatient(text.slice(s, s + 3000)));
       env.emit('EMAIL', s, e, role || org ? 0.3 : 0.92, role ? 'email.role' : org ? 'email.org' : 'email.format');
     }
   }

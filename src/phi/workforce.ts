@@ -109,7 +109,14 @@ const YOUR_CARE = /\byour\b[^.\n]{0,40}\b(?:results?|appointment|appt|chart|mych
 /** Patient words on a line of text (PATIENT_LINE). */
 export const patientLine = (line: string): boolean => PATIENT_LINE.test(line);
 /** Does someone in the text speak of their own or their family's care, or say they are the patient (MY_CARE, PATIENT_SELF)? */
-export const speaksAsPatient = (text: string): boolean => MY_CARE.test(text) || PATIENT_SELF.test(text);
+export function speaksAsPatient(text: string): boolean {
+  // (asked by the e-mail rule and by the shared-names settling of one text: the last answer is kept)
+  if (text === voiceText) return voice;
+  voiceText = text;
+  return (voice = MY_CARE.test(text) || PATIENT_SELF.test(text));
+}
+let voiceText: string | undefined;
+let voice = false;
 const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
