@@ -551,13 +551,16 @@ const DOCTOR_PATIENT_BEFORE =
   /\b(?:pts?|patients?|inpatient|outpatient|caller|member|guarantor|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|guardian|proxy|chart|record|records|results|mychart|portal account|accessed|opened|looked up|look(?:ing)? up|snoop\w*|restrict(?:ed)?|vip|privacy|confidential|break[ -]the[ -]glass|btg|employee health|admitted|discharged|registered|registration|(?:correct|change|update|fix)(?:ed)? (?:it|my name|the name) to)\b[^\n]{0,40}$/i;
 /** Words after "Dr. Name" that make the doctor a patient or a relative ("'s own MyChart", ", one of our hospitalists, was admitted", "(MRN …"). */
 const DOCTOR_PATIENT_AFTER =
-  /^(?:['’]s[ \t]+(?:own[ \t]+)?(?:chart|records?|results?|labs?|mychart|portal|bills?|statements?|mrn|dob|insurance|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|kids?|child|children|baby)|wife|husband|spouse|partner)\b|[^\n]{0,60}?\b(?:mrn|dob|d\.o\.b|date of birth|ssn|admitted|discharged|was seen in|is a patient|is the patient|as a patient|our patient|one of our (?:patients|pts)|employee health|needlestick|exposure|injur(?:y|ed)|passed away|died|deceased|his chart|her chart|their chart|are (?:both |all )?(?:patients|pts))\b|[^\n]{0,60}?\b(?:her|his|their)[ \t]+(?:husband|wife|spouse|partner|son|daughter|mother|father|mom|dad)\b)/i;
+  /^(?:['’]s[ \t]+(?:own[ \t]+)?(?:chart|records?|results?|labs?|mychart|portal|bills?|statements?|mrn|dob|insurance|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|kids?|child|children|baby)|wife|husband|spouse|partner)\b|[^\n]{0,60}?\b(?:mrn|dob|d\.o\.b|date of birth|ssn|admitted|discharged|was seen in|is a patient|is the patient|as a patient|our patient|one of our (?:patients|pts)|employee health|needlestick|exposure|injur(?:y|ed)|passed away|died|deceased|his chart|her chart|their chart|are (?:both |all )?(?:patients|pts))\b|(?!['’]s\b)[^\n]{0,40}?\b(?:had|has|having|getting|got)\b[^\n]{0,20}\b(?:colonoscopy|surgery|procedure|mri|ct|scan|mammogram|biopsy|labs?|results?|visit|appointment|appt|admission|baby|delivery)\b|(?!['’]s\b)[^\n]{0,40}?\b(?:her|his|their)[ \t]+(?:own[ \t]+)?(?:colonoscopy|surgery|procedure|results?|labs?|chart|mychart|visit|appointment|appt|mammogram|bill|statement)\b|[^\n]{0,60}?\b(?:her|his|their)[ \t]+(?:husband|wife|spouse|partner|son|daughter|mother|father|mom|dad)\b)/i;
 /**
  * "Dr." (or "Doctor") as the object of a clinician's relation: "with Dr.", "w/ Dr.", "to Dr.", "paged
  * Dr.", "Prescriber Dr.", "(Dr.", "Dr. Haddad, Dr." (`clause` ends with the title and spaces).
  */
 const CLINICIAN_BEFORE =
   /(?:\b(?:with|w\/|to|from|by|per|under|paged?|paging|called|calls?|messaged?|emailed|sees|seeing|saw|ordering|prescriber|provider|providers|referring|attending|pcp|physician|surgeon|radiologist|resident|cc|instead of|than|notified|asked|told|contacted|contact|reassigned|routed|assigned|and)|[(,/])[ \t:]*(?:Dr\.?|Doctor)[ \t]*$/i;
+/** A doctor's work or specialty right after "Dr. Name": "'s office", "'s in basket", "'s NPI", " (Radiology)". */
+const DOCTOR_WORK_AFTER =
+  /^(?:['’]s[ \t]+(?:office|in ?basket|inbox|lab|clinic|npi|dea|ser(?: record)?|schedule|template|patients|pts|orders?|notes?|dictations?|pager|team|nurse|ma|practice|panel|preference list|smartphrase|login|account|signature|queue|worklist|session)\b|[ \t]*\([ \t]*(?:radiology|cardiology|oncology|heme\/onc|dermatology|neurology|pediatrics|peds|ortho(?:pedics)?|(?:general )?surgery|anesthesia|anesthesiology|emergency medicine|ED|hospitalist|hospital medicine|internal medicine|family medicine|ob\/?gyn|psychiatry|pathology|nephrology|pulmonology|pulmonary|GI|gastroenterology|endocrinology|endo|urology|ENT|ophthalmology|infectious disease|critical care|ICU|NICU|palliative care|pain mgmt|pain management|behavioral health|neurosurgery|rheumatology|geriatrics|sports med(?:icine)?)[ \t]*[),])/i;
 /** The clause before `start` on its line: back to a sentence's end (not "Dr.", "Mr.", …) or a ';', at most 60 characters. */
 function clauseBefore(text: string, ls: number, start: number): string {
   const from = Math.max(ls, start - 60);
@@ -1287,7 +1290,9 @@ export class Workforce {
     // Lindqvist", "Dr. Nathaniel Brooks, one of our hospitalists, was admitted", "Dr. Lee's own MyChart")
     if (this.doctorBefore(start, ls)) {
       const clause = clauseBefore(text, ls, start);
-      if (CLINICIAN_BEFORE.test(clause) && !DOCTOR_PATIENT_BEFORE.test(clause) && !DOCTOR_PATIENT_AFTER.test(text.slice(end, Math.min(le, end + 80)))) return Place.Header;
+      const rest = text.slice(end, Math.min(le, end + 80));
+      // (or the doctor's work after the name: "Dr. Kessler's office", "Dr. Yamamoto's in basket", "Dr. Ferrer (Radiology) already read it")
+      if ((CLINICIAN_BEFORE.test(clause) || DOCTOR_WORK_AFTER.test(rest)) && !DOCTOR_PATIENT_BEFORE.test(clause) && !DOCTOR_PATIENT_AFTER.test(rest)) return Place.Header;
     }
     const afterEnd = Math.min(le, end + 48);
     // (each pattern on the text after the name runs only when its first characters can be there)

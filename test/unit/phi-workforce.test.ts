@@ -625,3 +625,14 @@ describe('the raiser of a ticket about their own diagnosis (session 18)', () => 
     expect(detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end))).toContain('Travis Kjos');
   });
 });
+
+describe("a doctor named with their work or specialty (session 18)", () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  const patient = 'Pt Maria Lopez (MRN 4418275) result misfiled. ';
+  it.each(["Dr. Kessler's office may have viewed it.", "Dr. Yamamoto's in basket has the result now.", 'Dr. Ferrer (Radiology) already read it under the wrong accession.'])('%s', (line) => {
+    expect(names(patient + line)).toEqual(['Maria Lopez']);
+  });
+  it('keeps a doctor who is the patient', () => {
+    expect(names('Dr. Lisa Marsh (Hospitalist) had her colonoscopy here and the results went to another chart.')).toContain('Lisa Marsh');
+  });
+});
