@@ -537,7 +537,10 @@ function lineAround(text: string, newlines: readonly number[], p: number): strin
 /** A Jira comment's body: from its header's end (`from`) to the next comment's header or the text's end. */
 function commentBody(text: string, from: number): string {
   const next = text.indexOf(' added a comment', from);
-  return text.slice(from, next === -1 ? text.length : text.lastIndexOf('\n', next) + 1 || next);
+  if (next === -1) return text.slice(from);
+  // (the next header's line starts after the last line break before it; none after `from`: the body ends at it)
+  const nl = text.lastIndexOf('\n', next);
+  return text.slice(from, nl >= from ? nl + 1 : next);
 }
 /**
  * A person's own care, records, leave or injury on a line (beside the patient words): "accessed

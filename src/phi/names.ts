@@ -75,7 +75,7 @@ const PLACE_AFTER =
  * it is, first name and surname or not, is no such place).
  */
 const SITE_AFTER =
-  /[ ](?:clinics?\b(?! (?:visits?|appts?|appointments?|notes?)\b)|front desk\b|branch\b|campus\b|lab draw\b|team\b|County\b|county\b|Behavioral Health\b|Health(?=[ ]?[,:;|)\n]|[ ](?:System|Staff|Services|Network|IT|Information|clinic)\b|$))/y;
+  /[ ](?:clinics?\b(?! (?:visits?|appts?|appointments?|notes?|follow[- ]?ups?|f\/u|check[- ]?ins?|intakes?|consults?)\b)|front desk\b|branch\b|campus\b|lab draw\b|team\b|County\b|county\b|Behavioral Health\b|Health(?=[ ]?[,:;|)\n]|[ ](?:System|Staff|Services|Network|IT|Information|clinic)\b|$))/y;
 const CHECKED_IN_BEFORE = /\bcheck(?:ed|ing|s)? in[ \t]+$/i;
 /** Does an organisation's or a place's word follow a name that ends at `end` ("Westbrook Community Hospital", "Eldridge Point Clinic")? */
 export function orgAfter(text: string, end: number): boolean {
@@ -259,7 +259,9 @@ const LOWER_IN_BRACKETS = /\(([a-z][a-z'-]{2,20})\)/y;
 /** A lower-case word before " in bed 9" / " in rm 412" (sticky, at the word's start). */
 const LOWER_WORD = /[a-z][a-z'-]{2,20}$/;
 /** What follows " in " before a bed's or a room's number: "bed 9", "rm 412", "room #4". */
-const BED_AFTER = /^(?:bed|rm|room)[ #]?\d/;
+const BED_AFTER = /^(?:bed|rm|room)[ ]?#?[ ]?\d/;
+/** A record's label earlier on a number's line: "MRN 20580071 (stone) / 20702288 (locklear)". */
+const RECORD_LABEL_BEFORE = /\b(?:mrn|csn|fin|acct|account|har|mr ?#|record|chart)\b[^\n]{0,28}$/i;
 /**
  * Shorthand a nurse writes a patient by: a census surname in small letters in brackets right after a
  * record's number of six digits or more ("MRN 20580071 (stone)": a surname even when it is an
@@ -274,13 +276,15 @@ function lowerSurnamesByRecord(text: string, emit: Emit): void {
     let digits = 0;
     while (digits < 6 && isDigitCode(text.charCodeAt(d - digits))) digits++;
     if (digits < 6) continue;
+    // (a record's label on the line before the number: "S/N 20391844 (black)", "part 104522 (gray)" name no one)
+    if (!RECORD_LABEL_BEFORE.test(text.slice(Math.max(0, d - digits - 24), d - digits + 1))) continue;
     LOWER_IN_BRACKETS.lastIndex = k;
     const m = LOWER_IN_BRACKETS.exec(text);
     if (m === null || (lowerFacts(m[1]!) & Lower.Last) === 0 || FUNCTION_WORDS.has(m[1]!)) continue;
     emit('NAME', k + 1, k + 1 + m[1]!.length, 0.8, 'name.lower');
   }
   for (let k = text.indexOf(' in '); k !== -1; k = text.indexOf(' in ', k + 1)) {
-    if (!BED_AFTER.test(text.slice(k + 4, k + 10))) continue;
+    if (!BED_AFTER.test(text.slice(k + 4, k + 13))) continue;
     const before = LOWER_WORD.exec(text.slice(Math.max(0, k - 21), k));
     if (before === null) continue;
     const start = k - before[0].length;
@@ -290,7 +294,7 @@ function lowerSurnamesByRecord(text: string, emit: Emit): void {
     const w = before[0];
     const f = lowerFacts(w);
     // (a census surname, or a word that reads as a name and is no ordinary word nor a product's)
-    if ((f & Lower.Plain) === 0 || GOES_ON.has(w) || FUNCTION_WORDS.has(w) || ((f & Lower.Last) === 0 && !nameLike(w, f))) continue;
+    if ((f & Lower.Plain) === 0 || GOES_ON.has(w) || FUNCTION_WORDS.has(w) || TECH_WORDS.has(w) || ((f & Lower.Last) === 0 && !nameLike(w, f))) continue;
     emit('NAME', start, k, (f & Lower.Last) !== 0 ? 0.8 : 0.7, 'name.lower');
   }
 }

@@ -289,14 +289,22 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
       // about their own care from work, "From: Dana Whitfield <dana.whitfield@stlukes-health.org>" over "can't see my lab results")
       const org =
         !role && orgMail(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48)) &&
-        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !(SENDER_LINE_BEFORE.test(text.slice(lineStartWithin(text, s, 72), s)) && speaksAsPatient(text.slice(s, s + 3000)));
+        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !PATIENT_ON_LINE.test(clauseOf(text, s)) && !(SENDER_LINE_BEFORE.test(text.slice(lineStartWithin(text, s, 72), s)) && speaksAsPatient(text.slice(s, s + 3000)));
       env.emit('EMAIL', s, e, role || org ? 0.3 : 0.92, role ? 'email.role' : org ? 'email.org' : 'email.format');
     }
   }
 }
 
-/** An organisation's domain: .org, .edu, .gov, or a health system's name ("lvhealth.org", "enovatemedical.com"). */
-const ORG_DOMAIN = /(?:\.(?:org|edu|gov|mil)|health|hosp|hospital|medical|medicine|clinic|physicians|healthcare)(?:\.[a-z]{2,3})?$|\b(?:health|hosp|medical|clinic|care)[a-z-]*\.[a-z]{2,}$/i;
+/** An organisation's domain: .org, .gov, or a health system's name ("lvhealth.org", "enovatemedical.com"); not .edu, students' too. */
+const ORG_DOMAIN = /(?:\.(?:org|gov|mil)|health|hosp|hospital|medical|medicine|clinic|physicians|healthcare)(?:\.[a-z]{2,3})?$|\b(?:health|hosp|medical|clinic|care)[a-z-]*\.[a-z]{2,}$/i;
+/** The clause before s on its line, 120 characters at most: back to a sentence's end ('. ', '; '). */
+function clauseOf(text: string, s: number): string {
+  const before = text.slice(lineStartWithin(text, s, 120), s);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
+  return cut === -1 ? before : before.slice(cut + 2);
+}
+/** A patient or a relative named in the address's clause before it ("Patient Maria Lopez, maria.lopez@…"). */
+const PATIENT_ON_LINE = /\b(?:pt|patient(?! (?:access|portal|support|relations|experience|financial|services?|registration|line|call))|guarantor|mom|dad|mother|father|son|daughter|wife|husband)\b/i;
 /** A mail header's sender line before an address: "From: Dana Whitfield <", "Sender: ", "Reply-To: ". */
 const SENDER_LINE_BEFORE = /^[ \t>*]*(?:from|sender|reply-to|sent by)[ \t]*:/i;
 /** "email on file", "email on the account": a record's address. */
@@ -523,19 +531,25 @@ function ticketLabelBefore(text: string, start: number): boolean {
 }
 /** A department's, a clinic's or a conference's line right before a number, within its clause. */
 const DEPT_LINE_BEFORE =
-  /\b(?:line|lines|hotline|DID|bridge|IVR|main (?:line|number|desk|office|switchboard)|front desk|clinic['’]s|office['’]s|department['’]s|dept|conference|conf|queue|hunt group|pilot|switchboard|operator|help ?line|access center|call center)\b(?<!\bon the line)([^.;\n]{0,20})$/i;
+  /\b(?:(?<!\b(?:land|best|home|cell|own|direct|private|personal|his|her|their|my)[ \t])lines?|hotline|bridge|main (?:line|number|desk|office|switchboard)|front desk|clinic['’]s|office['’]s|department['’]s|dept|conference|conf|queue|hunt group|pilot|switchboard|operator|help ?line|access center|call center)\b(?<!\bon the line)([^.;\n]{0,20})$/i;
+/** A direct-inward-dial number or a phone tree, in capitals ("DID 312-555-0230"; "did" is a verb). */
+const DEPT_CODE_BEFORE = /\b(?:DID|IVR)\b([^.;\n]{0,20})$/;
 /** Words that make a line a person's own ("her home line", "called the RPM line from …"). */
 const OWN_LINE_WORDS = /\b(?:home|from|personal|own|his|her|their|my|mom|dad|wife|husband|daughter|son|cell|mobile|left|leave|callback|call back|reach|reached)\b/i;
+/** A patient's word in the clause right before the number ("Pt's best line …", "Patient Maria Lopez's land line …"). */
+const OWN_PATIENT_BEFORE = /\b(?:pt(?! (?:clinic|dept|department|office|gym|services?)\b)|pt['’]s|patient['’]s|patient(?! (?:access|portal|support|relations|experience|financial|services?|registration|line)))\b[^.;\n]*$/i;
+/** A patient word right after the number ("… 503-555-0199 per pt", "w/ pt"). */
+const PATIENT_AFTER_NUMBER = /^[^\n.;]{0,28}\b(?:pts?|patient|per pt|w\/ ?pt)\b/i;
 function deptLineBefore(text: string, start: number): boolean {
   // (the line's start, looked for 120 characters back at most: a megabyte line is read near the number only)
   let ls = start;
   while (ls > 0 && start - ls < 120 && text.charCodeAt(ls - 1) !== 10) ls--;
   const before = text.slice(Math.max(ls, start - 40), start);
   // (every alternative holds one of these letters' words: a quick test first)
-  if (!/line|DID|bridge|IVR|main|desk|['’]s|dept|conf|queue|group|pilot|switchboard|operator|center/i.test(before)) return false;
-  const m = DEPT_LINE_BEFORE.exec(before);
+  if (!/line|DID|bridge|IVR|main|desk|['’]s|dept|conf|queue|group|pilot|switchboard|operator|center/i.test(before)) return false; // (a superset of DEPT_LINE_BEFORE's words)
+  const m = DEPT_LINE_BEFORE.exec(before) ?? DEPT_CODE_BEFORE.exec(before);
   // (a person named between the line and the number is whose number it is: "front desk; Maria Gonzalez (…)")
-  return m !== null && !/[A-Z][a-z'’-]+[ \t]+[A-Z][a-z]/.test(m[1]!) && !OWN_LINE_WORDS.test(text.slice(ls, start));
+  return m !== null && !/[A-Z][a-z'’-]+[ \t]+[A-Z][a-z]/.test(m[1]!) && !OWN_LINE_WORDS.test(text.slice(ls, start)) && !OWN_PATIENT_BEFORE.test(before) && !PATIENT_AFTER_NUMBER.test(text.slice(start, start + 40));
 }
 /** TOLL_FREE at `start` (within `end`): its '8' stands in the first five characters. */
 function tollFree(text: string, start: number, end: number): boolean {
@@ -1912,8 +1926,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth(?: ref)?|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|spec|accession|ACC|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.82,
-    // ("CBORD spec 2.3", "Rx 2.1"): a version's number
-    reject: /^\d+(?:\.\d+)+$/,
+    // ("CBORD spec 2.3", "Rx 2.1", "Wi-Fi spec 802.11ax", "display spec 1920x1080"): a version's or a standard's number
+    reject: /^\d+(?:\.\d+)+[a-z]{0,3}$|^\d{3,4}x\d{3,4}$/i,
   },
   {
     // an imaging study's DICOM UIDs (study, series, SOP instance): one patient's study, found by them
@@ -1996,7 +2010,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     // (and "BD support 1-800-727-6102, case #…", "SOC case", "SIEM case", "test case": the desk's call to a vendor, a
     // security team's; not a support line a patient or a relative called: "her son called the Omnipod support hotline, case #…")
     rejectBefore:
-      /(?:\b(?:support|tac|siem|soc|test)\b(?![ ]+(?:line|hotline|number|desk))[^.\n]{0,22}|\b(?:support|vendor|tac|their|our|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google|philips|imprivata|siemens|meditech|allscripts|athenahealth|athena|nuance|servicenow|ge|hyland|solventum|baxter|hillrom|stryker|medtronic|bd|roche|abbott|masimo|ncr|fortinet|palo alto|crowdstrike|phreesia|availity|omnicell|securitas|waystar|instamed|relatient|data innovations|hrs)(?:[ ](?:health|healthcare|healthineers|systems|support|corp|inc))?[ ]?\(?)$/i,
+      /(?:\bsupport\b(?![ ]+(?:line|hotline|number|desk))[^.\n]{0,22}|\b(?:support|vendor|tac|siem|soc|test|their|our|dell|lenovo|hp|microsoft|cisco|vmware|oracle|epic|cerner|sectra|citrix|zebra|okta|atlassian|apple|google|philips|imprivata|siemens|meditech|allscripts|athenahealth|athena|nuance|servicenow|ge|hyland|solventum|baxter|hillrom|stryker|medtronic|bd|roche|abbott|masimo|ncr|fortinet|palo alto|crowdstrike|phreesia|availity|omnicell|securitas|waystar|instamed|relatient|data innovations|hrs)(?:[ ](?:health|healthcare|healthineers|systems|support|corp|inc))?[ ]?\(?)$/i,
   },
 ];
 

@@ -30,7 +30,7 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
 /** Segments about the patient, a relative, a guarantor or a visit (not MSH, EVN, orders or results). */
 const PERSON_SEGMENTS = new Set(['PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'DG1']);
 /** A member's or a policy's number: letters and digits (a digit among them), no date. */
-const IN1_MEMBER_ID = /^(?=[A-Z]*\d)(?![12]\d{7}(?:\d{4,6})?$)[A-Z0-9][A-Z0-9-]{5,19}$/;
+const IN1_MEMBER_ID = /^(?=[A-Z0-9-]*\d)(?![12]\d{7}(?:\d{4,6})?$)[A-Z0-9][A-Z0-9-]{5,19}$/;
 /** An HL7 date or date and time (YYYYMMDD[HHMM[SS[.S]]][+ZZZZ]) in 1900-2099, a whole field. */
 const HL7_DATE = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d(?:\.\d{1,4})?)?)?(?:[+-]\d{4})?$/;
 /** Segment starts: /(?<![A-Za-z0-9])(?:MSH|EVN|…|SPM|RXA)\|/g, matched in hl7Rule from the '|' positions. */
@@ -189,9 +189,9 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
       // any other field of a segment about the patient that holds a date and time alone (admit,
       // discharge, the insured's birth date: wherever a sender or a writer put it)
       else if (personal && e - s >= 8 && HL7_DATE.test(text.slice(s, e))) emit('DATE', s, e, 0.9, 'hl7.date');
-      // an insurance segment's identifier past the insured's own fields (IN1-20 on: the policy number,
-      // IN1-36, and the insured's ID, IN1-49, as senders and writers place them): the member's
-      else if (seg === 'IN1' && !testMessage && i + shift >= 20 && e - s >= 6 && e - s <= 20 && IN1_MEMBER_ID.test(text.slice(s, e))) emit('HEALTH_PLAN_ID', s, e, 0.85, 'hl7.field');
+      // an insurance segment's identifier of eight characters or more from IN1-30 on (the policy number IN1-36, the insured's ID IN1-49 and the
+      // fields around them, as senders and writers place them; not IN1-46, a prior plan's): the member's
+      else if (seg === 'IN1' && !testMessage && i + shift >= 30 && i + shift !== 46 && e - s >= 8 && e - s <= 20 && IN1_MEMBER_ID.test(text.slice(s, e))) emit('HEALTH_PLAN_ID', s, e, 0.85, 'hl7.field');
       // (only a field closed by '|': the last one on a line may run on into prose)
       // (or the line's last one when a line break ends the segment: "OBR|1|||CBC^COMPLETE BLOOD COUNT")
       else if (coded?.has(i + shift) && e > s && (e < end || (e === end && (text.charCodeAt(end) === 10 || text.charCodeAt(end) === 13)))) quiet(s, e);
@@ -1232,7 +1232,7 @@ const sameCase = (a: string, b: string) => caseOf(a) === caseOf(b);
 /** An element holding text only: its name (group 1), its attributes, its text (group 2). */
 const XML_LEAF_RE = /<([A-Za-z][\w.-]{0,60}(?::[A-Za-z][\w.-]{0,60})?)(?:[ \t][^<>\n]{0,200})?>([^<>\n]{1,200})<\/\1>/g;
 /** An element that holds a patient's (or a relative's, a subscriber's) details, by its name in small letters without '-', '_', '.' or a prefix. */
-const XML_PERSON = /^(?:patient|humanpatient|patientrole|patientinfo|patientdemographics|demographics|subscriber|insured|guarantor|nextofkin|nok|emergencycontact|member|recordtarget|guardian|cardholder)$/;
+const XML_PERSON = /^(?:patient|humanpatient|patientrole|patientinfo|patientdemographics|demographics|subscriber|insured|guarantor|nextofkin|nok|emergencycontact|recordtarget|guardian|cardholder)$/;
 /** Leaf names whose text is a patient's value wherever in a patient's element (compact, small letters). */
 const XML_PERSON_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:medicalrecord(?:identification)?(?:number)?(?:ehr)?|mrn|patientid|patientidentifier|chartnumber|empi|unitnumber)$/, 'MRN'],
@@ -1246,12 +1246,23 @@ const XML_PERSON_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:accountnumber|account|acct|acctnumber|encounternumber|fin)$/, 'ACCOUNT'],
 ];
 /** An element of a clinician, a pharmacy or an organisation (an eRx's prescriber, a CDA's author). */
-const XML_STAFF = /^(?:prescriber|supervisor|pharmacy|pharmacist|provider|practitioner|author|custodian|performer|sender|receiver|organization|organisation|facility|nonveterinarian|assignedauthor|assignedentity|representedorganization|payer)$/;
+const XML_STAFF = /^(?:prescriber|supervisor|pharmacy|pharmacist|provider|practitioner|author|custodian|performer|sender|receiver|organization|organisation|facility|nonveterinarian|assignedauthor|assignedentity|representedorganization|providerorganization|payer)$/;
 /** Dates of a patient's life or care, wherever in a message that has a patient's element ("<WrittenDate><Date>…"). */
 const XML_DATE = /^(?:dateofbirth|birthdate|birthtime|dob|dateofdeath|deathdate|admit(?:date)?|admissiondate|dischargedate|servicedate|dateofservice|visitdate|encounterdate|appointmentdate|writtendate|proceduredate|surgerydate|injurydate|dateofinjury)$/;
 /** A leaf whose name says nothing by itself: its parent's name says what it holds ("<DateOfBirth><Date>", "<PrimaryTelephone><Number>"). */
 const XML_GENERIC = /^(?:date|datetime|value|number|text|id|identifier)$/;
 
+/** The index of the first of the ascending `values` at or after p (values.length when none is). */
+function firstAtOrAfter(values: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 /** A test of whether p lies in one of the [start, end) spans (given in order of their starts): their union, searched by halves. */
 function unionTest(spans: Array<[number, number]>): (p: number) => boolean {
   const merged: Array<[number, number]> = [];
@@ -1288,13 +1299,22 @@ export function xmlRule(text: string, emit: Emit, quiet: Quiet = () => {}): void
   const persons: Array<[number, number]> = [];
   const staff: Array<[number, number]> = [];
   const OPEN = /<([A-Za-z][\w.-]{0,60}(?::[A-Za-z][\w.-]{0,60})?)(?:[ \t][^<>]{0,200})?>/g;
+  // the closing tags' positions by tag, found in one pass (an element's close is the first after its opening)
+  const closes = new Map<string, number[]>();
+  const CLOSE = /<\/([A-Za-z][\w.-]{0,60}(?::[A-Za-z][\w.-]{0,60})?)>/g;
+  for (let m = CLOSE.exec(text); m !== null; m = CLOSE.exec(text)) {
+    const at = closes.get(m[1]!);
+    if (at === undefined) closes.set(m[1]!, [m.index]);
+    else at.push(m.index);
+  }
   for (let m = OPEN.exec(text); m !== null; m = OPEN.exec(text)) {
     const name = xmlName(m[1]!);
     const list = XML_PERSON.test(name) ? persons : XML_STAFF.test(name) ? staff : null;
     if (list === null) continue;
-    // (its closing tag within 64 KB: an element left open is read no further, and no search runs to the text's end each time)
-    const close = text.slice(OPEN.lastIndex, OPEN.lastIndex + 65536).indexOf(`</${m[1]!}>`);
-    if (close !== -1) list.push([OPEN.lastIndex, OPEN.lastIndex + close]);
+    const at = closes.get(m[1]!);
+    if (at === undefined) continue;
+    const k = firstAtOrAfter(at, OPEN.lastIndex);
+    if (k < at.length) list.push([OPEN.lastIndex, at[k]!]);
   }
   if (persons.length === 0) return;
   const within = unionTest(staff);
@@ -1311,11 +1331,14 @@ export function xmlRule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const valueStart = m.index + m[0].indexOf('>') + 1;
     const valueEnd = valueStart + m[2]!.length;
     let type: PhiType | null = null;
+    // (a prescriber's, a pharmacy's, an organisation's name, address and numbers, inside a patient's
+    // element or not: "<patientRole>…<providerOrganization><addr><city>…": quiet, no other rule takes them)
+    if (within(m.index)) {
+      if (XML_PERSON_TYPES.some(([re]) => re.test(name))) quiet(valueStart, valueEnd);
+      continue;
+    }
     if (XML_DATE.test(name)) type = 'DATE';
-    else if (!inPerson(m.index)) {
-      // (a prescriber's, a pharmacy's name, address and numbers: no other rule takes them for a patient's)
-      if (within(m.index) && XML_PERSON_TYPES.some(([re]) => re.test(name))) quiet(valueStart, valueEnd);
-    } else {
+    else if (inPerson(m.index)) {
       for (const [re, t] of XML_PERSON_TYPES) {
         if (re.test(name)) {
           type = t;

@@ -522,6 +522,8 @@ describe('bad input', () => {
     for (const f of detect(npis)) expect(f.end).toBeLessThanOrEqual(npis.length);
     const xml = '<Patient><LastName>Strand</LastName>' + '<Patient><Name><FirstName>Wilhelmina</FirstName></Name>'.repeat(20_000) + '</Patient>';
     expect(detect(xml).filter((f) => f.type === 'NAME').length).toBeGreaterThan(0);
+    // (each open element searched up to 64 KB for its close: 1 MB of "<nok>" took 12 s)
+    for (const open of ['<nok>', '<member>', '<Patient>']) expect(detect(open.repeat(Math.floor(1_000_000 / open.length))).length).toBe(0);
     const authors = 'Pt Maria Lopez MRN 4418275 ' + 'cc Tamsin Whitlock for privacy; Tamsin Whitlock added a comment - 14/Jun/24 1:15 PM ok '.repeat(10_000);
     for (const f of detect(authors)) expect(f.end).toBeLessThanOrEqual(authors.length);
   }, 20_000);

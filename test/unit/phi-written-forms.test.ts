@@ -669,3 +669,22 @@ describe("an organisation's e-mail address (session 18)", () => {
     expect(emails('Pt Maria Lopez (MRN 4418275) asks statements go to her personal address maria.lopez@gmail.com')).toContain('maria.lopez@gmail.com');
   });
 });
+
+describe("session 18 review: the new rules keep patients' values", () => {
+  const values = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+  it.each([
+    ['Pt Jane Doe DOB 03/14/1962 did not answer at 503-555-0199', '503-555-0199'],
+    ['Pt Jane Doe MRN 20580071, conf phone 503-555-0199 w/ pt.', '503-555-0199'],
+    ["Pt's best line 503-555-0199.", '503-555-0199'],
+    ['Pt Jane Doe MRN 20580071 new main number 503-555-0199 per pt.', '503-555-0199'],
+    ["Patient Maria Lopez's land line 503-555-0142", '503-555-0142'],
+    ['Patient Maria Lopez, maria.lopez@umich.edu, cannot log in to MyChart. MRN 20580071', 'maria.lopez@umich.edu'],
+    ['Jane Doe MRN 20580071 had a COVID test, case #2024-88171 pending', '2024-88171'],
+    ['Maria Lopez clinic follow-up on 3/4/2025 was booked twice, MRN 20580071', 'Maria Lopez'],
+  ])('%s', (text, value) => expect(values(text)).toContain(value));
+
+  it('reads colours after part numbers, products before a room and standards after "spec" as no one', () => {
+    const text = 'Pt Jane Doe MRN 20580071. Replacement cable S/N 20391844 (black) shipped; part 104522 (gray). The omnicell in rm 412 is offline. Meets Wi-Fi spec 802.11ax, display spec 1920x1080.';
+    for (const v of ['black', 'gray', 'omnicell', '802.11ax', '1920x1080']) expect(values(text)).not.toContain(v);
+  });
+});
