@@ -265,6 +265,8 @@ function teamWordsOnly(p: string, code: number): boolean {
 function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void {
   const { text } = env;
   let covered = -1;
+  // (whether the whole text speaks as a patient, asked once: no sender's message does where it does not)
+  let patientVoice: boolean | undefined;
   for (const at of env.scan.ats) {
     if (at < covered) continue;
     let s = at;
@@ -289,7 +291,7 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
       // about their own care from work, "From: Dana Whitfield <dana.whitfield@stlukes-health.org>" over "can't see my lab results")
       const org =
         !role && orgMail(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48)) &&
-        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !PATIENT_ON_LINE.test(clauseOf(text, s)) && !(SENDER_LINE_BEFORE.test(text.slice(lineStartWithin(text, s, 72), s)) && speaksAsPatient(text.slice(s, s + 3000)));
+        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !PATIENT_ON_LINE.test(clauseOf(text, s)) && !(SENDER_LINE_BEFORE.test(text.slice(lineStartWithin(text, s, 72), s)) && (patientVoice ??= speaksAsPatient(text)) && speaksAsPatient(text.slice(s, s + 3000)));
       env.emit('EMAIL', s, e, role || org ? 0.3 : 0.92, role ? 'email.role' : org ? 'email.org' : 'email.format');
     }
   }
