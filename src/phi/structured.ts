@@ -3,7 +3,7 @@
  * engine, CSV exports with a header row, and key=value fields in log lines. Here the field, not
  * the words around it, says what a value is.
  */
-import { isAsciiAlnum as isAlnumCode, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
+import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
 import type { Emit } from './patterns';
 import { isCompactDate } from './validators';
 import type { PhiType } from './types';
@@ -1252,17 +1252,6 @@ const XML_DATE = /^(?:dateofbirth|birthdate|birthtime|dob|dateofdeath|deathdate|
 /** A leaf whose name says nothing by itself: its parent's name says what it holds ("<DateOfBirth><Date>", "<PrimaryTelephone><Number>"). */
 const XML_GENERIC = /^(?:date|datetime|value|number|text|id|identifier)$/;
 
-/** The index of the first of the ascending `values` at or after p (values.length when none is). */
-function firstAtOrAfter(values: readonly number[], p: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 /** A test of whether p lies in one of the [start, end) spans (given in order of their starts): their union, searched by halves. */
 function unionTest(spans: Array<[number, number]>): (p: number) => boolean {
   const merged: Array<[number, number]> = [];
@@ -1313,7 +1302,7 @@ export function xmlRule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     if (list === null) continue;
     const at = closes.get(m[1]!);
     if (at === undefined) continue;
-    const k = firstAtOrAfter(at, OPEN.lastIndex);
+    const k = firstAtOrAbove(at, OPEN.lastIndex);
     if (k < at.length) list.push([OPEN.lastIndex, at[k]!]);
   }
   if (persons.length === 0) return;
