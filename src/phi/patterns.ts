@@ -1451,9 +1451,9 @@ const NUM_STREET_NUM_RE = /(?<![\w./:-])\d{1,6}[ ]+(?:ul\.[ ]|Avda\.[ ])?[A-Z\u0
  * "Family Medicine, ", "Location: "): a few words may stand between.
  */
 const FACILITY_BEFORE =
-  /(?:\b(?:[A-Z][\w&'-]*[ ]){0,3}(?:[Cc]linic|[Hh]ospital|[Cc]ent(?:er|re)|[Oo]ffice|[Bb]uilding|[Cc]ampus|[Ss]ite|[Ff]acility|[Bb]ranch|[Ww]arehouse|[Mm]edicine|[Cc]are|[Pp]ractice|[Pp]avilion|[Pp]harmacy|[Cc]ardiology|[Rr]adiology|[Oo]ncology|[Pp]ediatrics|[Oo]rthopedics|[Dd]ermatology|[Ll]aboratory)\b(?:[ ]?(?:[-,]|at\b)[ ]?[A-Z][\w&'-]*(?:[ ][A-Z][\w&'-]*)?){0,2}|^[ \t]*(?:[Ll]ocation|[Ss]ite|[Cc]linic|[Ff]acility)[ \t]*:)[ ]?(?:[(,:-]|at)?[ ]?$/;
+  /(?:\b(?:[A-Z][\w&'-]*[ ]){0,3}(?:[Cc]linic|[Hh]ospital|[Cc]ent(?:er|re)|[Oo]ffice|[Bb]uilding|[Cc]ampus|[Ss]ite|[Ff]acility|[Bb]ranch|[Ww]arehouse|[Mm]edicine|[Cc]are|[Pp]ractice|[Pp]avilion|[Pp]harmacy|[Cc]ardiology|[Rr]adiology|[Oo]ncology|[Pp]ediatrics|[Oo]rthopedics|[Dd]ermatology|[Ll]aboratory|[Hh]ealth|[Hh]ealthcare|[Oo]utpatient|[Ii]nternational|[Ii]nc\.?|LLC|[Ss]ervices)\b(?:[ ]?(?:[-,]|at\b)[ ]?[A-Z][\w&'-]*(?:[ ][A-Z][\w&'-]*)?){0,2}|^[ \t]*(?:[Ll]ocation|[Ss]ite|[Cc]linic|[Ff]acility|[Oo]ld location|[Nn]ew location|[Vv]endor|PSC address|[Aa]ttn|[Rr]emit to|[Ss]hip to|[Bb]ill to)[ \t]*:)[ ]?(?:[(,:|-]|at)?[ ]?$/;
 /** FACILITY_BEFORE's words (its alternatives take the first letter in either case, the rest as written). */
-const FACILITY_WORDS = ['clinic', 'hospital', 'center', 'centre', 'office', 'building', 'campus', 'site', 'facility', 'branch', 'warehouse', 'medicine', 'care', 'practice', 'pavilion', 'pharmacy', 'cardiology', 'radiology', 'oncology', 'pediatrics', 'orthopedics', 'dermatology', 'laboratory', 'location'].map(
+const FACILITY_WORDS = ['clinic', 'hospital', 'center', 'centre', 'office', 'building', 'campus', 'site', 'facility', 'branch', 'warehouse', 'medicine', 'care', 'practice', 'pavilion', 'pharmacy', 'cardiology', 'radiology', 'oncology', 'pediatrics', 'orthopedics', 'dermatology', 'laboratory', 'location', 'health', 'outpatient', 'international', 'inc', 'llc', 'services', 'old', 'new', 'vendor', 'psc', 'attn', 'remit', 'ship', 'bill'].map(
   (w) => ({ first: w.charCodeAt(0), rest: w.slice(1) }),
 );
 /** A necessary condition for FACILITY_BEFORE on `line`: one of its words starts a word there (the regex reads every position). */

@@ -60,3 +60,13 @@ describe('rural grid addresses (Wisconsin, northern Illinois)', () => {
     }
   });
 });
+
+describe("an organisation's own address after its name (session 18)", () => {
+  it("reads a vendor's signature address in a hand-written ticket (set 21, clean ticket 23) as no one's", async () => {
+    const { loadSet } = await import('../../bench/independent');
+    const ticket = loadSet(21)!.clean[23]!.text;
+    const at = ticket.indexOf('Lexmark International, ');
+    expect(at).toBeGreaterThan(0);
+    expect(detect(ticket).filter((f) => f.start >= at && f.start < at + 80 && (f.type === 'ADDRESS' || f.type === 'ZIP'))).toEqual([]);
+  });
+});
