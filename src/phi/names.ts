@@ -226,8 +226,6 @@ function lowerCensusName(first: string, last: string): boolean {
 
 /** An age written as a record writes it: "92 y/o", "88yo", "45y", "71 yrs old", "90 years old". */
 const AGE_WRITTEN = /\d{1,3}[ ]?(?:y\/o|y\.o\.|yo|y|yrs?(?: old)?|years? old)(?![A-Za-z0-9/])/y;
-/** Two lower-case words right before an age: "ida pennington ", "jim doyle, ", "lopez, armando  ", "(mr doyle - jim doyle, ". */
-const LOWER_NAME_BEFORE_AGE = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?)[ ]([a-z][a-z'-]+)[,]?[ ]{1,3}$/d;
 /**
  * "3W rm 318 ida pennington 92 y/o dob 1/4/33", "lopez, armando  45y  ED -> 4W": a lower-case
  * census name (a first name and a surname the census lists, either order with a comma) right before
@@ -245,8 +243,12 @@ function lowerNamesBeforeAge(text: string, emit: Emit): void {
     if (d - at >= 3 || (at > 0 && isWordCode(text.charCodeAt(at - 1)))) continue;
     AGE_WRITTEN.lastIndex = at;
     if (!AGE_WRITTEN.test(text)) continue;
-    const from = Math.max(0, at - 48);
-    const before = LOWER_NAME_BEFORE_AGE.exec(text.slice(from, at));
+    // (the two words before the age's spaces, as before a record's label: LOWER_NAME_BEFORE_RECORD)
+    let to = at;
+    while (to > at - 3 && text.charCodeAt(to - 1) === 32) to--;
+    if (to === at) continue;
+    const from = Math.max(0, to - 48);
+    const before = LOWER_NAME_BEFORE_RECORD.exec(text.slice(from, to));
     if (before === null) continue;
     const [first, last] = before[2] === ',' ? [before[3]!, before[1]!] : [before[1]!, before[3]!];
     if (!lowerCensusName(first, last)) continue;

@@ -21,7 +21,7 @@ import {
   isValidVin,
 } from './validators';
 import { COMMON_WORDS, FIRST_NAMES, PAYER_NAMES, STATE_PROGRAMMES, SURNAMES, TECH_WORDS, US_STATE_CODES, US_STATE_NAMES } from './lexicon';
-import { isConsumerMail, speaksAsPatient } from './workforce';
+import { clauseBefore, isConsumerMail, patientNotDepartment, speaksAsPatient } from './workforce';
 
 export type Emit = (type: PhiType, start: number, end: number, score: number, rule: string) => void;
 
@@ -291,7 +291,7 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
       // about their own care from work, "From: Dana Whitfield <dana.whitfield@stlukes-health.org>" over "can't see my lab results")
       const org =
         !role && orgMail(local, domain) && !personContactBefore(text.slice(lineStartWithin(text, s, 72), s)) && !PERSON_CONTACT_AFTER.test(text.slice(e, e + 48)) &&
-        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !PATIENT_ON_LINE.test(clauseOf(text, s)) && !(SENDER_LINE_BEFORE.test(text.slice(lineStartWithin(text, s, 72), s)) && (patientVoice ??= speaksAsPatient(text)) && speaksAsPatient(text.slice(s, s + 3000)));
+        !ON_FILE_BEFORE.test(text.slice(Math.max(0, s - 32), s)) && !PATIENT_ON_LINE.test(clauseBefore(text, lineStartWithin(text, s, 120), s, 120)) && !(SENDER_LINE_BEFORE.test(text.slice(lineStartWithin(text, s, 72), s)) && (patientVoice ??= speaksAsPatient(text)) && speaksAsPatient(text.slice(s, s + 3000)));
       env.emit('EMAIL', s, e, role || org ? 0.3 : 0.92, role ? 'email.role' : org ? 'email.org' : 'email.format');
     }
   }
@@ -299,14 +299,8 @@ function emailRule(env: RuleEnv, allowDomain: (domain: string) => boolean): void
 
 /** An organisation's domain: .org, .gov, or a health system's name ("lvhealth.org", "enovatemedical.com"); not .edu, students' too. */
 const ORG_DOMAIN = /(?:\.(?:org|gov|mil)|health|hosp|hospital|medical|medicine|clinic|physicians|healthcare)(?:\.[a-z]{2,3})?$|\b(?:health|hosp|medical|clinic|care)[a-z-]*\.[a-z]{2,}$/i;
-/** The clause before s on its line, 120 characters at most: back to a sentence's end ('. ', '; '). */
-function clauseOf(text: string, s: number): string {
-  const before = text.slice(lineStartWithin(text, s, 120), s);
-  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
-  return cut === -1 ? before : before.slice(cut + 2);
-}
 /** A patient or a relative named in the address's clause before it ("Patient Maria Lopez, maria.lopez@…"). */
-const PATIENT_ON_LINE = /\b(?:pt|patient(?! (?:access|portal|support|relations|experience|financial|services?|registration|line|call))|guarantor|mom|dad|mother|father|son|daughter|wife|husband)\b/i;
+const PATIENT_ON_LINE = new RegExp(String.raw`\b(?:pt|${patientNotDepartment('|portal|line|call', 'patient')}|guarantor|mom|dad|mother|father|son|daughter|wife|husband)\b`, 'i');
 /** A mail header's sender line before an address: "From: Dana Whitfield <", "Sender: ", "Reply-To: ". */
 const SENDER_LINE_BEFORE = /^[ \t>*]*(?:from|sender|reply-to|sent by)[ \t]*:/i;
 /** "email on file", "email on the account": a record's address. */
@@ -539,13 +533,12 @@ const DEPT_CODE_BEFORE = /\b(?:DID|IVR)\b([^.;\n]{0,20})$/;
 /** Words that make a line a person's own ("her home line", "called the RPM line from …"). */
 const OWN_LINE_WORDS = /\b(?:home|from|personal|own|his|her|their|my|mom|dad|wife|husband|daughter|son|cell|mobile|left|leave|callback|call back|reach|reached)\b/i;
 /** A patient's word in the clause right before the number ("Pt's best line …", "Patient Maria Lopez's land line …"). */
-const OWN_PATIENT_BEFORE = /\b(?:pt(?! (?:clinic|dept|department|office|gym|services?)\b)|pt['’]s|patient['’]s|patient(?! (?:access|portal|support|relations|experience|financial|services?|registration|line)))\b[^.;\n]*$/i;
+const OWN_PATIENT_BEFORE = new RegExp(String.raw`\b(?:pt(?! (?:clinic|dept|department|office|gym|services?)\b)|pt['’]s|patient['’]s|${patientNotDepartment('|portal|line', 'patient')})\b[^.;\n]*$`, 'i');
 /** A patient word right after the number ("… 503-555-0199 per pt", "w/ pt"). */
 const PATIENT_AFTER_NUMBER = /^[^\n.;]{0,28}\b(?:pts?|patient|per pt|w\/ ?pt)\b/i;
 function deptLineBefore(text: string, start: number): boolean {
   // (the line's start, looked for 120 characters back at most: a megabyte line is read near the number only)
-  let ls = start;
-  while (ls > 0 && start - ls < 120 && text.charCodeAt(ls - 1) !== 10) ls--;
+  const ls = lineStartWithin(text, start, 120);
   const before = text.slice(Math.max(ls, start - 40), start);
   // (every alternative holds one of these letters' words: a quick test first)
   if (!/line|DID|bridge|IVR|main|desk|['’]s|dept|conf|queue|group|pilot|switchboard|operator|center/i.test(before)) return false; // (a superset of DEPT_LINE_BEFORE's words)
@@ -2018,10 +2011,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
 
 /** The line holding offset p, at most 160 characters either side of it (a megabyte line is read near p only). */
 function lineAt(text: string, p: number): string {
-  const from = Math.max(0, p - 160);
   const to = Math.min(text.length, p + 160);
-  let ls = p;
-  while (ls > from && text.charCodeAt(ls - 1) !== 10) ls--;
+  const ls = lineStartWithin(text, p, 160);
   let le = p;
   while (le < to && text.charCodeAt(le) !== 10) le++;
   return text.slice(ls, le);

@@ -1226,8 +1226,9 @@ const caseOf = (p: string) => (p === p.toUpperCase() ? 2 : p === p.toLowerCase()
 const sameCase = (a: string, b: string) => caseOf(a) === caseOf(b);
 
 // ---------------------------------------------------------------------------------------------
-// XML patient records: an eRx (NCPDP SCRIPT) message, a CDA header, an HL7 v3 or a vendor's XML
+// XML patient records whose values are element text: an eRx (NCPDP SCRIPT) message or a vendor's XML
 // export pasted into a ticket: "<Patient>…<LastName>Strand</LastName>…<DateOfBirth><Date>1934-02-11</Date>"
+// (values held in attributes, a CDA header's `<birthTime value="…"/>`, are not read)
 
 /** An element holding text only: its name (group 1), its attributes, its text (group 2). */
 const XML_LEAF_RE = /<([A-Za-z][\w.-]{0,60}(?::[A-Za-z][\w.-]{0,60})?)(?:[ \t][^<>\n]{0,200})?>([^<>\n]{1,200})<\/\1>/g;
@@ -1254,21 +1255,19 @@ const XML_GENERIC = /^(?:date|datetime|value|number|text|id|identifier)$/;
 
 /** A test of whether p lies in one of the [start, end) spans (given in order of their starts): their union, searched by halves. */
 function unionTest(spans: Array<[number, number]>): (p: number) => boolean {
-  const merged: Array<[number, number]> = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (const [s, e] of spans) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  return (p) => {
-    let lo = 0;
-    let hi = merged.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (merged[mid]![0] <= p) lo = mid + 1;
-      else hi = mid;
+    if (ends.length > 0 && s <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, e);
+    else {
+      starts.push(s);
+      ends.push(e);
     }
-    return lo > 0 && p < merged[lo - 1]![1];
+  }
+  // (the last union starting at or before p holds it when it ends after p)
+  return (p) => {
+    const k = firstAtOrAbove(starts, p + 1) - 1;
+    return k >= 0 && p < ends[k]!;
   };
 }
 const xmlName = (name: string) => {

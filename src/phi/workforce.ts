@@ -89,7 +89,7 @@ const PATIENT_DATA = /\b(?:pts?|mrn|dob|d\.o\.b|member|guarantor|room|bed)\b|\bn
  * "patient(s)", "inpatient(s)", "outpatient(s)" as a regex source, unless a department or a system
  * follows ("Patient Access", "patient registration"); `more`: further such words ('|portal').
  */
-function patientNotDepartment(more = '', patient = 'patients?'): string {
+export function patientNotDepartment(more = '', patient = 'patients?'): string {
   return String.raw`(?:in|out)?${patient}(?! (?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|department|dept|unit|rehab|imaging|infusion|care|portal (?:support|team|help ?desk|desk|services?|coordinator|lead|specialist|analyst|admin\w*)${more})\b)`;
 }
 /**
@@ -561,15 +561,16 @@ const CLINICIAN_BEFORE =
 /** A doctor's work or specialty right after "Dr. Name": "'s office", "'s in basket", "'s NPI", " (Radiology)". */
 const DOCTOR_WORK_AFTER =
   /^(?:['’]s[ \t]+(?:office|in ?basket|inbox|lab|clinic|npi|dea|ser(?: record)?|schedule|template|patients|pts|orders?|notes?|dictations?|pager|team|nurse|ma|practice|panel|preference list|smartphrase|login|account|signature|queue|worklist|session)\b|[ \t]*\([ \t]*(?:radiology|cardiology|oncology|heme\/onc|dermatology|neurology|pediatrics|peds|ortho(?:pedics)?|(?:general )?surgery|anesthesia|anesthesiology|emergency medicine|ED|hospitalist|hospital medicine|internal medicine|family medicine|ob\/?gyn|psychiatry|pathology|nephrology|pulmonology|pulmonary|GI|gastroenterology|endocrinology|endo|urology|ENT|ophthalmology|infectious disease|critical care|ICU|NICU|palliative care|pain mgmt|pain management|behavioral health|neurosurgery|rheumatology|geriatrics|sports med(?:icine)?)[ \t]*[),])/i;
-/** The clause before `start` on its line: back to a sentence's end (not "Dr.", "Mr.", …) or a ';', at most 60 characters. */
-function clauseBefore(text: string, ls: number, start: number): string {
-  const from = Math.max(ls, start - 60);
-  const before = text.slice(from, start);
+/** The clause before `start` on its line from ls: back to a sentence's end (not "Dr.", "Mr.", …) or a ';', at most `max` characters. */
+export function clauseBefore(text: string, ls: number, start: number, max = 60): string {
+  const before = text.slice(Math.max(ls, start - max), start);
   let cut = 0;
-  const re = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|vs|No))[.!?;](?=[ \t])/g;
-  for (let m = re.exec(before); m !== null; m = re.exec(before)) cut = m.index + 1;
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(before); m !== null; m = CLAUSE_END.exec(before)) cut = m.index + 1;
   return before.slice(cut);
 }
+/** A sentence's or a clause's end before a space (not a title's period: "Dr.", "Mr.", …). */
+const CLAUSE_END = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|vs|No))[.!?;](?=[ \t])/g;
 
 const enum Place {
   None = 0,
