@@ -801,13 +801,14 @@ export class Workforce {
         // "*Comment - Janelle Whitaker:*"
         (/^[ \t]*\*Comment(?:[ \t]+(?:from|by)|[ \t]*[-–])[ \t]+$/i.test(text.slice(ls, start)) && /^[ \t]*:?\*/.test(text.slice(end, Math.min(le, end + 4))));
     else if (first === 91) form = text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
-    else form = /^[ \t]*(?:-{2,}[ \t]*)?Comment(?:[ \t]+(?:from|by)|[ \t]*[-–:])[ \t]+$/i.test(text.slice(ls, start)); // (first is '-', 'c' or 'C')
+    // (first is '-', 'c' or 'C': "Comment from Name", "-- Comment - Name", "--- Comment (Name, Server team):")
+    else form = /^[ \t]*(?:-{2,}[ \t]*)?Comment(?:(?:[ \t]+(?:from|by)|[ \t]*[-–:])[ \t]+|[ \t]*\()$/i.test(text.slice(ls, start));
     if (!form) return false;
     // ("Comment from Maria Garcia (patient):", "[10:42 AM] Maria Garcia: my MRN is …", "I am the patient")
     const after = text.slice(end, Math.min(le, end + 24));
     const colon = after.indexOf(':');
     const tail = colon === -1 ? after : after.slice(0, colon);
-    return !PATIENT_LINE.test(tail) && !this.patientSpeaking(i);
+    return !PATIENT_LINE.test(tail) && !this.writerIsPatient(i);
   }
 
   /**

@@ -636,3 +636,23 @@ describe("a doctor named with their work or specialty (session 18)", () => {
     expect(names('Dr. Lisa Marsh (Hospitalist) had her colonoscopy here and the results went to another chart.')).toContain('Lisa Marsh');
   });
 });
+
+describe('a pasted comment header with its author in brackets (session 19)', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  const patient = 'Pt Maria Lopez (MRN 4418275) result misfiled.\n\n';
+  it.each([
+    '--- Comment (Ruth Abernathy, Server team):\nMTARCH01 (10.20.9.12) is back up.',
+    '--- Comment (Kiran Bhatia, 09:41) ---\nYes, same short code.',
+    'Comment (Ethan Mercer): Fax number in the PCP record was entered wrong.',
+    '---\nComment (Colleen Brody RN, Clinical Informatics, 03/03/2025 09:12): reviewed the audit trail.',
+  ])('%s', (tail) => {
+    const text = patient + tail;
+    expect(names(text)).toEqual(['Maria Lopez']);
+    // (with the workforce check off, the author is reported: the test can fail)
+    expect(staffOff.detect(text).length).toBeGreaterThan(detect(text).length);
+  });
+  it('keeps a patient who comments, and a patient word in the bracket', () => {
+    expect(names('--- Comment (Harold Buckley, 09:30) ---\nThis is Harold the patient. I got a text saying my appointment moved.')).toContain('Harold Buckley');
+    expect(names('Comment (Maria Garcia, patient): my results are missing')).toContain('Maria Garcia');
+  });
+});
