@@ -656,3 +656,26 @@ describe('a pasted comment header with its author in brackets (session 19)', () 
     expect(names('Comment (Maria Garcia, patient): my results are missing')).toContain('Maria Garcia');
   });
 });
+
+describe("a records, billing or application team's colleague in brackets (session 19)", () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  const patient = 'Pt Maria Lopez (MRN 4418275) result misfiled.\n\n';
+  it.each([
+    'Routed to HIM Data Integrity queue (Pamela Kurz) for result correction per policy.',
+    'HIM (Joanne Patterson) says she does not have access to the archive.',
+    'He called PFS (Monique Baptiste) after getting a collections letter.',
+    'Revenue Cycle (Garrick Sowande) - since the scrubber rules update the modifier is stripped.',
+    'Radiology IS (Fergus Lindqvist) looked at the DICOM headers.',
+    'Epic TS (Lauritz Mendel) confirms the new results tree.',
+    'Assigned: Epic MyChart (Tom Wrobel)',
+    'Routing to Health Information (Tamika Greene) to confirm before IT changes anything.',
+    'Clinical Apps (Deshawn Mitchell) looking at the Epic side.',
+  ])('%s', (line) => {
+    expect(names(patient + line)).toEqual(['Maria Lopez']);
+    expect(staffOff.detect(patient + line).filter((f) => f.type === 'NAME').length).toBe(2);
+  });
+  it('keeps a patient in brackets after a word that is not a team', () => {
+    expect(names('Refill apps (Marguerite Olsen) failing in MyChart: her refill request never arrives.')).toContain('Marguerite Olsen');
+    expect(names('Radiology (John Hall) has wrong images attached')).toContain('John Hall');
+  });
+});
