@@ -857,7 +857,7 @@ export function x12Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
 // Markdown ("| MRN | Patient |" over "|---|---|")
 
 /** The cells of a table line that opens with '|' (header cells of a Jira table are between "||"). */
-function tableCells(text: string, ls: number, le: number, header: boolean): Array<[number, number]> {
+export function tableCells(text: string, ls: number, le: number, header: boolean): Array<[number, number]> {
   const cells: Array<[number, number]> = [];
   let k = ls;
   while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;

@@ -24,6 +24,7 @@
  */
 import providers from 'email-providers/all.json';
 import { hasPair, isAsciiLetter, isUpperAscii, lettersAtIgnoreCase, lineIndexOf } from './chars';
+import { tableCells } from './structured';
 
 /** Consumer mail domains (gmail.com, comcast.net, …): an address there is a person's own. */
 const CONSUMER_MAIL: ReadonlySet<string> = new Set(providers as string[]);
@@ -362,6 +363,16 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
 const TEAM_PAREN_BEFORE =
   /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift|network|interface|server) note|finding|registration|admitting|team|center|centre|systems|informatics|services|operations|ops|comms|communications|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security|HIM(?: [A-Z][a-z]+){0,3}|health information(?: management)?|patient (?:access|relations|experience|financial services)|PFS|rev(?:enue)? cycle|(?:clinical|ambulatory|inpatient|enterprise|business) apps|Epic(?: [A-Z][a-z]+){0,2}|TS|analysts?|(?:radiology|lab|pharmacy|clinical|nursing) IS|LIS|RIS|PACS)[ \t]*\([ \t]*$/i;
 
+/**
+ * A table column's header naming the people who work its rows, not the patients in them: "Owner",
+ * "Assignee", "Tech", "Tester", "Approver", "Who", "Attending" (a treating clinician is no patient).
+ */
+const STAFF_COLUMN =
+  /^[ \t*_]*(?:(?:cert|change|system|app|application|business|technical|it|action|task) )?(?:owners?|assignee|assigned(?: to)?|tech(?:nician)?|engineer|analyst|testers?|reviewer|approver|approved by|requested by|requester|submitted by|who|agent|responsible|attending(?: (?:physician|provider|md))?|ordering (?:provider|physician)|trainer|instructor|presenter|on-?call)[ \t*_]*$/i;
+/** A patient's or their record's column in a table's header, or words over it saying it holds patients. */
+const PATIENTS_TABLE =
+  /\b(?:pts?|patients?|mrn|dob|birth|accounts?|acct|plate|member|proxy|guarantor|relationship|records for|next of kin|nok|mychart|portal|subjects?|consent|enrol\w*|appts?|appointments?|visits?)\b/i;
+
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
 const STAFF_FORM_NEXT = /^[ \t]*(?:title|job title|position|role|department|dept)[ \t]*:/i;
@@ -685,6 +696,8 @@ export class Workforce {
     // that patient on the field's line ("Summary: audit of who accessed my medical record / Reporter:
     // Chelsea Rasmussen, Health Unit Coordinator")
     if (type === 'NAME' && this.raiserAsPatient(i)) return false;
+    // a pipe table's column of the people who work its rows ("| Owner |", "||Tester||", "| Attending |")
+    if (type === 'NAME' && this.staffColumn(i, start, end)) return true;
     // a provider's own NPI: "Dr. Harold Weiss (NPI 1376590128)", "Henrik Dahl, MD (Internal Medicine), NPI …", "My NPI is …"
     // (this place alone judges a licence: a field or signature line may hold a patient's)
     if (type === 'LICENSE') {
@@ -915,6 +928,39 @@ export class Workforce {
     const e = i < this.breaks.length ? this.breaks[i]! : this.text.length;
     // (a CRLF line ends before its '\r')
     return e > 0 && this.text.charCodeAt(e - 1) === 13 && e - 1 >= this.starts(i) ? e - 1 : e;
+  }
+  /**
+   * Is text[start, end) in a pipe table's cell (line i opens with '|') whose column's header, the
+   * first of the table's lines above it, names the people who work the rows (STAFF_COLUMN)?
+   */
+  private tableRow = -1;
+  private tableHeader = -1;
+  private staffColumn(i: number, start: number, end: number): boolean {
+    const { text } = this;
+    if (i === 0 || this.firstCode(i) !== 124) return false;
+    // (findings come in order: the header found for the line last asked about is reused below it)
+    let h = i;
+    if (this.tableRow >= 0 && this.tableRow < i) {
+      let k = i;
+      while (k > this.tableRow && this.firstCode(k - 1) === 124) k--;
+      if (k === this.tableRow) h = this.tableHeader;
+    }
+    if (h === i) while (h > 0 && this.firstCode(h - 1) === 124) h--;
+    this.tableRow = i;
+    this.tableHeader = h;
+    if (h === i) return false;
+    const hs = this.starts(h);
+    const he = this.ends(h);
+    const line = text.slice(hs, he);
+    const header = tableCells(text, hs, he, line.trimStart().startsWith('||'));
+    const row = tableCells(text, this.starts(i), this.ends(i), false);
+    const c = row.findIndex(([s, e]) => s <= start && end <= e);
+    if (c === -1 || c >= header.length) return false;
+    const name = text.slice(header[c]![0], header[c]![1]);
+    if (!STAFF_COLUMN.test(name)) return false;
+    // (not in a table of patients' records, "||Account||Owner||Proxy||", "| Tech | Modality | Patient |",
+    // nor under words saying the column holds patients: "the tester column got mapped to patient name")
+    return !PATIENTS_TABLE.test(line) && !PATIENTS_TABLE.test(text.slice(this.starts(Math.max(0, h - 3)), hs));
   }
   /** Line i's text, or '' past the last line; a long line is cut (it is prose, never a header or signature line). */
   private lineText(i: number): string {

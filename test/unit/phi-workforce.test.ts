@@ -679,3 +679,20 @@ describe("a records, billing or application team's colleague in brackets (sessio
     expect(names('Radiology (John Hall) has wrong images attached')).toContain('John Hall');
   });
 });
+
+describe("a pipe table's column of the people who work its rows (session 19)", () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  it('drops owners, testers and assignees of a change or certificate table', () => {
+    const certs = 'Certificates expiring:\n\n| CN | Host | Expires | Owner |\n|---|---|---|---|\n| vpn.acme.org | PA-5220 | 2024-12-19 | Ben Albrecht |\n| mychart.acme.org | F5 VIP | 2025-01-08 | Kristen Vogel |';
+    const testers = 'Go-live testers:\n||Application||Tester||Workstation||\n|ClinDoc / Rover|Naomi Fairchild|OMMC-CC-WS01|\n|Beaker / DI|Ahmed Saleh|MRL-CHEM-WS01|';
+    for (const text of [certs, testers]) {
+      expect(names(text)).toEqual([]);
+      expect(staffOff.detect(text).filter((f) => f.type === 'NAME').length).toBe(2);
+    }
+  });
+  it("keeps the names in a patients' table, or in a column said to hold patients", () => {
+    expect(names('||Account||Owner||Proxy||\n|MC-881204|Eleanor Vance|Rita Vance (daughter)|')).toContain('Eleanor Vance');
+    expect(names('| Tech | Modality | Patient | Acc# |\n|---|---|---|---|\n| Joy Watanabe | CT | Ellis Burke | A901223 |')).toContain('Ellis Burke');
+    expect(names('The tester column got mapped to patient name by mistake:\n\n| Request | Language | Tester |\n|---|---|---|\n| LS-441 | Somali | Hodan Warsame |')).toContain('Hodan Warsame');
+  });
+});
