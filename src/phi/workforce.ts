@@ -54,6 +54,10 @@ const STAFF_FIELD_LINE = /^[ \t]*(?:Manager|Supervisor|New hire|Employee|Employe
 /** The e-mail header lines that name the writer; To/Cc/Bcc name recipients, who may be patients. */
 const SENDER_LINE = /^[ \t>]*(?:From|Sender|Reply-To)[ \t]*:/i;
 const RECIPIENT_LINE = /^[ \t>]*(?:To|Cc|Bcc)[ \t]*:/i;
+/** An Outlook header's "Sent:" line. */
+const SENT_LINE = /^[ \t>*_]*Sent[*_]*[ \t]*:/;
+/** An e-mail address's domain. */
+const MAIL_DOMAIN = /[\w.+-]@([\w-]+(?:\.[\w-]+)+)/g;
 /** "From:" opening a line (any case, any spacing before the colon). */
 const FROM_LINE = /^[ \t>]*[*_]*from[*_]*[ \t]*:/i;
 /** A reply's header line: "On Mon, Jun 3, 2024 at 9:14 AM Maria Garcia <…@gmail.com> wrote:". */
@@ -830,13 +834,30 @@ export class Workforce {
    * anyone else writing as a patient.
    */
   private careInBody(i: number): boolean {
+    // (first-person care only: a colleague's forward about a patient is still the colleague's)
+    return MY_CARE.test(this.bodyUnder(i));
+  }
+  /** The first 400 characters of the first paragraph under the header block holding line i. */
+  private bodyUnder(i: number): string {
     let j = i + 1;
     while (j < this.lines && j <= i + 8 && this.kindOf(j) !== KIND_BLANK) j++;
     while (j < this.lines && this.kindOf(j) === KIND_BLANK) j++;
     const from = j < this.lines ? this.starts(j) : this.text.length;
-    const body = this.text.slice(from, Math.min(this.text.length, from + 400));
-    // (first-person care only: a colleague's forward about a patient is still the colleague's)
-    return MY_CARE.test(body);
+    return this.text.slice(from, Math.min(this.text.length, from + 400));
+  }
+  /**
+   * Is line i in an Outlook header block (a "Sent:" line among the non-blank lines up to three away)
+   * whose message is no patient's: no patient words and no personal e-mail address in its first paragraph?
+   */
+  private outlookHeader(i: number): boolean {
+    let sent = false;
+    for (let j = i - 1; !sent && j >= 0 && j >= i - 3 && this.kindOf(j) !== KIND_BLANK; j--) sent = SENT_LINE.test(this.lineText(j));
+    for (let j = i + 1; !sent && j < this.lines && j <= i + 3 && this.kindOf(j) !== KIND_BLANK; j++) sent = SENT_LINE.test(this.lineText(j));
+    if (!sent) return false;
+    const body = this.bodyUnder(i);
+    if (PATIENT_LINE.test(body)) return false;
+    for (const m of body.matchAll(MAIL_DOMAIN)) if (isConsumerMail(m[1]!)) return false;
+    return true;
   }
 
   /**
@@ -1033,9 +1054,13 @@ export class Workforce {
         v = !this.careNear(i) && !this.healthAbove(i) && (!line.includes('@') || this.organisationAddresses(line));
       // a staff form: "Name: Javier Castillo-Ruiz" over "Title: Patient Access Representative"
       else if (c === 110 && STAFF_FORM_NAME.test(line) && i + 1 < this.lines && STAFF_FORM_NEXT.test(this.lineText(i + 1))) v = !this.careNear(i);
-      else if ((labels & LABEL_SENDER) !== 0 && SENDER_LINE.test(line)) v = this.organisationAddresses(line) && !this.patientNear(i) && !this.careInBody(i);
+      // (an Outlook header's display names without addresses, over or under its "Sent:" line: the
+      // organisation's own directory, which shows an outside sender's address)
+      else if ((labels & LABEL_SENDER) !== 0 && SENDER_LINE.test(line))
+        v = (this.organisationAddresses(line) || (!line.includes('@') && this.outlookHeader(i))) && !this.patientNear(i) && !this.careInBody(i);
       // (a recipient may be a patient the hospital writes to: then the subject or text under it says so)
-      else if ((labels & LABEL_RECIPIENT) !== 0 && RECIPIENT_LINE.test(line)) v = this.ownAddresses(line) || (this.organisationAddresses(line) && !this.patientNear(i));
+      else if ((labels & LABEL_RECIPIENT) !== 0 && RECIPIENT_LINE.test(line))
+        v = this.ownAddresses(line) || ((this.organisationAddresses(line) || (!line.includes('@') && this.outlookHeader(i))) && !this.patientNear(i));
       // "Vita Gleichner | MA | x4113"
       // (not a Jira table row, which opens with '|', and not a long line)
       else if (c !== 124 && line.length <= 100 && line.includes(' | ') && !PATIENT_LINE.test(line) && this.staffEvidence(line)) v = true;

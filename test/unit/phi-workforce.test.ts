@@ -696,3 +696,17 @@ describe("a pipe table's column of the people who work its rows (session 19)", (
     expect(names('The tester column got mapped to patient name by mistake:\n\n| Request | Language | Tester |\n|---|---|---|\n| LS-441 | Somali | Hodan Warsame |')).toContain('Hodan Warsame');
   });
 });
+
+describe("an Outlook header's display names without addresses (session 19)", () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  it('drops the sender and recipients of an internal message', () => {
+    const text =
+      '-----Original Message-----\nFrom: Ross Trahan\nSent: Monday, September 29, 2025 10:12 AM\nTo: Jacques Fontenot; Paul Istre; Jolie LeBlanc\nCc: Lauren Theriot\nSubject: Epic Upgrade Command Center\n\nPlease staff the command center Saturday night.';
+    expect(names(text)).toEqual([]);
+    expect(staffOff.detect(text).filter((f) => f.type === 'NAME').length).toBeGreaterThanOrEqual(5);
+  });
+  it("keeps them where the message is a patient's, or about one with a personal address", () => {
+    expect(names('From: Kim Ostrowski\nSent: Tuesday 9:14 AM\n\nMrs Adaline Crutchfield says the portal asks her to sign in again. her email is adacrutch48@gmail.com.')).toContain('Kim Ostrowski');
+    expect(names('From: Maria Garcia\nSent: Tuesday 9:14 AM\nTo: Patient Portal Help\n\nI cannot see my lab results.')).toContain('Maria Garcia');
+  });
+});
