@@ -195,17 +195,21 @@ const JOBS =
   'charge nurses|nurses|techs|analysts|engineers|nurse managers|managers|supervisors|staff|scribes?|volunteers?|new hires|' +
   'closed by|resolved by|fixed by|done by|updated by|rotation by|commander|chair|agency contact|tech lead|' +
   'acknowledged by|corrected by|approved by|tested by|reviewed by|validated by|authors?|' +
-  'facilitator|instructor|solution engineer|' +
+  'facilitator|instructor|solution engineer|mgr|' +
   'charge rn(?: is)?|charge nurse(?: is)?|clinic rn|(?:rn|lpn|np|cna)(?=[ \\t]*:)';
 const DEPARTMENTS =
   'patient access|revenue cycle|pharmacy|radiology|laboratory|lab|nursing|interfaces|him|health information management|finance|' +
   'billing|scheduling|admitting|registration|admissions|operations|security|facilities|biomed|clinical engineering|quality|hr|it|' +
   'infosec|telecom|chair|evs|environmental services|materials management|supply chain|dietary|food services|' +
   'call center|web services|emergency management|emergency mgmt|payroll|desktop|service desk|blood bank';
+/** More departments as written after a colleague's name ("Fatima Al-Sayed, PFS"; not before a phone: "someone from PFS to call him at"). */
+const DEPARTMENTS_AFTER_NAME =
+  'pfs|patient financial services|purchasing|portal support|patient portal support|privacy office|compliance|risk management|risk mgmt|' +
+  'clinical informatics|decision support|coding';
 /** The jobs and departments as written after a name: capitalised ("Quality Analyst"), acronyms in capitals ("HR", "IT"). */
 /** A regex source's words capitalised as titles are written ("Quality Analyst"), its acronyms in capitals ("HR", "IT"), its escapes ("\\t") kept. */
-const capitalised = (source: string) => source.replace(/\\[a-z]|\b(?:hr|it|him)\b|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()));
-const CAPITALISED_ROLES = capitalised(`${JOBS}|${DEPARTMENTS}`);
+const capitalised = (source: string) => source.replace(/\\[a-z]|\b(?:hr|it|him|pfs)\b|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()));
+const CAPITALISED_ROLES = capitalised(`${JOBS}|${DEPARTMENTS}|${DEPARTMENTS_AFTER_NAME}`);
 /**
  * ", Patient Access)", ", Pharmacy Tech", " (Quality Analyst)": a department or job right after a
  * name, capitalised as a job title is ("Maria Garcia, it seems …" and "…, lead poisoning" are prose).
@@ -815,8 +819,8 @@ export class Workforce {
     else if (first === 42)
       form =
         (/^[ \t]*\*[^*\n]{0,40}$/.test(text.slice(ls, start)) && /^[^*\n]{0,40}\* added a comment\b/i.test(text.slice(end, Math.min(le, end + 60)))) ||
-        // "*Comment - Janelle Whitaker:*"
-        (/^[ \t]*\*Comment(?:[ \t]+(?:from|by)|[ \t]*[-–])[ \t]+$/i.test(text.slice(ls, start)) && /^[ \t]*:?\*/.test(text.slice(end, Math.min(le, end + 4))));
+        // "*Comment - Janelle Whitaker:*", "*Comment - Brandon Lee (Windows Server):*"
+        (/^[ \t]*\*Comment(?:[ \t]+(?:from|by)|[ \t]*[-–])[ \t]+$/i.test(text.slice(ls, start)) && /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:?\*/.test(text.slice(end, Math.min(le, end + 48))));
     else if (first === 91) form = text.charCodeAt(end) === 58 && /^[ \t]*\[[^\]\n]{0,40}\d[^\]\n]{0,40}\][ \t]*$/.test(text.slice(ls, start));
     // (first is '-', 'c' or 'C': "Comment from Name", "-- Comment - Name", "--- Comment (Name, Server team):")
     else form = /^[ \t]*(?:-{2,}[ \t]*)?Comment(?:(?:[ \t]+(?:from|by)|[ \t]*[-–:])[ \t]+|[ \t]*\()$/i.test(text.slice(ls, start));

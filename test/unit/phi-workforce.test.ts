@@ -710,3 +710,21 @@ describe("an Outlook header's display names without addresses (session 19)", () 
     expect(names('From: Maria Garcia\nSent: Tuesday 9:14 AM\nTo: Patient Portal Help\n\nI cannot see my lab results.')).toContain('Maria Garcia');
   });
 });
+
+describe('more colleagues by their department or a bold comment header with a team (session 19)', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  const patient = 'Pt Maria Lopez MRN 4418275 claim denied.\n';
+  it.each([
+    '*Comment - Brandon Lee (Windows Server):* Killed the hung task.',
+    'Batch still had the old one. - Fatima Al-Sayed, PFS',
+    'Vendor contracts go to purchasing. - Leopold Stavros, Purchasing Mgr',
+    'Reviewed by Amaranta Villasenor, Privacy Office.',
+  ])('%s', (line) => {
+    expect(names(patient + line)).toEqual(['Maria Lopez']);
+    expect(staffOff.detect(patient + line).filter((f) => f.type === 'NAME').length).toBe(2);
+  });
+  it("keeps a patient's phone after a department's name", () => {
+    const text = 'Pt Maria Lopez MRN 4418275 claim denied. He wants someone from PFS to call him at 216-555-0162.';
+    expect(values(text)).toContain('216-555-0162');
+  });
+});
