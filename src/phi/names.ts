@@ -548,6 +548,23 @@ function speechBefore(text: string, at: number): boolean {
 }
 
 /** The start of a line before `at`: `/\n\s*$|^\s*$/` on the (up to) 3 characters before it. */
+/**
+ * Does the line before or after the one holding text[start, end) (a word before ':') open with a
+ * census first name (or the same word) and ':' ("Ubul: What a wife.\nNicole: Remember …"): a dialogue's speakers?
+ */
+function speakerLineNear(text: string, start: number, end: number): boolean {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  const prev = ls > 0 ? text.lastIndexOf('\n', ls - 2) + 1 : -1;
+  const nl = text.indexOf('\n', end);
+  for (const p of [prev, nl === -1 ? -1 : nl + 1]) {
+    if (p < 0) continue;
+    SPEAKER_OPENING.lastIndex = p;
+    const m = SPEAKER_OPENING.exec(text);
+    if (m !== null && (FIRST_NAMES.has(m[1]!.toLowerCase()) || m[1] === text.slice(start, end))) return true;
+  }
+  return false;
+}
+const SPEAKER_OPENING = /[ \t]*([A-Z][a-z]+)[ \t]*:/y;
 function lineStartBefore(text: string, at: number): boolean {
   const lo = Math.max(0, at - 3);
   let newline = false;
@@ -801,7 +818,9 @@ class RunScorer {
         // a word no census lists, opening its line as a field's label before a name ("Attendees: Shaun
         // Whitley, …", "Facilitator: Renee Blackwood"), is the label
         if (k !== Code.EvOne && !firstIsFirst && a + 1 < n && ws[a + 1] === wa + 2 && (code[a + 1]! & Code.First) !== 0 && (a === 0 || lineStartBefore(text, ws[a]!))) return;
-        if (k >= Code.EvHalf && isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!))) score += 0.25;
+        // (a census name, or a line of a dialogue: "Passcode:", "Issuer:", "Channel:" opening a line are a form's labels)
+        if (k >= Code.EvHalf && isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!)) && ((ca & (Code.First | Code.Last)) !== 0 || speakerLineNear(text, ws[a]!, wa)))
+          score += 0.25;
       } else if (nc === 44 || nc === 32) {
         if (speechAfter(text, wa)) score += 0.25;
         // "results for Deshpande (MRN 40092215)": a surname right before a record's identifier

@@ -39,3 +39,12 @@ describe('callers', () => {
     expect(names('Caller: Frank Oduya, Facilities, 774-555-0190, badge reader on the dock door is dead')).toEqual([]);
   });
 });
+
+describe("a form's label opening a line is no speaker (session 19)", () => {
+  it("reads 'Passcode:' and 'Issuer:' as labels, and a dialogue's speakers as names", () => {
+    expect(names('Microsoft Teams meeting\nMeeting ID: 284 551 903 117\nPasscode: 7bGq9T\nDial in by phone')).toEqual([]);
+    expect(names('Cert for mychart.acme.org\nIssuer: DigiCert Global G2 TLS RSA SHA256 2020')).toEqual([]);
+    expect(names('Ubul: What a wife.\nNicole: Remember the party?')).toContain('Ubul');
+    expect(names('Zuzana: "Who are you?"\nZuzana: "I\'m Jan."')).toContain('Zuzana');
+  });
+});
