@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const CAMEL = /[a-z][A-Z]/;
@@ -819,8 +819,11 @@ class RunScorer {
         // Whitley, …", "Facilitator: Renee Blackwood"), is the label
         if (k !== Code.EvOne && !firstIsFirst && a + 1 < n && ws[a + 1] === wa + 2 && (code[a + 1]! & Code.First) !== 0 && (a === 0 || lineStartBefore(text, ws[a]!))) return;
         // (a census name, or a line of a dialogue: "Passcode:", "Issuer:", "Channel:" opening a line are a form's labels)
-        if (k >= Code.EvHalf && isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!)) && ((ca & (Code.First | Code.Last)) !== 0 || speakerLineNear(text, ws[a]!, wa)))
-          score += 0.25;
+        if (isRegexSpace(text.charCodeAt(wa + 1)) && (a === 0 || lineStartBefore(text, ws[a]!))) {
+          if ((ca & (Code.First | Code.Last)) !== 0 || speakerLineNear(text, ws[a]!, wa)) {
+            if (k >= Code.EvHalf) score += 0.25;
+          } else if (a === b) return;
+        }
       } else if (nc === 44 || nc === 32) {
         if (speechAfter(text, wa)) score += 0.25;
         // "results for Deshpande (MRN 40092215)": a surname right before a record's identifier

@@ -542,7 +542,7 @@ const HEADER_OPENING = /^[ \t*>-]*$/;
  * without a time, then a colon, a dash or the line's end (a time alone is a chat line's: see CHAT_TIME_AFTER).
  */
 const COMMENT_HEADER_AFTER =
-  /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?[ \t]*(?::|[-–][ \t]|$)/;
+  /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:[-–—·][ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/[A-Z][a-z]{2}\/\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?[ \t]*(?::|[-–][ \t]|$)/;
 /**
  * COMMENT_HEADER_AFTER with no year long ago in its date: "Maria Lopez 02/14/1950: MRN …" opens a
  * line with a patient's birth date, no comment's time (a year before 2000, or two digits from 30).
@@ -706,6 +706,8 @@ export class Workforce {
     if (type === 'NAME' && this.raiserAsPatient(i)) return false;
     // a pipe table's column of the people who work its rows ("| Owner |", "||Tester||", "| Attending |")
     if (type === 'NAME' && this.staffColumn(i, start, end)) return true;
+    // a person field among others on a line split by ' | ' ("Channel: Portal Help | Assignee: Kimberly Ashford | Request type: Patient portal")
+    if (type === 'NAME' && this.fieldSegment(i, ls, le, start, end)) return true;
     // a provider's own NPI: "Dr. Harold Weiss (NPI 1376590128)", "Henrik Dahl, MD (Internal Medicine), NPI …", "My NPI is …"
     // (this place alone judges a licence: a field or signature line may hold a patient's)
     if (type === 'LICENSE') {
@@ -958,6 +960,22 @@ export class Workforce {
    * Is text[start, end) in a pipe table's cell (line i opens with '|') whose column's header, the
    * first of the table's lines above it, names the people who work the rows (STAFF_COLUMN)?
    */
+  /**
+   * Is text[start, end) in a FIELD_LINE field ("Assignee: …") that is one of the segments of line i
+   * split by ' | ', with no patient words in that segment and no personal address?
+   */
+  private fieldSegment(i: number, ls: number, le: number, start: number, end: number): boolean {
+    const { text } = this;
+    if (le - ls > MAX_LINE) return false;
+    const line = text.slice(ls, le);
+    const before = line.lastIndexOf(' | ', start - ls);
+    const after = line.indexOf(' | ', end - ls);
+    const s = before !== -1 ? ls + before + 3 : ls;
+    const e = after !== -1 ? ls + after : le;
+    if (s === ls && e === le) return false;
+    const segment = text.slice(s, e);
+    return FIELD_LINE.test(segment) && !PATIENT_LINE.test(segment) && (!segment.includes('@') || this.organisationAddresses(segment)) && !this.patientSpeaking(i);
+  }
   private tableRow = -1;
   private tableHeader = -1;
   private staffColumn(i: number, start: number, end: number): boolean {

@@ -728,3 +728,19 @@ describe('more colleagues by their department or a bold comment header with a te
     expect(values(text)).toContain('216-555-0162');
   });
 });
+
+describe("agent notes headed 'Name - 03/Mar/25 8:05 AM', and person fields among others split by ' | ' (session 19)", () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  it('drops the agent and the assignee', () => {
+    const text =
+      'Summary: pt locked out of portal\nChannel: Portal Help mailbox | Assignee: Kimberly Ashford | Request type: Patient portal\n\n' +
+      'Pt Maria Lopez, MRN 4418275, cannot log in.\n\n--- Agent notes ---\nKimberly Ashford - 03/Mar/25 8:05 AM\nCalled pt back, verified identity.\n\n' +
+      'Priya Raghunathan - 03/Mar/25 1:47 PM\nLockout threshold changed from 10 to 5.';
+    expect(names(text)).toEqual(['Maria Lopez']);
+    expect(staffOff.detect(text).filter((f) => f.type === 'NAME').length).toBeGreaterThan(1);
+  });
+  it("keeps a patient in a segment of their own, and a visit list's lines", () => {
+    expect(names('Patient: Maria Lopez | Assignee: Kimberly Ashford | Type: Portal')).toContain('Maria Lopez');
+    expect(names('Channel: Portal | Requester: Maria Lopez (patient) | Type: Portal')).toContain('Maria Lopez');
+  });
+});
