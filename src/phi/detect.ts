@@ -5,7 +5,7 @@
  */
 import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii, isWordCode, lineStartWithin } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
-import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail } from './evidence';
+import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail, systemPatientWordAt } from './evidence';
 import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { nameRule, newbornNames, orgAfter, possessiveNames, recordIdAfter } from './names';
@@ -327,6 +327,13 @@ const PERSON_FACTS =
   /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|birthday|deceased|died|statements?|charts|scanned id|insurance card|eligibility|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
 /** What an IT ticket without a patient in it names: staff, vendors, sites and their dates. */
 const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
+/** A test of whether a NAME among the candidates is on the line holding a position. */
+function namedOnLine(scan: Scan, candidates: Finding[]): (p: number) => boolean {
+  const lines = new Set<number>();
+  const { newlines } = scan;
+  for (const f of candidates) if (f.type === 'NAME') lines.add(lineStartOf(newlines, f.start));
+  return (p) => lines.has(lineStartOf(newlines, p));
+}
 /** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
 function itContext(scan: Scan, candidates: Finding[]): boolean {
   let inName: ((s: number, e: number) => boolean) | undefined;
@@ -344,7 +351,12 @@ const DESK_BUSINESS =
  * candidates, or structured patient data (HL7, CSV, JSON, DICOM, X12, tables)?
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
-  for (const p of scan.cueWords(Cue.Patient)) if (patientWordAt(text, p)) return true;
+  let lineOfName: ((p: number) => boolean) | undefined;
+  for (const p of scan.cueWords(Cue.Patient)) {
+    if (!patientWordAt(text, p)) continue;
+    // ("patient harm", "patient list": a patient only with a person named on its line)
+    if (!systemPatientWordAt(text, p) || (lineOfName ??= namedOnLine(scan, candidates))(p)) return true;
+  }
   if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   // a person's own contact details: "called 774-555-0166 saying", "Agnes Kowal called from 860-…",
   // "from his home IP 73.162.88.41", "home address 112 Chestnut St" (a colleague gives "her cell" too)

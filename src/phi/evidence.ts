@@ -65,6 +65,19 @@ const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatien
 const PLACE_AFTER =
   /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b|^\/(?:baby|infant)\b/i;
 /**
+ * Words after a patient word that make it a kind of record, screen or thing ("patient harm", "patient
+ * list", "patient data", "patient-facing"): no patient by themselves, but one when a person is named
+ * on the same line ("Patient list on 4 West shows Maria Garcia twice").
+ */
+const SYSTEM_AFTER =
+  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?))|-(?:level|facing))\b/i;
+/** Is the patient word at p (patientWordAt) one of a kind of record, screen or thing (SYSTEM_AFTER)? */
+export function systemPatientWordAt(text: string, p: number): boolean {
+  let e = p;
+  while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
+  return SYSTEM_AFTER.test(text.slice(e, e + 32));
+}
+/**
  * Does a date say a year long ago ("7/7/1977", "12/11/1931": before LONG_AGO_YEAR)? An IT ticket's
  * dates are this year's and last; a date decades back is a person's birth date.
  */

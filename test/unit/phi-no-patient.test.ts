@@ -198,3 +198,21 @@ describe("equipment serials are the hospital's, implants and issued devices a pa
     for (const v of expected) expect(got, v).toContain(v);
   });
 });
+
+describe('a kind of record, screen or thing named with a patient word is no patient by itself (session 19)', () => {
+  it.each([
+    'Patient list columns keep resetting after the upgrade. Reported by Heather McAllister, 4W charge, x5530.',
+    'Spok paging delays during the outage; no patient harm reported.\nBridge lead: Dana Whitfield, 555-0142.',
+    'Imprivata tap-in failing on 3N. No patient data stored locally.\nReported by Tavita Faleolo. Reboot of the badge readers planned 03/12.',
+    'Patient TVs on 4 West not working since the cable vendor visit. Contact Gus Petrakis in Facilities, x4400.',
+  ])('%s', (text) => {
+    expect(values(text)).toEqual([]);
+    // (with a patient's words instead, the same ticket names its people)
+    expect(values(text.replace(/^\w+ \w+/, 'Patient Maria Lopez (MRN 4418275):')).length).toBeGreaterThan(1);
+  });
+  it('is a patient when a person is named on its line, or a list of them follows', () => {
+    expect(values('Patient list on 4 West shows Maria Garcia twice after the Epic upgrade.')).toContain('Maria Garcia');
+    expect(values('Patient demographics for Harold Finch not updating in Epic after registration.')).toContain('Harold Finch');
+    expect(values('During downtime we registered on paper. Pt list:\n1. Raúl Mendoza\n2. Winston Achterberg\nNeed these back-entered in Epic.')).toContain('Raúl Mendoza');
+  });
+});
