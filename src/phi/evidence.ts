@@ -75,8 +75,21 @@ const SYSTEM_AFTER =
 export function systemPatientWordAt(text: string, p: number): boolean {
   let e = p;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
+  // (a staff or vendor portal, "Company Portal", "GP portal", "provider portal"; MyChart as a system:
+  // "MyChart outage", "mychart cert", "Hyperspace, Haiku/Canto/Rover, MyChart")
+  const w = text.slice(p, e).toLowerCase().replace(/\.$/, '');
+  if (w === 'portal' || w === 'portals') return SYSTEM_PORTAL_BEFORE.test(text.slice(Math.max(0, p - 40), p));
+  if (w === 'mychart') return MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 48)) || APP_LIST_BEFORE.test(text.slice(Math.max(0, p - 40), p));
   return SYSTEM_AFTER.test(text.slice(e, e + 32));
 }
+/** A staff, vendor or network portal's qualifier right before "portal". */
+const SYSTEM_PORTAL_BEFORE =
+  /(?:company|captive|gp|globalprotect|vpn|provider|payer|vendor|benefits?|payment|payroll|service|support|eligibility|clearinghouse|hr|employee|supplier|admin|management|mgmt|license|licensing|partner|incenter|workday|credentialing|enrollment|ssl)[ \t-]*$/i;
+/** What makes MyChart a system right after it: an outage, a certificate, a page, a build, an interface. */
+const MYCHART_SYSTEM_AFTER =
+  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?::[ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web \+ mobile)/i;
+/** A list of applications before MyChart ("Hyperspace, Haiku/Canto/Rover, "). */
+const APP_LIST_BEFORE = /\b(?:hyperspace|haiku|canto|rover|interconnect|welcome|care everywhere)\b[^.\n]{0,30}[,&][ \t]*$/i;
 /**
  * Does a date say a year long ago ("7/7/1977", "12/11/1931": before LONG_AGO_YEAR)? An IT ticket's
  * dates are this year's and last; a date decades back is a person's birth date.

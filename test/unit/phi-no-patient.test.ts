@@ -216,3 +216,19 @@ describe('a kind of record, screen or thing named with a patient word is no pati
     expect(values('During downtime we registered on paper. Pt list:\n1. Raúl Mendoza\n2. Winston Achterberg\nNeed these back-entered in Epic.')).toContain('Raúl Mendoza');
   });
 });
+
+describe("a staff or vendor portal, and MyChart as a system, are no patient by themselves (session 19)", () => {
+  it.each([
+    'Personal iPhone 15 in Intune Company Portal shows "Device limit reached".\nReported by Gavin Holt, x4410.',
+    'GlobalProtect connects to the GP portal vpn.acme.org but then drops.\nReported by Wendy Sato, x0142.',
+    'Idaho State Insurance Fund provider portal - billing staff cannot log in after the change.\nContact Dale Hutchens, x2281.',
+    'Summary: MyChart outage 2024-03-20\nIncident commander: Ravi Menon, x5531.',
+    'Downtime 0100-0500: Hyperspace, Haiku/Canto/Rover, MyChart unavailable.\nBridge lead Katie Brennan.',
+  ])('%s', (text) => {
+    expect(values(text)).toEqual([]);
+  });
+  it('keeps a patient who writes through MyChart or misses results in the portal', () => {
+    expect(values('MyChart chat transcript\n10:02 AM Maria Garcia: app keeps saying session expired')).toContain('Maria Garcia');
+    expect(values("Soldier's pre-deployment labs 2/20 missing from the portal; he leaves on a 6/1 deployment.")).toContain('2/20');
+  });
+});
