@@ -219,9 +219,9 @@ describe('a kind of record, screen or thing named with a patient word is no pati
 
 describe("a staff or vendor portal, and MyChart as a system, are no patient by themselves (session 19)", () => {
   it.each([
-    'Personal iPhone 15 in Intune Company Portal shows "Device limit reached".\nReported by Gavin Holt, x4410.',
-    'GlobalProtect connects to the GP portal vpn.acme.org but then drops.\nReported by Wendy Sato, x0142.',
-    'Idaho State Insurance Fund provider portal - billing staff cannot log in after the change.\nContact Dale Hutchens, x2281.',
+    'Personal iPhone 15 in Intune Company Portal shows "Device limit reached".\nGavin Holt tried twice since the reboot.',
+    'GlobalProtect VPN connects to the GP portal vpn.acme.org but then drops.\nWendy Sato tried again at 10:00.',
+    'Idaho State Insurance Fund provider portal - billing staff cannot log in after the change.\nDale Hutchens tried again.',
     'Summary: MyChart outage 2024-03-20\nIncident commander: Ravi Menon, x5531.',
     'Downtime 0100-0500: Hyperspace, Haiku/Canto/Rover, MyChart unavailable.\nBridge lead Katie Brennan.',
   ])('%s', (text) => {
