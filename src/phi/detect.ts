@@ -327,6 +327,8 @@ const PERSON_FACTS =
   /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|birthday|deceased|died|statements?|charts|scanned id|insurance card|eligibility|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
 /** What an IT ticket without a patient in it names: staff, vendors, sites and their dates. */
 const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
+/** A record's field label among the patient words: MRN, FIN, DOB, CSN. */
+const RECORD_FIELD_WORD = /^(?:mrn|fin|dob|csn)\b/i;
 /** A test of whether a NAME among the candidates is on the line holding a position. */
 function namedOnLine(scan: Scan, candidates: Finding[]): (p: number) => boolean {
   const lines = new Set<number>();
@@ -352,8 +354,12 @@ const DESK_BUSINESS =
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   let lineOfName: ((p: number) => boolean) | undefined;
+  let tests: boolean | undefined;
   for (const p of scan.cueWords(Cue.Patient)) {
     if (!patientWordAt(text, p)) continue;
+    // (a test record's field: "test patient ZZTEST, CUPID (test record, MRN 99000033)", "TRAIN, ADULTONE  MRN T9000101";
+    // not another patient beside it: "ZZTEST,ALPHA MRN 99000021 - also real pt Jerome Watts")
+    if ((tests ??= TEST_RECORD_WORD.test(text)) && RECORD_FIELD_WORD.test(text.slice(p, p + 4)) && TEST_RECORD_BEFORE.test(text.slice(Math.max(0, p - 64), p))) continue;
     // ("patient harm", "patient list": a patient only with a person named on its line)
     if (!systemPatientWordAt(text, p) || (lineOfName ??= namedOnLine(scan, candidates))(p)) return true;
   }

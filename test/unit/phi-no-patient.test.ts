@@ -232,3 +232,17 @@ describe("a staff or vendor portal, and MyChart as a system, are no patient by t
     expect(values("Soldier's pre-deployment labs 2/20 missing from the portal; he leaves on a 6/1 deployment.")).toContain('2/20');
   });
 });
+
+describe("a vendor's visit and a test record's fields are no patient (session 19)", () => {
+  it.each([
+    'CT2 worklist empty since the GE service visit this morning. Brandon Kessel restarted the DICOM service.',
+    'Beaker label test: ZZTEST, BEAKER    MRN TST-0000917   DOB 01/01/1980\nLabels printed fine on LAB-DRAW03. Phuong Le checked the queue.',
+    'Downtime MRN labels: stock check before the upgrade.\nYasmin Haddad counts packets at registration.',
+  ])('%s', (text) => {
+    expect(values(text)).toEqual([]);
+  });
+  it('keeps a real patient beside a test record, and a patient visit', () => {
+    expect(values('Test patient ZZTEST,ALPHA MRN 99000021 - also real pt Jerome Watts 99018832 got linked to it in the upgrade.')).toContain('Jerome Watts');
+    expect(values('Video visit link for Maria Garcia expired before her 2 pm visit; Teams service restarted.')).toContain('Maria Garcia');
+  });
+});

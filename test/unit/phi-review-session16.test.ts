@@ -25,11 +25,11 @@ const PHI = read<Array<{ text: string; phi: Array<[string, string]> }>>('session
 /** The session's rules (and what they made the ticket's other rules find). */
 const SESSION_RULES = /^(?:mrn\.kin|name\.filename|date\.filename|address\.street-prefix|address\.city-after-street|date\.record-line|csv\.column|age\.said|plan\.label|hl7\.field|hl7\.date|kv\.)/;
 /**
- * What stays: an AHCCCS member-shaped number in a payer-master request, a vendor's street, an
+ * What stays: an AHCCCS member-shaped number in a payer-master request, an
  * employee's evaluation file (a second probe found patients' "psych_eval_…", "badge_photo_…" and
  * "onboarding_…" files, so only timesheets, payroll, résumés and the like are read as staff's).
  */
-const KNOWN = ['15 HEALTH_PLAN_ID 866004791', '19 ADDRESS 2231 E Via Entrada', '48 NAME davis_michael', '48 DATE 20250115'];
+const KNOWN = ['15 HEALTH_PLAN_ID 866004791', '48 NAME davis_michael', '48 DATE 20250115'];
 const KNOWN_LOSSES = ['17 BIOMETRIC PX-884120'];
 const HIDDEN = read<Array<{ text: string; keep: Array<[string, string]> }>>('session16-hidden.json');
 /** "MassHealth ID 55190" (MassHealth IDs have 12 digits), "payer # 77031" and "payer 92105" (EDI payer numbers). */
