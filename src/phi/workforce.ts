@@ -967,6 +967,10 @@ export class Workforce {
   private fieldSegment(i: number, ls: number, le: number, start: number, end: number): boolean {
     const { text } = this;
     if (le - ls > MAX_LINE) return false;
+    // (per line, once: whether it holds ' | ' at all)
+    let bars = this.barLines[i];
+    if (bars === undefined) bars = this.barLines[i] = text.slice(ls, le).includes(' | ');
+    if (!bars) return false;
     const line = text.slice(ls, le);
     const before = line.lastIndexOf(' | ', start - ls);
     const after = line.indexOf(' | ', end - ls);
@@ -976,6 +980,8 @@ export class Workforce {
     const segment = text.slice(s, e);
     return FIELD_LINE.test(segment) && !PATIENT_LINE.test(segment) && (!segment.includes('@') || this.organisationAddresses(segment)) && !this.patientSpeaking(i);
   }
+  /** Per line, when first asked: does it hold ' | ' (fieldSegment)? */
+  private readonly barLines: boolean[] = [];
   private tableRow = -1;
   private tableHeader = -1;
   private staffColumn(i: number, start: number, end: number): boolean {
