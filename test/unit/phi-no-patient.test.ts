@@ -246,3 +246,17 @@ describe("a vendor's visit and a test record's fields are no patient (session 19
     expect(values('Video visit link for Maria Garcia expired before her 2 pm visit; Teams service restarted.')).toContain('Maria Garcia');
   });
 });
+
+describe('no patient, every patient, and more kinds of things named with a patient word (session 19)', () => {
+  it.each([
+    'Bridge call for the Spok outage.\nNo patient harm reported.\nLeila Haddad restarted the paging server.',
+    'Every patient since opening shows "Please see the front desk" on kiosk KS-12.\nMarta Ruiz rebooted the kiosk.',
+    'QC results are not filing in Beaker QC over the interface. Patient results are crossing fine.\nDerek Lavoie rebuilt the QC lots.',
+  ])('%s', (text) => {
+    expect(values(text)).toEqual([]);
+  });
+  it('keeps the patients named on the same line', () => {
+    expect(values('Every patient I try to check in errors, e.g. Tobias Greene at 10:15 today. Epic Cadence.')).toContain('Tobias Greene');
+    expect(values('No patient wristband printed for Dale Hutchins in ED triage, Zebra printer offline.')).toContain('Dale Hutchins');
+  });
+});
