@@ -1771,7 +1771,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     triggers: "mrn cmrn mr medical med chart patient pt empi epi csn fin encounter encntr enc hospital hosp unit record rec enterprise",
     rule: 'mrn.label',
     after: { med: [' r', '.r'], medical: [' r', '.r'] },
-    label: "(?:C?MRN|MR|encntr(?:_id)?|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|enc|hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    // ("hospital", "unit" and "record" only with a number's word, "Unit No. M000123", or a record's colon,
+    // "Enrollment record: PS-ENR-0448120"; not "Harlan County Hospital, 606-555-0147", "practice unit
+    // W1234", "Epic EMP record 103390")
+    label: "(?:(?:C?MRN|MR|encntr(?:_id)?|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|enc)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}|(?:hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){1,2}|rec(?:ord)?(?=[ ]?:))",
     value: ID_VALUE,
     score: 0.95,
     // "Integration record ZM-EP-0031", "change record CHG…": a system's record, not a patient's

@@ -260,3 +260,19 @@ describe('no patient, every patient, and more kinds of things named with a patie
     expect(values('No patient wristband printed for Dale Hutchins in ED triage, Zebra printer offline.')).toContain('Dale Hutchins');
   });
 });
+
+describe("'hospital', 'unit' and 'record' label a record's number only with a number's word or a record's colon (session 19)", () => {
+  it('reads no MRN after a hospital, a unit or a system record', () => {
+    for (const text of [
+      'Rhapsody feed from Harlan County Hospital, 606-555-0147, is down. Interface Analyst paged.',
+      'Label fields shifted on the practice unit W1234 after the printer swap.',
+      'Epic EMP record 103390 created from template T-IT-INTEGRATION for the new analyst.',
+      'UPS alarm at St. Martinville Hospital, 210 Champagne Blvd; batteries due.',
+    ]) expect(detect(text).filter((f) => f.type === 'MRN')).toEqual([]);
+  });
+  it("still reads 'Unit No.', 'Hospital #' and 'Enrollment record:'", () => {
+    expect(values('Pt Maria Lopez, Unit No. M000123456, wrong wristband')).toContain('M000123456');
+    expect(values('Pt Maria Lopez, Hospital # 4418275, wrong wristband')).toContain('4418275');
+    expect(values('PatientSecure console for pt Jericho Vance:\nEnrollment record: PS-ENR-0448120')).toContain('PS-ENR-0448120');
+  });
+});
