@@ -414,14 +414,14 @@ function cliniciansLicence(text: string, f: Finding): boolean {
  */
 function equipmentSerial(text: string, f: Finding): boolean {
   if (f.rule !== 'device.label') return false;
-  const before = text.slice(lineStartWithin(text, f.start, 48), f.start);
+  const before = text.slice(lineStartWithin(text, f.start, 64), f.start);
   // (a device a person wears or has implanted, named right before the serial, is theirs: "Home router offline, ICD serial …")
   return EQUIPMENT_BEFORE.test(before) && !PERSONAL_DEVICE_LABEL.test(before);
 }
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
 const EQUIPMENT_BEFORE =
-  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+)\b[^\n]{0,32}$/i;
+  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+|CT\d*|MRI|MR\d+|x-?ray|ultrasound|consoles?|PCUs?|alaris|omnicell|pyxis|siemens|philips|abbott|beckman|roche|motorola|axis|teladoc|radios?|handhelds?|meters?|atellica|architect|somatom|units? \d+|TC\d+|CT\d+|analy[sz]er)\b[^\n]{0,40}$/i;
 /** A person's page on a social network. */
 const SOCIAL_PROFILE_URL = /(?:linkedin\.com\/in|facebook\.com|instagram\.com|tiktok\.com\/@|(?:twitter|x)\.com\/|caringbridge\.org|gofundme\.com)/i;
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */

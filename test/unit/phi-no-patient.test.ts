@@ -276,3 +276,16 @@ describe("'hospital', 'unit' and 'record' label a record's number only with a nu
     expect(values('PatientSecure console for pt Jericho Vance:\nEnrollment record: PS-ENR-0448120')).toContain('PS-ENR-0448120');
   });
 });
+
+describe("more of the desk's own equipment before a serial (session 19)", () => {
+  it.each([
+    'CT2 (Siemens SOMATOM Force, SN 76112, AE "CT2_FORCE", 10.70.2.32) worklist empty since the upgrade.',
+    'Main lab Abbott Architect ci8200 (SN ISR04127, LIS ID ARCH2) not sending results over the interface.',
+    'Dispatch console (Motorola MCC 7500 position, SN 478TRC0551) has heavy static after the firmware update.',
+  ])('%s', (text) => {
+    expect(values(text)).toEqual([]);
+  });
+  it("keeps a patient's device lot", () => {
+    expect(values('IR procedure log: G-tube (MIC-KEY 14 Fr) lot 2310071-A entered on the wrong case. Correct case is Raymond Lutz, procedure 09/19/2024.')).toContain('Raymond Lutz');
+  });
+});
