@@ -1768,13 +1768,13 @@ const PROGRAMME_LABELS = STATE_PROGRAMMES.map((p) => (p === 'arkids' ? 'arkids(?
 const LABELLED_IDS: LabelledIdSpec[] = [
   {
     type: 'MRN',
-    triggers: "mrn cmrn mr medical med chart patient pt empi epi csn fin encounter encntr enc hospital hosp unit record rec enterprise",
+    triggers: "mrn cmrn mr medical med chart patient pt empi epi csn fin encounter encntr enc hospital hosp unit record rec enterprise u",
     rule: 'mrn.label',
-    after: { med: [' r', '.r'], medical: [' r', '.r'] },
-    // ("hospital", "unit" and "record" only with a number's word, "Unit No. M000123", or a record's colon,
+    after: { med: [' r', '.r'], medical: [' r', '.r'], u: ['#', ' #'] },
+    // (MEDITECH's unit number: "U# KA00918274"; "hospital", "unit" and "record" only with a number's word, "Unit No. M000123", or a record's colon,
     // "Enrollment record: PS-ENR-0448120"; not "Harlan County Hospital, 606-555-0147", "practice unit
     // W1234", "Epic EMP record 103390")
-    label: "(?:(?:C?MRN|MR|encntr(?:_id)?|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|enc)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}|(?:hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){1,2}|rec(?:ord)?(?=[ ]?:))",
+    label: "(?:(?:C?MRN|MR|encntr(?:_id)?|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|enc)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}|(?:hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){1,2}|rec(?:ord)?(?=[ ]?:)|U[ ]?#)",
     value: ID_VALUE,
     score: 0.95,
     // "Integration record ZM-EP-0031", "change record CHG…": a system's record, not a patient's

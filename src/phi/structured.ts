@@ -205,7 +205,7 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
 const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:[ce]?mrn|pat_mrn(?:_id)?|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi|(?:mt_|pt_|pat_)?unit_?(?:no|num|number))$/, 'MRN'],
   [/^(?:last_?name|first_?name|middle_?name|(?:pt_|pat_)?(?:last|first)|surname|family_?name|given_?name|patient_?name|pt_?name|pat_name|pat_(?:first|last|middle)_name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
-  [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|dod|date_?of_?death|visit_?date|(?:(?:first|last)_?)?dos|service_?date|(?:readmit_|index_|prior_)?(?:adm|disch)(?:_?(?:date|dt|dttm|date_?time|time))?)$/, 'DATE'],
+  [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|(?:admit|admission|discharge)_?(?:date_?)?(?:time|dt|dttm)|dod|date_?of_?death|visit_?date|(?:(?:first|last)_?)?dos|service_?date|(?:readmit_|index_|prior_)?(?:adm|disch)(?:_?(?:date|dt|dttm|date_?time|time))?)$/, 'DATE'],
   // "First ED Visit", "Return Visit", "Appt Date", "Procedure Date"
   [/^(?:[a-z0-9]+_){0,3}(?:visit|appt|appointment|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
   // "Arrival", "Return Arrival", "COLL_DTTM", "Collected", "Order Date", "Dispense DTTM", "Case Date"
@@ -217,7 +217,7 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:email|e_?mail|email_?address)$/, 'EMAIL'],
   [/^(?:ssn|social|social_?security(?:_?number)?)$/, 'SSN'],
   [/^(?:member_?id|subscriber_?id|policy(?:_?(?:no|number|id))?|mbi|medicare_?id|medicaid_?id|insurance_?id|plan_?id|group_?(?:no|number))$/, 'HEALTH_PLAN_ID'],
-  [/^(?:account|account_?(?:no|nbr|number|id)|(?:mt_|pt_|pat_)?acct(?:_?(?:no|num|nbr))?|(?:readmit_|index_|prior_)?har|hsp_account(?:_id)?|billing_?account|guarantor_?account)$/, 'ACCOUNT'],
+  [/^(?:account|account_?(?:no|nbr|number|id)|(?:mt_|pt_|pat_)?acct(?:_?(?:no|num|nbr))?|(?:readmit_|index_|prior_)?har|(?:readmit|index|prior)_?acct|hsp_account(?:_id)?|billing_?account|guarantor_?account)$/, 'ACCOUNT'],
   [/^(?:age)$/, 'AGE'],
   [/^(?:npi|dea|license|licence|dl|drivers?_?license)$/, 'LICENSE'],
   [/^(?:vin|plate)$/, 'VEHICLE'],
@@ -244,10 +244,13 @@ function cannotName(header: string): boolean {
   return false;
 }
 
+const UNIT_NUMBER_HEADER = /^[ \t"]*(?:u|unit)[ \t]*#[ \t"]*$/i;
 function columnType(header: string): PhiType | null {
   // (a note in brackets is no part of the name: "SSN (from paper form)")
   if (header.indexOf('(') !== -1) header = header.replace(/\([^()]{0,40}\)/g, ' ');
   if (cannotName(header)) return null;
+  // MEDITECH's unit number: "UNIT#", "U#" (a bare "Unit" column is a nursing unit's)
+  if (UNIT_NUMBER_HEADER.test(header)) return 'MRN';
   const h = header.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[\s.#-]+/g, '_');
   // without the '_' it ends with (by a loop: /_+$/ takes quadratic time on a long run of '_' followed by something else)
   let end = h.length;

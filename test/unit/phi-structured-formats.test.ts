@@ -446,3 +446,21 @@ describe("session 18: an insurance segment's member ID past the insured's own fi
     expectNone(seg, ['BCIDPPO', 'BCI001']);
   });
 });
+
+describe("MEDITECH's unit number (session 19)", () => {
+  const values = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+  it("reads 'U# KA00918274' and a census's 'UNIT#' column", () => {
+    expect(values('New (created tonight, 23:14):  NUR, ABDIASIS   U# KA00918274   Acct KV0003318820   DOB 07/14/1986')).toContain('KA00918274');
+    const census = 'RM   PATIENT                 UNIT#        AGE   SEX  ADM DATE   ADM DX\n101  DUNHAM, ELWOOD R        KA00044871   91Y   M    01/08/25   CHF EXAC\n102  KINCAID, BEVERLY        KA00512240   67Y   F    01/09/25   PNEUMONIA';
+    const v = values(census);
+    expect(v).toEqual(expect.arrayContaining(['KA00044871', 'KA00512240', '91Y']));
+    expect(v).not.toContain('67Y');
+  });
+  it("reads a query's AdmitDateTime, DischargeDateTime and ReadmitAcct columns", () => {
+    const rows = 'AccountNumber  UnitNumber  Name                AdmitDateTime     DischargeDateTime  ReadmitAcct\nKV0003011872   KA00201188  LANGEVIN,ROSE       2024-12-02 14:22  2024-12-06 11:05   KV0003044019';
+    expect(values(rows)).toEqual(expect.arrayContaining(['2024-12-02 14:22', '2024-12-06 11:05', 'KV0003044019']));
+  });
+  it('a nursing unit column is no record number', () => {
+    expect(values('Unit   Beds   Open\n4W     28     3\n5E     30     0')).toEqual([]);
+  });
+});
