@@ -201,7 +201,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   if (lineIds.length > 0) candidates = candidates.concat(lineIds.filter(uncovered(candidates)));
   const lineDates = recordLineDates(scan, candidates);
   if (lineDates.length > 0) candidates = candidates.concat(lineDates.filter(uncovered(candidates)));
-  let again = echoes(scan, candidates).concat(siblings(text, candidates), spelledNames(text, candidates), rangeEnds(text, candidates));
+  let again = echoes(scan, candidates).concat(shapeEchoes(scan, candidates), siblings(text, candidates), spelledNames(text, candidates), rangeEnds(text, candidates));
   // (a value found again may be the one a barcode joins others to)
   again = again.concat(caretNeighbours(text, again.length > 0 ? candidates.concat(again) : candidates));
   if (again.length > 0) candidates = candidates.concat(again.filter(uncovered(candidates)));
@@ -808,6 +808,43 @@ function echoes(scan: Scan, candidates: Finding[]): Finding[] {
       if (f === undefined || k === f.start) continue;
       if ((k > 0 && isAlnumCode(text.charCodeAt(k - 1))) || isAlnumCode(text.charCodeAt(k + len))) continue;
       out.push({ type: f.type, start: k, end: k + len, score: f.score, rule: f.rule + '+echo' });
+    }
+  }
+  return out;
+}
+/** Types whose site-shaped numbers are looked for again by shape (shapeEchoes). */
+const SHAPE_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'ACCOUNT']);
+/** A site's record or account number: two to four capitals and six to twelve digits ("KA00918274", "KV0003318820"). */
+const SITE_SHAPE = /^([A-Z]{2,4})(\d{6,12})$/;
+/**
+ * The other numbers of the same site shape as a record or account number found by its label: the
+ * same capitals and as many digits ("U# KA00918274 … the A01 for KA00720110"), as whole tokens, with
+ * the finding's type and a little less score. A site's numbering is one shape per kind of number.
+ */
+function shapeEchoes(scan: Scan, candidates: Finding[]): Finding[] {
+  const text = scan.text;
+  let shapes: Map<string, Finding> | undefined;
+  for (const f of candidates) {
+    if (!SHAPE_TYPES.has(f.type) || f.end - f.start > 16 || isStructured(f.rule)) continue;
+    const m = SITE_SHAPE.exec(text.slice(f.start, f.end));
+    if (m === null) continue;
+    const key = `${m[1]}|${m[2]!.length}`;
+    if (!(shapes ??= new Map()).has(key)) shapes.set(key, f);
+  }
+  const out: Finding[] = [];
+  if (shapes === undefined) return out;
+  const runs = digitRunsByLength(scan);
+  const { digitStarts } = scan;
+  for (const [key, f] of shapes) {
+    const bar = key.indexOf('|');
+    const prefix = key.slice(0, bar);
+    const digits = Number(key.slice(bar + 1));
+    for (const r of runs[digits] ?? []) {
+      const k = digitStarts[r]! - prefix.length;
+      const e = digitStarts[r]! + digits;
+      if (k < 0 || !text.startsWith(prefix, k)) continue;
+      if ((k > 0 && isAlnumCode(text.charCodeAt(k - 1))) || isAlnumCode(text.charCodeAt(e))) continue;
+      out.push({ type: f.type, start: k, end: e, score: Math.max(0.5, f.score - 0.05), rule: f.rule + '+shape' });
     }
   }
   return out;

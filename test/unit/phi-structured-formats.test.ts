@@ -464,3 +464,15 @@ describe("MEDITECH's unit number (session 19)", () => {
     expect(values('Unit   Beds   Open\n4W     28     3\n5E     30     0')).toEqual([]);
   });
 });
+
+describe("a site's numbers by shape (session 19)", () => {
+  const values = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+  it('finds other numbers of a labelled record number\'s capitals and length', () => {
+    const text = 'ADT queue stuck. U# KA00559031 went through; the A01 for KA00720110 (BRETON, PAULINE) did not.';
+    expect(values(text)).toEqual(expect.arrayContaining(['KA00559031', 'KA00720110']));
+  });
+  it('not another prefix, another length or part of a longer token', () => {
+    const text = 'U# KA00559031 moved. Hosts KB00720110, KA0072011 and XKA00720110 are servers.';
+    expect(values(text)).toEqual(['KA00559031']);
+  });
+});
