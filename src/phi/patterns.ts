@@ -1942,10 +1942,11 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     // 8X4K-2MPQ", "MyChart activation code LQ7HT-9K2MX-D4PRW", "enrolment ID RPM-004471" (only with a
     // patient nearby: software has activation codes too; an order ID may be a purchase's)
     type: 'OTHER_ID',
-    triggers: 'sharing activation invite invitation verification proxy enrollment enrolment',
+    triggers: 'sharing activation invite invitation verification proxy enrollment enrolment person transmission band ref',
     rule: 'other.label',
-    after: { sharing: [' c'], activation: [' c'], invite: [' c'], invitation: [' c'], verification: [' c'], proxy: [' c'], enrollment: [' i', ' #', ' n'], enrolment: [' i', ' #', ' n'] },
-    label: '(?:(?:sharing|activation|invite|invitation|verification|proxy) code|enrol(?:l)?ment(?: id| #| number| no\\.?))',
+    after: { sharing: [' c'], activation: [' c'], invite: [' c'], invitation: [' c'], verification: [' c'], proxy: [' c'], enrollment: [' i', ' #', ' n'], enrolment: [' i', ' #', ' n'], person: [' i', ' #'], transmission: [' i', ' #'], band: [' #', ' n'], ref: [' i', ' #'] },
+    // (an HIE's "person ID", a remote monitor's "transmission ID", a wristband's "band #", a referral's "Ref ID")
+    label: '(?:(?:sharing|activation|invite|invitation|verification|proxy) code|enrol(?:l)?ment(?: id| #| number| no\\.?)|(?:person|transmission|ref) (?:id|#)|band (?:#|number|no\\.?))',
     value: '[A-Za-z0-9][A-Za-z0-9-]{3,40}',
     score: 0.8,
     needsContext: true,

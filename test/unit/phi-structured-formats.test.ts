@@ -476,3 +476,15 @@ describe("a site's numbers by shape (session 19)", () => {
     expect(values(text)).toEqual(['KA00559031']);
   });
 });
+
+describe("an HIE's person ID, a remote monitor's transmission ID, a wristband's band # (session 19)", () => {
+  const values = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+  it('reads them beside a patient', () => {
+    expect(values('Pt Sara Hassan opted out of the HIE. We think her HIN person ID is 88120455.')).toContain('88120455');
+    expect(values('Pacemaker pt MRN 4418275: re-requested transmission ID CL-7731945 from CareLink.')).toContain('CL-7731945');
+    expect(values('Newborn of pt MRN 4418275: band routine now pulls mother band # 77120.')).toContain('77120');
+  });
+  it('not without one', () => {
+    expect(values('Workday person ID 88120455 for the new hire failed to sync; band # 4 on the radio plan.')).toEqual([]);
+  });
+});
