@@ -1868,6 +1868,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
     score: 0.88,
     sameLine: true,
+    // ("registration is 4/4/25", "registration Mon 4/7/25": a date, cut at its first '/')
+    rejectAfter: /^\/\d/,
   },
   {
     type: 'DEVICE',
@@ -2091,7 +2093,8 @@ function dashOrCommaBefore(text: string, from: number, to: number): boolean {
 }
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
-    re: new RegExp(`${spec.label}${SEP}${spec.statePrefixAfter ? STATE_PREFIX_SOURCE : ''}(${spec.value})(?![\\w-])`, 'iy'),
+    // (a label ends at its word's end: "reg" is no label inside "registration 4/7")
+    re: new RegExp(`${spec.label}(?:(?<=[^a-z])|(?![a-z]))${SEP}${spec.statePrefixAfter ? STATE_PREFIX_SOURCE : ''}(${spec.value})(?![\\w-])`, 'iy'),
     on(m, env) {
       // a label glued to digits before it is inside a code ("Serial C02PT1CHBZX" holds no "PT" label),
       // one after a backslash is a name in a Windows path ("\\printsrv01\FIN5-CANON-C5840")
@@ -2136,7 +2139,8 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       }
       if (spec.rejectAfter?.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return;
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
-      if (spec.type === 'VEHICLE') value = value.trimEnd();
+      // (a plate's groups are capitals and digits: "7KDM482 per security" ends before "per")
+      if (spec.type === 'VEHICLE') value = value.trimEnd().replace(/(?:[ -][a-z]+)+$/, '');
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
       if (spec.sameLine && m[0].lastIndexOf('\n', m[0].length - m[1]!.length) !== -1) return;

@@ -488,3 +488,16 @@ describe("an HIE's person ID, a remote monitor's transmission ID, a wristband's 
     expect(values('Workday person ID 88120455 for the new hire failed to sync; band # 4 on the radio plan.')).toEqual([]);
   });
 });
+
+describe('a label ends at its word (session 19)', () => {
+  it("reads no plate inside 'registration 4/7' and no plate in a date", () => {
+    for (const text of ['Hodan Warsame moving from SBR Patient Access to Waterville registration 4/7', 'Last day at ED registration is 4/4/25, starts WTV registration Mon 4/7/25.']) {
+      expect(detect(text).filter((f) => f.type === 'VEHICLE')).toEqual([]);
+    }
+    // (a label ending in '#' still takes a value glued to it, a plate after its label still counts)
+    const roi = "Pt Maria Lopez ROI: the portal won't let us attach the authorization to request #ROI-8812290.";
+    expect(detect(roi).map((f) => roi.slice(f.start, f.end))).toContain('ROI-8812290');
+    const plate = 'Pt Maria Lopez towed, plate 7KDM482 per security.';
+    expect(detect(plate).map((f) => plate.slice(f.start, f.end))).toContain('7KDM482');
+  });
+});
