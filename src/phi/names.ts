@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body maine comp i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const CAMEL = /[a-z][A-Z]/;
@@ -75,7 +75,7 @@ const PLACE_AFTER =
  * it is, first name and surname or not, is no such place).
  */
 const SITE_AFTER =
-  /[ ](?:clinics?\b(?! (?:visits?|appts?|appointments?|notes?|follow[- ]?ups?|f\/u|check[- ]?ins?|intakes?|consults?)\b)|front desk\b|branch\b|campus\b|lab draw\b|team\b|County\b|county\b|Behavioral Health\b|Health(?=[ ]?[,:;|)\n]|[ ](?:System|Staff|Services|Network|IT|Information|clinic)\b|$))/y;
+  /[ ](?:clinics?\b(?! (?:visits?|appts?|appointments?|notes?|follow[- ]?ups?|f\/u|check[- ]?ins?|intakes?|consults?)\b)|front desk\b|branch\b|campus\b|lab draw\b|team\b|County\b|county\b|practices?\b(?! (?:visits?|appts?|appointments?)\b)|walk-in\b|ED\b(?! (?:visits?|arrival|triage)\b)|office\b(?! (?:visits?|appts?|appointments?)\b)|Behavioral Health\b|Health(?=[ ]?[,:;|)\n]|[ ](?:System|Staff|Services|Network|IT|Information|clinic)\b|$))/y;
 const CHECKED_IN_BEFORE = /\bcheck(?:ed|ing|s)? in[ \t]+$/i;
 /** Does an organisation's or a place's word follow a name that ends at `end` ("Westbrook Community Hospital", "Eldridge Point Clinic")? */
 export function orgAfter(text: string, end: number): boolean {

@@ -48,3 +48,17 @@ describe("a form's label opening a line is no speaker (session 19)", () => {
     expect(names('Zuzana: "Who are you?"\nZuzana: "I\'m Jan."')).toContain('Zuzana');
   });
 });
+
+describe("a clinic's town before 'practice', 'office', 'walk-in' or 'ED', and words that are never a lone name (session 19)", () => {
+  it.each([
+    'Winthrop practice says they sent an outgoing referral fax that never arrived; RightFax queue stuck.',
+    'Reporter: Lisa Fortin, RN Charge - Waterville ED | Device: PatientSecure palm reader',
+    'When I scan a Maine license with the desk scanner, Expanse puts the street in the city field.',
+    'Health plan filter for encounter type "Workers Comp" was built against the old dictionary.',
+  ])('%s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+  it('keeps a patient before a practice visit', () => {
+    expect(names('Pt Gerald Winthrop practice visit 3/12 shows no vitals in eCW.')).toContain('Gerald Winthrop');
+  });
+});
