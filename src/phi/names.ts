@@ -59,6 +59,16 @@ const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
   /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers|Team|Queue)\b/y;
+/** Payers and health systems whose names read as a person's (two words, lower case). */
+const ORG_NAMES: ReadonlySet<string> = new Set([
+  'harvard pilgrim', "martin's point", 'martins point', 'tufts health', 'kaiser permanente', 'blue cross', 'blue shield', 'wellcare health',
+  'molina healthcare', 'ambetter health', 'oscar health', 'priority health', 'medical mutual', 'baylor scott', 'scott white', 'dean health',
+  'security health', 'quartz health', 'sanford health', 'essentia health', 'avera health', 'allina health', 'mayo clinic', 'cleveland clinic',
+  'ochsner health', 'geisinger health', 'highmark health', 'premera blue', 'regence blue', 'moda health', 'paramount health',
+  'magellan health', 'beacon health', 'optum health', 'evernorth health', 'carelon health', 'presbyterian health',
+  'christus health', 'mercy health', 'trinity health', 'ascension health', 'providence health', 'intermountain health', 'banner health',
+  'northern light', 'maine medical', 'mass general', 'brigham health', 'dartmouth health', 'lahey health', 'beth israel', 'hackensack meridian',
+]);
 /** A patient's word right before a run ("Decedent Cornelius Kilbride Funeral Home release form", "Guarantor: Her"). */
 const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband)[ \t:]+$/i;
 /**
@@ -873,6 +883,8 @@ class RunScorer {
     if (spaceAfter && text.startsWith(' Desk', end) && /(?:Service|Help)$/.test(text.slice(start, end))) return;
     ORG_AFTER.lastIndex = end;
     if (intro < 0.35 && spaceAfter && ORG_AFTER.test(text)) return;
+    // a payer or health system named like a person ("Harvard Pilgrim", "Martin's Point"), unless introduced
+    if (intro < 0.35 && b > a && ORG_NAMES.has(text.slice(start, end).toLowerCase().replace(/[’]/g, "'"))) return;
     PLACE_AFTER.lastIndex = end;
     // (a first name and a surname, either order: "Olive Sherwood Home Health", "Kowalski, Irene Home Health")
     if (intro < 0.35 && spaceAfter && !(firstIsFirst && (b > a || start < ws[a]!)) && PLACE_AFTER.test(text) && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return;

@@ -62,3 +62,10 @@ describe("a clinic's town before 'practice', 'office', 'walk-in' or 'ED', and wo
     expect(names('Pt Gerald Winthrop practice visit 3/12 shows no vitals in eCW.')).toContain('Gerald Winthrop');
   });
 });
+
+describe('payers and health systems named like people (session 19)', () => {
+  it('are no names unless introduced as a person', () => {
+    expect(names("Since the password change I can't check eligibility for Harvard Pilgrim or Martin's Point in Availity.")).toEqual([]);
+    expect(names('Pt Harvard Pilgrim called about her bill.')).toContain('Harvard Pilgrim');
+  });
+});
