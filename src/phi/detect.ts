@@ -3,7 +3,7 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
-import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii, isWordCode, lineStartWithin } from './chars';
+import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail, systemPatientWordAt } from './evidence';
 import { directoryStaff } from './staff';
@@ -329,6 +329,43 @@ const PERSON_FACTS =
 const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
 /** A record's field label among the patient words: MRN, FIN, DOB, CSN. */
 const RECORD_FIELD_WORD = /^(?:mrn|fin|dob|csn)\b/i;
+/** Is the word at p "patients" (any case)? */
+function isPatientsAt(text: string, p: number): boolean {
+  return lettersAtIgnoreCase(text, p, 'patients') && !isAlnumCode(text.charCodeAt(p + 8)) && text.charCodeAt(p + 8) !== 39 && text.charCodeAt(p + 8) !== 0x2019;
+}
+/** A test of whether a person (a NAME, PHONE or EMAIL among the candidates) is named in the paragraph holding a position or the one after it. */
+function namedInParagraphs(text: string, candidates: Finding[]): (p: number) => boolean {
+  const people = candidates.filter((f) => f.type === 'NAME' || f.type === 'PHONE' || f.type === 'EMAIL').map((f) => f.start).sort((x, y) => x - y);
+  if (people.length === 0) return () => false;
+  const starts = paragraphStarts(text);
+  return (p) => {
+    // (the paragraph holding p starts at starts[i - 1]; the one after it ends where starts[i + 1] begins)
+    const i = firstAtOrAbove(starts, p + 1);
+    const from = i > 0 ? starts[i - 1]! : 0;
+    const to = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    const k = firstAtOrAbove(people, from);
+    return k < people.length && people[k]! < to;
+  };
+}
+/** Where the text's paragraphs start: 0, and each line with text after a blank line (one pass). */
+function paragraphStarts(text: string): number[] {
+  const out = [0];
+  let lineStart = 0;
+  let blank = true;
+  let prevBlank = false;
+  for (let k = 0; k <= text.length; k++) {
+    const c = k < text.length ? text.charCodeAt(k) : 10;
+    if (c === 10) {
+      prevBlank = blank;
+      lineStart = k + 1;
+      blank = true;
+    } else if (blank && c !== 32 && c !== 9 && c !== 13) {
+      blank = false;
+      if (prevBlank && lineStart > 0) out.push(lineStart);
+    }
+  }
+  return out;
+}
 /** A test of whether a NAME among the candidates is on the line holding a position. */
 function namedOnLine(scan: Scan, candidates: Finding[]): (p: number) => boolean {
   const lines = new Set<number>();
@@ -354,13 +391,19 @@ const DESK_BUSINESS =
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
   let lineOfName: ((p: number) => boolean) | undefined;
+  let paragraphOfName: ((p: number) => boolean) | undefined;
   let tests: boolean | undefined;
   for (const p of scan.cueWords(Cue.Patient)) {
     if (!patientWordAt(text, p)) continue;
     // (a test record's field: "test patient ZZTEST, CUPID (test record, MRN 99000033)", "TRAIN, ADULTONE  MRN T9000101";
     // not another patient beside it: "ZZTEST,ALPHA MRN 99000021 - also real pt Jerome Watts")
     if ((tests ??= TEST_RECORD_WORD.test(text)) && RECORD_FIELD_WORD.test(text.slice(p, p + 4)) && TEST_RECORD_BEFORE.test(text.slice(Math.max(0, p - 64), p))) continue;
-    // ("patient harm", "patient list": a patient only with a person named on its line)
+    // ("patient harm", "patient list": a patient only with a person named on its line; "patients" in
+    // general, "Patients and visitors are complaining": only with a person in its paragraph or the next)
+    if (isPatientsAt(text, p)) {
+      if ((paragraphOfName ??= namedInParagraphs(text, candidates))(p)) return true;
+      continue;
+    }
     if (!systemPatientWordAt(text, p) || (lineOfName ??= namedOnLine(scan, candidates))(p)) return true;
   }
   if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;

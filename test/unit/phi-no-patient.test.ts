@@ -289,3 +289,14 @@ describe("more of the desk's own equipment before a serial (session 19)", () => 
     expect(values('IR procedure log: G-tube (MIC-KEY 14 Fr) lot 2310071-A entered on the wrong case. Correct case is Raymond Lutz, procedure 09/19/2024.')).toContain('Raymond Lutz');
   });
 });
+
+describe("'patients' in general (session 19)", () => {
+  it('is no patient without a person in its paragraph or the next', () => {
+    const text = 'Guest Wi-Fi splash page not loading in the ED waiting room.\nPatients and visitors are complaining.\n\nRestarted the ISE node at 10:05.\n\nThanks,\n\nBen Albrecht\nNetwork Engineer';
+    expect(values(text)).toEqual([]);
+  });
+  it('names the patients listed under it', () => {
+    expect(values('Kiosk check-in mixed up 2 patients.\nNames:\nMaria Garcia\nTom Lee\nPlease check the kiosk software.')).toEqual(expect.arrayContaining(['Maria Garcia', 'Tom Lee']));
+    expect(values('These patients are affected by the Epic bug\n\n1. Maria Garcia\n2. Tom Lee')).toEqual(expect.arrayContaining(['Maria Garcia', 'Tom Lee']));
+  });
+});
