@@ -336,7 +336,7 @@ const isWordStart = (s: string, k: number) => isAsciiLetter(s.charCodeAt(k)) && 
 /** A clinician's credential after a name, with or without a comma ("PT" is left out: it is also "patient"). */
 const CREDENTIAL_AFTER = /^,?[ \t]+(?:RN|LPN|LVN|CNA|CMA|MD|DO|NP|PA-C|CRNA|PharmD|CPhT|LCSW|LICSW|MSW|RRT|BSN|MSN|DNP|FNP|APRN|OTR|CCC-SLP|RD|RDN|CBET|CRES|CCS|CCS-P|CPC|CCA|RHIA|RHIT|CHDA|CPHIMS|CISSP|PMP|CCRN|RN-BC|MLS|MLT|RDMS|CNMT|ACNP|PMHNP|CNM|DPT|COTA|FACHE|MHA|MBA)\b(?![ \t]*\d{5})/;
 /** "from Facilities", "from the IT Security team": a colleague's department. */
-const FROM_DEPARTMENT = new RegExp(`^[ \\t]+from[ \\t]+(?:the[ \\t]+)?(?:[A-Z][\\w&/-]*[ \\t]){0,2}?(?:${CAPITALISED_ROLES})\\b`);
+const FROM_DEPARTMENT = new RegExp(`^[ \\t]+from[ \\t]+(?:the[ \\t]+)?(?:(?:[A-Z][\\w&/-]*[ \\t]){0,2}?(?:${CAPITALISED_ROLES})\\b|[A-Z]{2,5}[ \\t]+office\\b)`);
 /** Jira's activity lines: "Kevin O'Donnell changed the status of IT-4471 …". */
 const JIRA_ACTIVITY =
   /^[ \t]+(?:(?:changed|updated|set) the (?:status|priority|assignee|resolution|labels?|fix versions?|due date|summary|description|components?)|created (?:the issue|this issue|a sub-?task)|resolved (?:the issue|this issue|as)|commented on|logged (?:work|time)|transitioned|assigned (?:the issue|this issue|to)|attached [\w.-]+\.\w{2,4}\b|linked (?:the issue|this issue|an issue))/;
@@ -369,7 +369,7 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
  * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
 const TEAM_PAREN_BEFORE =
-  /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift|network|interface|server) note|finding|registration|admitting|team|center|centre|systems|informatics|services|operations|ops|comms|communications|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security|HIM(?: [A-Z][a-z]+){0,3}|health information(?: management)?|patient (?:access|relations|experience|financial services)|PFS|rev(?:enue)? cycle|(?:clinical|ambulatory|inpatient|enterprise|business) apps|Epic(?: [A-Z][a-z]+){0,2}|TS|analysts?|(?:radiology|lab|pharmacy|clinical|nursing) IS|LIS|RIS|PACS)[ \t]*\([ \t]*$/i;
+  /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift|network|interface|server) note|finding|registration|admitting|team|center|centre|systems|informatics|services|operations|ops|comms|communications|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security|HIM(?: [A-Z][a-z]+){0,3}|health information(?: management)?|patient (?:access|relations|experience|financial services)|PFS|rev(?:enue)? cycle|(?:clinical|ambulatory|inpatient|enterprise|business) apps|Epic(?: [A-Z][a-z]+){0,2}|TS|analysts?|(?:radiology|lab|pharmacy|clinical|nursing) IS|LIS|RIS|PACS|marketing|communications|purchasing|legal|finance|payroll|HR)[ \t]*\([ \t]*$/i;
 
 /**
  * A table column's header naming the people who work its rows, not the patients in them: "Owner",

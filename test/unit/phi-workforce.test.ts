@@ -744,3 +744,11 @@ describe("agent notes headed 'Name - 03/Mar/25 8:05 AM', and person fields among
     expect(names('Channel: Portal | Requester: Maria Lopez (patient) | Type: Portal')).toContain('Maria Lopez');
   });
 });
+
+describe('a colleague from an office by its acronym, or for Marketing in brackets (session 19)', () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  const patient = 'Pt Maria Lopez (MRN 4418275) result misfiled.\n\n';
+  it.each(['Wendy Castellano from the CNO office wants this fixed.', 'Also need Marketing (Jolene Parrish) to post on the Facebook page.'])('%s', (line) => {
+    expect(names(patient + line)).toEqual(['Maria Lopez']);
+  });
+});
