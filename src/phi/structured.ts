@@ -56,7 +56,7 @@ function pieces(text: string, start: number, end: number, sep: string, fn: (s: n
   }
 }
 
-function hl7Field(text: string, emit: Emit, rule: FieldRule, s: number, e: number): void {
+function hl7Field(text: string, emit: Emit, rule: FieldRule, s: number, e: number, quiet: Quiet): void {
   pieces(text, s, e, '~', (rs, re) => {
     switch (rule) {
       case 'XPN': {
@@ -76,11 +76,20 @@ function hl7Field(text: string, emit: Emit, rule: FieldRule, s: number, e: numbe
         });
         break;
       case 'XCN':
-        // id^family^given^...: a clinician; the id is an NPI or a licence number
+        // id^family^given^...: a clinician (an attending, an ordering provider, an operator); the id is
+        // an NPI or a licence number. The clinician's name is no patient's: Safe Harbor names the
+        // patient, relatives, employers and household, not the care team.
+        // (its name's components are quiet: no other rule reads "WREN-ADAIR^LUCAS" there as a patient's)
+        let nameStart = -1;
+        let nameEnd = -1;
         pieces(text, rs, re, '^', (cs, ce, i) => {
           if (i === 0) emitTrimmed(emit, text, 'LICENSE', cs, ce, 0.9, 'hl7.provider-id');
-          else if (i <= 3) emitTrimmed(emit, text, 'NAME', cs, ce, 0.7, 'hl7.provider-name');
+          else if (i <= 3 && ce > cs) {
+            if (nameStart === -1) nameStart = cs;
+            nameEnd = ce;
+          }
         });
+        if (nameStart !== -1) quiet(nameStart, nameEnd);
         break;
       case 'CX': {
         // id^check digit^scheme^authority^type: the type says MR, SS, DL, ...
@@ -184,7 +193,7 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
       const rule = fields?.[i + shift];
       // (a test patient's vaccine is test data: "PID|…||ZZTEST^PATIENT…" then "RXA|0|1|20250301|…")
       if (rule && e > s) {
-        if (!(testMessage && seg === 'RXA')) hl7Field(text, emit, rule, s, e);
+        if (!(testMessage && seg === 'RXA')) hl7Field(text, emit, rule, s, e, quiet);
       }
       // any other field of a segment about the patient that holds a date and time alone (admit,
       // discharge, the insured's birth date: wherever a sender or a writer put it)

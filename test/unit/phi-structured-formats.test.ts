@@ -501,3 +501,12 @@ describe('a label ends at its word (session 19)', () => {
     expect(detect(plate).map((f) => plate.slice(f.start, f.end))).toContain('7KDM482');
   });
 });
+
+describe("an HL7 message's clinicians (session 19)", () => {
+  it("reads the attending's NPI but not the care team's names as a patient's", () => {
+    const msg = 'PID|1||00990011^^^MAIN^MR||HUGHES^WALTER||19480512|M\nPV1|1|O|PRU-FM^^^PRU||||1457893021^WREN-ADAIR^LUCAS|||MED||||ER||||||3004788152||';
+    const v = detect(msg).map((f) => `${f.type} ${msg.slice(f.start, f.end)}`);
+    expect(v).toEqual(expect.arrayContaining(['NAME HUGHES^WALTER', 'MRN 00990011', 'LICENSE 1457893021']));
+    expect(v.filter((x) => /ADAIR|LUCAS|WREN/.test(x))).toEqual([]);
+  });
+});
