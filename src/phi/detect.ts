@@ -366,12 +366,18 @@ function paragraphStarts(text: string): number[] {
   }
   return out;
 }
-/** A test of whether a NAME among the candidates is on the line holding a position. */
+/** A test of whether a NAME among the candidates is on the line holding a position or the line after it. */
 function namedOnLine(scan: Scan, candidates: Finding[]): (p: number) => boolean {
   const lines = new Set<number>();
   const { newlines } = scan;
   for (const f of candidates) if (f.type === 'NAME') lines.add(lineStartOf(newlines, f.start));
-  return (p) => lines.has(lineStartOf(newlines, p));
+  return (p) => {
+    const ls = lineStartOf(newlines, p);
+    if (lines.has(ls)) return true;
+    // (the line after it: "Patient labels printing blank on the Zebra.\nFirst label was for Margaret Pelletier")
+    const le = lineEndOf(newlines, ls, scan.text.length);
+    return le < scan.text.length && lines.has(le + 1);
+  };
 }
 /** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
 function itContext(scan: Scan, candidates: Finding[]): boolean {
@@ -464,7 +470,7 @@ function equipmentSerial(text: string, f: Finding): boolean {
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
 const EQUIPMENT_BEFORE =
-  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+|CT\d*|MRI|MR\d+|x-?ray|ultrasound|consoles?|PCUs?|alaris|omnicell|pyxis|siemens|philips|abbott|beckman|roche|motorola|axis|teladoc|radios?|handhelds?|meters?|atellica|architect|somatom|units? \d+|TC\d+|CT\d+|analy[sz]er)\b[^\n]{0,40}$/i;
+  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+|CT\d*|MRI|MR\d+|x-?ray|ultrasound|consoles?|PCUs?|alaris|omnicell|pyxis|siemens|beckman|motorola|axis|teladoc|radios?|handhelds?|atellica|architect|somatom|units? \d+|TC\d+|CT\d+|analy[sz]er)\b[^\n]{0,40}$/i;
 /** A person's page on a social network. */
 const SOCIAL_PROFILE_URL = /(?:linkedin\.com\/in|facebook\.com|instagram\.com|tiktok\.com\/@|(?:twitter|x)\.com\/|caringbridge\.org|gofundme\.com)/i;
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */
@@ -876,19 +882,17 @@ function shapeEchoes(scan: Scan, candidates: Finding[]): Finding[] {
   }
   const out: Finding[] = [];
   if (shapes === undefined) return out;
-  const runs = digitRunsByLength(scan);
-  const { digitStarts } = scan;
-  for (const [key, f] of shapes) {
-    const bar = key.indexOf('|');
-    const prefix = key.slice(0, bar);
-    const digits = Number(key.slice(bar + 1));
-    for (const r of runs[digits] ?? []) {
-      const k = digitStarts[r]! - prefix.length;
-      const e = digitStarts[r]! + digits;
-      if (k < 0 || !text.startsWith(prefix, k)) continue;
-      if ((k > 0 && isAlnumCode(text.charCodeAt(k - 1))) || isAlnumCode(text.charCodeAt(e))) continue;
-      out.push({ type: f.type, start: k, end: e, score: Math.max(0.5, f.score - 0.05), rule: f.rule + '+shape' });
-    }
+  // each digit run once: the capitals right before it (two to four) and its length name a shape
+  const { digitStarts, digitEnds } = scan;
+  for (let r = 0; r < digitStarts.length; r++) {
+    const s = digitStarts[r]!;
+    const e = digitEnds[r]!;
+    if (e - s < 6 || e - s > 12 || isAlnumCode(text.charCodeAt(e))) continue;
+    let k = s;
+    while (k > 0 && s - k < 5 && isUpperAscii(text.charCodeAt(k - 1))) k--;
+    if (s - k < 2 || s - k > 4 || (k > 0 && isAlnumCode(text.charCodeAt(k - 1)))) continue;
+    const f = shapes.get(`${text.slice(k, s)}|${e - s}`);
+    if (f !== undefined) out.push({ type: f.type, start: k, end: e, score: Math.max(0.5, f.score - 0.05), rule: f.rule + '+shape' });
   }
   return out;
 }

@@ -57,7 +57,7 @@ const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinic
 const TIME_BEFORE = /\b\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]+$/;
 /** A capitalised word (a name) right after a word: "PT Maria", "PT, Maria". */
 const NAME_AFTER = /^[ \t]*,?[ \t]*[A-Z][a-z]/;
-const NONE_OR_EVERY_BEFORE = /\b(?:no|not(?:[ \t]+a)?|non|every|each|per|any)(?:[ \t]+(?:real|actual|known|live))?[ \t]+$/i;
+const NONE_OR_EVERY_BEFORE = /\b(?:no|not(?:[ \t]+a)?|non|every|each|any)(?:[ \t]+(?:real|actual|known|live))?[ \t]+$/i;
 const VENDOR_VISIT_BEFORE = /\b(?:service|vendor|tech|technician|engineer|fse|site|onsite|on-site|sales|monitor(?:ing)?|audit|survey|installation|install|maintenance|pm)[ \t]+$/i;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
 /** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
@@ -74,7 +74,7 @@ const PLACE_AFTER =
  * on the same line ("Patient list on 4 West shows Maria Garcia twice").
  */
 const SYSTEM_AFTER =
-  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|chart|portal)|-(?:level|facing))\b/i;
+  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|chart)|-(?:level|facing))\b/i;
 /** Is the patient word at p (patientWordAt) one of a kind of record, screen or thing (SYSTEM_AFTER)? */
 export function systemPatientWordAt(text: string, p: number): boolean {
   let e = p;

@@ -566,15 +566,23 @@ function speakerLineNear(text: string, start: number, end: number): boolean {
   const ls = text.lastIndexOf('\n', start - 1) + 1;
   const prev = ls > 0 ? text.lastIndexOf('\n', ls - 2) + 1 : -1;
   const nl = text.indexOf('\n', end);
+  // (what the word says after its colon: a person speaking, "Oluwaseun: I can't get into MyChart", or a
+  // record's identifiers, "Nwachukwu: MRN 00412345 and 00498765")
+  SPOKEN_AFTER.lastIndex = end;
+  if (SPOKEN_AFTER.test(text)) return true;
   for (const p of [prev, nl === -1 ? -1 : nl + 1]) {
     if (p < 0) continue;
     SPEAKER_OPENING.lastIndex = p;
     const m = SPEAKER_OPENING.exec(text);
-    if (m !== null && (FIRST_NAMES.has(m[1]!.toLowerCase()) || m[1] === text.slice(start, end))) return true;
+    if (m !== null && (FIRST_NAMES.has(m[1]!.toLowerCase()) || SPEAKER_LABELS.has(m[1]!.toLowerCase()) || m[1] === text.slice(start, end))) return true;
   }
   return false;
 }
 const SPEAKER_OPENING = /[ \t]*([A-Z][a-z]+)[ \t]*:/y;
+/** A dialogue's other speakers by their role ("Agent: …", "Rep: …", "Guest: …"). */
+const SPEAKER_LABELS: ReadonlySet<string> = new Set(['agent', 'rep', 'guest', 'caller', 'customer', 'support', 'me', 'user', 'bot', 'operator', 'visitor']);
+/** After a word's colon: first-person or second-person talk, a greeting, a question, or a record's identifier label. */
+const SPOKEN_AFTER = /:[ \t]*[^\n]{0,60}?(?:\b(?:I|I'm|I’m|my|me|you|your|hi|hello|yes|no|thanks|thank you|please|hey)\b|\?|\b(?:MRN|DOB|SSN|acct|account)\b)/y;
 function lineStartBefore(text: string, at: number): boolean {
   const lo = Math.max(0, at - 3);
   let newline = false;

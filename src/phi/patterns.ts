@@ -1781,6 +1781,24 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rejectBefore: /\b(?:integration|interface|change|audit|dns|config(?:uration)?|asset|vendor|incident|problem|service|cmdb|ci)[ ]?$/i,
   },
   {
+    // a bare "record" before a record's number, beside a patient's words: "The record 00412345 has the
+    // wrong DOB" (not "Epic EMP record 103390", "record 12009931 in Clarity extract table")
+    type: 'MRN',
+    triggers: 'record',
+    rule: 'mrn.label',
+    after: { record: [' 0', ' 1', ' 2', ' 3', ' 4', ' 5', ' 6', ' 7', ' 8', ' 9'] },
+    label: 'record',
+    value: '\\d{6,12}',
+    score: 0.9,
+    needsContext: true,
+    patientContext: true,
+    weakScore: 0.3,
+    // (a system's or a master file's record: "Epic EMP record 103390", "HMT record 2240011", "change record")
+    rejectBefore: /\b(?:[A-Z]{2,4}|[Ii]ntegration|[Ii]nterface|[Cc]hange|[Aa]udit|[Cc]onfig(?:uration)?|[Aa]sset|[Vv]endor|[Ii]ncident|[Pp]roblem|[Ss]ervice|[Ee]mployee|[Rr]eport|[Tt]emplate|[Dd]ictionary|[Mm]aster|[Tt]est|[Pp]rovider)[ ]?$/,
+    // ("record 12009931 in Clarity extract table": a database's row)
+    rejectAfter: /^[ \t]+(?:in|on|of|from)[ \t]+(?:the[ \t]+)?(?:clarity|caboodle|cogito|tables?|extracts?|reports?|databases?|db|sql|ssms|warehouse)\b/i,
+  },
+  {
     // a hospital account record (Epic's HAR) is always a patient's
     type: 'ACCOUNT',
     triggers: 'har',
@@ -2091,6 +2109,8 @@ function dashOrCommaBefore(text: string, from: number, to: number): boolean {
   while (k > from && isRegexSpace(text.charCodeAt(k - 1))) k--;
   return k > from && (text.charCodeAt(k - 1) === 45 || text.charCodeAt(k - 1) === 44);
 }
+/** Small words after a plate the case-blind value takes in: "plate DRJ774 on 3/22", "tag 4A21C9 now shows", "plate MYH-1910 added". */
+const PLATE_TAIL_WORDS = /(?:[ -](?:on|in|at|is|was|were|now|added|noted|per|and|for|to|the|until|from|with|by|of|as|has|had|[a-z]{4,}))+$/;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
     // (a label ends at its word's end: "reg" is no label inside "registration 4/7")
@@ -2139,8 +2159,9 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       }
       if (spec.rejectAfter?.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return;
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
-      // (a plate's groups are capitals and digits: "7KDM482 per security" ends before "per")
-      if (spec.type === 'VEHICLE') value = value.trimEnd().replace(/(?:[ -][a-z]+)+$/, '');
+      // (a plate's groups are capitals and digits: "7KDM482 per security" ends before "per"; a plate
+      // written in small letters, "4412 vw", keeps its letters)
+      if (spec.type === 'VEHICLE') value = value.trimEnd().replace(PLATE_TAIL_WORDS, '');
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
       if (spec.sameLine && m[0].lastIndexOf('\n', m[0].length - m[1]!.length) !== -1) return;

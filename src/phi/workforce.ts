@@ -54,6 +54,14 @@ const STAFF_FIELD_LINE = /^[ \t]*(?:Manager|Supervisor|New hire|Employee|Employe
 /** The e-mail header lines that name the writer; To/Cc/Bcc name recipients, who may be patients. */
 const SENDER_LINE = /^[ \t>]*(?:From|Sender|Reply-To)[ \t]*:/i;
 const RECIPIENT_LINE = /^[ \t>]*(?:To|Cc|Bcc)[ \t]*:/i;
+/** A ticket's own metadata field among a line's ' | ' segments: its channel, type, component, queue. */
+const TICKET_FIELD = /^[ \t]*(?:channel|request type|type|component|category|queue|labels?|priority|status|project|key|created|updated)[ \t]*:/i;
+/** Words saying the comments below are patients' own: a survey's, feedback, a portal's messages. */
+const PATIENT_COMMENTS = /\b(?:surveys?|press ganey|feedback|grievances?|complaints?|testimonials?|patient (?:experience|comments?|messages?)|comments? (?:from|by|of) (?:patients?|families|pts))\b/i;
+/** An e-mail's subject line. */
+const SUBJECT_LINE = /^[ \t>*_]*Subject[*_]*[ \t]*:/i;
+/** A patient's own things addressed to them: "your statement", "your results", "your appointment". */
+const YOUR_THINGS = /\byour\b(?:[ \t]+[\w'’-]+){0,2}?[ \t]+(?:statements?|bills?|balance|account|results?|appointments?|appts?|visits?|records?|chart|prescriptions?|medications?|refills?|portal|mychart|insurance|claim|payment)\b/i;
 /** An Outlook header's "Sent:" line. */
 const SENT_LINE = /^[ \t>*_]*Sent[*_]*[ \t]*:/;
 /** An e-mail address's domain. */
@@ -369,17 +377,27 @@ const FROM_TEAM = /^[ \t]+from[ \t]+(?:the[ \t]+)?[A-Z]/;
  * "Radiology (John Hall) has wrong images attached" may name the patient.)
  */
 const TEAM_PAREN_BEFORE =
-  /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift|network|interface|server) note|finding|registration|admitting|team|center|centre|systems|informatics|services|operations|ops|comms|communications|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security|HIM(?: [A-Z][a-z]+){0,3}|health information(?: management)?|patient (?:access|relations|experience|financial services)|PFS|rev(?:enue)? cycle|(?:clinical|ambulatory|inpatient|enterprise|business) apps|Epic(?: [A-Z][a-z]+){0,2}|TS|analysts?|(?:radiology|lab|pharmacy|clinical|nursing) IS|LIS|RIS|PACS|marketing|communications|purchasing|legal|finance|payroll|HR)[ \t]*\([ \t]*$/i;
+  /\b(?:comment|(?:call|agent|desk|phone|tech|IT|internal|work|handoff|shift|network|interface|server) note|finding|registration|admitting|team|center|centre|systems|informatics|services|operations|ops|comms|communications|desk|on-call|tier[ \t]?\d|telecom|infosec|payroll|IT|HR|network|networking|biomed|clinical engineering|facilities|interfaces|desktop|servers?|storage|infrastructure|privacy|compliance|risk(?: mgmt| management)?|security|health information(?: management)?|patient (?:access|relations|experience|financial services)|rev(?:enue)? cycle|(?:clinical|ambulatory|inpatient|enterprise|business) apps|analysts?|marketing|communications|purchasing|legal|finance|payroll)[ \t]*\([ \t]*$/i;
+/**
+ * TEAM_PAREN_BEFORE's teams written in capitals, case as written ("HIM Data Integrity queue (", "PFS (",
+ * "Epic TS (", "Routing to Epic Rover (", "Pharmacy IS ("; not "call him back (Roland Gagnon)", nor a
+ * system a patient's data went into: "crossed to the wrong chart in the lab IS (Margaret Pelletier)").
+ */
+const TEAM_PAREN_BEFORE_CAPS =
+  /(?:\bHIM(?: (?:[A-Z][a-z]+|[A-Z]{2,5}|of|and|&)){0,4}(?: queue)?|\bPFS|\bTS|\bHR|(?<!\b(?:in|to|from|on|into|at|of) the )\b(?:Epic(?: [A-Z][\w-]*){1,2}|(?:Radiology|Lab|Pharmacy|Clinical|Nursing) IS))[ \t]*\([ \t]*$/;
 
 /**
  * A table column's header naming the people who work its rows, not the patients in them: "Owner",
  * "Assignee", "Tech", "Tester", "Approver", "Who", "Attending" (a treating clinician is no patient).
  */
 const STAFF_COLUMN =
-  /^[ \t*_]*(?:(?:cert|change|system|app|application|business|technical|it|action|task) )?(?:owners?|assignee|assigned(?: to)?|tech(?:nician)?|engineer|analyst|testers?|reviewer|approver|approved by|requested by|requester|submitted by|who|agent|responsible|attending(?: (?:physician|provider|md))?|ordering (?:provider|physician)|trainer|instructor|presenter|on-?call)[ \t*_]*$/i;
+  /^[ \t*_]*(?:(?:cert|change|system|app|application|business|technical|it|action|task) )?(?:owners?|assignee|assigned(?: to)?|tech(?:nician)?|engineer|analyst|testers?|reviewer|approver|approved by|submitted by|who|responsible|attending(?: (?:physician|provider|md))?|ordering (?:provider|physician)|trainer|instructor|presenter|on-?call)[ \t*_]*$/i;
+/** A table row about a person's own care: "can't see her lab results", "wants his bill explained", "pt". */
+const ROW_CARE =
+  /\b(?:her|his|their|my)\b(?:[ \t]+[\w'’-]+){0,3}?[ \t]+(?:results?|labs?|mychart|portal|chart|bills?|statements?|appointments?|appts?|surgery|visits?|records?|prescriptions?|meds|medications?|procedure|images?|scans?)\b|\b(?:pts?|patients?)\b/i;
 /** A patient's or their record's column in a table's header, or words over it saying it holds patients. */
 const PATIENTS_TABLE =
-  /\b(?:pts?|patients?|mrn|dob|birth|accounts?|acct|plate|member|proxy|guarantor|relationship|records for|next of kin|nok|mychart|portal|subjects?|consent|enrol\w*|appts?|appointments?|visits?)\b/i;
+  /\b(?:pts?|patients?|mrn|dob|birth|accounts?|acct|plate|member|proxy|guarantor|relationship|records for|next of kin|nok|mychart|portal|subjects?|consent|enrol\w*|appts?|appointments?|visits?|call(?:s|ed)? (?:these |them )?back|callbacks?|voicemails?|roi|release of information|records requests?)\b/i;
 
 /** A form's name line, and the job line under it that makes the form a staff member's. */
 const STAFF_FORM_NAME = /^[ \t]*(?:new hire |employee |staff |user )?name[ \t]*:/i;
@@ -539,10 +557,12 @@ const PATIENT_SELF = /\b(?:i am|i['’]m|this is [A-Z][\w'’-]*,?)[ \t]+(?:the|
 const HEADER_OPENING = /^[ \t*>-]*$/;
 /**
  * The rest of a comment's header after its author: a role or team in brackets, then a date with or
- * without a time, then a colon, a dash or the line's end (a time alone is a chat line's: see CHAT_TIME_AFTER).
+ * without a time (after a dash, with a time: "Kimberly Ashford - 03/Mar/25 8:05 AM"; "Margaret
+ * Pelletier - 3/14" is a list's line), then a colon, a dash or the line's end (a time alone is a chat
+ * line's: see CHAT_TIME_AFTER).
  */
 const COMMENT_HEADER_AFTER =
-  /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:[-–—·][ \t]+)?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/[A-Z][a-z]{2}\/\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?[ \t]*(?::|[-–][ \t]|$)/;
+  /^(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/[A-Z][a-z]{2}\/\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?|[ \t]+[-–—·][ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/[A-Z][a-z]{2}\/\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[ \t]*(?::|[-–][ \t]|$)/;
 /**
  * COMMENT_HEADER_AFTER with no year long ago in its date: "Maria Lopez 02/14/1950: MRN …" opens a
  * line with a patient's birth date, no comment's time (a year before 2000, or two digits from 30).
@@ -831,6 +851,9 @@ export class Workforce {
     const after = text.slice(end, Math.min(le, end + 24));
     const colon = after.indexOf(':');
     const tail = colon === -1 ? after : after.slice(0, colon);
+    // (exported comments of patients, a survey's or a portal's, are not a ticket's: "Patient experience
+    // survey comments exported …:\nComment (Margaret Pelletier): …")
+    if (first !== 42 && this.patientCommentsAbove(i)) return false;
     return !PATIENT_LINE.test(tail) && !this.writerIsPatient(i);
   }
 
@@ -843,7 +866,22 @@ export class Workforce {
     // (first-person care only: a colleague's forward about a patient is still the colleague's)
     return MY_CARE.test(this.bodyUnder(i));
   }
-  /** The first 400 characters of the first paragraph under the header block holding line i. */
+  /** Do the lines above line i (up to twenty, not across a blank line or a Jira comment's header) speak of patients' comments, a survey's or feedback? */
+  private patientCommentsAbove(i: number): boolean {
+    // (up the lines of the same block: the comments one after another, then what introduces them)
+    for (let j = i - 1; j >= 0 && j >= i - 20 && this.kindOf(j) !== KIND_BLANK; j--) {
+      const t = this.lineText(j);
+      if (ADDED_COMMENT_AFTER.test(t)) return false;
+      if (PATIENT_COMMENTS.test(t)) return true;
+    }
+    return false;
+  }
+  /** Does the message under the header block holding line i, or its subject, address a patient ("Subject: Your statement", "your results are in")? */
+  private toPatient(i: number): boolean {
+    for (let j = i - 3; j <= i + 3; j++) if (j >= 0 && j < this.lines && SUBJECT_LINE.test(this.lineText(j)) && YOUR_THINGS.test(this.lineText(j))) return true;
+    return YOUR_THINGS.test(this.bodyUnder(i));
+  }
+  /** The first 400 characters from the first paragraph under the header block holding line i on. */
   private bodyUnder(i: number): string {
     let j = i + 1;
     while (j < this.lines && j <= i + 8 && this.kindOf(j) !== KIND_BLANK) j++;
@@ -957,12 +995,9 @@ export class Workforce {
     return e > 0 && this.text.charCodeAt(e - 1) === 13 && e - 1 >= this.starts(i) ? e - 1 : e;
   }
   /**
-   * Is text[start, end) in a pipe table's cell (line i opens with '|') whose column's header, the
-   * first of the table's lines above it, names the people who work the rows (STAFF_COLUMN)?
-   */
-  /**
    * Is text[start, end) in a FIELD_LINE field ("Assignee: …") that is one of the segments of line i
-   * split by ' | ', with no patient words in that segment and no personal address?
+   * split by ' | ', with no patient words on the line (but in the ticket's own metadata fields) and no
+   * personal address in the segment?
    */
   private fieldSegment(i: number, ls: number, le: number, start: number, end: number): boolean {
     const { text } = this;
@@ -978,18 +1013,30 @@ export class Workforce {
     const e = after !== -1 ? ls + after : le;
     if (s === ls && e === le) return false;
     const segment = text.slice(s, e);
-    return FIELD_LINE.test(segment) && !PATIENT_LINE.test(segment) && (!segment.includes('@') || this.organisationAddresses(segment)) && !this.patientSpeaking(i);
+    if (!FIELD_LINE.test(segment)) return false;
+    // (the line's other segments but a ticket's own metadata, "Request type: Patient portal", may still
+    // make it a patient's record line: "Reporter: Dwayne Thibodeau | MRN: 00412345 | Phone: …")
+    const others = line.split(' | ').filter((seg) => !TICKET_FIELD.test(seg)).join(' | ');
+    return !PATIENT_LINE.test(others) && (!segment.includes('@') || this.organisationAddresses(segment)) && !this.patientSpeaking(i);
   }
   /** Per line, when first asked: does it hold ' | ' (fieldSegment)? */
   private readonly barLines: boolean[] = [];
+  /** The row staffColumn last read, and its table's header line. */
   private tableRow = -1;
   private tableHeader = -1;
+  /**
+   * Is text[start, end) in a pipe table's cell (line i opens with '|') whose column's header, the
+   * first of the table's lines above it, names the people who work the rows (STAFF_COLUMN), in a
+   * table of no patients' records and a row about no one's care (rows and headers no longer than MAX_LINE)?
+   */
   private staffColumn(i: number, start: number, end: number): boolean {
     const { text } = this;
     if (i === 0 || this.firstCode(i) !== 124) return false;
     // (findings come in order: the header found for the line last asked about is reused below it)
+    // (a row or header longer than a line of prose is no staff table's: nothing is split per name there)
+    if (this.ends(i) - this.starts(i) > MAX_LINE) return false;
     let h = i;
-    if (this.tableRow >= 0 && this.tableRow < i) {
+    if (this.tableRow >= 0 && this.tableRow <= i) {
       let k = i;
       while (k > this.tableRow && this.firstCode(k - 1) === 124) k--;
       if (k === this.tableRow) h = this.tableHeader;
@@ -1000,6 +1047,7 @@ export class Workforce {
     if (h === i) return false;
     const hs = this.starts(h);
     const he = this.ends(h);
+    if (he - hs > MAX_LINE) return false;
     const line = text.slice(hs, he);
     const header = tableCells(text, hs, he, line.trimStart().startsWith('||'));
     const row = tableCells(text, this.starts(i), this.ends(i), false);
@@ -1009,7 +1057,9 @@ export class Workforce {
     if (!STAFF_COLUMN.test(name)) return false;
     // (not in a table of patients' records, "||Account||Owner||Proxy||", "| Tech | Modality | Patient |",
     // nor under words saying the column holds patients: "the tester column got mapped to patient name")
-    return !PATIENTS_TABLE.test(line) && !PATIENTS_TABLE.test(text.slice(this.starts(Math.max(0, h - 3)), hs));
+    // (nor in a row about a patient's own care: "| Margaret Pelletier | 207-555-0143 | can't see her lab results |")
+    const rowText = this.lineText(i);
+    return !PATIENTS_TABLE.test(line) && !PATIENTS_TABLE.test(text.slice(this.starts(Math.max(0, h - 3)), hs)) && !ROW_CARE.test(rowText);
   }
   /** Line i's text, or '' past the last line; a long line is cut (it is prose, never a header or signature line). */
   private lineText(i: number): string {
@@ -1088,7 +1138,7 @@ export class Workforce {
         v = (this.organisationAddresses(line) || (!line.includes('@') && this.outlookHeader(i))) && !this.patientNear(i) && !this.careInBody(i);
       // (a recipient may be a patient the hospital writes to: then the subject or text under it says so)
       else if ((labels & LABEL_RECIPIENT) !== 0 && RECIPIENT_LINE.test(line))
-        v = this.ownAddresses(line) || ((this.organisationAddresses(line) || (!line.includes('@') && this.outlookHeader(i))) && !this.patientNear(i));
+        v = this.ownAddresses(line) || ((this.organisationAddresses(line) || (!line.includes('@') && this.outlookHeader(i) && !this.toPatient(i))) && !this.patientNear(i));
       // "Vita Gleichner | MA | x4113"
       // (not a Jira table row, which opens with '|', and not a long line)
       else if (c !== 124 && line.length <= 100 && line.includes(' | ') && !PATIENT_LINE.test(line) && this.staffEvidence(line)) v = true;
@@ -1440,7 +1490,7 @@ export class Workforce {
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
       (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Telecom (Darius Farahani)", "Biomed (Ron Tibbets)": a team's colleague in brackets (no clinical department's)
-      (next === 41 && this.nextCodeBefore(start, ls) === 40 && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+      (next === 41 && this.nextCodeBefore(start, ls) === 40 && (TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) || TEAM_PAREN_BEFORE_CAPS.test(text.slice(Math.max(ls, start - 48), start))) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     ) {
       return Place.Titled;
     }

@@ -202,7 +202,7 @@ describe("equipment serials are the hospital's, implants and issued devices a pa
 describe('a kind of record, screen or thing named with a patient word is no patient by itself (session 19)', () => {
   it.each([
     'Patient list columns keep resetting after the upgrade. Reported by Heather McAllister, 4W charge, x5530.',
-    'Spok paging delays during the outage; no patient harm reported.\nBridge lead: Dana Whitfield, 555-0142.',
+    'Spok paging delays during the outage; no patient harm reported.\n\nBridge lead: Dana Whitfield, 555-0142.',
     'Imprivata tap-in failing on 3N. No patient data stored locally.\nReported by Tavita Faleolo. Reboot of the badge readers planned 03/12.',
     'Patient TVs on 4 West not working since the cable vendor visit. Contact Gus Petrakis in Facilities, x4400.',
   ])('%s', (text) => {
@@ -219,10 +219,10 @@ describe('a kind of record, screen or thing named with a patient word is no pati
 
 describe("a staff or vendor portal, and MyChart as a system, are no patient by themselves (session 19)", () => {
   it.each([
-    'Personal iPhone 15 in Intune Company Portal shows "Device limit reached".\nGavin Holt tried twice since the reboot.',
-    'GlobalProtect VPN connects to the GP portal vpn.acme.org but then drops.\nWendy Sato tried again at 10:00.',
-    'Idaho State Insurance Fund provider portal - billing staff cannot log in after the change.\nDale Hutchens tried again.',
-    'Summary: MyChart outage 2024-03-20\nIncident commander: Ravi Menon, x5531.',
+    'Personal iPhone 15 in Intune Company Portal shows "Device limit reached".\n\nGavin Holt tried twice since the reboot.',
+    'GlobalProtect VPN connects to the GP portal vpn.acme.org but then drops.\n\nWendy Sato tried again at 10:00.',
+    'Idaho State Insurance Fund provider portal - billing staff cannot log in after the change.\n\nDale Hutchens tried again.',
+    'Summary: MyChart outage on the web tier\n\nIncident commander: Ravi Menon, x5531.',
     'Downtime 0100-0500: Hyperspace, Haiku/Canto/Rover, MyChart unavailable.\nBridge lead Katie Brennan.',
   ])('%s', (text) => {
     expect(values(text)).toEqual([]);
@@ -237,7 +237,7 @@ describe("a vendor's visit and a test record's fields are no patient (session 19
   it.each([
     'CT2 worklist empty since the GE service visit this morning. Brandon Kessel restarted the DICOM service.',
     'Beaker label test: ZZTEST, BEAKER    MRN TST-0000917   DOB 01/01/1980\nLabels printed fine on LAB-DRAW03. Phuong Le checked the queue.',
-    'Downtime MRN labels: stock check before the upgrade.\nYasmin Haddad counts packets at registration.',
+    'Downtime MRN labels: stock check before the upgrade.\n\nYasmin Haddad counts packets at registration.',
   ])('%s', (text) => {
     expect(values(text)).toEqual([]);
   });
@@ -249,9 +249,9 @@ describe("a vendor's visit and a test record's fields are no patient (session 19
 
 describe('no patient, every patient, and more kinds of things named with a patient word (session 19)', () => {
   it.each([
-    'Bridge call for the Spok outage.\nNo patient harm reported.\nLeila Haddad restarted the paging server.',
-    'Every patient since opening shows "Please see the front desk" on kiosk KS-12.\nMarta Ruiz rebooted the kiosk.',
-    'QC results are not filing in Beaker QC over the interface. Patient results are crossing fine.\nDerek Lavoie rebuilt the QC lots.',
+    'Bridge call for the Spok outage.\nNo patient harm reported.\n\nLeila Haddad restarted the paging server.',
+    'Every patient since opening shows "Please see the front desk" on kiosk KS-12.\n\nMarta Ruiz rebooted the kiosk.',
+    'QC results are not filing in Beaker QC over the interface. Patient results are crossing fine.\n\nDerek Lavoie rebuilt the QC lots.',
   ])('%s', (text) => {
     expect(values(text)).toEqual([]);
   });
