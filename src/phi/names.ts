@@ -582,7 +582,7 @@ const SPEAKER_OPENING = /[ \t]*([A-Z][a-z]+)[ \t]*:/y;
 /** A dialogue's other speakers by their role ("Agent: …", "Rep: …", "Guest: …"). */
 const SPEAKER_LABELS: ReadonlySet<string> = new Set(['agent', 'rep', 'guest', 'caller', 'customer', 'support', 'me', 'user', 'bot', 'operator', 'visitor']);
 /** After a word's colon: first-person or second-person talk, a greeting, a question, or a record's identifier label. */
-const SPOKEN_AFTER = /:[ \t]*[^\n]{0,60}?(?:\b(?:I|I'm|I’m|my|me|you|your|hi|hello|yes|no|thanks|thank you|please|hey)\b|\?|\b(?:MRN|DOB|SSN|acct|account)\b)/y;
+const SPOKEN_AFTER = /:(?=([ \t]*))\1[^\n]{0,60}?(?:\b(?:I|I'm|I’m|my|me|you|your|hi|hello|yes|no|thanks|thank you|please|hey)\b|\?|\b(?:MRN|DOB|SSN|acct|account)\b)/y;
 function lineStartBefore(text: string, at: number): boolean {
   const lo = Math.max(0, at - 3);
   let newline = false;

@@ -1795,6 +1795,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     weakScore: 0.3,
     // (a system's or a master file's record: "Epic EMP record 103390", "HMT record 2240011", "change record")
     rejectBefore: /\b(?:[A-Z]{2,4}|[Ii]ntegration|[Ii]nterface|[Cc]hange|[Aa]udit|[Cc]onfig(?:uration)?|[Aa]sset|[Vv]endor|[Ii]ncident|[Pp]roblem|[Ss]ervice|[Ee]mployee|[Rr]eport|[Tt]emplate|[Dd]ictionary|[Mm]aster|[Tt]est|[Pp]rovider)[ ]?$/,
+    // (a phone number's shape, "record 2075550143 for the pt", is no record number)
+    reject: /^[2-9]\d{2}[2-9]\d{6}$/,
     // ("record 12009931 in Clarity extract table": a database's row)
     rejectAfter: /^[ \t]+(?:in|on|of|from)[ \t]+(?:the[ \t]+)?(?:clarity|caboodle|cogito|tables?|extracts?|reports?|databases?|db|sql|ssms|warehouse)\b/i,
   },
@@ -2109,8 +2111,17 @@ function dashOrCommaBefore(text: string, from: number, to: number): boolean {
   while (k > from && isRegexSpace(text.charCodeAt(k - 1))) k--;
   return k > from && (text.charCodeAt(k - 1) === 45 || text.charCodeAt(k - 1) === 44);
 }
-/** Small words after a plate the case-blind value takes in: "plate DRJ774 on 3/22", "tag 4A21C9 now shows", "plate MYH-1910 added". */
-const PLATE_TAIL_WORDS = /(?:[ -](?:on|in|at|is|was|were|now|added|noted|per|and|for|to|the|until|from|with|by|of|as|has|had|[a-z]{4,}))+$/;
+/**
+ * A plate's value without the words the case-blind value took in after it: after a group with a
+ * capital ("7KDM482 or", "DRJ774 on", "4A21C9 now"), every group in small letters; after digits alone
+ * ("5521 ok now"), small words and words of four letters or more ("4412 vw" keeps its letters).
+ */
+function plateValue(value: string): string {
+  const v = value.trimEnd();
+  const first = /^[A-Za-z0-9]+/.exec(v)![0];
+  return v.replace(/[A-Z]/.test(first) ? /(?:[ -][a-z]+)+$/ : PLATE_TAIL_WORDS, '');
+}
+const PLATE_TAIL_WORDS = /(?:[ -](?:on|in|at|is|was|were|now|added|noted|per|and|or|so|ok|her|his|for|to|the|until|from|with|by|of|as|has|had|[a-z]{4,}))+$/;
 function labelledMatcher(spec: LabelledIdSpec): Matcher {
   return mk({
     // (a label ends at its word's end: "reg" is no label inside "registration 4/7")
@@ -2161,7 +2172,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       // (a plate's groups are capitals and digits: "7KDM482 per security" ends before "per"; a plate
       // written in small letters, "4412 vw", keeps its letters)
-      if (spec.type === 'VEHICLE') value = value.trimEnd().replace(PLATE_TAIL_WORDS, '');
+      if (spec.type === 'VEHICLE') value = plateValue(value);
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
       if (spec.sameLine && m[0].lastIndexOf('\n', m[0].length - m[1]!.length) !== -1) return;

@@ -384,7 +384,7 @@ const TEAM_PAREN_BEFORE =
  * system a patient's data went into: "crossed to the wrong chart in the lab IS (Margaret Pelletier)").
  */
 const TEAM_PAREN_BEFORE_CAPS =
-  /(?:\bHIM(?: (?:[A-Z][a-z]+|[A-Z]{2,5}|of|and|&)){0,4}(?: queue)?|\bPFS|\bTS|\bHR|(?<!\b(?:in|to|from|on|into|at|of) the )\b(?:Epic(?: [A-Z][\w-]*){1,2}|(?:Radiology|Lab|Pharmacy|Clinical|Nursing) IS))[ \t]*\([ \t]*$/;
+  /(?:\bHIM(?: (?:[A-Z][a-z]+|[A-Z]{2,5}|of|and)){0,4}(?: queue)?|\bPFS|\bTS|\bHR|(?<!\b(?:in|to|from|on|into|at|of) the )\b(?:Epic(?: (?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{2,5})){1,2}|(?:Radiology|Lab|Pharmacy|Clinical|Nursing) IS))[ \t]*\([ \t]*$/;
 
 /**
  * A table column's header naming the people who work its rows, not the patients in them: "Owner",
@@ -557,12 +557,12 @@ const PATIENT_SELF = /\b(?:i am|i['’]m|this is [A-Z][\w'’-]*,?)[ \t]+(?:the|
 const HEADER_OPENING = /^[ \t*>-]*$/;
 /**
  * The rest of a comment's header after its author: a role or team in brackets, then a date with or
- * without a time (after a dash, with a time: "Kimberly Ashford - 03/Mar/25 8:05 AM"; "Margaret
- * Pelletier - 3/14" is a list's line), then a colon, a dash or the line's end (a time alone is a chat
+ * without a time (after a dash, with a time or a colon: "Kimberly Ashford - 03/Mar/25 8:05 AM",
+ * "Dana Whitfield - 03/04/2025:"; "Margaret Pelletier - 3/14" is a list's line), then a colon, a dash or the line's end (a time alone is a chat
  * line's: see CHAT_TIME_AFTER).
  */
 const COMMENT_HEADER_AFTER =
-  /^(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/[A-Z][a-z]{2}\/\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?|[ \t]+[-–—·][ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/[A-Z][a-z]{2}\/\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)[ \t]*(?::|[-–][ \t]|$)/;
+  /^(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/[A-Z][a-z]{2}\/\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?)?|[ \t]+[-–—·][ \t]+(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/[A-Z][a-z]{2}\/\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|(?=[ \t]*:)))[ \t]*(?::|[-–][ \t]|$)/;
 /**
  * COMMENT_HEADER_AFTER with no year long ago in its date: "Maria Lopez 02/14/1950: MRN …" opens a
  * line with a patient's birth date, no comment's time (a year before 2000, or two digits from 30).
@@ -1463,7 +1463,7 @@ export class Workforce {
     // speaks of its writer's own care (the comment itself may well name patients)
     if (
       ((start - ls <= 6 && space0 && HEADER_OPENING.test(text.slice(ls, start)) && (recentHeaderDate(after) || ADDED_COMMENT_AFTER.test(after))) ||
-        (next === 44 && this.nextCodeBefore(start, ls) === 40 && TIME_IN_BRACKET_AFTER.test(after) && TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)))) &&
+        (next === 44 && this.nextCodeBefore(start, ls) === 40 && TIME_IN_BRACKET_AFTER.test(after) && (TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) || TEAM_PAREN_BEFORE_CAPS.test(text.slice(Math.max(ls, start - 48), start))))) &&
       !SPEAKER_NOT_STAFF.test(after.replace(/^[ \t]*/, '')) &&
       !this.writerIsPatient(this.lineOf(start)) &&
       // (a list of a person's visits or a log's lines, "From the visit list:\nAhmed Qureshi 03/02: ED visit, …",

@@ -44,3 +44,16 @@ describe('session 19 review: the patient is kept', () => {
     expect(values(text)).toEqual(expect.arrayContaining(kept));
   });
 });
+
+describe('session 19 second review: the patient is kept', () => {
+  it.each<[string, string[]]>([
+    ['HIM merge request #4471\nSource: Epic Z4471209 (Margaret Pelletier)\nTarget: MRN 00412345', ['Margaret Pelletier']],
+    ["Portal plates: pt's plate is 7KDM482 or 7KDM428 per the garage attendant. Margaret Pelletier, DOB 04/12/1961.", ['7KDM482', '7KDM428']],
+  ])('%s', (text, kept) => {
+    expect(values(text)).toEqual(expect.arrayContaining(kept));
+  });
+  it('ends a plate before the words after it', () => {
+    const text = 'Plate 5521 ok now for pt Dwayne Thibodeau MRN 00412345';
+    expect(values(text)).toContain('5521');
+  });
+});
