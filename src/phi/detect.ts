@@ -9,7 +9,7 @@ import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, per
 import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { nameRule, newbornNames, orgAfter, possessiveNames, recordIdAfter } from './names';
-import { answeredIds, roiRequests, runPatternRules, type RuleEnv } from './patterns';
+import { answeredIds, roiRequests, runPatternRules, spanishDates, type RuleEnv } from './patterns';
 import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, xmlRule, ncpdpRule, tableRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
@@ -110,6 +110,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   newbornNames(text, emit);
   possessiveNames(text, emit);
   answeredIds(text, emit);
+  spanishDates(text, emit);
   roiRequests(text, emit);
   // (fields the structured rules know to be codes or staff join the quiet regions)
   const quiet = (start: number, end: number) => void blocked.push([start, end, false]);

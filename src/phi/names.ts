@@ -19,7 +19,7 @@ const NOT_NAMES = new Set(
     'fax phone mobile desk cell tel email bot user agent customer client admin administrator support team ' +
     'hello hi hey dear thanks regards cheers sincerely best kind warm attn re fw fwd ok yes no please ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat sun ' +
-    'to on my from cc bcc subject sent date rep payer biomed pharmacy nursing radiology lab demographics addr center centre rm ref backout callback case specialty cardiology oncology pediatric pediatrics neurology ' +
+    'to on my from cc bcc subject sent date rep payer nbr mi hola gracias biomed pharmacy nursing radiology lab demographics addr center centre rm ref backout callback case specialty cardiology oncology pediatric pediatrics neurology ' +
     'orthopedics dermatology urology nephrology pulmonology gastroenterology endocrinology psychiatry obstetrics gynecology ' +
     'dea npi mrn ssn dob mbi vin dl rx id icd cpt hipaa phi pii ehr emr adt ' +
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +

@@ -1768,13 +1768,13 @@ const PROGRAMME_LABELS = STATE_PROGRAMMES.map((p) => (p === 'arkids' ? 'arkids(?
 const LABELLED_IDS: LabelledIdSpec[] = [
   {
     type: 'MRN',
-    triggers: "mrn cmrn mr medical med chart patient pt empi epi csn fin encounter encntr enc hospital hosp unit record rec enterprise u",
+    triggers: "mrn cmrn mr medical med chart patient pt empi epi csn fin encounter encntr enc hospital hosp unit record rec enterprise u person numero",
     rule: 'mrn.label',
-    after: { med: [' r', '.r'], medical: [' r', '.r'], u: ['#', ' #'] },
-    // (MEDITECH's unit number: "U# KA00918274"; "hospital", "unit" and "record" only with a number's word, "Unit No. M000123", or a record's colon,
+    after: { med: [' r', '.r'], medical: [' r', '.r'], u: ['#', ' #'], person: [' n', ' #', 'n', '_n'], numero: [' d'] },
+    // (MEDITECH's unit number: "U# KA00918274"; NextGen's "Person Nbr 100391877"; Spanish "número de paciente"; "hospital", "unit" and "record" only with a number's word, "Unit No. M000123", or a record's colon,
     // "Enrollment record: PS-ENR-0448120"; not "Harlan County Hospital, 606-555-0147", "practice unit
     // W1234", "Epic EMP record 103390")
-    label: "(?:(?:C?MRN|MR|encntr(?:_id)?|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|enc)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}|(?:hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){1,2}|rec(?:ord)?(?=[ ]?:)|U[ ]?#)",
+    label: "(?:(?:C?MRN|MR|encntr(?:_id)?|med(?:ical)?[ .]?rec(?:ord)?s?|chart|patient|pt|EMPI|EPI|enterprise|CSN|FIN|encounter|enc)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}|(?:hosp(?:ital)?|unit|rec(?:ord)?)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){1,2}|rec(?:ord)?(?=[ ]?:)|U[ ]?#|person[ _]?(?:nbr|num|number|#)|n[uú]mero de (?:paciente|expediente|historia(?: cl[ií]nica)?)(?: es)?)",
     value: ID_VALUE,
     score: 0.95,
     // "Integration record ZM-EP-0031", "change record CHG…": a system's record, not a patient's
@@ -3123,3 +3123,24 @@ export function roiRequests(text: string, emit: Emit): void {
     if (m !== null) emit('OTHER_ID', k, k + m[0].length, 0.85, 'other.roi-request');
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dates written in Spanish by patients and relatives: "12 de junio de 1962", "el 18 de marzo"
+
+const SPANISH_DATE =
+  /\b(?:[0-3]?\d|primero) de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?: (?:de|del) (?:19|20)\d{2})?\b/gi;
+/**
+ * Dates in Spanish. With a year they are a person's (a birth, a visit); without one, a day near
+ * Spanish words of care ("cita", "nací", "fecha de nacimiento", "visita") is the patient's.
+ */
+export function spanishDates(text: string, emit: Emit): void {
+  if (text.indexOf(' de ') === -1) return;
+  SPANISH_DATE.lastIndex = 0;
+  for (let m = SPANISH_DATE.exec(text); m !== null; m = SPANISH_DATE.exec(text)) {
+    const withYear = /\d{4}$/.test(m[0]);
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const score = withYear || SPANISH_CARE_BEFORE.test(before) ? 0.9 : 0.55;
+    emit('DATE', m.index, m.index + m[0].length, score, 'date.spanish');
+  }
+}
+const SPANISH_CARE_BEFORE = /\b(?:cita|citas|nac[ií]|naci[oó]|nacimiento|visita|consulta|operaci[oó]n|cirug[ií]a|ingreso|alta|muri[oó]|falleci[oó])\b[^\n]{0,30}$/i;

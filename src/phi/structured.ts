@@ -212,14 +212,14 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
 // CSV exports with a header row
 
 const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
-  [/^(?:[ce]?mrn|pat_mrn(?:_id)?|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi|(?:mt_|pt_|pat_)?unit_?(?:no|num|number))$/, 'MRN'],
+  [/^(?:[ce]?mrn|pat_mrn(?:_id)?|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi|(?:mt_|pt_|pat_)?unit_?(?:no|num|number)|person_?(?:nbr|num|number))$/, 'MRN'],
   [/^(?:last_?name|first_?name|middle_?name|(?:pt_|pat_)?(?:last|first)|surname|family_?name|given_?name|patient_?name|pt_?name|pat_name|pat_(?:first|last|middle)_name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
-  [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|(?:admit|admission|discharge)_?(?:date_?)?(?:time|dt|dttm)|dod|date_?of_?death|visit_?date|(?:(?:first|last)_?)?dos|service_?date|(?:readmit_|index_|prior_)?(?:adm|disch)(?:_?(?:date|dt|dttm|date_?time|time))?)$/, 'DATE'],
+  [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|(?:admit|admission|discharge)_?(?:date_?)?(?:time|dt|dttm)|dod|date_?of_?death|visit_?date|(?:[a-z]+_)?dos|service_?date|(?:readmit_|index_|prior_)?(?:adm|disch)(?:_?(?:date|dt|dttm|date_?time|time))?)$/, 'DATE'],
   // "First ED Visit", "Return Visit", "Appt Date", "Procedure Date"
   [/^(?:[a-z0-9]+_){0,3}(?:visit|appt|appointment|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
   // "Arrival", "Return Arrival", "COLL_DTTM", "Collected", "Order Date", "Dispense DTTM", "Case Date"
   [/^(?:[a-z0-9]+_){0,2}(?:arrival|arrived|collected|coll(?:ection)?_?(?:date|dt|dttm|datetime|date_?time|time)|(?:order(?:ed)?|result(?:ed)?|dispensed?|case|triage|check_?in|specimen|draw|drawn)_?(?:date|dt|dttm|datetime|date_?time))$/, 'DATE'],
-  [/^(?:phone|phone_?number|home_?phone|cell|mobile|cell_?phone|work_?phone|tel|telephone|contact_?number)$/, 'PHONE'],
+  [/^(?:phone|phone_?number|home_?phone|cell|mobile|cell_?phone|work_?phone|tel|telephone|contact_?number|phone_?sent|sms_?(?:number|to))$/, 'PHONE'],
   [/^(?:fax|fax_?number)$/, 'FAX'],
   [/^(?:zip|zip_?code|zipcode|postal_?code|postcode)$/, 'ZIP'],
   [/^(?:address|street|street_?address|address_?1|address_?2|addr(?:_?[12])?|address_?line_?\d|city|town|county)$/, 'ADDRESS'],
@@ -230,6 +230,7 @@ const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
   [/^(?:age)$/, 'AGE'],
   [/^(?:npi|dea|license|licence|dl|drivers?_?license)$/, 'LICENSE'],
   [/^(?:vin|plate)$/, 'VEHICLE'],
+  [/^(?:template_?id|palm_?(?:id|template)|biometric_?id|fingerprint_?id)$/, 'BIOMETRIC'],
   [/^(?:serial|device_?serial|udi|device_?id|(?:pack|pump|device|monitor|tele)_?(?:sn|serial))$/, 'DEVICE'],
   [/^(?:ip|ip_?address|client_?ip|src_?ip)$/, 'IP'],
   [/^(?:username|user_?name|portal_?user(?:name)?|login|track|tracking_?(?:id|no|num|number)|claim(?:_?(?:no|number|id))?|encounter(?:_?id)?|csn|fin|visit_?id|accession|specimen|(?:appt|appointment|encounter|enc|order|accession|specimen|referral|auth(?:orization)?)_?(?:id|no|num|number|nbr|#))$/, 'OTHER_ID'],
@@ -254,12 +255,15 @@ function cannotName(header: string): boolean {
 }
 
 const UNIT_NUMBER_HEADER = /^[ \t"]*(?:u|unit)[ \t]*#[ \t"]*$/i;
+const PA_NUMBER_HEADER = /^[ \t"]*(?:pa|prior auth|auth)[ \t]*#[ \t"]*$/i;
 function columnType(header: string): PhiType | null {
   // (a note in brackets is no part of the name: "SSN (from paper form)")
   if (header.indexOf('(') !== -1) header = header.replace(/\([^()]{0,40}\)/g, ' ');
   if (cannotName(header)) return null;
-  // MEDITECH's unit number: "UNIT#", "U#" (a bare "Unit" column is a nursing unit's)
+  // MEDITECH's unit number: "UNIT#", "U#" (a bare "Unit" column is a nursing unit's); a prior
+  // authorisation's "PA #" (a bare "PA" column may be a physician assistant's)
   if (UNIT_NUMBER_HEADER.test(header)) return 'MRN';
+  if (PA_NUMBER_HEADER.test(header)) return 'OTHER_ID';
   const h = header.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[\s.#-]+/g, '_');
   // without the '_' it ends with (by a loop: /_+$/ takes quadratic time on a long run of '_' followed by something else)
   let end = h.length;
@@ -449,20 +453,20 @@ function csvRows(text: string, from: number, types: Array<PhiType | null>, emit:
 // ---------------------------------------------------------------------------------------------
 // key=value fields in log lines: "mbr=W514071230 dob=20100428", "user=jsmith1962 src_ip=..."
 
-const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|city|street|dl_?(?:num|no)|csn|pat_enc_csn_id|enc_csn_id|encounter_id)\s?(?:=\s?"?|:\s?"|")([^\s"&,;|)\]]{2,64})/iy;
+const KV_RE = /(pt|patient|mbr|member_?id|memberid|subscriber_?id|mbi|dob|birth_?date|ssn|mrn|patient_?id|patientid|pt_?id|pat_?id|empi|(?:owner_)?person_?nbr|patient_?ctx|user(?:name)?|login|portal_?user|src_?ip|client_?ip|remote_?addr|email|notify|phone|acct|account_?(?:id|no)|npi|claim_?id|zip|first_?name|last_?name|[fl]_?name|patient_?name|name|addr(?:ess)?|city|street|dl_?(?:num|no)|csn|pat_enc_csn_id|enc_csn_id|encounter_id)\s?(?:=\s?"?|:\s?"|")([^\s"&,;|)\]]{2,64})/iy;
 /** Every spelling of a key above, so the known-word pass finds where to try KV_RE. */
 export const KV_KEYS = (
   'pt patient mbr member_id memberid subscriber_id subscriberid mbi dob birth_date birthdate ssn mrn patient_id patientid ' +
   'pt_id ptid pat_id patid empi user username login portal_user portaluser src_ip srcip client_ip clientip remote_addr ' +
   'remoteaddr email notify phone acct account_id accountid account_no accountno npi claim_id claimid zip first_name ' +
   'firstname last_name lastname fname lname f_name l_name patient_name patientname name addr address city street dl_num dlnum dl_no dlno ' +
-  'csn pat_enc_csn_id enc_csn_id encounter_id'
+  'csn pat_enc_csn_id enc_csn_id encounter_id person_nbr personnbr owner_person_nbr patientctx patient_ctx'
 ).split(' ');
 const KV_TYPES: Array<[RegExp, PhiType, number]> = [
   [/^(?:mbr|member_?id|memberid|subscriber_?id|mbi)$/i, 'HEALTH_PLAN_ID', 0.92],
   [/^(?:dob|birth_?date)$/i, 'DATE', 0.95],
   [/^ssn$/i, 'SSN', 0.95],
-  [/^(?:mrn|patient_?id|patientid|pt_?id|pat_?id|empi)$/i, 'MRN', 0.95],
+  [/^(?:mrn|patient_?id|patientid|pt_?id|pat_?id|empi|(?:owner_)?person_?nbr|patient_?ctx)$/i, 'MRN', 0.95],
   [/^(?:pt|patient)$/i, 'NAME', 0.85],
   [/^(?:user(?:name)?|login|portal_?user)$/i, 'OTHER_ID', 0.6],
   // an encounter's contact serial number (Epic's CSN) as logs and extracts name it

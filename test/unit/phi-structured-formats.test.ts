@@ -510,3 +510,21 @@ describe("an HL7 message's clinicians (session 19)", () => {
     expect(v.filter((x) => /ADAIR|LUCAS|WREN/.test(x))).toEqual([]);
   });
 });
+
+describe("NextGen's person number, Spanish-language messages, and more column names (session 19)", () => {
+  const values = (text: string) => detect(text).map((f) => text.slice(f.start, f.end));
+  it("reads 'Person Nbr', 'person_nbr=' and a CSV's person_nbr/phone_sent columns", () => {
+    expect(values('Patient: Wade Holcomb       Person Nbr 100391877     Enc Nbr 8827716')).toContain('100391877');
+    expect(values('2025-03-19 07:13:02  view   /labs/result/LR-3390182  owner_person_nbr=100417733 (VALDEZ, ERNESTO JR)')).toContain('100417733');
+    const csv = 'person_nbr,first_name,last_name,phone_sent,appt_date,appt_time,provider\n100512077,Loretta,Begaye,5053278841,2025-03-19,08:40,ABEYTA L';
+    expect(values(csv)).toEqual(expect.arrayContaining(['100512077', '5053278841', '2025-03-19']));
+  });
+  it("reads a patient's dates and record number written in Spanish", () => {
+    const text = 'Hola, no puedo entrar. Mi fecha de nacimiento es 12 de junio de 1962 y mi numero de paciente es 3096542. Tengo cita con la doctora el 18 de marzo.';
+    expect(values(text)).toEqual(['12 de junio de 1962', '3096542', '18 de marzo']);
+  });
+  it("reads a PatientSecure 'TemplateID' column and a prior authorisation's 'PA #' and 'Approved DOS'", () => {
+    const t = '  TemplateID             EMPI          MRN       Name                    DOB\n  PS-7F3A-0091-C2E4      E000718245    2311098   NARANJO, LEROY C SR     1956-02-11';
+    expect(values(t)).toContain('PS-7F3A-0091-C2E4');
+  });
+});
