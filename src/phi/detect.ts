@@ -405,7 +405,7 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     // (a test record's field: "test patient ZZTEST, CUPID (test record, MRN 99000033)", "TRAIN, ADULTONE  MRN T9000101";
     // not another patient beside it: "ZZTEST,ALPHA MRN 99000021 - also real pt Jerome Watts")
     if ((tests ??= TEST_RECORD_WORD.test(text)) && RECORD_FIELD_WORD.test(text.slice(p, p + 4)) && TEST_RECORD_BEFORE.test(text.slice(Math.max(0, p - 64), p))) continue;
-    // ("patient harm", "patient list": a patient only with a person named on its line; "patients" in
+    // ("patient harm", "patient list": a patient only with a person named on its line or the next; "patients" in
     // general, "Patients and visitors are complaining": only with a person in its paragraph or the next)
     if (isPatientsAt(text, p)) {
       if ((paragraphOfName ??= namedInParagraphs(text, candidates))(p)) return true;
@@ -471,7 +471,7 @@ function equipmentSerial(text: string, f: Finding): boolean {
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
 const EQUIPMENT_BEFORE =
-  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+|CT\d*|MRI|MR\d+|x-?ray|ultrasound|consoles?|PCUs?|alaris|omnicell|pyxis|siemens|beckman|motorola|axis|teladoc|radios?|handhelds?|atellica|architect|somatom|units? \d+|TC\d+|CT\d+|analy[sz]er)\b[^\n]{0,40}$/i;
+  /\b(?:scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|zebra|ZD\d+|ZT\d+|CT\d*|MRI|MR\d+|x-?ray|ultrasound|consoles?|PCUs?|alaris|omnicell|pyxis|siemens|beckman|motorola|axis|teladoc|radios?|handhelds?|atellica|architect|somatom|units? \d+|TC\d+)\b[^\n]{0,40}$/i;
 /** A person's page on a social network. */
 const SOCIAL_PROFILE_URL = /(?:linkedin\.com\/in|facebook\.com|instagram\.com|tiktok\.com\/@|(?:twitter|x)\.com\/|caringbridge\.org|gofundme\.com)/i;
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */

@@ -57,7 +57,9 @@ const SIBLING_THING_AFTER = /^[ \t]*(?:hospitals?|sites?|facilit(?:y|ies)|clinic
 const TIME_BEFORE = /\b\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]+$/;
 /** A capitalised word (a name) right after a word: "PT Maria", "PT, Maria". */
 const NAME_AFTER = /^[ \t]*,?[ \t]*[A-Z][a-z]/;
+/** Words before "patient" that make it no one or anyone: "no patient harm", "not a real patient", "every patient". */
 const NONE_OR_EVERY_BEFORE = /\b(?:no|not(?:[ \t]+a)?|non|every|each|any)(?:[ \t]+(?:real|actual|known|live))?[ \t]+$/i;
+/** Words before "visit" that make it a vendor's, a technician's or a monitor's: "GE service visit", "onsite visit". */
 const VENDOR_VISIT_BEFORE = /\b(?:service|vendor|tech|technician|engineer|fse|site|onsite|on-site|sales|monitor(?:ing)?|audit|survey|installation|install|maintenance|pm)[ \t]+$/i;
 const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
 /** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
@@ -71,7 +73,8 @@ const PLACE_AFTER =
 /**
  * Words after a patient word that make it a kind of record, screen or thing ("patient harm", "patient
  * list", "patient data", "patient-facing"): no patient by themselves, but one when a person is named
- * on the same line ("Patient list on 4 West shows Maria Garcia twice").
+ * on the same line or the next ("Patient list on 4 West shows Maria Garcia twice"; see detect.ts's
+ * patientEvidence).
  */
 const SYSTEM_AFTER =
   /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|chart)|-(?:level|facing))\b/i;
@@ -79,11 +82,11 @@ const SYSTEM_AFTER =
 export function systemPatientWordAt(text: string, p: number): boolean {
   let e = p;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
-  // (a staff or vendor portal, "Company Portal", "GP portal", "provider portal"; MyChart as a system:
-  // "MyChart outage", "mychart cert", "Hyperspace, Haiku/Canto/Rover, MyChart")
   const w = text.slice(p, e).toLowerCase().replace(/\.$/, '');
-  // "no patient harm", "not a real patient", "every patient", "per patient": patients in general or none
+  // "no patient harm", "not a real patient", "every patient": patients in general or none ("per pt request" is one)
   if ((w === 'patient' || w === 'pt') && NONE_OR_EVERY_BEFORE.test(text.slice(Math.max(0, p - 16), p))) return true;
+  // a staff or vendor portal, "Company Portal", "GP portal", "provider portal"; MyChart as a system:
+  // "MyChart outage", "mychart cert", "Hyperspace, Haiku/Canto/Rover, MyChart"
   if (w === 'portal' || w === 'portals') return SYSTEM_PORTAL_BEFORE.test(text.slice(Math.max(0, p - 40), p));
   if (w === 'mychart') return MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 48)) || APP_LIST_BEFORE.test(text.slice(Math.max(0, p - 40), p));
   return SYSTEM_AFTER.test(text.slice(e, e + 32));
