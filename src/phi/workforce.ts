@@ -58,6 +58,12 @@ const RECIPIENT_LINE = /^[ \t>]*(?:To|Cc|Bcc)[ \t]*:/i;
 const TICKET_FIELD = /^[ \t]*(?:channel|request type|type|component|category|queue|labels?|priority|status|project|key|created|updated)[ \t]*:/i;
 /** Words saying the comments below are patients' own: a survey's, feedback, a portal's messages. */
 const PATIENT_COMMENTS = /\b(?:surveys?|press ganey|feedback|grievances?|complaints?|testimonials?|patient (?:experience|comments?|messages?)|comments? (?:from|by|of) (?:patients?|families|pts))\b/i;
+/** A birthday's words, in English and Spanish. */
+const BIRTHDAY = /\b(?:birthdays?|bday|b-day|cumpleaños|cumpleanos)\b/i;
+/** A birthday e-mail's subject line. */
+const BIRTHDAY_SUBJECT = /^[ \t>*_]*Subject[*_]*[ \t]*:[^\n]*\b(?:birthdays?|bday|b-day|cumpleaños)\b/im;
+/** A patient's birthday, or care, anywhere in the text (a caller's "my birthday is June 3rd 1950"): then a birthday is no colleagues' thread. */
+const BIRTHDAY_CARE = /\b(?:patients?|pts?|mrn|dob|d\.o\.b|date of birth|mychart|portal|chart|admitted|discharged|appointments?|appts?|visits?|guarantor|member id|my (?:birthday|bday)|voicemail|caller|19\d{2})\b/i;
 /** An e-mail's subject line. */
 const SUBJECT_LINE = /^[ \t>*_]*Subject[*_]*[ \t]*:/i;
 /** A patient's own things addressed to them: "your statement", "your results", "your appointment". */
@@ -876,6 +882,24 @@ export class Workforce {
     }
     return false;
   }
+  /**
+   * Is line i in a colleagues' birthday thread: the word on the line or in the lines of its paragraph
+   * above (up to three), or in an e-mail's subject in the text, and no patient's or care words on the
+   * line or anywhere in a line of the text that names a patient (PATIENT_LINE)?
+   */
+  private birthdayLine(i: number): boolean {
+    const text = this.text;
+    if (this.birthdayText === undefined) this.birthdayText = BIRTHDAY.test(text) && !BIRTHDAY_CARE.test(text);
+    if (!this.birthdayText) return false;
+    const line = this.lineText(i);
+    if (PATIENT_LINE.test(line)) return false;
+    if (BIRTHDAY.test(line)) return true;
+    for (let j = i - 1; j >= 0 && j >= i - 3 && this.kindOf(j) !== KIND_BLANK; j--) if (BIRTHDAY.test(this.lineText(j))) return true;
+    // (a thread's subject: "Subject: Happy birthday Tommy & Phuong!!")
+    return this.birthdaySubject ??= BIRTHDAY_SUBJECT.test(text);
+  }
+  private birthdayText: boolean | undefined;
+  private birthdaySubject: boolean | undefined;
   /** Does the message under the header block holding line i, or its subject, address a patient ("Subject: Your statement", "your results are in")? */
   private toPatient(i: number): boolean {
     for (let j = i - 3; j <= i + 3; j++) if (j >= 0 && j < this.lines && SUBJECT_LINE.test(this.lineText(j)) && YOUR_THINGS.test(this.lineText(j))) return true;
@@ -1139,6 +1163,8 @@ export class Workforce {
       // (a recipient may be a patient the hospital writes to: then the subject or text under it says so)
       else if ((labels & LABEL_RECIPIENT) !== 0 && RECIPIENT_LINE.test(line))
         v = this.ownAddresses(line) || ((this.organisationAddresses(line) || (!line.includes('@') && this.outlookHeader(i) && !this.toPatient(i))) && !this.patientNear(i));
+      // a staff birthday thread's line: "happy birthday to Tommy Nguyen (4/17)", "Also coming up: Marcus Guidry 4/23"
+      else if (this.birthdayLine(i)) v = true;
       // "Vita Gleichner | MA | x4113"
       // (not a Jira table row, which opens with '|', and not a long line)
       else if (c !== 124 && line.length <= 100 && line.includes(' | ') && !PATIENT_LINE.test(line) && this.staffEvidence(line)) v = true;

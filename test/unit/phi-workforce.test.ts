@@ -752,3 +752,16 @@ describe('a colleague from an office by its acronym, or for Marketing in bracket
     expect(names(patient + line)).toEqual(['Maria Lopez']);
   });
 });
+
+describe("a colleagues' birthday thread (session 19)", () => {
+  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  it('names no one', () => {
+    const text =
+      'Subject: Happy birthday Tommy & Phuong!!\nTo: IT-All\n\nPlease help me wish a very happy birthday to Tommy Nguyen (4/17) and Phuong Le (4/19)!\n\nAlso coming up: Marcus Guidry 4/23, Nicole Babineaux 4/28.\n\nThe printer queue for the cake order is stuck, by the way.';
+    expect(names(text)).toEqual([]);
+    expect(staffOff.detect(text).length).toBeGreaterThan(3);
+  });
+  it("keeps a patient's birthday", () => {
+    expect(names('Pt Maria Lopez (MRN 4418275) got a happy birthday text from the portal on the wrong day, her DOB is 3/14/1950.')).toContain('Maria Lopez');
+  });
+});
