@@ -6,6 +6,8 @@ import { SettingsError } from '../../src/phi/settings';
 const found = (text: string, d = { detect }) => d.detect(text).map((f) => [f.type, text.slice(f.start, f.end)]);
 const types = (text: string, d = { detect }) => d.detect(text).map((f) => f.type);
 const values = (text: string, d = { detect }) => d.detect(text).map((f) => text.slice(f.start, f.end));
+/** The NAME findings of one text, as their values. */
+const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
 const staffOff = createDetector({ staffContext: false });
 /** Everything reported with the setting off is still reported (or lies inside what is) with it on. */
 const keepsPatients = (text: string) => {
@@ -521,7 +523,6 @@ describe('the one who raised a ticket about their own care', () => {
 });
 
 describe('a doctor the patient is seen by, paged or routed to (session 18)', () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
 
   it('is no PHI where "Dr." is the object of a clinician’s relation, patient words in the sentence or not', () => {
     const found = names(
@@ -543,7 +544,6 @@ describe('a doctor the patient is seen by, paged or routed to (session 18)', () 
 });
 
 describe('signatures, departments and a colleague who is a record’s patient (session 18)', () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   const patient = 'Pt Maria Lopez (MRN 4418275) got the wrong AVS at the Viroqua clinic.\n\n';
 
   it('reads more credentials after a name as a colleague’s signature', () => {
@@ -579,7 +579,6 @@ describe('signatures, departments and a colleague who is a record’s patient (s
 });
 
 describe('a meeting invite’s rosters (session 18)', () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
 
   it('reads Organizer, Required and Optional lists, joined by semicolons too, as colleagues', () => {
     const text =
@@ -596,7 +595,6 @@ describe('a meeting invite’s rosters (session 18)', () => {
 });
 
 describe('colleagues by a pager, an IT team in brackets, a team and a dash, a contact (session 18)', () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   const patient = 'Pt Maria Lopez MRN 4418275 was affected.\n\n';
 
   it.each([
@@ -627,7 +625,6 @@ describe('the raiser of a ticket about their own diagnosis (session 18)', () => 
 });
 
 describe("a doctor named with their work or specialty (session 18)", () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   const patient = 'Pt Maria Lopez (MRN 4418275) result misfiled. ';
   it.each(["Dr. Kessler's office may have viewed it.", "Dr. Yamamoto's in basket has the result now.", 'Dr. Ferrer (Radiology) already read it under the wrong accession.'])('%s', (line) => {
     expect(names(patient + line)).toEqual(['Maria Lopez']);
@@ -638,7 +635,6 @@ describe("a doctor named with their work or specialty (session 18)", () => {
 });
 
 describe('a pasted comment header with its author in brackets (session 19)', () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   const patient = 'Pt Maria Lopez (MRN 4418275) result misfiled.\n\n';
   it.each([
     '--- Comment (Ruth Abernathy, Server team):\nMTARCH01 (10.20.9.12) is back up.',
@@ -658,7 +654,6 @@ describe('a pasted comment header with its author in brackets (session 19)', () 
 });
 
 describe("a records, billing or application team's colleague in brackets (session 19)", () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   const patient = 'Pt Maria Lopez (MRN 4418275) result misfiled.\n\n';
   it.each([
     'Routed to HIM Data Integrity queue (Pamela Kurz) for result correction per policy.',
@@ -681,7 +676,6 @@ describe("a records, billing or application team's colleague in brackets (sessio
 });
 
 describe("a pipe table's column of the people who work its rows (session 19)", () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   it('drops owners, testers and assignees of a change or certificate table', () => {
     const certs = 'Certificates expiring:\n\n| CN | Host | Expires | Owner |\n|---|---|---|---|\n| vpn.acme.org | PA-5220 | 2024-12-19 | Ben Albrecht |\n| mychart.acme.org | F5 VIP | 2025-01-08 | Kristen Vogel |';
     const testers = 'Go-live testers:\n||Application||Tester||Workstation||\n|ClinDoc / Rover|Naomi Fairchild|OMMC-CC-WS01|\n|Beaker / DI|Ahmed Saleh|MRL-CHEM-WS01|';
@@ -698,7 +692,6 @@ describe("a pipe table's column of the people who work its rows (session 19)", (
 });
 
 describe("an Outlook header's display names without addresses (session 19)", () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   it('drops the sender and recipients of an internal message', () => {
     const text =
       '-----Original Message-----\nFrom: Ross Trahan\nSent: Monday, September 29, 2025 10:12 AM\nTo: Jacques Fontenot; Paul Istre; Jolie LeBlanc\nCc: Lauren Theriot\nSubject: Epic Upgrade Command Center\n\nPlease staff the command center Saturday night.';
@@ -712,7 +705,6 @@ describe("an Outlook header's display names without addresses (session 19)", () 
 });
 
 describe('more colleagues by their department or a bold comment header with a team (session 19)', () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   const patient = 'Pt Maria Lopez MRN 4418275 claim denied.\n';
   it.each([
     '*Comment - Brandon Lee (Windows Server):* Killed the hung task.',
@@ -730,7 +722,6 @@ describe('more colleagues by their department or a bold comment header with a te
 });
 
 describe("agent notes headed 'Name - 03/Mar/25 8:05 AM', and person fields among others split by ' | ' (session 19)", () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   it('drops the agent and the assignee', () => {
     const text =
       'Summary: pt locked out of portal\nChannel: Portal Help mailbox | Assignee: Kimberly Ashford | Request type: Patient portal\n\n' +
@@ -746,7 +737,6 @@ describe("agent notes headed 'Name - 03/Mar/25 8:05 AM', and person fields among
 });
 
 describe('a colleague from an office by its acronym, or for Marketing in brackets (session 19)', () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   const patient = 'Pt Maria Lopez (MRN 4418275) result misfiled.\n\n';
   it.each(['Wendy Castellano from the CNO office wants this fixed.', 'Also need Marketing (Jolene Parrish) to post on the Facebook page.'])('%s', (line) => {
     expect(names(patient + line)).toEqual(['Maria Lopez']);
@@ -754,7 +744,6 @@ describe('a colleague from an office by its acronym, or for Marketing in bracket
 });
 
 describe("a colleagues' birthday thread (session 19)", () => {
-  const names = (text: string) => detect(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
   it('names no one', () => {
     const text =
       'Subject: Happy birthday Tommy & Phuong!!\nTo: IT-All\n\nPlease help me wish a very happy birthday to Tommy Nguyen (4/17) and Phuong Le (4/19)!\n\nAlso coming up: Marcus Guidry 4/23, Nicole Babineaux 4/28.\n\nThe printer queue for the cake order is stuck, by the way.';
