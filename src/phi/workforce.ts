@@ -70,8 +70,6 @@ const SUBJECT_LINE = /^[ \t>*_]*Subject[*_]*[ \t]*:/i;
 const YOUR_THINGS = /\byour\b(?:[ \t]+[\w'’-]+){0,2}?[ \t]+(?:statements?|bills?|balance|account|results?|appointments?|appts?|visits?|records?|chart|prescriptions?|medications?|refills?|portal|mychart|insurance|claim|payment)\b/i;
 /** An Outlook header's "Sent:" line. */
 const SENT_LINE = /^[ \t>*_]*Sent[*_]*[ \t]*:/;
-/** An e-mail address's domain. */
-const MAIL_DOMAIN = /[\w.+-]@([\w-]+(?:\.[\w-]+)+)/g;
 /** "From:" opening a line (any case, any spacing before the colon). */
 const FROM_LINE = /^[ \t>]*[*_]*from[*_]*[ \t]*:/i;
 /** A reply's header line: "On Mon, Jun 3, 2024 at 9:14 AM Maria Garcia <…@gmail.com> wrote:". */
@@ -391,6 +389,8 @@ const TEAM_PAREN_BEFORE =
  */
 const TEAM_PAREN_BEFORE_CAPS =
   /(?:\bHIM(?: (?:[A-Z][a-z]+|[A-Z]{2,5}|of|and)){0,4}(?: queue)?|\bPFS|\bTS|\bHR|(?<!\b(?:in|to|from|on|into|at|of) the )\b(?:Epic(?: (?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]{2,5})){1,2}|(?:Radiology|Lab|Pharmacy|Clinical|Nursing) IS))[ \t]*\([ \t]*$/;
+/** A team and an open bracket right before a colleague's name: TEAM_PAREN_BEFORE or TEAM_PAREN_BEFORE_CAPS. */
+const teamParenBefore = (before: string) => TEAM_PAREN_BEFORE.test(before) || TEAM_PAREN_BEFORE_CAPS.test(before);
 
 /**
  * A table column's header naming the people who work its rows, not the patients in them: "Owner",
@@ -924,8 +924,7 @@ export class Workforce {
     if (!sent) return false;
     const body = this.bodyUnder(i);
     if (PATIENT_LINE.test(body)) return false;
-    for (const m of body.matchAll(MAIL_DOMAIN)) if (isConsumerMail(m[1]!)) return false;
-    return true;
+    return !this.consumerAddress(body);
   }
 
   /**
@@ -1027,10 +1026,9 @@ export class Workforce {
     const { text } = this;
     if (le - ls > MAX_LINE) return false;
     // (per line, once: whether it holds ' | ' at all)
-    let bars = this.barLines[i];
-    if (bars === undefined) bars = this.barLines[i] = text.slice(ls, le).includes(' | ');
-    if (!bars) return false;
+    if (this.barLines[i] === false) return false;
     const line = text.slice(ls, le);
+    if (!(this.barLines[i] ??= line.includes(' | '))) return false;
     const before = line.lastIndexOf(' | ', start - ls);
     const after = line.indexOf(' | ', end - ls);
     const s = before !== -1 ? ls + before + 3 : ls;
@@ -1489,7 +1487,7 @@ export class Workforce {
     // speaks of its writer's own care (the comment itself may well name patients)
     if (
       ((start - ls <= 6 && space0 && HEADER_OPENING.test(text.slice(ls, start)) && (recentHeaderDate(after) || ADDED_COMMENT_AFTER.test(after))) ||
-        (next === 44 && this.nextCodeBefore(start, ls) === 40 && TIME_IN_BRACKET_AFTER.test(after) && (TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) || TEAM_PAREN_BEFORE_CAPS.test(text.slice(Math.max(ls, start - 48), start))))) &&
+        (next === 44 && this.nextCodeBefore(start, ls) === 40 && TIME_IN_BRACKET_AFTER.test(after) && teamParenBefore(text.slice(Math.max(ls, start - 48), start)))) &&
       !SPEAKER_NOT_STAFF.test(after.replace(/^[ \t]*/, '')) &&
       !this.writerIsPatient(this.lineOf(start)) &&
       // (a list of a person's visits or a log's lines, "From the visit list:\nAhmed Qureshi 03/02: ED visit, …",
@@ -1516,7 +1514,7 @@ export class Workforce {
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
       (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Telecom (Darius Farahani)", "Biomed (Ron Tibbets)": a team's colleague in brackets (no clinical department's)
-      (next === 41 && this.nextCodeBefore(start, ls) === 40 && (TEAM_PAREN_BEFORE.test(text.slice(Math.max(ls, start - 48), start)) || TEAM_PAREN_BEFORE_CAPS.test(text.slice(Math.max(ls, start - 48), start))) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
+      (next === 41 && this.nextCodeBefore(start, ls) === 40 && teamParenBefore(text.slice(Math.max(ls, start - 48), start)) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls)))
     ) {
       return Place.Titled;
     }

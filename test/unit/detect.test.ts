@@ -528,6 +528,25 @@ describe('bad input', () => {
     for (const f of detect(authors)) expect(f.end).toBeLessThanOrEqual(authors.length);
   }, 20_000);
 
+  it("reads session 19's rules on megabyte inputs in linear time: staff table columns, ' | ' field segments, site-shaped numbers, 'patients' paragraphs", () => {
+    // (a 1 MB table row re-split its row and header for every name: 336 s; a 0.5 MB header: 121 s;
+    // a row's second name walked back to the table's top; each site shape scanned every digit run)
+    const patient = 'Pt Maria Lopez MRN 4418275\n';
+    const longRow = patient + '| Owner | Notes |\n|' + ' Dana Whitfield |'.repeat(60_000);
+    const longHeader = patient + '|' + ' Owner |'.repeat(60_000) + '\n| Dana Whitfield | x |\n'.repeat(2_000);
+    const twoNames = patient + '| Owner | Tech | Notes |\n' + '| Dana Whitfield | Gavin Holt | printer jam |\n'.repeat(25_000);
+    const segments = patient + 'Channel: Portal | Assignee: Dana Whitfield | Requester: Gavin Holt | Request type: access\n'.repeat(12_000);
+    const letters = (i: number) => String.fromCharCode(65 + (i % 26), 65 + (Math.floor(i / 26) % 26), 65 + (Math.floor(i / 676) % 26));
+    const shapes = Array.from({ length: 30_000 }, (_, i) => `MRN ${letters(i)}${String(100000 + i).padStart(6 + (i % 7), '0')} wrong DOB`).join('\n');
+    const patients = 'Printer down, patients waiting.\n\n'.repeat(30_000);
+    for (const text of [longRow, longHeader, twoNames, segments, shapes, patients]) {
+      for (const f of detect(text)) expect(f.end).toBeLessThanOrEqual(text.length);
+    }
+    // (the segments' colleagues are staff: only the patient's name and MRN stay)
+    expect(detect(segments).map((f) => f.type)).toEqual(['NAME', 'MRN']);
+    expect(detect(shapes).filter((f) => f.type === 'MRN').length).toBe(30_000);
+  }, 20_000);
+
   it('reads a 4 MB line of street addresses without searching every address found before each city, unit and ZIP', () => {
     // (each city, unit and ZIP looked through every address end found before it: 4 MB took 19 s, now under 2 s)
     const unit = 'Pt lives at 12 Oak St Apt 4, Portland, OR 97201; ';
