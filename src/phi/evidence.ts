@@ -40,7 +40,26 @@ export function patientWordAt(text: string, p: number): boolean {
   if (word === 'pt' && text.charCodeAt(p + 1) === 84 && ((TIME_BEFORE.test(text.slice(Math.max(0, p - 12), p)) && !NAME_AFTER.test(text.slice(e, e + 6))) || (text.charCodeAt(p - 1) === 40 && text.charCodeAt(e) === 41))) return false;
   // "test patient ZZTEST, ONE": a build's test record; "web proxy": a network's
   const before = text.slice(Math.max(0, p - 12), p);
+  // "mychart-noreply@…": a word inside an e-mail address; "newborn test patient from Stork": a test record's kind
+  if (/^[\w.+-]*@/.test(text.slice(e, e + 40)) || /^[ \t]+test[ \t]+(?:patients?|pts?|records?)\b/i.test(text.slice(e, e + 20))) return false;
+  if ((word === 'patient' || word === 'pt') && NONE_LIST_BEFORE.test(text.slice(Math.max(0, p - 48), p)) && SYSTEM_AFTER.test(text.slice(e, e + 32))) return false;
   if (TEST_BEFORE.test(before) || (word === 'proxy' && SYSTEM_BEFORE.test(before))) return false;
+  // "UKG InTouch DX", "DX clocks": a time clock's model, not a diagnosis
+  if (word === 'dx' && (/\bintouch[ \t]+$/i.test(before) || /^[ \t]+(?:time ?clocks?|clocks?)\b/i.test(text.slice(e, e + 16)))) return false;
+  // "stack member 2", "staff member", "a permanent member of the group": no plan member
+  if ((word === 'member' || word === 'members') && (MEMBER_GROUP_BEFORE.test(before) || /^[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:group|team|committee|board|staff|cluster|pool|distribution)|loops?)\b/i.test(text.slice(e, e + 32)))) return false;
+  // "our lead's birthday", "Happy birthday Gretchen!!", "birthday club": a colleague's
+  if ((word === 'birthday' || word === 'birthdays') && (STAFF_BIRTHDAY_BEFORE.test(before) || /^[ \t]+(?:club|shout-?outs?|e-?mails?|cards?|cakes?|party|parties|lunch|celebrations?|thread|potluck|list|calendar|reply)\b/i.test(text.slice(e, e + 24)))) return false;
+  // "PAT_MRN_ID", "^^^SRH_MRN", "MRN_ID": a column's or an assigning authority's name
+  if (word === 'mrn' && (text.charCodeAt(p - 1) === 95 || text.charCodeAt(p - 1) === 94 || text.charCodeAt(e) === 95)) return false;
+  // "PT/OT" (therapy), "all times PT" (a time zone)
+  if (word === 'pt' && (text.charCodeAt(e) === 47 || /\btimes?[ \t]+$/i.test(before))) return false;
+  // "Start Video Visit", "\"Office Visit\"" (a product's or a visit type's name), "after-visit summaries", "visit types"
+  if ((word === 'visit' || word === 'visits') && ((text.charCodeAt(p) === 86 && /\b(?:Video|Office|E)[ \t-]+$/.test(before)) || text.charCodeAt(p - 1) === 45 || /^[ \t]+(?:types?|summar(?:y|ies)|templates?|navigator|workflows?)\b/i.test(text.slice(e, e + 16)))) return false;
+  // "org chart", "growth chart", "Chart Review" (an activity)
+  if ((word === 'chart' || word === 'charts') && CHART_KIND_BEFORE.test(before)) return false;
+  // "Kalena Palakiko (MyChart)": a colleague's team; "the Interconnect instance behind MyChart"
+  if (word === 'mychart' && ((text.charCodeAt(p - 1) === 40 && text.charCodeAt(e) === 41) || /\bbehind[ \t]+$/i.test(before))) return false;
   // "Siemens service visit", "onsite visit", "Sponsor monitor visit": a vendor's or a monitor's, no patient's
   if ((word === 'visit' || word === 'visits') && VENDOR_VISIT_BEFORE.test(text.slice(Math.max(0, p - 24), p))) return false;
   // "Requested by Sister Mary Catherine Doyle, Pastoral Care": a religious title, not a relative;
@@ -59,11 +78,23 @@ const TIME_BEFORE = /\b\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]+$/;
 const NAME_AFTER = /^[ \t]*,?[ \t]*[A-Z][a-z]/;
 /** Words before "patient" that make it no one or anyone: "no patient harm", "not a real patient", "every patient". */
 const NONE_OR_EVERY_BEFORE = /\b(?:no|not(?:[ \t]+a)?|non|every|each|any)(?:[ \t]+(?:real|actual|known|live))?[ \t]+$/i;
+/** "No Epic extracts or patient data": a patient word that closes a list of things there are none of. */
+const NONE_LIST_BEFORE = /\bno[ \t]+[^.,;:\n]{1,30}[ \t]+or[ \t]+$/i;
 /** Words before "visit" that make it a vendor's, a technician's or a monitor's: "GE service visit", "onsite visit". */
 const VENDOR_VISIT_BEFORE = /\b(?:service|vendor|tech|technician|engineer|fse|site|onsite|on-site|sales|monitor(?:ing)?|audit|survey|installation|install|maintenance|pm)[ \t]+$/i;
-const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo)[ \t]+$/i;
+const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo|zz[a-z0-9]*)(?:[ \t]+|[ \t]*[,^][ \t]*)$/i;
 /** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
 const SYSTEM_BEFORE = /\b(?:web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud|socks)[ \t]+$/i;
+/** Words before "proxy" that make it likely a network's ("blocked at the proxy", "App Proxy", "SSO proxy"): a patient's proxy only with a person named beside it. */
+const NETWORK_PROXY_BEFORE = /\b(?:app|application|sso|smtp|mail|email|outbound|transparent|explicit|corporate|(?:at|on|behind|through)(?:[ \t]+the)?)[ \t]+$/i;
+/** Words after "proxy" that make it a network's: "proxy logs", "proxy addresses", "Proxy IDs". */
+const PROXY_THING_AFTER = /^[ \t]*(?:logs?|servers?|address(?:es)?|ids?|settings?|config\w*|pac|bypass|exceptions?|allow ?list|block\w*|rules?|&|and[ \t]+(?:mail|e-?mail|eop))(?![\w'’])/i;
+/** Words before "member" that make it a group's: "stack member 2", "staff member", "static member". */
+const MEMBER_GROUP_BEFORE = /\b(?:stack|staff|team|group|static|dynamic|permanent|committee|board|faculty|cluster|pool|crew|founding|core|voting|council)[ \t]+$/i;
+/** Words before "birthday" that make it a colleague's: "Happy birthday", "our lead's birthday", "Someone's birthday". */
+const STAFF_BIRTHDAY_BEFORE = /\b(?:happy|our|team|staff|someone['’]s|lead['’]s|boss['’]s|manager['’]s|coworker['’]s|co-worker['’]s|colleague['’]s|director['’]s|supervisor['’]s)[ \t]+$/i;
+/** Words before "chart" that make it a drawing: "org chart", "growth chart", "flow chart". */
+const CHART_KIND_BEFORE = /\b(?:org|organi[sz]ation(?:al)?|growth|flow|gantt|pie|bar|run|control|seating)[ \t]+$/i;
 
 const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
@@ -77,7 +108,7 @@ const PLACE_AFTER =
  * patientEvidence).
  */
 const SYSTEM_AFTER =
-  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|chart)|-(?:level|facing))\b/i;
+  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|chart|portal (?:slow|sessions?|help ?(?:line|desk)|enrollment|bill pay|queue|login page)|phones?|statements?|accounting|handling|safetynet|days?)|-(?:level|facing))\b/i;
 /** Is the patient word at p (patientWordAt) one of a kind of record, screen or thing (SYSTEM_AFTER)? */
 export function systemPatientWordAt(text: string, p: number): boolean {
   let e = p;
@@ -87,16 +118,31 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   if ((w === 'patient' || w === 'pt') && NONE_OR_EVERY_BEFORE.test(text.slice(Math.max(0, p - 16), p))) return true;
   // a staff or vendor portal, "Company Portal", "GP portal", "provider portal"; MyChart as a system:
   // "MyChart outage", "mychart cert", "Hyperspace, Haiku/Canto/Rover, MyChart"
-  if (w === 'portal' || w === 'portals') return SYSTEM_PORTAL_BEFORE.test(text.slice(Math.max(0, p - 40), p));
+  // (any portal but someone's own: "her portal", "the patient's portal" count; "Knowledge Portal", "AT&T portal",
+  // "the portal" only with a person named beside them)
+  if (w === 'portal' || w === 'portals') {
+    const before = text.slice(Math.max(0, p - 40), p);
+    return !OWN_PORTAL_BEFORE.test(before) && (SYSTEM_PORTAL_BEFORE.test(before) || PRODUCT_BEFORE.test(before) || PORTAL_THING_AFTER.test(text.slice(e, e + 40)));
+  }
+  // "blocked at the proxy", "App Proxy", "proxy logs", "proxy addresses"
+  if (w === 'proxy') return NETWORK_PROXY_BEFORE.test(text.slice(Math.max(0, p - 16), p)) || PROXY_THING_AFTER.test(text.slice(e, e + 24));
+  // "Chart Review" (an activity): "In Chart Review for Marcus Whitfield" is one
+  if (w === 'chart' && text.charCodeAt(p) === 67 && /^[ \t]+Review\b/.test(text.slice(e, e + 10))) return true;
   if (w === 'mychart') return MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 48)) || APP_LIST_BEFORE.test(text.slice(Math.max(0, p - 40), p));
   return SYSTEM_AFTER.test(text.slice(e, e + 32));
 }
 /** A staff, vendor or network portal's qualifier right before "portal". */
 const SYSTEM_PORTAL_BEFORE =
-  /\b(?:company|captive|gp|globalprotect|vpn|provider|payer|vendor|benefits?|payment|payroll|service|support|eligibility|clearinghouse|hr|employee|supplier|admin|management|mgmt|license|licensing|partner|incenter|workday|credentialing|enrollment|ssl)[ \t-]*$/i;
+  /\b(?:company|captive|gp|globalprotect|vpn|provider|payer|vendor|benefits?|payment|payroll|service|support|eligibility|clearinghouse|hr|employee|supplier|admin|management|mgmt|license|licensing|partner|incenter|workday|credentialing|enrollment|ssl|archive|knowledge|web|login|online)[ \t-]*$/i;
+/** A product's name right before "portal" ("AT&T portal", "Optum Pay portal", "Aethon portal"), not MyChart's or a patient's. */
+const PRODUCT_BEFORE = /(?<![Mm]y)(?<!MY)(?<![Pp]atient)(?<!PATIENT)\b(?!(?:MyChart|MYCHART|Patient|PATIENT|The|THE|From|Our|This|That)\b)[A-Z][\w&.-]*[ \t]+$/;
+/** What makes a portal a system right after it: "Portal help desk", "portal SSL certificate", "portal vpn.example.org". */
+const PORTAL_THING_AFTER = /^[ \t]*(?::[ \t]*)?(?:help ?desk|ssl|cert\w*|outage|downtime|upgrade|sso|url|dns|server|[a-z0-9-]+\.[a-z0-9.-]+\.[a-z]{2,})/i;
+/** Someone's own portal: "her portal", "the pt's MyChart portal". */
+const OWN_PORTAL_BEFORE = /\b(?:my|his|her|their|your|[a-z]+['’]s)[ \t]+(?:(?:mychart|online|web|new|old)[ \t]+)?$/i;
 /** What makes MyChart a system right after it: an outage, a certificate, a page, a build, an interface. */
 const MYCHART_SYSTEM_AFTER =
-  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?::[ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web \+ mobile)/i;
+  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal)/i;
 /** A list of applications before MyChart ("Hyperspace, Haiku/Canto/Rover, "). */
 const APP_LIST_BEFORE = /\b(?:hyperspace|haiku|canto|rover|interconnect|welcome|care everywhere)\b[^.\n]{0,30}[,&][ \t]*$/i;
 /**

@@ -723,6 +723,8 @@ const INTL: Matcher = mkSpan({
     if (plain && digits === 8 && dashes === 1 && spaces === 0 && dots === 0 && /^(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d$/.test(s)) return; // "0700-1530": hours
     // "SN 0427-21986", "serial # 4471 2290": a serial number
     if (serialLabelBefore(text, start)) return;
+    // "04/09/2026 0200-0400": a date's year and a window's hours
+    if (text.charCodeAt(start - 1) === 47 && isDigitAt(text, start - 2)) return;
     const intl = s.startsWith('+') || s.startsWith('00');
     // "support case 2406-00318", "Otis work order 7741-22019": a loosely grouped number after a case's
     // or an order's word is that case's (a phone number there has a phone's shape: NANP, +, 00)
@@ -760,7 +762,7 @@ function intlDigitsFrom(text: string, pos: number): number {
   }
   return total;
 }
-const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
+const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract|rooms|beds|ports|extensions|exts)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
 const SERIAL_BEFORE = /\b(?:sn|s\/n|serial(?: no\.?| number)?)[ \t]*[:#]?[ \t]*$/i;
 /**
  * SERIAL_BEFORE over the 16 characters before `start`. Its labels end with 'n', 'l', 'o', '.' or 'r'
@@ -1832,7 +1834,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
     // ("AP group AP-3T", "access group NURS-STUDENT-7T", "trunk group TG-…", "refresh plan FY25", "DC access policy FAC-SEC-12")
-    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|access|trunk|refresh|replacement|backup|firewall|network|vpn|gpo|device|endpoint|cyber)[ ]?$/i,
+    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|spok|amion|qgenda|vocera|teams|qos|routing|nac|dlp|sharing|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|access|trunk|refresh|replacement|backup|firewall|network|vpn|gpo|device|endpoint|cyber)[ ]?$/i,
     // "HID card 26-bit #44718": a badge format
     reject: /^\d{1,3}-bit$/i,
   },
@@ -1888,8 +1890,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: "[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2}",
     score: 0.88,
     sameLine: true,
-    // ("registration is 4/4/25", "registration Mon 4/7/25": a date, cut at its first '/')
-    rejectAfter: /^\/\d/,
+    // ("registration is 4/4/25", "registration Mon 4/7/25": a date, cut at its first '/'; "reg 05:10": a time)
+    rejectAfter: /^[\/:]\d/,
   },
   {
     type: 'DEVICE',
@@ -2035,6 +2037,24 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   },
 ];
 
+/**
+ * Labels that read as the desk's own or a supplier's in their place: "my badge 0457718", "Dr. Kwon's
+ * badge" (staff badges); "Taxonomy on record: 282N00000X" (what a system holds); "Payer ID 990040115"
+ * (an EDI payer's number); "Invoice #: 9100448127" on a supplier's invoice (remit-to, vendor, PO).
+ */
+function ownLabelVeto(text: string, at: number, label: string): boolean {
+  const l0 = label.charCodeAt(0) | 32;
+  if (l0 === 98 && /^badge/i.test(label)) return STAFF_OWNER_BEFORE.test(text.slice(Math.max(0, at - 24), at));
+  if (l0 === 114 && /^rec/i.test(label)) return /\bon[ ]$/i.test(text.slice(Math.max(0, at - 4), at));
+  if (l0 === 112 && /^payer[ ]?id/i.test(label)) return true;
+  if (l0 === 105 && /^invoice/i.test(label)) return SUPPLIER_INVOICE_NEAR.test(text.slice(Math.max(0, at - 300), at + 100));
+  // "Spectrum Enterprise, CID 91.KFGS…, account 8352 10 044 0187221": a carrier's account for a circuit
+  if (l0 === 97 && /^acc/i.test(label)) return CARRIER_LINE.test(text.slice(lineStartWithin(text, at, 120), at));
+  return false;
+}
+const CARRIER_LINE = /\b(?:circuit|CID|carrier|ISP|Spectrum|Comcast|Verizon|AT&T|Lumen|CenturyLink|Frontier|Cox|Windstream|Zayo|Telcom|Telecom|Starlink)\b/;
+const STAFF_OWNER_BEFORE = /\b(?:my|our|staff|employee|(?:Dr\.?[ ])?[A-Z][a-z]+['’]s)[ ]$/;
+const SUPPLIER_INVOICE_NEAR = /\b(?:vendor|remit(?:[ -]to)?|supplier|purchase order|PO[ ]?#?[ ]?\d|contract|quote|credit memo|net[ ]?30)\b/i;
 /** The line holding offset p, at most 160 characters either side of it (a megabyte line is read near p only). */
 function lineAt(text: string, p: number): string {
   const to = Math.min(text.length, p + 160);
@@ -2116,6 +2136,8 @@ function dashOrCommaBefore(text: string, from: number, to: number): boolean {
  * capital ("7KDM482 or", "DRJ774 on", "4A21C9 now"), every group in small letters; after digits alone
  * ("5521 ok now"), small words and words of four letters or more ("4412 vw" keeps its letters).
  */
+/** A line about a parking permit or the garage's gate: its tags are staff permits, not plates. */
+const PARKING_PERMIT_LINE = /\b(?:hang(?:ing)?[ \t-]tags?|parking (?:tags?|permits?|pass(?:es)?)|gate (?:reader|arm|card))\b/i;
 function plateValue(value: string): string {
   const v = value.trimEnd();
   const first = /^[A-Za-z0-9]+/.exec(v)![0];
@@ -2132,6 +2154,8 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       if (m.index > 0) {
         const b = env.text.charCodeAt(m.index - 1);
         if (isDigitCode(b) || b === 92) return;
+        // "PRELUDE_REG_ERR 0113": a label inside an error's code
+        if (b === 95 && spec.type === 'VEHICLE') return;
       }
       // a state's code before the value: a US state's, in capitals (the regex is case-blind), after the
       // spec's labels, with five digits at least after it
@@ -2164,6 +2188,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
       if ((m[0].charCodeAt(0) | 32) === 114 && /^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
+      if (ownLabelVeto(env.text, m.index, m[0])) return;
       // (a value typed into an NPI field without an NPI's shape, ten digits from 1 or 2, is something else of the person's: a plate, a licence)
       if (spec.rejectLabel?.test(m[0]) && !spec.keepBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index)) && !(/^NPI/i.test(m[0]) && !/^[12]\d{9}$/.test(value))) {
         if (!spec.keepLine?.test(lineAt(env.text, m.index))) return;
@@ -2172,7 +2197,13 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       // (a plate's groups are capitals and digits: "7KDM482 per security" ends before "per"; a plate
       // written in small letters, "4412 vw", keeps its letters)
-      if (spec.type === 'VEHICLE') value = plateValue(value);
+      if (spec.type === 'VEHICLE') {
+        // "registration restored 14:10", "reg at 05:10": a word in small letters opens no plate
+        if (/^[a-z]+[ -]/.test(value)) return;
+        // "hang tag for the Liliha St garage (tag #P-20418)": a staff parking permit's
+        if ((m[0].charCodeAt(0) | 32) === 116 && PARKING_PERMIT_LINE.test(lineAt(env.text, m.index))) return;
+        value = plateValue(value);
+      }
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
       if (spec.sameLine && m[0].lastIndexOf('\n', m[0].length - m[1]!.length) !== -1) return;
@@ -2259,6 +2290,7 @@ const VIN: Matcher = mkSpan({
 function cardOn(env: RuleEnv, start: number, end: number): void {
   const digits = env.text.slice(start, end).replace(/\D/g, '');
   if (env.text[start - 1] === '|' || env.text[end] === '|') return; // an HL7 field
+  if (env.text[start - 1] === '/' && isDigitAt(env.text, start - 2)) return; // "04/09/2026 0200-0400": a date's year and hours
   if (/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d/.test(digits)) return; // a timestamp
   if (digits.length < 12 || digits.length > 19 || !isLikelyCard(digits)) return;
   // "Session 690912523733 terminated": a log's own identifier that happens to pass the Luhn check

@@ -8,7 +8,7 @@ import type { Emit } from './patterns';
 import { isCompactDate } from './validators';
 import type { PhiType } from './types';
 
-type FieldRule = PhiType | 'XPN' | 'XAD' | 'XCN' | 'CX' | 'PHONE_FIELD';
+type FieldRule = PhiType | 'XPN' | 'XAD' | 'XCN' | 'OPERATOR' | 'CX' | 'PHONE_FIELD';
 
 /** HL7 v2.5 fields that hold PHI, by segment and field number. */
 const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
@@ -17,6 +17,8 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
   GT1: { 2: 'CX', 3: 'XPN', 5: 'XAD', 6: 'PHONE_FIELD', 7: 'PHONE_FIELD', 8: 'DATE', 12: 'SSN' },
   IN1: { 8: 'HEALTH_PLAN_ID', 16: 'XPN', 18: 'DATE', 19: 'XAD', 36: 'HEALTH_PLAN_ID', 49: 'CX' },
   PV1: { 7: 'XCN', 8: 'XCN', 9: 'XCN', 17: 'XCN', 19: 'OTHER_ID', 44: 'DATE', 45: 'DATE' },
+  // the event's operator: a user who keyed the event ("JNAKAMURA^NAKAMURA^JARED"), one of the staff
+  EVN: { 5: 'OPERATOR' },
   MRG: { 1: 'CX', 3: 'ACCOUNT', 5: 'OTHER_ID', 7: 'XPN' },
   // orders and results: placer and filler order numbers (a lab's accession), the specimen's collection times
   ORC: { 2: 'OTHER_ID', 3: 'OTHER_ID' },
@@ -90,6 +92,10 @@ function hl7Field(text: string, emit: Emit, rule: FieldRule, s: number, e: numbe
           }
         });
         if (nameStart !== -1) quiet(nameStart, nameEnd);
+        break;
+      case 'OPERATOR':
+        // a user's id^family^given: the staff member who keyed the event; nothing of a patient's
+        quiet(rs, re);
         break;
       case 'CX': {
         // id^check digit^scheme^authority^type: the type says MR, SS, DL, ...

@@ -1,0 +1,71 @@
+/**
+ * Session 20's cases: clean desk tickets the detector flagged because a word or a number read as a
+ * patient's (a time clock's "DX", a network proxy, a vendor's portal, a staff badge, a payer's EDI
+ * ID, a carrier's account…), each beside a patient ticket of the same shape that must still be found.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../../src/phi/detect';
+
+const detector = createDetector();
+const values = (text: string) => detector.detect(text).map((f) => text.slice(f.start, f.end));
+
+describe('words that are no patient (no-patient rule)', () => {
+  const clean: Array<[string, string]> = [
+    ['a time clock model', 'Clock: UKG InTouch DX, S/N 8611-0022981, IP 10.70.0.41, offline since the 3/2 update.\n\nCarla Nygaard\n(218) 555-0190'],
+    ['a network proxy', 'Phish reported by 14 users on 3/4. Blocked the domain at the proxy. Per proxy logs nobody entered credentials.\n\nTom Halvorsen | Security\n(651) 555-0142'],
+    ["a vendor's portal", 'Opened a case through the Knowledge Portal on 3/11 for the Pyxis ES server sync.\n\nAmy Lindqvist\n(612) 555-0177'],
+    ["a colleague's birthday", "Happy birthday Gretchen!! Cake in the break room on 3/14, mailbox full of replies.\n\nFrom: Sam Olson\nMaligayang kaarawan!"],
+    ['a stack member', 'Switch stack member 2 came up with PoE disabled after the 2/28 reload.\n\nJon Berg\n(701) 555-0123'],
+    ['an SQL column', "Job failing: Invalid column name 'PAT_MRN_ID' since the 4/2 upgrade.\n\nDana Moe\n(651) 555-0101"],
+    ['PT/OT', 'Therapy flowsheet - PT/OT cannot see the new template since the 3/3 upgrade.\n\nKaren Dahl\n(320) 555-0166'],
+    ['an org chart', 'Please update the org chart for 3/1 with the new analysts.\n\nLee Vang\n(651) 555-0130'],
+    ['a test record', 'Tested with a ZZTEST patient query on 3/23: same error.\n\nHina Watanabe\n(808) 555-0109'],
+    ['an address of the app', 'Mail server bounces since 4/22 from mychart-noreply@nslhealth.org: 550 5.7.1 rejected.\n\nKalena Moe\n(612) 555-0111'],
+    ['no patient data', 'Laptop lost on 3/16. No Epic extracts or patient data stored locally per Nathan.\n\nNathan Ige\n(808) 555-0101'],
+  ];
+  for (const [what, text] of clean) it(`${what}: nothing found`, () => expect(values(text)).toEqual([]));
+
+  it("a patient's own portal, a patient's proxy and a Chart Review for a patient still count", () => {
+    expect(values('I cannot log in to the patient portal, it says locked.\n\nMaria Garcia\n508-555-0137')).toContain('Maria Garcia');
+    expect(values('Gladys Pruitt wants Dean Pruitt taken off her proxy settings.')).toEqual(expect.arrayContaining(['Gladys Pruitt', 'Dean Pruitt']));
+    expect(values('In Chart Review for Marcus Whitfield the Media tab is blank.')).toContain('Marcus Whitfield');
+    expect(values("Soldier's pre-deployment labs 2/20 missing from the portal; he leaves on a 6/1 deployment.")).toContain('2/20');
+  });
+});
+
+describe("numbers that are the desk's own (identifier rules)", () => {
+  it('a plate needs a plate: no word in small letters, no time, no error code, no parking permit', () => {
+    expect(values('Started BrokerAgent manually, registration restored 14:10. Patient Maria Lopez DOB 3/4/1950')).not.toContain('restored 14');
+    expect(values('Mele did the manual baby reg at 05:10 for patient Maria Lopez DOB 3/4/1950')).not.toContain('at 05');
+    expect(values('Stork errored: "Unable to file - PRELUDE_REG_ERR 0113" for patient Maria Lopez DOB 3/4/1950')).not.toContain('ERR 0113');
+    expect(values('My parking hang tag for the garage (tag #P-20418) stopped opening the gate. Patient Maria Lopez DOB 3/4/1950')).not.toContain('P-20418');
+    // a patient's plate
+    expect(values("Security needs Americo Ortiz's tag MKH 5703 for the garage access list")).toContain('MKH 5703');
+  });
+  it("a date's year and a window's hours are no phone and no card", () => {
+    const found = values('Window: Thu 04/09/2026 0200-0400 HST. Patient Maria Lopez DOB 3/4/1950');
+    expect(found).not.toContain('2026 0200-0400');
+    expect(values('Phones drop near rooms 4401-4412. Patient Maria Lopez DOB 3/4/1950')).not.toContain('4401-4412');
+  });
+  it("labels that are a supplier's, a payer's, a system's or a colleague's", () => {
+    expect(values('Vendor: GE HealthCare\nRemit to: P.O. Box 96483\nInvoice #: 9100448127\nContract #: CX-88213')).toEqual([]);
+    expect(values('2025-09-15 08:02:11 Payer HMSA-QUEST (Payer ID 990040115) - timeout')).toEqual([]);
+    expect(values('Billing NPI 1720581946\nTaxonomy on record: 282N00000X (General Acute Care Hospital)')).not.toContain('282N00000X');
+    expect(values('Tested with my badge 0457718 and Dr. Kwon\'s badge 0391202 - both fail on COW06 after the badge reader update.')).toEqual([]);
+    expect(values('Group: QLMC HOSPITALIST DAY (Spok group ID 1102)\n 12/01-12/07  Chidi Okafor MD')).not.toContain('1102');
+    expect(values('Spectrum Enterprise, CID 91.KFGS.011782..TWCC, account 8352 10 044 0187221 (pt Maria Lopez DOB 3/4/1950 was on the phone)')).not.toContain('8352 10 044 0187221');
+    // a patient's account on the line with a carrier named after it stays
+    expect(values('HONDA, MERCEDES  DOB 05/19/1992  acct 2200193847 - Comcast outage at home so pt cannot log in')).toContain('2200193847');
+  });
+  it("phones on a desk phone list are the desk's own equipment", () => {
+    const text = 'Spectralink phones dropping calls on the Wi-Fi. Phones affected:\n\nExt 6-4471  SN 84a0c9d21f  "4MK RN 1"\nExt 6-4472  SN 84a0c9d22b  "4MK RN 2"';
+    expect(values(text)).toEqual([]);
+  });
+  it("an HL7 event's operator is a user, not a patient nor a licence", () => {
+    const msg = 'MSH|^~\\&|EPIC|MMH|LAB|MMH|20250304091522||ADT^A08|TST00048812|T|2.5.1\nEVN|A08|20250304091522|||JNAKAMURA^NAKAMURA^JARED\nPID|1||E9000012^^^MMHMRN^MR||ZZTEST^BEAKER^ONE||19000101|F';
+    const found = values(msg);
+    expect(found.filter((v) => v.includes('NAKAMURA'))).toEqual([]);
+    // the patient of a real message is still found
+    expect(values(msg.replace('ZZTEST^BEAKER^ONE||19000101', 'KAHALE^LEILANI||19580611'))).toEqual(expect.arrayContaining(['E9000012', 'KAHALE^LEILANI', '19580611']));
+  });
+});
