@@ -294,6 +294,13 @@ const INNER_CAPITALS: Readonly<Record<string, readonly string[]>> = {
   carefirst: ['CareFirst'],
   wellpoint: ['WellPoint'],
   healthpartners: ['HealthPartners'],
+  alohacare: ['AlohaCare'],
+  ucare: ['UCare'],
+  minnesotacare: ['MinnesotaCare'],
+  medquest: ['MedQUEST', 'MedQuest'],
+  'med-quest': ['Med-QUEST'],
+  // a palm-vein system's person ID
+  patientsecure: ['PatientSecure'],
 };
 /**
  * The capitalised and upper-case spellings of a lower-case word: "Member", "MEMBER", a hyphenated

@@ -123,7 +123,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   x12Rule(text, emit, quiet);
   aamvaRule(text, emit);
   ncpdpRule(text, emit, quiet);
-  tableRule(text, emit, scan.newlines, scan.tableLines);
+  tableRule(text, emit, scan.newlines, scan.tableLines, quiet);
   filenameRule(text, emit, FILENAME_NAMES);
   // the admin's own patterns (run by RE2: linear time whatever they are)
   for (const format of c.mrn) format.each(text, (start, end) => emit('MRN', start, end, 0.9, 'mrn.site-format'));
@@ -159,6 +159,12 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   let staff: Set<Finding> | undefined;
   if (c.directory.size > 0) {
     const found = directoryStaff(scan, candidates, c.directory, c.allowDomain);
+    // (a name a structured rule reads in a patient's field, "LOPEZ, MARIA" in a census's Name column, is that
+    // patient's: an employee who is a patient there)
+    if (found.size > 0) {
+      const fields = candidates.filter((f) => f.type === 'NAME' && isStructured(f.rule));
+      if (fields.length > 0) for (const f of found) if (fields.some((g) => g.start < f.end && f.start < g.end)) found.delete(f);
+    }
     if (found.size > 0) {
       staff = found;
       // (nothing found later inside a staff name is PHI: "Maria" of a patient Maria Gomez in "Maria Lopez")

@@ -8,9 +8,9 @@ export const SURNAMES: ReadonlySet<string> = new Set(lexiconData.last);
 export const COMMON_WORDS: ReadonlySet<string> = new Set(lexiconData.common);
 
 /** Payers whose names label a member's ID ("Aetna ID …", "CareSource ID …"). */
-export const PAYER_NAMES: readonly string[] = ['bcbs', 'aetna', 'cigna', 'humana', 'uhc', 'unitedhealthcare', 'kaiser', 'anthem', 'molina', 'ambetter', 'tricare', 'wellcare', 'centene', 'oscar', 'highmark', 'caresource', 'amerigroup', 'regence', 'premera', 'pacificsource', 'selecthealth', 'emblemhealth', 'healthfirst', 'fidelis', 'carefirst', 'wellpoint', 'healthpartners'];
+export const PAYER_NAMES: readonly string[] = ['bcbs', 'aetna', 'cigna', 'humana', 'uhc', 'unitedhealthcare', 'kaiser', 'anthem', 'molina', 'ambetter', 'tricare', 'wellcare', 'centene', 'oscar', 'highmark', 'caresource', 'amerigroup', 'regence', 'premera', 'pacificsource', 'selecthealth', 'emblemhealth', 'healthfirst', 'fidelis', 'carefirst', 'wellpoint', 'healthpartners', 'hmsa', 'alohacare', 'ucare'];
 /** State Medicaid programmes (their members' IDs have nine characters or more). */
-export const STATE_PROGRAMMES: readonly string[] = ['medi-cal', 'ahcccs', 'masshealth', 'tenncare', 'soonercare', 'badgercare', 'kancare', 'mainecare', 'peachcare', 'arkids', 'providerone'];
+export const STATE_PROGRAMMES: readonly string[] = ['medi-cal', 'ahcccs', 'masshealth', 'tenncare', 'soonercare', 'badgercare', 'kancare', 'mainecare', 'peachcare', 'arkids', 'providerone', 'med-quest', 'medquest', 'minnesotacare'];
 
 /**
  * Product, vendor and IT words that look like names ("Jenkins", "Eclipse", "Epic") and so must

@@ -1071,7 +1071,9 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
       if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(last) || TECH_WORDS.has(first) || TECH_WORDS.has(last)) continue;
       const ff = lowerFacts(first);
       const lf = lowerFacts(last);
-      if (!(nameLike(first, ff) && nameLike(last, lf) && ((ff | lf) & (Lower.First | Lower.Last)) !== 0 && ((ff | lf) & Lower.Plain) !== 0 && !GOES_ON.has(last))) continue;
+      // (written "last, first" with its comma, "hiraoka, masaru (mrn …": two words no ordinary word, listed or not)
+      const listed = ((ff | lf) & (Lower.First | Lower.Last)) !== 0 || (before[2] === ',' && (ff & lf & Lower.Plain) !== 0);
+      if (!(nameLike(first, ff) && nameLike(last, lf) && listed && ((ff | lf) & Lower.Plain) !== 0 && !GOES_ON.has(last))) continue;
       score = 0.75;
     }
     const start = from + before.indices![1]![0];

@@ -1924,6 +1924,16 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     requireBefore: /\b(?:palm|vein|fingerprint|finger ?print|iris|retina|biometric|patientsecure|face ?(?:id|print|template))\b/i,
   },
   {
+    // a palm-vein system's own person ID ("PatientSecure ID: PS-00913377"): one enrolled patient's
+    type: 'BIOMETRIC',
+    triggers: 'patientsecure',
+    rule: 'biometric.label',
+    after: { patientsecure: [' i', ' #', ':'] },
+    label: '(?:patientsecure(?: (?:id|#|number|no\\.?))?)',
+    value: '[A-Za-z]{0,4}-?\\d[A-Za-z0-9_-]{3,40}',
+    score: 0.9,
+  },
+  {
     // a patient's photo on file ("PatientSecure photo ID 7781204", "Photo media ID: PHOTO-0021983377"), in a patient's context
     type: 'BIOMETRIC',
     triggers: 'photo',
@@ -1941,11 +1951,11 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   {
     // identifiers whose label alone says they belong to a patient's care
     type: 'OTHER_ID',
-    triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen spec lab accession acc pa unlocked",
+    triggers: "claim passport prior authorization auth referral portal mychart prescription rx specimen spec lab accession accessions acc pa unlocked",
     rule: 'other.label',
     // ("spec 25031R0112": a specimen's label written short, before a value with a digit)
     after: { portal: [' u', ' l', ' a', ' i'], prior: [' a'], lab: [' s'], spec: [' 0', ' 1', ' 2', ' 3', ' 4', ' 5', ' 6', ' 7', ' 8', ' 9', ' #', '#'] },
-    label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth(?: ref)?|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|spec|accession|ACC|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:claim|passport|prior auth(?:orization)?|authorization|auth(?: ref)?|referral|portal (?:username|user ?name|user|login|user ?id|account|id)|mychart(?: (?:username|user ?name|user|login|user ?id|account|id))?|prescription|rx|(?:lab )?specimen|spec|accessions?|ACC|PA|unlocked(?: (?:account|user))?)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.82,
     // ("CBORD spec 2.3", "Rx 2.1", "Wi-Fi spec 802.11ax", "display spec 1920x1080"): a version's or a standard's number
@@ -2105,7 +2115,8 @@ const HL7_FIELD_REF = /^(?:MSH|EVN|PID|PD1|NK1|PV1|PV2|IN1|IN2|GT1|MRG|OBR|OBX|O
 /** A test record's identifier: TEST or DUMMY and digits (not ZZ: a payer's or a legacy system's prefix too). */
 const TEST_VALUE = /^(?:TEST|DUMMY)[-_]?\d/i;
 /** A list after a label: "two guarantor accounts, 009982518 and 39619067". */
-const LIST_NEXT = /(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
+// (a bracket naming whose value it is may stand between: "H25-042-01102 (Kauwe) and H25-042-01103")
+const LIST_NEXT = /(?:[ ]\([A-Za-z][A-Za-z'’ -]{1,30}\))?(?:\s?,\s?|\s(?:and|or|&)\s|\s?\/\s?)([A-Za-z0-9][A-Za-z0-9-]{2,24})(?![\w-])/y;
 /**
  * A state's code in an open bracket before a labelled value ("(OR "; LabelledIdSpec.statePrefixAfter):
  * the regex source that lets one stand there, and the test of the one that did.

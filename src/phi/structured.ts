@@ -969,7 +969,7 @@ const SPACED_GAP = /\S(?:\t| {2,})\S/;
  * header on line i: typed like a CSV header (with a patient's column), the rows under it while
  * they have as many cells. Returns the line after the table, or i when there is none.
  */
-function spacedTable(text: string, emit: Emit, i: number, lines: number, start: (i: number) => number, end: (i: number) => number): number {
+function spacedTable(text: string, emit: Emit, i: number, lines: number, start: (i: number) => number, end: (i: number) => number, quiet: Quiet): number {
   const ls = start(i);
   const le = end(i);
   if (le - ls > 200 || le - ls < 5 || i + 1 >= lines) return i;
@@ -979,21 +979,54 @@ function spacedTable(text: string, emit: Emit, i: number, lines: number, start: 
   const names = header.map(([s, e]) => text.slice(s, e));
   const types = headerTypes(names);
   if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) return i;
+  const columns = header.map(([s]) => s - ls);
+  // (a clinician's column, "Attending", "RN": its names are the care team's)
+  const clinicians = names.map((n) => CLINICIAN_COLUMN.test(n.trim()));
   let r = i + 1;
   for (; r < lines; r++) {
-    const cells = spacedCells(text, start(r), end(r));
+    let cells = spacedCells(text, start(r), end(r));
+    // (a value as wide as its column leaves one space before the next: "QLR7781204 OKUDA^HARUO" under
+    // "Accession  Pt Name": split where a header's column starts; not a line of prose under the table)
+    if (cells.length < header.length && cells.length >= 2) cells = splitAtColumns(text, cells, start(r), columns);
     if (cells.length !== header.length) break;
     emitRow(text, emit, types, cells);
+    cells.forEach(([s, e], c) => {
+      if (clinicians[c]) quiet(s, e);
+    });
   }
   return r > i + 1 ? r : i;
 }
+/**
+ * A row's cells split at single spaces where a header's column starts (two characters either side),
+ * for columns no cell starts at.
+ */
+function splitAtColumns(text: string, cells: Array<[number, number]>, rowStart: number, columns: readonly number[]): Array<[number, number]> {
+  const near = (off: number, h: number) => off - h <= 2 && h - off <= 2;
+  const open = columns.filter((h) => !cells.some(([s]) => near(s - rowStart, h)));
+  if (open.length === 0) return cells;
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of cells) {
+    let from = s;
+    for (let k = s + 1; k < e - 1; k++) {
+      if (text.charCodeAt(k) !== 32 || text.charCodeAt(k + 1) === 32) continue;
+      if (open.some((h) => near(k + 1 - rowStart, h))) {
+        out.push([from, k]);
+        from = k + 1;
+      }
+    }
+    out.push([from, e]);
+  }
+  return out;
+}
 
+/** A spaced table's column of the care team: "Attending", "Provider", "RN", "Ordering MD". */
+const CLINICIAN_COLUMN = /^(?:(?:attending|admitting|ordering|referring|treating|primary)(?:[ _](?:md|dr|physician|provider|name))?|provider|physician|doctor|md|dr|pcp|surgeon|rn|nurse|resident|hospitalist|tech|technologist|clinician)$/i;
 /** A record's number in a table cell: five digits or more, letters and dashes around them ("40011980", "M001203779", "536-22-1904"). */
 const RECORD_CELL = /^[ \t]*[A-Z]{0,3}[-]?\d[\d-]{4,}[A-Z]?[ \t]*$/;
 /**
  * `tableLines`: the lines holding a '|', a tab or two spaces side by side, in order (Scan.tableLines).
  */
-export function tableRule(text: string, emit: Emit, newlines: readonly number[], tableLines: readonly number[]): void {
+export function tableRule(text: string, emit: Emit, newlines: readonly number[], tableLines: readonly number[], quiet: Quiet = () => {}): void {
   const pipes = text.indexOf('|') !== -1;
   const lines = newlines.length + 1;
   const start = (i: number) => (i === 0 ? 0 : newlines[i - 1]! + 1);
@@ -1013,7 +1046,7 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[],
     if (i < next) continue;
     next = i + 1;
     if (!pipes || firstCode(i) !== 124) {
-      const skip = spacedTable(text, emit, i, lines, start, end);
+      const skip = spacedTable(text, emit, i, lines, start, end, quiet);
       if (skip > i) next = skip;
       continue;
     }
@@ -1229,7 +1262,11 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
     }
     for (let i = 0; i < parts.length; i++) {
       // a census surname in capitals and an initial: "REGENCE_AUTH_BERGSTROM_T.pdf", "…_SAMPSON_W_referral.pdf"
-      const initial = i + 1 < parts.length && /^[A-Z]$/.test(parts[i + 1]!) && /^[A-Z]{2,}$/.test(parts[i]!) && isName(i, names.last);
+      // (or any surname in capitals, no common word, when a patient's document's word follows the initial:
+      // "PAGDILAO_F_POA_20250210.pdf", "MAGBANUA_C_proxyform.pdf")
+      const initial =
+        i + 1 < parts.length && /^[A-Z]$/.test(parts[i + 1]!) && /^[A-Z]{2,}$/.test(parts[i]!) &&
+        (isName(i, names.last) || (parts[i]!.length >= 3 && !names.notName(parts[i]!.toLowerCase()) && i + 2 < parts.length && FILE_DOC_WORD.test(parts[i + 2]!)));
       const pair = initial || (i + 1 < parts.length && sameCase(parts[i]!, parts[i + 1]!) && ((isName(i, names.last) && isName(i + 1, names.first)) || (isName(i, names.first) && isName(i + 1, names.last))));
       const next = pair ? i + 2 : i + 1;
       const date = next < parts.length && isCompactDate(parts[next]!);
@@ -1241,6 +1278,8 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
     }
   }
 }
+/** A patient's document's word in a file name: a power of attorney, a release, a consent, a proxy form, an ID's scan. */
+const FILE_DOC_WORD = /^(?:poa|roi|consents?|proxy\w*|auth\w*|referrals?|releases?|hipaa|dnr|polst|advance\w*|guardian\w*|insurance|ins|card|dl|id|facesheet|abn|intake|registration|demographics?)$/i;
 /** A file name's part holding a record's label and its value: "DOB19380712", "MRN3021187". */
 const FILE_LABELLED_VALUE = /^(DOB|dob|Dob|MRN|mrn|Mrn)(\d{6,12})$/;
 /** Both in capitals, both in lower case, or both capitalised ("GARCIA_ROSA", "garcia_rosa", "Garcia_Rosa"; not "Garcia_rosa"). */

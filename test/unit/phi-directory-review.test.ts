@@ -99,7 +99,8 @@ describe('employee-patients with the workforce directory on', () => {
   it('keeps every value the detector finds without it, but for the known losses (first review)', () => {
     expect(TICKETS.length).toBe(125);
     // (a value's first place, or the n-th its label names)
-    expect(measure(TICKETS, (text, value, nth) => [nthPlace(text, value, nth ?? 0)])).toEqual({ found: 201, lost: KNOWN_LOSSES });
+    // (201 until session 20 read the spaced census rows whose name fills its column: ticket 34's LOPEZ, MARIA and its dates)
+    expect(measure(TICKETS, (text, value, nth) => [nthPlace(text, value, nth ?? 0)])).toEqual({ found: 205, lost: KNOWN_LOSSES });
   });
 
   it.each([

@@ -11,7 +11,9 @@ const found = (text: string) => detect(text).map((f) => text.slice(f.start, f.en
 
 describe('record numbers of a found MRN’s kind', () => {
   it('finds the second record of a merge or a mix-up', () => {
-    expect(kin('Vitals going to her flowsheet. pls fix asap. MRN 20580071 (stone) / 20702288 (locklear) -siobhan')).toEqual(['20702288']);
+    // (the label's list reads this one now, past the bracketed name: found either way)
+    expect(found('Vitals going to her flowsheet. pls fix asap. MRN 20580071 (stone) / 20702288 (locklear) -siobhan')).toContain('20702288');
+    expect(kin('Vitals going to her flowsheet. pls fix asap. MRN 20580071 (stone), then she was charted on 20702288 (locklear) -siobhan')).toEqual(['20702288']);
     expect(kin('Merged the pt’s records: MRN 00559021 is the surviving one, old one was 00560877.')).toEqual(['00560877']);
     expect(kin('Record confirmed - old MRN 10187736 (Deborah A. Kline) and new one 10640012 created at registration.')).toEqual(['10640012']);
     expect(kin('Band shows MRN 10448812 but the barcode scans 10448821, please check the label printer.')).toEqual(['10448821']);

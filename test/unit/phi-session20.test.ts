@@ -69,3 +69,31 @@ describe("numbers that are the desk's own (identifier rules)", () => {
     expect(values(msg.replace('ZZTEST^BEAKER^ONE||19000101', 'KAHALE^LEILANI||19580611'))).toEqual(expect.arrayContaining(['E9000012', 'KAHALE^LEILANI', '19580611']));
   });
 });
+
+describe('patients written in the forms set 27 taught', () => {
+  it('a spaced worklist whose values fill their columns', () => {
+    const text = 'Worklist (MWL from Radiant) showed:\n\nAccession  Pt Name              MRN      DOB        Exam\nQLR7781204 OKUDA^HARUO         7003215  19380112   MRI CSPINE WO\nQLR7781209 FERREIRA^MANUEL J   7019944  19441205   MRI CSPINE WO\n\nThe tech picked the first line.';
+    expect(values(text)).toEqual(expect.arrayContaining(['QLR7781204', '7003215', '19380112', 'FERREIRA^MANUEL J', '7019944', '19441205']));
+    // (a line of prose under the table is no row)
+    expect(values(text)).not.toContain('The tech picked the first line.');
+  });
+  it("a census's attending column is the care team's", () => {
+    const text = 'Bed   Name                 Admit     Attending\n5W-12 LOPEZ, MARIA          03/02/24  PARK, KEVIN\n5W-14 GRANT, HELEN          03/01/24  PARK, KEVIN\nCensus printout is missing a column.';
+    const found = values(text);
+    expect(found).toEqual(expect.arrayContaining(['LOPEZ, MARIA', '03/02/24', 'GRANT, HELEN', '03/01/24']));
+    expect(found).not.toContain('PARK, KEVIN');
+  });
+  it('a surname in capitals and an initial before a patient document word in a file name', () => {
+    expect(values('POA received & scanned (PAGDILAO_F_POA_20250210.pdf). Proxy activated.')).toContain('PAGDILAO_F');
+    expect(values('pt signed the full form (MAGBANUA_C_proxyform.pdf).')).toContain('MAGBANUA_C');
+    expect(values('Uploaded SERVER_A_config.pdf and IT_SOP_A_release.pdf to the share.')).toEqual([]);
+  });
+  it('"last, first" in small letters before a record label, listed or not', () => {
+    expect(values('printed specimen labels for hiraoka, masaru (mrn 3318204) by mistake')).toContain('hiraoka, masaru');
+  });
+  it("accessions, a palm-vein system's ID and a state programme's member ID", () => {
+    expect(values('Both specimens redrawn, new accessions H25-042-01102 (Kauwe) and H25-042-01103 (Yamada).')).toEqual(expect.arrayContaining(['H25-042-01102', 'H25-042-01103']));
+    expect(values('Matched to: Leilani Kahale, DOB 04/18/1990\n   PatientSecure ID: PS-00913377')).toContain('PS-00913377');
+    expect(values('Aileen: medquest id 0048811273 for the pt')).toContain('0048811273');
+  });
+});
