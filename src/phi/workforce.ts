@@ -520,7 +520,7 @@ const EXTENSION_AFTER = /^[^.\n:]{0,40}?[\s,(](?:[Ee]xt\.?|EXT\.?|x)[ ]?\d[\d-]{
 const PAGER_AFTER = /^[^.\n:]{0,40}?[\s,(](?:pager|pgr|vocera)[ \t#:]*\d{3,7}\b/i;
 const PAGER_WORD = /pager|pgr|vocera/i;
 /** An IT team in brackets right after a name, as written in small letters too: " (interfaces)", " (Endpoint Eng)". */
-const IT_TEAM_AFTER = /^[ \t]*\([ \t]*(?:interfaces?|integration|network(?:ing)?|biomed|telecom|desktop(?: support)?|servers?|infosec|it|is|service desk|help ?desk|endpoint(?: eng(?:ineering)?)?|epic (?:tech|technical|security)|ambulatory apps|clinical apps|tier ?\d)[ \t]*[),]/i;
+const IT_TEAM_AFTER = /^[ \t]*\([ \t]*(?:interfaces?|integration|network(?:ing)?|biomed|telecom|desktop(?: support)?|servers?|infosec|it|is|service desk|help ?desk|endpoint(?: eng(?:ineering)?)?|epic (?:tech|technical|security)|ambulatory apps|clinical apps|tier ?\d|privacy(?: office)?|compliance|(?:case|care) management|utilization review|risk management|him|roi|patient access|pfs|revenue cycle|(?:clinical |pharmacy )?informatics)[ \t]*[),]/i;
 /** A job written in small letters after a comma: ", practice manager", ", clinic supervisor", ", it analyst". */
 const JOB_LOWER_AFTER = /^,[ \t]*(?:practice|office|clinic|nurse|unit|site|department|dept|front desk|it|is|pharmacy|lab|radiology|project|program|account|charge|house|night|day|shift|staffing|scheduling|registration|billing|coding|him|biomed|facilities)[ \t]+(?:manager|mgr|supervisor|lead|director|coordinator|nurse|analyst|specialist|rep|representative|admin|administrator|engineer|tech|technician)\b/i;
 /** A team's name and a dash before a name: "Network Security - ", "Ambulatory Apps – ". */

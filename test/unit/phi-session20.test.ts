@@ -97,3 +97,16 @@ describe('patients written in the forms set 27 taught', () => {
     expect(values('Aileen: medquest id 0048811273 for the pt')).toContain('0048811273');
   });
 });
+
+describe("a site's departments and a colleague's team in brackets", () => {
+  it('a place before a department or an island is no name', () => {
+    const found = values('Pt Maria Lopez MRN 1234567. Two CBC sets from Hilo ED came in; the Kailua Peds clinic (4th floor) and Hilo Ortho; QLMC ED registration; we see these on the Big Island.');
+    expect(found).toEqual(['Maria Lopez', '1234567']);
+    // (a person is still one: a census first name, a possessive before the department)
+    expect(values('Pt John Hall called. Acct 7702418 is $0 now, Kinsley Tollefson\'s ED balance cleared.')).toEqual(expect.arrayContaining(['John Hall', '7702418']));
+  });
+  it('a colleague with a privacy, compliance, HIM or case management team in brackets', () => {
+    const text = 'Pt Maria Lopez MRN 1234567 on the lost laptop.\n\n- Entra sign-in blocked\n- Lisa Okamura (Privacy) notified\n\nPua Kanahele (case management) reported it. cc Owen Hart (HIM)';
+    expect(values(text)).toEqual(['Maria Lopez', '1234567']);
+  });
+});
