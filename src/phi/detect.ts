@@ -139,12 +139,16 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     candidates = candidates.filter((f) => !testRecordBefore(text, f));
     if (weak.length > 0) weak = weak.filter((f) => !testRecordBefore(text, f));
   }
+  // (the workforce check's places, built once when asked: the no-patient rule asks whether a name beside a
+  // system's patient word is a colleague's, the workforce check takes colleagues' names)
+  let workforce: Workforce | undefined;
+  const places = c.settings.staffContext ? () => (workforce ??= new Workforce(text, c.allowDomain, scan.newlines)) : undefined;
   if (report !== undefined) {
-    report.patient = patientEvidence(scan, text, candidates, c.allowDomain);
+    report.patient = patientEvidence(scan, text, candidates, c.allowDomain, places);
     if (report.only) return [];
   }
   if (candidates.length === 0) return candidates;
-  if (c.settings.staffContext && !patient && itContext(scan, candidates) && !(report?.patient ?? patientEvidence(scan, text, candidates, c.allowDomain))) {
+  if (c.settings.staffContext && !patient && itContext(scan, candidates) && !(report?.patient ?? patientEvidence(scan, text, candidates, c.allowDomain, places))) {
     // an IT ticket with no sign of a patient anywhere names staff, vendors and sites only
     // (and serials of the desk's own equipment: a scanner's, an analyser's, a lot of cartridges; and
     // a clinician's own licence numbers)
@@ -181,9 +185,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   if (named.length > 0) candidates = candidates.concat(named);
   if (c.settings.staffContext) {
     // the workforce's own names, addresses and numbers (signatures, attribution lines) are not PHI
-    let workforce: Workforce | undefined;
-    const keep = (f: Finding) =>
-      !STAFF_TYPES.has(f.type) || isStructured(f.rule) || !(workforce ??= new Workforce(text, c.allowDomain, scan.newlines)).has(f.type, f.start, f.end);
+    const keep = (f: Finding) => !STAFF_TYPES.has(f.type) || isStructured(f.rule) || !places!().has(f.type, f.start, f.end);
     const before = candidates;
     candidates = candidates.filter(keep);
     // one person, one answer: a name the check took at one place and kept at another is a patient's
@@ -373,6 +375,14 @@ function paragraphStarts(text: string): number[] {
   }
   return out;
 }
+/**
+ * The candidates that may name a patient beside a system's patient word: not a name the workforce
+ * check reads as a colleague's ("Kelsey Vold added a comment", a signature), nor a colleague's number.
+ */
+function people(candidates: Finding[], places: (() => Workforce) | undefined): Finding[] {
+  if (places === undefined) return candidates;
+  return candidates.filter((f) => !((f.type === 'NAME' || f.type === 'PHONE' || f.type === 'EMAIL') && !isStructured(f.rule) && places().has(f.type, f.start, f.end)));
+}
 /** A test of whether a NAME among the candidates is on the line holding a position or the line after it. */
 function namedOnLine(scan: Scan, candidates: Finding[]): (p: number) => boolean {
   const lines = new Set<number>();
@@ -402,7 +412,7 @@ const DESK_BUSINESS =
  * admitted, MyChart…), a person's own facts (PERSON_FACTS), a patient's identifier among the
  * candidates, or structured patient data (HL7, CSV, JSON, DICOM, X12, tables)?
  */
-function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean): boolean {
+function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean, places?: () => Workforce): boolean {
   let lineOfName: ((p: number) => boolean) | undefined;
   let paragraphOfName: ((p: number) => boolean) | undefined;
   let tests: boolean | undefined;
@@ -414,10 +424,10 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     // ("patient harm", "patient list": a patient only with a person named on its line or the next; "patients" in
     // general, "Patients and visitors are complaining": only with a person in its paragraph or the next)
     if (isPatientsAt(text, p)) {
-      if ((paragraphOfName ??= namedInParagraphs(text, candidates))(p)) return true;
+      if ((paragraphOfName ??= namedInParagraphs(text, people(candidates, places)))(p)) return true;
       continue;
     }
-    if (!systemPatientWordAt(text, p) || (lineOfName ??= namedOnLine(scan, candidates))(p)) return true;
+    if (!systemPatientWordAt(text, p) || (lineOfName ??= namedOnLine(scan, people(candidates, places)))(p)) return true;
   }
   if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   // a person's own contact details: "called 774-555-0166 saying", "Agnes Kowal called from 860-…",
@@ -449,7 +459,7 @@ const PERSON_AT_IP_BEFORE = /\b[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+[ \t]+(?:fr
 const OWN_CONTACT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['PHONE', 'IP', 'ADDRESS', 'EMAIL']);
 /** What makes a number or an address a person's own, right before it. */
 const OWN_CONTACT_BEFORE =
-  /(?:\b(?:his|her|their)[ \t]+(?:own[ \t]+)?(?:home|house|personal)\b[^.\n]{0,16}|\b(?:called(?:[ \t]+(?:in|us|the desk|for (?:her|him|them)))?(?:[ \t]+from)?|calling[ \t]+from|lives[ \t]+at|home[ \t]+(?:ip|address|phone|number)))[ \t:,-]*(?:is|at|on|of)?[ \t:]*$/i;
+  /(?:\b(?:his|her|their)[ \t]+(?:own[ \t]+)?(?:home|house|personal)\b[^.\n]{0,16}|\b(?:his|her|their)[ \t]+(?:public[ \t]+|external[ \t]+)?ip(?:[ \t]+address)?|\b(?:called(?:[ \t]+(?:in|us|the desk|for (?:her|him|them)))?(?:[ \t]+from)?|calling[ \t]+from|lives[ \t]+at|home[ \t]+(?:ip|address|phone|number)))[ \t:,-]*(?:is|at|on|of)?[ \t:]*$/i;
 /**
  * A licence number in a ticket without a patient that is a clinician's own: a valid NPI or DEA
  * registration (check digits and all: "NPI: 1447382910", "DEA FR4829173" in a new provider's access

@@ -122,7 +122,8 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   // "the portal" only with a person named beside them)
   if (w === 'portal' || w === 'portals') {
     const before = text.slice(Math.max(0, p - 40), p);
-    return !OWN_PORTAL_BEFORE.test(before) && (SYSTEM_PORTAL_BEFORE.test(before) || PRODUCT_BEFORE.test(before) || PORTAL_THING_AFTER.test(text.slice(e, e + 40)));
+    // ("patient portal": the word "patient" before it is judged on its own, by SYSTEM_AFTER)
+    return !OWN_PORTAL_BEFORE.test(before) && (SYSTEM_PORTAL_BEFORE.test(before) || PRODUCT_BEFORE.test(before) || /\b(?:patient|mychart)\/?[ \t]*$/i.test(before) || PORTAL_THING_AFTER.test(text.slice(e, e + 40)));
   }
   // "blocked at the proxy", "App Proxy", "proxy logs", "proxy addresses"
   if (w === 'proxy') return NETWORK_PROXY_BEFORE.test(text.slice(Math.max(0, p - 16), p)) || PROXY_THING_AFTER.test(text.slice(e, e + 24));
@@ -142,7 +143,7 @@ const PORTAL_THING_AFTER = /^[ \t]*(?::[ \t]*)?(?:help ?desk|ssl|cert\w*|outage|
 const OWN_PORTAL_BEFORE = /\b(?:my|his|her|their|your|[a-z]+['’]s)[ \t]+(?:(?:mychart|online|web|new|old)[ \t]+)?$/i;
 /** What makes MyChart a system right after it: an outage, a certificate, a page, a build, an interface. */
 const MYCHART_SYSTEM_AFTER =
-  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal)/i;
+  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal|analysts?\b|team\b|password|-[a-z])/i;
 /** A list of applications before MyChart ("Hyperspace, Haiku/Canto/Rover, "). */
 const APP_LIST_BEFORE = /\b(?:hyperspace|haiku|canto|rover|interconnect|welcome|care everywhere)\b[^.\n]{0,30}[,&][ \t]*$/i;
 /**

@@ -110,3 +110,13 @@ describe("a site's departments and a colleague's team in brackets", () => {
     expect(values(text)).toEqual(['Maria Lopez', '1234567']);
   });
 });
+
+describe("a system's patient word beside a colleague's name", () => {
+  it('a colleague named on the next line does not make a portal a patient', () => {
+    const text = 'Haiku installed via Company Portal on the new iPhone after the Intune update.\nKelsey Vold added a comment - 03/Mar/25 9:14 AM\nWorks now, closing.';
+    expect(values(text)).toEqual([]);
+  });
+  it('a person who reports her own IP still counts', () => {
+    expect(values('The portal mychart.northbayhealth.org gives 502 from outside. Reported by Irene Szabo, her IP 71.184.22.9, screenshot attached')).toContain('71.184.22.9');
+  });
+});
