@@ -112,9 +112,11 @@ describe("a site's departments and a colleague's team in brackets", () => {
 });
 
 describe("a system's patient word beside a colleague's name", () => {
-  it('a colleague named on the next line does not make a portal a patient', () => {
-    const text = 'Haiku installed via Company Portal on the new iPhone after the Intune update.\nKelsey Vold added a comment - 03/Mar/25 9:14 AM\nWorks now, closing.';
+  it("a colleague's comment header on the next line does not make a patient list anyone's", () => {
+    const text = 'Patient list columns reset after the Epic upgrade on 3/2.\nKelsey Vold added a comment - 03/Mar/25 9:14 AM\nRebuilt the column template, fixed for 4 West. Call me at 555-201-3344';
     expect(values(text)).toEqual([]);
+    // (a patient named there still is one)
+    expect(values('Patient list on 4 West shows Maria Garcia twice since the Epic upgrade on 3/2.')).toEqual(expect.arrayContaining(['Maria Garcia']));
   });
   it('a person who reports her own IP still counts', () => {
     expect(values('The portal mychart.northbayhealth.org gives 502 from outside. Reported by Irene Szabo, her IP 71.184.22.9, screenshot attached')).toContain('71.184.22.9');
