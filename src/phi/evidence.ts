@@ -46,6 +46,8 @@ export function patientWordAt(text: string, p: number): boolean {
   if (TEST_BEFORE.test(before) || (word === 'proxy' && SYSTEM_BEFORE.test(before))) return false;
   // "UKG InTouch DX", "DX clocks": a time clock's model, not a diagnosis
   if (word === 'dx' && (/\bintouch[ \t]+$/i.test(before) || /^[ \t]+(?:time ?clocks?|clocks?)\b/i.test(text.slice(e, e + 16)))) return false;
+  // "-----Original Appointment-----": a forwarded meeting invitation's marker
+  if ((word === 'appointment' || word === 'appt') && /\boriginal[ \t]+$/i.test(before)) return false;
   // "stack member 2", "staff member", "a permanent member of the group": no plan member
   if ((word === 'member' || word === 'members') && (MEMBER_GROUP_BEFORE.test(before) || /^[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:group|team|committee|board|staff|cluster|pool|distribution)|loops?)\b/i.test(text.slice(e, e + 32)))) return false;
   // "our lead's birthday", "Happy birthday Gretchen!!", "birthday club": a colleague's
