@@ -40,6 +40,17 @@ export function patientWordAt(text: string, p: number): boolean {
   if (word === 'pt' && text.charCodeAt(p + 1) === 84 && ((TIME_BEFORE.test(text.slice(Math.max(0, p - 12), p)) && !NAME_AFTER.test(text.slice(e, e + 6))) || (text.charCodeAt(p - 1) === 40 && text.charCodeAt(e) === 41))) return false;
   // "test patient ZZTEST, ONE": a build's test record; "web proxy": a network's
   const before = text.slice(Math.max(0, p - 12), p);
+  // "Route_Patient_To_MT", "PAT_MRN_ID": a word glued by '_' is part of an identifier's name
+  // (not a birth date's label: "offer_ALVAREZ_TERESA_DOB_07221964.pdf" is a patient's file)
+  if ((text.charCodeAt(p - 1) === 95 || text.charCodeAt(e) === 95) && (word === 'patient' || word === 'patients' || word === 'pt')) return false;
+  if (word === 'patient' || word === 'pt') {
+    const wider = text.slice(Math.max(0, p - 24), p);
+    // "not a real patient", "(QC, not a patient)", "per-patient supply", "every ventilated patient": no one
+    // (not "per pt request": one patient's)
+    if (/\bnot(?:[ \t]+an?)?(?:[ \t]+(?:real|actual|live))?[ \t]+$|\bper-$|\b(?:every|each)[ \t]+[a-z]+[ \t]+$/i.test(wider)) return false;
+    // "Patient: ZZTEST, PATIENT", "Patient: ZZZPREL, TESTREG": a test record's field
+    if (/^[ \t]*:[ \t]*(?:ZZ|XX|TEST|TRAIN,)/.test(text.slice(e, e + 12))) return false;
+  }
   // "mychart-noreply@…": a word inside an e-mail address; "newborn test patient from Stork": a test record's kind
   if (/^[\w.+-]*@/.test(text.slice(e, e + 40)) || /^[ \t]+test[ \t]+(?:patients?|pts?|records?)\b/i.test(text.slice(e, e + 20))) return false;
   if ((word === 'patient' || word === 'pt') && NONE_LIST_BEFORE.test(text.slice(Math.max(0, p - 48), p)) && SYSTEM_AFTER.test(text.slice(e, e + 32))) return false;
@@ -102,7 +113,7 @@ const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
 /** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
 const PLACE_AFTER =
-  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|portal (?:outage|upgrade|downtime|release|build|team))\b|^\/(?:baby|infant)\b/i;
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|accounting|portal (?:outage|upgrade|downtime|release|build|team|support))\b|^\/(?:baby|infant)\b/i;
 /**
  * Words after a patient word that make it a kind of record, screen or thing ("patient harm", "patient
  * list", "patient data", "patient-facing"): no patient by themselves, but one when a person is named

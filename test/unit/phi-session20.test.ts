@@ -122,3 +122,16 @@ describe("a system's patient word beside a colleague's name", () => {
     expect(values('The portal mychart.northbayhealth.org gives 502 from outside. Reported by Irene Szabo, her IP 71.184.22.9, screenshot attached')).toContain('71.184.22.9');
   });
 });
+
+describe('patient words that name no one', () => {
+  it("a test record's field, a rule's name, 'not a patient', 'per-patient', a department", () => {
+    expect(values('Test data after the Epic upgrade on 3/4:\n  Patient: ZZTEST, PATIENT  (TST)\nReach me at 608-555-0174')).toEqual([]);
+    expect(values('Interface rule "Route_Patient_To_MT" disabled on the server since 3/10. Call 207-555-0142')).toEqual([]);
+    expect(values('Sample message from the interface server (QC, not a patient) on 3/5. Call 337-555-0119')).toEqual([]);
+    expect(values('Pyxis item 4471 is a per-patient supply item since the 2/1 update. Call 505-555-0166')).toEqual([]);
+    expect(values('Reporter: Monique Dubois, Patient Portal Support\nPortal server certificate renewed on 3/3.')).toEqual([]);
+  });
+  it("'no patient harm' beside a person's details still counts", () => {
+    expect(values("RightFax server sent a page to the wrong number 312-555-0190, it had Ronald Teague's info on it. no patient harm known yet")).toEqual(expect.arrayContaining(['312-555-0190', 'Ronald Teague']));
+  });
+});
