@@ -729,6 +729,8 @@ const INTL: Matcher = mkSpan({
     // "support case 2406-00318", "Otis work order 7741-22019": a loosely grouped number after a case's
     // or an order's word is that case's (a phone number there has a phone's shape: NANP, +, 00)
     if (!intl && CASE_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return;
+    // "FedEx 7749 2210 8831": a parcel's tracking number, read from any of its groups
+    if (TRACKING_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return;
     const spaced = plain && spaces === 2 && dots + dashes === 0 ? /^(\d{1,2}) (\d{1,2}) ((?:19|20)\d{2})$/.exec(s) : null;
     if (spaced && isValidMonthDay(Number(spaced[1]), Number(spaced[2])) && env.scan.near(Cue.DateEvent, start, end, 30, 0)) {
       env.emit('DATE', start, end, 0.9, 'date.spaced'); // "DOB (MM/DD/YYYY): 03 14 1962"
@@ -762,7 +764,8 @@ function intlDigitsFrom(text: string, pos: number): number {
   }
   return total;
 }
-const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract|rooms|beds|ports|extensions|exts)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
+const TRACKING_BEFORE = /\b(?:fedex|ups|usps|dhl|tracking)(?:[ ]?(?:#|no\.?|number))?[ \t:#]*(?:\d{2,6}[ ]){1,4}$/i;
+const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract|rooms|beds|ports|extensions|exts|fedex|ups|usps|dhl|tracking)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
 const SERIAL_BEFORE = /\b(?:sn|s\/n|serial(?: no\.?| number)?)[ \t]*[:#]?[ \t]*$/i;
 /**
  * SERIAL_BEFORE over the 16 characters before `start`. Its labels end with 'n', 'l', 'o', '.' or 'r'
@@ -1258,9 +1261,12 @@ const AGE_SEX: Matcher = mk({
   on(m, env) {
     // "FortiGate 100F", "iPhone 15 Pro M": a product's model after its name
     if (PRODUCT_BEFORE.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
+    // "Windstream Ethernet 100M", "| MPLS 100M | Lumen": a circuit's bandwidth
+    if (m[0].endsWith('M') && CIRCUIT_LINE.test(lineAt(env.text, m.index))) return;
     emitAge(env, m, m[1]!, true);
   },
 });
+const CIRCUIT_LINE = /\b(?:circuit|mpls|ethernet|mbps|gbps|bandwidth|fiber|isp|lumen|windstream|comcast|spectrum|verizon|cable one|sd-?wan)\b/i;
 const PRODUCT_BEFORE = /\b(?:FortiGate|FortiWiFi|FortiSwitch|PowerEdge|ProLiant|Catalyst|Nexus|Meraki|iPhone|iPad|Galaxy|ThinkPad|ThinkCentre|Latitude|OptiPlex|Precision|EliteBook|ProBook|EliteDesk|Surface|Pixel|model|series|gen|rev)[ ]$/i;
 /** "he's 93", "Mom is 94 and lives …", "she turned 101", "Mr. Fontaine is 91": a person's age said in prose. */
 const AGE_SAID_BEFORE =
@@ -1882,7 +1888,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rule: 'vehicle.label',
     after: { license: [' p', ' t'], licence: [' p'], lic: [' p', '. p'], car: [' t'] },
     // ("svc tag 7HXQ2J3": a Dell service tag; "wall plate K-112-03": a network jack; a parking hang tag)
-    rejectBefore: /\b(?:asset|inventory|property|equipment|service|svc|price|name|biomed|bme|device|it|cable|port|wall|face|jack|patch|hang|parking)\s*$/i,
+    rejectBefore: /\b(?:asset|inventory|property|equipment|service|svc|price|name|biomed|bme|device|it|cable|port|wall|face|jack|patch|hang|parking|retention|cs|dea|board|pharmacy|business|domain|product|software|vendor|course|class|event)\s*$/i,
     // "Registration window 4", "registration desk 2": a place, not a plate
     // ("last registration 08-Mar-2025 23:41": a device's, a date)
     reject: /^(?:window|desk|counter|area|office|kiosk|room|rm|bay|station|line|queue|pod|suite|unit)\b|^\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ -]\d{2,4}$/i,
@@ -2057,12 +2063,14 @@ function ownLabelVeto(text: string, at: number, label: string): boolean {
   if (l0 === 98 && /^badge/i.test(label)) return STAFF_OWNER_BEFORE.test(text.slice(Math.max(0, at - 24), at));
   if (l0 === 114 && /^rec/i.test(label)) return /\bon[ ]$/i.test(text.slice(Math.max(0, at - 4), at));
   if (l0 === 112 && /^payer[ ]?id/i.test(label)) return true;
-  if (l0 === 105 && /^invoice/i.test(label)) return SUPPLIER_INVOICE_NEAR.test(text.slice(Math.max(0, at - 300), at + 100));
+  // (any invoice without a patient's bill on its line: "CDW invoice 77219004", "invoice 90044187 from Lexmark")
+  if (l0 === 105 && /^invoice/i.test(label)) return SUPPLIER_INVOICE_NEAR.test(text.slice(Math.max(0, at - 300), at + 100)) || !PATIENT_BILL_LINE.test(lineAt(text, at));
   // "Spectrum Enterprise, CID 91.KFGS…, account 8352 10 044 0187221": a carrier's account for a circuit
   if (l0 === 97 && /^acc/i.test(label)) return CARRIER_LINE.test(text.slice(lineStartWithin(text, at, 120), at));
   return false;
 }
-const CARRIER_LINE = /\b(?:circuit|CID|carrier|ISP|Spectrum|Comcast|Verizon|AT&T|Lumen|CenturyLink|Frontier|Cox|Windstream|Zayo|Telcom|Telecom|Starlink)\b/;
+const CARRIER_LINE = /\b(?:circuit|CID|carrier|ISP|Spectrum|Comcast|Verizon|AT&T|Lumen|CenturyLink|Frontier|Cox|Windstream|Zayo|Telcom|Telecom|Starlink|Cable One|American Messaging)\b/;
+const PATIENT_BILL_LINE = /\b(?:patients?|pts?|guarantor|statement|balance|self-?pay|copay|her|his|my|their|bill(?:ed|ing)?)\b/i;
 const STAFF_OWNER_BEFORE = /\b(?:my|our|staff|employee|(?:Dr\.?[ ])?[A-Z][a-z]+['’]s)[ ]$/;
 const SUPPLIER_INVOICE_NEAR = /\b(?:vendor|remit(?:[ -]to)?|supplier|purchase order|PO[ ]?#?[ ]?\d|contract|quote|credit memo|net[ ]?30)\b/i;
 /** The line holding offset p, at most 160 characters either side of it (a megabyte line is read near p only). */
@@ -2148,6 +2156,8 @@ function dashOrCommaBefore(text: string, from: number, to: number): boolean {
  * ("5521 ok now"), small words and words of four letters or more ("4412 vw" keeps its letters).
  */
 /** A line about a parking permit or the garage's gate: its tags are staff permits, not plates. */
+/** A line about a computer (its tag is Dell's or Lenovo's service tag). */
+const SERVICE_TAG_LINE = /\b(?:dell|latitude|optiplex|precision|lenovo|thinkpad|thinkcentre|hp|elitebook|elitedesk|probook|surface|laptop|desktop|workstation|pc|asset|service tag)\b/i;
 const PARKING_PERMIT_LINE = /\b(?:hang(?:ing)?[ \t-]tags?|parking (?:tags?|permits?|pass(?:es)?)|gate (?:reader|arm|card))\b/i;
 function plateValue(value: string): string {
   const v = value.trimEnd();
@@ -2209,8 +2219,13 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // (a plate's groups are capitals and digits: "7KDM482 per security" ends before "per"; a plate
       // written in small letters, "4412 vw", keeps its letters)
       if (spec.type === 'VEHICLE') {
-        // "registration restored 14:10", "reg at 05:10": a word in small letters opens no plate
-        if (/^[a-z]+[ -]/.test(value)) return;
+        // "registration restored 14:10", "reg at 05:10": a word in small letters opens no plate ("x4320": an extension)
+        if (/^[a-z]/.test(value)) return;
+        // "tags SPD-HH-03": an asset's name (a plate has one dash at most); "ED registration 50%", "retention tag 30d":
+        // a tag's or a registration's plate has five characters at least
+        if (/-[^-]*-/.test(value) || ((m[0].charCodeAt(0) | 32) !== 112 && (m[0].charCodeAt(0) | 32) !== 118 && value.replace(/[ -]/g, '').length < 5)) return;
+        // "dell latitude 5440, tag 7XK4QZ3": a computer's service tag
+        if ((m[0].charCodeAt(0) | 32) === 116 && SERVICE_TAG_LINE.test(lineAt(env.text, m.index))) return;
         // "hang tag for the Liliha St garage (tag #P-20418)": a staff parking permit's
         if ((m[0].charCodeAt(0) | 32) === 116 && PARKING_PERMIT_LINE.test(lineAt(env.text, m.index))) return;
         value = plateValue(value);
@@ -2306,10 +2321,12 @@ function cardOn(env: RuleEnv, start: number, end: number): void {
   if (digits.length < 12 || digits.length > 19 || !isLikelyCard(digits)) return;
   // "Session 690912523733 terminated": a log's own identifier that happens to pass the Luhn check
   if (LOG_ID_BEFORE.test(env.text.slice(Math.max(0, start - 16), start))) return;
+  // "Cable One business 300M, account 8301 1100 4471 2260": a carrier's account for a circuit
+  if (CARRIER_LINE.test(env.text.slice(lineStartWithin(env.text, start, 120), start))) return;
   const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
   env.emit('ACCOUNT', start, end, tech ? 0.5 : 0.88, 'account.card');
 }
-const LOG_ID_BEFORE = /\b(?:session|job|pid|thread|request|req|trace|correlation|build|batch|message|msg|imei|meid|iccid|esn|serial|s\/n|sn)[ ]?(?:id)?[ #:=]{0,3}$/i;
+const LOG_ID_BEFORE = /\b(?:session|job|pid|thread|request|req|trace|correlation|build|batch|message|msg|imei|meid|iccid|esn|serial|s\/n|sn|fedex|ups|usps|dhl|tracking)[ ]?(?:id|#|no\.?|number)?[ #:=]{0,3}$/i;
 const CARD: Matcher = mkSpan({
   pre: (text, pos) => digitsInRun(text, pos, CARD_CH, 40) >= 12, re: /(?<![\w-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-])/y, span: cardOn });
 const CARD_PLAIN: Matcher = mkSpan({ re: /(?<![\w-])\d{12,19}(?![\w-])/y, span: cardOn });

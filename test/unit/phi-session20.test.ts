@@ -135,3 +135,24 @@ describe('patient words that name no one', () => {
     expect(values("RightFax server sent a page to the wrong number 312-555-0190, it had Ronald Teague's info on it. no patient harm known yet")).toEqual(expect.arrayContaining(['312-555-0190', 'Ronald Teague']));
   });
 });
+
+describe("the desk's circuits, invoices and asset tags", () => {
+  const PT = '\nPatient Maria Lopez DOB 3/4/1950 called.';
+  it("a circuit's bandwidth is no age, a carrier's account and a parcel's tracking number no card", () => {
+    expect(values('Circuit: Windstream Ethernet 100M, circuit ID 44.KFGS.118742.' + PT)).not.toContain('100');
+    expect(values('Cable One business 300M, account 8301 1100 4471 2260, modem down.' + PT)).not.toContain('8301 1100 4471 2260');
+    expect(values('Outbound: FedEx 7789 4410 2236 shipped today.' + PT)).not.toContain('7789 4410 2236');
+  });
+  it("an invoice is a supplier's unless its line is about a patient's bill", () => {
+    expect(values('Replaced by CDW on 1/21 (order 6MXK422, invoice 9084412771).' + PT)).not.toContain('9084412771');
+    expect(values('Pt Maria Lopez says her invoice 9084412771 shows a balance she already paid.')).toContain('9084412771');
+  });
+  it("a tag or a registration needs a plate's shape", () => {
+    expect(values('Laptop LRH-LT-2231, dell latitude 5440, tag 7XK4QZ3 will not connect.' + PT)).not.toContain('7XK4QZ3');
+    expect(values('Handheld scanners (Honeywell CT40, tags SPD-HH-03, -05) offline.' + PT)).not.toContain('SPD-HH-03');
+    expect(values('She is moving over from ED registration 50% of her time.' + PT)).not.toContain('50');
+    expect(values('NM Board of Pharmacy CS registration: CS-00094418 renewed.' + PT)).not.toContain('CS-00094418');
+    // a patient's plate
+    expect(values("Pt Maria Lopez's car, MN plate LKP 441, was towed from the ED lot.")).toContain('LKP 441');
+  });
+});
