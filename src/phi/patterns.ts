@@ -2035,10 +2035,10 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
-    triggers: "case employer ein pt patient username user login badge visit requisition req cov coverage",
+    triggers: "case employer ein pt patient username user login visit requisition req cov coverage",
     rule: 'other.label',
     after: { employer: [' i'], pt: [' a', ' l', ' u', ' p'], patient: [' a', ' l', ' u', ' p'], user: [' n', ' i'] },
-    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|badge|visit|requisition|req(?![A-Za-z0-9])|cov(?:erage)?(?: record)?(?![A-Za-z0-9]))" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|visit|requisition|req(?![A-Za-z0-9])|cov(?:erage)?(?: record)?(?![A-Za-z0-9]))" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,
@@ -2156,6 +2156,14 @@ function dashOrCommaBefore(text: string, from: number, to: number): boolean {
  * ("5521 ok now"), small words and words of four letters or more ("4412 vw" keeps its letters).
  */
 /** A line about a parking permit or the garage's gate: its tags are staff permits, not plates. */
+/** How many ASCII digits a string holds. */
+function digitCount(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) if (isDigitCode(s.charCodeAt(k))) n++;
+  return n;
+}
+/** Is the character at k of s an ASCII letter or digit? */
+const isAlnumCodeAt = (s: string, k: number) => k >= 0 && isWordCode(s.charCodeAt(k)) && s.charCodeAt(k) !== 95;
 /** A line about a computer (its tag is Dell's or Lenovo's service tag). */
 const SERVICE_TAG_LINE = /\b(?:dell|latitude|optiplex|precision|lenovo|thinkpad|thinkcentre|hp|elitebook|elitedesk|probook|surface|laptop|desktop|workstation|pc|asset|service tag)\b/i;
 const PARKING_PERMIT_LINE = /\b(?:hang(?:ing)?[ \t-]tags?|parking (?:tags?|permits?|pass(?:es)?)|gate (?:reader|arm|card))\b/i;
@@ -2189,6 +2197,10 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       let value = trimTrailingPunct(m[1]!);
       if (!hasDigit(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
+      // a record's number has four digits at least ("GE MR450w", "unit ID MOXI-HSP-02" name a machine), and a
+      // label glued to it is "MRN" ("MRN12345678"; "ENC2-40917" is a cart's, "MR450w" a scanner's)
+      // (after "MRN" itself any value with a digit: "Pt MRN 1CHBZX99")
+      if (spec.type === 'MRN' && !/^C?MRN/i.test(m[0]) && (digitCount(value) < 4 || isAlnumCodeAt(m[0], m[0].length - m[1]!.length - 1))) return;
       // a payer's own number is short ("payer ID 31114", an EDI payer ID; "Medi-Cal # 91234", a vendor
       // number): after "payer", or a state programme's name alone (their members' IDs are 9 characters
       // or more), six characters or fewer are no member's; after any payer's name, three are a reply's

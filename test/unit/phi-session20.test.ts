@@ -156,3 +156,20 @@ describe("the desk's circuits, invoices and asset tags", () => {
     expect(values("Pt Maria Lopez's car, MN plate LKP 441, was towed from the ED lot.")).toContain('LKP 441');
   });
 });
+
+describe("the desk's machines and staff badges", () => {
+  const PT = '\nPatient Maria Lopez DOB 3/4/1950 called.';
+  it("a serial after an asset's name with two dashes is the desk's equipment", () => {
+    expect(values('EKG carts not sending to MUSE since the 9.0 SP5 update yesterday. Carts: MAC5500-ED-01 (SN SEG13218702PA), MAC5500-ED-02 (SN SEG13218655PA). Both on wifi SSID HSP-BIOMED.\n\nDana Moe\n(608) 555-0174')).toEqual([]);
+    // (a patient's G-tube lot stays)
+    expect(values('IR procedure log: G-tube (MIC-KEY 14 Fr) lot 2310071-A entered on the wrong case. Correct case is Raymond Lutz, procedure 09/19/2024.')).toContain('2310071-A');
+  });
+  it('a badge number is a staff badge', () => {
+    expect(values('Employee ID: 00451987\nBadge #: 8820417\nManager: Dana Moe' + PT)).not.toContain('8820417');
+  });
+  it("an MRN has four digits at least, its label glued only as 'MRN'", () => {
+    expect(values('FW: GE MR450w - planned downtime for the coil swap.' + PT)).toEqual(['Maria Lopez', '3/4/1950']);
+    expect(values('The robot (unit ID MOXI-HSP-02) keeps getting stuck.' + PT)).not.toContain('MOXI-HSP-02');
+    expect(values('Pt Maria Lopez MRN12345678 has two charts')).toContain('12345678');
+  });
+});
