@@ -136,6 +136,9 @@ let voiceText: string | undefined;
 let voice = false;
 const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
+/** A paragraph writer's head after the name: a credential, a team in brackets, an extension (one at least), then ':'. */
+const WRITER_HEAD_AFTER =
+  /^(,?[ \t]+(?:RN|LPN|MD|DO|NP|PA-C|PharmD|CPhT|RRT|MLS|CNA|LCSW|APRN|FNP|PFS|IT))?([ \t]*\([^()\n]{1,40}\))?([ \t]+(?:x|ext\.?)[ ]?\d{3,6})?[ \t]*:/;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
 /** A provider named (with "Dr." or a credential) or "my" before an NPI's label, and the label right before the number. */
@@ -781,6 +784,13 @@ export class Workforce {
     // a chat line's speaker ("[08:14] Tiffany Ross (Ortho Clinic FD): … pt jones"): the message after
     // the colon may name a patient, the speaker is staff unless speaking of their own care
     if (start - ls <= 24 && this.nextCode(ls, start) === 91 && CHAT_TIME_BEFORE.test(text.slice(ls, start)) && SPEAKER_AFTER.test(text.slice(end, Math.min(le, end + 48))) && !SPEAKER_NOT_STAFF.test(text.slice(end, Math.min(le, end + 48))) && !this.patientSpeaking(i)) return true;
+    // a paragraph's writer heading it with a credential, a team in brackets or an extension, then ':'
+    // ("Benjamin Crowfeather (Telehealth) x4880:", "Tamara Lund RN (Oncology) x4560: our pt …", "Erik Thorsen MD
+    // (hospitalist):"): staff, whatever patient the message names, unless the bracket or the message speaks as one
+    if (start - ls <= 2 && (i === 0 || this.kindOf(i - 1) === KIND_BLANK)) {
+      const head = WRITER_HEAD_AFTER.exec(text.slice(end, Math.min(le, end + 64)));
+      if (head !== null && (head[1] !== undefined || head[2] !== undefined || head[3] !== undefined) && !(head[2] !== undefined && SPEAKER_NOT_STAFF.test(head[2])) && !this.patientSpeaking(i)) return true;
+    }
     // an agent's note headed by its author in brackets ("Agent note (Tom Reinholt): …"): staff unless
     // the bracket or the note speaks as a patient
     if (start - ls <= 24 && this.nextCodeBefore(start, ls) === 40 && NOTE_AUTHOR_BEFORE.test(text.slice(ls, start))) {

@@ -173,3 +173,13 @@ describe("the desk's machines and staff badges", () => {
     expect(values('Pt Maria Lopez MRN12345678 has two charts')).toContain('12345678');
   });
 });
+
+describe("a paragraph's writer heading it", () => {
+  it('with a credential, a team in brackets or an extension, then a colon, is staff', () => {
+    expect(values('video visit link went to the wrong patient\n\nBenjamin Crowfeather (Telehealth) x4880:\nPt Valerie Dupree (MRN 4412345) got the link for another pt.')).toEqual(['Valerie Dupree', '4412345']);
+    expect(values('can we whitelist caringbridge?\n\nTamara Lund RN (Oncology) x4560: our pt Loretta Hauser (MRN 4412345) wants to post updates.')).toEqual(['Loretta Hauser', '4412345']);
+  });
+  it('unless the bracket or the message speaks as a patient', () => {
+    expect(values('portal issue\n\nMaria Lopez (patient) x4560: my MRN 4412345 is wrong')).toContain('Maria Lopez');
+  });
+});
