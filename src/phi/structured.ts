@@ -945,6 +945,8 @@ function emitRow(text: string, emit: Emit, types: Array<PhiType | null>, cells: 
     if (!type) return;
     if ((type === 'DATE' || type === 'MRN' || type === 'SSN' || type === 'PHONE' || type === 'ZIP') && !/\d/.test(text.slice(s, e))) return;
     if (type === 'AGE' && !ageOver89(text.slice(s, e))) return;
+    // (a time of day alone, "11:02", is no date)
+    if (type === 'DATE' && /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*$/.test(text.slice(s, e))) return;
     emitTrimmed(emit, text, type, s, e, 0.93, 'table.column');
   });
 }
@@ -977,7 +979,7 @@ function spacedTable(text: string, emit: Emit, i: number, lines: number, start: 
   if (!SPACED_GAP.test(line) || !CSV_HEADER_HINT.test(line)) return i;
   const header = spacedCells(text, ls, le);
   const names = header.map(([s, e]) => text.slice(s, e));
-  const types = headerTypes(names);
+  const types = patientTableDates(names, headerTypes(names));
   if (types === null || !(types.some((t) => t !== null && PATIENT_COLUMN_TYPES.has(t)) || names.some((n) => /\b(?:patient|pt)\b/i.test(n)))) return i;
   const columns = header.map(([s]) => s - ls);
   // (a clinician's column, "Attending", "RN": its names are the care team's)
@@ -1019,6 +1021,15 @@ function splitAtColumns(text: string, cells: Array<[number, number]>, rowStart: 
   return out;
 }
 
+/**
+ * In a patients' table (one with an MRN column), a column named only "Date", "Time", "Date/Time" or
+ * "When" holds each patient's event ("| Time | Station | Patient | MRN | Med |": a dispense's time).
+ */
+function patientTableDates(names: string[], types: Array<PhiType | null> | null): Array<PhiType | null> | null {
+  if (types === null || !types.includes('MRN')) return types;
+  return types.map((t, k) => (t === null && EVENT_TIME_COLUMN.test(names[k]!.trim()) ? 'DATE' : t));
+}
+const EVENT_TIME_COLUMN = /^(?:date|time|date ?\/ ?time|date[ _]?time|datetime|when|svc date|service date|dispensed|given|administered|collected)$/i;
 /** A spaced table's column of the care team: "Attending", "Provider", "RN", "Ordering MD". */
 const CLINICIAN_COLUMN = /^(?:(?:attending|admitting|ordering|referring|treating|primary)(?:[ _](?:md|dr|physician|provider|name))?|provider|physician|doctor|md|dr|pcp|surgeon|rn|nurse|resident|hospitalist|tech|technologist|clinician)$/i;
 /** A record's number in a table cell: five digits or more, letters and dashes around them ("40011980", "M001203779", "536-22-1904"). */
@@ -1063,7 +1074,7 @@ export function tableRule(text: string, emit: Emit, newlines: readonly number[],
     const firstRow = bare ? tableCells(text, start(i + 1), end(i + 1), false) : [];
     if (bare && firstRow.length !== header.length) continue;
     const names = header.map(([s, e]) => text.slice(s, e).replace(/[*_]/g, ' '));
-    const types = headerTypes(names);
+    const types = patientTableDates(names, headerTypes(names));
     if (bare && (types === null || !types.some((t) => t === 'MRN' || t === 'SSN'))) continue;
     // (and the first row's record cell holds a record's number: "| length | 8 | 9 |" is an interface spec's)
     if (bare && !types!.some((t, k) => (t === 'MRN' || t === 'SSN') && RECORD_CELL.test(text.slice(firstRow[k]![0], firstRow[k]![1])))) continue;

@@ -183,3 +183,12 @@ describe("a paragraph's writer heading it", () => {
     expect(values('portal issue\n\nMaria Lopez (patient) x4560: my MRN 4412345 is wrong')).toContain('Maria Lopez');
   });
 });
+
+describe("a patients' table's event column", () => {
+  it("'Time' or 'Date' beside an MRN column holds each patient's event; a time alone is no date", () => {
+    const text = 'Pyxis pulls missing from the feed:\n\n| Time | Station | Patient | MRN | Med | User |\n|---|---|---|---|---|---|\n| 02/22 03:14 | CVICU-1 | KESSLER, ARNOLD | E0661923 | norepinephrine | OSTROWSKI, LAUREN |\n| 11:02 | ED-2 | WHITE, DOVE | E1988701 | ondansetron | DOYLE, MEGAN |';
+    const found = values(text);
+    expect(found).toEqual(expect.arrayContaining(['02/22 03:14', 'KESSLER, ARNOLD', 'E0661923', 'WHITE, DOVE', 'E1988701']));
+    expect(found).not.toContain('11:02');
+  });
+});
