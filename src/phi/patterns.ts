@@ -2035,10 +2035,12 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
-    triggers: "case employer ein pt patient username user login visit requisition req cov coverage",
+    triggers: "case employer ein pt patient pat username user login visit requisition req cov coverage proxy refund transaction valet thread",
     rule: 'other.label',
-    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p'], patient: [' a', ' l', ' u', ' p'], user: [' n', ' i'] },
-    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account)|username|user ?name|user ?id|login|visit|requisition|req(?![A-Za-z0-9])|cov(?:erage)?(?: record)?(?![A-Za-z0-9]))" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p', ' i'], patient: [' a', ' l', ' u', ' p', ' i'], pat: [' i'], user: [' n', ' i'], proxy: [' r'], refund: [' i', ' #'], transaction: [' i', ' #', ' '], valet: [' t'], thread: [' i'] },
+    // (and a portal's or a payment system's own numbers for one person: "pat ID WP-7d4Kx2mQ", "proxy request
+    // PX-0098123", "refund ID RF-661204", "InstaMed transaction IM-TX-9930228174", "Valet ticket V-004418", "thread ID MSG-7718220")
+    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account|id)|pat id|username|user ?name|user ?id|login|visit|requisition|req(?![A-Za-z0-9])|cov(?:erage)?(?: record)?(?![A-Za-z0-9])|proxy request|refund id|transaction(?: id)?|valet ticket|thread id)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,

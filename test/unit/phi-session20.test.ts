@@ -192,3 +192,11 @@ describe("a patients' table's event column", () => {
     expect(found).not.toContain('11:02');
   });
 });
+
+describe("a portal's or a valet's number for one patient", () => {
+  it('proxy requests, portal threads and valet tickets beside a patient', () => {
+    expect(values('Pt Maria Lopez (MRN 0518822) - HealtheLife proxy request PX-0031127 is stuck in "Pending".')).toContain('PX-0031127');
+    expect(values('Pt Maria Lopez (MRN 0518822) wrote in; portal thread ID MSG-7718220.')).toContain('MSG-7718220');
+    expect(values("Pt Maria Lopez's son is here to pick up her car. Valet ticket V-004418.")).toContain('V-004418');
+  });
+});
