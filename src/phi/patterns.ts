@@ -2065,6 +2065,12 @@ function ownLabelVeto(text: string, at: number, label: string): boolean {
   if (l0 === 98 && /^badge/i.test(label)) return STAFF_OWNER_BEFORE.test(text.slice(Math.max(0, at - 24), at));
   if (l0 === 114 && /^rec/i.test(label)) return /\bon[ ]$/i.test(text.slice(Math.max(0, at - 4), at));
   if (l0 === 112 && /^payer[ ]?id/i.test(label)) return true;
+  // a software licence's ID ("license ID IMPR-DVH-001442, appliance version 7.11", "License ID DMO-… (we're at 412
+  // of 450)", "Concurrent Lic x10"); a server model ("HPE DL380")
+  if ((l0 === 108 && /^lic(?:en[cs]e)?(?![ ]?plate)/i.test(label)) || (l0 === 100 && /^DL/.test(label))) {
+    if (l0 === 100) return /\b(?:HPE?|ProLiant|Dell|server)[ ]$/i.test(text.slice(Math.max(0, at - 12), at));
+    return SOFTWARE_LICENCE_LINE.test(lineAt(text, at)) || /^lic(?:en[cs]e)?s?[ ]?x\d/i.test(text.slice(at, at + label.length + 4));
+  }
   // (any invoice without a patient's bill on its line: "CDW invoice 77219004", "invoice 90044187 from Lexmark")
   if (l0 === 105 && /^invoice/i.test(label)) return SUPPLIER_INVOICE_NEAR.test(text.slice(Math.max(0, at - 300), at + 100)) || !PATIENT_BILL_LINE.test(lineAt(text, at));
   // "Spectrum Enterprise, CID 91.KFGS…, account 8352 10 044 0187221": a carrier's account for a circuit
@@ -2072,6 +2078,7 @@ function ownLabelVeto(text: string, at: number, label: string): boolean {
   return false;
 }
 const CARRIER_LINE = /\b(?:circuit|CID|carrier|ISP|Spectrum|Comcast|Verizon|AT&T|Lumen|CenturyLink|Frontier|Cox|Windstream|Zayo|Telcom|Telecom|Starlink|Cable One|American Messaging)\b/;
+const SOFTWARE_LICENCE_LINE = /\b(?:appliance|version|vm|seats?|subscriptions?|concurrent|enterprise|software|product key|activation|of \d+|module|instance)\b/i;
 const PATIENT_BILL_LINE = /\b(?:patients?|pts?|guarantor|statement|balance|self-?pay|copay|her|his|my|their|bill(?:ed|ing)?)\b/i;
 const STAFF_OWNER_BEFORE = /\b(?:my|our|staff|employee|(?:Dr\.?[ ])?[A-Z][a-z]+['’]s)[ ]$/;
 const SUPPLIER_INVOICE_NEAR = /\b(?:vendor|remit(?:[ -]to)?|supplier|purchase order|PO[ ]?#?[ ]?\d|contract|quote|credit memo|net[ ]?30)\b/i;

@@ -200,3 +200,11 @@ describe("a portal's or a valet's number for one patient", () => {
     expect(values("Pt Maria Lopez's son is here to pick up her car. Valet ticket V-004418.")).toContain('V-004418');
   });
 });
+
+describe("software licences and server models", () => {
+  it("are no one's licence; a visitor's licence still is", () => {
+    expect(values('Imprivata appliance version 7.11, license ID IMPR-DVH-001442 expired on 3/1.\nPatient Maria Lopez DOB 3/4/1950 could not badge in.')).not.toContain('IMPR-DVH-001442');
+    expect(values('R07   20   NG-ARCHIVE01    HPE DL380 Gen10\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('380');
+    expect(values("Front desk scanned a visitor's ID into the badge printer by mistake - License: D4418823, exp 2027. Please purge it from the badge server.")).toContain('D4418823');
+  });
+});
