@@ -805,7 +805,7 @@ const MONTHS = 'Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?
 /** Words before a date that make it a ticket's own date: deadlines, comment stamps, change windows. */
 /** A system's event in the clause before a date. */
 const IT_EVENT_BEFORE =
-  /\b(?:expires|expiry|expiration|installed|updated?|deploy(?:ed|ment)?|go-?live|went live|cut ?over|patch(?:ed|ing)?|release[ds]?|maintenance|outage|downtime|change (?:window|freeze)|renew(?:al|ed)?|migrat(?:ed|ion)|roll ?out|PIR|post-?mortem|approved at|committee|valid (?:from|to|until)|certificate|cert|licen[cs]e)\b[^.\n;]{0,28}$/i;
+  /\b(?:expires|expiry|expiration|installed|updated?|deploy(?:ed|ment)?|go-?live|went live|cut ?over|patch(?:ed|ing)?|release[ds]?|maintenance|outage|downtime|change (?:window|freeze)|renew(?:al|ed)?|migrat(?:ed|ion)|roll ?out|PIR|post-?mortem|approved at|committee|valid (?:from|to|until)|certificate|cert|licen[cs]e|build|rotat(?:ed|ion)|refresh(?:ed)?|rebuild|reload(?:ed)?|file load|kickoff|errored|rejected|rejecting|failing|failed|stopped (?:flowing|importing|filing|crossing|syncing|working)|(?:not|aren't|isn't|stopped) (?:importing|filing|syncing|crossing|flowing))\b[^.\n;]{0,28}$/i;
 // (not "upgraded": a patient's device is upgraded too, "His ICD was upgraded 1/22"; nor a word after the
 // date: "Kayla Moss 2/8/2010 go-live conversion error" names a patient's birth date)
 function itEventAround(text: string, start: number, _end: number): boolean {

@@ -208,3 +208,12 @@ describe("software licences and server models", () => {
     expect(values("Front desk scanned a visitor's ID into the badge printer by mistake - License: D4418823, exp 2027. Please purge it from the badge server.")).toContain('D4418823');
   });
 });
+
+describe("a system's dates", () => {
+  it("a build, a rotation, a refresh or a feed that stopped is the desk's date", () => {
+    const found = values('Claims for the plan reject since the Availity cert rotation 03/04 and the 02/20 build migration. 412 msgs errored since 11/11.\n\nDana Moe\nPFS systems, (608) 555-0174\nExample: pt Maria Lopez DOB 3/4/1950');
+    expect(found).toEqual(expect.arrayContaining(['Maria Lopez', '3/4/1950']));
+    expect(found).not.toContain('03/04');
+    expect(found).not.toContain('11/11');
+  });
+});
