@@ -211,7 +211,7 @@ describe("software licences and server models", () => {
 
 describe("a system's dates", () => {
   it("a build, a rotation, a refresh or a feed that stopped is the desk's date", () => {
-    const found = values("Transmissions from Medtronic CareLink aren't importing into Paceart since 05/09, so they don't cross to Cupid. 41 messages errored since 03/09.\nExample: pt Maria Lopez DOB 3/4/1950");
+    const found = values("Transmissions from Medtronic CareLink aren't importing into Paceart since 05/09, so they don't cross to Cupid. 41 messages errored since 03/09.\nAsk: Phreesia support to resend the whole queue tonight.\nExample: pt Maria Lopez DOB 3/4/1950");
     expect(found).toEqual(expect.arrayContaining(['Maria Lopez', '3/4/1950']));
     expect(found).not.toContain('05/09');
     expect(found).not.toContain('03/09');
