@@ -2442,6 +2442,8 @@ const MOVED_TO: Matcher = mk({
     const city = m[1]!;
     // "Meeting moved to Sunday", "moved to March": a day, not a place
     if (city.split(' ').some((w) => TECH_STREET_WORDS.test(w) || CALENDAR_WORDS.has(w.toLowerCase().replace(/\.$/, '')))) return;
+    // "moved to PRD tonight", "registered in SQ under the ED location": an environment's or a system's acronym
+    if (!m[2] && /^[A-Z]{2,4}\.?$/.test(city)) return;
     const start = m.index + m[0].indexOf(city, m[0].length - city.length - (m[2] ? m[2].length + 2 : 0) - 1);
     env.emit('ADDRESS', start, start + city.length, m[2] ? 0.85 : 0.7, 'address.moved-to');
     if (m[2]) env.emit('ZIP', m.index + m[0].length - m[2].length, m.index + m[0].length, 0.9, 'zip.moved-to');

@@ -217,3 +217,10 @@ describe("a system's dates", () => {
     expect(found).not.toContain('03/09');
   });
 });
+
+describe("an environment's acronym after 'moved to'", () => {
+  it('is no city', () => {
+    expect(values('Change CHG0043112 moved to PRD tonight at 19:00. Patient Maria Lopez DOB 3/4/1950')).not.toContain('PRD');
+    expect(values('Patient Maria Lopez moved to Salem MA 01970 in June.')).toEqual(expect.arrayContaining(['Salem MA', '01970']));
+  });
+});
