@@ -136,6 +136,8 @@ let voiceText: string | undefined;
 let voice = false;
 const PATIENT_BEFORE =
   /\b(?:pts?|patients?|(?:grand|step)?(?:mother|father|mom|dad|son|daughter|parent|child)|wife|husband|spouse|partner|sister|brother|sibling|aunt|uncle|niece|nephew|cousin|guardian|member|guarantor|caregiver|poa|nok|proxy|caller)\b[^\n]{0,30}$/i;
+/** A care team's field label right before a name ("Attending: ", "Att: ", "PCP: Dr. "). */
+const CARE_TEAM_LABEL_BEFORE = /\b(?:Attending(?:[ \t]+(?:MD|Physician|Provider))?|Att|Admitting(?:[ \t]+(?:MD|Physician))?|Referring(?:[ \t]+(?:MD|Physician|Provider))?|Ordering(?:[ \t]+(?:MD|Provider))?|PCP|Surgeon|Hospitalist|Attending of record)[ \t]*:[ \t]*(?:Dr\.?[ \t]+)?$/;
 /** A paragraph writer's head after the name: a credential, a team in brackets, an extension (one at least), then ':'. */
 const WRITER_HEAD_AFTER =
   /^(,?[ \t]+(?:RN|LPN|MD|DO|NP|PA-C|PharmD|CPhT|RRT|MLS|CNA|LCSW|APRN|FNP|PFS|IT))?([ \t]*\([^()\n]{1,40}\))?([ \t]+(?:x|ext\.?)[ ]?\d{3,6})?[ \t]*:/;
@@ -743,6 +745,8 @@ export class Workforce {
       return start - ls <= 120 && PROVIDER_NPI_BEFORE.test(text.slice(Math.max(ls, start - 120), start)) && !this.patientSentence(start, end, ls, le) && !this.patientSentence(start, end, ls, le, true);
     }
     if (this.lineVerdict(i)) return true;
+    // the care team's field on a record's line: "Attending: Varga MD, Anita", "Att: Gupta, Rakesh MD", "PCP: Dr. Lee"
+    if (type === 'NAME' && start - ls >= 4 && CARE_TEAM_LABEL_BEFORE.test(text.slice(Math.max(ls, start - 28), start))) return true;
     // an address, ZIP or link is the organisation's only on a workforce line (a signature's)
     if (type !== 'NAME' && type !== 'EMAIL' && type !== 'PHONE' && type !== 'FAX') return false;
     // (the checks below are gated by char code: most candidates fail them at the first character)

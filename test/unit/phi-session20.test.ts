@@ -224,3 +224,11 @@ describe("an environment's acronym after 'moved to'", () => {
     expect(values('Patient Maria Lopez moved to Salem MA 01970 in June.')).toEqual(expect.arrayContaining(['Salem MA', '01970']));
   });
 });
+
+describe("the care team's field on a record's line", () => {
+  it('an attending or a PCP after its label is no patient', () => {
+    const found = values('Rm 401  LANG, ORVILLE  MRN 8812093  Attending: Varga MD, Anita\nDOB: 14-Mar-1931   94 Y F   Att: Gupta, Rakesh MD');
+    expect(found).toEqual(expect.arrayContaining(['LANG, ORVILLE', '8812093']));
+    expect(found.filter((v) => /Varga|Gupta/.test(v))).toEqual([]);
+  });
+});
