@@ -167,7 +167,20 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     // patient's: an employee who is a patient there)
     if (found.size > 0) {
       const fields = candidates.filter((f) => f.type === 'NAME' && isStructured(f.rule));
-      if (fields.length > 0) for (const f of found) if (fields.some((g) => g.start < f.end && f.start < g.end)) found.delete(f);
+      if (fields.length > 0) {
+        // (by the fields' starts, sorted: each staff name looks at the fields starting before its end, nearest first)
+        const starts = fields.map((g) => g.start).sort((x, y) => x - y);
+        const ends = fields.slice().sort((x, y) => x.start - y.start).map((g) => g.end);
+        for (const f of found) {
+          const k = firstAtOrAbove(starts, f.end);
+          for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+            if (ends[j]! > f.start) {
+              found.delete(f);
+              break;
+            }
+          }
+        }
+      }
     }
     if (found.size > 0) {
       staff = found;
@@ -333,7 +346,7 @@ function kvKeyPositions(scan: Scan): number[] {
  * own address or phone ("she moved to Erie", "Jennifer Panza's mobile"), a person's documents.
  */
 const PERSON_FACTS =
-  /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|(?<!\b(?:[Hh]appy|[Oo]ur|[Tt]eam|[Ss]taff|[Ll]ead['’]s|[Bb]oss['’]s|[Mm]anager['’]s|[Cc]olleague['’]s|[Ss]omeone['’]s)[ \t])birthday(?![ \t]+(?:club|shout-?outs?|e-?mails?|cards?|cakes?|party|lunch|thread|potluck))|deceased|died|statements?|charts|scanned id|insurance card|(?<!\b(?:270\/271|27[01]|RTE)[ \t])eligibility(?![ \t]+(?:responses?|requests?|transactions?|interface|batch(?:es)?|queue|service|timeouts?|files?))|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
+  /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|(?<!\b(?:[Hh]appy|[Oo]ur|[Tt]eam|[Ss]taff|[Ll]ead['’]s|[Bb]oss['’]s|[Mm]anager['’]s|[Cc]olleague['’]s|[Ss]omeone['’]s)[ \t])birthday(?![ \t]+(?:club|shout-?outs?|e-?mails?|cards?|cakes?|party|lunch|thread|potluck))|deceased|died|statements?|charts|scanned id|insurance card|(?<!\b(?:270\/271|27[01]|RTE)[ \t])eligibility|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
 /** What an IT ticket without a patient in it names: staff, vendors, sites and their dates. */
 const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
 /** A record's field label among the patient words: MRN, FIN, DOB, CSN. */
@@ -482,12 +495,14 @@ function equipmentSerial(text: string, f: Finding): boolean {
   if (f.rule !== 'device.label') return false;
   const before = text.slice(lineStartWithin(text, f.start, 64), f.start);
   // (a device a person wears or has implanted, named right before the serial, is theirs: "Home router offline, ICD serial …")
-  return EQUIPMENT_BEFORE.test(before) && !PERSONAL_DEVICE_LABEL.test(before);
+  // ("Ext 6-4471  SN 84a0c9d21f": a desk phone's extension right before its serial)
+  return (EQUIPMENT_BEFORE.test(before) || EXT_SERIAL_BEFORE.test(before)) && !PERSONAL_DEVICE_LABEL.test(before);
 }
+const EXT_SERIAL_BEFORE = /\bext\.?[ ]?\d[\d-]{2,}[ \t]+(?:sn|s\/n|serial)[ \t#:]*$/i;
 const PERSONAL_DEVICE_LABEL =
-  /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
+  /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|c?pap|bipap|ventilator|concentrator|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
 const EQUIPMENT_BEFORE =
-  /\b[A-Z0-9]{2,}(?:-[A-Z0-9]+){2,}\b[^\n]{0,6}$|\b(?:stack|players?|scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|ext\.?[ ]?\d[\d-]{2,}|spectralink|ascom|vocera|polycom|zebra|ZD\d+|ZT\d+|CT\d*|MRI|MR\d+|x-?ray|ultrasound|consoles?|PCUs?|alaris|omnicell|pyxis|siemens|beckman|motorola|axis|teladoc|radios?|handhelds?|atellica|architect|somatom|units? \d+|TC\d+)\b[^\n]{0,40}$/i;
+  /\b[A-Z0-9]{2,}(?:-[A-Z0-9]+){2,}\b[^\n]{0,6}$|\b(?:stack|players?|scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|spectralink|ascom|vocera|polycom|zebra|ZD\d+|ZT\d+|CT\d*|MRI|MR\d+|x-?ray|ultrasound|consoles?|PCUs?|alaris|omnicell|pyxis|siemens|beckman|motorola|axis|teladoc|radios?|handhelds?|atellica|architect|somatom|units? \d+|TC\d+)\b[^\n]{0,40}$/i;
 /** A person's page on a social network. */
 const SOCIAL_PROFILE_URL = /(?:linkedin\.com\/in|facebook\.com|instagram\.com|tiktok\.com\/@|(?:twitter|x)\.com\/|caringbridge\.org|gofundme\.com)/i;
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */

@@ -40,17 +40,20 @@ export function patientWordAt(text: string, p: number): boolean {
   if (word === 'pt' && text.charCodeAt(p + 1) === 84 && ((TIME_BEFORE.test(text.slice(Math.max(0, p - 12), p)) && !NAME_AFTER.test(text.slice(e, e + 6))) || (text.charCodeAt(p - 1) === 40 && text.charCodeAt(e) === 41))) return false;
   // "test patient ZZTEST, ONE": a build's test record; "web proxy": a network's
   const before = text.slice(Math.max(0, p - 12), p);
-  // "Route_Patient_To_MT", "PAT_MRN_ID": a word glued by '_' is part of an identifier's name
+  // "Route_Patient_To_MT": a word glued by '_' on both sides is part of an identifier's name
   // (not a birth date's label: "offer_ALVAREZ_TERESA_DOB_07221964.pdf" is a patient's file)
-  if ((text.charCodeAt(p - 1) === 95 || text.charCodeAt(e) === 95) && (word === 'patient' || word === 'patients' || word === 'pt')) return false;
+  // ("PT_CHIMAYO": a partition's name; not "Patient_Lookup failed for Leilani Kahale", a lookup of a patient)
+  if ((word === 'patient' || word === 'patients' || word === 'pt') && text.charCodeAt(e) === 95 && (text.charCodeAt(p - 1) === 95 || word === 'pt')) return false;
   if (word === 'patient' || word === 'pt') {
     const wider = text.slice(Math.max(0, p - 24), p);
-    // "not a real patient", "(QC, not a patient)", "per-patient supply", "every ventilated patient": no one
+    // "not a real patient", "(QC, not a patient)", "per-patient supply": no one (not "not a patient yet")
     // (not "per pt request": one patient's)
-    if (/\bnot(?:[ \t]+an?)?(?:[ \t]+(?:real|actual|live))?[ \t]+$|\bper-$|\b(?:every|each)[ \t]+[a-z]+[ \t]+$/i.test(wider)) return false;
+    if (/\bnot(?:[ \t]+an?)?(?:[ \t]+(?:real|actual|live))?[ \t]+$|\bper-$/i.test(wider) && !/^[ \t]+yet\b/i.test(text.slice(e, e + 8))) return false;
     // "Patient: ZZTEST, PATIENT", "Patient: ZZZPREL, TESTREG": a test record's field
     if (/^[ \t]*:[ \t]*(?:ZZ|XX|TEST|TRAIN,)/.test(text.slice(e, e + 12))) return false;
   }
+  // "all times PT": a time zone
+  if (word === 'pt' && /\btimes?[ \t]+$/i.test(before)) return false;
   // "mychart-noreply@…": a word inside an e-mail address; "newborn test patient from Stork": a test record's kind
   if (/^[\w.+-]*@/.test(text.slice(e, e + 40)) || /^[ \t]+test[ \t]+(?:patients?|pts?|records?)\b/i.test(text.slice(e, e + 20))) return false;
   if ((word === 'patient' || word === 'pt') && NONE_LIST_BEFORE.test(text.slice(Math.max(0, p - 48), p)) && SYSTEM_AFTER.test(text.slice(e, e + 32))) return false;
@@ -59,20 +62,16 @@ export function patientWordAt(text: string, p: number): boolean {
   if (word === 'dx' && (/\bintouch[ \t]+$/i.test(before) || /^[ \t]+(?:time ?clocks?|clocks?)\b/i.test(text.slice(e, e + 16)))) return false;
   // "-----Original Appointment-----": a forwarded meeting invitation's marker
   if ((word === 'appointment' || word === 'appt') && /\boriginal[ \t]+$/i.test(before)) return false;
-  // "stack member 2", "staff member", "a permanent member of the group": no plan member
-  if ((word === 'member' || word === 'members') && (MEMBER_GROUP_BEFORE.test(before) || /^[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:group|team|committee|board|staff|cluster|pool|distribution)|loops?)\b/i.test(text.slice(e, e + 32)))) return false;
   // "our lead's birthday", "Happy birthday Gretchen!!", "birthday club": a colleague's
   if ((word === 'birthday' || word === 'birthdays') && (STAFF_BIRTHDAY_BEFORE.test(before) || /^[ \t]+(?:club|shout-?outs?|e-?mails?|cards?|cakes?|party|parties|lunch|celebrations?|thread|potluck|list|calendar|reply)\b/i.test(text.slice(e, e + 24)))) return false;
+  // "stack member 2", "staff member", "a permanent member of the group": no plan member
+  if ((word === 'member' || word === 'members') && (MEMBER_GROUP_BEFORE.test(before) || /^[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:group|team|committee|board|staff|cluster|pool|distribution)|loops?)\b/i.test(text.slice(e, e + 32)))) return false;
+  // "visit types", "visit templates": a build's
+  if ((word === 'visit' || word === 'visits') && /^[ \t]+(?:types?|templates?|workflows?)\b/i.test(text.slice(e, e + 16))) return false;
+  // "Kalena Palakiko (MyChart); Kenji Fujimoto (Interfaces)": a colleague's team in a list
+  if (word === 'mychart' && text.charCodeAt(p - 1) === 40 && text.charCodeAt(e) === 41 && /^\)[ \t]*(?:[;,]|$)/m.test(text.slice(e, e + 4))) return false;
   // "PAT_MRN_ID", "^^^SRH_MRN", "MRN_ID": a column's or an assigning authority's name
   if (word === 'mrn' && (text.charCodeAt(p - 1) === 95 || text.charCodeAt(p - 1) === 94 || text.charCodeAt(e) === 95)) return false;
-  // "PT/OT" (therapy), "all times PT" (a time zone)
-  if (word === 'pt' && (text.charCodeAt(e) === 47 || /\btimes?[ \t]+$/i.test(before))) return false;
-  // "Start Video Visit", "\"Office Visit\"" (a product's or a visit type's name), "after-visit summaries", "visit types"
-  if ((word === 'visit' || word === 'visits') && ((text.charCodeAt(p) === 86 && /\b(?:Video|Office|E)[ \t-]+$/.test(before)) || text.charCodeAt(p - 1) === 45 || /^[ \t]+(?:types?|summar(?:y|ies)|templates?|navigator|workflows?)\b/i.test(text.slice(e, e + 16)))) return false;
-  // "org chart", "growth chart", "Chart Review" (an activity)
-  if ((word === 'chart' || word === 'charts') && CHART_KIND_BEFORE.test(before)) return false;
-  // "Kalena Palakiko (MyChart)": a colleague's team; "the Interconnect instance behind MyChart"
-  if (word === 'mychart' && ((text.charCodeAt(p - 1) === 40 && text.charCodeAt(e) === 41) || /\bbehind[ \t]+$/i.test(before))) return false;
   // "Siemens service visit", "onsite visit", "Sponsor monitor visit": a vendor's or a monitor's, no patient's
   if ((word === 'visit' || word === 'visits') && VENDOR_VISIT_BEFORE.test(text.slice(Math.max(0, p - 24), p))) return false;
   // "Requested by Sister Mary Catherine Doyle, Pastoral Care": a religious title, not a relative;
@@ -90,7 +89,7 @@ const TIME_BEFORE = /\b\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]+$/;
 /** A capitalised word (a name) right after a word: "PT Maria", "PT, Maria". */
 const NAME_AFTER = /^[ \t]*,?[ \t]*[A-Z][a-z]/;
 /** Words before "patient" that make it no one or anyone: "no patient harm", "not a real patient", "every patient". */
-const NONE_OR_EVERY_BEFORE = /\b(?:no|not(?:[ \t]+a)?|non|every|each|any)(?:[ \t]+(?:real|actual|known|live))?[ \t]+$/i;
+const NONE_OR_EVERY_BEFORE = /\b(?:no|not(?:[ \t]+a)?|non|every|each|any)(?:[ \t]+(?:real|actual|known|live))?[ \t]+$|\b(?:every|each)[ \t]+[a-z]+[ \t]+$/i;
 /** "No Epic extracts or patient data": a patient word that closes a list of things there are none of. */
 const NONE_LIST_BEFORE = /\bno[ \t]+[^.,;:\n]{1,30}[ \t]+or[ \t]+$/i;
 /** Words before "visit" that make it a vendor's, a technician's or a monitor's: "GE service visit", "onsite visit". */
@@ -113,7 +112,7 @@ const isWordChar = (c: number) => isAlnumCode(c) || c === 46 || c === 39;
 const SERVICE_LINE_WORDS: ReadonlySet<string> = new Set(['inpatient', 'outpatient', 'bed', 'inpatients', 'outpatients', 'beds']);
 /** Words after a patient word that make it a department, a place or a system's ("Patient Access", "DOB field"). */
 const PLACE_AFTER =
-  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|accounting|portal (?:outage|upgrade|downtime|release|build|team|support))\b|^\/(?:baby|infant)\b/i;
+  /^[ \t]*(?:access|accounts?|financial|experience|registration|relations|services?|support|safety|transport|logistics|flow|lab|labs|clinic|clinics|pharmacy|surgery|center|centre|department|dept|unit|units|rehab|imaging|infusion|care|room|rooms|cart|carts|cabinet|cabinets|station|dispensing|administration|protection|security|system|systems|field|fields|format|column|validation|wifi|wi-fi|guest|education|satisfaction|accounting|portal (?:outage|upgrade|downtime|release|build|team))\b|^\/(?:baby|infant)\b/i;
 /**
  * Words after a patient word that make it a kind of record, screen or thing ("patient harm", "patient
  * list", "patient data", "patient-facing"): no patient by themselves, but one when a person is named
@@ -121,14 +120,23 @@ const PLACE_AFTER =
  * patientEvidence).
  */
 const SYSTEM_AFTER =
-  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|chart|portal (?:slow|sessions?|help ?(?:line|desk)|enrollment|bill pay|queue|login page)|phones?|statements?|accounting|handling|safetynet|days?)|-(?:level|facing))\b/i;
+  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|chart|portal (?:slow|sessions?|help ?(?:line|desk)|bill pay|queue|login page|support)|phones?|statements?|accounting|handling|safetynet|days?)|-(?:level|facing))\b/i;
 /** Is the patient word at p (patientWordAt) one of a kind of record, screen or thing (SYSTEM_AFTER)? */
 export function systemPatientWordAt(text: string, p: number): boolean {
   let e = p;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
   const w = text.slice(p, e).toLowerCase().replace(/\.$/, '');
+  const before = text.slice(Math.max(0, p - 12), p);
+  // "PT/OT" (therapy)
+  if (w === 'pt' && text.charCodeAt(e) === 47) return true;
+  // "Start Video Visit", "\"Office Visit\"" (a product's or a visit type's name), "after-visit summaries", "visit types"
+  if ((w === 'visit' || w === 'visits') && ((text.charCodeAt(p) === 86 && /\b(?:Video|Office|E)[ \t-]+$/.test(before)) || text.charCodeAt(p - 1) === 45 || /^[ \t]+(?:types?|summar(?:y|ies)|templates?|navigator|workflows?)\b/i.test(text.slice(e, e + 16)))) return true;
+  // "org chart", "growth chart"
+  if ((w === 'chart' || w === 'charts') && CHART_KIND_BEFORE.test(before)) return true;
+  // "Kalena Palakiko (MyChart)": a colleague's team; "the Interconnect instance behind MyChart"
+  if (w === 'mychart' && ((text.charCodeAt(p - 1) === 40 && text.charCodeAt(e) === 41) || /\bbehind[ \t]+$/i.test(before))) return true;
   // "no patient harm", "not a real patient", "every patient": patients in general or none ("per pt request" is one)
-  if ((w === 'patient' || w === 'pt') && NONE_OR_EVERY_BEFORE.test(text.slice(Math.max(0, p - 16), p))) return true;
+  if ((w === 'patient' || w === 'pt') && NONE_OR_EVERY_BEFORE.test(text.slice(Math.max(0, p - 24), p))) return true;
   // a staff or vendor portal, "Company Portal", "GP portal", "provider portal"; MyChart as a system:
   // "MyChart outage", "mychart cert", "Hyperspace, Haiku/Canto/Rover, MyChart"
   // (any portal but someone's own: "her portal", "the patient's portal" count; "Knowledge Portal", "AT&T portal",
@@ -149,7 +157,8 @@ export function systemPatientWordAt(text: string, p: number): boolean {
 const SYSTEM_PORTAL_BEFORE =
   /\b(?:company|captive|gp|globalprotect|vpn|provider|payer|vendor|benefits?|payment|payroll|service|support|eligibility|clearinghouse|hr|employee|supplier|admin|management|mgmt|license|licensing|partner|incenter|workday|credentialing|enrollment|ssl|archive|knowledge|web|login|online)[ \t-]*$/i;
 /** A product's name right before "portal" ("AT&T portal", "Optum Pay portal", "Aethon portal"), not MyChart's or a patient's. */
-const PRODUCT_BEFORE = /(?<![Mm]y)(?<!MY)(?<![Pp]atient)(?<!PATIENT)\b(?!(?:MyChart|MYCHART|Patient|PATIENT|The|THE|From|Our|This|That)\b)[A-Z][\w&.-]*[ \t]+$/;
+// (not a patient portal's own name: "FollowMyHealth portal", "HealtheLife portal", "MyVA portal")
+const PRODUCT_BEFORE = /(?<![Mm]y)(?<!MY)(?<![Pp]atient)(?<!PATIENT)\b(?!(?:MyChart|MYCHART|Patient|PATIENT|The|THE|From|Our|This|That)\b)(?![\w&.-]*(?:[Mm]y|[Hh]ealth|[Pp]atient|[Ll]ife|[Cc]are|[Hh]eal))[A-Z][\w&.-]*[ \t]+$/;
 /** What makes a portal a system right after it: "Portal help desk", "portal SSL certificate", "portal vpn.example.org". */
 const PORTAL_THING_AFTER = /^[ \t]*(?::[ \t]*)?(?:help ?desk|ssl|cert\w*|outage|downtime|upgrade|sso|url|dns|server|[a-z0-9-]+\.[a-z0-9.-]+\.[a-z]{2,})/i;
 /** Someone's own portal: "her portal", "the pt's MyChart portal". */

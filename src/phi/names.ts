@@ -50,8 +50,9 @@ const DOT_LOWER = /\.[a-z]/;
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 const MONTH_AFTER = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
 /** A building, a wing or a lobby named after a person ("Wexford Tower", "Feinberg Bldg", "Abernathy Lobby"). */
-// (and a site's department or an island after a place's name: "Kailua Peds", "Hilo Ortho", "QLMC Hospitalist", "Big Island")
-const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building', 'Pavilion', 'Wing', 'Hall', 'Lobby', 'Annex', 'Campus', 'Garage', 'Center', 'Centre', 'Peds', 'Ortho', 'Hospitalist', 'Hospitalists', 'Cardiology', 'Oncology', 'Radiology', 'Urology', 'Neurology', 'Pediatrics', 'Orthopedics', 'Lab', 'Pharmacy', 'Island']);
+const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building', 'Pavilion', 'Wing', 'Hall', 'Lobby', 'Annex', 'Campus', 'Garage', 'Center', 'Centre']);
+/** A site's department or an island after one word ("Kailua Peds", "Hilo Ortho", "QLMC Hospitalist", "Big Island"; not "Nohea Kealoha Peds"). */
+const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(['Peds', 'Ortho', 'Hospitalist', 'Hospitalists', 'Cardiology', 'Oncology', 'Radiology', 'Urology', 'Neurology', 'Pediatrics', 'Orthopedics', 'Lab', 'Pharmacy', 'Island']);
 /** Test patients and placeholders ("ZZZTEST, ALPHA", "ZZTEST, LABONE", "TEST, PATIENT"). */
 const TEST_NAME = /^(?:ZZ|XXX|TEST)/;
 /** Names that are also a month or a day's short form (the rest are in NOT_NAMES). */
@@ -885,7 +886,7 @@ class RunScorer {
     // a building named after a person: "Wexford Tower", "the Feinberg Bldg basement"
     // (not after a census first name: "Johnny G Hall" is a person)
     // ("Hilo ED", "QLMC ED": a site's emergency department)
-    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && ((cb & Code.Building) !== 0 || ((cb & Code.Ed) !== 0 && b === a + 1 && (ca & Code.Possessive) === 0))) return;
+    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && ((cb & Code.Building) !== 0 || (b === a + 1 && DEPARTMENT_WORDS.has(text.slice(ws[b]!, we[b]!))) || ((cb & Code.Ed) !== 0 && b === a + 1 && (ca & Code.Possessive) === 0))) return;
     // (unless introduced: "Pt Allen Media called")
     // (both words after the run start with a space: ORG_AFTER, PLACE_AFTER)
     const spaceAfter = text.charCodeAt(end) === 32;

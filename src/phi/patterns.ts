@@ -724,7 +724,7 @@ const INTL: Matcher = mkSpan({
     // "SN 0427-21986", "serial # 4471 2290": a serial number
     if (serialLabelBefore(text, start)) return;
     // "04/09/2026 0200-0400": a date's year and a window's hours
-    if (text.charCodeAt(start - 1) === 47 && isDigitAt(text, start - 2)) return;
+    if (text.charCodeAt(start - 1) === 47 && /\b\d{1,2}\/\d{1,2}\/$/.test(text.slice(Math.max(0, start - 7), start))) return;
     const intl = s.startsWith('+') || s.startsWith('00');
     // "support case 2406-00318", "Otis work order 7741-22019": a loosely grouped number after a case's
     // or an order's word is that case's (a phone number there has a phone's shape: NANP, +, 00)
@@ -1266,7 +1266,7 @@ const AGE_SEX: Matcher = mk({
     emitAge(env, m, m[1]!, true);
   },
 });
-const CIRCUIT_LINE = /\b(?:circuit|mpls|ethernet|mbps|gbps|bandwidth|fiber|isp|lumen|windstream|comcast|spectrum|verizon|cable one|sd-?wan)\b/i;
+const CIRCUIT_LINE = /\b(?:circuit|mpls|ethernet|mbps|gbps|bandwidth|fiber|sd-?wan)\b/i;
 const PRODUCT_BEFORE = /\b(?:FortiGate|FortiWiFi|FortiSwitch|PowerEdge|ProLiant|Catalyst|Nexus|Meraki|iPhone|iPad|Galaxy|ThinkPad|ThinkCentre|Latitude|OptiPlex|Precision|EliteBook|ProBook|EliteDesk|Surface|Pixel|model|series|gen|rev)[ ]$/i;
 /** "he's 93", "Mom is 94 and lives …", "she turned 101", "Mr. Fontaine is 91": a person's age said in prose. */
 const AGE_SAID_BEFORE =
@@ -1840,7 +1840,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
     // ("AP group AP-3T", "access group NURS-STUDENT-7T", "trunk group TG-…", "refresh plan FY25", "DC access policy FAC-SEC-12")
-    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|spok|amion|qgenda|vocera|teams|qos|routing|nac|dlp|sharing|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|access|trunk|refresh|replacement|backup|firewall|network|vpn|gpo|device|endpoint|cyber)[ ]?$/i,
+    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|spok|amion|qgenda|vocera|teams|qos|routing|nac|dlp|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|access|trunk|refresh|replacement|backup|firewall|network|vpn|gpo|device|endpoint|cyber)[ ]?$/i,
     // "HID card 26-bit #44718": a badge format
     reject: /^\d{1,3}-bit$/i,
   },
@@ -1888,7 +1888,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rule: 'vehicle.label',
     after: { license: [' p', ' t'], licence: [' p'], lic: [' p', '. p'], car: [' t'] },
     // ("svc tag 7HXQ2J3": a Dell service tag; "wall plate K-112-03": a network jack; a parking hang tag)
-    rejectBefore: /\b(?:asset|inventory|property|equipment|service|svc|price|name|biomed|bme|device|it|cable|port|wall|face|jack|patch|hang|parking|retention|cs|dea|board|pharmacy|business|domain|product|software|vendor|course|class|event)\s*$/i,
+    rejectBefore: /\b(?:asset|inventory|property|equipment|service|svc|price|name|biomed|bme|device|it|cable|port|wall|face|jack|patch|hang|parking|retention|cs|dea|board|pharmacy|business|domain|product|software|vendor|course|class|event)[ \t]*$/i,
     // "Registration window 4", "registration desk 2": a place, not a plate
     // ("last registration 08-Mar-2025 23:41": a device's, a date)
     reject: /^(?:window|desk|counter|area|office|kiosk|room|rm|bay|station|line|queue|pod|suite|unit)\b|^\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ -]\d{2,4}$/i,
@@ -2035,12 +2035,12 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
-    triggers: "case employer ein pt patient pat username user login visit requisition req cov coverage proxy refund transaction valet thread",
+    triggers: "case employer ein pt patient pat username user login visit visitor requisition req cov coverage proxy refund transaction valet thread",
     rule: 'other.label',
-    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p', ' i'], patient: [' a', ' l', ' u', ' p', ' i'], pat: [' i'], user: [' n', ' i'], proxy: [' r'], refund: [' i', ' #'], transaction: [' i', ' #', ' '], valet: [' t'], thread: [' i'] },
+    after: { employer: [' i'], pt: [' a', ' l', ' u', ' p', ' i'], patient: [' a', ' l', ' u', ' p', ' i'], pat: [' i'], user: [' n', ' i'], proxy: [' r'], refund: [' i', ' #'], transaction: [' i', ' #', ' '], valet: [' t'], thread: [' i'], visitor: [' b'] },
     // (and a portal's or a payment system's own numbers for one person: "pat ID WP-7d4Kx2mQ", "proxy request
     // PX-0098123", "refund ID RF-661204", "InstaMed transaction IM-TX-9930228174", "Valet ticket V-004418", "thread ID MSG-7718220")
-    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account|id)|pat id|username|user ?name|user ?id|login|visit|requisition|req(?![A-Za-z0-9])|cov(?:erage)?(?: record)?(?![A-Za-z0-9])|proxy request|refund id|transaction(?: id)?|valet ticket|thread id)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
+    label: "(?:case|employer id|EIN|(?:pt|patient) (?:account|login|username|portal account|id)|pat id|username|user ?name|user ?id|login|visit|requisition|req(?![A-Za-z0-9])|cov(?:erage)?(?: record)?(?![A-Za-z0-9])|proxy request|refund id|transaction(?: id)?|valet ticket|thread id|visitor badge)" + "(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id|identifier|code)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9._-]{2,40}",
     score: 0.8,
     needsContext: true,
@@ -2063,25 +2063,25 @@ const LABELLED_IDS: LabelledIdSpec[] = [
 function ownLabelVeto(text: string, at: number, label: string): boolean {
   const l0 = label.charCodeAt(0) | 32;
   if (l0 === 98 && /^badge/i.test(label)) return STAFF_OWNER_BEFORE.test(text.slice(Math.max(0, at - 24), at));
-  if (l0 === 114 && /^rec/i.test(label)) return /\bon[ ]$/i.test(text.slice(Math.max(0, at - 4), at));
+  if (l0 === 114 && /^rec/i.test(label)) return /\bon[ ]$/i.test(text.slice(Math.max(0, at - 4), at)) && !/\b(?:mrn|mr ?#|chart|number|no\.?|id)[ ]on[ ]$/i.test(text.slice(Math.max(0, at - 12), at));
   if (l0 === 112 && /^payer[ ]?id/i.test(label)) return true;
   // a software licence's ID ("license ID IMPR-DVH-001442, appliance version 7.11", "License ID DMO-… (we're at 412
   // of 450)", "Concurrent Lic x10"); a server model ("HPE DL380")
   if ((l0 === 108 && /^lic(?:en[cs]e)?(?![ ]?plate)/i.test(label)) || (l0 === 100 && /^DL/.test(label))) {
     if (l0 === 100) return /\b(?:HPE?|ProLiant|Dell|server)[ ]$/i.test(text.slice(Math.max(0, at - 12), at));
-    return SOFTWARE_LICENCE_LINE.test(lineAt(text, at)) || /^lic(?:en[cs]e)?s?[ ]?x\d/i.test(text.slice(at, at + label.length + 4));
+    return (SOFTWARE_LICENCE_LINE.test(lineAt(text, at)) && !PATIENT_BILL_LINE.test(lineAt(text, at))) || /^lic(?:en[cs]e)?s?[ ]?x\d/i.test(text.slice(at, at + label.length + 4));
   }
-  // (any invoice without a patient's bill on its line: "CDW invoice 77219004", "invoice 90044187 from Lexmark")
-  if (l0 === 105 && /^invoice/i.test(label)) return SUPPLIER_INVOICE_NEAR.test(text.slice(Math.max(0, at - 300), at + 100)) || !PATIENT_BILL_LINE.test(lineAt(text, at));
+  // (any invoice with no patient's words around it: "CDW invoice 77219004", "invoice 90044187 from Lexmark")
+  if (l0 === 105 && /^invoice/i.test(label)) return !PATIENT_BILL_LINE.test(text.slice(Math.max(0, at - 160), at + 120));
   // "Spectrum Enterprise, CID 91.KFGS…, account 8352 10 044 0187221": a carrier's account for a circuit
-  if (l0 === 97 && /^acc/i.test(label)) return CARRIER_LINE.test(text.slice(lineStartWithin(text, at, 120), at));
+  if (l0 === 97 && /^acc/i.test(label)) return CARRIER_LINE.test(text.slice(lineStartWithin(text, at, 120), at)) && !PATIENT_BILL_LINE.test(lineAt(text, at));
   return false;
 }
-const CARRIER_LINE = /\b(?:circuit|CID|carrier|ISP|Spectrum|Comcast|Verizon|AT&T|Lumen|CenturyLink|Frontier|Cox|Windstream|Zayo|Telcom|Telecom|Starlink|Cable One|American Messaging)\b/;
-const SOFTWARE_LICENCE_LINE = /\b(?:appliance|version|vm|seats?|subscriptions?|concurrent|enterprise|software|product key|activation|of \d+|module|instance)\b/i;
+// (company names as written, not "Cox" nor "carrier": a patient's surname, an insurance carrier)
+const CARRIER_LINE = /\b(?:circuit|CID|ISP|MPLS|broadband|business (?:class|internet|\d+M)|Cable One|American Messaging|Spectrum|Comcast|Verizon|AT&T|Lumen|CenturyLink|Windstream|Zayo|T-Mobile|Starlink)\b/;
+const SOFTWARE_LICENCE_LINE = /\b(?:appliance|version|vm|subscriptions?|concurrent|enterprise|software|product key|of \d+|module|instance)\b/i;
 const PATIENT_BILL_LINE = /\b(?:patients?|pts?|guarantor|statement|balance|self-?pay|copay|her|his|my|their|bill(?:ed|ing)?)\b/i;
 const STAFF_OWNER_BEFORE = /\b(?:my|our|staff|employee|(?:Dr\.?[ ])?[A-Z][a-z]+['’]s)[ ]$/;
-const SUPPLIER_INVOICE_NEAR = /\b(?:vendor|remit(?:[ -]to)?|supplier|purchase order|PO[ ]?#?[ ]?\d|contract|quote|credit memo|net[ ]?30)\b/i;
 /** The line holding offset p, at most 160 characters either side of it (a megabyte line is read near p only). */
 function lineAt(text: string, p: number): string {
   const to = Math.min(text.length, p + 160);
@@ -2173,8 +2173,10 @@ function digitCount(s: string): number {
 }
 /** Is the character at k of s an ASCII letter or digit? */
 const isAlnumCodeAt = (s: string, k: number) => k >= 0 && isWordCode(s.charCodeAt(k)) && s.charCodeAt(k) !== 95;
-/** A line about a computer (its tag is Dell's or Lenovo's service tag). */
-const SERVICE_TAG_LINE = /\b(?:dell|latitude|optiplex|precision|lenovo|thinkpad|thinkcentre|hp|elitebook|elitedesk|probook|surface|laptop|desktop|workstation|pc|asset|service tag)\b/i;
+/** A computer named right before a tag (Dell's or Lenovo's service tag). */
+const SERVICE_TAG_BEFORE = /\b(?:dell|latitude|optiplex|precision|lenovo|thinkpad|thinkcentre|hp|elitebook|elitedesk|probook|surface|laptop|desktop|workstation|pc|asset|service)\b[^.;\n]{0,24}$/i;
+/** A patient or a relative on a plate's line. */
+const PERSON_PLATE_LINE = /\b(?:patient|patient['’]s|[Pp]t['’]s|visiting|visitor|daughter|son|husband|wife|mother|father|mom|dad|family|her|his)\b/i;
 const PARKING_PERMIT_LINE = /\b(?:hang(?:ing)?[ \t-]tags?|parking (?:tags?|permits?|pass(?:es)?)|gate (?:reader|arm|card))\b/i;
 function plateValue(value: string): string {
   const v = value.trimEnd();
@@ -2206,10 +2208,11 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       let value = trimTrailingPunct(m[1]!);
       if (!hasDigit(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
-      // a record's number has four digits at least ("GE MR450w", "unit ID MOXI-HSP-02" name a machine), and a
-      // label glued to it is "MRN" ("MRN12345678"; "ENC2-40917" is a cart's, "MR450w" a scanner's)
+      // a unit's, a hospital's or an encounter's number has four digits at least ("unit ID MOXI-HSP-02" names a
+      // machine), and a label glued to its value is "MRN" or "MR" before six digits ("MRN12345678", "MR004471122";
+      // "ENC2-40917" is a cart's, "MR450w" a scanner's)
       // (after "MRN" itself any value with a digit: "Pt MRN 1CHBZX99")
-      if (spec.type === 'MRN' && !/^C?MRN/i.test(m[0]) && (digitCount(value) < 4 || isAlnumCodeAt(m[0], m[0].length - m[1]!.length - 1))) return;
+      if (spec.type === 'MRN' && !/^C?MRN/i.test(m[0]) && ((digitCount(value) < 4 && /^(?:unit|hosp|rec|enc|pt|patient)/i.test(m[0])) || (isAlnumCodeAt(m[0], m[0].length - m[1]!.length - 1) && !(/^MR$/i.test(m[0].slice(0, m[0].length - m[1]!.length)) && /^\d{6,}$/.test(value))))) return;
       // a payer's own number is short ("payer ID 31114", an EDI payer ID; "Medi-Cal # 91234", a vendor
       // number): after "payer", or a state programme's name alone (their members' IDs are 9 characters
       // or more), six characters or fewer are no member's; after any payer's name, three are a reply's
@@ -2241,14 +2244,14 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // written in small letters, "4412 vw", keeps its letters)
       if (spec.type === 'VEHICLE') {
         // "registration restored 14:10", "reg at 05:10": a word in small letters opens no plate ("x4320": an extension)
-        if (/^[a-z]/.test(value)) return;
+        if (/^(?:[a-z]+[ -]|x\d)/.test(value)) return;
         // "tags SPD-HH-03": an asset's name (a plate has one dash at most); "ED registration 50%", "retention tag 30d":
-        // a tag's or a registration's plate has five characters at least
-        if (/-[^-]*-/.test(value) || ((m[0].charCodeAt(0) | 32) !== 112 && (m[0].charCodeAt(0) | 32) !== 118 && value.replace(/[ -]/g, '').length < 5)) return;
-        // "dell latitude 5440, tag 7XK4QZ3": a computer's service tag
-        if ((m[0].charCodeAt(0) | 32) === 116 && SERVICE_TAG_LINE.test(lineAt(env.text, m.index))) return;
+        // a tag's or a registration's plate has four characters at least ("DE tag 4821")
+        if (/-[^-]*-/.test(value) || ((m[0].charCodeAt(0) | 32) !== 112 && (m[0].charCodeAt(0) | 32) !== 118 && value.replace(/[ -]/g, '').length < 4)) return;
+        // "dell latitude 5440, tag 7XK4QZ3": a computer's service tag (the computer named right before it, no patient on the line)
+        if ((m[0].charCodeAt(0) | 32) === 116 && SERVICE_TAG_BEFORE.test(env.text.slice(Math.max(0, m.index - 32), m.index)) && !PERSON_PLATE_LINE.test(lineAt(env.text, m.index))) return;
         // "hang tag for the Liliha St garage (tag #P-20418)": a staff parking permit's
-        if ((m[0].charCodeAt(0) | 32) === 116 && PARKING_PERMIT_LINE.test(lineAt(env.text, m.index))) return;
+        if ((m[0].charCodeAt(0) | 32) === 116 && PARKING_PERMIT_LINE.test(lineAt(env.text, m.index)) && !PERSON_PLATE_LINE.test(lineAt(env.text, m.index))) return;
         value = plateValue(value);
       }
       const start = m.index + m[0].length - m[1]!.length;
@@ -2337,13 +2340,13 @@ const VIN: Matcher = mkSpan({
 function cardOn(env: RuleEnv, start: number, end: number): void {
   const digits = env.text.slice(start, end).replace(/\D/g, '');
   if (env.text[start - 1] === '|' || env.text[end] === '|') return; // an HL7 field
-  if (env.text[start - 1] === '/' && isDigitAt(env.text, start - 2)) return; // "04/09/2026 0200-0400": a date's year and hours
+  if (env.text[start - 1] === '/' && /\b\d{1,2}\/\d{1,2}\/$/.test(env.text.slice(Math.max(0, start - 7), start))) return; // "04/09/2026 0200-0400": a date's year and hours
   if (/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d/.test(digits)) return; // a timestamp
   if (digits.length < 12 || digits.length > 19 || !isLikelyCard(digits)) return;
   // "Session 690912523733 terminated": a log's own identifier that happens to pass the Luhn check
   if (LOG_ID_BEFORE.test(env.text.slice(Math.max(0, start - 16), start))) return;
   // "Cable One business 300M, account 8301 1100 4471 2260": a carrier's account for a circuit
-  if (CARRIER_LINE.test(env.text.slice(lineStartWithin(env.text, start, 120), start))) return;
+  if (CARRIER_LINE.test(env.text.slice(lineStartWithin(env.text, start, 120), start)) && !PATIENT_BILL_LINE.test(lineAt(env.text, start))) return;
   const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
   env.emit('ACCOUNT', start, end, tech ? 0.5 : 0.88, 'account.card');
 }

@@ -140,7 +140,7 @@ const PATIENT_BEFORE =
 const CARE_TEAM_LABEL_BEFORE = /\b(?:Attending(?:[ \t]+(?:MD|Physician|Provider))?|Att|Admitting(?:[ \t]+(?:MD|Physician))?|Referring(?:[ \t]+(?:MD|Physician|Provider))?|Ordering(?:[ \t]+(?:MD|Provider))?|PCP|Surgeon|Hospitalist|Attending of record)[ \t]*:[ \t]*(?:Dr\.?[ \t]+)?$/;
 /** A paragraph writer's head after the name: a credential, a team in brackets, an extension (one at least), then ':'. */
 const WRITER_HEAD_AFTER =
-  /^(,?[ \t]+(?:RN|LPN|MD|DO|NP|PA-C|PharmD|CPhT|RRT|MLS|CNA|LCSW|APRN|FNP|PFS|IT))?([ \t]*\([^()\n]{1,40}\))?([ \t]+(?:x|ext\.?)[ ]?\d{3,6})?[ \t]*:/;
+  /^(,?[ \t]+(?:RN|LPN|MD|DO|NP|PA-C|PharmD|CPhT|RRT|MLS|CNA|LCSW|APRN|FNP|PFS|IT))?([ \t]*\([A-Za-z][A-Za-z &/,.'-]{1,38}\))?([ \t]+(?:x|ext\.?)[ ]?\d{3,6})?[ \t]*:/;
 /** The rest of a chat speaker's label after the name: a team or role in brackets, then ':'. */
 const SPEAKER_AFTER = /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:/;
 /** A provider named (with "Dr." or a credential) or "my" before an NPI's label, and the label right before the number. */
@@ -525,7 +525,10 @@ const EXTENSION_AFTER = /^[^.\n:]{0,40}?[\s,(](?:[Ee]xt\.?|EXT\.?|x)[ ]?\d[\d-]{
 const PAGER_AFTER = /^[^.\n:]{0,40}?[\s,(](?:pager|pgr|vocera)[ \t#:]*\d{3,7}\b/i;
 const PAGER_WORD = /pager|pgr|vocera/i;
 /** An IT team in brackets right after a name, as written in small letters too: " (interfaces)", " (Endpoint Eng)". */
-const IT_TEAM_AFTER = /^[ \t]*\([ \t]*(?:interfaces?|integration|network(?:ing)?|biomed|telecom|desktop(?: support)?|servers?|infosec|it|is|service desk|help ?desk|endpoint(?: eng(?:ineering)?)?|epic (?:tech|technical|security)|ambulatory apps|clinical apps|tier ?\d|privacy(?: office)?|compliance|(?:case|care) management|utilization review|risk management|him|roi|patient access|pfs|revenue cycle|(?:clinical |pharmacy )?informatics)[ \t]*[),]/i;
+const IT_TEAM_AFTER = /^[ \t]*\([ \t]*(?:interfaces?|integration|network(?:ing)?|biomed|telecom|desktop(?: support)?|servers?|infosec|it|is|service desk|help ?desk|endpoint(?: eng(?:ineering)?)?|epic (?:tech|technical|security)|ambulatory apps|clinical apps|tier ?\d)[ \t]*[),]/i;
+/** A records, privacy or access team in brackets after a name ('Lisa Okamura (Privacy)'): a colleague's unless the name is what something is about ('Break-the-glass on Leilani Kahale (Privacy)'). */
+const RECORDS_TEAM_AFTER = /^[ \t]*\([ \t]*(?:privacy(?: office)?|compliance|(?:case|care) management|utilization review|risk management|him|roi|patient access|pfs|revenue cycle|(?:clinical |pharmacy )?informatics)[ \t]*\)/i;
+const ABOUT_BEFORE = /\b(?:on|for|of|about|re|pt|patient|patients|chart|record|consent|form|with|to)[ \t]+$/i;
 /** A job written in small letters after a comma: ", practice manager", ", clinic supervisor", ", it analyst". */
 const JOB_LOWER_AFTER = /^,[ \t]*(?:practice|office|clinic|nurse|unit|site|department|dept|front desk|it|is|pharmacy|lab|radiology|project|program|account|charge|house|night|day|shift|staffing|scheduling|registration|billing|coding|him|biomed|facilities)[ \t]+(?:manager|mgr|supervisor|lead|director|coordinator|nurse|analyst|specialist|rep|representative|admin|administrator|engineer|tech|technician)\b/i;
 /** A team's name and a dash before a name: "Network Security - ", "Ambulatory Apps – ". */
@@ -1518,6 +1521,7 @@ export class Workforce {
     if (next === 44 && JOB_LOWER_AFTER.test(after)) return Place.Titled;
     // "Stellan Boyko (interfaces) restarted …": an IT team in brackets, in small letters too
     if (next === 40 && IT_TEAM_AFTER.test(after)) return Place.Titled;
+    if (next === 40 && RECORDS_TEAM_AFTER.test(after) && !ABOUT_BEFORE.test(text.slice(Math.max(ls, start - 16), start))) return Place.Titled;
     // "Owner: Network Security - Ivan Petrov", "Assigning to Ambulatory Apps - Odalys Ferrer": a team, a dash, the name closing its line or sentence
     if ((end === le || sentenceEndAt(text, end)) && this.nextCodeBefore(start, ls) !== 0 && isDash(this.nextCodeBefore(start, ls)) && TEAM_DASH_BEFORE.test(text.slice(Math.max(ls, start - 40), start))) return Place.Titled;
     if (

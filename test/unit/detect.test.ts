@@ -547,6 +547,19 @@ describe('bad input', () => {
     expect(detect(shapes).filter((f) => f.type === 'MRN').length).toBe(30_000);
   }, 20_000);
 
+  it("reads session 20's rules on megabyte inputs: a workforce directory's staff beside a CSV of patients, a spaced table split at its columns, tags and invoices", () => {
+    // (each directory staff name was compared with every structured name field: 2 MB took 4.3 s)
+    const staff = 'Dana Whitfield restarted the server. '.repeat(14_000);
+    const csv = 'Name,MRN,DOB\n' + Array.from({ length: 14_000 }, (_, i) => `Whitfield Dana,${4_000_000 + i},03/04/1950`).join('\n');
+    const withDirectory = createDetector({ workforceNames: ['Dana Whitfield'] });
+    const found = withDirectory.detect(staff + '\n\n' + csv);
+    expect(found.filter((f) => f.type === 'MRN').length).toBe(14_000);
+    const spaced = 'Accession  Pt Name              MRN      DOB\n' + 'QLR7781204 OKUDA^HARUO         7003215  19380112\n'.repeat(20_000);
+    expect(detect(spaced).filter((f) => f.type === 'MRN').length).toBe(20_000);
+    const tags = 'Pt Maria Lopez. dell latitude 5440, tag 7XK4QZ3; invoice 9084412771; '.repeat(15_000);
+    for (const f of detect(tags)) expect(f.end).toBeLessThanOrEqual(tags.length);
+  }, 20_000);
+
   it('reads a 4 MB line of street addresses without searching every address found before each city, unit and ZIP', () => {
     // (each city, unit and ZIP looked through every address end found before it: 4 MB took 19 s, now under 2 s)
     const unit = 'Pt lives at 12 Oak St Apt 4, Portland, OR 97201; ';

@@ -38,7 +38,7 @@ describe("numbers that are the desk's own (identifier rules)", () => {
     expect(values('Started BrokerAgent manually, registration restored 14:10. Patient Maria Lopez DOB 3/4/1950')).not.toContain('restored 14');
     expect(values('Mele did the manual baby reg at 05:10 for patient Maria Lopez DOB 3/4/1950')).not.toContain('at 05');
     expect(values('Stork errored: "Unable to file - PRELUDE_REG_ERR 0113" for patient Maria Lopez DOB 3/4/1950')).not.toContain('ERR 0113');
-    expect(values('My parking hang tag for the garage (tag #P-20418) stopped opening the gate. Patient Maria Lopez DOB 3/4/1950')).not.toContain('P-20418');
+    expect(values('My parking hang tag for the garage (tag #P-20418) stopped opening the gate.\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('P-20418');
     // a patient's plate
     expect(values("Security needs Americo Ortiz's tag MKH 5703 for the garage access list")).toContain('MKH 5703');
   });
@@ -143,8 +143,8 @@ describe("the desk's circuits, invoices and asset tags", () => {
     expect(values('Cable One business 300M, account 8301 1100 4471 2260, modem down.' + PT)).not.toContain('8301 1100 4471 2260');
     expect(values('Outbound: FedEx 7789 4410 2236 shipped today.' + PT)).not.toContain('7789 4410 2236');
   });
-  it("an invoice is a supplier's unless its line is about a patient's bill", () => {
-    expect(values('Replaced by CDW on 1/21 (order 6MXK422, invoice 9084412771).' + PT)).not.toContain('9084412771');
+  it("an invoice is a supplier's unless a patient's words stand around it", () => {
+    expect(values('Replaced by CDW on 1/21 (order 6MXK422, invoice 9084412771).\nThe dock was swapped the same day and the firmware updated to 2.14 before the unit went back to the clinic.' + PT)).not.toContain('9084412771');
     expect(values('Pt Maria Lopez says her invoice 9084412771 shows a balance she already paid.')).toContain('9084412771');
   });
   it("a tag or a registration needs a plate's shape", () => {
