@@ -2059,12 +2059,23 @@ const LABELLED_IDS: LabelledIdSpec[] = [
  * Labels that read as the desk's own or a supplier's in their place: "my badge 0457718", "Dr. Kwon's
  * badge" (staff badges); "Taxonomy on record: 282N00000X" (what a system holds); "Payer ID 990040115"
  * (an EDI payer's number); "Invoice #: 9100448127" on a supplier's invoice (remit-to, vendor, PO).
+ * `label` is the whole match: the label, its separators and the value.
  */
 function ownLabelVeto(text: string, at: number, label: string): boolean {
   const l0 = label.charCodeAt(0) | 32;
   if (l0 === 98 && /^badge/i.test(label)) return STAFF_OWNER_BEFORE.test(text.slice(Math.max(0, at - 24), at));
   if (l0 === 114 && /^rec/i.test(label)) return /\bon[ ]$/i.test(text.slice(Math.max(0, at - 4), at)) && !/\b(?:mrn|mr ?#|chart|number|no\.?|id)[ ]on[ ]$/i.test(text.slice(Math.max(0, at - 12), at));
   if (l0 === 112 && /^payer[ ]?id/i.test(label)) return true;
+  // a policy's or a group's code in capitals and a dash ("policy SEC-022", "policy DC-EXC-0219", "Group ID: HOSPN-02",
+  // "a group HIM-SCAN02"): a rule book's or a directory group's, with no patient on the line; "Policy_3102-…": a file's name
+  if ((l0 === 112 || l0 === 103) && /^(?:policy|group)/i.test(label)) {
+    if (text.charCodeAt(at - 1) === 95 || text.charCodeAt(at + 6) === 95) return true;
+    // (the match ends with its value)
+    const v = /([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(label);
+    if (v !== null && /^[A-Z]{1,6}-/.test(v[1]!) && !PATIENT_BILL_LINE.test(lineAt(text, at))) return true;
+  }
+  // "HID Prox 26-bit FC 112 / card 40871": a badge's card number
+  if (l0 === 99 && /^card/i.test(label) && /\b(?:HID|prox|badge|iCLASS|FC[ ]?\d)/i.test(text.slice(Math.max(0, at - 40), at))) return true;
   // a software licence's ID ("license ID IMPR-DVH-001442, appliance version 7.11", "License ID DMO-… (we're at 412
   // of 450)", "Concurrent Lic x10"); a server model ("HPE DL380")
   if ((l0 === 108 && /^lic(?:en[cs]e)?(?![ ]?plate)/i.test(label)) || (l0 === 100 && /^DL/.test(label))) {

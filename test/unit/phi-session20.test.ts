@@ -232,3 +232,12 @@ describe("the care team's field on a record's line", () => {
     expect(found.filter((v) => /Varga|Gupta/.test(v))).toEqual([]);
   });
 });
+
+describe("a rule book's policies, a directory's groups and a badge's card", () => {
+  it("are no health plan's numbers; a patient's policy still is", () => {
+    expect(values('Finish the module before we activate the DC reader (policy SEC-022). Will activate after.\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('SEC-022');
+    expect(values('On-call rotation starting 4/1.\nGroup ID: HOSPN-02\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('HOSPN-02');
+    expect(values('old card: HID Prox 26-bit FC 112 / card 40871 -> new card issued after the badge reader update.')).toEqual([]);
+    expect(values("Pt Maria Lopez's Aetna policy W123456789 was termed on 3/1.")).toContain('W123456789');
+  });
+});
