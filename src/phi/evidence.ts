@@ -98,7 +98,7 @@ const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo|zz[a-z0-9]*)(?:[ 
 /** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
 const SYSTEM_BEFORE = /\b(?:web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud|socks)[ \t]+$/i;
 /** Words before "proxy" that make it likely a network's ("blocked at the proxy", "App Proxy", "SSO proxy"): a patient's proxy only with a person named beside it. */
-const NETWORK_PROXY_BEFORE = /\b(?:app|application|sso|smtp|mail|email|outbound|transparent|explicit|corporate|(?:at|on|behind|through)(?:[ \t]+the)?)[ \t]+$/i;
+const NETWORK_PROXY_BEFORE = /\b(?:app|application|sso|smtp|mail|email|outbound|transparent|explicit|corporate|(?:at|on|behind|through|via)(?:[ \t]+the)?)[ \t]+$/i;
 /** Words after "proxy" that make it a network's: "proxy logs", "proxy addresses", "Proxy IDs". */
 const PROXY_THING_AFTER = /^[ \t]*(?:logs?|servers?|address(?:es)?|ids?|settings?|config\w*|pac|bypass|exceptions?|allow ?list|block\w*|rules?|&|and[ \t]+(?:mail|e-?mail|eop))(?![\w'’])/i;
 /** Words before "member" that make it a group's: "stack member 2", "staff member", "static member". */
@@ -120,7 +120,7 @@ const PLACE_AFTER =
  * patientEvidence).
  */
 const SYSTEM_AFTER =
-  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|chart|portal (?:slow|sessions?|help ?(?:line|desk)|bill pay|queue|login page|support)|phones?|statements?|accounting|handling|safetynet|days?)|-(?:level|facing))\b/i;
+  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|notifications?|chart|portal (?:slow|sessions?|help ?(?:line|desk)|bill pay|queue|login page|support)|phones?|statements?|accounting|handling|safetynet|days?)|-(?:level|facing))\b/i;
 /** Is the patient word at p (patientWordAt) one of a kind of record, screen or thing (SYSTEM_AFTER)? */
 export function systemPatientWordAt(text: string, p: number): boolean {
   let e = p;
@@ -148,6 +148,10 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   }
   // "blocked at the proxy", "App Proxy", "proxy logs", "proxy addresses"
   if (w === 'proxy') return NETWORK_PROXY_BEFORE.test(text.slice(Math.max(0, p - 16), p)) || PROXY_THING_AFTER.test(text.slice(e, e + 24));
+  // "\"Encounter could not be loaded\"" (an error's text), "newborn screening" (a programme), "Visit types: NEW PT 40" (a visit type)
+  if ((w === 'encounter' || w === 'encounters') && /^[ \t]+(?:could not|cannot|can't|not found|failed|error)/i.test(text.slice(e, e + 16))) return true;
+  if (w === 'newborn' && /^[ \t]+screening\b/i.test(text.slice(e, e + 12))) return true;
+  if (w === 'pt' && /\b(?:NEW|New|new|EST|Est|RETURN|Return)[ \t]+$/.test(before)) return true;
   // "Chart Review" (an activity): "In Chart Review for Marcus Whitfield" is one
   if (w === 'chart' && text.charCodeAt(p) === 67 && /^[ \t]+Review\b/.test(text.slice(e, e + 10))) return true;
   if (w === 'mychart') return MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 48)) || APP_LIST_BEFORE.test(text.slice(Math.max(0, p - 40), p));

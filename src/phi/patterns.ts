@@ -1920,11 +1920,12 @@ const LABELLED_IDS: LabelledIdSpec[] = [
   {
     // "Her enrollment template ID is PSV-7F3A-22C9-91BE" in a ticket about palm-vein or fingerprint enrolment
     type: 'BIOMETRIC',
-    triggers: 'template enrollment enrolment psid',
+    triggers: 'template templates templateid enrollment enrolment psid',
     rule: 'biometric.label',
-    after: { template: [' ', ':'], enrollment: [' t', ' i'], enrolment: [' t', ' i'] },
+    after: { template: [' ', ':', 'i', 'I', '_'], templates: [' '], enrollment: [' t', ' i'], enrolment: [' t', ' i'] },
     // (also the template's own ID written straight after the word: "template PSID-7A21-0094-0128", "delete template 7K2Q-88417-ED")
-    label: "(?:(?:enrol(?:l)?ment )?template(?: (?:id|hash|ref|number|no\\.?|#))?|psid|enrol(?:l)?ment (?:id|number|no\\.?|#))",
+    // ("templateId=PS-T-00482291" in a log, "Orphaned templates PS-T-00482291 and …")
+    label: "(?:(?:enrol(?:l)?ment )?templates?(?:[ _]?(?:id|hash|ref|number|no\\.?|#))?|psid|enrol(?:l)?ment (?:id|number|no\\.?|#))",
     value: "[A-Za-z0-9][A-Za-z0-9_-]{3,63}",
     score: 0.9,
     requireBefore: /\b(?:palm|vein|fingerprint|finger ?print|iris|retina|biometric|patientsecure|face ?(?:id|print|template))\b/i,
@@ -2074,6 +2075,12 @@ function ownLabelVeto(text: string, at: number, label: string): boolean {
     const v = /([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(label);
     if (v !== null && /^[A-Z]{1,6}-/.test(v[1]!) && !PATIENT_BILL_LINE.test(lineAt(text, at))) return true;
   }
+  // "policy ID 411" (a firewall's), "Sanford Health Plan 835 ERA files" (an X12 transaction's number), "Query Store shows plan 88213"
+  if (l0 === 112 && /^(?:policy|plan)/i.test(label)) {
+    const v = /([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(label);
+    if (v !== null && (/^\d{1,4}$/.test(v[1]!) || /\b(?:query store|execution plan|sql)\b/i.test(lineAt(text, at)))) return true;
+  }
+  if (/^(?:27[0-8]|8(?:20|34|35|37)|999)$/.test(/([A-Za-z0-9-]*)$/.exec(label)![1]!) && /\b(?:health plan|plan)[ ]\d{3}$/i.test(label)) return true;
   // "HID Prox 26-bit FC 112 / card 40871": a badge's card number
   if (l0 === 99 && /^card/i.test(label) && /\b(?:HID|prox|badge|iCLASS|FC[ ]?\d)/i.test(text.slice(Math.max(0, at - 40), at))) return true;
   // a software licence's ID ("license ID IMPR-DVH-001442, appliance version 7.11", "License ID DMO-… (we're at 412

@@ -29,6 +29,11 @@ const HL7_FIELDS: Record<string, Record<number, FieldRule>> = {
   RXA: { 3: 'DATE', 4: 'DATE' },
   PD1: {},
 };
+/** Is text[from, to) ASCII digits only? */
+function hasOnlyDigits(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isDigitCode(text.charCodeAt(k))) return false;
+  return to > from;
+}
 /** Segments about the patient, a relative, a guarantor or a visit (not MSH, EVN, orders or results). */
 const PERSON_SEGMENTS = new Set(['PID', 'PD1', 'NK1', 'PV1', 'PV2', 'IN1', 'IN2', 'GT1', 'MRG', 'DG1']);
 /** A member's or a policy's number: letters and digits (a digit among them), no date. */
@@ -111,6 +116,14 @@ function hl7Field(text: string, emit: Emit, rule: FieldRule, s: number, e: numbe
         let first = text.indexOf('^', rs);
         if (first === -1 || first > re) first = re;
         emitTrimmed(emit, text, 'PHONE', rs, first, 0.95, 'hl7.phone');
+        // (XTN's area code and local number, components 6 and 7: "^PRN^PH^^1^651^7704412")
+        let areaStart = -1;
+        let localEnd = -1;
+        pieces(text, rs, re, '^', (cs, ce, i) => {
+          if (i === 5 && ce - cs === 3 && hasOnlyDigits(text, cs, ce)) areaStart = cs;
+          else if (i === 6 && areaStart !== -1 && ce - cs >= 7 && ce - cs <= 8 && hasOnlyDigits(text, cs, ce)) localEnd = ce;
+        });
+        if (localEnd !== -1) emit('PHONE', areaStart, localEnd, 0.95, 'hl7.phone');
         break;
       }
       default: {
@@ -1285,6 +1298,12 @@ export function filenameRule(text: string, emit: Emit, names: { first: ReadonlyS
       const nameEnd = starts[next - 1]! + parts[next - 1]!.length;
       emit('NAME', starts[i]!, nameEnd, 0.85, 'name.filename');
       if (date) emit('DATE', starts[next]!, starts[next]! + parts[next]!.length, 0.85, 'date.filename');
+      // a record's number of six to ten digits after the name, then maybe a date: "HAIKU_EHLERT_DOUGLAS_40772019_20250303_0932.jpg"
+      else if (pair && next < parts.length && /^\d{6,10}$/.test(parts[next]!)) {
+        emit('MRN', starts[next]!, starts[next]! + parts[next]!.length, 0.85, 'mrn.filename');
+        const after = next + 1;
+        if (after < parts.length && isCompactDate(parts[after]!)) emit('DATE', starts[after]!, starts[after]! + parts[after]!.length, 0.85, 'date.filename');
+      }
       i = next - 1;
     }
   }

@@ -241,3 +241,22 @@ describe("a rule book's policies, a directory's groups and a badge's card", () =
     expect(values("Pt Maria Lopez's Aetna policy W123456789 was termed on 3/1.")).toContain('W123456789');
   });
 });
+
+describe('patients found in forms set 28 taught (a dev set after its measurement)', () => {
+  it("an HL7 phone's area code and local number in XTN components 6 and 7", () => {
+    const msg = 'PID|1||40772019^^^NSLH^MR||EHLERT^DOUGLAS||19380915|M|||2714 Hazelwood St^^Maplewood^MN^55109^USA^H||^PRN^PH^^1^651^7704412';
+    expect(values(msg)).toContain('651^7704412');
+  });
+  it("a file name's record number and date after the patient's name", () => {
+    const found = values('Stuck in the upload queue:\n  HAIKU_EHLERT_DOUGLAS_40772019_20250303_0932.jpg\n  HAIKU_AUGUSTINE_MARY_40901177_20250304_1015.jpg');
+    expect(found).toEqual(expect.arrayContaining(['40772019', '20250303', '40901177', '20250304']));
+  });
+  it('palm-vein templates in a log', () => {
+    expect(values('PatientSecure palm enrolment for the pt failed. Orphaned templates PS-T-00482297 purged.')).toContain('PS-T-00482297');
+  });
+  it("a firewall's policy, a query plan and an X12 transaction's number are no plan IDs", () => {
+    expect(values('Blocked by the FortiGate policy at the Anoka edge (policy ID 411).\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('411');
+    expect(values('Query Store shows plan 88213 replaced 71004 on the SQL server after the Clarity upgrade.')).not.toContain('88213');
+    expect(values('Summary: Sanford Health Plan 835 ERA files not loading.\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('835');
+  });
+});
