@@ -809,6 +809,8 @@ class RunScorer {
       // (a lone pronoun, family word, shorthand or label: see LONE_NOT_NAMES)
       // (after a title or a patient word it is one: "Mr. Her called", "Pt Endo called back", "Guarantor: Her")
       if ((ca & Code.LoneNot) !== 0 && this.introBefore(a, near) < 0.5 && !PERSON_WORD_BEFORE.test(text.slice(Math.max(0, ws[a]! - 14), ws[a]!))) return;
+      // "in St. Paul", "the St. Cloud clinic": a saint's name is a place (not "Gabriel St. John": a run of words)
+      if (ws[a]! >= 4 && /(?:^|[^A-Za-z'’.-])(?:St|Ste)\.[ ]$/.test(text.slice(Math.max(0, ws[a]! - 5), ws[a]!)) && !/[A-Z][a-z'’-]+[ ]$/.test(text.slice(Math.max(0, ws[a]! - 26), ws[a]! - 4))) return;
       // "6 West", "4 North": a hospital unit
       if (text.charCodeAt(ws[a]! - 1) === 32 && isDigitCode(text.charCodeAt(ws[a]! - 2)) && (ca & Code.Compass) !== 0) return;
       // "returned to ED", "in ED": the emergency department (a run of "ED SMITH" is a name)

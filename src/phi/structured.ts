@@ -1043,8 +1043,8 @@ function patientTableDates(names: string[], types: Array<PhiType | null> | null)
   return types.map((t, k) => (t === null && EVENT_TIME_COLUMN.test(names[k]!.trim()) ? 'DATE' : t));
 }
 const EVENT_TIME_COLUMN = /^(?:date|time|date ?\/ ?time|date[ _]?time|datetime|when|svc date|service date|dispensed|given|administered|collected)$/i;
-/** A spaced table's column of the care team: "Attending", "Provider", "RN", "Ordering MD". */
-const CLINICIAN_COLUMN = /^(?:(?:attending|admitting|ordering|referring|treating|primary)(?:[ _](?:md|dr|physician|provider|name))?|provider|physician|doctor|md|dr|pcp|surgeon|rn|nurse|hospitalist|tech|technologist|clinician)$/i;
+/** A spaced table's column of the care team or the staff who did the row: "Attending", "Provider", "RN", "Ordering MD", "User", "Witness". */
+const CLINICIAN_COLUMN = /^(?:(?:attending|admitting|ordering|referring|treating|primary)(?:[ _](?:md|dr|physician|provider|name))?|provider|physician|doctor|md|dr|pcp|surgeon|rn|nurse|hospitalist|tech|technologist|clinician|user|witness|pharmacist|(?:entered|performed|verified|removed|dispensed|given|administered)[ _]by)$/i;
 /** A record's number in a table cell: five digits or more, letters and dashes around them ("40011980", "M001203779", "536-22-1904"). */
 const RECORD_CELL = /^[ \t]*[A-Z]{0,3}[-]?\d[\d-]{4,}[A-Z]?[ \t]*$/;
 /**

@@ -260,3 +260,16 @@ describe('patients found in forms set 28 taught (a dev set after its measurement
     expect(values('Summary: Sanford Health Plan 835 ERA files not loading.\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('835');
   });
 });
+
+describe("a spaced report's staff column and a saint's place", () => {
+  it("an override report's User column is the nurse who pulled the dose", () => {
+    const text = 'Override report:\n\nDate/Time        Patient               MRN       Age   Med                          User\n03/03/25 02:14   ELLINGSON, HAROLD W   40012298  97Y   HYDROmorphone 0.5 mg inj     HAUGEN, INGRID\n';
+    const found = values(text);
+    expect(found).toEqual(expect.arrayContaining(['ELLINGSON, HAROLD W', '40012298']));
+    expect(found).not.toContain('HAUGEN, INGRID');
+  });
+  it("'St. Paul' and 'St. Luke's' are places; 'Paul St. John' is a person", () => {
+    expect(values('Born at the old Bethesda in St. Paul, and the St. Luke\'s clinic next door. Pt Maria Lopez DOB 3/4/1950')).toEqual(['Maria Lopez', '3/4/1950']);
+    expect(values('Pt Paul St. John called, DOB 3/4/1950')).toEqual(expect.arrayContaining(['Paul', 'John']));
+  });
+});
