@@ -168,18 +168,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (found.size > 0) {
       const fields = candidates.filter((f) => f.type === 'NAME' && isStructured(f.rule));
       if (fields.length > 0) {
-        // (by the fields' starts, sorted: each staff name looks at the fields starting before its end, nearest first)
-        const starts = fields.map((g) => g.start).sort((x, y) => x - y);
-        const ends = fields.slice().sort((x, y) => x.start - y.start).map((g) => g.end);
-        for (const f of found) {
-          const k = firstAtOrAbove(starts, f.end);
-          for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
-            if (ends[j]! > f.start) {
-              found.delete(f);
-              break;
-            }
-          }
-        }
+        const free = uncovered(fields);
+        for (const f of found) if (!free(f)) found.delete(f);
       }
     }
     if (found.size > 0) {

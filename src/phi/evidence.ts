@@ -51,12 +51,13 @@ export function patientWordAt(text: string, p: number): boolean {
     if (/\bnot(?:[ \t]+an?)?(?:[ \t]+(?:real|actual|live))?[ \t]+$|\bper-$/i.test(wider) && !/^[ \t]+yet\b/i.test(text.slice(e, e + 8))) return false;
     // "Patient: ZZTEST, PATIENT", "Patient: ZZZPREL, TESTREG": a test record's field
     if (/^[ \t]*:[ \t]*(?:ZZ|XX|TEST|TRAIN,)/.test(text.slice(e, e + 12))) return false;
+    // "No Epic extracts or patient data stored": the last of a list of things there are none of
+    if (NONE_LIST_BEFORE.test(text.slice(Math.max(0, p - 48), p)) && SYSTEM_AFTER.test(text.slice(e, e + 32))) return false;
   }
   // "all times PT": a time zone
   if (word === 'pt' && /\btimes?[ \t]+$/i.test(before)) return false;
   // "mychart-noreply@…": a word inside an e-mail address; "newborn test patient from Stork": a test record's kind
   if (/^[\w.+-]*@/.test(text.slice(e, e + 40)) || /^[ \t]+test[ \t]+(?:patients?|pts?|records?)\b/i.test(text.slice(e, e + 20))) return false;
-  if ((word === 'patient' || word === 'pt') && NONE_LIST_BEFORE.test(text.slice(Math.max(0, p - 48), p)) && SYSTEM_AFTER.test(text.slice(e, e + 32))) return false;
   if (TEST_BEFORE.test(before) || (word === 'proxy' && SYSTEM_BEFORE.test(before))) return false;
   // "UKG InTouch DX", "DX clocks": a time clock's model, not a diagnosis
   if (word === 'dx' && (/\bintouch[ \t]+$/i.test(before) || /^[ \t]+(?:time ?clocks?|clocks?)\b/i.test(text.slice(e, e + 16)))) return false;
@@ -142,9 +143,9 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   // (any portal but someone's own: "her portal", "the patient's portal" count; "Knowledge Portal", "AT&T portal",
   // "the portal" only with a person named beside them)
   if (w === 'portal' || w === 'portals') {
-    const before = text.slice(Math.max(0, p - 40), p);
+    const wide = text.slice(Math.max(0, p - 40), p);
     // ("patient portal": the word "patient" before it is judged on its own, by SYSTEM_AFTER)
-    return !OWN_PORTAL_BEFORE.test(before) && (SYSTEM_PORTAL_BEFORE.test(before) || PRODUCT_BEFORE.test(before) || /\b(?:patient|mychart)\/?[ \t]*$/i.test(before) || PORTAL_THING_AFTER.test(text.slice(e, e + 40)));
+    return !OWN_PORTAL_BEFORE.test(wide) && (SYSTEM_PORTAL_BEFORE.test(wide) || PORTAL_PRODUCT_BEFORE.test(wide) || /\b(?:patient|mychart)\/?[ \t]*$/i.test(wide) || PORTAL_THING_AFTER.test(text.slice(e, e + 40)));
   }
   // "blocked at the proxy", "App Proxy", "proxy logs", "proxy addresses"
   if (w === 'proxy') return NETWORK_PROXY_BEFORE.test(text.slice(Math.max(0, p - 16), p)) || PROXY_THING_AFTER.test(text.slice(e, e + 24));
@@ -160,9 +161,11 @@ export function systemPatientWordAt(text: string, p: number): boolean {
 /** A staff, vendor or network portal's qualifier right before "portal". */
 const SYSTEM_PORTAL_BEFORE =
   /\b(?:company|captive|gp|globalprotect|vpn|provider|payer|vendor|benefits?|payment|payroll|service|support|eligibility|clearinghouse|hr|employee|supplier|admin|management|mgmt|license|licensing|partner|incenter|workday|credentialing|enrollment|ssl|archive|knowledge|web|login|online)[ \t-]*$/i;
-/** A product's name right before "portal" ("AT&T portal", "Optum Pay portal", "Aethon portal"), not MyChart's or a patient's. */
-// (not a patient portal's own name: "FollowMyHealth portal", "HealtheLife portal", "MyVA portal")
-const PRODUCT_BEFORE = /(?<![Mm]y)(?<!MY)(?<![Pp]atient)(?<!PATIENT)\b(?!(?:MyChart|MYCHART|Patient|PATIENT|The|THE|From|Our|This|That)\b)(?![\w&.-]*(?:[Mm]y|[Hh]ealth|[Pp]atient|[Ll]ife|[Cc]are|[Hh]eal))[A-Z][\w&.-]*[ \t]+$/;
+/**
+ * A product's name right before "portal" ("AT&T portal", "Optum Pay portal", "Aethon portal"), not
+ * MyChart's or a patient portal's own ("FollowMyHealth portal", "HealtheLife portal", "MyVA portal").
+ */
+const PORTAL_PRODUCT_BEFORE = /(?<![Mm]y)(?<!MY)(?<![Pp]atient)(?<!PATIENT)\b(?!(?:MyChart|MYCHART|Patient|PATIENT|The|THE|From|Our|This|That)\b)(?![\w&.-]*(?:[Mm]y|[Hh]ealth|[Pp]atient|[Ll]ife|[Cc]are|[Hh]eal))[A-Z][\w&.-]*[ \t]+$/;
 /** What makes a portal a system right after it: "Portal help desk", "portal SSL certificate", "portal vpn.example.org". */
 const PORTAL_THING_AFTER = /^[ \t]*(?::[ \t]*)?(?:help ?desk|ssl|cert\w*|outage|downtime|upgrade|sso|url|dns|server|[a-z0-9-]+\.[a-z0-9.-]+\.[a-z]{2,})/i;
 /** Someone's own portal: "her portal", "the pt's MyChart portal". */

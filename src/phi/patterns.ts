@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { firstAtOrAbove, isAsciiLetter, hasPair, isDigitCode, isLowerAscii, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
+import { firstAtOrAbove, isAsciiAlnum, isAsciiLetter, hasPair, isDigitCode, isLowerAscii, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, casedSpellings, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -724,7 +724,7 @@ const INTL: Matcher = mkSpan({
     // "SN 0427-21986", "serial # 4471 2290": a serial number
     if (serialLabelBefore(text, start)) return;
     // "04/09/2026 0200-0400": a date's year and a window's hours
-    if (text.charCodeAt(start - 1) === 47 && /\b\d{1,2}\/\d{1,2}\/$/.test(text.slice(Math.max(0, start - 7), start))) return;
+    if (afterMonthAndDay(text, start)) return;
     const intl = s.startsWith('+') || s.startsWith('00');
     // "support case 2406-00318", "Otis work order 7741-22019": a loosely grouped number after a case's
     // or an order's word is that case's (a phone number there has a phone's shape: NANP, +, 00)
@@ -764,8 +764,8 @@ function intlDigitsFrom(text: string, pos: number): number {
   }
   return total;
 }
-const TRACKING_BEFORE = /\b(?:fedex|ups|usps|dhl|tracking)(?:[ ]?(?:#|no\.?|number))?[ \t:#]*(?:\d{2,6}[ ]){1,4}$/i;
-const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract|rooms|beds|ports|extensions|exts|fedex|ups|usps|dhl|tracking)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
+const TRACKING_BEFORE = /\b(?:fedex|ups|usps|dhl|tracking)(?:[ ]?(?:#|no\.?|number))?[ \t:#]*(?:\d{2,6}[ ]){0,4}$/i;
+const CASE_WORD_BEFORE = /\b(?:case|ticket|incident|order|wo|po|invoice|ref|reference|job|rma|sr|req|request|quote|contract|rooms|beds|ports|extensions|exts)[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*$/i;
 const SERIAL_BEFORE = /\b(?:sn|s\/n|serial(?: no\.?| number)?)[ \t]*[:#]?[ \t]*$/i;
 /**
  * SERIAL_BEFORE over the 16 characters before `start`. Its labels end with 'n', 'l', 'o', '.' or 'r'
@@ -2057,49 +2057,97 @@ const LABELLED_IDS: LabelledIdSpec[] = [
 ];
 
 /**
- * Labels that read as the desk's own or a supplier's in their place: "my badge 0457718", "Dr. Kwon's
- * badge" (staff badges); "Taxonomy on record: 282N00000X" (what a system holds); "Payer ID 990040115"
- * (an EDI payer's number); "Invoice #: 9100448127" on a supplier's invoice (remit-to, vendor, PO).
- * `label` is the whole match: the label, its separators and the value.
+ * Labelled values that are the desk's, a supplier's or a machine's in their place (`match` is the
+ * whole match: label, separators and value; `headEnd` where its value starts; `value` trimmed):
+ * "my badge 0457718" (a staff badge), "Taxonomy on record: 282N00000X" (what a system holds), "Payer
+ * ID 990040115" (an EDI payer's number), a supplier's invoice, a rule book's policy, a software
+ * licence, a carrier's account; for records and plates, the checks of recordNumberVeto and plateVeto.
  */
-function ownLabelVeto(text: string, at: number, label: string): boolean {
-  const l0 = label.charCodeAt(0) | 32;
-  if (l0 === 98 && /^badge/i.test(label)) return STAFF_OWNER_BEFORE.test(text.slice(Math.max(0, at - 24), at));
-  if (l0 === 114 && /^rec/i.test(label)) return /\bon[ ]$/i.test(text.slice(Math.max(0, at - 4), at)) && !/\b(?:mrn|mr ?#|chart|number|no\.?|id)[ ]on[ ]$/i.test(text.slice(Math.max(0, at - 12), at));
-  if (l0 === 112 && /^payer[ ]?id/i.test(label)) return true;
-  // a policy's or a group's code in capitals and a dash ("policy SEC-022", "policy DC-EXC-0219", "Group ID: HOSPN-02",
-  // "a group HIM-SCAN02"): a rule book's or a directory group's, with no patient on the line; "Policy_3102-…": a file's name
-  if ((l0 === 112 || l0 === 103) && /^(?:policy|group)/i.test(label)) {
-    if (text.charCodeAt(at - 1) === 95 || text.charCodeAt(at + 6) === 95) return true;
-    // (the match ends with its value)
-    const v = /([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(label);
-    if (v !== null && /^[A-Z]{1,6}-/.test(v[1]!) && !PATIENT_BILL_LINE.test(lineAt(text, at))) return true;
+function ownLabelVeto(type: PhiType, text: string, at: number, match: string, headEnd: number, value: string): boolean {
+  if (type === 'MRN' && recordNumberVeto(match, headEnd, value)) return true;
+  if (type === 'VEHICLE' && plateVeto(text, at, match, value)) return true;
+  const l0 = match.charCodeAt(0) | 32;
+  if (l0 === 98 && /^badge/i.test(match)) return STAFF_OWNER_BEFORE.test(text.slice(Math.max(0, at - 24), at));
+  if (l0 === 114 && /^rec/i.test(match)) return /\bon[ ]$/i.test(text.slice(Math.max(0, at - 4), at)) && !/\b(?:mrn|mr ?#|chart|number|no\.?|id)[ ]on[ ]$/i.test(text.slice(Math.max(0, at - 12), at));
+  if ((l0 === 112 || l0 === 103) && /^(?:payer|policy|group|plan)/i.test(match)) {
+    if (/^payer[ ]?id/i.test(match)) return true;
+    // "Policy_3102-….html": a file's name
+    if (/^policy/i.test(match) && (text.charCodeAt(at - 1) === 95 || text.charCodeAt(at + 6) === 95)) return true;
+    // a policy's or a group's code in capitals and a dash, with no patient on its line ("policy SEC-022", "Group ID:
+    // HOSPN-02", "a group HIM-SCAN02"): a rule book's or a directory group's
+    if (/^(?:policy|group)/i.test(match) && /^[A-Z]{1,6}-/.test(value) && !PATIENT_BILL_LINE.test(lineAt(text, at))) return true;
+    // "policy ID 411" (a firewall's), "Query Store shows plan 88213" (a query plan)
+    if (l0 === 112 && /^(?:policy|plan)/i.test(match) && (/^\d{1,4}$/.test(value) || /\b(?:query store|execution plan|sql)\b/i.test(lineAt(text, at)))) return true;
   }
-  // "policy ID 411" (a firewall's), "Sanford Health Plan 835 ERA files" (an X12 transaction's number), "Query Store shows plan 88213"
-  if (l0 === 112 && /^(?:policy|plan)/i.test(label)) {
-    const v = /([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(label);
-    if (v !== null && (/^\d{1,4}$/.test(v[1]!) || /\b(?:query store|execution plan|sql)\b/i.test(lineAt(text, at)))) return true;
-  }
-  if (/^(?:27[0-8]|8(?:20|34|35|37)|999)$/.test(/([A-Za-z0-9-]*)$/.exec(label)![1]!) && /\b(?:health plan|plan)[ ]\d{3}$/i.test(label)) return true;
+  // "Sanford Health Plan 835 ERA files": an X12 transaction's number after a plan's name
+  if (/^(?:27[0-8]|8(?:20|34|35|37)|999)$/.test(value) && /\bplan[ ]\d{3}$/i.test(match)) return true;
   // "HID Prox 26-bit FC 112 / card 40871": a badge's card number
-  if (l0 === 99 && /^card/i.test(label) && /\b(?:HID|prox|badge|iCLASS|FC[ ]?\d)/i.test(text.slice(Math.max(0, at - 40), at))) return true;
+  if (l0 === 99 && /^card/i.test(match) && /\b(?:HID|prox|badge|iCLASS|FC[ ]?\d)/i.test(text.slice(Math.max(0, at - 40), at))) return true;
+  // a server model after its maker ("HPE DL380")
+  if (l0 === 100 && /^DL/.test(match)) return /\b(?:HPE?|ProLiant|Dell|server)[ ]$/i.test(text.slice(Math.max(0, at - 12), at));
   // a software licence's ID ("license ID IMPR-DVH-001442, appliance version 7.11", "License ID DMO-… (we're at 412
-  // of 450)", "Concurrent Lic x10"); a server model ("HPE DL380")
-  if ((l0 === 108 && /^lic(?:en[cs]e)?(?![ ]?plate)/i.test(label)) || (l0 === 100 && /^DL/.test(label))) {
-    if (l0 === 100) return /\b(?:HPE?|ProLiant|Dell|server)[ ]$/i.test(text.slice(Math.max(0, at - 12), at));
-    return (SOFTWARE_LICENCE_LINE.test(lineAt(text, at)) && !PATIENT_BILL_LINE.test(lineAt(text, at))) || /^lic(?:en[cs]e)?s?[ ]?x\d/i.test(text.slice(at, at + label.length + 4));
+  // of 450)", "Concurrent Lic x10")
+  if (l0 === 108 && /^lic(?:en[cs]e)?(?![ ]?plate)/i.test(match)) {
+    // ("Lic x10": a count of seats, not "license X1234567")
+    if (/^x\d{1,3}$/.test(value)) return true;
+    const line = lineAt(text, at);
+    return SOFTWARE_LICENCE_LINE.test(line) && !PATIENT_BILL_LINE.test(line);
   }
   // (any invoice with no patient's words around it: "CDW invoice 77219004", "invoice 90044187 from Lexmark")
-  if (l0 === 105 && /^invoice/i.test(label)) return !PATIENT_BILL_LINE.test(text.slice(Math.max(0, at - 160), at + 120));
+  if (l0 === 105 && /^invoice/i.test(match)) return !PATIENT_BILL_LINE.test(text.slice(Math.max(0, at - 160), at + 120));
   // "Spectrum Enterprise, CID 91.KFGS…, account 8352 10 044 0187221": a carrier's account for a circuit
-  if (l0 === 97 && /^acc/i.test(label)) return CARRIER_LINE.test(text.slice(lineStartWithin(text, at, 120), at)) && !PATIENT_BILL_LINE.test(lineAt(text, at));
+  if (l0 === 97 && /^acc/i.test(match)) return carrierAccountAt(text, at);
   return false;
 }
+/**
+ * A record's number after any label but "MRN" has four digits at least after a unit's, a hospital's,
+ * a record's, an encounter's or a patient's label ("unit ID MOXI-HSP-02" names a machine), and a
+ * label glued to its value is "MRN" or "MR" before six digits ("MRN12345678", "MR004471122"; "ENC2-40917"
+ * is a cart's, "MR450w" a scanner's); after "MRN" itself any value with a digit ("Pt MRN 1CHBZX99").
+ */
+function recordNumberVeto(match: string, headEnd: number, value: string): boolean {
+  if (/^C?MRN/i.test(match)) return false;
+  if (digitCount(value) < 4 && /^(?:unit|hosp|rec|enc|pt|patient)/i.test(match)) return true;
+  return isAsciiAlnum(match.charCodeAt(headEnd - 1)) && !(/^MR$/i.test(match.slice(0, headEnd)) && /^\d{6,}$/.test(value));
+}
+/**
+ * A plate needs a plate's shape and place: no small-letter word or extension opening it ("registration
+ * restored 14:10", "x4320"), one dash at most ("tags SPD-HH-03"), four characters at least after a tag's
+ * or a registration's label ("ED registration 50%"; "DE tag 4821" is one), and no computer's service tag
+ * ("dell latitude 5440, tag 7XK4QZ3") nor staff parking permit ("hang tag … (tag #P-20418)") with no
+ * patient or relative on the line.
+ */
+function plateVeto(text: string, at: number, match: string, value: string): boolean {
+  if (/^(?:[a-z]+[ -]|x\d)/.test(value) || /-[^-]*-/.test(value)) return true;
+  const l0 = match.charCodeAt(0) | 32;
+  if (l0 !== 112 && l0 !== 118 && value.replace(/[ -]/g, '').length < 4) return true;
+  if (l0 !== 116) return false;
+  const line = lineAt(text, at);
+  return (SERVICE_TAG_BEFORE.test(text.slice(Math.max(0, at - 32), at)) || PARKING_PERMIT_LINE.test(line)) && !PERSON_PLATE_LINE.test(line);
+}
+/** A carrier's account on a line about a circuit (not a patient's bill: "insurance carrier", a patient named Cox). */
+function carrierAccountAt(text: string, at: number): boolean {
+  return CARRIER_LINE.test(text.slice(lineStartWithin(text, at, 120), at)) && !PATIENT_BILL_LINE.test(lineAt(text, at));
+}
+/** Does a date's month and day ("04/09/") stand right before `start`? "04/09/2026 0200-0400" is a date's year and a window's hours. */
+const afterMonthAndDay = (text: string, start: number) => text.charCodeAt(start - 1) === 47 && /\b\d{1,2}\/\d{1,2}\/$/.test(text.slice(Math.max(0, start - 7), start));
 // (company names as written, not "Cox" nor "carrier": a patient's surname, an insurance carrier)
 const CARRIER_LINE = /\b(?:circuit|CID|ISP|MPLS|broadband|business (?:class|internet|\d+M)|Cable One|American Messaging|Spectrum|Comcast|Verizon|AT&T|Lumen|CenturyLink|Windstream|Zayo|T-Mobile|Starlink)\b/;
 const SOFTWARE_LICENCE_LINE = /\b(?:appliance|version|vm|subscriptions?|concurrent|enterprise|software|product key|of \d+|module|instance)\b/i;
 const PATIENT_BILL_LINE = /\b(?:patients?|pts?|guarantor|statement|balance|self-?pay|copay|her|his|my|their|bill(?:ed|ing)?)\b/i;
 const STAFF_OWNER_BEFORE = /\b(?:my|our|staff|employee|(?:Dr\.?[ ])?[A-Z][a-z]+['’]s)[ ]$/;
+/** How many ASCII digits a string holds. */
+function digitCount(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) if (isDigitCode(s.charCodeAt(k))) n++;
+  return n;
+}
+/** A computer named right before a tag (Dell's or Lenovo's service tag). */
+const SERVICE_TAG_BEFORE = /\b(?:dell|latitude|optiplex|precision|lenovo|thinkpad|thinkcentre|hp|elitebook|elitedesk|probook|surface|laptop|desktop|workstation|pc|asset|service)\b[^.;\n]{0,24}$/i;
+/** A line about a parking permit or the garage's gate: its tags are staff permits, not plates. */
+const PARKING_PERMIT_LINE = /\b(?:hang(?:ing)?[ \t-]tags?|parking (?:tags?|permits?|pass(?:es)?)|gate (?:reader|arm|card))\b/i;
+/** A patient or a relative on a plate's line. */
+const PERSON_PLATE_LINE = /\b(?:patient|patient['’]s|[Pp]t['’]s|visiting|visitor|daughter|son|husband|wife|mother|father|mom|dad|family|her|his)\b/i;
 /** The line holding offset p, at most 160 characters either side of it (a megabyte line is read near p only). */
 function lineAt(text: string, p: number): string {
   const to = Math.min(text.length, p + 160);
@@ -2182,20 +2230,6 @@ function dashOrCommaBefore(text: string, from: number, to: number): boolean {
  * capital ("7KDM482 or", "DRJ774 on", "4A21C9 now"), every group in small letters; after digits alone
  * ("5521 ok now"), small words and words of four letters or more ("4412 vw" keeps its letters).
  */
-/** A line about a parking permit or the garage's gate: its tags are staff permits, not plates. */
-/** How many ASCII digits a string holds. */
-function digitCount(s: string): number {
-  let n = 0;
-  for (let k = 0; k < s.length; k++) if (isDigitCode(s.charCodeAt(k))) n++;
-  return n;
-}
-/** Is the character at k of s an ASCII letter or digit? */
-const isAlnumCodeAt = (s: string, k: number) => k >= 0 && isWordCode(s.charCodeAt(k)) && s.charCodeAt(k) !== 95;
-/** A computer named right before a tag (Dell's or Lenovo's service tag). */
-const SERVICE_TAG_BEFORE = /\b(?:dell|latitude|optiplex|precision|lenovo|thinkpad|thinkcentre|hp|elitebook|elitedesk|probook|surface|laptop|desktop|workstation|pc|asset|service)\b[^.;\n]{0,24}$/i;
-/** A patient or a relative on a plate's line. */
-const PERSON_PLATE_LINE = /\b(?:patient|patient['’]s|[Pp]t['’]s|visiting|visitor|daughter|son|husband|wife|mother|father|mom|dad|family|her|his)\b/i;
-const PARKING_PERMIT_LINE = /\b(?:hang(?:ing)?[ \t-]tags?|parking (?:tags?|permits?|pass(?:es)?)|gate (?:reader|arm|card))\b/i;
 function plateValue(value: string): string {
   const v = value.trimEnd();
   const first = /^[A-Za-z0-9]+/.exec(v)![0];
@@ -2226,11 +2260,6 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       let value = trimTrailingPunct(m[1]!);
       if (!hasDigit(value) && !(spec.type === 'BIOMETRIC' && /^(?:[A-Z0-9]{2,}[-_][A-Z0-9-]{3,}|[a-f0-9]{8,})$/i.test(value)) && !(spec.type === 'OTHER_ID' && USERNAME_LABEL.test(m[0]) && (USERNAME_VALUE.test(value) || portalLogin(m[0], value)))) return;
       if (spec.reject?.test(value)) return;
-      // a unit's, a hospital's or an encounter's number has four digits at least ("unit ID MOXI-HSP-02" names a
-      // machine), and a label glued to its value is "MRN" or "MR" before six digits ("MRN12345678", "MR004471122";
-      // "ENC2-40917" is a cart's, "MR450w" a scanner's)
-      // (after "MRN" itself any value with a digit: "Pt MRN 1CHBZX99")
-      if (spec.type === 'MRN' && !/^C?MRN/i.test(m[0]) && ((digitCount(value) < 4 && /^(?:unit|hosp|rec|enc|pt|patient)/i.test(m[0])) || (isAlnumCodeAt(m[0], m[0].length - m[1]!.length - 1) && !(/^MR$/i.test(m[0].slice(0, m[0].length - m[1]!.length)) && /^\d{6,}$/.test(value))))) return;
       // a payer's own number is short ("payer ID 31114", an EDI payer ID; "Medi-Cal # 91234", a vendor
       // number): after "payer", or a state programme's name alone (their members' IDs are 9 characters
       // or more), six characters or fewer are no member's; after any payer's name, three are a reply's
@@ -2251,7 +2280,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       // a purchase requisition is numbers only; a lab's has letters ("req # QR6620193")
       if ((m[0].charCodeAt(0) | 32) === 114 && /^req/i.test(m[0]) && /^\d+$/.test(value)) return;
       if (spec.rejectBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index))) return;
-      if (ownLabelVeto(env.text, m.index, m[0])) return;
+      if (ownLabelVeto(spec.type, env.text, m.index, m[0], headEnd, value)) return;
       // (a value typed into an NPI field without an NPI's shape, ten digits from 1 or 2, is something else of the person's: a plate, a licence)
       if (spec.rejectLabel?.test(m[0]) && !spec.keepBefore?.test(env.text.slice(Math.max(0, m.index - 24), m.index)) && !(/^NPI/i.test(m[0]) && !/^[12]\d{9}$/.test(value))) {
         if (!spec.keepLine?.test(lineAt(env.text, m.index))) return;
@@ -2260,18 +2289,7 @@ function labelledMatcher(spec: LabelledIdSpec): Matcher {
       if (spec.requireBefore !== undefined && !spec.requireBefore.test(env.text.slice(Math.max(0, m.index - 300), m.index))) return;
       // (a plate's groups are capitals and digits: "7KDM482 per security" ends before "per"; a plate
       // written in small letters, "4412 vw", keeps its letters)
-      if (spec.type === 'VEHICLE') {
-        // "registration restored 14:10", "reg at 05:10": a word in small letters opens no plate ("x4320": an extension)
-        if (/^(?:[a-z]+[ -]|x\d)/.test(value)) return;
-        // "tags SPD-HH-03": an asset's name (a plate has one dash at most); "ED registration 50%", "retention tag 30d":
-        // a tag's or a registration's plate has four characters at least ("DE tag 4821")
-        if (/-[^-]*-/.test(value) || ((m[0].charCodeAt(0) | 32) !== 112 && (m[0].charCodeAt(0) | 32) !== 118 && value.replace(/[ -]/g, '').length < 4)) return;
-        // "dell latitude 5440, tag 7XK4QZ3": a computer's service tag (the computer named right before it, no patient on the line)
-        if ((m[0].charCodeAt(0) | 32) === 116 && SERVICE_TAG_BEFORE.test(env.text.slice(Math.max(0, m.index - 32), m.index)) && !PERSON_PLATE_LINE.test(lineAt(env.text, m.index))) return;
-        // "hang tag for the Liliha St garage (tag #P-20418)": a staff parking permit's
-        if ((m[0].charCodeAt(0) | 32) === 116 && PARKING_PERMIT_LINE.test(lineAt(env.text, m.index)) && !PERSON_PLATE_LINE.test(lineAt(env.text, m.index))) return;
-        value = plateValue(value);
-      }
+      if (spec.type === 'VEHICLE') value = plateValue(value);
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + value.length;
       if (spec.sameLine && m[0].lastIndexOf('\n', m[0].length - m[1]!.length) !== -1) return;
@@ -2358,13 +2376,13 @@ const VIN: Matcher = mkSpan({
 function cardOn(env: RuleEnv, start: number, end: number): void {
   const digits = env.text.slice(start, end).replace(/\D/g, '');
   if (env.text[start - 1] === '|' || env.text[end] === '|') return; // an HL7 field
-  if (env.text[start - 1] === '/' && /\b\d{1,2}\/\d{1,2}\/$/.test(env.text.slice(Math.max(0, start - 7), start))) return; // "04/09/2026 0200-0400": a date's year and hours
+  if (afterMonthAndDay(env.text, start)) return; // "04/09/2026 0200-0400": a date's year and hours
   if (/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d/.test(digits)) return; // a timestamp
   if (digits.length < 12 || digits.length > 19 || !isLikelyCard(digits)) return;
   // "Session 690912523733 terminated": a log's own identifier that happens to pass the Luhn check
   if (LOG_ID_BEFORE.test(env.text.slice(Math.max(0, start - 16), start))) return;
   // "Cable One business 300M, account 8301 1100 4471 2260": a carrier's account for a circuit
-  if (CARRIER_LINE.test(env.text.slice(lineStartWithin(env.text, start, 120), start)) && !PATIENT_BILL_LINE.test(lineAt(env.text, start))) return;
+  if (carrierAccountAt(env.text, start)) return;
   const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
   env.emit('ACCOUNT', start, end, tech ? 0.5 : 0.88, 'account.card');
 }

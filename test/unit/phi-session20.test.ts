@@ -206,6 +206,8 @@ describe("software licences and server models", () => {
     expect(values('Imprivata appliance version 7.11, license ID IMPR-DVH-001442 expired on 3/1.\nPatient Maria Lopez DOB 3/4/1950 could not badge in.')).not.toContain('IMPR-DVH-001442');
     expect(values('R07   20   NG-ARCHIVE01    HPE DL380 Gen10\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('380');
     expect(values("Front desk scanned a visitor's ID into the badge printer by mistake - License: D4418823, exp 2027. Please purge it from the badge server.")).toContain('D4418823');
+    expect(values('Quote line "UV Zero-Footprint Concurrent Lic x10" was added.\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('x10');
+    expect(values('Driver license X1234567 scanned for pt Maria Lopez DOB 3/4/1950')).toContain('X1234567');
   });
 });
 
@@ -237,6 +239,7 @@ describe("a rule book's policies, a directory's groups and a badge's card", () =
   it("are no health plan's numbers; a patient's policy still is", () => {
     expect(values('Finish the module before we activate the DC reader (policy SEC-022). Will activate after.\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('SEC-022');
     expect(values('On-call rotation starting 4/1.\nGroup ID: HOSPN-02\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('HOSPN-02');
+    expect(values('Phish link went to hxxps://memic-premiumaudit[.]com/docs/Policy_3102-884-17.html for staff.\nPatient Maria Lopez DOB 3/4/1950')).not.toContain('3102-884-17');
     expect(values('old card: HID Prox 26-bit FC 112 / card 40871 -> new card issued after the badge reader update.')).toEqual([]);
     expect(values("Pt Maria Lopez's Aetna policy W123456789 was termed on 3/1.")).toContain('W123456789');
   });
