@@ -32,6 +32,8 @@ export function patientWordAt(text: string, p: number): boolean {
   let e = p;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
   const word = text.slice(p, e).toLowerCase();
+  // "S/N 2307DX118842": letters inside a serial number
+  if (isDigitCode(text.charCodeAt(p - 1)) && isDigitCode(text.charCodeAt(e - 1))) return false;
   // "the patient's account": the patient's own
   if (word.endsWith("'s") || text.charCodeAt(e) === 0x2019) return true;
   if (SERVICE_LINE_WORDS.has(word)) return false;
@@ -145,7 +147,7 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   if (w === 'portal' || w === 'portals') {
     const wide = text.slice(Math.max(0, p - 40), p);
     // ("patient portal": the word "patient" before it is judged on its own, by SYSTEM_AFTER)
-    return !OWN_PORTAL_BEFORE.test(wide) && (SYSTEM_PORTAL_BEFORE.test(wide) || PORTAL_PRODUCT_BEFORE.test(wide) || /\b(?:patient|mychart)\/?[ \t]*$/i.test(wide) || PORTAL_THING_AFTER.test(text.slice(e, e + 40)));
+    return !OWN_PORTAL_BEFORE.test(wide) && (SYSTEM_PORTAL_BEFORE.test(wide) || PORTAL_PRODUCT_BEFORE.test(wide) || PAYER_POSSESSIVE.test(wide) || PAYER_PORTAL_SENTENCE.test(text.slice(Math.max(0, p - 80), p)) || /\b(?:patient|mychart)\/?[ \t]*$/i.test(wide) || PORTAL_THING_AFTER.test(text.slice(e, e + 40)));
   }
   // "blocked at the proxy", "App Proxy", "proxy logs", "proxy addresses"
   if (w === 'proxy') return NETWORK_PROXY_BEFORE.test(text.slice(Math.max(0, p - 16), p)) || PROXY_THING_AFTER.test(text.slice(e, e + 24));
@@ -158,6 +160,11 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   if (w === 'mychart') return MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 48)) || APP_LIST_BEFORE.test(text.slice(Math.max(0, p - 40), p));
   return SYSTEM_AFTER.test(text.slice(e, e + 32));
 }
+/** A payer's or an agency's portal, named earlier in its sentence: "have to call the payer or use the portal". */
+const PAYER_PORTAL_SENTENCE = /\b(?:payers?|insurers?|carriers?|clearinghouse|eligibility|OWCP|CMS|vendors?|suppliers?)\b[^.!?\n]{0,60}$/i;
+/** Payers and agencies whose portal is theirs, not a patient's ("Highmark's portal"). */
+const PAYERS = 'highmark|humana|aetna|cigna|uhc|optum|availity|medicare|medicaid|cms|anthem|molina|centene|caresource|payer|insurer|vendor|state|company';
+const PAYER_POSSESSIVE = new RegExp(String.raw`\b(?:${PAYERS})['’]s[ \t]+$`, 'i');
 /** A staff, vendor or network portal's qualifier right before "portal". */
 const SYSTEM_PORTAL_BEFORE =
   /\b(?:company|captive|gp|globalprotect|vpn|provider|payer|vendor|benefits?|payment|payroll|service|support|eligibility|clearinghouse|hr|employee|supplier|admin|management|mgmt|license|licensing|partner|incenter|workday|credentialing|enrollment|ssl|archive|knowledge|web|login|online)[ \t-]*$/i;
@@ -169,7 +176,7 @@ const PORTAL_PRODUCT_BEFORE = /(?<![Mm]y)(?<!MY)(?<![Pp]atient)(?<!PATIENT)\b(?!
 /** What makes a portal a system right after it: "Portal help desk", "portal SSL certificate", "portal vpn.example.org". */
 const PORTAL_THING_AFTER = /^[ \t]*(?::[ \t]*)?(?:help ?desk|ssl|cert\w*|outage|downtime|upgrade|sso|url|dns|server|[a-z0-9-]+\.[a-z0-9.-]+\.[a-z]{2,})/i;
 /** Someone's own portal: "her portal", "the pt's MyChart portal". */
-const OWN_PORTAL_BEFORE = /\b(?:my|his|her|their|your|[a-z]+['’]s)[ \t]+(?:(?:mychart|online|web|new|old)[ \t]+)?$/i;
+const OWN_PORTAL_BEFORE = new RegExp(String.raw`\b(?:my|his|her|their|your|(?!(?:${PAYERS})['’]s)[a-z]+['’]s)[ \t]+(?:(?:mychart|online|web|new|old)[ \t]+)?$`, 'i');
 /** What makes MyChart a system right after it: an outage, a certificate, a page, a build, an interface. */
 const MYCHART_SYSTEM_AFTER =
   /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal|analysts?\b|team\b|password|-[a-z])/i;

@@ -50,7 +50,9 @@ const DOT_LOWER = /\.[a-z]/;
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 const MONTH_AFTER = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
 /** A building, a wing or a lobby named after a person ("Wexford Tower", "Feinberg Bldg", "Abernathy Lobby"). */
-const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building', 'Pavilion', 'Wing', 'Hall', 'Lobby', 'Annex', 'Campus', 'Garage', 'Center', 'Centre']);
+const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building', 'Pavilion', 'Wing', 'Hall', 'Lobby', 'Annex', 'Campus', 'Garage', 'Center', 'Centre', 'Valley', 'Township', 'Twp', 'County', 'Heights']);
+/** A place's first word: "New Castle", "North Butler", "Upper St. Clair"; not "Port Barre" nor "Fort Wayne", where a patient may live as often as a clinic stands. */
+const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(['New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Mount']);
 /** A site's department or an island after one word ("Kailua Peds", "Hilo Ortho", "QLMC Hospitalist", "Big Island"; not "Nohea Kealoha Peds"). */
 const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(['Peds', 'Ortho', 'Hospitalist', 'Hospitalists', 'Cardiology', 'Oncology', 'Radiology', 'Urology', 'Neurology', 'Pediatrics', 'Orthopedics', 'Lab', 'Pharmacy', 'Island']);
 /** Test patients and placeholders ("ZZZTEST, ALPHA", "ZZTEST, LABONE", "TEST, PATIENT"). */
@@ -60,7 +62,7 @@ const DATE_WORDS: ReadonlySet<string> = new Set(['May', 'Thu', 'Mon', 'Tue', 'We
 const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A company word after a run of names makes it a company's name ("Allen Media", "Mayo Clinic", "Baxter Healthcare"). */
 const ORG_AFTER =
-  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers|Team|Queue)\b/y;
+  /(?:[ ](?:[&][ ][A-Z][a-z]+[ ])?(?!(?:To|For|From|In|At|On|And|The|With|Of|By)\b)(?:[A-Z][a-z]+|[A-Z]{2,5})){0,2}[ ](?:Pavilion|Wing|Tower|Building|Bldg|Lobby|Annex|Hall|Campus|Center|Centre|Women's|Children's|Media|Health System|Inc|Corp|Corporation|LLC|Ltd|Technologies|Solutions|Software|Networks|Pharmaceuticals|Diagnostics|Foundation|Institute|University|College|Bank|Electric|Medical Systems|Healthineers|Team|Queue|[Pp]rogram|[Pp]rogramme)\b/y;
 /** Payers and health systems whose names read as a person's (two words, lower case). */
 const ORG_NAMES: ReadonlySet<string> = new Set([
   'harvard pilgrim', "martin's point", 'martins point', 'tufts health', 'kaiser permanente', 'blue cross', 'blue shield', 'wellcare health',
@@ -888,7 +890,7 @@ class RunScorer {
     // a building named after a person: "Wexford Tower", "the Feinberg Bldg basement"
     // (not after a census first name: "Johnny G Hall" is a person)
     // ("Hilo ED", "QLMC ED": a site's emergency department)
-    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && ((cb & Code.Building) !== 0 || (b === a + 1 && DEPARTMENT_WORDS.has(text.slice(ws[b]!, we[b]!))) || ((cb & Code.Ed) !== 0 && b === a + 1 && (ca & Code.Possessive) === 0))) return;
+    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && ((cb & Code.Building) !== 0 || (b === a + 1 && (DEPARTMENT_WORDS.has(text.slice(ws[b]!, we[b]!)) || (PLACE_FIRST_WORDS.has(text.slice(ws[a]!, we[a]!)) && !isDigitCode(text.charCodeAt(ws[a]! - 2))))) || ((cb & Code.Ed) !== 0 && b === a + 1 && (ca & Code.Possessive) === 0))) return;
     // (unless introduced: "Pt Allen Media called")
     // (both words after the run start with a space: ORG_AFTER, PLACE_AFTER)
     const spaceAfter = text.charCodeAt(end) === 32;

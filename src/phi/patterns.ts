@@ -1827,7 +1827,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: ID_VALUE,
     score: 0.85,
     // an application's OAuth or API client ID is no person's
-    rejectBefore: /\b(?:oauth2?|api|app|azure|aad|entra|saml|oidc|sso|application|service|vpn|dhcp|radius|citrix|vmware|horizon|zscaler)[ ]?$/i,
+    // (nor the number a vendor gives the organisation: "LanguageLine, client ID 508831, access code 7720")
+    rejectBefore: /\b(?:oauth2?|api|app|azure|aad|entra|saml|oidc|sso|application|service|vpn|dhcp|radius|citrix|vmware|horizon|zscaler|languageline|language line|cyracom|propio|interpreters?|vendor|our)[,]?[ ]?$/i,
     reject: /^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f-]{27,})$/i,
   },
   {
@@ -1840,7 +1841,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
     // ("AP group AP-3T", "access group NURS-STUDENT-7T", "trunk group TG-…", "refresh plan FY25", "DC access policy FAC-SEC-12")
-    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|spok|amion|qgenda|vocera|teams|qos|routing|nac|dlp|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|access|trunk|refresh|replacement|backup|firewall|network|vpn|gpo|device|endpoint|cyber)[ ]?$/i,
+    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|spok|amion|qgenda|vocera|teams|qos|routing|nac|dlp|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|access|trunk|refresh|replacement|backup|firewall|network|vpn|gpo|device|endpoint|cyber|config(?:uration)?|install(?:ation)?|rollback|back-?out|migration|project|action|cutover|remediation|deployment|upgrade|test)[ ]?$/i,
     // "HID card 26-bit #44718": a badge format
     reject: /^\d{1,3}-bit$/i,
   },
@@ -1857,7 +1858,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     // "Invoice: INV-009812": a supplier's invoice
     reject: /^INV-?\d/i,
     // "Customer account: 0004418273", "vendor account #AM-554120": the hospital's own account with a supplier
-    rejectBefore: /\b(?:customer|vendor|supplier|merchant|corporate|business|carrier|utility|our|ship-?to|bill-?to|sold-?to)[ ]?$/i,
+    // ("Allegheny Imaging Supply acct 30-771942": a supplier's account for the organisation)
+    rejectBefore: /\b(?:customer|vendor|supplier|merchant|corporate|business|carrier|utility|our|ship-?to|bill-?to|sold-?to|suppl(?:y|ies)|inc\.?|llc|corp\.?)[ ]?$/i,
   },
   {
     type: 'LICENSE',
@@ -2097,6 +2099,9 @@ function ownLabelVeto(type: PhiType, text: string, at: number, match: string, he
   if (l0 === 105 && /^invoice/i.test(match)) return !PATIENT_BILL_LINE.test(text.slice(Math.max(0, at - 160), at + 120));
   // "Spectrum Enterprise, CID 91.KFGS…, account 8352 10 044 0187221": a carrier's account for a circuit
   if (l0 === 97 && /^acc/i.test(match)) return carrierAccountAt(text, at);
+  // "One Hospital Way, Butler, PA 16001", "Pittsburgh PA 15238": Pennsylvania before its ZIP after a town, not a
+  // prior authorization
+  if (l0 === 112 && headEnd === 3 && /^PA[ ]$/.test(match.slice(0, 3)) && /^\d{5}(?:-\d{4})?$/.test(value)) return /(?:[A-Za-z][.]?,|[A-Z][a-z]+)[ ]$/.test(text.slice(Math.max(0, at - 24), at));
   return false;
 }
 /**
@@ -2127,7 +2132,9 @@ function plateVeto(text: string, at: number, match: string, value: string): bool
 }
 /** A carrier's account on a line about a circuit (not a patient's bill: "insurance carrier", a patient named Cox). */
 function carrierAccountAt(text: string, at: number): boolean {
-  return CARRIER_LINE.test(text.slice(lineStartWithin(text, at, 120), at)) && !PATIENT_BILL_LINE.test(lineAt(text, at));
+  const before = text.slice(lineStartWithin(text, at, 120), at);
+  // ("Customer: THREE RIVERS VALLEY HEALTH  Account #: 30-771942": a supplier's invoice to the organisation)
+  return (CARRIER_LINE.test(before) || /^[ \t]*(?:customer|sold-?to|bill-?to)(?: name)?[ \t]*:/i.test(before)) && !PATIENT_BILL_LINE.test(lineAt(text, at));
 }
 /** Does a date's month and day ("04/09/") stand right before `start`? "04/09/2026 0200-0400" is a date's year and a window's hours. */
 const afterMonthAndDay = (text: string, start: number) => text.charCodeAt(start - 1) === 47 && /\b\d{1,2}\/\d{1,2}\/$/.test(text.slice(Math.max(0, start - 7), start));

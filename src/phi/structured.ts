@@ -167,7 +167,7 @@ const HL7_CODED: Record<string, ReadonlySet<number>> = {
 };
 
 /** A build's test patient's family name in HL7 (letters starting ZZ, or TEST), before its '^'. */
-export const TEST_FAMILY = String.raw`(?:ZZ[A-Z]*|TEST|ZTEST|XXTEST)\^`;
+export const TEST_FAMILY = String.raw`(?:ZZ[A-Z]*|TEST|ZTEST|XXTEST|PHANTOM)\^`;
 /** A test patient's name in a PID segment. */
 const HL7_TEST_PATIENT = new RegExp(`\\|${TEST_FAMILY}`, 'i');
 
