@@ -336,7 +336,7 @@ function kvKeyPositions(scan: Scan): number[] {
  * own address or phone ("she moved to Erie", "Jennifer Panza's mobile"), a person's documents.
  */
 const PERSON_FACTS =
-  /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|(?<!\b(?:[Hh]appy|[Oo]ur|[Tt]eam|[Ss]taff|[Ll]ead['’]s|[Bb]oss['’]s|[Mm]anager['’]s|[Cc]olleague['’]s|[Ss]omeone['’]s)[ \t])birthday(?![ \t]+(?:club|shout-?outs?|e-?mails?|cards?|cakes?|party|lunch|thread|potluck))|deceased|died|statements?|charts|scanned id|insurance card|(?<!\b(?:270\/271|27[01]|RTE|[Rr]eal-?[ \t]?time|REAL-?[ \t]?TIME)[ \t])eligibility(?![ \t]+(?:response|interface|system|service|queue|transactions?|checks? (?:are|is)|(?:is|are) (?:down|timing out|failing)|timing out)\b)|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
+  /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|(?<!\b(?:[Hh]appy|[Oo]ur|[Tt]eam|[Ss]taff|[Ll]ead['’]s|[Bb]oss['’]s|[Mm]anager['’]s|[Cc]olleague['’]s|[Ss]omeone['’]s|January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)[ \t])birthday(?![ \t]+(?:club|shout-?outs?|e-?mails?|cards?|cakes?|party|lunch|thread|potluck))|deceased|died|(?<!\bper (?:their|his|her|the|my|your) )statements?|charts|scanned id|insurance card|(?<!\b(?:270\/271|27[01]|RTE|[Rr]eal-?[ \t]?time|REAL-?[ \t]?TIME)[ \t])eligibility(?![ \t]+(?:response|interface|system|service|queue|transactions?|checks? (?:are|is)|monitor|stats|dashboard|(?:is|are) (?:down|timing out|failing)|timing out)\b)|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated)(?! to (?:\d+[ ]?[A-Z]{1,2}\b|(?:the )?(?:unit|floor|department|dept|team|nights|days|night shift|day shift)\b|a new (?:role|position|team|unit|job)\b))|(?:he|she|they) (?:lives|lived|resides)|lives (?:at|in|on)|resides|(?<!\bper )(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
 /** What an IT ticket without a patient in it names: staff, vendors, sites and their dates. */
 const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
 /** A record's field label among the patient words: MRN, FIN, DOB, CSN. */
@@ -423,7 +423,7 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     if (!patientWordAt(text, p)) continue;
     // (a test record's field: "test patient ZZTEST, CUPID (test record, MRN 99000033)", "TRAIN, ADULTONE  MRN T9000101";
     // not another patient beside it: "ZZTEST,ALPHA MRN 99000021 - also real pt Jerome Watts")
-    if ((tests ??= TEST_RECORD_WORD.test(text)) && RECORD_FIELD_WORD.test(text.slice(p, p + 4)) && TEST_RECORD_BEFORE.test(text.slice(Math.max(0, p - 64), p))) continue;
+    if ((tests ??= TEST_RECORD_WORD.test(text)) && RECORD_FIELD_WORD.test(text.slice(p, p + 4)) && (TEST_RECORD_BEFORE.test(text.slice(Math.max(0, p - 64), p)) || TEST_BUILD_AFTER.test(text.slice(p, p + 72)))) continue;
     // ("patient harm", "patient list": a patient only with a person named on its line or the next; "patients" in
     // general, "Patients and visitors are complaining": only with a person in its paragraph or the next)
     if (isPatientsAt(text, p)) {
@@ -432,7 +432,7 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     }
     if (!systemPatientWordAt(text, p) || (lineOfName ??= namedOnLine(scan, people(candidates, places)))(p)) return true;
   }
-  if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || isStructured(f.rule) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f)) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || (isStructured(f.rule) && f.rule !== 'hl7.provider-id') || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f) && !((tests ??= TEST_RECORD_WORD.test(text)) && TEST_RECORD_BEFORE.test(text.slice(Math.max(0, f.start - 64), f.start)))) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   // a person's own contact details: "called 774-555-0166 saying", "Agnes Kowal called from 860-…",
   // "from his home IP 73.162.88.41", "home address 112 Chestnut St" (a colleague gives "her cell" too)
   if (candidates.some((f) => OWN_CONTACT_TYPES.has(f.type) && OWN_CONTACT_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start)))) return true;
@@ -443,8 +443,29 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
   // (not a colleague calling from a department: "The caller, Jim Ferris from Radiology IT (617-555-0100)")
   const caller = CALLER_WORDS.exec(text);
   if (caller !== null && !CALLER_FROM_DEPARTMENT.test(text.slice(caller.index, caller.index + 80)) && candidates.some((f) => f.type === 'PHONE' && !isExtension(text, f))) return true;
-  return PERSON_FACTS.test(scan.text) || CARE_FOR_NAME.test(scan.text);
+  return personFacts(scan.text) || CARE_FOR_NAME.test(scan.text);
 }
+/**
+ * Does the text give a person's own facts (PERSON_FACTS), other than an address, a phone or a birth date in
+ * a sentence about a colleague's records ("Employee says she updated her home address in Workday", "Several employees asked to take their
+ * birthdates off the lobby screen")?
+ */
+function personFacts(text: string): boolean {
+  const re = new RegExp(PERSON_FACTS.source, 'gi');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    // (an employee's own care is a patient's: "Employee Angela Pruitt requesting a copy of her imaging CD")
+    if (!HR_FACT.test(m[0])) return true;
+    let a = m.index;
+    while (a > 0 && m.index - a < 200 && !SENTENCE_END.has(text.charCodeAt(a - 1))) a--;
+    let b = m.index + m[0].length;
+    while (b < text.length && b - m.index < 200 && !SENTENCE_END.has(text.charCodeAt(b))) b++;
+    if (!WORKFORCE_SENTENCE.test(text.slice(a, b))) return true;
+  }
+  return false;
+}
+const HR_FACT = /address|birth|phone|cell|mobile|moved|relocated|lives|resides/i;
+const SENTENCE_END: ReadonlySet<number> = new Set([10, 13, 46, 33, 63]);
+const WORKFORCE_SENTENCE = /\b(?:employees?|staff members?|co-?workers?|colleagues?|new hires?|workday|payroll|hris|W-?2|W-?4)\b/i;
 /**
  * A caller: "voicemail from", "call from", "caller", "one caller", "wants a call back", "left a
  * voicemail" (written without the i flag: the name after "from" starts with a capital, "VM from the
@@ -498,7 +519,7 @@ const EXT_SERIAL_BEFORE = /\bext\.?[ ]?\d[\d-]{2,}[ \t]+(?:sn|s\/n|serial)[ \t#:
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|c?pap|bipap|ventilator|concentrator|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
 const EQUIPMENT_BEFORE =
-  /\b[A-Z0-9]{2,}(?:-[A-Z0-9]+){2,}\b[^\n]{0,6}$|\b(?:stack|players?|scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|spectralink|ascom|vocera|polycom|zebra|ZD\d+|ZT\d+|CT\d*|MRI|MR\d+|x-?ray|ultrasound|consoles?|PCUs?|alaris|omnicell|pyxis|siemens|beckman|motorola|axis|teladoc|radios?|handhelds?|handsets?|atellica|architect|somatom|units? \d+|TC\d+)\b[^\n]{0,40}$/i;
+  /\b[A-Z0-9]{2,}(?:-[A-Z0-9]+){2,}\b[^\n]{0,6}$|\b(?:stack|players?|scanners?|printers?|powermic(?: iii| 4)?|dictation mic|carts?|analy[sz]ers?|instruments?|modules?|cobas|sysmex|clock|badges?|workstations?|laptops?|desktops?|PCs?|ipads?|iphones?|tablets?|routers?|switch(?:es)?|access points?|APs?|servers?|UPS|fridges?|refrigerators?|freezers?|cameras?|kiosks?|robots?|docks?|docking stations?|cartridges?|reagents?|QC(?: runs?)?|controls?|calibrators?|thin clients?|monitors? (?:arm|mount)|headsets?|phones? (?:base|handset)|spectralink|ascom|vocera|polycom|zebra|ZD\d+|ZT\d+|CT\d*|MRI|MR\d+|x-?ray|ultrasound|consoles?|PCUs?|alaris|omnicell|pyxis|siemens|beckman|motorola|axis|teladoc|radios?|handhelds?|handsets?|tabs?|atellica|architect|somatom|units? \d+|TC\d+)\b[^\n]{0,40}$/i;
 /** A person's page on a social network. */
 const SOCIAL_PROFILE_URL = /(?:linkedin\.com\/in|facebook\.com|instagram\.com|tiktok\.com\/@|(?:twitter|x)\.com\/|caringbridge\.org|gofundme\.com)/i;
 /** A patient's care or records named for a person ("labels for Maria Lopez", "Images of Mr. Diaz"). */
@@ -814,6 +835,8 @@ const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|memb
 const TEST_RECORD_WORD = new RegExp(TEST_RECORD);
 /** A test record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
 const TEST_RECORD_BEFORE = new RegExp(String.raw`(${TEST_RECORD})[^.!?\n~|]{0,40}$`);
+/** A test build named after a record's field in its sentence ("1900-01-01 DOB — these are all from the TST build"). */
+const TEST_BUILD_AFTER = /^[^.!?\n]{0,60}\b(?:TST|test|training|playground|non-?prod) (?:build|environment|env|region|instance|domain|system)\b/i;
 /** The types a test record's values are written with. */
 const TEST_RECORD_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'ACCOUNT', 'OTHER_ID', 'HEALTH_PLAN_ID', 'DATE', 'SSN', 'AGE']);
 const testRecordType = (f: Finding) => TEST_RECORD_TYPES.has(f.type);

@@ -32,8 +32,8 @@ export function patientWordAt(text: string, p: number): boolean {
   let e = p;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
   const word = text.slice(p, e).toLowerCase();
-  // "S/N 2307DX118842": letters inside a serial number
-  if (isDigitCode(text.charCodeAt(p - 1)) && isDigitCode(text.charCodeAt(e - 1))) return false;
+  // "S/N 2307DX118842", "S/N R9PT60A1xxx": letters inside a serial number
+  if (isDigitCode(text.charCodeAt(p - 1)) && /\d/.test(word)) return false;
   // "the patient's account": the patient's own
   if (word.endsWith("'s") || text.charCodeAt(e) === 0x2019) return true;
   if (SERVICE_LINE_WORDS.has(word)) return false;
@@ -52,10 +52,13 @@ export function patientWordAt(text: string, p: number): boolean {
     // (not "per pt request": one patient's)
     if (/\bnot(?:[ \t]+an?)?(?:[ \t]+(?:real|actual|live))?[ \t]+$|\bper-$/i.test(wider) && !/^[ \t]+yet\b/i.test(text.slice(e, e + 8))) return false;
     // "Patient: ZZTEST, PATIENT", "Patient: ZZZPREL, TESTREG": a test record's field
-    if (/^[ \t]*:[ \t]*(?:ZZ|XX|TEST|TRAIN,)/.test(text.slice(e, e + 12))) return false;
+    // ("patient name PHANTOM^CT^WATER": a QA phantom)
+    if (/^[ \t]*(?:name)?[ \t]*:?[ \t]*(?:ZZ|XX|TEST|TRAIN,|PHANTOM)/.test(text.slice(e, e + 20))) return false;
     // "No Epic extracts or patient data stored": the last of a list of things there are none of
     if (NONE_LIST_BEFORE.test(text.slice(Math.max(0, p - 48), p)) && SYSTEM_AFTER.test(text.slice(e, e + 32))) return false;
   }
+  // "No matching patients found.": a search's empty result
+  if (word === 'patients' && /\bno(?:[ \t]+matching)?[ \t]+$/i.test(before)) return false;
   // "all times PT": a time zone
   if (word === 'pt' && /\btimes?[ \t]+$/i.test(before)) return false;
   // "mychart-noreply@…": a word inside an e-mail address; "newborn test patient from Stork": a test record's kind
@@ -97,7 +100,7 @@ const NONE_OR_EVERY_BEFORE = /\b(?:no|not(?:[ \t]+a)?|non|every|each|any)(?:[ \t
 const NONE_LIST_BEFORE = /\bno[ \t]+[^.,;:\n]{1,30}[ \t]+or[ \t]+$/i;
 /** Words before "visit" that make it a vendor's, a technician's or a monitor's: "GE service visit", "onsite visit". */
 const VENDOR_VISIT_BEFORE = /\b(?:service|vendor|tech|technician|engineer|fse|site|onsite|on-site|sales|monitor(?:ing)?|audit|survey|installation|install|maintenance|pm)[ \t]+$/i;
-const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo|zz[a-z0-9]*)(?:[ \t]+|[ \t]*[,^][ \t]*)$/i;
+const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo|learner|practice|playground|mock|synthetic|zz[a-z0-9]*)(?:[ \t]+|[ \t]*[,^][ \t]*)$/i;
 /** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
 const SYSTEM_BEFORE = /\b(?:web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud|socks)[ \t]+$/i;
 /** Words before "proxy" that make it likely a network's ("blocked at the proxy", "App Proxy", "SSO proxy"): a patient's proxy only with a person named beside it. */
@@ -123,7 +126,7 @@ const PLACE_AFTER =
  * patientEvidence).
  */
 const SYSTEM_AFTER =
-  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|notifications?|chart|portal (?:slow|sessions?|help ?(?:line|desk)|bill pay|queue|login page|support)|phones?|statements?|accounting|handling|safetynet|days?)|-(?:level|facing))\b/i;
+  /^(?:[ \t]+(?:harm|data|lists?(?![ \t]*:)|charts|wristband (?:barcodes?|printers?|labels?)|monitors?|monitoring|demographics|tvs?|level|facing|bill pay|parking|statement (?:files?|vendors?|runs?)|activity|phone lines?|status board|assignments|check-?ins?|(?:information|info) (?:on|in|stored|was|is|will)|communications?|days|index|census|call (?:lights?|buttons?)|types?|labels|blocks?|ranges?|patterns?|stock|results|side|runs|impact|images|documents|placement|referrals|notifications?|chart|portal (?:slow|sessions?|help ?(?:line|desk)|bill pay|queue|login page|support|coordinators?|team|analysts?|administrators?|admins?|managers?|specialists?|staff)|phones?|statements?|accounting|handling|safetynet|days?|education|entertainment|experience|safety|flow)|-(?:level|facing|education|owned|entertainment|experience|safety|flow))\b/i;
 /** Is the patient word at p (patientWordAt) one of a kind of record, screen or thing (SYSTEM_AFTER)? */
 export function systemPatientWordAt(text: string, p: number): boolean {
   let e = p;
@@ -133,7 +136,7 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   // "PT/OT" (therapy)
   if (w === 'pt' && text.charCodeAt(e) === 47) return true;
   // "Start Video Visit", "\"Office Visit\"" (a product's or a visit type's name), "after-visit summaries", "visit types"
-  if ((w === 'visit' || w === 'visits') && ((text.charCodeAt(p) === 86 && /\b(?:Video|Office|E)[ \t-]+$/.test(before)) || text.charCodeAt(p - 1) === 45 || /^[ \t]+(?:types?|summar(?:y|ies)|templates?|navigator|workflows?)\b/i.test(text.slice(e, e + 16)))) return true;
+  if ((w === 'visit' || w === 'visits') && ((text.charCodeAt(p) === 86 && /\b(?:Video|Office|E)[ \t-]+$/.test(before)) || text.charCodeAt(p - 1) === 45 || /^[ \t]+(?:types?|summar(?:y|ies)|templates?|navigator|workflows?|slips?)\b/i.test(text.slice(e, e + 16)))) return true;
   // "org chart", "growth chart"
   if ((w === 'chart' || w === 'charts') && CHART_KIND_BEFORE.test(before)) return true;
   // "Kalena Palakiko (MyChart)": a colleague's team; "the Interconnect instance behind MyChart"
@@ -146,6 +149,11 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   // "the portal" only with a person named beside them)
   if (w === 'portal' || w === 'portals') {
     const wide = text.slice(Math.max(0, p - 40), p);
+    // "the portal says …" after "the Department of Labor OWCP Connect portal": the same system again
+    if (/\bthe[ \t]+$/i.test(before)) {
+      const prev = text.toLowerCase().lastIndexOf('portal', p - 1);
+      if (prev !== -1 && p - prev < 600 && !/\bthe[ \t]+$/i.test(text.slice(Math.max(0, prev - 12), prev)) && systemPatientWordAt(text, prev)) return true;
+    }
     // ("patient portal": the word "patient" before it is judged on its own, by SYSTEM_AFTER)
     return !OWN_PORTAL_BEFORE.test(wide) && (SYSTEM_PORTAL_BEFORE.test(wide) || PORTAL_PRODUCT_BEFORE.test(wide) || PAYER_POSSESSIVE.test(wide) || PAYER_PORTAL_SENTENCE.test(text.slice(Math.max(0, p - 80), p)) || /\b(?:patient|mychart)\/?[ \t]*$/i.test(wide) || PORTAL_THING_AFTER.test(text.slice(e, e + 40)));
   }
@@ -155,6 +163,8 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   if ((w === 'encounter' || w === 'encounters') && /^[ \t]+(?:could not|cannot|can't|not found|failed|error)/i.test(text.slice(e, e + 16))) return true;
   if (w === 'newborn' && /^[ \t]+screening\b/i.test(text.slice(e, e + 12))) return true;
   if (w === 'pt' && /\b(?:NEW|New|new|EST|Est|RETURN|Return)[ \t]+$/.test(before)) return true;
+  // "Visit types:\n  NEW PATIENT 40 min": a visit type in capitals or with its length (not "new patient Maria Lopez")
+  if (w === 'patient' && /\b(?:NEW|EST|RETURN)[ \t]+$/.test(before) && (text.charCodeAt(p + 1) === 65 || /^[ \t]+(?:\d+[ \t]*min|visits?|appts?|appointments?|slots?|types?)\b/i.test(text.slice(e, e + 16)))) return true;
   // "Chart Review" (an activity): "In Chart Review for Marcus Whitfield" is one
   if (w === 'chart' && text.charCodeAt(p) === 67 && /^[ \t]+Review\b/.test(text.slice(e, e + 10))) return true;
   if (w === 'mychart') return MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 48)) || APP_LIST_BEFORE.test(text.slice(Math.max(0, p - 40), p));
@@ -167,7 +177,7 @@ const PAYERS = 'highmark|humana|aetna|cigna|uhc|optum|availity|medicare|medicaid
 const PAYER_POSSESSIVE = new RegExp(String.raw`\b(?:${PAYERS})['’]s[ \t]+$`, 'i');
 /** A staff, vendor or network portal's qualifier right before "portal". */
 const SYSTEM_PORTAL_BEFORE =
-  /\b(?:company|captive|gp|globalprotect|vpn|provider|payer|vendor|benefits?|payment|payroll|service|support|eligibility|clearinghouse|hr|employee|supplier|admin|management|mgmt|license|licensing|partner|incenter|workday|credentialing|enrollment|ssl|archive|knowledge|web|login|online)[ \t-]*$/i;
+  /\b(?:company|captive|gp|globalprotect|vpn|provider|payer|vendor|benefits?|payment|payroll|service|support|eligibility|clearinghouse|hr|employee|supplier|admin|management|mgmt|license|licensing|partner|incenter|workday|credentialing|enrollment|ssl|archive|knowledge|web|login|online|plan|union|insurance|insurer|medicaid|medicare)[ \t-]*$/i;
 /**
  * A product's name right before "portal" ("AT&T portal", "Optum Pay portal", "Aethon portal"), not
  * MyChart's or a patient portal's own ("FollowMyHealth portal", "HealtheLife portal", "MyVA portal").
@@ -179,7 +189,7 @@ const PORTAL_THING_AFTER = /^[ \t]*(?::[ \t]*)?(?:help ?desk|ssl|cert\w*|outage|
 const OWN_PORTAL_BEFORE = new RegExp(String.raw`\b(?:my|his|her|their|your|(?!(?:${PAYERS})['’]s)[a-z]+['’]s)[ \t]+(?:(?:mychart|online|web|new|old)[ \t]+)?$`, 'i');
 /** What makes MyChart a system right after it: an outage, a certificate, a page, a build, an interface. */
 const MYCHART_SYSTEM_AFTER =
-  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal|analysts?\b|team\b|password|-[a-z])/i;
+  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal|analysts?\b|team\b|password|-[a-z]|update\b|help\b|help ?desk|footer|header|branding|website|pages?\b|(?:direct |open )?scheduling\b)/i;
 /** A list of applications before MyChart ("Hyperspace, Haiku/Canto/Rover, "). */
 const APP_LIST_BEFORE = /\b(?:hyperspace|haiku|canto|rover|interconnect|welcome|care everywhere)\b[^.\n]{0,30}[,&][ \t]*$/i;
 /**
@@ -187,6 +197,8 @@ const APP_LIST_BEFORE = /\b(?:hyperspace|haiku|canto|rover|interconnect|welcome|
  * dates are this year's and last; a date decades back is a person's birth date.
  */
 export function birthYear(text: string, f: Finding): boolean {
+  // ("1900-01-01", "01/01/1900": a build's placeholder, no one's birth)
+  if (PLACEHOLDER_DATE.test(text.slice(f.start, f.end))) return false;
   for (let k = f.start; k + 4 <= f.end; k++) {
     if (k > f.start && isDigitCode(text.charCodeAt(k - 1))) continue;
     const a = text.charCodeAt(k);
@@ -197,6 +209,7 @@ export function birthYear(text: string, f: Finding): boolean {
   }
   return false;
 }
+const PLACEHOLDER_DATE = /^(?:1900-?01-?01|0?1\/0?1\/1900)$/;
 /** The admin's own patterns and MRN formats: PHI because the admin says so. */
 export const isAdmins = (rule: string) => rule.startsWith('custom:') || rule === 'mrn.site-format';
 

@@ -25,7 +25,7 @@ const NOT_NAMES = new Set(
     'kaiser molina aetna cigna humana anthem ambetter centene medicare medicaid tricare bcbs wellcare oscar highmark ' +
     'premera regence optum unitedhealthcare united healthcare blue cross shield ' +
     // EHR screens and departments ("opening In Basket", "Bio-med: infusion pump")
-    'basket hyperspace bio-med d.o.b ' +
+    'basket hyperspace bio-med d.o.b geri-psych med-surg ' +
     // mail headers ("X-Mailer: PHPMailer", "Authentication-Results: spf=fail")
     'x-mailer authentication-results return-path received-spf dkim-signature x-originating-ip reply-to message-id content-type mime-version ' +
     // pronouns opening a sentence ("Pt Maria Lee. He called back")
@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body maine comp i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body maine comp screen kiosk printer display dialog popup banner i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const CAMEL = /[a-z][A-Z]/;
@@ -54,7 +54,7 @@ const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building'
 /** A place's first word: "New Castle", "North Butler", "Upper St. Clair"; not "Port Barre" nor "Fort Wayne", where a patient may live as often as a clinic stands. */
 const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(['New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Mount']);
 /** A site's department or an island after one word ("Kailua Peds", "Hilo Ortho", "QLMC Hospitalist", "Big Island"; not "Nohea Kealoha Peds"). */
-const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(['Peds', 'Ortho', 'Hospitalist', 'Hospitalists', 'Cardiology', 'Oncology', 'Radiology', 'Urology', 'Neurology', 'Pediatrics', 'Orthopedics', 'Lab', 'Pharmacy', 'Island']);
+const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(['Peds', 'Ortho', 'Hospitalist', 'Hospitalists', 'Cardiology', 'Oncology', 'Radiology', 'Urology', 'Neurology', 'Pediatrics', 'Orthopedics', 'Lab', 'Pharmacy', 'Island', 'Behavioral', 'Behavioural']);
 /** Test patients and placeholders ("ZZZTEST, ALPHA", "ZZTEST, LABONE", "TEST, PATIENT"). */
 const TEST_NAME = /^(?:ZZ|XXX|TEST)/;
 /** Names that are also a month or a day's short form (the rest are in NOT_NAMES). */

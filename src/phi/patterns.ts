@@ -2141,7 +2141,7 @@ const afterMonthAndDay = (text: string, start: number) => text.charCodeAt(start 
 // (company names as written, not "Cox" nor "carrier": a patient's surname, an insurance carrier)
 const CARRIER_LINE = /\b(?:circuit|CID|ISP|MPLS|broadband|business (?:class|internet|\d+M)|Cable One|American Messaging|Spectrum|Comcast|Verizon|AT&T|Lumen|CenturyLink|Windstream|Zayo|T-Mobile|Starlink)\b/;
 const SOFTWARE_LICENCE_LINE = /\b(?:appliance|version|vm|subscriptions?|concurrent|enterprise|software|product key|of \d+|module|instance)\b/i;
-const PATIENT_BILL_LINE = /\b(?:patients?|pts?|guarantor|statement|balance|self-?pay|copay|her|his|my|their|bill(?:ed|ing)?)\b/i;
+const PATIENT_BILL_LINE = /\b(?:patients?|pts?|guarantor|statement|balance|self-?pay|copay|her|his|my|their|bill(?:ed|ing)?(?!-to))\b/i;
 const STAFF_OWNER_BEFORE = /\b(?:my|our|staff|employee|(?:Dr\.?[ ])?[A-Z][a-z]+['’]s)[ ]$/;
 /** How many ASCII digits a string holds. */
 function digitCount(s: string): number {

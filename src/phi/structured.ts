@@ -539,6 +539,8 @@ function valueWordsEnd(text: string, end: number, type: 'NAME' | 'ADDRESS', capi
   return e;
 }
 
+/** An HR feed's worker keys (Workday, UKG): the line is an employee's record. */
+const HR_RECORD_LINE = /\b(?:worker_?id|employee_?id|emp_?id|hire_?date|cost_?center|job_?title|supervisory_?org|manager_?(?:worker_?)?id)[ ]?[=:]/i;
 /** A record's other fields before a city or street on its line. */
 const RECORD_LINE = /\b(?:addr(?:ess)?|zip|dob|mrn|patient|pt)\b/i;
 /** The start of p's line, or 200 characters back when the line started before that. */
@@ -626,6 +628,8 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
       continue;
     }
     if (type === 'OTHER_ID' && /^(?:admin|root|system|svc[._-].*|service|anonymous|null|none|unknown)$/i.test(value)) continue;
+    // a worker's record in an HR feed ("Worker_ID=213309 Legal_Name=\"Rai, Dipendra\" … Position=P-0044172"): a colleague's
+    if (HR_RECORD_LINE.test(text.slice(lineStartAt(text, m.index), Math.min(text.length, m.index + 200)).split('\n', 1)[0]!)) continue;
     const start = m.index + m[0].length - value.length;
     const end = type === 'NAME' || type === 'ADDRESS' ? valueWordsEnd(text, start + value.length, type, value === value.toUpperCase()) : start + value.length;
     emit(type, start, end, score, 'kv.' + type.toLowerCase());

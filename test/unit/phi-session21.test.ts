@@ -37,3 +37,42 @@ describe("the desk's own numbers are no patient's", () => {
     expect(values('PID|1||4410882^^^MRN||LOPEZ^MARIA||19500304|F')).toContain('LOPEZ^MARIA');
   });
 });
+
+describe('words that are no patient (no-patient rule)', () => {
+  const clean: Array<[string, string]> = [
+    ['patient-education tablets', 'Oakmont wants to replace the wall-mounted patient-education tablets in the day rooms (Intune kiosk mode) by 3/1.\n\nAngela Rossi\n412-555-0128'],
+    ['a visit slip', 'healow Check-In kiosk at the Weirton front desk stopped printing the visit slip. Screen says "Printer error 0x0E" since 2/24.\n\nBrittany Kline\n304-555-0144'],
+    ['a NEW PATIENT visit type', 'Please build Cadence templates for Dr. Adeyemi from 05/05.\nVisit types:\n  NEW PATIENT 40 min (limit 2/day)\n  FOLLOW UP 20 min\n\nPriya Nair\nx4-2262\n412-555-0170'],
+    ["MyChart's help line", 'Please update the login page effective 4/1.\n\nOLD: MyChart Help: 1-888-555-0140, M-F 8am-5pm\n\nHeather Miller\nPatient Portal Coordinator\n412-555-0190'],
+    ["MyChart's scheduling", 'Cadence build for New Castle, open to scheduling 03/24.\nMyChart direct scheduling: FOLLOW UP only\n\nPriya Nair\n412-555-0170'],
+    ['the same portal again', "The Black Lung program can't log in to the Department of Labor OWCP Connect portal. Login.gov sends the code but after entering it the portal says \"Your account is not associated\" since 1/21.\n\nHannah Zook\n724-555-0151"],
+    ['an eligibility monitor', 'Epic RTE stats from Prelude > Eligibility Monitor, 07:00-09:30 on 3/3: 42% timeouts.\n\nLatoya Freeman\n412-555-0161'],
+    ['a colleague moved to a unit', 'AD lockout: Kristen says she moved to 5W in Jan - manager in AD should be Teresa Lipinski. Unlocked 1/14.\n\nSunita Gurung\n412-555-0177'],
+    ['per their statement', 'Phish clicked by 2 users in Revenue Cycle (Joseph Kapusta) - no creds entered per their statement; forced password reset on 3/19.\n\nTyler Beck\n412-555-0180'],
+    ["an employee's own address in HR", 'Employee says she updated her home address in Workday on 2/03 but the W-2 reprint went to the old one.\n\nMonique Carter\nHRIS Analyst\n412-555-0172'],
+    ['a month of staff birthdays', 'Digital signage player in the lobby shows the SharePoint list:\n  March Birthdays\n  Dolores Fiorentino - March 3\n  Amy Sauer - March 17\nPlease fix the feed.\n\nHannah Zook\n724-555-0151'],
+    ['learner patients', 'TRAIN env - the playground lacks the standard learner patients for the 3/13 class. Searching TRAIN, ADULTONE in Hyperspace TRN.\n\nTeresa Lipinski\nx4-3318\n412-555-0185'],
+    ['no matching patients', 'Hyperspace TRN search gives "No matching patients found." since the 3/9 refresh.\n\nTeresa Lipinski\n412-555-0185'],
+    ['a QA phantom named as the patient', 'New CT at Washington: PACS DICOM test on 3/27 using phantom (accession TEST0000317, patient name PHANTOM^CT^WATER).\n\nElena Hudak\n724-555-0155'],
+    ['test records with a placeholder date', 'Interface TST messages: "1 TEST DR" address, 1900-01-01 DOB - these are all from the TST build. 42 ZZTEST patients recreated with DOB 1/1/1980 on 3/2.\n\nJosip Babic\n412-555-0150'],
+    ["a tablet's masked serial", 'Current: 8 x Samsung Galaxy Tab A8 (S/N R9PT60A1xxx series), Knox kiosk mode, mounted 2021; replace by 3/1.\n\nDipendra Rai\n412-555-0188'],
+    ["an HR feed's worker", 'Workday -> AD provisioning error on 1/13:\n  Worker_ID=213309 Legal_Name="Rai, Dipendra" Position=P-0044172 Hire_Date=2025-01-20\n\nMonique Carter\n412-555-0172'],
+    ["a supplier's invoice to the organisation", 'Invoice dispute forwarded by AP.\n\nBill-to: Accounts Payable, PO Box 38120, Pittsburgh PA 15238\n\nInvoice 88127-B   Date 01/14/2025   PO# 4500183990\n\nJoseph Kapusta\n412-555-0157'],
+  ];
+  for (const [what, text] of clean) it(`${what}: nothing found`, () => expect(values(text)).toEqual([]));
+
+  it('a screen that says something is no one, even beside a patient', () => {
+    const found = values('Patient Maria Lopez DOB 3/4/1950 checked in at the kiosk on 2/24. Screen says "Printer error 0x0E".');
+    expect(found).toContain('Maria Lopez');
+    expect(found).not.toContain('Screen');
+  });
+
+  it('the same words beside a patient still count', () => {
+    expect(values('New patient Maria Lopez DOB 3/4/1950 could not book online.')).toContain('Maria Lopez');
+    expect(values('Eligibility request for Leilani Kahale keeps timing out in the Epic RTE interface; tried at 10:15 on 03/02/2025.')).toContain('Leilani Kahale');
+    expect(values('Employee Angela Pruitt 617-555-0199 requesting a copy of her imaging CD from the MRI last month.')).toContain('Angela Pruitt');
+    expect(values('Pt Walter Bukowski says he moved to 12 Elm St, Butler last month; DOB 5/2/1941.')).toContain('Walter Bukowski');
+    expect(values('Patient Maria Lopez: her statement shows a balance from the 3/4 visit.')).toContain('Maria Lopez');
+    expect(values('PID|1||4410882^^^MRN||LOPEZ^MARIA||19500304|F\nPV1|1|O|CLINIC^^^MMMC||||1234567893^SMITH^JOHN')).toContain('LOPEZ^MARIA');
+  });
+});
