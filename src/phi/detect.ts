@@ -211,6 +211,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   // (a record line's other identifiers first: echoes then finds them again elsewhere)
   const lineIds = recordLineIds(scan, candidates);
   if (lineIds.length > 0) candidates = candidates.concat(lineIds.filter(uncovered(candidates)));
+  const listed = labelListIds(text, candidates);
+  if (listed.length > 0) candidates = candidates.concat(listed.filter(uncovered(candidates)));
   const lineDates = recordLineDates(scan, candidates);
   if (lineDates.length > 0) candidates = candidates.concat(lineDates.filter(uncovered(candidates)));
   let again = echoes(scan, candidates).concat(shapeEchoes(scan, candidates), siblings(text, candidates), spelledNames(text, candidates), rangeEnds(text, candidates));
@@ -1250,6 +1252,41 @@ function recordLineIds(scan: Scan, candidates: Finding[]): Finding[] {
     }
   }
   return out ?? [];
+}
+/**
+ * The values of a list after a plural identifier's label, to the end of its line: "MRNs for these: Ruth
+ * Stoltzfus 6618203, Michael Danko 6620914", "Media IDs: MED-88120441, MED-88120442", "Specimen #s affected:
+ * 0304:H00152, 0304:H00153" — each item's last token with four digits or more, in a text that names a
+ * patient or a record among the candidates (a name found as one, a record's number or a birth date).
+ */
+function labelListIds(text: string, candidates: Finding[]): Finding[] {
+  if (text.indexOf(':') === -1) return [];
+  let out: Finding[] | undefined;
+  LIST_LABEL.lastIndex = 0;
+  for (let m = LIST_LABEL.exec(text); m !== null; m = LIST_LABEL.exec(text)) {
+    if (out === undefined && !candidates.some((f) => (f.type === 'NAME' && f.score >= 0.85) || f.type === 'MRN' || (f.type === 'DATE' && f.score >= 0.9))) return [];
+    const w = m[1]!.toLowerCase();
+    const type: PhiType = w.startsWith('mr') || w.startsWith('medical') ? 'MRN' : w.startsWith('member') || w.startsWith('subscriber') ? 'HEALTH_PLAN_ID' : w.startsWith('csn') || w.startsWith('har') || w.startsWith('fin') || w.startsWith('encounter') ? 'ACCOUNT' : 'OTHER_ID';
+    const from = m.index + m[0].length;
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    ITEM_TOKEN.lastIndex = from;
+    for (let t = ITEM_TOKEN.exec(text); t !== null && t.index < to; t = ITEM_TOKEN.exec(text)) {
+      const e = t.index + t[0].length;
+      // (the token ends its item: a separator, the line's end or a full stop follows)
+      if (!ITEM_END.test(text.slice(e, e + 6)) || digitCount(t[0]) < 4) continue;
+      (out ??= []).push({ type, start: t.index, end: e, score: 0.85, rule: 'id.label-list' });
+    }
+  }
+  return out ?? [];
+}
+const LIST_LABEL = /\b(MRNs|MRN ?#s|MR ?#s|medical record numbers|accessions|accession (?:#s|numbers|nos)|specimens|specimen (?:#s|IDs|numbers)|media IDs|document IDs|claim (?:#s|numbers)|member IDs|subscriber IDs|CSNs|HARs|FINs|encounters)\b[^:\n]{0,24}:[ \t]*/gi;
+const ITEM_TOKEN = /(?<![A-Za-z0-9:_.-])[A-Za-z0-9][A-Za-z0-9:_-]{3,22}(?![A-Za-z0-9:_-])/g;
+const ITEM_END = /^[ \t]*(?:,|;|&|\band\b|\bor\b|\.(?!\w)|\)|\r?\n|$)/;
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) n++;
+  return n;
 }
 /** Per ASCII code, 1 where it may not stand right before or after a record line's identifier ([\w-/.:#*$] before, [\w-/.:*] after). */
 const NOT_BEFORE_ID = wordCodesAnd('-/.:#*$');

@@ -139,16 +139,18 @@ const LOWER_NAME_RE = new RegExp(String.raw`(?:${PT_INTRO}|[Mm]y name is|[Nn]ame
  */
 tagWords(['pt', 'pts', 'patient', 'my', 'name', 'for', 're'], WordTag.LowerIntro);
 /** A census surname (no ordinary word) after a title in lower case: "it filed on mr hubbard in 716". */
-const LOWER_TITLED_RE = /(?:mr|mrs|ms)\.?[ ]([a-z][a-z'-]{2,})\b(?![ ]from\b)/y;
+const LOWER_TITLED_RE = /(?:mr|mrs|ms)\.?[ ]([a-z](?:[a-z-]|'(?!s\b)){2,})\b(?![ ]from\b)/y;
 /** Words a person's "ms" follows ("labels for ms pearson", "pt ms hubbard", "called ms ortiz"). */
-const PERSON_BEFORE_MS = /(?:\b(?:for|to|with|of|on|at|per|from|is|was|pt|pts|patient|called|call|tell|told|ask|asked|and|re)|[,:(])[ ]$/i;
+const PERSON_BEFORE_MS = /(?:\b(?:for|to|with|of|on|at|per|from|is|was|pt|pts|patient|called|call|tell|told|ask|asked|and|re)|[,:(.!?])[ ]$/i;
 // (registered: the scan finds only known words, and "mrs" and "ms" are no other rule's)
 registerWords(['mr', 'mrs', 'ms']);
 tagWords(['mr', 'mrs', 'ms'], WordTag.LowerTitle);
 /** "dob", "mrn" (lower case, a whole word) at the start of a slice. */
 const RECORD_WORD = /^(?:dob|mrn|d\.o\.b)\b/;
-/** Two lower-case words right before a record's label: "marcus jones, ", "marcus jones (", "garcia, maria. ". */
-const LOWER_NAME_BEFORE_RECORD = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?) ([a-z][a-z'-]+)[,.]? ?\(?$/d;
+/** A record's label right after a word: " (DOB", ", mrn". */
+const RECORD_LABEL_AFTER = /^,?[ ]?\(?(?:dob|mrn|d\.o\.b)\b/i;
+/** Two lower-case words right before a record's label, maybe with a middle initial: "marcus jones, ", "marcus jones (", "garcia, maria. ", "carol a bennett ". */
+const LOWER_NAME_BEFORE_RECORD = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?) (?:[a-z]\.? )?([a-z][a-z'-]+)[,.]? ?\(?$/d;
 /**
  * A "Last, First [M]" right before a record's label, or in brackets right after its number ("pt:
  * VUE, TOU   mrn 40290345", "FERRIS, JUNE E (MRN …", "Petrov, Alexei, DOB …", "MRN 5520017886
@@ -159,7 +161,7 @@ const LOWER_NAME_BEFORE_RECORD = /(?:^|[^A-Za-z'-])([a-z][a-z'-]+)(,?) ([a-z][a-
  */
 /** "Last, First [M]": two words written capitalised or in capitals, each captured, then an initial. */
 const RECORD_LAST_FIRST = String.raw`([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z]),[ ]([A-Z](?=[A-Za-z'’-]{0,39}[a-z])[A-Za-z'’-]{1,40}|[A-Z][A-Z'’-]{0,39}[A-Z])(?:[ ][A-Z]\.?)?`;
-const LAST_FIRST_BEFORE_RECORD = new RegExp(String.raw`(?:^|[^A-Za-z0-9'’-])${RECORD_LAST_FIRST}(?:[ ]{1,3}|[ ]?[,(-][ ]?|\.[ ])$`, 'd');
+const LAST_FIRST_BEFORE_RECORD = new RegExp(String.raw`(?:^|[^A-Za-z0-9'’-])${RECORD_LAST_FIRST}(?:[ ]{1,3}|[ ]?[,(|/-][ ]?|\.[ ])$`, 'd');
 const RECORD_THEN_LAST_FIRST = new RegExp(String.raw`(?:MRN|mrn)[ ]?[#:]?[ ]?[A-Z]{0,3}\d{5,12}[ ]?[(=-][ ]?${RECORD_LAST_FIRST}(?![A-Za-z0-9'’-])`, 'dy');
 /** A record's label at the start of a slice, any case, and a value after it: "MRN 4029…", "dob: 6/2", "(MRN E1120388". */
 const RECORD_LABEL_ANY = /^(?:mrn|dob|d\.o\.b\.?)[ \t:#.]{0,3}(?:[A-Z]{1,3}-?)?\d/i;
@@ -1029,12 +1031,16 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     const pos = knownPos[k]!;
     if (text.charCodeAt(pos) !== 109) continue; // written in lower case ("Mr Hubbard" is a capitalised name's)
     // ("250 ms": milliseconds; "ms edge crashes": Microsoft's: "ms" only after a word that may stand before a person)
-    if (isDigitCode(text.charCodeAt(pos - 1)) || (text.charCodeAt(pos - 1) === 32 && isDigitCode(text.charCodeAt(pos - 2)))) continue;
+    if (text.charCodeAt(pos + 1) === 115 && (isDigitCode(text.charCodeAt(pos - 1)) || (text.charCodeAt(pos - 1) === 32 && isDigitCode(text.charCodeAt(pos - 2))))) continue;
     if (text.charCodeAt(pos + 1) === 115 && !PERSON_BEFORE_MS.test(text.slice(Math.max(0, pos - 12), pos))) continue;
     LOWER_TITLED_RE.lastIndex = pos;
     const one = LOWER_TITLED_RE.exec(text);
-    if (one !== null && (lowerFacts(one[1]!) & (Lower.Last | Lower.Plain)) === (Lower.Last | Lower.Plain) && !GOES_ON.has(one[1]!)) {
-      emit('NAME', one.index + one[0].length - one[1]!.length, one.index + one[0].length, 0.8, 'name.lower');
+    if (one === null) continue;
+    const w = one[1]!;
+    const f = lowerFacts(w);
+    // (a surname the census lists and no ordinary word; or, right before a record's label, any word that reads as a name: "mr joubert (DOB 4-Apr-1936)")
+    if (((f & (Lower.Last | Lower.Plain)) === (Lower.Last | Lower.Plain) && !GOES_ON.has(w)) || (RECORD_LABEL_AFTER.test(text.slice(one.index + one[0].length, one.index + one[0].length + 8)) && nameLike(w, f) && !FUNCTION_WORDS.has(w) && !TECH_WORDS.has(w))) {
+      emit('NAME', one.index + one[0].length - w.length, one.index + one[0].length, 0.8, 'name.lower');
     }
   }
 

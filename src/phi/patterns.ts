@@ -2036,6 +2036,35 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rejectAfter: /^\)?[ ]*(?:for|of)[ ]+(?:the[ ]+|new[ ]+|more[ ]+)?(?:patient|pt)[ ]+(?:wristbands?|armbands?|labels?|printers?|kiosks?|monitors?|tablets?|beds?|chairs?|tvs?|phones?|education|transport|lifts?|supplies)\b/i,
   },
   {
+    // a member's ID after a plan's name and a comma, a bracket or "new": "Delores Robinson is The Health Plan, ID
+    // 0004418823-01", "(Sanford Health Plan) ID 7704418215", "UMWA Health & Retirement Funds ID: UMWA-0883417",
+    // "her mom's plan changed to UPMC for Life, new id 02447910801"
+    type: 'HEALTH_PLAN_ID',
+    triggers: 'plan funds life',
+    rule: 'plan.label',
+    label: "(?:plan|funds|life)(?:[)]?,[ ]?|[)][ ]?|,?[ ]new[ ]|[ ])(?:member[ ])?(?:id|#)",
+    value: "[A-Za-z0-9][A-Za-z0-9-]{5,20}",
+    score: 0.85,
+    needsContext: true,
+    patientContext: true,
+    weakScore: 0.3,
+  },
+  {
+    // a court's or the police's number for a patient's matter, with a patient nearby: "admitted under 302
+    // (petition 2025-MH-0319)", "27th JDC docket 24-C-3318", "Succession No. 138,442", "coroner's office (CEC #
+    // 25-0671)", "Baldwin Borough PD report 25-003318"
+    type: 'OTHER_ID',
+    triggers: 'docket petition succession cec police pd',
+    rule: 'other.label',
+    after: { police: [' r'], pd: [' r'] },
+    label: "(?:docket|petition|succession|CEC|police report|PD report)(?:[ .]{0,2}(?:number|num|nbr|no\\.?|#|id)){0,2}",
+    value: "[A-Za-z0-9](?:[A-Za-z0-9-]|,(?=\\d{3}(?!\\d))){2,30}",
+    score: 0.8,
+    needsContext: true,
+    patientContext: true,
+    weakScore: 0.3,
+  },
+  {
     // generic account words: only with a patient nearby
     type: 'OTHER_ID',
     triggers: "case employer ein pt patient pat username user login visit visitor requisition req cov coverage proxy refund transaction valet thread",

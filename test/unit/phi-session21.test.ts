@@ -76,3 +76,40 @@ describe('words that are no patient (no-patient rule)', () => {
     expect(values('PID|1||4410882^^^MRN||LOPEZ^MARIA||19500304|F\nPV1|1|O|CLINIC^^^MMMC||||1234567893^SMITH^JOHN')).toContain('LOPEZ^MARIA');
   });
 });
+
+describe("patients' values set 29 wrote that were missed", () => {
+  it('a lower-case name after a title in a chat', () => {
+    expect(values('[07:04] Dominique Patin LCSW: bed 5 mr joubert (DOB 4-Apr-1936) going to the NH today')).toContain('joubert');
+    expect(values('[07:09] Dominique Patin LCSW: ok. ms bonvillain\'s son wants a call before d/c, pt DOB 3/3/1940')).toContain('bonvillain');
+    expect(values('[9:03 AM] Olivia Matusz: mrs carol a bennett dob 2/9/47 mrn 1184302, highmark bcbs')).toContain('carol a bennett');
+    // (milliseconds and Microsoft are no one)
+    const found = values('Patient Maria Lopez DOB 3/4/1950: the page took 250 ms teams to load. ms teams crashed during her visit.');
+    expect(found).not.toContain('teams');
+  });
+
+  it('a "Last, First" before "| DOB"', () => {
+    expect(values('Examples from the WQ:\n- Rai, Pabitra | DOB 01/01/1990 | PA Medicaid recipient ID 9304118872 | filed as Geisinger')).toEqual(expect.arrayContaining(['Rai, Pabitra', '9304118872']));
+  });
+
+  it('the values listed after a plural label', () => {
+    const text = 'Kofax batch failed. Files:\nSTOLTZFUS_RUTH_A_DOB19470522_HIPAA_ACK.pdf\n\nWe will use MRN_DOCTYPE from now on. MRNs for these: Ruth Stoltzfus 6618203, Michael Danko 6620914, Dil Gurung 6602288.\n\nRenamed and re-released: 6618203_HIPAA_ACK.pdf, 6620914_WC_FORM.pdf';
+    const found = detector.detect(text).filter((f) => f.type === 'MRN').map((f) => text.slice(f.start, f.end));
+    expect(found).toEqual(['6618203', '6620914', '6602288', '6618203', '6620914']);
+    expect(values('Patient Maria Lopez DOB 3/4/1950, encounter media. Media IDs: MED-88120441, MED-88120442, MED-88120443.')).toEqual(expect.arrayContaining(['MED-88120441', 'MED-88120442', 'MED-88120443']));
+    expect(values('Printed "ST PIERRE,MA" for ST PIERRE,MARC J DOB 08/09/1967\nSpecimen #s affected: 0304:H00152, 0304:H00153, 0304:C00087\nAll relabeled.')).toEqual(expect.arrayContaining(['0304:H00152', '0304:H00153', '0304:C00087']));
+    // (without a patient, a list of the desk's own numbers stays)
+    expect(values('Patch notes: Media IDs: MED-1001, MED-1002 fixed in Epic 2025.')).toEqual([]);
+  });
+
+  it("a court's or the police's number beside a patient", () => {
+    expect(values('Pt Jordan Maczko, MRN 4410882, admitted 03/08/2025 under 302 (petition 2025-MH-0319)')).toContain('2025-MH-0319');
+    expect(values('Patient Maria Lopez DOB 3/4/1950: vehicle per Baldwin Borough PD report 25-003318 (pt\'s copy scanned)')).toContain('25-003318');
+    expect(values('His mother Rosalind Batiste is curator (27th JDC docket 24-C-3318) for patient Kendrick Batiste DOB 2/2/1990')).toContain('24-C-3318');
+  });
+
+  it("a member's ID after a plan's name and a comma or a bracket", () => {
+    expect(values('Pt Delores Robinson DOB 3/4/1950 is The Health Plan, ID 0004418823-01, no referral needed.')).toContain('0004418823-01');
+    expect(values('Pt Lorraine Olson DOB 3/4/1950\nIns: ND Medicaid Expansion (Sanford Health Plan) ID 7704418215')).toContain('7704418215');
+    expect(values("Carol Bennett's daughter says her mom's plan changed to UPMC for Life, new id 02447910801; DOB 2/9/1947")).toContain('02447910801');
+  });
+});
