@@ -139,6 +139,12 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     candidates = candidates.filter((f) => !testRecordBefore(text, f));
     if (weak.length > 0) weak = weak.filter((f) => !testRecordBefore(text, f));
   }
+  // an unidentified patient's placeholder where the text says so ("DOE, JOHN | unknown", "the \"John Doe\" workflow") is no
+  // one's name (not a real Jane Doe:
+  // "her name is actually jane doe lol. Jane M. Doe, mrn 3318820", "shows Jane Doe DOB 03/02/1951")
+  if (text.indexOf('oe') !== -1 && text.indexOf('OE') + text.indexOf('oe') > -2 && PLACEHOLDER_WORD.test(text) && PLACEHOLDER_CONTEXT.test(text) && !REAL_DOE.test(text)) {
+    candidates = candidates.filter((f) => f.type !== 'NAME' || !PLACEHOLDER_NAME.test(text.slice(f.start, f.end)));
+  }
   // (the workforce check's places, built once when asked: the no-patient rule asks whether a name beside a
   // system's patient word is a colleague's, the workforce check takes colleagues' names)
   let workforce: Workforce | undefined;
@@ -961,7 +967,14 @@ function digitRunsByLength(scan: Scan): number[][] {
   return out;
 }
 /** Words of a full name that are no part of it, and the shortest part looked for again. */
-const NAME_TITLES: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'Miss', 'Jr', 'Sr', 'II', 'III', 'IV', 'MD', 'RN', 'Pt', 'PT']);
+// (and a newborn's placeholder words: "HERSHBERGER, BABY GIRL" names no one "Baby" or "Girl" elsewhere)
+const NAME_TITLES: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'Miss', 'Jr', 'Sr', 'II', 'III', 'IV', 'MD', 'RN', 'Pt', 'PT', 'Baby', 'Boy', 'Girl', 'Twin', 'Infant', 'Newborn', 'Doe']);
+/** An unidentified patient's placeholder name: "John Doe", "DOE, JANE", "Baby Doe". */
+const PLACEHOLDER_NAME = /^(?:(?:john|jane|baby|unknown)[ ]+doe|doe,[ ]*(?:john|jane|baby))$/i;
+const REAL_DOE = /\bname is (?:actually |really |in fact )?(?:john|jane) doe\b|\b(?:john|jane) [A-Z]\.? doe\b|\b(?:john|jane) doe,?[ ]\(?(?:dob|mrn|d\.o\.b|\d)/i;
+/** What says a Doe is a placeholder: an unknown or unidentified patient, a trauma alias, a rename of it. */
+const PLACEHOLDER_CONTEXT = /\b(?:unknown|unidentified|placeholder|trauma (?:name|alias|registration)|alias|aka|doe (?:rename|workflow)|doe"? workflow)\b/i;
+const PLACEHOLDER_WORD = /\b(?:john|jane|baby|unknown)[ ]+doe\b|\bdoe,[ ]*(?:john|jane|baby)\b/i;
 const NAME_PART_MIN = 3;
 /**
  * The parts of a full name found in the text, where the text names the person again by one of

@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body maine comp screen kiosk printer display dialog popup banner i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body maine comp screen kiosk printer display dialog popup banner key i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const CAMEL = /[a-z][A-Z]/;

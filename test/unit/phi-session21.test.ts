@@ -113,3 +113,24 @@ describe("patients' values set 29 wrote that were missed", () => {
     expect(values("Carol Bennett's daughter says her mom's plan changed to UPMC for Life, new id 02447910801; DOB 2/9/1947")).toContain('02447910801');
   });
 });
+
+describe('words in patient tickets that are no one', () => {
+  it("a Jira export's Key field", () => {
+    const found = values('Summary: wrong patient after Epic merge of father/son\nKey: ITSD-20355 | Priority: P2\n\nPatient Nathan Brooks Sr, DOB 06/02/1958, MRN 2318004');
+    expect(found).toContain('Nathan Brooks Sr');
+    expect(found).not.toContain('Key');
+  });
+
+  it("a newborn's placeholder words are not found again on their own", () => {
+    const found = values('Stork printed "HERSHBERGER, LYDIA" with the newborn MRN 9020140. Twin B came out right: "HERSHBERGER, BOY TWIN B".\n\nThe naming rule uses the "Baby Girl/Baby Boy + mother\'s last name" pattern.');
+    expect(found).toContain('HERSHBERGER, LYDIA');
+    for (const w of ['Twin', 'Baby', 'Girl', 'Boy']) expect(found).not.toContain(w);
+  });
+
+  it("an unidentified patient's placeholder, but not a real Jane Doe", () => {
+    const found = values('Downtime reconcile:\nT000127 | DOE, JOHN | unknown | 01/21/2025 23:10 | 9004471\nRegistration has not updated the name because the "John Doe" workflow requires HIM. Doe rename on 9004471 done: MCCREIGHT, ROBERT, DOB 10/31/1950.');
+    expect(found).toContain('MCCREIGHT, ROBERT');
+    for (const w of ['DOE, JOHN', 'John Doe', 'Doe']) expect(found).not.toContain(w);
+    expect(values('i scanned pt jane doe in 714 and before you ask her name is actually jane doe lol. Jane M. Doe, mrn 3318820')).toContain('jane doe');
+  });
+});
