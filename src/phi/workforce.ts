@@ -227,6 +227,18 @@ const DEPARTMENTS_AFTER_NAME =
 /** A regex source's words capitalised as titles are written ("Quality Analyst"), its acronyms in capitals ("HR", "IT"), its escapes ("\\t") kept. */
 const capitalised = (source: string) => source.replace(/\\[a-z]|\b(?:hr|it|him|pfs)\b|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()));
 const CAPITALISED_ROLES = capitalised(`${JOBS}|${DEPARTMENTS}|${DEPARTMENTS_AFTER_NAME}`);
+/** Departments no patient is in or comes from, after a colleague's name: "in Patient Access", "from the lab". */
+const OFFICES =
+  'patient access|health information management|medical records|revenue cycle|revenue integrity|billing|patient financial services|' +
+  'finance|payroll|human resources|infosec|information security|privacy(?: office)?|compliance|(?:patient )?portal support|mychart support|' +
+  'interpreter services|language services|credentialing|coding|purchasing|supply chain|materials management|facilities|biomed|' +
+  'clinical engineering|telecom|quality|risk management|decision support|clinical informatics|informatics|ehr support|epic support|' +
+  'service desk|help ?desk|patient relations|patient experience|case management|social work|utilization review|central scheduling|access center';
+const OFFICE_AFTER = new RegExp(String.raw`^[ \t]+(?:(?:in|from|with)[ \t]+(?:the[ \t]+)?(?:${OFFICES})|from[ \t]+(?:the[ \t]+)?(?:lab|laboratory|scheduling|registration))\b(?![ \t]+(?:app|application|system|queue|tool|report|screen|module|workqueue|wq)\b)`, 'i');
+const OFFICE_ACRONYM_AFTER = /^[ \t]+(?:in|from|with)[ \t]+(?:IT|HR|HIM|PFS|ROI|RCM)\b/;
+const FOR_OR_SELF_BEFORE = /\b(?:for|this is|i['’]m|i am|my name is)[ \t]+$/i;
+const RELATION_DENIED_BEFORE = /\b(?:not related to|no relation to|unrelated to|not the same (?:person )?as)[ \t]+(?:our[ \t]+)?$/i;
+const RELATION_DENIED_AFTER = /^[ \t]*[-–,][ \t]*(?:not related|no relation|unrelated)\b/i;
 /**
  * ", Patient Access)", ", Pharmacy Tech", " (Quality Analyst)": a department or job right after a
  * name, capitalised as a job title is ("Maria Garcia, it seems …" and "…, lead poisoning" are prose).
@@ -1529,6 +1541,15 @@ export class Workforce {
       // (a bare department in brackets may be where a patient is: "John Hall (Radiology)" in a list of patients)
       (next === 44 && ROLE_AFTER.test(after)) ||
       (next === 40 && JOB_AFTER.test(after)) ||
+      // "Jessica Cote in Patient Access says …", "Sofia Córdova from Interpreter Services", "Amina Farah from the lab",
+      // "Caitlin Bragdon in portal support": a colleague by a department no patient is in
+      // (not a thing for someone, "Statement for John Smith from Billing", nor the writer introducing themselves, "This is
+      // Denise from Payroll - the encounter …": an employee may write of their own care)
+      (space0 && (OFFICE_AFTER.test(after) || OFFICE_ACRONYM_AFTER.test(after)) && !FOR_OR_SELF_BEFORE.test(text.slice(Math.max(ls, start - 16), start))) ||
+      // "no relation to Sarah Whitcomb in HIM", "(Monica Valdez - not related, already asked)": the writer tells a
+      // colleague who shares a patient's name apart from the patient (not "Wilma Gautreaux is not related to Lauren": the patient)
+      (start - ls >= 12 && RELATION_DENIED_BEFORE.test(text.slice(Math.max(ls, start - 28), start))) ||
+      RELATION_DENIED_AFTER.test(after) ||
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"
       (jobWord && endsWith(ROLE_BEFORE, before, 8) && !PATIENT_BEFORE.test(this.sentenceBefore(start, ls))) ||
       // "Telecom (Darius Farahani)", "Biomed (Ron Tibbets)": a team's colleague in brackets (no clinical department's)

@@ -100,8 +100,10 @@ describe('employee-patients with the workforce directory on', () => {
     expect(TICKETS.length).toBe(125);
     // (a value's first place, or the n-th its label names)
     // (201 until session 20 read the spaced census rows whose name fills its column: ticket 34's LOPEZ, MARIA and its dates;
-    // 205 until session 21 read the values listed after a plural label: "got two MRNs: 00612233 and 00612234")
-    expect(measure(TICKETS, (text, value, nth) => [nthPlace(text, value, nth ?? 0)])).toEqual({ found: 207, lost: KNOWN_LOSSES });
+    // 205 until session 21 read the values listed after a plural label: "got two MRNs: 00612233 and 00612234", and found
+    // "Tanya Lewis from Patient Access had her gallbladder out" once a department after a name was read as a titled
+    // colleague's place, which her own care words in the sentence veto)
+    expect(measure(TICKETS, (text, value, nth) => [nthPlace(text, value, nth ?? 0)])).toEqual({ found: 208, lost: KNOWN_LOSSES });
   });
 
   it.each([

@@ -134,3 +134,24 @@ describe('words in patient tickets that are no one', () => {
     expect(values('i scanned pt jane doe in 714 and before you ask her name is actually jane doe lol. Jane M. Doe, mrn 3318820')).toContain('jane doe');
   });
 });
+
+describe('colleagues named beside a patient', () => {
+  it('by a department no patient is in, or by the writer telling them apart', () => {
+    const cases: Array<[string, string]> = [
+      ['Pt Timothy J, DOB 4/12/1977, has eCW acct 309415.\n\nCaitlin Bragdon in portal support is not related to either.', 'Caitlin Bragdon'],
+      ['Pt Jonathan Ames has f/u with Dr Pike 3/12, DOB 2/2/1950.\n\nAmina Farah from the lab walked by and said "not my ticket".', 'Amina Farah'],
+      ['Sponsor DBN 10384726501 for pt Kaylee Ruiz, DOB 3/3/2015. Appt 3/21. Not related to Heather Kowalski in informatics, I asked.', 'Heather Kowalski'],
+      ['Her person nbr is 100417788 (pt Erlinda Valdez, DOB 5/5/1950). (Monica Valdez - not related, already asked.)', 'Monica Valdez'],
+    ];
+    for (const [text, colleague] of cases) {
+      const found = values(text);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found).not.toContain(colleague);
+    }
+  });
+
+  it('not the patient the writer tells apart, nor a patient in an app named like a department', () => {
+    expect(values('(before anyone asks, Mai Lee is not related to me, Yang is my husband) Pt Mai Lee DOB 4/4/1944')).toContain('Mai Lee');
+    expect(values('Final DX code missing for Maria Garcia in the coding app after the update, MRN 4410882.')).toContain('Maria Garcia');
+  });
+});
