@@ -5,7 +5,7 @@
  */
 import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
-import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail, systemPatientWordAt } from './evidence';
+import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail, staffPortalAt, systemPatientWordAt } from './evidence';
 import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { nameRule, newbornNames, orgAfter, possessiveNames, recordIdAfter } from './names';
@@ -407,6 +407,29 @@ function namedOnLine(scan: Scan, candidates: Finding[]): (p: number) => boolean 
     return le < scan.text.length && lines.has(le + 1);
   };
 }
+/**
+ * A test of whether a person is named as someone's on the line holding a position or the next: after "for", "w/",
+ * "with", "shows", "of", a patient word, a title or a wrong name, or before "'s room", a room's or a bed's number or a date.
+ */
+function patientNamedOnLine(scan: Scan, candidates: Finding[]): (p: number) => boolean {
+  const { newlines, text } = scan;
+  const lines = new Set<number>();
+  for (const f of candidates) {
+    if (f.type !== 'NAME') continue;
+    if (!PERSON_OF_BEFORE.test(text.slice(Math.max(0, f.start - 16), f.start)) && !PERSON_OF_AFTER.test(text.slice(f.end, f.end + 16)) && !WRONG_NAME_BEFORE.test(text.slice(Math.max(0, f.start - 48), f.start))) continue;
+    lines.add(lineStartOf(newlines, f.start));
+  }
+  return (p) => {
+    const ls = lineStartOf(newlines, p);
+    if (lines.has(ls)) return true;
+    const le = lineEndOf(newlines, ls, text.length);
+    return le < text.length && lines.has(le + 1);
+  };
+}
+const PERSON_OF_BEFORE = /(?:\bfor|\bw\/|\bwith|\bshows|\bshowing|\bof|\bpt|\bpatient|\bresident|\b(?:mr|mrs|ms)\.?)[ \t]+$|\($/i;
+/** "pulled the wrong name onto the report, Lydia Farrow instead of …" */
+const WRONG_NAME_BEFORE = /\bwrong (?:name|patient|pt|chart|person)\b[^.\n]{0,36}$/i;
+const PERSON_OF_AFTER = /^(?:['’]s[ \t]+(?:room|bed|tablet|ipad|device|phone|home|house)|,?[ \t]+(?:rm|room|bed)\b|[ \t]+\d{1,2}\/\d{1,2})/i;
 /** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
 function itContext(scan: Scan, candidates: Finding[]): boolean {
   let inName: ((s: number, e: number) => boolean) | undefined;
@@ -425,6 +448,7 @@ const DESK_BUSINESS =
  */
 function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDomain: (domain: string) => boolean, places?: () => Workforce): boolean {
   let lineOfName: ((p: number) => boolean) | undefined;
+  let lineOfPatient: ((p: number) => boolean) | undefined;
   let paragraphOfName: ((p: number) => boolean) | undefined;
   let tests: boolean | undefined;
   for (const p of scan.cueWords(Cue.Patient)) {
@@ -436,6 +460,13 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     // general, "Patients and visitors are complaining": only with a person in its paragraph or the next)
     if (isPatientsAt(text, p)) {
       if ((paragraphOfName ??= namedInParagraphs(text, people(candidates, places)))(p)) return true;
+      continue;
+    }
+    // (a portal no patient uses names a patient on its line only as someone's: "Reinstalled via Company Portal, same.
+    // Kelsey Vold" names a colleague; "Company Portal re-enrollment for the bedside tablet in 7E-14 (Hyacinth Mabry's room"
+    // and "captive portal wont load for Odette Broussard rm 412" a patient)
+    if (staffPortalAt(text, p)) {
+      if ((lineOfPatient ??= patientNamedOnLine(scan, people(candidates, places)))(p)) return true;
       continue;
     }
     if (!systemPatientWordAt(text, p) || (lineOfName ??= namedOnLine(scan, people(candidates, places)))(p)) return true;

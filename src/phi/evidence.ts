@@ -170,6 +170,17 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   if (w === 'mychart') return MYCHART_SYSTEM_AFTER.test(text.slice(e, e + 48)) || APP_LIST_BEFORE.test(text.slice(Math.max(0, p - 40), p));
   return SYSTEM_AFTER.test(text.slice(e, e + 32));
 }
+/**
+ * Is the word at p a portal no patient uses: a device's, a network's, a vendor's, a payer's or the staff's ("Company
+ * Portal", "captive portal", "the vendor portal", "GP portal", "Highmark's portal")? A person named on its line is a
+ * colleague or a vendor's contact, not a patient (unlike MyChart's or a patient portal's line).
+ */
+export function staffPortalAt(text: string, p: number): boolean {
+  if ((text.charCodeAt(p) | 32) !== 112 || !/^portals?\b/i.test(text.slice(p, p + 8))) return false;
+  const wide = text.slice(Math.max(0, p - 40), p);
+  return !OWN_PORTAL_BEFORE.test(wide) && (SYSTEM_PORTAL_BEFORE.test(wide) || STAFF_PORTAL_BEFORE.test(wide) || PAYER_POSSESSIVE.test(wide));
+}
+const STAFF_PORTAL_BEFORE = /\b(?:captive|guest|splash|wi-?fi|ise|intune|beyondtrust|service)[ \t-]*$/i;
 /** A payer's or an agency's portal, named earlier in its sentence: "have to call the payer or use the portal". */
 const PAYER_PORTAL_SENTENCE = /\b(?:payers?|insurers?|carriers?|clearinghouse|eligibility|OWCP|CMS|vendors?|suppliers?)\b[^.!?\n]{0,60}$/i;
 /** Payers and agencies whose portal is theirs, not a patient's ("Highmark's portal"). */

@@ -155,3 +155,16 @@ describe('colleagues named beside a patient', () => {
     expect(values('Final DX code missing for Maria Garcia in the coding app after the update, MRN 4410882.')).toContain('Maria Garcia');
   });
 });
+
+describe('a portal no patient uses', () => {
+  it('names a colleague on its line, but a patient when the line says whose it is', () => {
+    for (const text of [
+      'Haiku on the charge nurse iPhone: reinstalled via Company Portal, same error. Kelsey Vold\n(701) 555-0123 on 3/3',
+      'Guest Wi-Fi: NSLH-Guest is captive portal only since 2/28, Tom Halvorsen asked. (651) 555-0142',
+      'Access method: BeyondTrust vendor portal, jump group "Biomed", approved by Lena Hovde on 3/4. (651) 555-0150',
+    ]) expect(values(text)).toEqual([]);
+    expect(values('Need Company Portal re-enrollment for the bedside tablet in 7E-14 (Hyacinth Mabry\'s room, she\'s there through 08/12/2024 - 08/16/2024)')).toContain('Hyacinth Mabry');
+    expect(values('guest wifi captive portal wont load for Odette Broussard rm 412, shes trying to facetime her grandkids. reachable on 504-555-0187')).toContain('Odette Broussard');
+    expect(values('Support portal ticket #88213 with Nuance: PowerScribe pulled the wrong name onto the report, Lydia Farrow instead of the ordered one, report dated 04/29/2025.')).toContain('Lydia Farrow');
+  });
+});
