@@ -455,7 +455,7 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     if (!patientWordAt(text, p)) continue;
     // (a test record's field: "test patient ZZTEST, CUPID (test record, MRN 99000033)", "TRAIN, ADULTONE  MRN T9000101";
     // not another patient beside it: "ZZTEST,ALPHA MRN 99000021 - also real pt Jerome Watts")
-    if ((tests ??= TEST_RECORD_WORD.test(text)) && RECORD_FIELD_WORD.test(text.slice(p, p + 4)) && (TEST_RECORD_BEFORE.test(text.slice(Math.max(0, p - 64), p)) || TEST_BUILD_AFTER.test(text.slice(p, p + 72)))) continue;
+    if ((tests ??= TEST_RECORD_WORD.test(text)) && RECORD_FIELD_WORD.test(text.slice(p, p + 4)) && testRecordField(text, p)) continue;
     // ("patient harm", "patient list": a patient only with a person named on its line or the next; "patients" in
     // general, "Patients and visitors are complaining": only with a person in its paragraph or the next)
     if (isPatientsAt(text, p)) {
@@ -471,7 +471,7 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     }
     if (!systemPatientWordAt(text, p) || (lineOfName ??= namedOnLine(scan, people(candidates, places)))(p)) return true;
   }
-  if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || (isStructured(f.rule) && f.rule !== 'hl7.provider-id') || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f) && !((tests ??= TEST_RECORD_WORD.test(text)) && TEST_RECORD_BEFORE.test(text.slice(Math.max(0, f.start - 64), f.start)))) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || (isStructured(f.rule) && f.rule !== 'hl7.provider-id') || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f) && !((tests ??= TEST_RECORD_WORD.test(text)) && testRecordField(text, f.start))) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   // a person's own contact details: "called 774-555-0166 saying", "Agnes Kowal called from 860-…",
   // "from his home IP 73.162.88.41", "home address 112 Chestnut St" (a colleague gives "her cell" too)
   if (candidates.some((f) => OWN_CONTACT_TYPES.has(f.type) && OWN_CONTACT_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start)))) return true;
@@ -869,13 +869,24 @@ const MIDDLE_INITIAL = / [A-Z]\.?(?= )/g;
  * A test patient or record's mention: "test record", "test patient ZZTEST", "ZZTEST", "TEST, PATIENT",
  * and a training environment's patients ("TRAIN, ADULTONE", "MYCHART, TESTONE").
  */
-const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b|\bTRAIN,[ \t]?(?:(?:ADULT|PEDS?|PEDI|INFANT|NEWBORN|BABY|OB|ICU|ED|SURG|MED|ONC|PATIENT|PT)(?:ONE|TWO|THREE|FOUR|FIVE|SIX|\d+)?|\d+)\b|\b[A-Z]{2,},[ \t]?TEST(?:ONE|TWO|THREE|FOUR|FIVE|PATIENT|PT)\b`;
+const TEST_RECORD = String.raw`\btest (?:record|chart|account|encounter|mrn|member)s?\b|\btest (?:patient|pt)s?\b(?=[ \t]*(?:[,(:]|ZZ|[A-Z]{2}))|\b(?:ZZ[A-Z]+|XX+TEST|ZTEST)\b|\bTEST,[ \t]?PATIENT\b|\bTRAIN,[ \t]?(?:(?:ADULT|PEDS?|PEDI|INFANT|NEWBORN|BABY|OB|ICU|NICU|PICU|ED|SURG|MED|ONC|PATIENT|PT|GERI|PSYCH|BH|CARDS?|REHAB|LD|TEEN|CHILD|TRAUMA)(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|MOM|BABY|DAD|\d+)?|\d+)\b|\b[A-Z]{2,},[ \t]?TEST(?:ONE|TWO|THREE|FOUR|FIVE|PATIENT|PT)\b`;
 /** A test record named somewhere in the text (the test before the slower look-back). */
 const TEST_RECORD_WORD = new RegExp(TEST_RECORD);
 /** A test record before a value, in its clause on its line ("test patient ZZTEST, ONE (MRN ", "(test record, MRN "). */
 const TEST_RECORD_BEFORE = new RegExp(String.raw`(${TEST_RECORD})[^.!?\n~|]{0,40}$`);
+/**
+ * Is the record's field or value at p a test record's: after a test record in its clause or opening its line, under a
+ * heading whose next line opens with one, or before a test build's or a "(fake" note?
+ */
+function testRecordField(text: string, p: number): boolean {
+  return TEST_RECORD_BEFORE.test(text.slice(Math.max(0, p - 64), p)) || TEST_RECORD_LINE_START.test(text.slice(Math.max(0, p - 100), p)) || TEST_RECORD_NEXT_LINE.test(text.slice(p, p + 200)) || TEST_BUILD_AFTER.test(text.slice(p, p + 72));
+}
+/** A test record opening a value's line ("ZZTEST, SEPSISONE   MRN 9000412   FIN 91000233001   DOB …"). */
+const TEST_RECORD_LINE_START = new RegExp(String.raw`(?:^|\n)[ \t]*(?:${TEST_RECORD})[^\n]{0,80}$`);
+/** A table's heading over test records: the next line opens with one ("Name  MRN  FIN  DOB\n  ZZTEST, BCMA ADULT  …"). */
+const TEST_RECORD_NEXT_LINE = new RegExp(String.raw`^[^\n]{0,120}\n[ \t]*(?:${TEST_RECORD})`);
 /** A test build named after a record's field in its sentence ("1900-01-01 DOB — these are all from the TST build"). */
-const TEST_BUILD_AFTER = /^[^.!?\n]{0,60}\b(?:TST|test|training|playground|non-?prod) (?:build|environment|env|region|instance|domain|system)\b/i;
+const TEST_BUILD_AFTER = /^[^.!?\n]{0,60}(?:\b(?:TST|test|training|playground|non-?prod) (?:build|environment|env|region|instance|domain|system)\b|\((?:fake|test|dummy)\b)/i;
 /** The types a test record's values are written with. */
 const TEST_RECORD_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'ACCOUNT', 'OTHER_ID', 'HEALTH_PLAN_ID', 'DATE', 'SSN', 'AGE']);
 const testRecordType = (f: Finding) => TEST_RECORD_TYPES.has(f.type);

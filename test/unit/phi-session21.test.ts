@@ -168,3 +168,18 @@ describe('a portal no patient uses', () => {
     expect(values('Support portal ticket #88213 with Nuance: PowerScribe pulled the wrong name onto the report, Lydia Farrow instead of the ordered one, report dated 04/29/2025.')).toContain('Lydia Farrow');
   });
 });
+
+describe('test and training records', () => {
+  it("a training domain's patients and a test record opening its line", () => {
+    for (const text of [
+      'Epic TRN refresh failed on 3/9, please rebuild:\n  TRAIN, OBMOM      MRN 7700020   FIN 7710020\n  TRAIN, GERIONE    MRN 9800010   DOB 04/04/1940\n\nTeresa Lipinski\n412-555-0185',
+      'PowerChart CERT list after the 2/24 refresh:\nZZTEST, SEPSISONE   MRN 9000412   FIN 91000233001   DOB 01/01/1960\n\nKayla Benally\n505-555-0166',
+      'Interface TST: Patient ZZZPREL, TESTREG  MRN (TST): E1000311  DOB 02/02/1992 (fake, test) fails on 3/3.\n\nJosip Babic\n412-555-0150',
+    ]) expect(values(text)).toEqual([]);
+  });
+
+  it('a real patient named Train stays one', () => {
+    expect(values('Please merge duplicate charts: TRAIN, SIMONE MRN 6610244 DOB 02/11/1982 and TRAIN, SIMONE MRN 6610997 DOB 02/11/1982. real pt.')).toEqual(expect.arrayContaining(['6610244', '02/11/1982']));
+    expect(values('ADT A08 went out for TRAIN, TYRONE (MRN 8820417) with wrong PCP. he\'s a real patient')).toContain('8820417');
+  });
+});
