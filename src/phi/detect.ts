@@ -490,7 +490,8 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
  * birthdates off the lobby screen")?
  */
 function personFacts(text: string): boolean {
-  const re = new RegExp(PERSON_FACTS.source, 'gi');
+  const re = PERSON_FACTS_ALL;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     // (an employee's own care is a patient's: "Employee Angela Pruitt requesting a copy of her imaging CD")
     if (!HR_FACT.test(m[0])) return true;
@@ -502,6 +503,7 @@ function personFacts(text: string): boolean {
   }
   return false;
 }
+const PERSON_FACTS_ALL = new RegExp(PERSON_FACTS.source, 'gi');
 const HR_FACT = /address|birth|phone|cell|mobile|moved|relocated|lives|resides/i;
 const SENTENCE_END: ReadonlySet<number> = new Set([10, 13, 46, 33, 63]);
 const WORKFORCE_SENTENCE = /\b(?:employees?|staff members?|co-?workers?|colleagues?|new hires?|workday|payroll|hris|W-?2|W-?4)\b/i;
@@ -1315,14 +1317,17 @@ function recordLineIds(scan: Scan, candidates: Finding[]): Finding[] {
  * patient or a record among the candidates (a name found as one, a record's number or a birth date).
  */
 function labelListIds(text: string, candidates: Finding[]): Finding[] {
-  if (text.indexOf(':') === -1) return [];
   let out: Finding[] | undefined;
-  LIST_LABEL.lastIndex = 0;
-  for (let m = LIST_LABEL.exec(text); m !== null; m = LIST_LABEL.exec(text)) {
-    if (out === undefined && !candidates.some((f) => (f.type === 'NAME' && f.score >= 0.85) || f.type === 'MRN' || (f.type === 'DATE' && f.score >= 0.9))) return [];
+  let patient: boolean | undefined;
+  // (from each ':' not after a digit, a time's: the label is read back from it)
+  for (let c = text.indexOf(':'); c !== -1; c = text.indexOf(':', c + 1)) {
+    if (c < 4 || isDigitCode(text.charCodeAt(c - 1))) continue;
+    const m = LIST_LABEL_BEFORE.exec(text.slice(Math.max(0, c - 48), c));
+    if (m === null) continue;
+    if (!(patient ??= candidates.some((f) => (f.type === 'NAME' && f.score >= 0.85) || f.type === 'MRN' || (f.type === 'DATE' && f.score >= 0.9)))) return [];
     const w = m[1]!.toLowerCase();
     const type: PhiType = w.startsWith('mr') || w.startsWith('medical') ? 'MRN' : w.startsWith('member') || w.startsWith('subscriber') ? 'HEALTH_PLAN_ID' : w.startsWith('csn') || w.startsWith('har') || w.startsWith('fin') || w.startsWith('encounter') ? 'ACCOUNT' : 'OTHER_ID';
-    const from = m.index + m[0].length;
+    const from = c + 1;
     let to = text.indexOf('\n', from);
     if (to === -1) to = text.length;
     ITEM_TOKEN.lastIndex = from;
@@ -1335,7 +1340,8 @@ function labelListIds(text: string, candidates: Finding[]): Finding[] {
   }
   return out ?? [];
 }
-const LIST_LABEL = /\b(MRNs|MRN ?#s|MR ?#s|medical record numbers|accessions|accession (?:#s|numbers|nos)|specimens|specimen (?:#s|IDs|numbers)|media IDs|document IDs|claim (?:#s|numbers)|member IDs|subscriber IDs|CSNs|HARs|FINs|encounters)\b[^:\n]{0,24}:[ \t]*/gi;
+/** A plural identifier's label before a ':' (up to 24 characters between: "MRNs for these:", "Specimen #s affected:"). */
+const LIST_LABEL_BEFORE = /\b(MRNs|MRN ?#s|MR ?#s|medical record numbers|accessions|accession (?:#s|numbers|nos)|specimens|specimen (?:#s|IDs|numbers)|media IDs|document IDs|claim (?:#s|numbers)|member IDs|subscriber IDs|CSNs|HARs|FINs|encounters)\b[^:\n]{0,24}$/i;
 const ITEM_TOKEN = /(?<![A-Za-z0-9:_.-])[A-Za-z0-9][A-Za-z0-9:_-]{3,22}(?![A-Za-z0-9:_-])/g;
 const ITEM_END = /^[ \t]*(?:,|;|&|\band\b|\bor\b|\.(?!\w)|\)|\r?\n|$)/;
 function digitCount(s: string): number {
