@@ -183,3 +183,22 @@ describe('test and training records', () => {
     expect(values('ADT A08 went out for TRAIN, TYRONE (MRN 8820417) with wrong PCP. he\'s a real patient')).toContain('8820417');
   });
 });
+
+describe("a person's facts that are the desk's business", () => {
+  it('charts in general, insurance card scans, statement runs, eligibility requests, a colleague who moved', () => {
+    for (const text of [
+      '3M encoder app down since 3/3 - I am a coder in HIM so I can\'t code charts without it. Ximena Castillo, CCS\n(512) 555-0133',
+      'Epic Hyperspace takes 20-40 seconds to open charts and flowsheets freeze on 7 North since 2/27.\n\nHeather McAllister\n(603) 555-0110',
+      'Canon DR-C225 scanner at registration x2281: hard to read insurance card scans since 3/4. Please swap.\n\nLuz Ortega\n(915) 555-0172',
+      'Patient statement file to print vendor failed SFTP on 3/2 (statement run 2231).\n\nGeorge Pappas\n(843) 555-0140',
+      'Clearinghouse back on 3/12: re-ran the pending queue, 1,184 eligibility requests re-sent, all returned.\n\nElena Garduno\n(505) 555-0120',
+      'New CT tech needs Epic access: Rustam Karimov (yes he moved from echo), x8-3300, starts 4/1.\n\nDana Ruiz\n(602) 555-0180',
+      'Badge reader fails for Ana since she moved from 4W on 3/1. says "red light beep".\n\nTom Reilly\n(208) 555-0190',
+    ]) expect(values(text)).toEqual([]);
+  });
+
+  it("a patient's own still counts", () => {
+    expect(values('Her insurance card shows member ID XJH448812; she moved to 12 Elm St last month.\n\nMaria Lopez called 3/4.')).toContain('Maria Lopez');
+    expect(values("He moved to Ohio in March and his statement still goes to the old address. Walter Bukowski, 412-555-0199")).toContain('Walter Bukowski');
+  });
+});
