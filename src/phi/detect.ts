@@ -158,7 +158,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     // an IT ticket with no sign of a patient anywhere names staff, vendors and sites only
     // (and serials of the desk's own equipment: a scanner's, an analyser's, a lot of cartridges; and
     // a clinician's own licence numbers)
-    const kept = (f: Finding) => (!NO_PATIENT_TYPES.has(f.type) && !equipmentSerial(text, f) && !cliniciansLicence(text, f)) || isStructured(f.rule) || isAdmins(f.rule);
+    // (and no log's user name nor an HL7 message's clinician: staffField)
+    const kept = (f: Finding) => ((!NO_PATIENT_TYPES.has(f.type) && !equipmentSerial(text, f) && !cliniciansLicence(text, f)) || isStructured(f.rule) || isAdmins(f.rule)) && !staffField(text, f);
     candidates = candidates.filter(kept);
     if (weak.length > 0) weak = weak.filter(kept);
     if (candidates.length === 0) return candidates;
@@ -471,7 +472,7 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     }
     if (!systemPatientWordAt(text, p) || (lineOfName ??= namedOnLine(scan, people(candidates, places)))(p)) return true;
   }
-  if (candidates.some((f) => (PATIENT_ID_TYPES.has(f.type) && !equipmentSerial(text, f)) || (isStructured(f.rule) && f.rule !== 'hl7.provider-id') || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f) && !((tests ??= TEST_RECORD_WORD.test(text)) && testRecordField(text, f.start))) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
+  if (candidates.some((f) => ((PATIENT_ID_TYPES.has(f.type) || isStructured(f.rule)) && !equipmentSerial(text, f) && !staffField(text, f)) || isAdmins(f.rule) || (f.type === 'DATE' && birthYear(text, f) && !((tests ??= TEST_RECORD_WORD.test(text)) && testRecordField(text, f.start))) || (f.type === 'EMAIL' && personalMail(text, f, ownDomain)) || (f.type === 'URL' && SOCIAL_PROFILE_URL.test(text.slice(f.start, f.end))))) return true;
   // a person's own contact details: "called 774-555-0166 saying", "Agnes Kowal called from 860-…",
   // "from his home IP 73.162.88.41", "home address 112 Chestnut St" (a colleague gives "her cell" too)
   if (candidates.some((f) => OWN_CONTACT_TYPES.has(f.type) && OWN_CONTACT_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start)))) return true;
@@ -556,6 +557,14 @@ function equipmentSerial(text: string, f: Finding): boolean {
 }
 const IT_RECORD_FIELD = /(?:^|\n)[ \t]*(?:device name|host ?name|computer name|network|asset(?: tag)?|IMEI|MAC(?: address)?|firmware|OS(?: version)?|model|uplink|ip address|enrolled by|primary user|ownership|compliance)[ \t]*:/i;
 const PERSONAL_DEVICE_WORD = /\b(?:patient|pt|mrn|dob|his|her|their|son|daughter|mother|father|wife|husband)\b/i;
+/**
+ * A structured field that names no patient by itself: an HL7 message's provider ID (a clinician's), a log's or a
+ * record's user name ("user=klindqvist", "login: dmorales2": whoever signed in).
+ */
+function staffField(text: string, f: Finding): boolean {
+  if (f.rule === 'hl7.provider-id') return true;
+  return f.rule === 'kv.other_id' && /\b(?:user(?:name)?|login)[ \t]*[=:][ \t]*["']?$/i.test(text.slice(Math.max(0, f.start - 16), f.start));
+}
 const EXT_SERIAL_BEFORE = /\bext\.?[ ]?\d[\d-]{2,}[ \t]+(?:sn|s\/n|serial)[ \t#:]*$/i;
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|c?pap|bipap|ventilator|concentrator|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;

@@ -202,3 +202,10 @@ describe("a person's facts that are the desk's business", () => {
     expect(values("He moved to Ohio in March and his statement still goes to the old address. Walter Bukowski, 412-555-0199")).toContain('Walter Bukowski');
   });
 });
+
+describe("a log's user name", () => {
+  it('is whoever signed in, no patient by itself; a portal user name beside a patient still is one', () => {
+    expect(values('Imprivata agent log 03/19:\n2025-03-19 06:52:31.420 [OSAgent] INFO  user=hfarah1 auth=PASS\nFalling back to password auth (user=mpelletier)\n\nHassan Farah\n313-555-0177')).toEqual([]);
+    expect(values('Patient Maria Lopez DOB 3/4/1950 cannot log in: portal_user=mlopez1950 locked.')).toContain('mlopez1950');
+  });
+});
