@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body maine comp screen kiosk printer display dialog popup banner key i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body maine comp screen kiosk printer display dialog popup banner key service study link stork saas millennium i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const CAMEL = /[a-z][A-Z]/;
@@ -460,7 +460,8 @@ function codeOf(info: TokenInfo): number {
   if (TITLES.has(lower)) code |= Code.Title;
   if (TECH_WORDS.has(w)) code |= Code.Product;
   const raw = info.raw;
-  if (raw.length <= 10 && LONE_NOT_NAMES.has(lower)) code |= Code.LoneNot;
+  // (and "Mom's": "Mom's cell", "MOM's MRN")
+  if (raw.length <= 12 && (LONE_NOT_NAMES.has(lower) || lower === "mom's" || lower === 'mom’s')) code |= Code.LoneNot;
   if (COMPASS.has(raw)) code |= Code.Compass;
   if (DATE_WORDS.has(raw)) code |= Code.DateWord;
   if (BUILDING_WORDS.has(raw)) code |= Code.Building;

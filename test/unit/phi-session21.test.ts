@@ -209,3 +209,16 @@ describe("a log's user name", () => {
     expect(values('Patient Maria Lopez DOB 3/4/1950 cannot log in: portal_user=mlopez1950 locked.')).toContain('mlopez1950');
   });
 });
+
+describe('words alone that are no name', () => {
+  it("Mom's, Customer Service, Study Correction, Newborn Link, Stork, SaaS, Millennium", () => {
+    const found = values("Pt Daniela Ruiz DOB 3/4/2010. Mom's web sessions came from 174.53.88.212. MOM's MRN printed on the band. Routed from the Customer Service pool; moved with the Study Correction tool; fixed Mother/Baby Link in Stork; Millennium and the SaaS vendor agree.");
+    expect(found).toContain('Daniela Ruiz');
+    for (const w of ['Mom', 'MOM', 'Service', 'Study', 'Link', 'Stork', 'SaaS', 'Millennium']) expect(found).not.toContain(w);
+  });
+
+  it('a patient whose surname is In or Maine stays one', () => {
+    expect(values('Patient name: In\nMRN: 4402718\nProblem: wristband prints blank')).toContain('In');
+    expect(values("Pt Maine called again - MyChart locked, MRN 4410291. Maine's daughter helps her log in.")).toContain('Maine');
+  });
+});
