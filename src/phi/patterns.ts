@@ -987,7 +987,8 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   let score: number;
   // "his iPhone 14 last seen 02/27/2024 21:14": a device's timestamp, not a visit ("pt last seen in clinic 3/4" is)
   if (event && timeAfter && LAST_SEEN_BEFORE.test(text.slice(Math.max(0, start - 24), start))) score = 0.3;
-  else if (event) score = 0.95;
+  // (a system's event read as one: "APNs certificate expired 02/09", "stopped after the 2/28 Windows patching", with no patient word around it)
+  else if (event) score = itEventAround(text, start, end) && !env.scan.near(Cue.Patient, start, end, 48, 24) ? 0.3 : 0.95;
   else {
     // a log line's timestamp scores too low to be kept (with default settings): no more work on it
     if (timeAfter && !(TIMESTAMP_MAX >= env.floors.DATE)) return;

@@ -222,3 +222,12 @@ describe('words alone that are no name', () => {
     expect(values("Pt Maine called again - MyChart locked, MRN 4410291. Maine's daughter helps her log in.")).toContain('Maine');
   });
 });
+
+describe("a system's event dates in a patient's ticket", () => {
+  it('a certificate that expired, a reboot after patching', () => {
+    const found = values('Pt Kamal Haddad DOB 3/4/1950 gets no MyChart push since the outage.\nThe vendor says the APNs certificate expired 02/09. Renewed cert, restarted the push service.');
+    expect(found).toContain('Kamal Haddad');
+    expect(found).not.toContain('02/09');
+    expect(values('Pt Kamal Haddad DOB 3/4/1950 was admitted 02/09 and his visit expired in the queue.')).toContain('02/09');
+  });
+});
