@@ -375,7 +375,7 @@ const JIRA_ACTIVITY =
  * it on its line, and nobody's own ("call me at", "her cell") in between.
  */
 const TEAM_WORDS_BEFORE = new RegExp(
-  `\\b(?:${JOBS.replace(/\|(?:rep|lead|tech)\b/g, '')}|${DEPARTMENTS.replace(/\|(?:hr|it|him)\b/g, '')}|front desk|command center|team|admin|on-call|pager|hotline|main line|main|fax line|cap code|dial-in|bridge|conference|telecom|hospital-issued|line)\\b[^\\n]{0,32}$`,
+  `\\b(?:${JOBS.replace(/\|(?:rep|lead|tech)\b/g, '')}|${DEPARTMENTS.replace(/\|(?:hr|it|him)\b/g, '')}|front desk|command center|team|admin|on-call|pager|hotline|main line|main|fax line|cap code|dial-in|bridge|conference|telecom|hospital-issued|line|adjuster|intake|payer|insurer|vendor|supplier|utilization|um|home medical|dme|inc|llc|corp|quest|labcorp|the unit|nurses station|nursing station)\\b[^\\n]{0,32}$`,
   'i',
 );
 const TEAM_ACRONYMS_BEFORE = /\b(?:IT|HR|HIM|PACS|ED|ICU|NOC|SOC)\b[^\n]{0,32}$/;

@@ -231,3 +231,11 @@ describe("a system's event dates in a patient's ticket", () => {
     expect(values('Pt Kamal Haddad DOB 3/4/1950 was admitted 02/09 and his visit expired in the queue.')).toContain('02/09');
   });
 });
+
+describe("an organisation's number in a patient's ticket", () => {
+  it("an insurer's adjuster, not the patient's wife", () => {
+    const found = values('Pt Ryan Ardoin DOB 3/4/1970, workers comp.\n  Employer: Gulf Fab & Marine (fab yard)\n  LWCC claim # 25-WC-0713390, adjuster Dana Pitre 225-555-0140\n  Wife Crystal Ardoin 985-555-0179 is his contact.');
+    expect(found).toEqual(expect.arrayContaining(['Ryan Ardoin', '985-555-0179']));
+    expect(found).not.toContain('225-555-0140');
+  });
+});
