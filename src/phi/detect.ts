@@ -10,7 +10,7 @@ import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { nameRule, newbornNames, orgAfter, possessiveNames, recordIdAfter } from './names';
 import { answeredIds, roiRequests, runPatternRules, spanishDates, type RuleEnv } from './patterns';
-import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, xmlRule, ncpdpRule, tableRule, x12Rule } from './structured';
+import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, xmlRule, ncpdpRule, tableRule, templateKeyRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
 import { isCompactDate, isValidDea, isValidMonthDay, isValidNpi } from './validators';
@@ -125,6 +125,7 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
   ncpdpRule(text, emit, quiet);
   tableRule(text, emit, scan.newlines, scan.tableLines, quiet);
   filenameRule(text, emit, FILENAME_NAMES);
+  templateKeyRule(text, emit);
   // the admin's own patterns (run by RE2: linear time whatever they are)
   for (const format of c.mrn) format.each(text, (start, end) => emit('MRN', start, end, 0.9, 'mrn.site-format'));
   for (const { spec, pattern } of c.custom) {

@@ -1925,7 +1925,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     type: 'BIOMETRIC',
     triggers: 'template templates templateid enrollment enrolment psid',
     rule: 'biometric.label',
-    after: { template: [' ', ':', 'i', 'I', '_'], templates: [' '], enrollment: [' t', ' i'], enrolment: [' t', ' i'] },
+    after: { template: [' ', ':', '=', 'i', 'I', '_'], templates: [' '], enrollment: [' t', ' i'], enrolment: [' t', ' i'] },
     // (also the template's own ID written straight after the word: "template PSID-7A21-0094-0128", "delete template 7K2Q-88417-ED")
     // ("templateId=PS-T-00482291" in a log, "Orphaned templates PS-T-00482291 and …")
     label: "(?:(?:enrol(?:l)?ment )?templates?(?:[ _]?(?:id|hash|ref|number|no\\.?|#))?|psid|enrol(?:l)?ment (?:id|number|no\\.?|#))",

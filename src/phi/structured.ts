@@ -636,6 +636,30 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
   }
 }
 
+/**
+ * A palm-vein or face template's key in a log, written as code writes it ("templateId=PS-T-00482291",
+ * "palmTemplateId=PV-7F3A22C9B810", "template_id: 7F3A9C21E0"), in a text about biometric enrolment: the
+ * scan reads no known word inside such a key, so it is looked for on its own (after an indexOf).
+ */
+export function templateKeyRule(text: string, emit: Emit): void {
+  if (text.indexOf('emplate') === -1 || !BIOMETRIC_TEXT.test(text)) return;
+  TEMPLATE_KEY.lastIndex = 0;
+  for (let m = TEMPLATE_KEY.exec(text); m !== null; m = TEMPLATE_KEY.exec(text)) {
+    // (not a colleague's: "the Kronos InTouch palm reader logs palm_template_id=EMP-55123 errors for employees")
+    if (!/\d/.test(m[1]!) || STAFF_BIOMETRIC_LINE.test(lineAround(text, m.index))) continue;
+    emit('BIOMETRIC', m.index + m[0].length - m[1]!.length, m.index + m[0].length, 0.9, 'biometric.label');
+  }
+}
+const TEMPLATE_KEY = /(?<![A-Za-z])(?:(?:palm|face|finger)_?)?[Tt]emplate(?:Id|ID|_id|_ID)[ ]?[=:][ ]?["']?([A-Za-z0-9][A-Za-z0-9_-]{3,63})/g;
+const STAFF_BIOMETRIC_LINE = /\b(?:employees?|staff|badge|time ?clocks?|kronos|ukg|intouch|ceo|workforce)\b/i;
+/** The line holding p. */
+const lineAround = (text: string, p: number) => {
+  const s = text.lastIndexOf('\n', p - 1) + 1;
+  const e = text.indexOf('\n', p);
+  return text.slice(s, e === -1 ? text.length : e);
+};
+const BIOMETRIC_TEXT = /\b(?:palm|vein|fingerprint|iris|retina|biometric|patientsecure|face ?(?:id|print|template))/i;
+
 // ---------------------------------------------------------------------------------------------
 // FHIR / JSON patient resources: "family": "Rice", "given": ["Ottis"], "birthDate": "2001-..."
 

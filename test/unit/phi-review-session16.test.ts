@@ -30,7 +30,8 @@ const SESSION_RULES = /^(?:mrn\.kin|name\.filename|date\.filename|address\.stree
  * "onboarding_…" files, so only timesheets, payroll, résumés and the like are read as staff's).
  */
 const KNOWN = ['15 HEALTH_PLAN_ID 866004791', '48 NAME davis_michael', '48 DATE 20250115'];
-const KNOWN_LOSSES = ['17 BIOMETRIC PX-884120'];
+// ("palm_template_id=PX-884120" was lost until session 21 read a template's key as code writes it)
+const KNOWN_LOSSES: string[] = [];
 const HIDDEN = read<Array<{ text: string; keep: Array<[string, string]> }>>('session16-hidden.json');
 /** "MassHealth ID 55190" (MassHealth IDs have 12 digits), "payer # 77031" and "payer 92105" (EDI payer numbers). */
 const HIDDEN_LOSSES = ['33 HEALTH_PLAN_ID 55190', '41 HEALTH_PLAN_ID 77031', '54 ZIP 92105'];

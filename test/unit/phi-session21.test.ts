@@ -239,3 +239,11 @@ describe("an organisation's number in a patient's ticket", () => {
     expect(found).not.toContain('225-555-0140');
   });
 });
+
+describe("a palm template's key in a log", () => {
+  it("is a patient's biometric; an employee's time clock enrolment is not", () => {
+    const found = values('PatientSecure at ED registration, pt Maria Lopez DOB 3/4/1950:\n10:21:12.004 ERROR SaveTemplate failed templateId=PS-T-00482291 reason=HTTP 503\nINFO Match PSID=00418827 template=T-5F22A9C1 score=0.91\nWARN secondary candidate palmTemplateId=PV-1B09D4E7A3C2 score=0.79');
+    expect(found).toEqual(expect.arrayContaining(['PS-T-00482291', 'T-5F22A9C1', 'PV-1B09D4E7A3C2']));
+    expect(values('Time clocks: the Kronos InTouch palm reader logs palm_template_id=EMP-55123 errors for employees enrolling since 3/3.')).toEqual([]);
+  });
+});
