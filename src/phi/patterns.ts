@@ -401,6 +401,10 @@ const PRIVATE_IP_SCORE = 0.1;
 const HOME_ISP_AFTER = /^[\s(,-]{0,4}(?:comcast|xfinity|verizon|fios|at&t|att|spectrum|charter|cox|centurylink|lumen|frontier|t-mobile|optimum|altice|windstream|mediacom|rcn|wow|starlink|sparklight|suddenlink|earthlink|google fiber)\b/i;
 /** A patient's home connection named after an address: "(pt home router)", "(patient's Wi-Fi)". */
 const PATIENT_HOME_AFTER = /^[\s(,-]{0,4}(?:the |her |his )?(?:pt|patient)['’]?s?[ ](?:home[ ])?(?:router|wi-?fi|network|connection|modem|internet)\b/i;
+/** A log's source-address key right before an address. */
+const LOG_SOURCE_BEFORE = /\b(?:src|srcip|src_ip|source_?ip|ip|remote|client_?ip|clientip|remote_?addr)[ \t]*[=:]?[ \t]*$/i;
+/** A log line about someone signing in or joining: a user, a participant, an authentication. */
+const LOG_PERSON_LINE = /\b(?:user|username|participant|account)=|\bAUTH_[A-Z]+|\b(?:login|logon|sign-?in)s?\b|lastFailedLogin|JOIN_[A-Z]+|participant\b/i;
 /** Six groups of two hex digits: a MAC-48 address, which the IPv6 pattern also matches. */
 const MAC_48 = /^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}$/;
 function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
@@ -432,6 +436,9 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
           // "Submitter IP: …" on a web form, "… (pt home router)": the person's own connection
           /\b(?:submitter|submitted from|requester|(?:pt|patient)['’]?s?)[ ]ip[ \t:=]*$/i.test(before) ||
           PATIENT_HOME_AFTER.test(env.text.slice(end, Math.min(env.text.length, end + 40))) ||
+          // a sign-in log's source address on a line naming who signed in ("AUTH_FAIL user=mtsosie48 src=73.204.118.52",
+          // "participant=patient ip=108.32.77.154", "srcIP=…" after "lastFailedLogin=")
+          (LOG_SOURCE_BEFORE.test(before) && LOG_PERSON_LINE.test(lineAt(env.text, start))) ||
           (/\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|login|session|home|residence|connected from|logins?(?=_))(?:\b|(?=_))/i.test(before) &&
             !/\b(?:server|host|node|gateway|proxy|firewall|subnet|vpn|router|switch|db|database)\b/i.test(before)));
       const tech = env.scan.near(Cue.Tech, start, end, 40, 15);

@@ -247,3 +247,11 @@ describe("a palm template's key in a log", () => {
     expect(values('Time clocks: the Kronos InTouch palm reader logs palm_template_id=EMP-55123 errors for employees enrolling since 3/3.')).toEqual([]);
   });
 });
+
+describe("a sign-in log's source address", () => {
+  it("is the person's who signed in, not a server's", () => {
+    const found = values('MyChart account of pt Marla Tsosie (DOB 3/4/1950) locked:\n2024-09-03 08:14:22 AUTH_FAIL user=mtsosie48 src=73.204.118.52 reason=BAD_PASSWORD\n2025-03-13 14:30:31 MST  JOIN_RETRY    ip=174.56.201.88');
+    expect(found).toEqual(expect.arrayContaining(['73.204.118.52', '174.56.201.88']));
+    expect(values('Pt Marla Tsosie (DOB 3/4/1950): interface log 08:14 src=10.42.9.40 dst=10.42.9.41 user=svc_epic')).not.toContain('10.42.9.40');
+  });
+});
