@@ -346,7 +346,7 @@ function kvKeyPositions(scan: Scan): number[] {
  * own address or phone ("she moved to Erie", "Jennifer Panza's mobile"), a person's documents.
  */
 const PERSON_FACTS =
-  /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|(?<!\b(?:[Hh]appy|[Oo]ur|[Tt]eam|[Ss]taff|[Ll]ead['’]s|[Bb]oss['’]s|[Mm]anager['’]s|[Cc]olleague['’]s|[Ss]omeone['’]s|January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)[ \t])birthday(?![ \t]+(?:club|shout-?outs?|e-?mails?|cards?|cakes?|party|lunch|thread|potluck))|deceased|died|(?<!\bper (?:their|his|her|the|my|your) )statements?(?![ \t]+(?:files?|runs?|vendors?|batch(?:es)?|jobs?|extracts?|print(?:ing)?|templates?|queues?)\b)|(?<!\b(?:code|open|opening|real|org|growth)[ \t])charts(?![ \t]+(?:and|or|&)[ \t]+flowsheets)|scanned id|insurance card(?![ \t]?(?:s\b|scans?|images?|scanners?|templates?|doc))|(?<!\b(?:270\/271|27[01]|RTE|[Rr]eal-?[ \t]?time|REAL-?[ \t]?TIME)[ \t])eligibility(?![ \t]+(?:response|interface|system|service|queue|transactions?|checks? (?:are|is)|monitor|stats|dashboard|portal|requests (?:re-?sent|are|were)|(?:is|are) (?:down|timing out|failing)|timing out)\b)|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated)(?! (?:from|the|it|them|over|in the)\b)(?! to (?:\d+[ ]?[A-Z]{1,2}\b|(?:the )?(?:unit|floor|department|dept|team|nights|days|night shift|day shift)\b|a new (?:role|position|team|unit|job)\b))|(?:he|she|they) (?:lives|lived|resides)|lives (?:at|in|on)|resides|(?<!\bper )(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
+  /\b(?:date of (?:birth|service|death|admission|discharge|injury|visit|surgery|procedure|encounter|onset|accident|delivery)|birth ?date|born|(?<!\b(?:[Hh]appy|[Oo]ur|[Tt]eam|[Ss]taff|[Ll]ead['’]s|[Bb]oss['’]s|[Mm]anager['’]s|[Cc]olleague['’]s|[Ss]omeone['’]s|January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)[ \t])birthday(?![ \t]+(?:club|shout-?outs?|e-?mails?|cards?|cakes?|party|lunch|thread|potluck))|deceased|died|statements?|(?<!\b(?:real|org|growth)[ \t])charts|scanned id|insurance card(?![ \t]?s\b)|(?<!\b(?:270\/271|27[01]|RTE)[ \t])eligibility(?![ \t]+(?:monitor|stats|dashboard|portal|requests (?:re-?sent|are|were))\b)|copay|deductible|prior auth(?:orization)?|(?:he|she|they) (?:moved|relocated|lives|lived|resides)|lives (?:at|in|on)|resides|(?:my|your|his|her|their)(?: new| home| own)? (?:address|home phone|dob|birthday|bill|lab|labs|results?|appointment|appt|meds|medications?|prescriptions?|chart|records?|insurance|doctor|visit|statement)|(?:was|were|is|got|been|be) (?:registered|admitted|seen|discharged)|registered (?:twice|under|as)|(?:imaging|image|images|film|outside) (?:cd|disc|disk)|['’]s (?:new |home )?(?:cell|mobile|home phone|address|dob|date of birth|call ?back)(?: #| number| no\.?)? (?:to|is|was|on file|changed|should))/i;
 /** What an IT ticket without a patient in it names: staff, vendors, sites and their dates. */
 const NO_PATIENT_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['NAME', 'EMAIL', 'PHONE', 'FAX', 'ADDRESS', 'ZIP', 'URL', 'DATE', 'IP']);
 /** A record's field label among the patient words: MRN, FIN, DOB, CSN. */
@@ -428,10 +428,10 @@ function patientNamedOnLine(scan: Scan, candidates: Finding[]): (p: number) => b
     return le < text.length && lines.has(le + 1);
   };
 }
-const PERSON_OF_BEFORE = /(?:\bfor|\bw\/|\bwith|\bshows|\bshowing|\bof|\bpt|\bpatient|\bresident|\b(?:mr|mrs|ms)\.?)[ \t]+$|\($/i;
+const PERSON_OF_BEFORE = /(?:\bfor|\bw\/|\bwith|\bshows|\bshowing|\bof|\bpt|\bpatient|\bresident|\b(?:mr|mrs|ms)\.?|\blook(?:ing)? up|\blookup|\bverify|\bsearch(?:ing)? for|\bcheck(?:ing)?|\bsays|\bon)[ \t]+$|\($/i;
 /** "pulled the wrong name onto the report, Lydia Farrow instead of …" */
 const WRONG_NAME_BEFORE = /\bwrong (?:name|patient|pt|chart|person)\b[^.\n]{0,36}$/i;
-const PERSON_OF_AFTER = /^(?:['’]s[ \t]+(?:room|bed|tablet|ipad|device|phone|home|house)|,?[ \t]+(?:rm|room|bed)\b|[ \t]+\d{1,2}\/\d{1,2})/i;
+const PERSON_OF_AFTER = /^(?:['’]s?[ \t]+[a-z]|,?[ \t]+(?:rm|room|bed)\b|[ \t]+\d{1,2}\/\d{1,2}|[ \t]+(?:has|had|shows|is|was)[ \t]+(?:no[ \t]+)?(?:coverage|active|inactive|termed|eligible|insurance))/i;
 /** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
 function itContext(scan: Scan, candidates: Finding[]): boolean {
   let inName: ((s: number, e: number) => boolean) | undefined;
@@ -564,8 +564,10 @@ const PERSONAL_DEVICE_WORD = /\b(?:patient|pt|mrn|dob|his|her|their|son|daughter
  */
 function staffField(text: string, f: Finding): boolean {
   if (f.rule === 'hl7.provider-id') return true;
-  return f.rule === 'kv.other_id' && /\b(?:user(?:name)?|login)[ \t]*[=:][ \t]*["']?$/i.test(text.slice(Math.max(0, f.start - 16), f.start));
+  // (not a patient portal's log: "MyChart web services log … user=rkowal58 event=AccountLocked")
+  return f.rule === 'kv.other_id' && /\b(?:user(?:name)?|login)[ \t]*[=:][ \t]*["']?$/i.test(text.slice(Math.max(0, f.start - 16), f.start)) && !PORTAL_LOG_BEFORE.test(text.slice(Math.max(0, f.start - 240), f.start));
 }
+const PORTAL_LOG_BEFORE = /\b(?:mychart|patient portal|portal|healow|followmyhealth|patients?|pt)\b/i;
 const EXT_SERIAL_BEFORE = /\bext\.?[ ]?\d[\d-]{2,}[ \t]+(?:sn|s\/n|serial)[ \t#:]*$/i;
 const PERSONAL_DEVICE_LABEL =
   /\b(?:ICD|CRT-?D|pacemaker|implant\w*|pumps?|transmitter|sensor|receiver|CGM|monitor|hub|cuff|scale|insulin|c?pap|bipap|ventilator|concentrator|defib\w*|LVAD|hearing aids?|cochlear|stimulator|neurostim\w*|port-?a-?cath|port)\b[^\n]{0,16}$/i;
@@ -894,11 +896,11 @@ function testRecordField(text: string, p: number): boolean {
   return TEST_RECORD_BEFORE.test(text.slice(Math.max(0, p - 64), p)) || TEST_RECORD_LINE_START.test(text.slice(Math.max(0, p - 100), p)) || TEST_RECORD_NEXT_LINE.test(text.slice(p, p + 200)) || TEST_BUILD_AFTER.test(text.slice(p, p + 72));
 }
 /** A test record opening a value's line ("ZZTEST, SEPSISONE   MRN 9000412   FIN 91000233001   DOB …"). */
-const TEST_RECORD_LINE_START = new RegExp(String.raw`(?:^|\n)[ \t]*(?:${TEST_RECORD})[^\n]{0,80}$`);
+const TEST_RECORD_LINE_START = new RegExp(String.raw`(?:^|\n)[ \t]*(?:${TEST_RECORD})[^a-z\n]{0,80}$`);
 /** A table's heading over test records: the next line opens with one ("Name  MRN  FIN  DOB\n  ZZTEST, BCMA ADULT  …"). */
-const TEST_RECORD_NEXT_LINE = new RegExp(String.raw`^[^\n]{0,120}\n[ \t]*(?:${TEST_RECORD})`);
+const TEST_RECORD_NEXT_LINE = new RegExp(String.raw`^[^\n\d]{0,120}\n[ \t]*(?:${TEST_RECORD})`);
 /** A test build named after a record's field in its sentence ("1900-01-01 DOB — these are all from the TST build"). */
-const TEST_BUILD_AFTER = /^[^.!?\n]{0,60}(?:\b(?:TST|test|training|playground|non-?prod) (?:build|environment|env|region|instance|domain|system)\b|\((?:fake|test|dummy)\b)/i;
+const TEST_BUILD_AFTER = /^[^.!?\n]{0,60}(?:\b(?:these|those|all|both)\b[^.!?\n]{0,24}\b(?:TST|test|training|playground|non-?prod) (?:build|environment|env|region|instance|domain|system)\b|\((?:fake|test|dummy)\b)/i;
 /** The types a test record's values are written with. */
 const TEST_RECORD_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['MRN', 'ACCOUNT', 'OTHER_ID', 'HEALTH_PLAN_ID', 'DATE', 'SSN', 'AGE']);
 const testRecordType = (f: Finding) => TEST_RECORD_TYPES.has(f.type);
@@ -1022,10 +1024,10 @@ function digitRunsByLength(scan: Scan): number[][] {
 }
 /** Words of a full name that are no part of it, and the shortest part looked for again. */
 // (and a newborn's placeholder words: "HERSHBERGER, BABY GIRL" names no one "Baby" or "Girl" elsewhere)
-const NAME_TITLES: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'Miss', 'Jr', 'Sr', 'II', 'III', 'IV', 'MD', 'RN', 'Pt', 'PT', 'Baby', 'Boy', 'Girl', 'Twin', 'Infant', 'Newborn', 'Doe']);
+const NAME_TITLES: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'Miss', 'Jr', 'Sr', 'II', 'III', 'IV', 'MD', 'RN', 'Pt', 'PT', 'Baby', 'Boy', 'Girl', 'Twin', 'Infant', 'Newborn']);
 /** An unidentified patient's placeholder name: "John Doe", "DOE, JANE", "Baby Doe". */
 const PLACEHOLDER_NAME = /^(?:(?:john|jane|baby|unknown)[ ]+doe|doe,[ ]*(?:john|jane|baby))$/i;
-const REAL_DOE = /\bname is (?:actually |really |in fact )?(?:john|jane) doe\b|\b(?:john|jane) [A-Z]\.? doe\b|\b(?:john|jane) doe,?[ ]\(?(?:dob|mrn|d\.o\.b|\d)/i;
+const REAL_DOE = /\bname (?:really |actually )?is (?:actually |really |in fact )?(?:john|jane) doe\b|\b(?:john|jane) [A-Z]\.? doe\b|\b(?:john|jane) doe,?[ ]\(?(?:dob|mrn|d\.o\.b|\d)/i;
 /** What says a Doe is a placeholder: an unknown or unidentified patient, a trauma alias, a rename of it. */
 const PLACEHOLDER_CONTEXT = /\b(?:unknown|unidentified|placeholder|trauma (?:name|alias|registration)|alias|aka|doe (?:rename|workflow)|doe"? workflow)\b/i;
 const PLACEHOLDER_WORD = /\b(?:john|jane|baby|unknown)[ ]+doe\b|\bdoe,[ ]*(?:john|jane|baby)\b/i;
@@ -1341,17 +1343,24 @@ function labelListIds(text: string, candidates: Finding[]): Finding[] {
     let to = text.indexOf('\n', from);
     if (to === -1) to = text.length;
     ITEM_TOKEN.lastIndex = from;
+    let prev = from;
     for (let t = ITEM_TOKEN.exec(text); t !== null && t.index < to; t = ITEM_TOKEN.exec(text)) {
       const e = t.index + t[0].length;
       // (the token ends its item: a separator, the line's end or a full stop follows)
       if (!ITEM_END.test(text.slice(e, e + 6)) || digitCount(t[0]) < 4) continue;
+      // (a list, not prose: only a separator and a name may stand before each item, "Ruth Stoltzfus 6618203, …";
+      // not "see INC0048812", "all run on the AU5812"; and no desk's own number)
+      if (!ITEM_GAP.test(text.slice(prev, t.index)) || DESK_NUMBER.test(t[0])) break;
       (out ??= []).push({ type, start: t.index, end: e, score: 0.85, rule: 'id.label-list' });
+      prev = e;
     }
   }
   return out ?? [];
 }
 /** A plural identifier's label before a ':' (up to 24 characters between: "MRNs for these:", "Specimen #s affected:"). */
 const LIST_LABEL_BEFORE = /\b(MRNs|MRN ?#s|MR ?#s|medical record numbers|accessions|accession (?:#s|numbers|nos)|specimens|specimen (?:#s|IDs|numbers)|media IDs|document IDs|claim (?:#s|numbers)|member IDs|subscriber IDs|CSNs|HARs|FINs|encounters)\b[^:\n]{0,24}$/i;
+const ITEM_GAP = /^[ \t]*(?:[,;&][ \t]*|(?:and|or)[ \t]+)*(?:[A-Z][A-Za-z'’-]+[ \t]+){0,3}$/;
+const DESK_NUMBER = /^(?:INC|CHG|RITM|REQ|PRJ|TASK|SCTASK|PRB|CS)-?\d/i;
 const ITEM_TOKEN = /(?<![A-Za-z0-9:_.-])[A-Za-z0-9][A-Za-z0-9:_-]{3,22}(?![A-Za-z0-9:_-])/g;
 const ITEM_END = /^[ \t]*(?:,|;|&|\band\b|\bor\b|\.(?!\w)|\)|\r?\n|$)/;
 function digitCount(s: string): number {

@@ -53,12 +53,12 @@ export function patientWordAt(text: string, p: number): boolean {
     if (/\bnot(?:[ \t]+an?)?(?:[ \t]+(?:real|actual|live))?[ \t]+$|\bper-$/i.test(wider) && !/^[ \t]+yet\b/i.test(text.slice(e, e + 8))) return false;
     // "Patient: ZZTEST, PATIENT", "Patient: ZZZPREL, TESTREG": a test record's field
     // ("patient name PHANTOM^CT^WATER": a QA phantom)
-    if (/^[ \t]*(?:name)?[ \t]*:?[ \t]*(?:ZZ|XX|TEST|TRAIN,|PHANTOM)/.test(text.slice(e, e + 20))) return false;
+    if (/^[ \t]*(?:name[ \t]*:?|:)[ \t]*(?:ZZ|XX|TEST\b|TRAIN,|PHANTOM\b)/.test(text.slice(e, e + 20))) return false;
     // "No Epic extracts or patient data stored": the last of a list of things there are none of
     if (NONE_LIST_BEFORE.test(text.slice(Math.max(0, p - 48), p)) && SYSTEM_AFTER.test(text.slice(e, e + 32))) return false;
   }
   // "No matching patients found.": a search's empty result
-  if (word === 'patients' && /\bno(?:[ \t]+matching)?[ \t]+$/i.test(before)) return false;
+  if (word === 'patients' && /\bno(?:[ \t]+matching)?[ \t]+$/i.test(before) && !/^[ \t]+(?:found[ \t]+)?for\b/i.test(text.slice(e, e + 16))) return false;
   // "all times PT": a time zone
   if (word === 'pt' && /\btimes?[ \t]+$/i.test(before)) return false;
   // "mychart-noreply@…": a word inside an e-mail address; "newborn test patient from Stork": a test record's kind
@@ -100,7 +100,7 @@ const NONE_OR_EVERY_BEFORE = /\b(?:no|not(?:[ \t]+a)?|non|every|each|any)(?:[ \t
 const NONE_LIST_BEFORE = /\bno[ \t]+[^.,;:\n]{1,30}[ \t]+or[ \t]+$/i;
 /** Words before "visit" that make it a vendor's, a technician's or a monitor's: "GE service visit", "onsite visit". */
 const VENDOR_VISIT_BEFORE = /\b(?:service|vendor|tech|technician|engineer|fse|site|onsite|on-site|sales|monitor(?:ing)?|audit|survey|installation|install|maintenance|pm)[ \t]+$/i;
-const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo|learner|practice|playground|mock|synthetic|zz[a-z0-9]*)(?:[ \t]+|[ \t]*[,^][ \t]*)$/i;
+const TEST_BEFORE = /\b(?:test|dummy|fake|sample|training|demo|learner|playground|mock|synthetic|zz[a-z0-9]*)(?:[ \t]+|[ \t]*[,^][ \t]*)$/i;
 /** Words before "proxy" that make it a network's ("web proxy", "Zscaler proxy"), not a patient's proxy. */
 const SYSTEM_BEFORE = /\b(?:web|http|https|reverse|forward|squid|zscaler|ssl|api|cloud|socks)[ \t]+$/i;
 /** Words before "proxy" that make it likely a network's ("blocked at the proxy", "App Proxy", "SSO proxy"): a patient's proxy only with a person named beside it. */
@@ -200,7 +200,7 @@ const PORTAL_THING_AFTER = /^[ \t]*(?::[ \t]*)?(?:help ?desk|ssl|cert\w*|outage|
 const OWN_PORTAL_BEFORE = new RegExp(String.raw`\b(?:my|his|her|their|your|(?!(?:${PAYERS})['’]s)[a-z]+['’]s)[ \t]+(?:(?:mychart|online|web|new|old)[ \t]+)?$`, 'i');
 /** What makes MyChart a system right after it: an outage, a certificate, a page, a build, an interface. */
 const MYCHART_SYSTEM_AFTER =
-  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal|analysts?\b|team\b|password|-[a-z]|update\b|help\b|help ?desk|footer|header|branding|website|pages?\b|(?:direct |open )?scheduling\b)/i;
+  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal|analysts?\b|team\b|password|-[a-z]|footer|header|branding|website|pages?\b|(?:direct |open )?scheduling\b)/i;
 /** A list of applications before MyChart ("Hyperspace, Haiku/Canto/Rover, "). */
 const APP_LIST_BEFORE = /\b(?:hyperspace|haiku|canto|rover|interconnect|welcome|care everywhere)\b[^.\n]{0,30}[,&][ \t]*$/i;
 /**

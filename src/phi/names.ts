@@ -51,7 +51,10 @@ const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 const MONTH_AFTER = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
 /** A building, a wing or a lobby named after a person ("Wexford Tower", "Feinberg Bldg", "Abernathy Lobby"). */
 const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building', 'Pavilion', 'Wing', 'Hall', 'Lobby', 'Annex', 'Campus', 'Garage', 'Center', 'Centre', 'Valley', 'Township', 'Twp', 'County', 'Heights']);
-/** A place's first word: "New Castle", "North Butler", "Upper St. Clair"; not "Port Barre" nor "Fort Wayne", where a patient may live as often as a clinic stands. */
+/**
+ * A place's first word: "New Castle", "North Butler", "Upper St. Clair"; not "Port Barre" nor "Fort Wayne", where a patient may
+ * live as often as a clinic stands; not before a first name ("West Tamara  MRN …": a surname in a "Last First" list).
+ */
 const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(['New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Mount']);
 /** A site's department or an island after one word ("Kailua Peds", "Hilo Ortho", "QLMC Hospitalist", "Big Island"; not "Nohea Kealoha Peds"). */
 const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(['Peds', 'Ortho', 'Hospitalist', 'Hospitalists', 'Cardiology', 'Oncology', 'Radiology', 'Urology', 'Neurology', 'Pediatrics', 'Orthopedics', 'Lab', 'Pharmacy', 'Island', 'Behavioral', 'Behavioural']);
@@ -74,7 +77,7 @@ const ORG_NAMES: ReadonlySet<string> = new Set([
   'northern light', 'maine medical', 'mass general', 'brigham health', 'dartmouth health', 'lahey health', 'beth israel', 'hackensack meridian',
 ]);
 /** A patient's word right before a run ("Decedent Cornelius Kilbride Funeral Home release form", "Guarantor: Her"). */
-const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband)[ \t:]+$/i;
+const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband|(?:maiden |last |legal )?name is)[ \t:]+$/i;
 /**
  * A clinic's, a practice's or a business's word after a run: a place ("Westbrook Community Hospital",
  * "Hargrove Funeral Home"), unless the run is a person's first name and surname ("Olive Sherwood Home
@@ -147,6 +150,8 @@ registerWords(['mr', 'mrs', 'ms']);
 tagWords(['mr', 'mrs', 'ms'], WordTag.LowerTitle);
 /** "dob", "mrn" (lower case, a whole word) at the start of a slice. */
 const RECORD_WORD = /^(?:dob|mrn|d\.o\.b)\b/;
+/** What follows "mr" as an imaging study, not a title: a body part, a study's kind. */
+const MR_STUDY = /^(?:brain|head|spine|[cl]-?spine|knee|shoulder|hip|abd(?:omen)?|pelvis|chest|arthrogram|angiogram|mra|mrv|mrcp|enterography|cardiac|breast|prostate|liver|lumbar|cervical|thoracic|orbits?|ankle|wrist|elbow|neck|foot|hand|iac|pituitary|sella|w|wo|with|without|contrast|scan|scanner|suite|tech|safety|conditional)$/i;
 /** A record's label right after a word: " (DOB", ", mrn". */
 const RECORD_LABEL_AFTER = /^,?[ ]?\(?(?:dob|mrn|d\.o\.b)\b/i;
 /** Two lower-case words right before a record's label, maybe with a middle initial: "marcus jones, ", "marcus jones (", "garcia, maria. ", "carol a bennett ". */
@@ -893,7 +898,7 @@ class RunScorer {
     // a building named after a person: "Wexford Tower", "the Feinberg Bldg basement"
     // (not after a census first name: "Johnny G Hall" is a person)
     // ("Hilo ED", "QLMC ED": a site's emergency department)
-    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && ((cb & Code.Building) !== 0 || (b === a + 1 && (DEPARTMENT_WORDS.has(text.slice(ws[b]!, we[b]!)) || (PLACE_FIRST_WORDS.has(text.slice(ws[a]!, we[a]!)) && !isDigitCode(text.charCodeAt(ws[a]! - 2))))) || ((cb & Code.Ed) !== 0 && b === a + 1 && (ca & Code.Possessive) === 0))) return;
+    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && ((cb & Code.Building) !== 0 || (b === a + 1 && (DEPARTMENT_WORDS.has(text.slice(ws[b]!, we[b]!)) || (PLACE_FIRST_WORDS.has(text.slice(ws[a]!, we[a]!)) && !isDigitCode(text.charCodeAt(ws[a]! - 2)) && !FIRST_NAMES.has(text.slice(ws[b]!, we[b]!).toLowerCase())))) || ((cb & Code.Ed) !== 0 && b === a + 1 && (ca & Code.Possessive) === 0))) return;
     // (unless introduced: "Pt Allen Media called")
     // (both words after the run start with a space: ORG_AFTER, PLACE_AFTER)
     const spaceAfter = text.charCodeAt(end) === 32;
@@ -1038,6 +1043,8 @@ export function nameRule(scan: Scan, emit: Emit, minScore = 0): void {
     const one = LOWER_TITLED_RE.exec(text);
     if (one === null) continue;
     const w = one[1]!;
+    // ("order for mr brain (mrn …", "mr arthrogram": magnetic resonance, a study's name)
+    if (text.charCodeAt(pos + 1) === 114 && MR_STUDY.test(w)) continue;
     const f = lowerFacts(w);
     // (a surname the census lists and no ordinary word; or, right before a record's label, any word that reads as a name: "mr joubert (DOB 4-Apr-1936)")
     if (((f & (Lower.Last | Lower.Plain)) === (Lower.Last | Lower.Plain) && !GOES_ON.has(w)) || (RECORD_LABEL_AFTER.test(text.slice(one.index + one[0].length, one.index + one[0].length + 8)) && nameLike(w, f) && !FUNCTION_WORDS.has(w) && !TECH_WORDS.has(w))) {

@@ -1836,7 +1836,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.85,
     // an application's OAuth or API client ID is no person's
     // (nor the number a vendor gives the organisation: "LanguageLine, client ID 508831, access code 7720")
-    rejectBefore: /\b(?:oauth2?|api|app|azure|aad|entra|saml|oidc|sso|application|service|vpn|dhcp|radius|citrix|vmware|horizon|zscaler|languageline|language line|cyracom|propio|interpreters?|vendor|our)[,]?[ ]?$/i,
+    rejectBefore: /\b(?:oauth2?|api|app|azure|aad|entra|saml|oidc|sso|application|service|vpn|dhcp|radius|citrix|vmware|horizon|zscaler|languageline|language line|cyracom|propio|interpreters?|vendor)[,]?[ ]?$/i,
     reject: /^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f-]{27,})$/i,
   },
   {
@@ -1866,8 +1866,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     // "Invoice: INV-009812": a supplier's invoice
     reject: /^INV-?\d/i,
     // "Customer account: 0004418273", "vendor account #AM-554120": the hospital's own account with a supplier
-    // ("Allegheny Imaging Supply acct 30-771942": a supplier's account for the organisation)
-    rejectBefore: /\b(?:customer|vendor|supplier|merchant|corporate|business|carrier|utility|our|ship-?to|bill-?to|sold-?to|suppl(?:y|ies)|inc\.?|llc|corp\.?)[ ]?$/i,
+    rejectBefore: /\b(?:customer|vendor|supplier|merchant|corporate|business|carrier|utility|our|ship-?to|bill-?to|sold-?to)[ ]?$/i,
   },
   {
     type: 'LICENSE',
@@ -2052,6 +2051,9 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     rule: 'plan.label',
     label: "(?:plan|funds|life)(?:[)]?,[ ]?|[)][ ]?|,?[ ]new[ ]|[ ])(?:member[ ])?(?:id|#)",
     value: "[A-Za-z0-9][A-Za-z0-9-]{5,20}",
+    // (not a change's or a project's plan: "Rollback plan, ID CHG0031207", "Epic upgrade plan, ID PRJ-004412")
+    reject: /^(?:INC|CHG|RITM|REQ|PRJ|TASK|SCTASK|PRB)-?\d/i,
+    rejectBefore: /\b(?:rollback|back-?out|upgrade|project|test|install(?:ation)?|migration|cutover|remediation|deployment|config(?:uration)?|action|communication|work|data|rate|calling|phone|cell)[ ]?$/i,
     score: 0.85,
     needsContext: true,
     patientContext: true,
@@ -2071,6 +2073,11 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     needsContext: true,
     patientContext: true,
     weakScore: 0.3,
+    // (a year and month is a report's period: "Sharesource PD report 2025-03", peritoneal dialysis)
+    reject: /^\d{4}-\d{2}$/,
+    rejectBefore: /\b(?:sharesource|home|peritoneal|dialysis|cycler|claria)[ ]?$/i,
+    // (a report about the organisation's equipment: "police report 25-003318 for the cart")
+    rejectAfter: /^[ ]+(?:for|about|on)[ ]+(?:the|a|our)[ ]+(?:cart|wow|laptop|computer|workstation|device|ipad|tablet|phone|car|vehicle|break-?in|theft)\b/i,
   },
   {
     // generic account words: only with a patient nearby
@@ -2135,10 +2142,16 @@ function ownLabelVeto(type: PhiType, text: string, at: number, match: string, he
   // (any invoice with no patient's words around it: "CDW invoice 77219004", "invoice 90044187 from Lexmark")
   if (l0 === 105 && /^invoice/i.test(match)) return !PATIENT_BILL_LINE.test(text.slice(Math.max(0, at - 160), at + 120));
   // "Spectrum Enterprise, CID 91.KFGS…, account 8352 10 044 0187221": a carrier's account for a circuit
-  if (l0 === 97 && /^acc/i.test(match)) return carrierAccountAt(text, at);
+  // ("Allegheny Imaging Supply acct 30-771942": a supplier's account for the organisation; not "CCS Medical Supplies acct 7702113 for
+  // Leon Ruiz", a patient's with a DME supplier)
+  if (l0 === 97 && /^acc/i.test(match)) return carrierAccountAt(text, at) || (SUPPLIER_BEFORE.test(text.slice(Math.max(0, at - 16), at)) && !PATIENT_BILL_LINE.test(lineAt(text, at)) && !/\bfor [A-Z][a-z]+/.test(lineAt(text, at)));
   // "One Hospital Way, Butler, PA 16001", "Pittsburgh PA 15238": Pennsylvania before its ZIP after a town, not a
   // prior authorization
-  if (l0 === 112 && headEnd === 3 && /^PA[ ]$/.test(match.slice(0, 3)) && /^\d{5}(?:-\d{4})?$/.test(value)) return /(?:[A-Za-z][.]?,|[A-Z][a-z]+)[ ]$/.test(text.slice(Math.max(0, at - 24), at));
+  // (not after a payer's name: "Aetna PA 77120", "Humana PA 48213 approved" are prior authorizations)
+  if (l0 === 112 && headEnd === 3 && /^PA[ ]$/.test(match.slice(0, 3)) && /^\d{5}(?:-\d{4})?$/.test(value)) {
+    const before = text.slice(Math.max(0, at - 24), at);
+    return /(?:[A-Za-z][.]?,|[A-Z][a-z]+)[ ]$/.test(before) && !PAYER_BEFORE_PA.test(before) && !/^[ ]+(?:approved|pending|denied|expire[sd]?|valid|is|was|for)\b/i.test(text.slice(at + match.length, at + match.length + 12));
+  }
   return false;
 }
 /**
@@ -2180,6 +2193,8 @@ const CARRIER_LINE = /\b(?:circuit|CID|ISP|MPLS|broadband|business (?:class|inte
 const SOFTWARE_LICENCE_LINE = /\b(?:appliance|version|vm|subscriptions?|concurrent|enterprise|software|product key|of \d+|module|instance)\b/i;
 const PATIENT_BILL_LINE = /\b(?:patients?|pts?|guarantor|statement|balance|self-?pay|copay|her|his|my|their|bill(?:ed|ing)?(?!-to))\b/i;
 const STAFF_OWNER_BEFORE = /\b(?:my|our|staff|employee|(?:Dr\.?[ ])?[A-Z][a-z]+['’]s)[ ]$/;
+const SUPPLIER_BEFORE = /\b(?:suppl(?:y|ies)|inc\.?|llc|corp\.?)[ ]?$/i;
+const PAYER_BEFORE_PA = new RegExp(`\\b(?:${PAYER_NAMES.join('|')}|medicaid|medicare|payer|insurance)[ ]$`, 'i');
 /** How many ASCII digits a string holds. */
 function digitCount(s: string): number {
   let n = 0;

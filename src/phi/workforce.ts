@@ -234,11 +234,11 @@ const OFFICES =
   'interpreter services|language services|credentialing|coding|purchasing|supply chain|materials management|facilities|biomed|' +
   'clinical engineering|telecom|quality|risk management|decision support|clinical informatics|informatics|ehr support|epic support|' +
   'service desk|help ?desk|patient relations|patient experience|case management|social work|utilization review|central scheduling|access center';
-const OFFICE_AFTER = new RegExp(String.raw`^[ \t]+(?:(?:in|from|with)[ \t]+(?:the[ \t]+)?(?:${OFFICES})|from[ \t]+(?:the[ \t]+)?(?:lab|laboratory|scheduling|registration))\b(?![ \t]+(?:app|application|system|queue|tool|report|screen|module|workqueue|wq)\b)`, 'i');
+const OFFICE_AFTER = new RegExp(String.raw`^[ \t]+(?:(?:in|from|with)[ \t]+(?:the[ \t]+)?(?:${OFFICES}))\b(?![ \t]+(?:app|application|system|queue|tool|report|screen|module|workqueue|wq)\b)`, 'i');
 const OFFICE_ACRONYM_AFTER = /^[ \t]+(?:in|from|with)[ \t]+(?:IT|HR|HIM|PFS|ROI|RCM)\b/;
 const FOR_OR_SELF_BEFORE = /\b(?:for|this is|i['’]m|i am|my name is)[ \t]+$/i;
 const RELATION_DENIED_BEFORE = /\b(?:not related to|no relation to|unrelated to|not the same (?:person )?as)[ \t]+(?:our[ \t]+)?$/i;
-const RELATION_DENIED_AFTER = /^[ \t]*[-–,][ \t]*(?:not related|no relation|unrelated)\b/i;
+const RELATION_DENIED_AFTER = /^[ \t]*[-–,][ \t]*(?:not related|no relation|unrelated)\b[^.\n]{0,24}\basked\b/i;
 /**
  * ", Patient Access)", ", Pharmacy Tech", " (Quality Analyst)": a department or job right after a
  * name, capitalised as a job title is ("Maria Garcia, it seems …" and "…, lead poisoning" are prose).
@@ -1547,7 +1547,8 @@ export class Workforce {
       // Denise from Payroll - the encounter …": an employee may write of their own care)
       (space0 && (OFFICE_AFTER.test(after) || OFFICE_ACRONYM_AFTER.test(after)) && !FOR_OR_SELF_BEFORE.test(text.slice(Math.max(ls, start - 16), start))) ||
       // "no relation to Sarah Whitcomb in HIM", "(Monica Valdez - not related, already asked)": the writer tells a
-      // colleague who shares a patient's name apart from the patient (not "Wilma Gautreaux is not related to Lauren": the patient)
+      // colleague who shares a patient's name apart from the patient, having asked (not "Wilma Gautreaux is not related to Lauren"
+      // nor "It went to Joseph Kowalczyk - no relation, just a similar name": the patients)
       (start - ls >= 12 && RELATION_DENIED_BEFORE.test(text.slice(Math.max(ls, start - 28), start))) ||
       RELATION_DENIED_AFTER.test(after) ||
       // "his manager, Angela Diaz", "The research analyst Hannah Fischer", "Interfaces on-call (Tom Reilly)"

@@ -60,9 +60,9 @@ describe('session 14 diff review and probe: realistic tickets whose patient the 
   // demographics and details, "any/every patient", patients in general with a named example, MyChart
   // pages; 41 lost a value), 60 a second probe wrote against the narrowed readings (57 lost one) and
   // 50 a third wrote against what was left (14 lost one); each keep value is a finding of the
-  // session's starting code (6051039). Known losses: a patient whose surname is "Test", which stays
-  // no name alone; and "in Spicer clinic today", a clinic's town (session 18: a word before "clinic",
-  // "front desk", "branch", … is a site, as set 19's Spicer clinic is).
+  // session's starting code (6051039). Known loss: "in Spicer clinic today", a clinic's town (session 18:
+  // a word before "clinic", "front desk", "branch", … is a site, as set 19's Spicer clinic is). (A patient
+  // whose surname is "Test" was one until session 21: "pt last name is Test" now introduces it.)
   const HIDDEN = JSON.parse(readFileSync(join(__dirname, '../corpus/review/session14-hidden.json'), 'utf8')) as Array<{ text: string; keep: Array<[string, string]> }>;
 
   it('finds every value the session’s start found', () => {
@@ -75,6 +75,6 @@ describe('session 14 diff review and probe: realistic tickets whose patient the 
         if (!found.some((f) => f.start < k + value.length && k < f.end)) lost.push(`${i} ${type} ${value}`);
       }
     });
-    expect(lost).toEqual(['130 NAME Test', '181 NAME Spicer']);
+    expect(lost).toEqual(['181 NAME Spicer']);
   });
 });
