@@ -5,7 +5,7 @@
  */
 import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
-import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail, staffPortalAt, systemPatientWordAt } from './evidence';
+import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, noOneWordAt, personalMail, staffPortalAt, systemPatientWordAt } from './evidence';
 import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { nameRule, newbornNames, orgAfter, possessiveNames, recordIdAfter } from './names';
@@ -467,7 +467,7 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     // (a portal no patient uses names a patient on its line only as someone's: "Reinstalled via Company Portal, same.
     // Kelsey Vold" names a colleague; "Company Portal re-enrollment for the bedside tablet in 7E-14 (Hyacinth Mabry's room"
     // and "captive portal wont load for Odette Broussard rm 412" a patient)
-    if (staffPortalAt(text, p)) {
+    if (noOneWordAt(text, p) || staffPortalAt(text, p)) {
       if ((lineOfPatient ??= patientNamedOnLine(scan, people(candidates, places)))(p)) return true;
       continue;
     }
