@@ -5,7 +5,7 @@
  */
 import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
-import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, noOneWordAt, personalMail, staffPortalAt, systemPatientWordAt } from './evidence';
+import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail, staffPortalAt, systemPatientWordAt } from './evidence';
 import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { nameRule, newbornNames, orgAfter, possessiveNames, recordIdAfter } from './names';
@@ -141,9 +141,8 @@ function detectWith(c: DetectorCompiled, text: string, patient = false, report?:
     if (weak.length > 0) weak = weak.filter((f) => !testRecordBefore(text, f));
   }
   // an unidentified patient's placeholder where the text says so ("DOE, JOHN | unknown", "the \"John Doe\" workflow") is no
-  // one's name (not a real Jane Doe:
-  // "her name is actually jane doe lol. Jane M. Doe, mrn 3318820", "shows Jane Doe DOB 03/02/1951")
-  if (text.indexOf('oe') !== -1 && text.indexOf('OE') + text.indexOf('oe') > -2 && PLACEHOLDER_WORD.test(text) && PLACEHOLDER_CONTEXT.test(text) && !REAL_DOE.test(text)) {
+  // one's name (not a real Jane Doe: "her name is actually jane doe lol. Jane M. Doe, mrn 3318820", "shows Jane Doe DOB 03/02/1951")
+  if ((text.indexOf('oe') !== -1 || text.indexOf('OE') !== -1) && PLACEHOLDER_WORD.test(text) && PLACEHOLDER_CONTEXT.test(text) && !REAL_DOE.test(text)) {
     candidates = candidates.filter((f) => f.type !== 'NAME' || !PLACEHOLDER_NAME.test(text.slice(f.start, f.end)));
   }
   // (the workforce check's places, built once when asked: the no-patient rule asks whether a name beside a
@@ -428,10 +427,10 @@ function patientNamedOnLine(scan: Scan, candidates: Finding[]): (p: number) => b
     return le < text.length && lines.has(le + 1);
   };
 }
-const PERSON_OF_BEFORE = /(?:\bfor|\bw\/|\bwith|\bshows|\bshowing|\bof|\bpt|\bpatient|\bresident|\b(?:mr|mrs|ms)\.?|\blook(?:ing)? up|\blookup|\bverify|\bsearch(?:ing)? for|\bcheck(?:ing)?|\bsays|\bon)[ \t]+$|\($/i;
+const PERSON_OF_BEFORE = /(?:\bfor|\bw\/|\bwith|\bshows|\bshowing|\bof|\bpt|\bpatient|\bresident|\b(?:mr|mrs|ms)\.?|\blook(?:ing)? up|\blookup|\bverify|\bsearch(?:ing)? for|\bcheck(?:ing)?|\bsays|\bon|\boff)[ \t]+$|\($/i;
 /** "pulled the wrong name onto the report, Lydia Farrow instead of …" */
 const WRONG_NAME_BEFORE = /\bwrong (?:name|patient|pt|chart|person)\b[^.\n]{0,36}$/i;
-const PERSON_OF_AFTER = /^(?:['’]s?[ \t]+[a-z]|,?[ \t]+(?:rm|room|bed)\b|[ \t]+\d{1,2}\/\d{1,2}|[ \t]+(?:has|had|shows|is|was)[ \t]+(?:no[ \t]+)?(?:coverage|active|inactive|termed|eligible|insurance))/i;
+const PERSON_OF_AFTER = /^(?:['’]s?[ \t]+[a-z]|[ \t]+(?:uses|used|is in|was in)\b|,?[ \t]+(?:rm|room|bed)\b|[ \t]+\d{1,2}\/\d{1,2}|[ \t]+(?:has|had|shows|is|was)[ \t]+(?:no[ \t]+)?(?:coverage|active|inactive|termed|eligible|insurance))/i;
 /** Is the text an IT ticket: technical or IT-equipment words in it, other than inside a name ("Mrs. Jenkins")? */
 function itContext(scan: Scan, candidates: Finding[]): boolean {
   let inName: ((s: number, e: number) => boolean) | undefined;
@@ -467,7 +466,7 @@ function patientEvidence(scan: Scan, text: string, candidates: Finding[], ownDom
     // (a portal no patient uses names a patient on its line only as someone's: "Reinstalled via Company Portal, same.
     // Kelsey Vold" names a colleague; "Company Portal re-enrollment for the bedside tablet in 7E-14 (Hyacinth Mabry's room"
     // and "captive portal wont load for Odette Broussard rm 412" a patient)
-    if (noOneWordAt(text, p) || staffPortalAt(text, p)) {
+    if (staffPortalAt(text, p)) {
       if ((lineOfPatient ??= patientNamedOnLine(scan, people(candidates, places)))(p)) return true;
       continue;
     }
@@ -564,9 +563,11 @@ const PERSONAL_DEVICE_WORD = /\b(?:patient|pt|mrn|dob|his|her|their|son|daughter
  */
 function staffField(text: string, f: Finding): boolean {
   if (f.rule === 'hl7.provider-id') return true;
-  // (not a patient portal's log: "MyChart web services log … user=rkowal58 event=AccountLocked")
-  return f.rule === 'kv.other_id' && /\b(?:user(?:name)?|login)[ \t]*[=:][ \t]*["']?$/i.test(text.slice(Math.max(0, f.start - 16), f.start)) && !PORTAL_LOG_BEFORE.test(text.slice(Math.max(0, f.start - 240), f.start));
+  // (only in a staff sign-in's log: a directory's, Imprivata's, a VPN's, Citrix's; not a patient portal's, "MyChart web services log …
+  // user=rkowal58 event=AccountLocked", nor a patient app's, "Zoom log: user=raykowal57 event=leave")
+  return f.rule === 'kv.other_id' && /\b(?:user(?:name)?|login)[ \t]*[=:][ \t]*["']?$/i.test(text.slice(Math.max(0, f.start - 16), f.start)) && STAFF_LOG_BEFORE.test(text.slice(Math.max(0, f.start - 240), f.start)) && !PORTAL_LOG_BEFORE.test(text.slice(Math.max(0, f.start - 240), f.start));
 }
+const STAFF_LOG_BEFORE = /\b(?:active directory|AD|LDAP|kerberos|imprivata|okta|duo|citrix|vpn|sso|osagent|hyperspace|workstation|password auth\w*|sAMAccountName|dn=|domain controller|entra|azure ad)\b/i;
 const PORTAL_LOG_BEFORE = /\b(?:mychart|patient portal|portal|healow|followmyhealth|patients?|pt)\b/i;
 const EXT_SERIAL_BEFORE = /\bext\.?[ ]?\d[\d-]{2,}[ \t]+(?:sn|s\/n|serial)[ \t#:]*$/i;
 const PERSONAL_DEVICE_LABEL =
@@ -893,8 +894,12 @@ const TEST_RECORD_BEFORE = new RegExp(String.raw`(${TEST_RECORD})[^.!?\n~|]{0,40
  * heading whose next line opens with one, or before a test build's or a "(fake" note?
  */
 function testRecordField(text: string, p: number): boolean {
-  return TEST_RECORD_BEFORE.test(text.slice(Math.max(0, p - 64), p)) || TEST_RECORD_LINE_START.test(text.slice(Math.max(0, p - 100), p)) || TEST_RECORD_NEXT_LINE.test(text.slice(p, p + 200)) || TEST_BUILD_AFTER.test(text.slice(p, p + 72));
+  const m = TEST_RECORD_BEFORE.exec(text.slice(Math.max(0, p - 64), p));
+  // (not past another person: "ZZTEST, ALPHA and Nadia Jarbo DOB 3/4/1948")
+  if (m !== null && !ANOTHER_PERSON.test(m[0].slice(m[1]!.length))) return true;
+  return TEST_RECORD_LINE_START.test(text.slice(Math.max(0, p - 100), p)) || TEST_RECORD_NEXT_LINE.test(text.slice(p, p + 200)) || TEST_BUILD_AFTER.test(text.slice(p, p + 72));
 }
+const ANOTHER_PERSON = /\b(?:and|but|also|real|vs\.?)\b|[A-Z][a-z]+ [A-Z][a-z]+/;
 /** A test record opening a value's line ("ZZTEST, SEPSISONE   MRN 9000412   FIN 91000233001   DOB …"). */
 const TEST_RECORD_LINE_START = new RegExp(String.raw`(?:^|\n)[ \t]*(?:${TEST_RECORD})[^a-z\n]{0,80}$`);
 /** A table's heading over test records: the next line opens with one ("Name  MRN  FIN  DOB\n  ZZTEST, BCMA ADULT  …"). */
@@ -1027,7 +1032,7 @@ function digitRunsByLength(scan: Scan): number[][] {
 const NAME_TITLES: ReadonlySet<string> = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Mx', 'Miss', 'Jr', 'Sr', 'II', 'III', 'IV', 'MD', 'RN', 'Pt', 'PT', 'Baby', 'Boy', 'Girl', 'Twin', 'Infant', 'Newborn']);
 /** An unidentified patient's placeholder name: "John Doe", "DOE, JANE", "Baby Doe". */
 const PLACEHOLDER_NAME = /^(?:(?:john|jane|baby|unknown)[ ]+doe|doe,[ ]*(?:john|jane|baby))$/i;
-const REAL_DOE = /\bname (?:really |actually )?is (?:actually |really |in fact )?(?:john|jane) doe\b|\b(?:john|jane) [A-Z]\.? doe\b|\b(?:john|jane) doe,?[ ]\(?(?:dob|mrn|d\.o\.b|\d)/i;
+const REAL_DOE = /\b(?:legal|actual|real) name\b|\b(?:legitimately|really|actually) named\b|\bname (?:really |actually )?is (?:actually |really |in fact )?(?:john|jane) doe\b|\b(?:john|jane) [A-Z]\.? doe\b|\b(?:john|jane) doe,?[ ]\(?(?:dob|mrn|d\.o\.b|\d)/i;
 /** What says a Doe is a placeholder: an unknown or unidentified patient, a trauma alias, a rename of it. */
 const PLACEHOLDER_CONTEXT = /\b(?:unknown|unidentified|placeholder|trauma (?:name|alias|registration)|alias|aka|doe (?:rename|workflow)|doe"? workflow)\b/i;
 const PLACEHOLDER_WORD = /\b(?:john|jane|baby|unknown)[ ]+doe\b|\bdoe,[ ]*(?:john|jane|baby)\b/i;
@@ -1350,7 +1355,8 @@ function labelListIds(text: string, candidates: Finding[]): Finding[] {
       if (!ITEM_END.test(text.slice(e, e + 6)) || digitCount(t[0]) < 4) continue;
       // (a list, not prose: only a separator and a name may stand before each item, "Ruth Stoltzfus 6618203, …";
       // not "see INC0048812", "all run on the AU5812"; and no desk's own number)
-      if (!ITEM_GAP.test(text.slice(prev, t.index)) || DESK_NUMBER.test(t[0])) break;
+      const gap = text.slice(prev, t.index);
+      if (!ITEM_GAP.test(gap) || DESK_NUMBER.test(t[0]) || EVERYDAY_CAPITALS.test(gap)) break;
       (out ??= []).push({ type, start: t.index, end: e, score: 0.85, rule: 'id.label-list' });
       prev = e;
     }
@@ -1360,6 +1366,9 @@ function labelListIds(text: string, candidates: Finding[]): Finding[] {
 /** A plural identifier's label before a ':' (up to 24 characters between: "MRNs for these:", "Specimen #s affected:"). */
 const LIST_LABEL_BEFORE = /\b(MRNs|MRN ?#s|MR ?#s|medical record numbers|accessions|accession (?:#s|numbers|nos)|specimens|specimen (?:#s|IDs|numbers)|media IDs|document IDs|claim (?:#s|numbers)|member IDs|subscriber IDs|CSNs|HARs|FINs|encounters)\b[^:\n]{0,24}$/i;
 const ITEM_GAP = /^[ \t]*(?:[,;&][ \t]*|(?:and|or)[ \t]+)*(?:[A-Z][A-Za-z'’-]+[ \t]+){0,3}$/;
+/** An everyday word in capitals before a list's item ("Tube Station 4410", "Analyzer AU5812"): equipment, not a person's name. */
+const EVERYDAY_CAPITALS = { test: (gap: string) => (gap.match(/[A-Z][a-z]+/g) ?? []).some((w) => EQUIPMENT_WORD.test(w) || (COMMON_WORDS.has(w.toLowerCase()) && !FIRST_NAMES.has(w.toLowerCase()) && !SURNAMES.has(w.toLowerCase()))) };
+const EQUIPMENT_WORD = /^(?:Analy[sz]ers?|Stations?|Tubes?|Printers?|Scanners?|Workstations?|Devices?|Interfaces?|Servers?|Carts?)$/;
 const DESK_NUMBER = /^(?:INC|CHG|RITM|REQ|PRJ|TASK|SCTASK|PRB|CS)-?\d/i;
 const ITEM_TOKEN = /(?<![A-Za-z0-9:_.-])[A-Za-z0-9][A-Za-z0-9:_-]{3,22}(?![A-Za-z0-9:_-])/g;
 const ITEM_END = /^[ \t]*(?:,|;|&|\band\b|\bor\b|\.(?!\w)|\)|\r?\n|$)/;

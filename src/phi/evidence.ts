@@ -171,19 +171,6 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   return SYSTEM_AFTER.test(text.slice(e, e + 32));
 }
 /**
- * Is the patient word at p one that says there is none ("no patient harm reported", "No patient data - just the letter")?
- * A person named on its line is then no patient unless the line says whose the name is (patientNamedOnLine).
- */
-export function noOneWordAt(text: string, p: number): boolean {
-  let e = p;
-  while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
-  const w = text.slice(p, e).toLowerCase();
-  // "no patient harm reported", "No patient data - just the letter" (not "no patient by that name", "not a patient yet": a
-  // person is looked for; nor "every patient": patients in general, judged with a name beside them)
-  // (not when the sentence goes on "but …": "No patient data on the stolen laptop per the user, but the Outlook cache had …")
-  return (w === 'patient' || w === 'pt') && /\bno[ \t]+$/i.test(text.slice(Math.max(0, p - 6), p)) && /^[ \t]+(?:harm|data|impact|information|info|documents?|phi)\b/i.test(text.slice(e, e + 16)) && !/^[^.\n]{0,80}\bbut\b/i.test(text.slice(e, e + 100));
-}
-/**
  * Is the word at p a portal no patient uses: a device's, a network's, a vendor's, a payer's or the staff's ("Company
  * Portal", "captive portal", "the vendor portal", "GP portal", "Highmark's portal")? A person named on its line is a
  * colleague or a vendor's contact, not a patient (unlike MyChart's or a patient portal's line).

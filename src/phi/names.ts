@@ -55,6 +55,8 @@ const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building'
  * A place's first word: "New Castle", "North Butler", "Upper St. Clair"; not "Port Barre" nor "Fort Wayne", where a patient may
  * live as often as a clinic stands; not before a first name ("West Tamara  MRN …": a surname in a "Last First" list).
  */
+/** The second word of such a place: a surname or an everyday word, no first name ("New Castle", "North Butler"; not "West Tamara", "North Jaxon"). */
+const placeWordAfterCompass = (w: string) => !FIRST_NAMES.has(w) && (SURNAMES.has(w) || COMMON_WORDS.has(w));
 const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(['New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Mount']);
 /** A site's department or an island after one word ("Kailua Peds", "Hilo Ortho", "QLMC Hospitalist", "Big Island"; not "Nohea Kealoha Peds"). */
 const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(['Peds', 'Ortho', 'Hospitalist', 'Hospitalists', 'Cardiology', 'Oncology', 'Radiology', 'Urology', 'Neurology', 'Pediatrics', 'Orthopedics', 'Lab', 'Pharmacy', 'Island', 'Behavioral', 'Behavioural']);
@@ -77,7 +79,7 @@ const ORG_NAMES: ReadonlySet<string> = new Set([
   'northern light', 'maine medical', 'mass general', 'brigham health', 'dartmouth health', 'lahey health', 'beth israel', 'hackensack meridian',
 ]);
 /** A patient's word right before a run ("Decedent Cornelius Kilbride Funeral Home release form", "Guarantor: Her"). */
-const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband|(?:maiden |last |legal )?name is)[ \t:]+$/i;
+const PERSON_WORD_BEFORE = /\b(?:pts?|patient|decedent|deceased|resident|member|guarantor|mom|dad|son|daughter|wife|husband|(?:maiden |last |legal |family )?name(?: is)?|surname(?: is)?)[ \t:]+$/i;
 /**
  * A clinic's, a practice's or a business's word after a run: a place ("Westbrook Community Hospital",
  * "Hargrove Funeral Home"), unless the run is a person's first name and surname ("Olive Sherwood Home
@@ -151,7 +153,7 @@ tagWords(['mr', 'mrs', 'ms'], WordTag.LowerTitle);
 /** "dob", "mrn" (lower case, a whole word) at the start of a slice. */
 const RECORD_WORD = /^(?:dob|mrn|d\.o\.b)\b/;
 /** What follows "mr" as an imaging study, not a title: a body part, a study's kind. */
-const MR_STUDY = /^(?:brain|head|spine|[cl]-?spine|knee|shoulder|hip|abd(?:omen)?|pelvis|chest|arthrogram|angiogram|mra|mrv|mrcp|enterography|cardiac|breast|prostate|liver|lumbar|cervical|thoracic|orbits?|ankle|wrist|elbow|neck|foot|hand|iac|pituitary|sella|w|wo|with|without|contrast|scan|scanner|suite|tech|safety|conditional)$/i;
+const MR_STUDY = /^(?:brain|head|spine|[cl]-?spine|knee|shoulder|hip|abd(?:omen)?|pelvis|chest|arthrogram|angiogram|mra|mrv|mrcp|enterography|cardiac|breast|prostate|liver|lumbar|cervical|thoracic|orbits?|ankle|wrist|elbow|neck|foot|hand|iac|pituitary|sella|w|wo|with|without|contrast|scan|scanner|suite|tech|safety|conditional|[a-z]+(?:gram|graphy|scopy))$/i;
 /** A record's label right after a word: " (DOB", ", mrn". */
 const RECORD_LABEL_AFTER = /^,?[ ]?\(?(?:dob|mrn|d\.o\.b)\b/i;
 /** Two lower-case words right before a record's label, maybe with a middle initial: "marcus jones, ", "marcus jones (", "garcia, maria. ", "carol a bennett ". */
@@ -898,7 +900,7 @@ class RunScorer {
     // a building named after a person: "Wexford Tower", "the Feinberg Bldg basement"
     // (not after a census first name: "Johnny G Hall" is a person)
     // ("Hilo ED", "QLMC ED": a site's emergency department)
-    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && ((cb & Code.Building) !== 0 || (b === a + 1 && (DEPARTMENT_WORDS.has(text.slice(ws[b]!, we[b]!)) || (PLACE_FIRST_WORDS.has(text.slice(ws[a]!, we[a]!)) && !isDigitCode(text.charCodeAt(ws[a]! - 2)) && !FIRST_NAMES.has(text.slice(ws[b]!, we[b]!).toLowerCase())))) || ((cb & Code.Ed) !== 0 && b === a + 1 && (ca & Code.Possessive) === 0))) return;
+    if (b > a && !firstIsFirst && (near & Near.Intro12) === 0 && ((cb & Code.Building) !== 0 || (b === a + 1 && (DEPARTMENT_WORDS.has(text.slice(ws[b]!, we[b]!)) || (PLACE_FIRST_WORDS.has(text.slice(ws[a]!, we[a]!)) && !isDigitCode(text.charCodeAt(ws[a]! - 2)) && placeWordAfterCompass(text.slice(ws[b]!, we[b]!).toLowerCase())))) || ((cb & Code.Ed) !== 0 && b === a + 1 && (ca & Code.Possessive) === 0))) return;
     // (unless introduced: "Pt Allen Media called")
     // (both words after the run start with a space: ORG_AFTER, PLACE_AFTER)
     const spaceAfter = text.charCodeAt(end) === 32;

@@ -403,6 +403,8 @@ const HOME_ISP_AFTER = /^[\s(,-]{0,4}(?:comcast|xfinity|verizon|fios|at&t|att|sp
 const PATIENT_HOME_AFTER = /^[\s(,-]{0,4}(?:the |her |his )?(?:pt|patient)['’]?s?[ ](?:home[ ])?(?:router|wi-?fi|network|connection|modem|internet)\b/i;
 /** A log's source-address key right before an address. */
 const LOG_SOURCE_BEFORE = /\b(?:src|srcip|src_ip|source_?ip|ip|remote|client_?ip|clientip|remote_?addr)[ \t]*[=:]?[ \t]*$/i;
+/** A service account signing in ("user=epic_interface", "user=svc_rhapsody"): an interface's gateway, no person's connection. */
+const SERVICE_USER_LINE = /\b(?:user|username|account)=(?:svc|service|system|api|interface|integration|epic_|sys_|app_|[\w.-]*interface)/i;
 /** A log line about someone signing in or joining: a user, a participant, an authentication. */
 const LOG_PERSON_LINE = /\b(?:user|username|participant|account)=|\bAUTH_[A-Z]+|\b(?:login|logon|sign-?in)s?\b|lastFailedLogin|JOIN_[A-Z]+|participant\b/i;
 /** Six groups of two hex digits: a MAC-48 address, which the IPv6 pattern also matches. */
@@ -438,7 +440,7 @@ function ipMatcher(allowIp: (ip: string) => boolean, v6: boolean): Matcher {
           PATIENT_HOME_AFTER.test(env.text.slice(end, Math.min(env.text.length, end + 40))) ||
           // a sign-in log's source address on a line naming who signed in ("AUTH_FAIL user=mtsosie48 src=73.204.118.52",
           // "participant=patient ip=108.32.77.154", "srcIP=…" after "lastFailedLogin=")
-          (LOG_SOURCE_BEFORE.test(before) && LOG_PERSON_LINE.test(lineAt(env.text, start))) ||
+          (LOG_SOURCE_BEFORE.test(before) && LOG_PERSON_LINE.test(lineAt(env.text, start)) && !SERVICE_USER_LINE.test(lineAt(env.text, start))) ||
           (/\b(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?in|login|session|home|residence|connected from|logins?(?=_))(?:\b|(?=_))/i.test(before) &&
             !/\b(?:server|host|node|gateway|proxy|firewall|subnet|vpn|router|switch|db|database)\b/i.test(before)));
       const tech = env.scan.near(Cue.Tech, start, end, 40, 15);
@@ -815,6 +817,8 @@ const IT_EVENT_BEFORE =
   /\b(?:expires|expiry|expiration|installed|updated?|deploy(?:ed|ment)?|go-?live|went live|cut ?over|patch(?:ed|ing)?|release[ds]?|maintenance|outage|downtime|change (?:window|freeze)|renew(?:al|ed)?|migrat(?:ed|ion)|roll ?out|PIR|post-?mortem|approved at|committee|valid (?:from|to|until)|certificate|cert|licen[cs]e|build|rotat(?:ed|ion)|refresh(?:ed)?|rebuild|reload(?:ed)?|file load|kickoff|errored|rejected|rejecting|failing|failed|stopped (?:flowing|importing|filing|crossing|syncing|working)|(?:not|aren't|isn't|stopped) (?:importing|filing|syncing|crossing|flowing))\b[^.\n;]{0,28}$/i;
 // (not "upgraded": a patient's device is upgraded too, "His ICD was upgraded 1/22"; nor a word after the
 // date: "Kayla Moss 2/8/2010 go-live conversion error" names a patient's birth date)
+/** A care event's word right before a date ("failed to cross, surgery 3/12"): the patient's date, whatever IT event is before it. */
+const CARE_EVENT_JUST_BEFORE = /\b(?:surgery|procedure|visit|consult|discharged?|admit(?:ted)?|admission|vaccin\w*|dose|appt|appointment|dos|seen|delivered|born|transfusion|infusion|scan|mri|ct|x-?ray|labs?|draw|collected)[ \t:]*(?:on[ \t]+)?$/i;
 function itEventAround(text: string, start: number, _end: number): boolean {
   return IT_EVENT_BEFORE.test(text.slice(Math.max(0, start - 48), start));
 }
@@ -995,7 +999,7 @@ function emitDate(env: RuleEnv, start: number, end: number, base: number, rule: 
   // "his iPhone 14 last seen 02/27/2024 21:14": a device's timestamp, not a visit ("pt last seen in clinic 3/4" is)
   if (event && timeAfter && LAST_SEEN_BEFORE.test(text.slice(Math.max(0, start - 24), start))) score = 0.3;
   // (a system's event read as one: "APNs certificate expired 02/09", "stopped after the 2/28 Windows patching", with no patient word around it)
-  else if (event) score = itEventAround(text, start, end) && !env.scan.near(Cue.Patient, start, end, 48, 24) ? 0.3 : 0.95;
+  else if (event) score = itEventAround(text, start, end) && !env.scan.near(Cue.Patient, start, end, 48, 24) && !CARE_EVENT_JUST_BEFORE.test(text.slice(Math.max(0, start - 20), start)) ? 0.3 : 0.95;
   else {
     // a log line's timestamp scores too low to be kept (with default settings): no more work on it
     if (timeAfter && !(TIMESTAMP_MAX >= env.floors.DATE)) return;
@@ -2053,7 +2057,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     value: "[A-Za-z0-9][A-Za-z0-9-]{5,20}",
     // (not a change's or a project's plan: "Rollback plan, ID CHG0031207", "Epic upgrade plan, ID PRJ-004412")
     reject: /^(?:INC|CHG|RITM|REQ|PRJ|TASK|SCTASK|PRB)-?\d/i,
-    rejectBefore: /\b(?:rollback|back-?out|upgrade|project|test|install(?:ation)?|migration|cutover|remediation|deployment|config(?:uration)?|action|communication|work|data|rate|calling|phone|cell)[ ]?$/i,
+    rejectBefore: /\b(?:rollback|back-?out|upgrade|project|test|install(?:ation)?|migration|cutover|remediation|deployment|config(?:uration)?|action|communication|work|data|rate|calling|phone|cell|downtime|contingency|recovery|disaster|response|maintenance|support|staffing|training)[ ]?$/i,
     score: 0.85,
     needsContext: true,
     patientContext: true,
@@ -2077,7 +2081,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     reject: /^\d{4}-\d{2}$/,
     rejectBefore: /\b(?:sharesource|home|peritoneal|dialysis|cycler|claria)[ ]?$/i,
     // (a report about the organisation's equipment: "police report 25-003318 for the cart")
-    rejectAfter: /^[ ]+(?:for|about|on)[ ]+(?:the|a|our)[ ]+(?:cart|wow|laptop|computer|workstation|device|ipad|tablet|phone|car|vehicle|break-?in|theft)\b/i,
+    rejectAfter: /^[ ]+(?:for|about|on|covers?)[ ]+(?:the|a|our|an)[ ]+(?:(?:stolen|missing|lost|damaged|hospital|unit)[ ]+)?(?:cart|wow|laptop|computer|workstation|device|ipad|tablet|phone|car|vehicle|break-?in|theft|loss)\b/i,
   },
   {
     // generic account words: only with a patient nearby
@@ -2144,13 +2148,13 @@ function ownLabelVeto(type: PhiType, text: string, at: number, match: string, he
   // "Spectrum Enterprise, CID 91.KFGS…, account 8352 10 044 0187221": a carrier's account for a circuit
   // ("Allegheny Imaging Supply acct 30-771942": a supplier's account for the organisation; not "CCS Medical Supplies acct 7702113 for
   // Leon Ruiz", a patient's with a DME supplier)
-  if (l0 === 97 && /^acc/i.test(match)) return carrierAccountAt(text, at) || (SUPPLIER_BEFORE.test(text.slice(Math.max(0, at - 16), at)) && !PATIENT_BILL_LINE.test(lineAt(text, at)) && !/\bfor [A-Z][a-z]+/.test(lineAt(text, at)));
+  if (l0 === 97 && /^acc/i.test(match)) return carrierAccountAt(text, at) || (SUPPLIER_BEFORE.test(text.slice(Math.max(0, at - 16), at)) && !PATIENT_BILL_LINE.test(lineAt(text, at)) && !/\bfor [A-Z][a-z]+|[A-Z][a-z]+['’]s?[ ]/.test(lineAt(text, at)) && !/^[^\n]{0,12}\b[A-Z][a-z]+ [A-Z][a-z]+/.test(text.slice(at + match.length, at + match.length + 40)));
   // "One Hospital Way, Butler, PA 16001", "Pittsburgh PA 15238": Pennsylvania before its ZIP after a town, not a
   // prior authorization
   // (not after a payer's name: "Aetna PA 77120", "Humana PA 48213 approved" are prior authorizations)
   if (l0 === 112 && headEnd === 3 && /^PA[ ]$/.test(match.slice(0, 3)) && /^\d{5}(?:-\d{4})?$/.test(value)) {
     const before = text.slice(Math.max(0, at - 24), at);
-    return /(?:[A-Za-z][.]?,|[A-Z][a-z]+)[ ]$/.test(before) && !PAYER_BEFORE_PA.test(before) && !/^[ ]+(?:approved|pending|denied|expire[sd]?|valid|is|was|for)\b/i.test(text.slice(at + match.length, at + match.length + 12));
+    return /(?:[A-Za-z][.]?,|[A-Z][a-z]+)[ ]$/.test(before) && !PAYER_BEFORE_PA.test(before) && !/^[ ]+(?:approved|pending|denied|expire[sd]?|valid|is|was|for|came|received|submitted|requested|number|on)\b/i.test(text.slice(at + match.length, at + match.length + 12));
   }
   return false;
 }

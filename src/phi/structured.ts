@@ -651,7 +651,7 @@ export function templateKeyRule(text: string, emit: Emit): void {
   }
 }
 const TEMPLATE_KEY = /(?<![A-Za-z])(?:(?:palm|face|finger)_?)?[Tt]emplate(?:Id|ID|_id|_ID)[ ]?[=:][ ]?["']?([A-Za-z0-9][A-Za-z0-9_-]{3,63})/g;
-const STAFF_BIOMETRIC_LINE = /\b(?:employees?|staff|badge|time ?clocks?|kronos|ukg|intouch|ceo|workforce)\b/i;
+const STAFF_BIOMETRIC_LINE = /\b(?:employees?|staff|badge|time ?clocks?|kronos|ukg|intouch|ceo|workforce|wristbands?|armbands?|labels?|forms?|consents?|letters?|documents?|zpl|print\w*)\b/i;
 /** The line holding p. */
 const lineAround = (text: string, p: number) => {
   const s = text.lastIndexOf('\n', p - 1) + 1;

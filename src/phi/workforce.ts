@@ -227,7 +227,7 @@ const DEPARTMENTS_AFTER_NAME =
 /** A regex source's words capitalised as titles are written ("Quality Analyst"), its acronyms in capitals ("HR", "IT"), its escapes ("\\t") kept. */
 const capitalised = (source: string) => source.replace(/\\[a-z]|\b(?:hr|it|him|pfs)\b|\b[a-z]/g, (w) => (w.startsWith('\\') ? w : w.toUpperCase()));
 const CAPITALISED_ROLES = capitalised(`${JOBS}|${DEPARTMENTS}|${DEPARTMENTS_AFTER_NAME}`);
-/** Departments no patient is in or comes from, after a colleague's name: "in Patient Access", "from the lab". */
+/** Departments no patient is in or comes from, after a colleague's name: "in Patient Access", "from Interpreter Services". */
 const OFFICES =
   'patient access|health information management|medical records|revenue cycle|revenue integrity|billing|patient financial services|' +
   'finance|payroll|human resources|infosec|information security|privacy(?: office)?|compliance|(?:patient )?portal support|mychart support|' +
@@ -375,7 +375,7 @@ const JIRA_ACTIVITY =
  * it on its line, and nobody's own ("call me at", "her cell") in between.
  */
 const TEAM_WORDS_BEFORE = new RegExp(
-  `\\b(?:${JOBS.replace(/\|(?:rep|lead|tech)\b/g, '')}|${DEPARTMENTS.replace(/\|(?:hr|it|him)\b/g, '')}|front desk|command center|team|admin|on-call|pager|hotline|main line|main|fax line|cap code|dial-in|bridge|conference|telecom|hospital-issued|line|adjuster|intake|payer|insurer|vendor|supplier|utilization|um|home medical|dme|inc|llc|corp|quest|labcorp|the unit|nurses station|nursing station)\\b[^\\n]{0,32}$`,
+  `\\b(?:${JOBS.replace(/\|(?:rep|lead|tech)\b/g, '')}|${DEPARTMENTS.replace(/\|(?:hr|it|him)\b/g, '')}|front desk|command center|team|admin|on-call|pager|hotline|main line|main|fax line|cap code|dial-in|bridge|conference|telecom|hospital-issued|line|adjuster|payer|insurer|vendor|supplier|utilization|um|home medical|dme|quest|labcorp|nurses station|nursing station)\\b[^\\n]{0,32}$`,
   'i',
 );
 const TEAM_ACRONYMS_BEFORE = /\b(?:IT|HR|HIM|PACS|ED|ICU|NOC|SOC)\b[^\n]{0,32}$/;
@@ -1541,8 +1541,9 @@ export class Workforce {
       // (a bare department in brackets may be where a patient is: "John Hall (Radiology)" in a list of patients)
       (next === 44 && ROLE_AFTER.test(after)) ||
       (next === 40 && JOB_AFTER.test(after)) ||
-      // "Jessica Cote in Patient Access says …", "Sofia Córdova from Interpreter Services", "Amina Farah from the lab",
-      // "Caitlin Bragdon in portal support": a colleague by a department no patient is in
+      // "Jessica Cote in Patient Access says …", "Sofia Córdova from Interpreter Services", "Caitlin Bragdon in portal
+      // support": a colleague by a department no patient is in (not "from the lab" nor "from scheduling": a specimen's or an
+      // appointment's patient)
       // (not a thing for someone, "Statement for John Smith from Billing", nor the writer introducing themselves, "This is
       // Denise from Payroll - the encounter …": an employee may write of their own care)
       (space0 && (OFFICE_AFTER.test(after) || OFFICE_ACRONYM_AFTER.test(after)) && !FOR_OR_SELF_BEFORE.test(text.slice(Math.max(ls, start - 16), start))) ||
