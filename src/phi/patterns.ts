@@ -1929,6 +1929,11 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     label: "(?:fingerprint|finger ?(?:print|scan)|retina(?:l)?(?: scan)?|iris(?: scan)?|voice ?print|palm(?: ?(?:print|vein))?(?: scan)?|face(?:print| template| id)|facial (?:template|recognition)|biometric)(?: (?:template|scan|hash|record|enrollment))?(?:[ .]?(?:number|num|nbr|no\\.?|#|id|identifier|ref)){0,2}",
     value: "[A-Za-z0-9][A-Za-z0-9_-]{3,63}",
     score: 0.9,
+    // (a key's or a certificate's fingerprint, "The ED25519 key fingerprint is SHA256:…", "verify the new fingerprint
+    // out-of-band"; InterSystems' "Iris 2024.1.2", a version)
+    reject: /^(?:SHA\d*|MD5|out-of-band|matches)$/i,
+    rejectBefore: /\b(?:key|ssh|host|certificate|cert|tls|ssl|gpg|pgp|thumbprint|new)[ ]?$/i,
+    rejectAfter: /^[.:]\d/,
   },
   {
     // "Her enrollment template ID is PSV-7F3A-22C9-91BE" in a ticket about palm-vein or fingerprint enrolment
@@ -2180,6 +2185,8 @@ function plateVeto(text: string, at: number, match: string, value: string): bool
   if (/^(?:[a-z]+[ -]|x\d)/.test(value) || /-[^-]*-/.test(value)) return true;
   const l0 = match.charCodeAt(0) | 32;
   if (l0 !== 112 && l0 !== 118 && value.replace(/[ -]/g, '').length < 4) return true;
+  // ("GLSH Diabetes Quality (REG 1000113)" on a registry's dashboard: the registry's number)
+  if (l0 === 114 && /\bregistry\b/i.test(text.slice(Math.max(0, at - 80), at))) return true;
   if (l0 !== 116) return false;
   const line = lineAt(text, at);
   return (SERVICE_TAG_BEFORE.test(text.slice(Math.max(0, at - 32), at)) || PARKING_PERMIT_LINE.test(line)) && !PERSON_PLATE_LINE.test(line);
@@ -2446,6 +2453,8 @@ function cardOn(env: RuleEnv, start: number, end: number): void {
   if (LOG_ID_BEFORE.test(env.text.slice(Math.max(0, start - 16), start))) return;
   // "Cable One business 300M, account 8301 1100 4471 2260": a carrier's account for a circuit
   if (carrierAccountAt(env.text, start)) return;
+  // a handset's IMEI (15 digits, Luhn-valid too) under an IMEI column or label above ("Device | Serial | IMEI | Asset tag")
+  if (digits.length === 15 && /\bIMEI\b/i.test(env.text.slice(Math.max(0, start - 400), start))) return;
   const tech = env.scan.near(Cue.Tech, start, end, 30, 10);
   env.emit('ACCOUNT', start, end, tech ? 0.5 : 0.88, 'account.card');
 }

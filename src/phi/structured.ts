@@ -168,6 +168,8 @@ const HL7_CODED: Record<string, ReadonlySet<number>> = {
 
 /** A build's test patient's family name in HL7 (letters starting ZZ, or TEST), before its '^'. */
 export const TEST_FAMILY = String.raw`(?:ZZ[A-Z]*|TEST|ZTEST|XXTEST|PHANTOM)\^`;
+/** The segments of a test patient's own data: its visit, orders, results, specimens and vaccines. */
+const TEST_PATIENT_OWN: ReadonlySet<string> = new Set(['PV1', 'PV2', 'ORC', 'OBR', 'OBX', 'SPM', 'RXA', 'RXE', 'RXO', 'TQ1']);
 /** A test patient's name in a PID segment. */
 const HL7_TEST_PATIENT = new RegExp(`\\|${TEST_FAMILY}`, 'i');
 
@@ -210,9 +212,10 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
     const personal = PERSON_SEGMENTS.has(seg) && !testMessage;
     pieces(text, start + 4, end, '|', (s, e, i) => {
       const rule = fields?.[i + shift];
-      // (a test patient's vaccine is test data: "PID|…||ZZTEST^PATIENT…" then "RXA|0|1|20250301|…")
+      // (a test patient's own visit, orders, results and vaccines are test data: "PID|…||ZZTEST^PATIENT…" then "RXA|0|1|20250301|…",
+      // "OBR|1|TST-ORD-771204|…"; the people of its NK1, GT1 and IN1 may be real)
       if (rule && e > s) {
-        if (!(testMessage && seg === 'RXA')) hl7Field(text, emit, rule, s, e, quiet);
+        if (!(testMessage && TEST_PATIENT_OWN.has(seg))) hl7Field(text, emit, rule, s, e, quiet);
       }
       // any other field of a segment about the patient that holds a date and time alone (admit,
       // discharge, the insured's birth date: wherever a sender or a writer put it)

@@ -247,3 +247,21 @@ describe("a sign-in log's source address", () => {
     expect(values('Pt Marla Tsosie (DOB 3/4/1950): interface log 08:14 src=10.42.9.40 dst=10.42.9.41 user=svc_epic')).not.toContain('10.42.9.40');
   });
 });
+
+describe("set 30's desk values (after its held-out measurement)", () => {
+  it('a time clock, IMEIs under their column, a key fingerprint, a database version, a registry, a test order', () => {
+    for (const text of [
+      'UKG clock at Warren ED offline since the 3/3 network outage. device: InTouch DX, Device ID 1204-BA-ER, serial IDX2-0231-5527\n\nMonique Gaines\n313-555-0140',
+      'Rover iPhones for Warren (asset list):\nDevice        | Serial        | IMEI               | Asset tag\nWAR-RVR-001   | F4HXK2P1QN    | 356789104482110    | GL-0063001\n\nPriya Venkat\n313-555-0150',
+      'SFTP interface to the state registry fails since 3/29: the ED25519 key fingerprint is SHA256:qT7vW2yNd0fLxH9cR1sP8mK4. Verify the new fingerprint out-of-band.\n\nOmar Haddad\n313-555-0160',
+      'Epic ODB on epic-odb-01 upgraded to Iris 2024.1.2 on 3/15; journal file moved.\n\nOmar Haddad\n313-555-0160',
+      'Registry dashboard "GLSH Diabetes Quality (REG 1000113)" shows A1c-in-6-months at 0% since 3/2.\n\nNadia Kassab\n313-555-0170',
+      'Beaker TST interface:\nPID|1||ZZ9000417^^^GLSH^MR||ZZTEST^BEAKERONE||19500101|F\nOBR|1|TST-ORD-771204|25TST-041ZZ0012|4011882^25-OH VITAMIN D\n\nNadia Kassab\n313-555-0170',
+    ]) expect(values(text)).toEqual([]);
+  });
+
+  it('a patient beside them is still found', () => {
+    expect(values('Pt Nadia Jarbo DOB 3/4/1948: her pacemaker serial PJN123456R on the home monitor, IMEI of her phone 356789104482110')).toEqual(expect.arrayContaining(['Nadia Jarbo', 'PJN123456R']));
+    expect(values('PatientSecure palm scan for pt Nadia Jarbo DOB 3/4/1948: palm vein ID PV-7781204')).toContain('PV-7781204');
+  });
+});
