@@ -57,8 +57,8 @@ export function patientWordAt(text: string, p: number): boolean {
     // "No Epic extracts or patient data stored": the last of a list of things there are none of
     if (NONE_LIST_BEFORE.test(text.slice(Math.max(0, p - 48), p)) && SYSTEM_AFTER.test(text.slice(e, e + 32))) return false;
   }
-  // "No matching patients found.": a search's empty result
-  if (word === 'patients' && /\bno(?:[ \t]+matching)?[ \t]+$/i.test(before) && !/^[ \t]+(?:found[ \t]+)?for\b/i.test(text.slice(e, e + 16))) return false;
+  // "No matching patients found.": a search's empty result; "no production patients" (a test build's)
+  if (word === 'patients' && /\bno(?:[ \t]+(?:matching|production|prod|real|live))?[ \t]+$/i.test(text.slice(Math.max(0, p - 20), p)) && !/^[ \t]+(?:found[ \t]+)?for\b/i.test(text.slice(e, e + 16))) return false;
   // "all times PT": a time zone
   if (word === 'pt' && /\btimes?[ \t]+$/i.test(before)) return false;
   // "mychart-noreply@…": a word inside an e-mail address; "newborn test patient from Stork": a test record's kind
@@ -160,10 +160,12 @@ export function systemPatientWordAt(text: string, p: number): boolean {
   // "blocked at the proxy", "App Proxy", "proxy logs", "proxy addresses"
   if (w === 'proxy') return NETWORK_PROXY_BEFORE.test(text.slice(Math.max(0, p - 16), p)) || PROXY_THING_AFTER.test(text.slice(e, e + 24));
   // "\"Encounter could not be loaded\"" (an error's text), "newborn screening" (a programme), "Visit types: NEW PT 40" (a visit type)
-  if ((w === 'encounter' || w === 'encounters') && /^[ \t]+(?:could not|cannot|can't|not found|failed|error)/i.test(text.slice(e, e + 16))) return true;
+  if ((w === 'encounter' || w === 'encounters') && (/^[ \t]+(?:could not|cannot|can't|not found|failed|error|lookups?)/i.test(text.slice(e, e + 16)) || /\bno matching[ \t]+$/i.test(before))) return true;
   if (w === 'newborn' && /^[ \t]+screening\b/i.test(text.slice(e, e + 12))) return true;
   if (w === 'pt' && /\b(?:NEW|New|new|EST|Est|RETURN|Return)[ \t]+$/.test(before)) return true;
   // "Visit types:\n  NEW PATIENT 40 min": a visit type in capitals or with its length (not "new patient Maria Lopez")
+  // ("40 min new patient": a slot's length before it)
+  if (w === 'patient' && /\bnew[ \t]+$/i.test(before) && /\b\d+[ \t]*min(?:ute)?s?[ \t]+new[ \t]+$/i.test(text.slice(Math.max(0, p - 20), p))) return true;
   if (w === 'patient' && /\b(?:NEW|EST|RETURN)[ \t]+$/.test(before) && (text.charCodeAt(p + 1) === 65 || /^[ \t]+(?:\d+[ \t]*min|visits?|appts?|appointments?|slots?|types?)\b/i.test(text.slice(e, e + 16)))) return true;
   // "Chart Review" (an activity): "In Chart Review for Marcus Whitfield" is one
   if (w === 'chart' && text.charCodeAt(p) === 67 && /^[ \t]+Review\b/.test(text.slice(e, e + 10))) return true;
@@ -200,7 +202,7 @@ const PORTAL_THING_AFTER = /^[ \t]*(?::[ \t]*)?(?:help ?desk|ssl|cert\w*|outage|
 const OWN_PORTAL_BEFORE = new RegExp(String.raw`\b(?:my|his|her|their|your|(?!(?:${PAYERS})['’]s)[a-z]+['’]s)[ \t]+(?:(?:mychart|online|web|new|old)[ \t]+)?$`, 'i');
 /** What makes MyChart a system right after it: an outage, a certificate, a page, a build, an interface. */
 const MYCHART_SYSTEM_AFTER =
-  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal|analysts?\b|team\b|password|-[a-z]|footer|header|branding|website|pages?\b|(?:direct |open )?scheduling\b)/i;
+  /^[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:\u2013-][ \t]*)?(?:outage|down|unavailable|is down|cert|certificate|ssl|web services|interconnect|sign-?up page|login page|log-?in page|landing page|activation (?:codes?|letters?)|go-?live|ply|upgrade|release|build|server|url|dns|template|(?:and|&|,)[ \t]*(?:haiku|canto|rover|hyperspace|welcome)|\(fri\)|\(n\/a\)|web (?:\+|and|&) mobile|activation|log-?in failures?|location page|\/[ \t]*patient portal|analysts?\b|team\b|password|-[a-z]|footer|header|branding|website|pages?\b|(?:direct |open )?scheduling\b|planned maintenance|maintenance|downtime)/i;
 /** A list of applications before MyChart ("Hyperspace, Haiku/Canto/Rover, "). */
 const APP_LIST_BEFORE = /\b(?:hyperspace|haiku|canto|rover|interconnect|welcome|care everywhere)\b[^.\n]{0,30}[,&][ \t]*$/i;
 /**

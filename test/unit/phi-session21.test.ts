@@ -265,3 +265,12 @@ describe("set 30's desk values (after its held-out measurement)", () => {
     expect(values('PatientSecure palm scan for pt Nadia Jarbo DOB 3/4/1948: palm vein ID PV-7781204')).toContain('PV-7781204');
   });
 });
+
+describe("set 30's patient words of a system", () => {
+  it('legacy encounter lookups and "No matching encounter"', () => {
+    for (const text of [
+      'Meditech archive: they need it for the legacy encounter lookups from before 2019 (Rhapsody channel down since 3/3).\n\nOmar Haddad\n313-555-0160',
+      'Epic TST Bridges shows "No matching encounter" for every message since 3/3.\n\nOmar Haddad\n313-555-0160',
+    ]) expect(values(text)).toEqual([]);
+  });
+});
