@@ -234,8 +234,9 @@ export function hl7Rule(text: string, emit: Emit, quiet: Quiet = () => {}): void
 // CSV exports with a header row
 
 const COLUMN_TYPES: Array<[RegExp, PhiType]> = [
-  [/^(?:[ce]?mrn|pat_mrn(?:_id)?|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi|(?:mt_|pt_|pat_)?unit_?(?:no|num|number)|person_?(?:nbr|num|number))$/, 'MRN'],
-  [/^(?:last_?name|first_?name|middle_?name|(?:pt_|pat_)?(?:last|first)|surname|family_?name|given_?name|patient_?name|pt_?name|pat_name|pat_(?:first|last|middle)_name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
+  // (and a record's number or name under a correction's or a merge's heading: "IndexedMRN", "CorrectName", "Surviving MRN")
+  [/^(?:(?:indexed|correct|corrected|wrong|old|new|current|prior|previous|merged|source|target|surviving|nonsurviving|duplicate|dup)_?mrn|[ce]?mrn|pat_mrn(?:_id)?|mr_?n(?:o|um(?:ber)?)?|medical_?record(?:_?(?:no|num|number))?|patient_?id|pt_?id|chart(?:_?no)?|empi|(?:mt_|pt_|pat_)?unit_?(?:no|num|number)|person_?(?:nbr|num|number))$/, 'MRN'],
+  [/^(?:(?:indexed|correct|corrected|wrong|old|new|current|prior|previous|merged|source|target|surviving|nonsurviving|duplicate|dup)_?(?:patient_?)?name|last_?name|first_?name|middle_?name|(?:pt_|pat_)?(?:last|first)|surname|family_?name|given_?name|patient_?name|pt_?name|pat_name|pat_(?:first|last|middle)_name|full_?name|name|patient|guarantor|subscriber_?name|insured_?name|next_?of_?kin|nok|emergency_?contact)$/, 'NAME'],
   [/^(?:dob|date_?of_?birth|birth_?date|birthdate|admit(?:_?date)?|admission_?date|discharge(?:_?date)?|(?:admit|admission|discharge)_?(?:date_?)?(?:time|dt|dttm)|dod|date_?of_?death|visit_?date|(?:[a-z]+_)?dos|service_?date|(?:readmit_|index_|prior_)?(?:adm|disch)(?:_?(?:date|dt|dttm|date_?time|time))?)$/, 'DATE'],
   // "First ED Visit", "Return Visit", "Appt Date", "Procedure Date"
   [/^(?:[a-z0-9]+_){0,3}(?:visit|appt|appointment|(?:admit|admission|discharge|service|appt|appointment|procedure|surgery|encounter)_?(?:date|dt))$/, 'DATE'],
@@ -366,6 +367,8 @@ const PATIENT_COLUMN = /^"?(?:patient[\w .#-]*|dob|date[ _.-]?of[ _.-]?birth|bir
 /** Cheap test before a line is split: a header names at least one PHI column. */
 const HEADER_HINT_WORDS = 'mrn|dob|ssn|name|last_?name|first_?name|surname|phone|zip|postal|address|email|birth|member|account|acct|npi|patient|city';
 const CSV_HEADER_HINT = new RegExp(`(?:^|[,"\\s])(?:${HEADER_HINT_WORDS})`, 'i');
+/** A correction's or a merge's column in camel case ("IndexedMRN,IndexedName,CorrectMRN,CorrectName"). */
+const CAMEL_HEADER_HINT = /(?:^|,)"?(?:Indexed|Correct|Corrected|Wrong|Old|New|Current|Prior|Previous|Merged|Source|Target|Surviving)(?:MRN|Mrn|Name)"?(?:,|$)/;
 /** The same for a pipe-separated header, whose column names may carry a prefix ("PAT_MRN_ID", "HSP_ACCOUNT_ID"). */
 const PSV_HEADER_HINT = new RegExp(`(?:^|[|"\\s_])(?:${HEADER_HINT_WORDS})`, 'i');
 
@@ -395,7 +398,7 @@ function csvRuleWith(text: string, emit: Emit, sep: ',' | '|'): void {
     let resume = lineEnd + 1;
     // (a '\r' that ends the line changes nothing to the hint)
     const line = text.slice(lineStart, lineEnd);
-    if (sepCode === 44 ? CSV_HEADER_HINT.test(line) : PSV_HEADER_HINT.test(line) && line.trimStart().charCodeAt(0) !== 124) {
+    if (sepCode === 44 ? CSV_HEADER_HINT.test(line) || CAMEL_HEADER_HINT.test(line) : PSV_HEADER_HINT.test(line) && line.trimStart().charCodeAt(0) !== 124) {
       const header = line.replace(/\r$/, '');
       // the header may follow a lead-in on the same line: "Affected patients: MRN,LastName,..."
       const lead = sepCode === 44 ? /^(?:.*?[:>]\s+)?(?=[A-Za-z_"][^,]*,)/.exec(header) : null;

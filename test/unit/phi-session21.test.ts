@@ -274,3 +274,10 @@ describe("set 30's patient words of a system", () => {
     ]) expect(values(text)).toEqual([]);
   });
 });
+
+describe("a correction's CSV export", () => {
+  it('reads camel-case record and name columns ("IndexedMRN,IndexedName,CorrectMRN,CorrectName")', () => {
+    const text = 'OnBase QA export:\nDocHandle,DocType,IndexedMRN,IndexedName,CorrectMRN,CorrectName,DOS\n8841207,Consent - General,E1170425,"ALVARADO, TERESA",E1170452,"ALVARADO, TERESITA M",02/27/2025';
+    expect(values(text)).toEqual(expect.arrayContaining(['E1170425', 'E1170452', 'ALVARADO, TERESA']));
+  });
+});
