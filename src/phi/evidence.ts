@@ -70,6 +70,8 @@ export function patientWordAt(text: string, p: number): boolean {
   if ((word === 'appointment' || word === 'appt') && /\boriginal[ \t]+$/i.test(before)) return false;
   // "our lead's birthday", "Happy birthday Gretchen!!", "birthday club": a colleague's
   if ((word === 'birthday' || word === 'birthdays') && (STAFF_BIRTHDAY_BEFORE.test(before) || /^[ \t]+(?:club|shout-?outs?|e-?mails?|cards?|cakes?|party|parties|lunch|celebrations?|thread|potluck|list|calendar|reply)\b/i.test(text.slice(e, e + 24)))) return false;
+  // "Sample response (no member info)": none
+  if ((word === 'member' || word === 'members') && /\bno[ \t]+$/i.test(before) && /^[ \t]+(?:info|information|data|details|names?|ids?)\b/i.test(text.slice(e, e + 16))) return false;
   // "stack member 2", "staff member", "a permanent member of the group": no plan member
   if ((word === 'member' || word === 'members') && (MEMBER_GROUP_BEFORE.test(before) || /^[ \t]+(?:of[ \t]+(?:the[ \t]+)?(?:group|team|committee|board|staff|cluster|pool|distribution)|loops?)\b/i.test(text.slice(e, e + 32)))) return false;
   // "visit types", "visit templates": a build's

@@ -895,6 +895,8 @@ class RunScorer {
     if ((near & Near.Clinical) !== 0) score += 0.08;
     else if ((near & Near.Tech) !== 0) score -= 0.15;
     if (score < minScore) return;
+    // an X12 segment's name in capitals before its '*' ("ISA*00*", "NM1*IL*1*"): no one
+    if (text.charCodeAt(end) === 42 && (cb & Code.Caps2) !== 0 && b === a) return;
     // a word glued to "-" and digits is part of an identifier ("WS-ED-014", "PRN-RAD-10")
     if (text.charCodeAt(end) === 45 && isDigitCode(text.charCodeAt(end + 1)) && (cb & Code.Caps2) !== 0) return;
     // a building named after a person: "Wexford Tower", "the Feinberg Bldg basement"

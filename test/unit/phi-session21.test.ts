@@ -281,3 +281,11 @@ describe("a correction's CSV export", () => {
     expect(values(text)).toEqual(expect.arrayContaining(['E1170425', 'E1170452', 'ALVARADO, TERESA']));
   });
 });
+
+describe("an X12 segment's name and 'no member info'", () => {
+  it('are no one', () => {
+    const found = values('Pt Ana Ruiz DOB 3/4/1950 cannot verify. Sample response (no member info):\n  ISA*00*          *00*          *ZZ*MDCHAMPS\n  AAA*N**42*R~');
+    expect(found).toContain('Ana Ruiz');
+    expect(found).not.toContain('ISA');
+  });
+});
