@@ -1339,6 +1339,10 @@ function labelListIds(text: string, candidates: Finding[]): Finding[] {
   // (from each ':' not after a digit, a time's: the label is read back from it)
   for (let c = text.indexOf(':'); c !== -1; c = text.indexOf(':', c + 1)) {
     if (c < 4 || isDigitCode(text.charCodeAt(c - 1))) continue;
+    // (a list holds numbers: a digit after the ':' on its line, before the slower look-back)
+    let d = c + 1;
+    while (d < text.length && d - c < 60 && text.charCodeAt(d) !== 10 && !isDigitCode(text.charCodeAt(d))) d++;
+    if (!isDigitCode(text.charCodeAt(d))) continue;
     const m = LIST_LABEL_BEFORE.exec(text.slice(Math.max(0, c - 48), c));
     if (m === null) continue;
     if (!(patient ??= candidates.some((f) => (f.type === 'NAME' && f.score >= 0.85) || f.type === 'MRN' || (f.type === 'DATE' && f.score >= 0.9)))) return [];

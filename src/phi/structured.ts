@@ -648,7 +648,7 @@ export function keyValueRule(text: string, emit: Emit, keyPositions: Iterable<nu
  * scan reads no known word inside such a key, so it is looked for on its own (after an indexOf).
  */
 export function templateKeyRule(text: string, emit: Emit): void {
-  if (text.indexOf('emplate') === -1 || !BIOMETRIC_TEXT.test(text)) return;
+  if (text.indexOf('emplate') === -1 || !TEMPLATE_KEY_HINT.test(text) || !BIOMETRIC_TEXT.test(text)) return;
   TEMPLATE_KEY.lastIndex = 0;
   for (let m = TEMPLATE_KEY.exec(text); m !== null; m = TEMPLATE_KEY.exec(text)) {
     // (not a colleague's: "the Kronos InTouch palm reader logs palm_template_id=EMP-55123 errors for employees")
@@ -657,6 +657,8 @@ export function templateKeyRule(text: string, emit: Emit): void {
   }
 }
 const TEMPLATE_KEY = /(?<![A-Za-z])(?:(?:palm|face|finger)_?)?[Tt]emplate(?:Id|ID|_id|_ID)[ ]?[=:][ ]?["']?([A-Za-z0-9][A-Za-z0-9_-]{3,63})/g;
+/** TEMPLATE_KEY's key alone (a literal, found fast), before the wider tests. */
+const TEMPLATE_KEY_HINT = /emplate(?:Id|ID|_id|_ID)[ ]?[=:]/;
 const STAFF_BIOMETRIC_LINE = /\b(?:employees?|staff|badge|time ?clocks?|kronos|ukg|intouch|ceo|workforce|wristbands?|armbands?|labels?|forms?|consents?|letters?|documents?|zpl|print\w*)\b/i;
 /** The line holding p. */
 const lineAround = (text: string, p: number) => {
