@@ -13,6 +13,12 @@ export const isWordCode = (c: number) => (c >= 97 ? c <= 122 : c >= 65 ? c <= 90
 export const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 /** [0-9]. */
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** How many ASCII digits a string holds. */
+export function digitCount(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) if (isDigitCode(s.charCodeAt(k))) n++;
+  return n;
+}
 /** [A-Za-z]. */
 export const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 /** [a-z]. */

@@ -3,7 +3,7 @@
  * (per-type switch and threshold, custom patterns, allowlists) and returns non-overlapping
  * findings sorted by position. Pure and synchronous; no Forge imports.
  */
-import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
+import { digitCount, firstAtOrAbove, isAsciiAlnum as isAlnumCode, isDigitCode, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Scan, WordTag, registerWords, tagWords } from './context';
 import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, personalMail, staffPortalAt, systemPatientWordAt } from './evidence';
 import { directoryStaff } from './staff';
@@ -1376,11 +1376,6 @@ const EQUIPMENT_WORD = /^(?:Analy[sz]ers?|Stations?|Tubes?|Printers?|Scanners?|W
 const DESK_NUMBER = /^(?:INC|CHG|RITM|REQ|PRJ|TASK|SCTASK|PRB|CS)-?\d/i;
 const ITEM_TOKEN = /(?<![A-Za-z0-9:_.-])[A-Za-z0-9][A-Za-z0-9:_-]{3,22}(?![A-Za-z0-9:_-])/g;
 const ITEM_END = /^[ \t]*(?:,|;|&|\band\b|\bor\b|\.(?!\w)|\)|\r?\n|$)/;
-function digitCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) n++;
-  return n;
-}
 /** Per ASCII code, 1 where it may not stand right before or after a record line's identifier ([\w-/.:#*$] before, [\w-/.:*] after). */
 const NOT_BEFORE_ID = wordCodesAnd('-/.:#*$');
 const NOT_AFTER_ID = wordCodesAnd('-/.:*');

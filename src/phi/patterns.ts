@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { firstAtOrAbove, isAsciiAlnum, isAsciiLetter, hasPair, isDigitCode, isLowerAscii, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
+import { digitCount, firstAtOrAbove, isAsciiAlnum, isAsciiLetter, hasPair, isDigitCode, isLowerAscii, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, casedSpellings, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -2206,12 +2206,6 @@ const PATIENT_BILL_LINE = /\b(?:patients?|pts?|guarantor|statement|balance|self-
 const STAFF_OWNER_BEFORE = /\b(?:my|our|staff|employee|(?:Dr\.?[ ])?[A-Z][a-z]+['’]s)[ ]$/;
 const SUPPLIER_BEFORE = /\b(?:suppl(?:y|ies)|inc\.?|llc|corp\.?)[ ]?$/i;
 const PAYER_BEFORE_PA = new RegExp(`\\b(?:${PAYER_NAMES.join('|')}|medicaid|medicare|payer|insurance)[ ]$`, 'i');
-/** How many ASCII digits a string holds. */
-function digitCount(s: string): number {
-  let n = 0;
-  for (let k = 0; k < s.length; k++) if (isDigitCode(s.charCodeAt(k))) n++;
-  return n;
-}
 /** A computer named right before a tag (Dell's or Lenovo's service tag). */
 const SERVICE_TAG_BEFORE = /\b(?:dell|latitude|optiplex|precision|lenovo|thinkpad|thinkcentre|hp|elitebook|elitedesk|probook|surface|laptop|desktop|workstation|pc|asset|service)\b[^.;\n]{0,24}$/i;
 /** A line about a parking permit or the garage's gate: its tags are staff permits, not plates. */
