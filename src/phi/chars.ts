@@ -57,3 +57,11 @@ export function lineStartWithin(text: string, p: number, max: number): number {
   while (k > 0 && p - k < max && text.charCodeAt(k - 1) !== 10) k--;
   return k;
 }
+/** The line holding offset p, at most 160 characters either side of it (a megabyte line is read near p only). */
+export function lineAt(text: string, p: number): string {
+  const to = Math.min(text.length, p + 160);
+  const ls = lineStartWithin(text, p, 160);
+  let le = p;
+  while (le < to && text.charCodeAt(le) !== 10) le++;
+  return text.slice(ls, le);
+}

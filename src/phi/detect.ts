@@ -9,7 +9,7 @@ import { birthYear, isAdmins, isStructured, PATIENT_ID_TYPES, patientWordAt, per
 import { directoryStaff } from './staff';
 import { COMMON_WORDS, FIRST_NAMES, SURNAMES, TECH_WORDS } from './lexicon';
 import { nameRule, newbornNames, orgAfter, possessiveNames, recordIdAfter } from './names';
-import { answeredIds, roiRequests, runPatternRules, spanishDates, type RuleEnv } from './patterns';
+import { DESK_TICKET_ID, answeredIds, roiRequests, runPatternRules, spanishDates, type RuleEnv } from './patterns';
 import { HL7_SEGMENT_NAMES, KV_KEYS, aamvaRule, csvRule, dicomRule, filenameRule, hl7Rule, jsonRule, keyValueRule, xmlRule, ncpdpRule, tableRule, templateKeyRule, x12Rule } from './structured';
 import { DEFAULT_KEY_PATTERNS, compileSettings, type CompiledSettings } from './settings';
 import { PHI_TYPES, type DetectorSettings, type Finding, type PhiType } from './types';
@@ -1360,7 +1360,7 @@ function labelListIds(text: string, candidates: Finding[]): Finding[] {
       // (a list, not prose: only a separator and a name may stand before each item, "Ruth Stoltzfus 6618203, …";
       // not "see INC0048812", "all run on the AU5812"; and no desk's own number)
       const gap = text.slice(prev, t.index);
-      if (!ITEM_GAP.test(gap) || DESK_NUMBER.test(t[0]) || EVERYDAY_CAPITALS.test(gap)) break;
+      if (!ITEM_GAP.test(gap) || DESK_TICKET_ID.test(t[0]) || everydayCapitals(gap)) break;
       (out ??= []).push({ type, start: t.index, end: e, score: 0.85, rule: 'id.label-list' });
       prev = e;
     }
@@ -1371,9 +1371,9 @@ function labelListIds(text: string, candidates: Finding[]): Finding[] {
 const LIST_LABEL_BEFORE = /\b(MRNs|MRN ?#s|MR ?#s|medical record numbers|accessions|accession (?:#s|numbers|nos)|specimens|specimen (?:#s|IDs|numbers)|media IDs|document IDs|claim (?:#s|numbers)|member IDs|subscriber IDs|CSNs|HARs|FINs|encounters)\b[^:\n]{0,24}$/i;
 const ITEM_GAP = /^[ \t]*(?:[,;&][ \t]*|(?:and|or)[ \t]+)*(?:[A-Z][A-Za-z'’-]+[ \t]+){0,3}$/;
 /** An everyday word in capitals before a list's item ("Tube Station 4410", "Analyzer AU5812"): equipment, not a person's name. */
-const EVERYDAY_CAPITALS = { test: (gap: string) => (gap.match(/[A-Z][a-z]+/g) ?? []).some((w) => EQUIPMENT_WORD.test(w) || (COMMON_WORDS.has(w.toLowerCase()) && !FIRST_NAMES.has(w.toLowerCase()) && !SURNAMES.has(w.toLowerCase()))) };
+const everydayCapitals = (gap: string) =>
+  (gap.match(/[A-Z][a-z]+/g) ?? []).some((w) => EQUIPMENT_WORD.test(w) || (COMMON_WORDS.has(w.toLowerCase()) && !FIRST_NAMES.has(w.toLowerCase()) && !SURNAMES.has(w.toLowerCase())));
 const EQUIPMENT_WORD = /^(?:Analy[sz]ers?|Stations?|Tubes?|Printers?|Scanners?|Workstations?|Devices?|Interfaces?|Servers?|Carts?)$/;
-const DESK_NUMBER = /^(?:INC|CHG|RITM|REQ|PRJ|TASK|SCTASK|PRB|CS)-?\d/i;
 const ITEM_TOKEN = /(?<![A-Za-z0-9:_.-])[A-Za-z0-9][A-Za-z0-9:_-]{3,22}(?![A-Za-z0-9:_-])/g;
 const ITEM_END = /^[ \t]*(?:,|;|&|\band\b|\bor\b|\.(?!\w)|\)|\r?\n|$)/;
 /** Per ASCII code, 1 where it may not stand right before or after a record line's identifier ([\w-/.:#*$] before, [\w-/.:*] after). */

@@ -3,6 +3,7 @@
  * (detect.ts) and its workforce-directory check (staff.ts). Pure: no Forge imports.
  */
 import { isAsciiAlnum as isAlnumCode, isDigitCode } from './chars';
+import { PAYER_NAMES } from './lexicon';
 import type { Finding, PhiType } from './types';
 import { isConsumerMail } from './workforce';
 
@@ -188,7 +189,7 @@ const STAFF_PORTAL_BEFORE = /\b(?:captive|guest|splash|wi-?fi|ise|intune|beyondt
 /** A payer's or an agency's portal, named earlier in its sentence: "have to call the payer or use the portal". */
 const PAYER_PORTAL_SENTENCE = /\b(?:payers?|insurers?|carriers?|clearinghouse|eligibility|OWCP|CMS|vendors?|suppliers?)\b[^.!?\n]{0,60}$/i;
 /** Payers and agencies whose portal is theirs, not a patient's ("Highmark's portal"). */
-const PAYERS = 'highmark|humana|aetna|cigna|uhc|optum|availity|medicare|medicaid|cms|anthem|molina|centene|caresource|payer|insurer|vendor|state|company';
+const PAYERS = `${PAYER_NAMES.join('|')}|optum|availity|medicare|medicaid|cms|payer|insurer|vendor|state|company`;
 const PAYER_POSSESSIVE = new RegExp(String.raw`\b(?:${PAYERS})['’]s[ \t]+$`, 'i');
 /** A staff, vendor or network portal's qualifier right before "portal". */
 const SYSTEM_PORTAL_BEFORE =

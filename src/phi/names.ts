@@ -42,7 +42,7 @@ const NOT_NAMES = new Set(
  * are "I'm", "I'll": alone they open a sentence ("I'll let the team know"), before a name they
  * introduce it ("I'm Naomi Ryan").
  */
-const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body maine comp screen kiosk printer display dialog popup banner key service study link stork saas millennium i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
+const LONE_NOT_NAMES: ReadonlySet<string> = new Set("her mom endo fix band first last middle test both channel coll body maine comp screen kiosk printer display dialog popup banner key service study link stork saas millennium mom's mom’s i'm i’m i'll i’ll i've i’ve i'd i’d".split(' '));
 /** Words that open no lower-case name after "name" or "pt" ("name in lower case", "pt is on 4W"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('in on at is was are the a and or for of to with from by as not has had will can'.split(' '));
 const CAMEL = /[a-z][A-Z]/;
@@ -53,11 +53,11 @@ const MONTH_AFTER = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/;
 const BUILDING_WORDS: ReadonlySet<string> = new Set(['Tower', 'Bldg', 'Building', 'Pavilion', 'Wing', 'Hall', 'Lobby', 'Annex', 'Campus', 'Garage', 'Center', 'Centre', 'Valley', 'Township', 'Twp', 'County', 'Heights']);
 /**
  * A place's first word: "New Castle", "North Butler", "Upper St. Clair"; not "Port Barre" nor "Fort Wayne", where a patient may
- * live as often as a clinic stands; not before a first name ("West Tamara  MRN …": a surname in a "Last First" list).
+ * live as often as a clinic stands.
  */
+const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(['New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Mount']);
 /** The second word of such a place: a surname or an everyday word, no first name ("New Castle", "North Butler"; not "West Tamara", "North Jaxon"). */
 const placeWordAfterCompass = (w: string) => !FIRST_NAMES.has(w) && (SURNAMES.has(w) || COMMON_WORDS.has(w));
-const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(['New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Mount']);
 /** A site's department or an island after one word ("Kailua Peds", "Hilo Ortho", "QLMC Hospitalist", "Big Island"; not "Nohea Kealoha Peds"). */
 const DEPARTMENT_WORDS: ReadonlySet<string> = new Set(['Peds', 'Ortho', 'Hospitalist', 'Hospitalists', 'Cardiology', 'Oncology', 'Radiology', 'Urology', 'Neurology', 'Pediatrics', 'Orthopedics', 'Lab', 'Pharmacy', 'Island', 'Behavioral', 'Behavioural']);
 /** Test patients and placeholders ("ZZZTEST, ALPHA", "ZZTEST, LABONE", "TEST, PATIENT"). */
@@ -467,8 +467,7 @@ function codeOf(info: TokenInfo): number {
   if (TITLES.has(lower)) code |= Code.Title;
   if (TECH_WORDS.has(w)) code |= Code.Product;
   const raw = info.raw;
-  // (and "Mom's": "Mom's cell", "MOM's MRN")
-  if (raw.length <= 12 && (LONE_NOT_NAMES.has(lower) || lower === "mom's" || lower === 'mom’s')) code |= Code.LoneNot;
+  if (raw.length <= 10 && LONE_NOT_NAMES.has(lower)) code |= Code.LoneNot;
   if (COMPASS.has(raw)) code |= Code.Compass;
   if (DATE_WORDS.has(raw)) code |= Code.DateWord;
   if (BUILDING_WORDS.has(raw)) code |= Code.Building;

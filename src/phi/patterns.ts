@@ -5,7 +5,7 @@
  * with the number of such positions, not with rules × text length. Patterns use bounded
  * repetition and no nested quantifiers. Matches become scored candidates using context cues.
  */
-import { digitCount, firstAtOrAbove, isAsciiAlnum, isAsciiLetter, hasPair, isDigitCode, isLowerAscii, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineStartWithin } from './chars';
+import { digitCount, firstAtOrAbove, isAsciiAlnum, isAsciiLetter, hasPair, isDigitCode, isLowerAscii, isRegexSpace, isUpperAscii, isWordCode, lettersAtIgnoreCase, lineAt, lineStartWithin } from './chars';
 import { Cue, Fact, WordTag, registerSpellingFacts, casedSpellings, registerWords, tagWords, type Scan } from './context';
 import type { PhiType } from './types';
 import {
@@ -1729,6 +1729,11 @@ function finishAddresses(env: RuleEnv, st: AddressState): void {
 }
 
 /** Payers' and programmes' names (lexicon.ts), and Medicaid and Medicare themselves. */
+/** A plan of work, not a health plan, before "plan" ("Config plan:", "Rollback plan, ID …", "downtime plan"). */
+const WORK_PLAN_WORDS =
+  'config(?:uration)?|install(?:ation)?|rollback|back-?out|migration|project|action|cutover|remediation|deployment|upgrade|test|communication|downtime|contingency|recovery|disaster|maintenance|staffing|training';
+/** A service desk's ticket, change, request or project number ("INC0048812", "CHG0031207", "PRJ-004412"). */
+export const DESK_TICKET_ID = /^(?:INC|CHG|RITM|REQ|PRJ|TASK|SCTASK|PRB|CS)-?\d/i;
 const PLAN_NAMES: readonly string[] = [...PAYER_NAMES, ...STATE_PROGRAMMES, 'medicaid', 'medicare'];
 /** A word before "ID" that makes it a label, not Idaho: inner capitals ("CareSource"), a payer's or a label's word. */
 const ID_LABEL_WORD_BEFORE = new RegExp(`\\b(?:payer|plan|member|group|user|client|vendor|device|asset|provider|tax|npi|site|employee|badge|${PLAN_NAMES.join('|')})(?:'s)?[ ]ID[ ]?[:#]?[ ]?$`, 'i');
@@ -1853,7 +1858,7 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     score: 0.92,
     // "Avaya hunt group 4700", "AD group 55", "distribution group": IT groups; "per policy SEC-POL-014": a rule book's
     // ("AP group AP-3T", "access group NURS-STUDENT-7T", "trunk group TG-…", "refresh plan FY25", "DC access policy FAC-SEC-12")
-    rejectBefore: /\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|spok|amion|qgenda|vocera|teams|qos|routing|nac|dlp|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|access|trunk|refresh|replacement|backup|firewall|network|vpn|gpo|device|endpoint|cyber|config(?:uration)?|install(?:ation)?|rollback|back-?out|migration|project|action|cutover|remediation|deployment|upgrade|test)[ ]?$/i,
+    rejectBefore: new RegExp(String.raw`\b(?:hunt|ring|pickup|distribution|security|ad|ldap|resource|user|email|mail|on-?call|paging|spok|amion|qgenda|vocera|teams|qos|routing|nac|dlp|vlan|host|server|availability|storage|log|per|privacy|compliance|retention|password|acceptable use|hr|it|delivery|ap|access|trunk|refresh|replacement|backup|firewall|network|vpn|gpo|device|endpoint|cyber|${WORK_PLAN_WORDS})[ ]?$`, 'i'),
     // "HID card 26-bit #44718": a badge format
     reject: /^\d{1,3}-bit$/i,
   },
@@ -2061,8 +2066,8 @@ const LABELLED_IDS: LabelledIdSpec[] = [
     label: "(?:plan|funds|life)(?:[)]?,[ ]?|[)][ ]?|,?[ ]new[ ]|[ ])(?:member[ ])?(?:id|#)",
     value: "[A-Za-z0-9][A-Za-z0-9-]{5,20}",
     // (not a change's or a project's plan: "Rollback plan, ID CHG0031207", "Epic upgrade plan, ID PRJ-004412")
-    reject: /^(?:INC|CHG|RITM|REQ|PRJ|TASK|SCTASK|PRB)-?\d/i,
-    rejectBefore: /\b(?:rollback|back-?out|upgrade|project|test|install(?:ation)?|migration|cutover|remediation|deployment|config(?:uration)?|action|communication|work|data|rate|calling|phone|cell|downtime|contingency|recovery|disaster|response|maintenance|support|staffing|training)[ ]?$/i,
+    reject: DESK_TICKET_ID,
+    rejectBefore: new RegExp(String.raw`\b(?:${WORK_PLAN_WORDS}|work|data|rate|calling|phone|cell|response|support)[ ]?$`, 'i'),
     score: 0.85,
     needsContext: true,
     patientContext: true,
@@ -2153,7 +2158,7 @@ function ownLabelVeto(type: PhiType, text: string, at: number, match: string, he
   // "Spectrum Enterprise, CID 91.KFGS…, account 8352 10 044 0187221": a carrier's account for a circuit
   // ("Allegheny Imaging Supply acct 30-771942": a supplier's account for the organisation; not "CCS Medical Supplies acct 7702113 for
   // Leon Ruiz", a patient's with a DME supplier)
-  if (l0 === 97 && /^acc/i.test(match)) return carrierAccountAt(text, at) || (SUPPLIER_BEFORE.test(text.slice(Math.max(0, at - 16), at)) && !PATIENT_BILL_LINE.test(lineAt(text, at)) && !/\bfor [A-Z][a-z]+|[A-Z][a-z]+['’]s?[ ]/.test(lineAt(text, at)) && !/^[^\n]{0,12}\b[A-Z][a-z]+ [A-Z][a-z]+/.test(text.slice(at + match.length, at + match.length + 40)));
+  if (l0 === 97 && /^acc/i.test(match)) return carrierAccountAt(text, at) || supplierAccountAt(text, at, at + match.length);
   // "One Hospital Way, Butler, PA 16001", "Pittsburgh PA 15238": Pennsylvania before its ZIP after a town, not a
   // prior authorization
   // (not after a payer's name: "Aetna PA 77120", "Humana PA 48213 approved" are prior authorizations)
@@ -2204,6 +2209,12 @@ const CARRIER_LINE = /\b(?:circuit|CID|ISP|MPLS|broadband|business (?:class|inte
 const SOFTWARE_LICENCE_LINE = /\b(?:appliance|version|vm|subscriptions?|concurrent|enterprise|software|product key|of \d+|module|instance)\b/i;
 const PATIENT_BILL_LINE = /\b(?:patients?|pts?|guarantor|statement|balance|self-?pay|copay|her|his|my|their|bill(?:ed|ing)?(?!-to))\b/i;
 const STAFF_OWNER_BEFORE = /\b(?:my|our|staff|employee|(?:Dr\.?[ ])?[A-Z][a-z]+['’]s)[ ]$/;
+/** A supplier's account for the organisation: a supplier's name before it and no patient on its line (no bill's word, no "for Name", no possessive, no name right after). */
+function supplierAccountAt(text: string, at: number, end: number): boolean {
+  if (!SUPPLIER_BEFORE.test(text.slice(Math.max(0, at - 16), at))) return false;
+  const line = lineAt(text, at);
+  return !PATIENT_BILL_LINE.test(line) && !/\bfor [A-Z][a-z]+|[A-Z][a-z]+['’]s?[ ]/.test(line) && !/^[^\n]{0,12}\b[A-Z][a-z]+ [A-Z][a-z]+/.test(text.slice(end, end + 40));
+}
 const SUPPLIER_BEFORE = /\b(?:suppl(?:y|ies)|inc\.?|llc|corp\.?)[ ]?$/i;
 const PAYER_BEFORE_PA = new RegExp(`\\b(?:${PAYER_NAMES.join('|')}|medicaid|medicare|payer|insurance)[ ]$`, 'i');
 /** A computer named right before a tag (Dell's or Lenovo's service tag). */
@@ -2212,14 +2223,6 @@ const SERVICE_TAG_BEFORE = /\b(?:dell|latitude|optiplex|precision|lenovo|thinkpa
 const PARKING_PERMIT_LINE = /\b(?:hang(?:ing)?[ \t-]tags?|parking (?:tags?|permits?|pass(?:es)?)|gate (?:reader|arm|card))\b/i;
 /** A patient or a relative on a plate's line. */
 const PERSON_PLATE_LINE = /\b(?:patient|patient['’]s|[Pp]t['’]s|visiting|visitor|daughter|son|husband|wife|mother|father|mom|dad|family|her|his)\b/i;
-/** The line holding offset p, at most 160 characters either side of it (a megabyte line is read near p only). */
-function lineAt(text: string, p: number): string {
-  const to = Math.min(text.length, p + 160);
-  const ls = lineStartWithin(text, p, 160);
-  let le = p;
-  while (le < to && text.charCodeAt(le) !== 10) le++;
-  return text.slice(ls, le);
-}
 /** A login's label ("username", "MyChart user", "portal login"), and a login without digits ("icarter_rn", "mc_ashley.nguyen"). */
 const USERNAME_LABEL = /\b(?:user ?name|user|login|user ?id)\b/i;
 const USERNAME_VALUE = /^[a-z][a-z]*[._][a-z][a-z._]*$/i;

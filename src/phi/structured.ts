@@ -3,7 +3,7 @@
  * engine, CSV exports with a header row, and key=value fields in log lines. Here the field, not
  * the words around it, says what a value is.
  */
-import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode } from './chars';
+import { firstAtOrAbove, isAsciiAlnum as isAlnumCode, isAsciiLetter, isDigitCode, isRegexSpace, isUpperAscii, isWordCode, lineAt } from './chars';
 import type { Emit } from './patterns';
 import { isCompactDate } from './validators';
 import type { PhiType } from './types';
@@ -652,7 +652,7 @@ export function templateKeyRule(text: string, emit: Emit): void {
   TEMPLATE_KEY.lastIndex = 0;
   for (let m = TEMPLATE_KEY.exec(text); m !== null; m = TEMPLATE_KEY.exec(text)) {
     // (not a colleague's: "the Kronos InTouch palm reader logs palm_template_id=EMP-55123 errors for employees")
-    if (!/\d/.test(m[1]!) || STAFF_BIOMETRIC_LINE.test(lineAround(text, m.index))) continue;
+    if (!/\d/.test(m[1]!) || STAFF_BIOMETRIC_LINE.test(lineAt(text, m.index))) continue;
     emit('BIOMETRIC', m.index + m[0].length - m[1]!.length, m.index + m[0].length, 0.9, 'biometric.label');
   }
 }
@@ -660,12 +660,6 @@ const TEMPLATE_KEY = /(?<![A-Za-z])(?:(?:palm|face|finger)_?)?[Tt]emplate(?:Id|I
 /** TEMPLATE_KEY's key alone (a literal, found fast), before the wider tests. */
 const TEMPLATE_KEY_HINT = /emplate(?:Id|ID|_id|_ID)[ ]?[=:]/;
 const STAFF_BIOMETRIC_LINE = /\b(?:employees?|staff|badge|time ?clocks?|kronos|ukg|intouch|ceo|workforce|wristbands?|armbands?|labels?|forms?|consents?|letters?|documents?|zpl|print\w*)\b/i;
-/** The line holding p. */
-const lineAround = (text: string, p: number) => {
-  const s = text.lastIndexOf('\n', p - 1) + 1;
-  const e = text.indexOf('\n', p);
-  return text.slice(s, e === -1 ? text.length : e);
-};
 const BIOMETRIC_TEXT = /\b(?:palm|vein|fingerprint|iris|retina|biometric|patientsecure|face ?(?:id|print|template))/i;
 
 // ---------------------------------------------------------------------------------------------
